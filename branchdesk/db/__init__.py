@@ -1,0 +1,1 @@
+"""Storage: engine and pragmas, the declarative Base, sessions and migrations."""

@@ -1,0 +1,136 @@
+"""Opening the database: engine with pragmas, migrations at start-up, short sessions."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from branchdesk import paths
+from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from branchdesk.errors import DatabaseError, DatabaseTooNewError
+from branchdesk.i18n import tr
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # NORMAL is durable across application crashes in WAL mode; a power cut may lose
+    # only the last commits, never consistency.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA cache_size=-16000")  # 16 MB page cache
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+class Database:
+    """An open, migrated database and its session factory."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One short session per user action: commit on success, roll back on error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def sqlite_revision(path: Path) -> str | None:
+    """The Alembic revision stored in a SQLite file, read without importing Alembic."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(tr("Cannot open the database {path}: {error}", path=path,
+                               error=exc)) from exc
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if "no such table" in str(exc):
+            return None
+        raise DatabaseError(
+            tr("The database {path} is damaged or not a BranchDesk database: {error}",
+               path=path, error=exc)
+        ) from exc
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def _backup_before_migration(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = paths.backups_dir() / f"before-upgrade-{revision or 'empty'}-{stamp}.sqlite3"
+    # The online backup API copies a consistent snapshot even with a WAL file beside it.
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply every pending Alembic migration (imports Alembic only when needed)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "branchdesk.db:migrations")
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def open_database(path: Path | None = None) -> Database:
+    """Open (creating or migrating as needed) the SQLite database at `path`."""
+    path = paths.db_path() if path is None else path
+    exists = path.exists() and path.stat().st_size > 0
+    revision = sqlite_revision(path) if exists else None
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseTooNewError(
+            tr(
+                "The database {path} was written by a newer BranchDesk (schema {revision}). "
+                "Install the newer BranchDesk to open it; this version will not touch it.",
+                path=path,
+                revision=revision,
+            )
+        )
+    engine = make_engine(f"sqlite:///{path}")
+    if revision != HEAD_REVISION:
+        if exists:
+            _backup_before_migration(path, revision)
+        upgrade(engine)
+    return Database(engine)
+
+
+def copy_database(src: Path, dst: Path) -> None:
+    shutil.copyfile(src, dst)

@@ -1,0 +1,8 @@
+"""Alembic migrations, shipped inside the package and applied at start-up.
+
+HEAD_REVISION lets start-up check the schema without importing Alembic; a test keeps it equal
+to the head of the scripts in versions/.
+"""
+
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = frozenset({"0001"})

@@ -1,0 +1,66 @@
+"""Translations: English source strings, Simplified Chinese from resources/translations/zh_CN.ts.
+
+The .ts file (Qt Linguist format) is read directly, so a fresh checkout needs no lrelease step.
+Widgets call self.tr(); the UI installs `CatalogTranslator` so those calls land here too.
+Lower layers (services, importers, the CLI) call `tr()` from this module.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import cache
+from importlib import resources
+
+from PySide6.QtCore import QLocale
+
+SUPPORTED = ("zh_CN", "en")
+_language = "en"
+
+
+@cache
+def _catalog(language: str) -> dict[str, str]:
+    if language == "en":
+        return {}
+    ts = resources.files("branchdesk.resources").joinpath("translations", f"{language}.ts")
+    try:
+        root = ET.fromstring(ts.read_text(encoding="utf-8"))
+    except (OSError, ET.ParseError):
+        return {}
+    catalog: dict[str, str] = {}
+    for message in root.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source is None or translation is None or not translation.text:
+            continue
+        if translation.get("type") in ("obsolete", "vanished"):
+            continue
+        catalog[source] = translation.text
+    return catalog
+
+
+def system_language() -> str:
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def set_language(language: str) -> str:
+    """Switch to `language` ("auto", "zh_CN" or "en"); returns the language now in force."""
+    global _language
+    if language not in SUPPORTED:
+        language = system_language()
+    _language = language
+    return _language
+
+
+def current_language() -> str:
+    return _language
+
+
+def tr(source: str, **fields: object) -> str:
+    """The translation of `source` in the current language, then `str.format(**fields)`."""
+    text = _catalog(_language).get(source, source)
+    return text.format(**fields) if fields else text
+
+
+def translate(source: str) -> str | None:
+    """The translation of `source`, or None when the catalog has none (for QTranslator)."""
+    return _catalog(_language).get(source)

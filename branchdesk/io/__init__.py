@@ -1,0 +1,1 @@
+"""Files in and out: Excel/CSV reading, the tabular import framework, exports."""

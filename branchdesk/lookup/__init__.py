@@ -1,0 +1,1 @@
+"""Lookup: area table (address → courier), routes, arrival times, waybill lists."""

@@ -1,0 +1,38 @@
+"""Every test gets its own data dir; none touches the user's real one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from branchdesk import i18n, paths  # noqa: E402
+from branchdesk.db.engine import Database, open_database  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    target = tmp_path / "data"
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
+    paths.set_data_dir(None)
+    i18n.set_language("en")
+    yield paths.data_dir()
+    paths.set_data_dir(None)
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    database = open_database()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return DATA
