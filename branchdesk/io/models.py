@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from branchdesk.db.base import Base, utcnow
@@ -26,3 +26,8 @@ class ImportBatch(Base):
     created_by: Mapped[str | None] = mapped_column(String(60))
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
     is_sample: Mapped[bool] = mapped_column(default=False)
+    # Areas, routes and times replace the whole table: the batch they replaced keeps its rows
+    # (inactive) so undoing the new batch brings the old table back.
+    replaced_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="SET NULL")
+    )

@@ -31,6 +31,8 @@ class Courier(Base):
     phone: Mapped[str | None] = mapped_column(String(30))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The import that created this courier; undoing it removes the courier if no rule is left.
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     rules: Mapped[list[AreaRule]] = relationship(back_populates="courier")

@@ -1,0 +1,231 @@
+"""The command line (DESIGN.md "Command line"); no subcommand starts the GUI.
+
+Exit codes: 0 ok, 1 bad input (the message says file, sheet, row, column and what is wrong),
+2 usage. Nothing here waits for input when stdin is not a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from branchdesk import __version__, i18n, paths
+from branchdesk.errors import BranchDeskError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+IMPORT_KINDS = ("areas", "routes", "times", "waybills")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="branchdesk", description="BranchDesk 网点服务台 — courier branch desk"
+    )
+    parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="use DIR for the database and settings")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("import", help="import a spreadsheet (areas, routes, times, waybills)")
+    p.add_argument("kind", choices=IMPORT_KINDS)
+    p.add_argument("file", type=Path)
+    p.add_argument("--sheet", help="sheet name (default: the first sheet)")
+    p.add_argument("--dry-run", action="store_true", help="validate only, write nothing")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="import the valid rows and report the invalid ones")
+
+    p = sub.add_parser("lookup", help="find couriers, route and waybills for a query")
+    p.add_argument("query", nargs="?", help="address, waybill number, phone or last 4 digits")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--batch", metavar="FILE",
+                   help="one query per line ('-' for stdin); prints one JSON object per line")
+
+    p = sub.add_parser("export", help="export a table to Excel")
+    p.add_argument("kind", choices=("areas", "routes", "times", "waybills", "couriers"))
+    p.add_argument("-o", "--output", type=Path, required=True)
+
+    sub.add_parser("demo", help="load the sample branch (an example to replace)")
+    sub.add_parser("history", help="list imports")
+    p = sub.add_parser("undo", help="undo an import")
+    p.add_argument("batch_id", type=int)
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
+        return int(exc.code or 0)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    if args.command is None:
+        from branchdesk.app import run_gui
+
+        return run_gui()
+
+    from branchdesk.settings import SettingsStore
+
+    i18n.set_language(SettingsStore().get("language"))
+    try:
+        return _COMMANDS[args.command](args)
+    except BranchDeskError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open():  # type: ignore[no-untyped-def]
+    from branchdesk.db.engine import open_database
+
+    return open_database()
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from branchdesk.io.importing import run_import
+
+    if not args.file.exists():
+        raise BranchDeskError(i18n.tr("File not found: {path}", path=args.file))
+    db = _open()
+    with db.session() as session:
+        report = run_import(
+            session, args.file, args.kind, sheet=args.sheet,
+            manual=_remembered_mapping(args.kind),
+            skip_invalid=args.skip_invalid, dry_run=args.dry_run,
+        )
+    print(report.summary())
+    for problem in report.problems:
+        print("  " + str(problem))
+    if args.dry_run and report.problems:
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _remembered_mapping(kind: str) -> dict[str, str] | None:
+    from branchdesk.settings import SettingsStore
+
+    mapping = SettingsStore().get("column_mappings").get(kind)
+    return mapping if isinstance(mapping, dict) else None
+
+
+def _print_result(result, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    if as_json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, default=str))
+        return
+    tr = i18n.tr
+    if not result.couriers and not result.waybills:
+        print(tr("No match for “{query}”.", query=result.query))
+        if result.suggestions:
+            print(tr("Did you mean: {names}", names="、".join(result.suggestions)))
+        return
+    if result.ambiguous:
+        print(tr("Note: couriers tie — check the address."))
+    for c in result.couriers[:5]:
+        print(f"{c.name}  {c.employee_no or ''}  {c.phone or ''}  {c.segment_code or ''}"
+              f"  [{c.rule}]  {c.reason}")
+    if result.route:
+        r = result.route
+        print(tr("Route: {hub} {code}", hub=r.hub or "", code=r.route_code or ""))
+    if result.arrival_days:
+        print(tr("Expected: {days} day(s)", days=result.arrival_days))
+    for w in result.waybills[:20]:
+        print(f"{w.number}  {w.carrier}  {w.recipient or ''}  {w.status or ''}  "
+              f"{w.address or ''}")
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    from branchdesk.lookup.service import lookup
+
+    if args.batch is None and args.query is None:
+        print(i18n.tr("Give a query, or --batch FILE."), file=sys.stderr)
+        return EXIT_USAGE
+    db = _open()
+    if args.batch is None:
+        with db.session() as session:
+            _print_result(lookup(session, args.query), args.json)
+        return EXIT_OK
+    if args.batch == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        try:
+            lines = _read_lines(Path(args.batch))
+        except OSError as exc:
+            raise BranchDeskError(i18n.tr("Cannot read {path}: {error}", path=args.batch,
+                                          error=exc.strerror)) from exc
+    with db.session() as session:
+        for line in lines:
+            if line.strip():
+                _print_result(lookup(session, line), True)
+    return EXIT_OK
+
+
+def _read_lines(path: Path) -> list[str]:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding).splitlines()
+        except UnicodeDecodeError:
+            continue
+    raise BranchDeskError(i18n.tr("{path} is not a text file in UTF-8 or GBK.", path=path))
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from branchdesk.lookup.exports import export_kind
+
+    db = _open()
+    with db.session() as session:
+        count = export_kind(session, args.kind, args.output)
+    print(i18n.tr("Wrote {count} row(s) to {path}", count=count, path=args.output))
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from branchdesk.sample import load_sample_branch
+
+    db = _open()
+    with db.session() as session:
+        summary = load_sample_branch(session)
+    print(summary)
+    return EXIT_OK
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from branchdesk.io.batches import history
+
+    db = _open()
+    with db.session() as session:
+        for b in history(session):
+            state = "undone" if b.undone_at else ("replaced" if b.replaced else "active")
+            print(f"{b.id:>4}  {b.created_at:%Y-%m-%d %H:%M}  {b.kind:<9} {b.rows_ok:>7}  "
+                  f"{state:<8}  {b.file_name}")
+    return EXIT_OK
+
+
+def _cmd_undo(args: argparse.Namespace) -> int:
+    from branchdesk.io.batches import undo_batch
+
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(i18n.tr("Undo changes data: add --yes to confirm."), file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(i18n.tr("Undo import {id}? [y/N] ", id=args.batch_id))
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            return EXIT_OK
+    db = _open()
+    with db.session() as session:
+        batch = undo_batch(session, args.batch_id)
+    print(i18n.tr("Undone: import {id} ({file}).", id=batch.id, file=batch.file_name))
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "import": _cmd_import,
+    "lookup": _cmd_lookup,
+    "export": _cmd_export,
+    "demo": _cmd_demo,
+    "history": _cmd_history,
+    "undo": _cmd_undo,
+}

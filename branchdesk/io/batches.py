@@ -1,0 +1,71 @@
+"""Import history and undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from branchdesk.db.base import utcnow
+from branchdesk.errors import BranchDeskError
+from branchdesk.i18n import tr
+from branchdesk.io.models import ImportBatch
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    kind: str
+    file_name: str
+    sheet: str | None
+    rows_ok: int
+    rows_skipped: int
+    created_at: datetime
+    undone_at: datetime | None
+    replaced: bool
+    is_sample: bool
+
+    @property
+    def active(self) -> bool:
+        return self.undone_at is None and not self.replaced
+
+
+def history(session: Session) -> list[BatchInfo]:
+    """Every import, newest first."""
+    return [
+        BatchInfo(
+            b.id, b.kind, b.file_name, b.sheet, b.rows_ok, b.rows_skipped, b.created_at,
+            b.undone_at, b.replaced_by_id is not None, b.is_sample,
+        )
+        for b in session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))
+    ]
+
+
+def undo_batch(session: Session, batch_id: int) -> ImportBatch:
+    """Remove what batch `batch_id` imported and bring back the table it replaced."""
+    from branchdesk.lookup import search
+    from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
+
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise BranchDeskError(tr("Import {id} does not exist.", id=batch_id))
+    if batch.undone_at is not None:
+        raise BranchDeskError(tr("Import {id} has already been undone.", id=batch_id))
+    rows = session.execute(
+        text("SELECT id, recipient, address FROM waybill WHERE batch_id = :b"), {"b": batch_id}
+    ).all()
+    search.unindex_waybills(session, [(r[0], r[1], r[2]) for r in rows])
+    for model in (Waybill, AreaRule, Route, ArrivalTime):
+        session.execute(delete(model).where(model.batch_id == batch_id))
+    # Couriers this import created and that no rule refers to any more.
+    session.execute(
+        delete(Courier).where(
+            Courier.batch_id == batch_id, ~Courier.rules.any()
+        )
+    )
+    for old in session.scalars(select(ImportBatch).where(ImportBatch.replaced_by_id == batch_id)):
+        old.replaced_by_id = None
+    batch.undone_at = utcnow()
+    return batch

@@ -1,0 +1,67 @@
+"""Excel exports with openpyxl: a styled header, sensible widths, numbers kept as text."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+
+def write_table(
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    sheet: str = "Sheet1",
+    title: str | None = None,
+) -> int:
+    """Write one sheet: optional title row, bold header row, frozen panes. Returns rows written.
+
+    Long digit strings (waybill and phone numbers) are written as text so Excel never rounds
+    them; the file is written to a temp name and renamed, so a failed export leaves nothing.
+    """
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheet[:31]
+    if title:
+        ws.append([title])
+        ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+    ws.append(list(headers))
+    header_row = ws.max_row
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for col in range(1, len(headers) + 1):
+        cell = ws.cell(row=header_row, column=col)
+        cell.font = Font(bold=True)
+        cell.fill = fill
+        cell.alignment = Alignment(horizontal="center")
+    widths = [max(6, len(str(h)) * 2 + 2) for h in headers]
+    count = 0
+    for row in rows:
+        values = ["" if v is None else v for v in row]
+        ws.append(values)
+        count += 1
+        r = ws.max_row
+        for c, value in enumerate(values, start=1):
+            if isinstance(value, str):
+                ws.cell(row=r, column=c).number_format = "@"
+                widths[c - 1] = min(60, max(widths[c - 1], len(value) * 2 + 2))
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent or ".")
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+    return count

@@ -1,0 +1,237 @@
+"""The import pipeline every importer shares: read, validate all rows, then write in one batch.
+
+A kind (areas, routes, waybills, later handbook and complaints) declares its fields, an
+optional cross-field row check and a writer. Nothing is written unless every row is valid,
+or the caller asked to skip invalid rows; then the skipped rows are kept in the batch record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchdesk.errors import BranchDeskError
+from branchdesk.i18n import tr
+from branchdesk.io.models import ImportBatch
+from branchdesk.io.reader import RawSheet, read_sheet
+from branchdesk.io.tabular import Field, ParsedRow, Prepared, Problem, RowCheck, prepare
+
+Progress = Callable[[int, int], None]
+Writer = Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    name: str  # areas | routes | times | waybills …
+    label: str  # English source; the UI translates it
+    fields: Sequence[Field]
+    write: Writer
+    row_check: RowCheck | None = None
+    # True: a new import replaces the whole table (the old batch stays, inactive, for undo).
+    replaces_table: bool = False
+    # Called after validation with all valid rows, for checks across rows (duplicates).
+    rows_check: Callable[[list[ParsedRow]], list[tuple[ParsedRow, str | None, str]]] | None = None
+
+
+KINDS: dict[str, ImportKind] = {}
+
+
+def register(kind: ImportKind) -> ImportKind:
+    KINDS[kind.name] = kind
+    return kind
+
+
+def get_kind(name: str) -> ImportKind:
+    _load_kinds()
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise BranchDeskError(
+            tr("Unknown import kind '{name}'. Choose one of: {kinds}", name=name,
+               kinds=", ".join(sorted(KINDS)))
+        ) from None
+
+
+def kinds() -> dict[str, ImportKind]:
+    _load_kinds()
+    return KINDS
+
+
+def _load_kinds() -> None:
+    import branchdesk.lookup.importers  # noqa: F401  (registers areas/routes/times/waybills)
+
+
+class ImportRejected(BranchDeskError):
+    """The file has invalid rows and the user did not ask to skip them; nothing was written."""
+
+    def __init__(self, prepared: Prepared) -> None:
+        self.prepared = prepared
+        count = len(prepared.problems)
+        lines = [str(p) for p in prepared.problems[:50]]
+        more = count - len(lines)
+        text = tr(
+            "{file}: {count} problem(s) found, nothing was imported. Correct the file and "
+            "import again, or choose to skip the invalid rows.",
+            file=prepared.file.name,
+            count=count,
+        )
+        body = "\n".join(lines)
+        if more > 0:
+            body += "\n" + tr("… and {more} more", more=more)
+        super().__init__(text + "\n" + body)
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    file: Path
+    sheet: str
+    batch_id: int | None  # None on a dry run
+    rows_ok: int
+    problems: list[Problem] = field(default_factory=list)
+    skipped_blank: int = 0
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        if self.dry_run:
+            return tr(
+                "{file}: {ok} valid row(s), {bad} invalid; nothing written (dry run).",
+                file=self.file.name,
+                ok=self.rows_ok,
+                bad=len(self.problems),
+            )
+        return tr(
+            "{file}: imported {ok} row(s), skipped {bad} invalid row(s).",
+            file=self.file.name,
+            ok=self.rows_ok,
+            bad=len(self.problems),
+        )
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def validate(
+    raw: RawSheet,
+    kind: ImportKind,
+    manual: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> Prepared:
+    """Parse and check every row; invalid rows become problems, valid rows stay in order."""
+    prepared = prepare(raw, kind.fields, manual=manual, row_check=kind.row_check,
+                       progress=progress)
+    if kind.rows_check is not None and prepared.rows:
+        bad_rows: set[int] = set()
+        headers = {key: col for col, key in prepared.mapping.items()}
+        for row, key, message in kind.rows_check(prepared.rows):
+            bad_rows.add(row.row_no)
+            col = headers.get(key) if key else None
+            column = None
+            if col is not None:
+                column = f"{_column_letter(col)}（{prepared.headers[col]}）"
+            prepared.problems.append(
+                Problem(
+                    file=prepared.file.name,
+                    sheet=prepared.sheet,
+                    row=row.row_no,
+                    column=column,
+                    value=row.raw.get(key) if key else None,
+                    message=message,
+                )
+            )
+        prepared.rows = [r for r in prepared.rows if r.row_no not in bad_rows]
+        prepared.problems.sort(key=lambda p: (p.row or 0))
+    return prepared
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def run_import(
+    session: Session,
+    path: Path,
+    kind_name: str,
+    *,
+    sheet: str | None = None,
+    manual: Mapping[str, str] | None = None,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    prepared: Prepared | None = None,
+    created_by: str | None = None,
+    is_sample: bool = False,
+) -> ImportReport:
+    """Import `path` as `kind_name` inside `session`'s transaction (the caller commits).
+
+    Raises ImportRejected when rows are invalid and skip_invalid is False; progress may raise
+    ImportCancelled, and the caller's rollback then leaves the DB as it was.
+    """
+    kind = get_kind(kind_name)
+    path = Path(path)
+    if prepared is None:
+        raw = read_sheet(path, sheet)
+        prepared = validate(raw, kind, manual, progress)
+    if prepared.problems and not skip_invalid and not dry_run:
+        raise ImportRejected(prepared)
+    report = ImportReport(
+        kind=kind.name,
+        file=path,
+        sheet=prepared.sheet,
+        batch_id=None,
+        rows_ok=len(prepared.rows),
+        problems=list(prepared.problems),
+        skipped_blank=prepared.skipped,
+        dry_run=dry_run,
+    )
+    if dry_run:
+        return report
+    if not prepared.rows:
+        raise BranchDeskError(
+            tr("{file}: no valid rows to import.", file=path.name)
+        )
+    batch = ImportBatch(
+        kind=kind.name,
+        file_name=path.name,
+        sheet=prepared.sheet or None,
+        sha256=sha256_of(path) if path.exists() else None,
+        rows_ok=len(prepared.rows),
+        rows_skipped=len(prepared.problems),
+        skipped_report=json.dumps([str(p) for p in prepared.problems], ensure_ascii=False)
+        if prepared.problems
+        else None,
+        created_by=created_by,
+        is_sample=is_sample,
+    )
+    session.add(batch)
+    session.flush()
+    if kind.replaces_table:
+        previous = session.scalars(
+            select(ImportBatch).where(
+                ImportBatch.kind == kind.name,
+                ImportBatch.id != batch.id,
+                ImportBatch.undone_at.is_(None),
+                ImportBatch.replaced_by_id.is_(None),
+            )
+        ).all()
+        for old in previous:
+            old.replaced_by_id = batch.id
+    kind.write(session, batch, prepared.rows, progress)
+    report.batch_id = batch.id
+    return report

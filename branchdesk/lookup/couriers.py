@@ -1,0 +1,77 @@
+"""Couriers (业务员): list and edit name, phone and active state."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from branchdesk.errors import BranchDeskError
+from branchdesk.i18n import tr
+from branchdesk.lookup.models import AreaRule, Courier
+
+
+@dataclass(frozen=True)
+class CourierRow:
+    id: int
+    name: str
+    employee_no: str | None
+    phone: str | None
+    active: bool
+    rules: int
+    notes: str | None
+
+
+def list_couriers(session: Session) -> list[CourierRow]:
+    counts = dict(
+        session.execute(
+            select(AreaRule.courier_id, func.count()).group_by(AreaRule.courier_id)
+        ).tuples()
+    )
+    return [
+        CourierRow(c.id, c.name, c.employee_no, c.phone, c.active, counts.get(c.id, 0), c.notes)
+        for c in session.scalars(select(Courier).order_by(Courier.active.desc(), Courier.name))
+    ]
+
+
+def update_courier(
+    session: Session,
+    courier_id: int,
+    *,
+    name: str | None = None,
+    phone: str | None = None,
+    active: bool | None = None,
+    notes: str | None = None,
+) -> CourierRow:
+    """Change a courier; raises BranchDeskError with a message for the user on bad values."""
+    courier = session.get(Courier, courier_id)
+    if courier is None:
+        raise BranchDeskError(tr("This courier no longer exists."))
+    if name is not None:
+        name = name.strip()
+        if not name:
+            raise BranchDeskError(tr("The courier's name cannot be empty."))
+        if len(name) > 40:
+            raise BranchDeskError(tr("The courier's name is at most 40 characters."))
+        courier.name = name
+    if phone is not None:
+        phone = re.sub(r"[\s-]", "", phone)
+        if phone and not re.fullmatch(r"\d{5,15}", phone):
+            raise BranchDeskError(
+                tr("The phone number takes digits only, e.g. 13812345678.")
+            )
+        courier.phone = phone or None
+    if active is not None:
+        courier.active = active
+    if notes is not None:
+        courier.notes = notes.strip() or None
+    session.flush()
+    rules = session.scalar(
+        select(func.count()).select_from(AreaRule).where(AreaRule.courier_id == courier.id)
+    )
+    return CourierRow(
+        courier.id, courier.name, courier.employee_no, courier.phone, courier.active,
+        rules or 0, courier.notes,
+    )

@@ -1,0 +1,130 @@
+"""Exports of the lookup tables and of batch lookups (批量分单) to Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchdesk.i18n import tr
+from branchdesk.io.export import write_table
+from branchdesk.io.models import ImportBatch
+from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
+from branchdesk.lookup.service import LookupResult, active_batches_clause
+
+EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers")
+
+
+def export_kind(session: Session, kind: str, path: Path) -> int:
+    """Write table `kind` to `path` in a layout that imports back unchanged."""
+    active = active_batches_clause()
+    if kind == "areas":
+        rows: list[list[object]] = []
+        seen: set[tuple[object, ...]] = set()
+        query = (
+            select(AreaRule, Courier)
+            .join(Courier, AreaRule.courier_id == Courier.id)
+            .outerjoin(ImportBatch, AreaRule.batch_id == ImportBatch.id)
+            .where(active)
+            .order_by(AreaRule.batch_id, AreaRule.source_row, AreaRule.id)
+        )
+        grouped: dict[tuple[object, ...], list[object]] = {}
+        for rule, courier in session.execute(query).tuples():
+            key = (rule.batch_id, rule.source_row, courier.id)
+            if key not in grouped:
+                grouped[key] = [
+                    rule.district, rule.town, [], courier.name, courier.employee_no,
+                    courier.phone, rule.segment_code, rule.station, rule.note,
+                ]
+            fragments = grouped[key][2]
+            assert isinstance(fragments, list)
+            if (key, rule.source_text) not in seen:
+                seen.add((key, rule.source_text))
+                fragments.append(rule.source_text)
+        for values in grouped.values():
+            values[2] = "；".join(values[2])  # type: ignore[arg-type]
+            rows.append(values)
+        headers = ["区县", "街道", "负责片区", "业务员", "工号", "手机", "三段码", "驿站", "备注"]
+        return write_table(path, headers, rows, sheet="派件区域表")
+    if kind == "routes":
+        query_r = (
+            select(Route).outerjoin(ImportBatch, Route.batch_id == ImportBatch.id).where(active)
+        )
+        return write_table(
+            path,
+            ["目的省", "目的市", "目的区县", "一段码", "目的分拨中心", "中转中心", "截单时间"],
+            (
+                [r.province, r.city, r.district, r.route_code, r.hub, r.transit_center,
+                 r.cutoff_time]
+                for r in session.scalars(query_r)
+            ),
+            sheet="发件路由表",
+        )
+    if kind == "times":
+        query_t = (
+            select(ArrivalTime)
+            .outerjoin(ImportBatch, ArrivalTime.batch_id == ImportBatch.id)
+            .where(active)
+        )
+        return write_table(
+            path,
+            ["省份", "城市", "标准时效", "特快时效"],
+            (
+                [t.province, t.city,
+                 str(t.days_min) if t.days_min == t.days_max else f"{t.days_min}-{t.days_max}",
+                 t.express_days]
+                for t in session.scalars(query_t)
+            ),
+            sheet="到达时效表",
+        )
+    if kind == "waybills":
+        query_w = select(Waybill).order_by(Waybill.id)
+        return write_table(
+            path,
+            ["运单号", "快递公司", "收件人", "收件电话", "收件地址", "状态", "日期", "派件员"],
+            (
+                [w.number, w.carrier, w.recipient, w.phone, w.address, w.status,
+                 w.event_date.isoformat() if w.event_date else None, w.courier_name]
+                for w in session.execute(query_w.execution_options(yield_per=2000)).scalars()
+            ),
+            sheet="运单",
+        )
+    if kind == "couriers":
+        return write_table(
+            path,
+            ["业务员", "工号", "手机", "在岗", "备注"],
+            (
+                [c.name, c.employee_no, c.phone, "是" if c.active else "否", c.notes]
+                for c in session.scalars(select(Courier).order_by(Courier.name))
+            ),
+            sheet="业务员",
+        )
+    raise ValueError(kind)
+
+
+def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
+    """批量分单: one row per address with the best courier and how sure the match is."""
+    rows = []
+    for r in results:
+        best = r.couriers[0] if r.couriers else None
+        note = ""
+        if r.ambiguous:
+            note = tr("tie between couriers — check")
+        elif best is None:
+            note = tr("no match")
+        rows.append(
+            [
+                r.query,
+                best.name if best else None,
+                best.employee_no if best else None,
+                best.phone if best else None,
+                best.segment_code if best else None,
+                best.rule if best else None,
+                r.route.hub if r.route else None,
+                r.arrival_days,
+                note,
+            ]
+        )
+    headers = ["地址", "业务员", "工号", "手机", "三段码", "匹配规则", "分拨中心", "时效(天)", "备注"]
+    return write_table(path, headers, rows, sheet="批量分单")

@@ -1,0 +1,350 @@
+"""The lookup tables' import kinds: areas, routes, times (replace the table) and waybills (add)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session
+
+from branchdesk.i18n import tr
+from branchdesk.io.importing import ImportKind, Progress, register
+from branchdesk.io.models import ImportBatch
+from branchdesk.io.tabular import (
+    CellError,
+    Field,
+    ParsedRow,
+    date_value,
+    digits,
+    required_text,
+    time_text,
+)
+from branchdesk.io.tabular import text as text_cell
+from branchdesk.lookup import search
+from branchdesk.lookup.matching import FragmentError, parse_area_cell
+from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
+from branchdesk.lookup.regions import recognise
+from branchdesk.lookup.waybills import canonical_carrier, detect_carrier, normalise_number
+
+COURIER = ("业务员", "派件员", "快递员", "姓名", "派送员", "负责人")
+PHONE = ("手机", "电话", "联系电话", "手机号", "手机号码", "联系方式")
+
+
+def _phone(value: object) -> str | None:
+    number = digits(value)
+    if number is None:
+        return None
+    number = number.replace("-", "")
+    if not number.isdigit() or not 5 <= len(number) <= 15:
+        raise CellError(tr("a phone number of digits only (e.g. 13812345678)"))
+    return number
+
+
+def _waybill_number(value: object) -> str:
+    number = digits(value)
+    if number is None:
+        raise CellError(tr("a waybill number is required"))
+    number = normalise_number(number)
+    if not re.fullmatch(r"[0-9A-Z]{6,30}", number):
+        raise CellError(tr("a waybill number of letters and digits (e.g. 73123456789012)"))
+    return number
+
+
+# --- areas ------------------------------------------------------------------------------
+
+AREA_FIELDS = (
+    Field("district", "District", ("区县", "区", "县区", "所属区县", "行政区")),
+    Field("town", "Town / street", ("街道", "乡镇", "镇街", "街道乡镇", "所属街道")),
+    Field(
+        "area",
+        "Area",
+        ("负责片区", "派件区域", "区域", "片区", "承包区", "派送范围", "派件范围", "负责区域"),
+        required=True,
+        parse=required_text,
+    ),
+    Field("range", "House-number range", ("门牌范围", "门牌号", "门牌", "范围", "单双号")),
+    Field("courier", "Courier", COURIER, required=True, parse=required_text),
+    Field("employee_no", "Employee no.", ("工号", "员工编号", "员工号", "编号")),
+    Field("phone", "Phone", PHONE, parse=_phone),
+    Field("segment_code", "Segment code", ("三段码", "段码", "三段编码")),
+    Field("station", "Station", ("驿站", "代收点", "站点")),
+    Field("note", "Note", ("备注", "说明")),
+)
+
+
+def _check_area(row: ParsedRow) -> list[tuple[str | None, str]]:
+    try:
+        fragments = parse_area_cell(str(row.values["area"]), row.values.get("range"))  # type: ignore[arg-type]
+    except FragmentError as exc:
+        return [("area", str(exc))]
+    if not fragments:
+        return [("area", tr("at least one area name (community, road or building)"))]
+    row.values["_fragments"] = fragments
+    return []
+
+
+def _find_or_create_courier(
+    session: Session, batch: ImportBatch, cache: dict[tuple[str, str | None], Courier],
+    values: dict[str, object],
+) -> Courier:
+    name = str(values["courier"])
+    number = values.get("employee_no")
+    employee_no = str(number) if number else None
+    key = (name, employee_no)
+    courier = cache.get(key)
+    if courier is not None:
+        return courier
+    query = select(Courier).where(Courier.name == name)
+    if employee_no:
+        query = query.where(Courier.employee_no == employee_no)
+    courier = session.scalars(query.order_by(Courier.id)).first()
+    if courier is None:
+        courier = Courier(name=name, employee_no=employee_no, batch_id=batch.id, active=True)
+        session.add(courier)
+    if values.get("phone") and not courier.phone:
+        courier.phone = str(values["phone"])
+    session.flush()
+    cache[key] = courier
+    return courier
+
+
+def _write_areas(
+    session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
+) -> int:
+    cache: dict[tuple[str, str | None], Courier] = {}
+    params = []
+    for n, row in enumerate(rows):
+        v = row.values
+        courier = _find_or_create_courier(session, batch, cache, v)
+        fragments = v.get("_fragments") or parse_area_cell(str(v["area"]), v.get("range"))  # type: ignore[arg-type]
+        for frag in fragments:  # type: ignore[attr-defined]
+            params.append(
+                {
+                    "courier_id": courier.id,
+                    "batch_id": batch.id,
+                    "district": v.get("district"),
+                    "town": v.get("town"),
+                    "keyword": frag.keyword,
+                    "parent_keyword": frag.parent,
+                    "kind": frag.kind,
+                    "number_lo": frag.lo,
+                    "number_hi": frag.hi,
+                    "parity": frag.parity,
+                    "segment_code": v.get("segment_code"),
+                    "station": v.get("station"),
+                    "source_text": frag.text,
+                    "source_row": row.row_no,
+                    "note": v.get("note"),
+                }
+            )
+        if progress is not None and n % 200 == 0:
+            progress(n, len(rows))
+    if params:
+        session.execute(insert(AreaRule), params)
+    return len(params)
+
+
+register(
+    ImportKind(
+        name="areas",
+        label="Delivery areas",
+        fields=AREA_FIELDS,
+        write=_write_areas,
+        row_check=_check_area,
+        replaces_table=True,
+    )
+)
+
+# --- routes -----------------------------------------------------------------------------
+
+PROVINCE = ("目的省", "目的省份", "省份", "省", "到达省", "目的地省份")
+CITY = ("目的市", "目的城市", "城市", "市", "到达市", "地市")
+
+
+def _province(value: object) -> str:
+    name = required_text(value)
+    region = recognise(name)
+    if region.province is None:
+        raise CellError(tr("a province name such as 浙江 or 浙江省"))
+    return region.province
+
+
+def _days(value: object) -> tuple[int, int]:
+    raw = text_cell(value)
+    if raw is None:
+        raise CellError(tr("a number of days such as 2 or a range such as 1-2"))
+    m = re.fullmatch(r"(\d+)(?:\s*[-~～至到]\s*(\d+))?\s*(?:天|日)?", raw)
+    if not m:
+        raise CellError(tr("a number of days such as 2 or a range such as 1-2"))
+    lo = int(m.group(1))
+    hi = int(m.group(2) or lo)
+    if hi < lo or hi > 30:
+        raise CellError(tr("a number of days such as 2 or a range such as 1-2"))
+    return lo, hi
+
+
+def _optional_days(value: object) -> int | None:
+    if text_cell(value) is None:
+        return None
+    return _days(value)[1]
+
+
+ROUTE_FIELDS = (
+    Field("province", "Province", PROVINCE, required=True, parse=_province),
+    Field("city", "City", CITY),
+    Field("district", "District", ("目的区县", "区县", "目的区")),
+    Field("route_code", "Route code", ("一段码", "路由码", "路由编码", "一段")),
+    Field("hub", "Hub", ("目的分拨中心", "分拨中心", "目的分拨", "分拨")),
+    Field("transit_center", "Transit centre", ("中转中心", "中转场", "中转")),
+    Field("cutoff_time", "Cut-off time", ("截单时间", "截单", "截件时间"), parse=time_text),
+)
+
+
+def _write_rows(model: type) -> Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]:
+    def write(
+        session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
+    ) -> int:
+        params = []
+        for row in rows:
+            values = {k: v for k, v in row.values.items() if not k.startswith("_")}
+            if "days" in values:
+                values["days_min"], values["days_max"] = values.pop("days")  # type: ignore[misc]
+            params.append({**values, "batch_id": batch.id, "source_row": row.row_no})
+        if params:
+            session.execute(insert(model), params)
+        return len(params)
+
+    return write
+
+
+register(
+    ImportKind(
+        name="routes",
+        label="Routes",
+        fields=ROUTE_FIELDS,
+        write=_write_rows(Route),
+        replaces_table=True,
+    )
+)
+
+TIME_FIELDS = (
+    Field("province", "Province", PROVINCE, required=True, parse=_province),
+    Field("city", "City", CITY),
+    Field(
+        "days",
+        "Days (standard)",
+        ("标准时效", "时效", "天数", "到达时效", "标准时效(天)", "时效(天)", "普通时效"),
+        required=True,
+        parse=_days,
+    ),
+    Field("express_days", "Days (express)", ("特快时效", "加急时效", "特快", "快件时效"),
+          parse=_optional_days),
+)
+
+register(
+    ImportKind(
+        name="times",
+        label="Arrival times",
+        fields=TIME_FIELDS,
+        write=_write_rows(ArrivalTime),
+        replaces_table=True,
+    )
+)
+
+# --- waybills ---------------------------------------------------------------------------
+
+WAYBILL_FIELDS = (
+    Field(
+        "number",
+        "Waybill no.",
+        ("运单号", "单号", "快递单号", "运单编号", "面单号", "运单号码", "快件单号"),
+        required=True,
+        parse=_waybill_number,
+    ),
+    Field("carrier", "Carrier", ("快递公司", "承运商", "快递", "物流公司", "承运公司")),
+    Field(
+        "recipient",
+        "Recipient",
+        ("收件人", "收件人姓名", "收货人", "客户姓名", "客户", "收方姓名"),
+    ),
+    Field("phone", "Phone", ("收件电话", "收件人电话", "收件人手机", "收货人电话", *PHONE),
+          parse=_phone),
+    Field("address", "Address", ("收件地址", "收货地址", "地址", "详细地址", "收件人地址")),
+    Field("status", "Status", ("状态", "运单状态", "物流状态", "当前状态", "件状态")),
+    Field(
+        "event_date",
+        "Date",
+        ("日期", "统计日期", "签收时间", "揽收时间", "时间", "扫描时间", "更新时间"),
+        parse=date_value,
+    ),
+    Field("courier_name", "Courier", ("派件员", "业务员", "快递员", "派送员")),
+)
+
+
+def _check_waybill(row: ParsedRow) -> list[tuple[str | None, str]]:
+    number = str(row.values["number"])
+    carrier = canonical_carrier(row.values.get("carrier"))  # type: ignore[arg-type]
+    row.values["carrier"] = carrier or detect_carrier(number)
+    return []
+
+
+def _duplicates(rows: list[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
+    first: dict[tuple[object, object], int] = {}
+    found = []
+    for row in rows:
+        key = (row.values["carrier"], row.values["number"])
+        if key in first:
+            found.append(
+                (row, "number", tr("the same waybill number already appears in row {row}",
+                                   row=first[key]))
+            )
+        else:
+            first[key] = row.row_no
+    return found
+
+
+def _write_waybills(
+    session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
+) -> int:
+    params = []
+    for row in rows:
+        v = row.values
+        phone = v.get("phone")
+        params.append(
+            {
+                "batch_id": batch.id,
+                "number": v["number"],
+                "carrier": v["carrier"],
+                "recipient": v.get("recipient"),
+                "phone": phone,
+                "phone_tail": str(phone)[-4:] if phone else None,
+                "address": v.get("address"),
+                "status": v.get("status"),
+                "event_date": v.get("event_date"),
+                "courier_name": v.get("courier_name"),
+                "source_row": row.row_no,
+            }
+        )
+    chunk = 5000
+    for start in range(0, len(params), chunk):
+        session.execute(insert(Waybill), params[start : start + chunk])
+        if progress is not None:
+            progress(start + chunk, len(params))
+    inserted = session.execute(
+        text("SELECT id, recipient, address FROM waybill WHERE batch_id = :b"), {"b": batch.id}
+    ).all()
+    search.index_waybills(session, [(r[0], r[1], r[2]) for r in inserted])
+    return len(params)
+
+
+register(
+    ImportKind(
+        name="waybills",
+        label="Waybills",
+        fields=WAYBILL_FIELDS,
+        write=_write_waybills,
+        row_check=_check_waybill,
+        rows_check=_duplicates,
+    )
+)

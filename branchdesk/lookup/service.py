@@ -1,0 +1,371 @@
+"""Lookup: one query (address, waybill number, phone or its tail) → couriers, route, waybills."""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from branchdesk.i18n import tr
+from branchdesk.io.models import ImportBatch
+from branchdesk.lookup import search
+from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpec
+from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
+from branchdesk.lookup.regions import Region, recognise, short_name
+from branchdesk.lookup.suggest import Suggester
+from branchdesk.lookup.waybills import looks_like_waybill, normalise_number
+
+MAX_QUERY_CHARS = 200
+_DIGITS = re.compile(r"\d+")
+_PHONE = re.compile(r"1\d{10}")
+
+
+@dataclass(frozen=True)
+class CourierHit:
+    courier_id: int
+    name: str
+    employee_no: str | None
+    phone: str | None
+    segment_code: str | None
+    station: str | None
+    active: bool
+    score: float
+    rule: str  # the fragment as written in the area table
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RouteInfo:
+    province: str
+    city: str | None
+    district: str | None
+    hub: str | None
+    transit_center: str | None
+    route_code: str | None
+    cutoff_time: str | None
+
+
+@dataclass(frozen=True)
+class WaybillHit:
+    number: str
+    carrier: str
+    recipient: str | None
+    phone: str | None
+    address: str | None
+    status: str | None
+    event_date: date | None
+    courier: str | None
+
+
+@dataclass
+class LookupResult:
+    query: str
+    kind: str  # empty | waybill | phone | phone_tail | text
+    couriers: list[CourierHit] = field(default_factory=list)
+    ambiguous: bool = False
+    region: Region | None = None
+    route: RouteInfo | None = None
+    arrival_days: str | None = None
+    express_days: int | None = None
+    waybills: list[WaybillHit] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    address: str | None = None  # the address the couriers were matched for
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable `lookup --json` shape (DESIGN.md "Command line")."""
+        return {
+            "query": self.query,
+            "kind": self.kind,
+            "address": self.address,
+            "couriers": [asdict(c) for c in self.couriers],
+            "ambiguous": self.ambiguous,
+            "region": asdict(self.region) if self.region else None,
+            "route": asdict(self.route) if self.route else None,
+            "arrival_days": self.arrival_days,
+            "express_days": self.express_days,
+            "waybills": [
+                {**asdict(w), "event_date": w.event_date.isoformat() if w.event_date else None}
+                for w in self.waybills
+            ],
+            "suggestions": self.suggestions,
+        }
+
+
+@dataclass(frozen=True)
+class _CourierInfo:
+    name: str
+    employee_no: str | None
+    phone: str | None
+    active: bool
+
+
+class LookupIndex:
+    """Everything lookup keeps in memory: the area matcher, couriers, routes, arrival times."""
+
+    def __init__(self, session: Session) -> None:
+        active = active_batches_clause()
+        rules = session.execute(
+            select(AreaRule, Courier)
+            .join(Courier, AreaRule.courier_id == Courier.id)
+            .outerjoin(ImportBatch, AreaRule.batch_id == ImportBatch.id)
+            .where(active)
+        ).all()
+        specs = []
+        self.stations: dict[int, str | None] = {}
+        for rule, courier in rules:
+            specs.append(
+                AreaRuleSpec(
+                    rule_id=rule.id,
+                    courier_id=courier.id,
+                    courier_name=courier.name,
+                    keyword=rule.keyword,
+                    parent_keyword=rule.parent_keyword,
+                    kind=rule.kind,
+                    number_lo=rule.number_lo,
+                    number_hi=rule.number_hi,
+                    parity=rule.parity,
+                    district=rule.district,
+                    town=rule.town,
+                    source_text=rule.source_text,
+                    segment_code=rule.segment_code,
+                )
+            )
+            self.stations[rule.id] = rule.station
+        self.matcher = AddressMatcher(specs)
+        self.couriers = {
+            c.id: _CourierInfo(c.name, c.employee_no, c.phone, c.active)
+            for c in session.scalars(select(Courier))
+        }
+        self.routes: list[RouteInfo] = [
+            RouteInfo(r.province, r.city, r.district, r.hub, r.transit_center, r.route_code,
+                      r.cutoff_time)
+            for r in session.scalars(
+                select(Route).outerjoin(ImportBatch, Route.batch_id == ImportBatch.id).where(active)
+            )
+        ]
+        self.times: list[ArrivalTime] = list(
+            session.scalars(
+                select(ArrivalTime)
+                .outerjoin(ImportBatch, ArrivalTime.batch_id == ImportBatch.id)
+                .where(active)
+            )
+        )
+        names = set(self.matcher.keywords())
+        names.update(c.name for c in self.couriers.values())
+        self.suggester = Suggester(sorted(names))
+
+    def route_for(self, region: Region | None) -> RouteInfo | None:
+        if region is None or region.province is None:
+            return None
+        best: tuple[int, RouteInfo] | None = None
+        for route in self.routes:
+            if not _same_place(route.province, region.province):
+                continue
+            score = 1
+            if route.city:
+                if not _same_place(route.city, region.city):
+                    continue
+                score = 2
+            if route.district:
+                if not _same_place(route.district, region.district):
+                    continue
+                score = 3
+            if best is None or score > best[0]:
+                best = (score, route)
+        return best[1] if best else None
+
+    def arrival_for(self, region: Region | None) -> ArrivalTime | None:
+        if region is None or region.province is None:
+            return None
+        best: tuple[int, ArrivalTime] | None = None
+        for row in self.times:
+            if not _same_place(row.province, region.province):
+                continue
+            score = 1
+            if row.city:
+                if not _same_place(row.city, region.city):
+                    continue
+                score = 2
+            if best is None or score > best[0]:
+                best = (score, row)
+        return best[1] if best else None
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and short_name(a or "") == short_name(b or "")
+
+
+def active_batches_clause() -> Any:
+    """Rows that belong to no batch, or to a batch neither undone nor replaced."""
+    return (ImportBatch.id.is_(None)) | and_(
+        ImportBatch.undone_at.is_(None), ImportBatch.replaced_by_id.is_(None)
+    )
+
+
+_cache_lock = threading.Lock()
+_cache: dict[tuple[object, ...], LookupIndex] = {}
+
+
+def _signature(session: Session) -> tuple[object, ...]:
+    """Changes whenever rules, couriers, routes, times or batches change."""
+    row = session.execute(
+        select(
+            select(func.count()).select_from(AreaRule).scalar_subquery(),
+            select(func.max(AreaRule.id)).scalar_subquery(),
+            select(func.max(Courier.updated_at)).scalar_subquery(),
+            select(func.count()).select_from(Courier).scalar_subquery(),
+            select(func.count()).select_from(Route).scalar_subquery(),
+            select(func.count()).select_from(ArrivalTime).scalar_subquery(),
+            select(func.max(ImportBatch.id)).scalar_subquery(),
+            select(func.max(ImportBatch.undone_at)).scalar_subquery(),
+            select(func.count(ImportBatch.replaced_by_id)).scalar_subquery(),
+        )
+    ).one()
+    return (str(session.get_bind().url), *row)
+
+
+def lookup_index(session: Session) -> LookupIndex:
+    """The in-memory index for this DB, rebuilt only when its tables changed."""
+    key = _signature(session)
+    with _cache_lock:
+        index = _cache.get(key)
+    if index is None:
+        index = LookupIndex(session)
+        with _cache_lock:
+            for old in [k for k in _cache if k[0] == key[0]]:
+                del _cache[old]
+            _cache[key] = index
+    return index
+
+
+def clean_query(query: str) -> str:
+    """NFKC, no control characters, at most MAX_QUERY_CHARS; never raises."""
+    value = unicodedata.normalize("NFKC", query)
+    value = "".join(ch for ch in value if ch.isprintable())
+    return value.strip()[:MAX_QUERY_CHARS]
+
+
+def classify(query: str) -> str:
+    compact = "".join(query.split())
+    if not compact:
+        return "empty"
+    if compact.isdigit() and len(compact) == 4:
+        return "phone_tail"
+    if _PHONE.fullmatch(compact):
+        return "phone"
+    if looks_like_waybill(compact):
+        return "waybill"
+    return "text"
+
+
+def _waybill_hits(session: Session, ids: list[int]) -> list[WaybillHit]:
+    seen: set[tuple[str, str]] = set()
+    hits = []
+    for row in search.load(session, ids):
+        key = (row["carrier"], row["number"])
+        if key in seen:  # an older import of the same waybill
+            continue
+        seen.add(key)
+        event = row["event_date"]
+        if isinstance(event, str):
+            event = date.fromisoformat(event[:10])
+        hits.append(
+            WaybillHit(
+                number=row["number"],
+                carrier=row["carrier"],
+                recipient=row["recipient"],
+                phone=row["phone"],
+                address=row["address"],
+                status=row["status"],
+                event_date=event,
+                courier=row["courier_name"],
+            )
+        )
+    return hits
+
+
+def _courier_hits(index: LookupIndex, match: AddressMatch) -> list[CourierHit]:
+    hits = []
+    for cand in match.candidates:
+        info = index.couriers.get(cand.rule.courier_id)
+        if info is None:
+            continue
+        reason = cand.reason if info.active else cand.reason + tr(" (courier inactive)")
+        hits.append(
+            CourierHit(
+                courier_id=cand.rule.courier_id,
+                name=info.name,
+                employee_no=info.employee_no,
+                phone=info.phone,
+                segment_code=cand.rule.segment_code,
+                station=index.stations.get(cand.rule.rule_id),
+                active=info.active,
+                score=cand.score if info.active else cand.score - 1000,
+                rule=cand.rule.source_text,
+                kind=cand.rule.kind,
+                reason=reason,
+            )
+        )
+    hits.sort(key=lambda h: -h.score)
+    return hits
+
+
+def match_address(index: LookupIndex, address: str, result: LookupResult) -> None:
+    """Fill couriers, region, route and arrival time of `result` for `address`."""
+    match = index.matcher.match(address)
+    result.address = address
+    result.couriers = _courier_hits(index, match)
+    result.ambiguous = match.ambiguous
+    result.region = match.region
+    result.route = index.route_for(match.region)
+    arrival = index.arrival_for(match.region)
+    if arrival is not None:
+        result.arrival_days = (
+            str(arrival.days_min)
+            if arrival.days_min == arrival.days_max
+            else f"{arrival.days_min}-{arrival.days_max}"
+        )
+        result.express_days = arrival.express_days
+
+
+def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
+    """Everything the branch knows for one query typed into the search box."""
+    query = clean_query(query)
+    kind = classify(query)
+    result = LookupResult(query=query, kind=kind)
+    if kind == "empty":
+        return result
+    index = lookup_index(session)
+    compact = "".join(query.split())
+    if kind == "waybill":
+        number = normalise_number(compact)
+        ids = search.find_by_number(session, number, limit)
+        if not ids:
+            ids = search.find_text(session, number, limit)
+    elif kind == "phone":
+        ids = search.find_by_phone(session, compact, limit)
+    elif kind == "phone_tail":
+        ids = search.find_by_phone_tail(session, compact, limit)
+    else:
+        ids = search.find_text(session, compact, limit)
+    result.waybills = _waybill_hits(session, ids)
+
+    if kind == "text":
+        match_address(index, query, result)
+    elif len(result.waybills) == 1 and result.waybills[0].address:
+        # One parcel found: who delivers it, by its address.
+        match_address(index, result.waybills[0].address, result)
+    if not result.couriers and not result.waybills and kind == "text":
+        result.suggestions = index.suggester.suggest(query)
+    return result
+
+
+def lookup_many(session: Session, queries: list[str]) -> list[LookupResult]:
+    return [lookup(session, q) for q in queries]
