@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from branchdesk import i18n, paths  # noqa: E402
-from branchdesk.db.engine import Database, open_database  # noqa: E402
+from branchdesk import i18n, paths
+from branchdesk.db.engine import Database, open_database
 
 DATA = Path(__file__).parent / "data"
 
