@@ -11,9 +11,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from branchdesk import __version__, i18n, paths
 from branchdesk.errors import BranchDeskError
+
+if TYPE_CHECKING:
+    from branchdesk.db.engine import Database
+    from branchdesk.lookup.service import LookupResult
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 IMPORT_KINDS = ("areas", "routes", "times", "waybills")
@@ -32,14 +37,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--sheet", help="sheet name (default: the first sheet)")
     p.add_argument("--dry-run", action="store_true", help="validate only, write nothing")
-    p.add_argument("--skip-invalid", action="store_true",
-                   help="import the valid rows and report the invalid ones")
+    p.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows and report the invalid ones",
+    )
 
     p = sub.add_parser("lookup", help="find couriers, route and waybills for a query")
     p.add_argument("query", nargs="?", help="address, waybill number, phone or last 4 digits")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--batch", metavar="FILE",
-                   help="one query per line ('-' for stdin); prints one JSON object per line")
+    p.add_argument(
+        "--batch",
+        metavar="FILE",
+        help="one query per line ('-' for stdin); prints one JSON object per line",
+    )
 
     p = sub.add_parser("export", help="export a table to Excel")
     p.add_argument("kind", choices=("areas", "routes", "times", "waybills", "couriers"))
@@ -78,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open():  # type: ignore[no-untyped-def]
+def _open() -> Database:
     from branchdesk.db.engine import open_database
 
     return open_database()
@@ -92,9 +103,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     db = _open()
     with db.session() as session:
         report = run_import(
-            session, args.file, args.kind, sheet=args.sheet,
+            session,
+            args.file,
+            args.kind,
+            sheet=args.sheet,
             manual=_remembered_mapping(args.kind),
-            skip_invalid=args.skip_invalid, dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+            dry_run=args.dry_run,
         )
     print(report.summary())
     for problem in report.problems:
@@ -111,7 +126,7 @@ def _remembered_mapping(kind: str) -> dict[str, str] | None:
     return mapping if isinstance(mapping, dict) else None
 
 
-def _print_result(result, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _print_result(result: LookupResult, as_json: bool) -> None:
     if as_json:
         print(json.dumps(result.to_json(), ensure_ascii=False, default=str))
         return
@@ -124,16 +139,17 @@ def _print_result(result, as_json: bool) -> None:  # type: ignore[no-untyped-def
     if result.ambiguous:
         print(tr("Note: couriers tie — check the address."))
     for c in result.couriers[:5]:
-        print(f"{c.name}  {c.employee_no or ''}  {c.phone or ''}  {c.segment_code or ''}"
-              f"  [{c.rule}]  {c.reason}")
+        print(
+            f"{c.name}  {c.employee_no or ''}  {c.phone or ''}  {c.segment_code or ''}"
+            f"  [{c.rule}]  {c.reason}"
+        )
     if result.route:
         r = result.route
         print(tr("Route: {hub} {code}", hub=r.hub or "", code=r.route_code or ""))
     if result.arrival_days:
         print(tr("Expected: {days} day(s)", days=result.arrival_days))
     for w in result.waybills[:20]:
-        print(f"{w.number}  {w.carrier}  {w.recipient or ''}  {w.status or ''}  "
-              f"{w.address or ''}")
+        print(f"{w.number}  {w.carrier}  {w.recipient or ''}  {w.status or ''}  {w.address or ''}")
 
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
@@ -153,8 +169,9 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         try:
             lines = _read_lines(Path(args.batch))
         except OSError as exc:
-            raise BranchDeskError(i18n.tr("Cannot read {path}: {error}", path=args.batch,
-                                          error=exc.strerror)) from exc
+            raise BranchDeskError(
+                i18n.tr("Cannot read {path}: {error}", path=args.batch, error=exc.strerror)
+            ) from exc
     with db.session() as session:
         for line in lines:
             if line.strip():
@@ -199,8 +216,10 @@ def _cmd_history(args: argparse.Namespace) -> int:
     with db.session() as session:
         for b in history(session):
             state = "undone" if b.undone_at else ("replaced" if b.replaced else "active")
-            print(f"{b.id:>4}  {b.created_at:%Y-%m-%d %H:%M}  {b.kind:<9} {b.rows_ok:>7}  "
-                  f"{state:<8}  {b.file_name}")
+            print(
+                f"{b.id:>4}  {b.created_at:%Y-%m-%d %H:%M}  {b.kind:<9} {b.rows_ok:>7}  "
+                f"{state:<8}  {b.file_name}"
+            )
     return EXIT_OK
 
 

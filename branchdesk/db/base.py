@@ -30,5 +30,5 @@ def utcnow() -> datetime:
 
 def import_all_models() -> None:
     """Import every feature's models so Base.metadata knows all tables."""
-    import branchdesk.io.models  # noqa: F401
+    import branchdesk.io.models
     import branchdesk.lookup.models  # noqa: F401

@@ -67,16 +67,20 @@ def sqlite_revision(path: Path) -> str | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(tr("Cannot open the database {path}: {error}", path=path,
-                               error=exc)) from exc
+        raise DatabaseError(
+            tr("Cannot open the database {path}: {error}", path=path, error=exc)
+        ) from exc
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             return None
         raise DatabaseError(
-            tr("The database {path} is damaged or not a BranchDesk database: {error}",
-               path=path, error=exc)
+            tr(
+                "The database {path} is damaged or not a BranchDesk database: {error}",
+                path=path,
+                error=exc,
+            )
         ) from exc
     finally:
         con.close()

@@ -36,8 +36,16 @@ def history(session: Session) -> list[BatchInfo]:
     """Every import, newest first."""
     return [
         BatchInfo(
-            b.id, b.kind, b.file_name, b.sheet, b.rows_ok, b.rows_skipped, b.created_at,
-            b.undone_at, b.replaced_by_id is not None, b.is_sample,
+            b.id,
+            b.kind,
+            b.file_name,
+            b.sheet,
+            b.rows_ok,
+            b.rows_skipped,
+            b.created_at,
+            b.undone_at,
+            b.replaced_by_id is not None,
+            b.is_sample,
         )
         for b in session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))
     ]
@@ -60,11 +68,7 @@ def undo_batch(session: Session, batch_id: int) -> ImportBatch:
     for model in (Waybill, AreaRule, Route, ArrivalTime):
         session.execute(delete(model).where(model.batch_id == batch_id))
     # Couriers this import created and that no rule refers to any more.
-    session.execute(
-        delete(Courier).where(
-            Courier.batch_id == batch_id, ~Courier.rules.any()
-        )
-    )
+    session.execute(delete(Courier).where(Courier.batch_id == batch_id, ~Courier.rules.any()))
     for old in session.scalars(select(ImportBatch).where(ImportBatch.replaced_by_id == batch_id)):
         old.replaced_by_id = None
     batch.undone_at = utcnow()

@@ -53,8 +53,11 @@ def get_kind(name: str) -> ImportKind:
         return KINDS[name]
     except KeyError:
         raise BranchDeskError(
-            tr("Unknown import kind '{name}'. Choose one of: {kinds}", name=name,
-               kinds=", ".join(sorted(KINDS)))
+            tr(
+                "Unknown import kind '{name}'. Choose one of: {kinds}",
+                name=name,
+                kinds=", ".join(sorted(KINDS)),
+            )
         ) from None
 
 
@@ -129,8 +132,7 @@ def validate(
     progress: Progress | None = None,
 ) -> Prepared:
     """Parse and check every row; invalid rows become problems, valid rows stay in order."""
-    prepared = prepare(raw, kind.fields, manual=manual, row_check=kind.row_check,
-                       progress=progress)
+    prepared = prepare(raw, kind.fields, manual=manual, row_check=kind.row_check, progress=progress)
     if kind.rows_check is not None and prepared.rows:
         bad_rows: set[int] = set()
         headers = {key: col for col, key in prepared.mapping.items()}
@@ -151,7 +153,7 @@ def validate(
                 )
             )
         prepared.rows = [r for r in prepared.rows if r.row_no not in bad_rows]
-        prepared.problems.sort(key=lambda p: (p.row or 0))
+        prepared.problems.sort(key=lambda p: p.row or 0)
     return prepared
 
 
@@ -203,9 +205,7 @@ def run_import(
     if dry_run:
         return report
     if not prepared.rows:
-        raise BranchDeskError(
-            tr("{file}: no valid rows to import.", file=path.name)
-        )
+        raise BranchDeskError(tr("{file}: no valid rows to import.", file=path.name))
     batch = ImportBatch(
         kind=kind.name,
         file_name=path.name,

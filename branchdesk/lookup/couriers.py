@@ -26,9 +26,9 @@ class CourierRow:
 
 def list_couriers(session: Session) -> list[CourierRow]:
     counts = dict(
-        session.execute(
-            select(AreaRule.courier_id, func.count()).group_by(AreaRule.courier_id)
-        ).tuples()
+        session.execute(select(AreaRule.courier_id, func.count()).group_by(AreaRule.courier_id))
+        .tuples()
+        .all()
     )
     return [
         CourierRow(c.id, c.name, c.employee_no, c.phone, c.active, counts.get(c.id, 0), c.notes)
@@ -59,9 +59,7 @@ def update_courier(
     if phone is not None:
         phone = re.sub(r"[\s-]", "", phone)
         if phone and not re.fullmatch(r"\d{5,15}", phone):
-            raise BranchDeskError(
-                tr("The phone number takes digits only, e.g. 13812345678.")
-            )
+            raise BranchDeskError(tr("The phone number takes digits only, e.g. 13812345678."))
         courier.phone = phone or None
     if active is not None:
         courier.active = active
@@ -72,6 +70,11 @@ def update_courier(
         select(func.count()).select_from(AreaRule).where(AreaRule.courier_id == courier.id)
     )
     return CourierRow(
-        courier.id, courier.name, courier.employee_no, courier.phone, courier.active,
-        rules or 0, courier.notes,
+        courier.id,
+        courier.name,
+        courier.employee_no,
+        courier.phone,
+        courier.active,
+        rules or 0,
+        courier.notes,
     )

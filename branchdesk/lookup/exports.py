@@ -34,8 +34,15 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
             key = (rule.batch_id, rule.source_row, courier.id)
             if key not in grouped:
                 grouped[key] = [
-                    rule.district, rule.town, [], courier.name, courier.employee_no,
-                    courier.phone, rule.segment_code, rule.station, rule.note,
+                    rule.district,
+                    rule.town,
+                    [],
+                    courier.name,
+                    courier.employee_no,
+                    courier.phone,
+                    rule.segment_code,
+                    rule.station,
+                    rule.note,
                 ]
             fragments = grouped[key][2]
             assert isinstance(fragments, list)
@@ -55,8 +62,15 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
             path,
             ["目的省", "目的市", "目的区县", "一段码", "目的分拨中心", "中转中心", "截单时间"],
             (
-                [r.province, r.city, r.district, r.route_code, r.hub, r.transit_center,
-                 r.cutoff_time]
+                [
+                    r.province,
+                    r.city,
+                    r.district,
+                    r.route_code,
+                    r.hub,
+                    r.transit_center,
+                    r.cutoff_time,
+                ]
                 for r in session.scalars(query_r)
             ),
             sheet="发件路由表",
@@ -71,9 +85,12 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
             path,
             ["省份", "城市", "标准时效", "特快时效"],
             (
-                [t.province, t.city,
-                 str(t.days_min) if t.days_min == t.days_max else f"{t.days_min}-{t.days_max}",
-                 t.express_days]
+                [
+                    t.province,
+                    t.city,
+                    str(t.days_min) if t.days_min == t.days_max else f"{t.days_min}-{t.days_max}",
+                    t.express_days,
+                ]
                 for t in session.scalars(query_t)
             ),
             sheet="到达时效表",
@@ -84,8 +101,16 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
             path,
             ["运单号", "快递公司", "收件人", "收件电话", "收件地址", "状态", "日期", "派件员"],
             (
-                [w.number, w.carrier, w.recipient, w.phone, w.address, w.status,
-                 w.event_date.isoformat() if w.event_date else None, w.courier_name]
+                [
+                    w.number,
+                    w.carrier,
+                    w.recipient,
+                    w.phone,
+                    w.address,
+                    w.status,
+                    w.event_date.isoformat() if w.event_date else None,
+                    w.courier_name,
+                ]
                 for w in session.execute(query_w.execution_options(yield_per=2000)).scalars()
             ),
             sheet="运单",
@@ -126,5 +151,15 @@ def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
                 note,
             ]
         )
-    headers = ["地址", "业务员", "工号", "手机", "三段码", "匹配规则", "分拨中心", "时效(天)", "备注"]
+    headers = [
+        "地址",
+        "业务员",
+        "工号",
+        "手机",
+        "三段码",
+        "匹配规则",
+        "分拨中心",
+        "时效(天)",
+        "备注",
+    ]
     return write_table(path, headers, rows, sheet="批量分单")

@@ -16,9 +16,10 @@ from branchdesk.io.tabular import (
     Field,
     ParsedRow,
     date_value,
-    digits,
+    phone,
     required_text,
     time_text,
+    waybill_no,
 )
 from branchdesk.io.tabular import text as text_cell
 from branchdesk.lookup import search
@@ -32,23 +33,19 @@ PHONE = ("手机", "电话", "联系电话", "手机号", "手机号码", "联�
 
 
 def _phone(value: object) -> str | None:
-    number = digits(value)
+    """A phone stored as digits only (no +86, hyphens or spaces) so phone search is exact."""
+    number = phone(value)
     if number is None:
         return None
-    number = number.replace("-", "")
-    if not number.isdigit() or not 5 <= len(number) <= 15:
-        raise CellError(tr("a phone number of digits only (e.g. 13812345678)"))
-    return number
+    number = re.sub(r"^\+?86(?=1\d{10})", "", number.split("转")[0])
+    return re.sub(r"\D", "", number) or None
 
 
 def _waybill_number(value: object) -> str:
-    number = digits(value)
+    number = waybill_no(value)
     if number is None:
         raise CellError(tr("a waybill number is required"))
-    number = normalise_number(number)
-    if not re.fullmatch(r"[0-9A-Z]{6,30}", number):
-        raise CellError(tr("a waybill number of letters and digits (e.g. 73123456789012)"))
-    return number
+    return normalise_number(number)
 
 
 # --- areas ------------------------------------------------------------------------------
@@ -85,7 +82,9 @@ def _check_area(row: ParsedRow) -> list[tuple[str | None, str]]:
 
 
 def _find_or_create_courier(
-    session: Session, batch: ImportBatch, cache: dict[tuple[str, str | None], Courier],
+    session: Session,
+    batch: ImportBatch,
+    cache: dict[tuple[str, str | None], Courier],
     values: dict[str, object],
 ) -> Courier:
     name = str(values["courier"])
@@ -201,7 +200,9 @@ ROUTE_FIELDS = (
 )
 
 
-def _write_rows(model: type) -> Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]:
+def _write_rows(
+    model: type,
+) -> Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]:
     def write(
         session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
     ) -> int:
@@ -238,8 +239,12 @@ TIME_FIELDS = (
         required=True,
         parse=_days,
     ),
-    Field("express_days", "Days (express)", ("特快时效", "加急时效", "特快", "快件时效"),
-          parse=_optional_days),
+    Field(
+        "express_days",
+        "Days (express)",
+        ("特快时效", "加急时效", "特快", "快件时效"),
+        parse=_optional_days,
+    ),
 )
 
 register(
@@ -268,8 +273,12 @@ WAYBILL_FIELDS = (
         "Recipient",
         ("收件人", "收件人姓名", "收货人", "客户姓名", "客户", "收方姓名"),
     ),
-    Field("phone", "Phone", ("收件电话", "收件人电话", "收件人手机", "收货人电话", *PHONE),
-          parse=_phone),
+    Field(
+        "phone",
+        "Phone",
+        ("收件电话", "收件人电话", "收件人手机", "收货人电话", *PHONE),
+        parse=_phone,
+    ),
     Field("address", "Address", ("收件地址", "收货地址", "地址", "详细地址", "收件人地址")),
     Field("status", "Status", ("状态", "运单状态", "物流状态", "当前状态", "件状态")),
     Field(
@@ -291,13 +300,16 @@ def _check_waybill(row: ParsedRow) -> list[tuple[str | None, str]]:
 
 def _duplicates(rows: list[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
     first: dict[tuple[object, object], int] = {}
-    found = []
+    found: list[tuple[ParsedRow, str | None, str]] = []
     for row in rows:
         key = (row.values["carrier"], row.values["number"])
         if key in first:
             found.append(
-                (row, "number", tr("the same waybill number already appears in row {row}",
-                                   row=first[key]))
+                (
+                    row,
+                    "number",
+                    tr("the same waybill number already appears in row {row}", row=first[key]),
+                )
             )
         else:
             first[key] = row.row_no

@@ -46,7 +46,9 @@ class AreaRule(Base):
     __tablename__ = "area_rule"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    courier_id: Mapped[int] = mapped_column(ForeignKey("courier.id", ondelete="CASCADE"), index=True)
+    courier_id: Mapped[int] = mapped_column(
+        ForeignKey("courier.id", ondelete="CASCADE"), index=True
+    )
     batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batch.id", ondelete="CASCADE"), index=True
     )

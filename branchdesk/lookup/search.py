@@ -9,9 +9,11 @@ SQLite-only SQL lives here and in the initial migration's DDL, nowhere else. On 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.orm import Session
 
 MAX_QUERY_CHARS = 64  # longer text adds nothing to a search and only costs time
@@ -22,7 +24,7 @@ def _pairs(value: str | None) -> str:
     if not value:
         return ""
     chars = [c for c in value.lower() if c.isalnum()]
-    grams = {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    grams = {a + b for a, b in itertools.pairwise(chars)}
     grams.update(chars)
     return " ".join(sorted(grams))
 
@@ -35,7 +37,7 @@ def _fts_phrase(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
-def _is_sqlite(bind: Connection | Session) -> bool:
+def _is_sqlite(bind: Session) -> bool:
     return bind.get_bind().dialect.name == "sqlite"
 
 
@@ -45,7 +47,9 @@ def index_waybills(session: Session, rows: Iterable[tuple[int, str | None, str |
         return
     params = [{"id": i, "g": _grams_of(r, a)} for i, r, a in rows]
     if params:
-        session.execute(text("INSERT INTO waybill_short_fts(rowid, grams) VALUES (:id, :g)"), params)
+        session.execute(
+            text("INSERT INTO waybill_short_fts(rowid, grams) VALUES (:id, :g)"), params
+        )
 
 
 def unindex_waybills(session: Session, rows: Iterable[tuple[int, str | None, str | None]]) -> None:
@@ -112,7 +116,8 @@ def find_text(session: Session, query: str, limit: int) -> list[int]:
     if len(query) >= 3:
         return _ids(
             session,
-            "SELECT rowid FROM waybill_fts WHERE waybill_fts MATCH :q ORDER BY rowid DESC LIMIT :lim",
+            "SELECT rowid FROM waybill_fts WHERE waybill_fts MATCH :q "
+            "ORDER BY rowid DESC LIMIT :lim",
             q=_fts_phrase(query),
             lim=limit,
         )
@@ -138,11 +143,11 @@ def rebuild_short_index(session: Session) -> None:
     index_waybills(session, [(r[0], r[1], r[2]) for r in rows])
 
 
-def ids_param() -> object:
+def ids_param() -> BindParameter[Any]:
     return bindparam("ids", expanding=True)
 
 
-def load(session: Session, ids: Sequence[int]) -> list[dict[str, object]]:
+def load(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
     """The waybill rows for `ids`, in the order given."""
     if not ids:
         return []

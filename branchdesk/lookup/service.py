@@ -17,7 +17,7 @@ from branchdesk.io.models import ImportBatch
 from branchdesk.lookup import search
 from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpec
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
-from branchdesk.lookup.regions import Region, recognise, short_name
+from branchdesk.lookup.regions import Region, short_name
 from branchdesk.lookup.suggest import Suggester
 from branchdesk.lookup.waybills import looks_like_waybill, normalise_number
 
@@ -144,8 +144,9 @@ class LookupIndex:
             for c in session.scalars(select(Courier))
         }
         self.routes: list[RouteInfo] = [
-            RouteInfo(r.province, r.city, r.district, r.hub, r.transit_center, r.route_code,
-                      r.cutoff_time)
+            RouteInfo(
+                r.province, r.city, r.district, r.hub, r.transit_center, r.route_code, r.cutoff_time
+            )
             for r in session.scalars(
                 select(Route).outerjoin(ImportBatch, Route.batch_id == ImportBatch.id).where(active)
             )
@@ -228,7 +229,7 @@ def _signature(session: Session) -> tuple[object, ...]:
             select(func.count(ImportBatch.replaced_by_id)).scalar_subquery(),
         )
     ).one()
-    return (str(session.get_bind().url), *row)
+    return (str(session.get_bind().engine.url), *row)
 
 
 def lookup_index(session: Session) -> LookupIndex:

@@ -1,0 +1,152 @@
+"""Read-only listings of the lookup tables for the 数据 page (plain dataclasses, paged)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from branchdesk.io.models import ImportBatch
+from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
+from branchdesk.lookup.service import active_batches_clause
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    id: int
+    district: str | None
+    town: str | None
+    source_text: str
+    keyword: str
+    kind: str
+    number_range: str
+    parity: str
+    courier: str
+    segment_code: str | None
+    station: str | None
+    source_row: int | None
+
+
+@dataclass(frozen=True)
+class RouteRow:
+    province: str
+    city: str | None
+    district: str | None
+    route_code: str | None
+    hub: str | None
+    transit_center: str | None
+    cutoff_time: str | None
+
+
+@dataclass(frozen=True)
+class TimeRow:
+    province: str
+    city: str | None
+    days: str
+    express_days: int | None
+
+
+@dataclass(frozen=True)
+class WaybillRow:
+    number: str
+    carrier: str
+    recipient: str | None
+    phone: str | None
+    address: str | None
+    status: str | None
+    event_date: date | None
+    courier: str | None
+
+
+def _range_text(lo: int | None, hi: int | None) -> str:
+    if lo is None:
+        return ""
+    if hi is None:
+        return f"{lo}+"
+    return str(lo) if lo == hi else f"{lo}-{hi}"
+
+
+def area_rows(session: Session) -> list[AreaRow]:
+    query = (
+        select(AreaRule, Courier.name)
+        .join(Courier, AreaRule.courier_id == Courier.id)
+        .outerjoin(ImportBatch, AreaRule.batch_id == ImportBatch.id)
+        .where(active_batches_clause())
+        .order_by(AreaRule.source_row, AreaRule.id)
+    )
+    return [
+        AreaRow(
+            r.id,
+            r.district,
+            r.town,
+            r.source_text,
+            r.keyword,
+            r.kind,
+            _range_text(r.number_lo, r.number_hi),
+            r.parity,
+            name,
+            r.segment_code,
+            r.station,
+            r.source_row,
+        )
+        for r, name in session.execute(query).tuples()
+    ]
+
+
+def route_rows(session: Session) -> list[RouteRow]:
+    query = (
+        select(Route)
+        .outerjoin(ImportBatch, Route.batch_id == ImportBatch.id)
+        .where(active_batches_clause())
+        .order_by(Route.id)
+    )
+    return [
+        RouteRow(
+            r.province, r.city, r.district, r.route_code, r.hub, r.transit_center, r.cutoff_time
+        )
+        for r in session.scalars(query)
+    ]
+
+
+def time_rows(session: Session) -> list[TimeRow]:
+    query = (
+        select(ArrivalTime)
+        .outerjoin(ImportBatch, ArrivalTime.batch_id == ImportBatch.id)
+        .where(active_batches_clause())
+        .order_by(ArrivalTime.id)
+    )
+    return [
+        TimeRow(
+            t.province,
+            t.city,
+            str(t.days_min) if t.days_min == t.days_max else f"{t.days_min}-{t.days_max}",
+            t.express_days,
+        )
+        for t in session.scalars(query)
+    ]
+
+
+def waybill_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Waybill)) or 0
+
+
+def waybill_page(session: Session, offset: int, limit: int) -> list[WaybillRow]:
+    """Newest first; keyset-free paging is fine here because pages are only read forward."""
+    query = (
+        select(
+            Waybill.number,
+            Waybill.carrier,
+            Waybill.recipient,
+            Waybill.phone,
+            Waybill.address,
+            Waybill.status,
+            Waybill.event_date,
+            Waybill.courier_name,
+        )
+        .order_by(Waybill.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return [WaybillRow(*row) for row in session.execute(query).tuples()]

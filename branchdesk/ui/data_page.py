@@ -1,0 +1,189 @@
+"""数据: the imported tables, the import history and undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.db.engine import Database
+from branchdesk.errors import BranchDeskError
+from branchdesk.io.batches import BatchInfo, history, undo_batch
+from branchdesk.lookup import tables
+from branchdesk.lookup.tables import AreaRow, RouteRow, TimeRow, WaybillRow
+from branchdesk.ui.models import Column, LazyRowsModel, RowsModel
+
+KIND_TITLES = {
+    "areas": "Delivery areas",
+    "routes": "Routes",
+    "times": "Arrival times",
+    "waybills": "Waybills",
+}
+
+AREA_COLUMNS: list[Column[AreaRow]] = [
+    Column("Row", lambda r: r.source_row, align_right=True),
+    Column("District", lambda r: r.district),
+    Column("Town / street", lambda r: r.town),
+    Column("Area as written", lambda r: r.source_text),
+    Column("Keyword", lambda r: r.keyword),
+    Column("Kind", lambda r: r.kind),
+    Column("Numbers", lambda r: r.number_range),
+    Column("Side", lambda r: {"odd": "单号", "even": "双号"}.get(r.parity, "")),
+    Column("Courier", lambda r: r.courier),
+    Column("Segment code", lambda r: r.segment_code),
+    Column("Station", lambda r: r.station),
+]
+ROUTE_COLUMNS: list[Column[RouteRow]] = [
+    Column("Province", lambda r: r.province),
+    Column("City", lambda r: r.city),
+    Column("District", lambda r: r.district),
+    Column("Route code", lambda r: r.route_code),
+    Column("Hub", lambda r: r.hub),
+    Column("Transit centre", lambda r: r.transit_center),
+    Column("Cut-off time", lambda r: r.cutoff_time),
+]
+TIME_COLUMNS: list[Column[TimeRow]] = [
+    Column("Province", lambda r: r.province),
+    Column("City", lambda r: r.city),
+    Column("Days (standard)", lambda r: r.days),
+    Column("Days (express)", lambda r: r.express_days),
+]
+WAYBILL_COLUMNS: list[Column[WaybillRow]] = [
+    Column("Waybill no.", lambda w: w.number),
+    Column("Carrier", lambda w: w.carrier),
+    Column("Recipient", lambda w: w.recipient),
+    Column("Phone", lambda w: w.phone),
+    Column("Address", lambda w: w.address),
+    Column("Status", lambda w: w.status),
+    Column("Date", lambda w: w.event_date),
+    Column("Courier", lambda w: w.courier),
+]
+HISTORY_COLUMNS: list[Column[BatchInfo]] = [
+    Column("No.", lambda b: b.id, align_right=True),
+    Column("Time", lambda b: b.created_at.strftime("%Y-%m-%d %H:%M")),
+    Column("Table", lambda b: KIND_TITLES.get(b.kind, b.kind)),
+    Column("File", lambda b: b.file_name + (" (示例)" if b.is_sample else "")),
+    Column("Rows", lambda b: b.rows_ok, align_right=True),
+    Column("Skipped", lambda b: b.rows_skipped, align_right=True),
+    Column(
+        "State", lambda b: "已撤销" if b.undone_at else ("已被替换" if b.replaced else "使用中")
+    ),
+]
+
+
+def _view(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class DataPage(QWidget):
+    changed = Signal()
+    import_requested = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.area_model: RowsModel[AreaRow] = RowsModel(AREA_COLUMNS)
+        self.route_model: RowsModel[RouteRow] = RowsModel(ROUTE_COLUMNS)
+        self.time_model: RowsModel[TimeRow] = RowsModel(TIME_COLUMNS)
+        self.waybill_model: LazyRowsModel[WaybillRow] = LazyRowsModel(
+            WAYBILL_COLUMNS, self._waybill_page
+        )
+        self.history_model: RowsModel[BatchInfo] = RowsModel(HISTORY_COLUMNS)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(_view(self.area_model), self.tr("Delivery areas"))
+        self.tabs.addTab(_view(self.route_model), self.tr("Routes"))
+        self.tabs.addTab(_view(self.time_model), self.tr("Arrival times"))
+        self.waybill_view = _view(self.waybill_model)
+        self.tabs.addTab(self.waybill_view, self.tr("Waybills"))
+        history_box = QWidget()
+        self.history_view = _view(self.history_model)
+        self.undo_button = QPushButton(self.tr("Undo the selected import"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        hl = QVBoxLayout(history_box)
+        hl.addWidget(self.history_view)
+        hb = QHBoxLayout()
+        hb.addStretch(1)
+        hb.addWidget(self.undo_button)
+        hl.addLayout(hb)
+        self.tabs.addTab(history_box, self.tr("Import history"))
+        self.import_button = QPushButton(self.tr("Import a table…"))
+        self.import_button.clicked.connect(self.import_requested)
+        self.counts = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.counts, 1)
+        top.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    def _waybill_page(self, offset: int, limit: int) -> list[WaybillRow]:
+        with self.db.session() as session:
+            return tables.waybill_page(session, offset, limit)
+
+    def refresh(self) -> None:
+        with self.db.session() as session:
+            self.area_model.set_rows(tables.area_rows(session))
+            self.route_model.set_rows(tables.route_rows(session))
+            self.time_model.set_rows(tables.time_rows(session))
+            self.history_model.set_rows(history(session))
+            waybills = tables.waybill_count(session)
+        self.waybill_model.reload()
+        self.counts.setText(
+            self.tr(
+                "{areas} area rules · {routes} routes · {times} arrival times · {waybills} waybills"
+            ).format(
+                areas=len(self.area_model.rows),
+                routes=len(self.route_model.rows),
+                times=len(self.time_model.rows),
+                waybills=waybills,
+            )
+        )
+
+    def selected_batch(self) -> BatchInfo | None:
+        rows = self.history_view.selectionModel().selectedRows()
+        return self.history_model.row_at(rows[0].row()) if rows else None
+
+    def undo_selected(self) -> None:
+        batch = self.selected_batch()
+        if batch is None:
+            QMessageBox.information(
+                self, self.tr("Undo import"), self.tr("Select an import in the list first.")
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Undo import"),
+            self.tr(
+                "Remove the {rows} row(s) imported from {file}? A table it replaced comes back."
+            ).format(rows=batch.rows_ok, file=batch.file_name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.db.session() as session:
+                undo_batch(session, batch.id)
+        except BranchDeskError as exc:
+            QMessageBox.warning(self, self.tr("Undo import"), str(exc))
+            return
+        self.refresh()
+        self.changed.emit()

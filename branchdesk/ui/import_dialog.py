@@ -1,0 +1,335 @@
+"""Import dialog: file, sheet, column mapping preview, error list, progress with Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.db.engine import Database
+from branchdesk.errors import BranchDeskError
+from branchdesk.io.importing import ImportKind, ImportReport, kinds, run_import, validate
+from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, read_sheet, sheet_names
+from branchdesk.io.tabular import Prepared
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.workers import Task
+
+KIND_ORDER = ("areas", "waybills", "routes", "times")
+PREVIEW_ROWS = 5
+
+
+class ImportDialog(QDialog):
+    """Choose a file, check the column mapping and the errors, then import (or cancel)."""
+
+    imported = Signal(object)  # ImportReport
+
+    def __init__(self, db: Database, kind: str = "areas", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = SettingsStore()
+        self.setWindowTitle(self.tr("Import a table"))
+        self.resize(980, 680)
+        self.raw: RawSheet | None = None
+        self.prepared: Prepared | None = None
+        self.manual: dict[str, str] = {}
+        self.task: Task | None = None
+        self.report: ImportReport | None = None
+
+        self.kind_combo = QComboBox()
+        for name in KIND_ORDER:
+            self.kind_combo.addItem(self.tr(kinds()[name].label), name)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("Choose an Excel or CSV file"))
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self.browse)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.currentIndexChanged.connect(lambda _i: self.load_sheet())
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.addRow(self.tr("What to import"), self.kind_combo)
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Sheet"), self.sheet_combo)
+
+        self.mapping_table = QTableWidget(0, 0)
+        self.mapping_table.setObjectName("mappingTable")
+        self.mapping_table.verticalHeader().setVisible(False)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("problemList")
+        self.status = QLabel(self.tr("Choose a file to see how its columns are read."))
+        self.status.setWordWrap(True)
+        self.skip_invalid = QCheckBox(self.tr("Skip the invalid rows and import the rest"))
+        self.skip_invalid.setEnabled(False)
+        self.skip_invalid.toggled.connect(lambda _on: self._update_buttons())
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.skip_invalid)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel(self.tr("Columns (change a column's meaning if it was not recognised):"))
+        )
+        layout.addWidget(self.mapping_table, 3)
+        layout.addWidget(QLabel(self.tr("Problems:")))
+        layout.addWidget(self.problem_list, 2)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+
+    # --- choosing --------------------------------------------------------------------------
+    @property
+    def kind(self) -> ImportKind:
+        return kinds()[self.kind_combo.currentData()]
+
+    def browse(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a file"),
+            "",
+            self.tr("Tables ({patterns})").format(patterns=patterns),
+        )
+        if name:
+            self.set_file(Path(name))
+
+    def set_file(self, path: Path) -> None:
+        self.file_edit.setText(str(path))
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        try:
+            names = sheet_names(path)
+        except BranchDeskError as exc:
+            self.sheet_combo.blockSignals(False)
+            self._show_error(str(exc))
+            return
+        self.sheet_combo.addItems(names)
+        self.sheet_combo.blockSignals(False)
+        self.load_sheet()
+
+    def _kind_changed(self) -> None:
+        self.manual = dict(self.settings.get("column_mappings").get(self.kind.name, {}))
+        if self.raw is not None:
+            self.revalidate()
+
+    def load_sheet(self) -> None:
+        path = Path(self.file_edit.text())
+        if not self.file_edit.text():
+            return
+        sheet = self.sheet_combo.currentText() or None
+        self.manual = dict(self.settings.get("column_mappings").get(self.kind.name, {}))
+        self._run(
+            lambda progress: read_sheet(path, sheet),
+            self._sheet_loaded,
+            self.tr("Reading {file}…").format(file=path.name),
+        )
+
+    def _sheet_loaded(self, raw: RawSheet) -> None:
+        self.raw = raw
+        self.revalidate()
+
+    def revalidate(self) -> None:
+        raw = self.raw
+        if raw is None:
+            return
+        kind, manual = self.kind, dict(self.manual)
+        self._run(
+            lambda progress: validate(raw, kind, manual, progress),
+            self._validated,
+            self.tr("Checking every row…"),
+        )
+
+    def _validated(self, prepared: Prepared) -> None:
+        self.prepared = prepared
+        self._fill_mapping(prepared)
+        self.problem_list.clear()
+        for problem in prepared.problems[:2000]:
+            self.problem_list.addItem(str(problem))
+        if len(prepared.problems) > 2000:
+            self.problem_list.addItem(
+                self.tr("… and {more} more").format(more=len(prepared.problems) - 2000)
+            )
+        if prepared.problems:
+            self.status.setText(
+                self.tr(
+                    "{ok} row(s) are valid, {bad} have problems. Correct the file and "
+                    "choose it again, or skip the invalid rows."
+                ).format(ok=len(prepared.rows), bad=len(prepared.problems))
+            )
+        else:
+            self.status.setText(
+                self.tr("All {ok} row(s) are valid. Header found in row {row}.").format(
+                    ok=len(prepared.rows), row=prepared.header_row
+                )
+            )
+        self.skip_invalid.setEnabled(bool(prepared.problems) and bool(prepared.rows))
+        self._update_buttons()
+
+    def _fill_mapping(self, prepared: Prepared) -> None:
+        raw = self.raw
+        assert raw is not None
+        headers = prepared.headers
+        table = self.mapping_table
+        table.clear()
+        table.setColumnCount(len(headers))
+        table.setRowCount(1 + PREVIEW_ROWS)
+        table.setHorizontalHeaderLabels([h or "—" for h in headers])
+        start = prepared.header_row  # 1-based header row → first data row index
+        sample = raw.rows[start : start + PREVIEW_ROWS]
+        for col, header in enumerate(headers):
+            combo = QComboBox()
+            combo.addItem(self.tr("(ignore)"), "")
+            for field in self.kind.fields:
+                combo.addItem(self.tr(field.label) + (" *" if field.required else ""), field.key)
+            combo.setCurrentIndex(max(0, combo.findData(prepared.mapping.get(col, ""))))
+            combo.currentIndexChanged.connect(
+                lambda _i, h=header, c=combo: self._mapping_changed(h, c.currentData())
+            )
+            table.setCellWidget(0, col, combo)
+            for r, row in enumerate(sample, start=1):
+                value = row[col] if col < len(row) else None
+                table.setItem(r, col, QTableWidgetItem("" if value is None else str(value)))
+
+    def _mapping_changed(self, header: str, key: str) -> None:
+        self.manual[header] = key
+        self.revalidate()
+
+    def _update_buttons(self) -> None:
+        prepared = self.prepared
+        busy = self.task is not None
+        ok = (
+            prepared is not None
+            and bool(prepared.rows)
+            and (not prepared.problems or self.skip_invalid.isChecked())
+        )
+        self.import_button.setEnabled(ok and not busy)
+        self.browse_button.setEnabled(not busy)
+        self.kind_combo.setEnabled(not busy)
+        self.sheet_combo.setEnabled(not busy)
+
+    # --- importing -------------------------------------------------------------------------
+    def start_import(self) -> None:
+        prepared = self.prepared
+        if prepared is None:
+            return
+        path, kind = Path(self.file_edit.text()), self.kind.name
+        skip = self.skip_invalid.isChecked()
+
+        def work(progress: Any) -> ImportReport:
+            with self.db.session() as session:
+                return run_import(
+                    session, path, kind, prepared=prepared, skip_invalid=skip, progress=progress
+                )
+
+        self._run(work, self._imported, self.tr("Importing…"))
+
+    def _imported(self, report: ImportReport) -> None:
+        self.report = report
+        if self.manual:
+            mappings = dict(self.settings.get("column_mappings"))
+            mappings[report.kind] = {h: k for h, k in self.manual.items()}
+            self.settings.set("column_mappings", mappings)
+        self.imported.emit(report)
+        QMessageBox.information(self, self.tr("Import finished"), report.summary())
+        self.accept()
+
+    # --- running work off the UI thread ----------------------------------------------------
+    def _run(self, work: Any, done: Any, message: str) -> None:
+        if self.task is not None:
+            return
+        self.status.setText(message)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        task = Task(work)
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(done)
+        task.failed.connect(self._failed)
+        task.cancelled.connect(self._cancelled)
+        task.finished.connect(self._finished)
+        self.task = task
+        self._update_buttons()
+        task.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, BranchDeskError):
+            self._show_error(str(exc))
+        else:
+            self._show_error(self.tr("Unexpected error: {error}").format(error=exc))
+
+    def _show_error(self, message: str) -> None:
+        self.status.setText(message)
+        self.problem_list.clear()
+        self.problem_list.addItems(message.splitlines())
+        self.prepared = None
+        self._update_buttons()
+
+    def _cancelled(self) -> None:
+        self.status.setText(self.tr("Cancelled. Nothing was imported."))
+
+    def _finished(self) -> None:
+        if self.task is not None:
+            self.task.wait()
+        self.task = None
+        self.progress.setVisible(False)
+        self._update_buttons()
+
+    def cancel(self) -> None:
+        """Cancel running work (nothing is written), or close the dialog when idle."""
+        if self.task is not None:
+            self.task.cancel()
+            return
+        self.reject()
+
+    def closeEvent(self, event: Any) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task.wait()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.task is not None:
+            self.task.cancel()
+            return
+        super().keyPressEvent(event)

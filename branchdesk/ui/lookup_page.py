@@ -1,0 +1,232 @@
+"""查件: one search box for addresses, waybill numbers and phones, searched as you type."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.db.engine import Database
+from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, lookup
+from branchdesk.ui.models import Column, HighlightFirstModel, RowsModel
+
+KIND_LABELS = {
+    "building-range": "building range",
+    "community": "community",
+    "road-range": "house-number range",
+    "road": "road",
+    "town": "town/street",
+    "district": "district",
+}
+
+COURIER_COLUMNS: list[Column[CourierHit]] = [
+    Column("Courier", lambda c: c.name),
+    Column("Employee no.", lambda c: c.employee_no),
+    Column("Phone", lambda c: c.phone),
+    Column("Segment code", lambda c: c.segment_code),
+    Column("Station", lambda c: c.station),
+    Column("Rule", lambda c: c.rule),
+    Column("Why", lambda c: c.reason),
+]
+
+WAYBILL_COLUMNS: list[Column[WaybillHit]] = [
+    Column("Waybill no.", lambda w: w.number),
+    Column("Carrier", lambda w: w.carrier),
+    Column("Recipient", lambda w: w.recipient),
+    Column("Phone", lambda w: w.phone),
+    Column("Address", lambda w: w.address),
+    Column("Status", lambda w: w.status),
+    Column("Date", lambda w: w.event_date.isoformat() if w.event_date else ""),
+    Column("Courier", lambda w: w.courier),
+]
+
+
+def _table(model: Any) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class LookupPage(QWidget):
+    """Type anything; couriers, route and waybills update after a short pause."""
+
+    searched = Signal(object)  # LookupResult, for tests and the status bar
+    DEBOUNCE_MS = 150
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setPlaceholderText(
+            self.tr("Address, waybill number, phone or its last 4 digits — e.g. 中山西路37号")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        font = self.search_box.font()
+        font.setPointSize(font.pointSize() + 4)
+        self.search_box.setFont(font)
+        self.search_box.setMinimumHeight(40)
+        self.batch_button = QPushButton(self.tr("Batch lookup…"))
+        self.batch_button.setToolTip(self.tr("Paste or import a column of addresses (批量分单)"))
+        self.batch_button.clicked.connect(self.open_batch)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("lookupSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.linkActivated.connect(self._suggestion_clicked)
+        self.route_label = QLabel()
+        self.route_label.setObjectName("routeLabel")
+        self.route_label.setWordWrap(True)
+
+        self.courier_model: HighlightFirstModel[CourierHit] = HighlightFirstModel(COURIER_COLUMNS)
+        self.waybill_model: RowsModel[WaybillHit] = RowsModel(WAYBILL_COLUMNS)
+        self.courier_view = _table(self.courier_model)
+        self.waybill_view = _table(self.waybill_model)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.batch_button)
+        couriers_box = QWidget()
+        cl = QVBoxLayout(couriers_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Couriers for this address"))
+        title.setFont(QFont(title.font().family(), title.font().pointSize(), QFont.Weight.Bold))
+        cl.addWidget(title)
+        cl.addWidget(self.courier_view)
+        cl.addWidget(self.route_label)
+        waybills_box = QWidget()
+        wl = QVBoxLayout(waybills_box)
+        wl.setContentsMargins(0, 0, 0, 0)
+        self.waybill_title = QLabel(self.tr("Waybills"))
+        self.waybill_title.setFont(title.font())
+        wl.addWidget(self.waybill_title)
+        wl.addWidget(self.waybill_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(couriers_box)
+        splitter.addWidget(waybills_box)
+        splitter.setSizes([260, 340])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _text: self._timer.start())
+        self.search_box.returnPressed.connect(self.run_search)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box, self.search_box.clear)
+        self.last_result: LookupResult | None = None
+        self.show_result(None)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        query = self.search_box.text()
+        if not query.strip():
+            self.show_result(None)
+            return
+        with self.db.session() as session:
+            result = lookup(session, query)
+        self.show_result(result)
+
+    def show_result(self, result: LookupResult | None) -> None:
+        self.last_result = result
+        self.courier_model.set_rows(result.couriers if result else [])
+        self.waybill_model.set_rows(result.waybills if result else [])
+        self.waybill_title.setText(
+            self.tr("Waybills ({count})").format(count=len(result.waybills) if result else 0)
+        )
+        self.summary.setText(self._summary_html(result))
+        self.route_label.setText(self._route_text(result))
+        self.searched.emit(result)
+
+    def _summary_html(self, result: LookupResult | None) -> str:
+        if result is None:
+            return self.tr(
+                "Type an address to see who delivers there, or a waybill number / phone "
+                "number / last 4 digits of a phone to find the parcel."
+            )
+        parts = []
+        if result.couriers:
+            best = result.couriers[0]
+            parts.append(
+                self.tr("Delivered by <b>{name}</b> {phone}").format(
+                    name=html.escape(best.name), phone=html.escape(best.phone or "")
+                )
+            )
+        if result.ambiguous:
+            parts.append(
+                "<span style='color:#b00000'>"
+                + self.tr(
+                    "⚠ Two couriers match equally well — check the house number or "
+                    "building, or ask the owner."
+                )
+                + "</span>"
+            )
+        if not result.couriers and not result.waybills:
+            parts.append(
+                self.tr("Nothing found for “{query}”.").format(query=html.escape(result.query[:60]))
+            )
+            if result.suggestions:
+                links = "、".join(
+                    f"<a href='{html.escape(s)}'>{html.escape(s)}</a>" for s in result.suggestions
+                )
+                parts.append(self.tr("Did you mean: {links}").format(links=links))
+        return "<br>".join(parts)
+
+    def _route_text(self, result: LookupResult | None) -> str:
+        if result is None or result.region is None or result.region.province is None:
+            return ""
+        r = result.region
+        place = "".join(x for x in (r.province, r.city, r.district) if x)
+        parts = [self.tr("Destination: {place}").format(place=place)]
+        if result.route is not None:
+            route = result.route
+            parts.append(
+                self.tr("Route: {hub} (code {code}, cut-off {cutoff})").format(
+                    hub=route.hub or "—",
+                    code=route.route_code or "—",
+                    cutoff=route.cutoff_time or "—",
+                )
+            )
+        if result.arrival_days:
+            parts.append(self.tr("Expected in {days} day(s)").format(days=result.arrival_days))
+        return "    ".join(parts)
+
+    def _suggestion_clicked(self, text: str) -> None:
+        self.search_box.setText(text)
+        self.run_search()
+
+    def open_batch(self) -> None:
+        from branchdesk.ui.batch_dialog import BatchLookupDialog
+
+        BatchLookupDialog(self.db, self).exec()

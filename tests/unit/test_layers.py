@@ -1,0 +1,88 @@
+"""The layering rules of DESIGN.md, checked on the source, plus ruff and the type checker."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "branchdesk"
+# Only the UI package and the QApplication bootstrap may use widgets or dialogs.
+WIDGET_MODULES = {"PySide6.QtWidgets", "PySide6.QtPrintSupport", "PySide6.QtCharts"}
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _lower_layer_modules() -> list[Path]:
+    return [
+        p
+        for p in PACKAGE.rglob("*.py")
+        if "ui" not in p.relative_to(PACKAGE).parts and p.name != "app.py"
+    ]
+
+
+# The CLI starts the GUI, so it may reach the bootstrap (inside a function, never at import).
+ALLOWED = {"branchdesk/cli.py": {"branchdesk.app", "branchdesk.app.run_gui"}}
+
+
+def _forbidden(name: str) -> bool:
+    return name.startswith(("branchdesk.ui", "branchdesk.app")) or any(
+        name == w or name.startswith(w + ".") for w in WIDGET_MODULES
+    )
+
+
+def test_only_ui_imports_qtwidgets() -> None:
+    offenders = {}
+    for path in _lower_layer_modules():
+        rel = path.relative_to(ROOT).as_posix()
+        bad = {n for n in _imports(path) if _forbidden(n)} - ALLOWED.get(rel, set())
+        if bad:
+            offenders[rel] = sorted(bad)
+    assert offenders == {}
+
+
+def test_no_sql_in_widgets() -> None:
+    offenders = []
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        names = _imports(path)
+        if any(n.startswith("sqlalchemy") for n in names) or "sqlite3" in names:
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def _tool(name: str) -> str:
+    exe = Path(sys.executable).with_name(name)
+    found = str(exe) if exe.exists() else shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is not installed: pip install -e '.[test]'")
+    return found
+
+
+def test_ruff_is_clean() -> None:
+    result = subprocess.run(
+        [_tool("ruff"), "check", "branchdesk", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.timeout(300)
+def test_mypy_is_clean() -> None:
+    result = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
