@@ -188,6 +188,10 @@ def _lookup(text: str, scope: str, max_level: int, min_level: int) -> tuple[_Pla
         head = text[:length]
         for is_short, table in ((False, full), (True, short)):
             places = [p for p in table.get(head, ()) if min_level <= p.level <= max_level]
+            if is_short and not scope:
+                # A bare county name at the very start (泰和, 海曙) is too often the start of an
+                # estate or shop name (泰和花园); only full names count without a city before.
+                places = [p for p in places if p.level < 2]
             if not places:
                 continue
             if is_short and length < len(text) and text[length] in _NAME_CONTINUES:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from branchdesk.i18n import tr
 from branchdesk.io.models import ImportBatch
 from branchdesk.lookup import search
-from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpec
+from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpec, normalise
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
 from branchdesk.lookup.regions import Region, short_name
 from branchdesk.lookup.suggest import Suggester
@@ -139,6 +139,9 @@ class LookupIndex:
             )
             self.stations[rule.id] = rule.station
         self.matcher = AddressMatcher(specs)
+        self.rules_by_keyword: dict[str, list[AreaRuleSpec]] = {}
+        for spec in specs:
+            self.rules_by_keyword.setdefault(spec.keyword, []).append(spec)
         self.couriers = {
             c.id: _CourierInfo(c.name, c.employee_no, c.phone, c.active)
             for c in session.scalars(select(Courier))
@@ -318,6 +321,39 @@ def _courier_hits(index: LookupIndex, match: AddressMatch) -> list[CourierHit]:
     return hits
 
 
+def _partial_name_hits(index: LookupIndex, query: str, limit: int = 10) -> list[CourierHit]:
+    """Couriers of the area names that contain a short or unfinished query (万达 → 万达广场)."""
+    needle = normalise(query)
+    if not needle:
+        return []
+    hits: dict[int, CourierHit] = {}
+    for keyword in sorted(index.rules_by_keyword, key=len):
+        if needle not in keyword:
+            continue
+        for spec in index.rules_by_keyword[keyword]:
+            info = index.couriers.get(spec.courier_id)
+            if info is None or spec.courier_id in hits:
+                continue
+            hits[spec.courier_id] = CourierHit(
+                courier_id=spec.courier_id,
+                name=info.name,
+                employee_no=info.employee_no,
+                phone=info.phone,
+                segment_code=spec.segment_code,
+                station=index.stations.get(spec.rule_id),
+                active=info.active,
+                score=len(needle) / len(keyword) - (0 if info.active else 1000),
+                rule=spec.source_text,
+                kind=spec.kind,
+                reason=tr(
+                    "Partial name: “{keyword}” contains “{query}”", keyword=keyword, query=needle
+                ),
+            )
+        if len(hits) >= limit:
+            break
+    return sorted(hits.values(), key=lambda h: -h.score)
+
+
 def match_address(index: LookupIndex, address: str, result: LookupResult) -> None:
     """Fill couriers, region, route and arrival time of `result` for `address`."""
     match = index.matcher.match(address)
@@ -360,6 +396,8 @@ def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
 
     if kind == "text":
         match_address(index, query, result)
+        if not result.couriers:
+            result.couriers = _partial_name_hits(index, query)
     elif len(result.waybills) == 1 and result.waybills[0].address:
         # One parcel found: who delivers it, by its address.
         match_address(index, result.waybills[0].address, result)

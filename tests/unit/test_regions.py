@@ -86,7 +86,9 @@ def test_shared_district_name_needs_context() -> None:
 
 def test_unique_district_alone_is_accepted() -> None:
     assert recognise("海曙区姚江路").city == "宁波市"
-    assert recognise("鄞州中河街道") == Region("浙江省", "宁波市", "鄞州区", "中河街道")
+    # A bare short county name needs a city or province before it (see 泰和花园 below).
+    assert recognise("鄞州区中河街道") == Region("浙江省", "宁波市", "鄞州区", "中河街道")
+    assert recognise("宁波鄞州中河街道") == Region("浙江省", "宁波市", "鄞州区", "中河街道")
 
 
 def test_short_name_followed_by_road_is_not_a_place() -> None:
@@ -144,3 +146,20 @@ def test_province_names() -> None:
 )
 def test_short_name(full: str, short: str) -> None:
     assert short_name(full) == short
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["泰和花园8栋1402室", "海曙花苑3号", "永康小区5幢"],
+)
+def test_bare_county_short_name_at_start_is_not_a_region(address: str) -> None:
+    # 泰和 is a county in 江西, but 泰和花园 is an estate: nothing may be stripped.
+    region = recognise(address)
+    assert region.district is None
+    assert region.rest == address
+
+
+def test_county_short_name_after_its_city_still_counts() -> None:
+    region = recognise("宁波海曙中山西路37号")
+    assert region.district == "海曙区"
+    assert region.rest == "中山西路37号"
