@@ -26,9 +26,9 @@ class CourierRow:
 
 def list_couriers(session: Session) -> list[CourierRow]:
     counts = dict(
-        session.execute(select(AreaRule.courier_id, func.count()).group_by(AreaRule.courier_id))
-        .tuples()
-        .all()
+        session.execute(
+            select(AreaRule.courier_id, func.count()).group_by(AreaRule.courier_id)
+        ).all()
     )
     return [
         CourierRow(c.id, c.name, c.employee_no, c.phone, c.active, counts.get(c.id, 0), c.notes)

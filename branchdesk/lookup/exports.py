@@ -30,7 +30,7 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
             .order_by(AreaRule.batch_id, AreaRule.source_row, AreaRule.id)
         )
         grouped: dict[tuple[object, ...], list[object]] = {}
-        for rule, courier in session.execute(query).tuples():
+        for rule, courier in session.execute(query):
             key = (rule.batch_id, rule.source_row, courier.id)
             if key not in grouped:
                 grouped[key] = [

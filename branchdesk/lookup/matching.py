@@ -541,16 +541,22 @@ class AddressMatcher:
         """The candidate couriers for `address`, best first (one per courier)."""
         normalised = normalise((address or "")[:_MAX_QUERY])
         region = recognise(normalised)
-        rest = region.rest
+        # Keywords are searched in the whole address: a region prefix that cuts through a
+        # keyword (中山西路 read as 中山市 + 西路) is a misreading, and the keyword wins.
+        prefix = len(normalised) - len(region.rest) if normalised.endswith(region.rest) else 0
+        found = (
+            self._automaton.find_matches_as_indexes(normalised, overlapping=True)
+            if self._automaton is not None and normalised
+            else []
+        )
+        if any(start < prefix < end for _index, start, end in found):
+            region = Region(None, None, None, normalised)
+            prefix = 0
+        rest = normalised
         query_district = _place_key(region.district)
-        hits: list[tuple[int, int]] = []  # (keyword index, end position in rest)
-        if self._automaton is not None and rest:
-            hits = [
-                (index, end)
-                for index, _start, end in self._automaton.find_matches_as_indexes(
-                    rest, overlapping=True
-                )
-            ]
+        # (keyword index, end position); keywords inside the region prefix are the region's
+        # own names, which district rules cover below.
+        hits: list[tuple[int, int]] = [(index, end) for index, _start, end in found if end > prefix]
         if query_district:
             hits.extend((index, -1) for index in self._by_district.get(query_district, ()))
         best: dict[int, Candidate] = {}

@@ -103,6 +103,8 @@ _ETHNIC_RE = re.compile("(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True))
 _LOCAL_SUFFIX_RE = re.compile("(?:自治州|自治县|自治旗|地区|林区|新区|特区|盟|旗|市|区|县)$")
 # A short name followed by one of these reads as the start of a road or estate name instead.
 _NAME_CONTINUES = frozenset("路街道巷弄里村苑园府湾庭居墅寓楼厦场院桥镇乡坊门口山湖")
+# 中山西路, 北京东路, 南京中路: a direction and then a road marker continue a road name.
+_ROAD_AFTER = re.compile("[东西南北中][路街道巷弄]")
 
 
 def short_name(full: str) -> str:
@@ -194,7 +196,11 @@ def _lookup(text: str, scope: str, max_level: int, min_level: int) -> tuple[_Pla
                 places = [p for p in places if p.level < 2]
             if not places:
                 continue
-            if is_short and length < len(text) and text[length] in _NAME_CONTINUES:
+            if (
+                is_short
+                and length < len(text)
+                and (text[length] in _NAME_CONTINUES or _ROAD_AFTER.match(text, length))
+            ):
                 continue
             top = min(p.level for p in places)
             best = {p for p in places if p.level == top}

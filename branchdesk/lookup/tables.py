@@ -91,7 +91,7 @@ def area_rows(session: Session) -> list[AreaRow]:
             r.station,
             r.source_row,
         )
-        for r, name in session.execute(query).tuples()
+        for r, name in session.execute(query)
     ]
 
 
@@ -149,4 +149,4 @@ def waybill_page(session: Session, offset: int, limit: int) -> list[WaybillRow]:
         .offset(offset)
         .limit(limit)
     )
-    return [WaybillRow(*row) for row in session.execute(query).tuples()]
+    return [WaybillRow(*row) for row in session.execute(query)]

@@ -163,3 +163,8 @@ def test_county_short_name_after_its_city_still_counts() -> None:
     region = recognise("宁波海曙中山西路37号")
     assert region.district == "海曙区"
     assert region.rest == "中山西路37号"
+
+
+@pytest.mark.parametrize("address", ["中山西路38号", "北京东路5号", "南京中路100号"])
+def test_city_name_that_starts_a_road_is_not_a_region(address: str) -> None:
+    assert recognise(address) == Region(None, None, None, address)
