@@ -58,7 +58,7 @@ def test_area_table_in_every_format_gives_the_right_courier(
             "海曙区丽园小区8号楼": "王芳",
         }
         if name == "areas_gb18030.csv":  # a name GBK cannot encode must survive
-            cases = {a: "刘䶮" if c == "王芳" else c for a, c in cases.items()}
+            cases["环城西路88号"] = "刘䶮"
         for address, courier in cases.items():
             result = lookup(s, address)
             assert result.couriers, address
