@@ -22,6 +22,8 @@ from branchdesk.lookup.suggest import Suggester
 from branchdesk.lookup.waybills import looks_like_waybill, normalise_number
 
 MAX_QUERY_CHARS = 200
+# A courier who has left still shows, but below every active candidate.
+INACTIVE_PENALTY = 100_000
 _DIGITS = re.compile(r"\d+")
 _PHONE = re.compile(r"1\d{10}")
 
@@ -311,7 +313,7 @@ def _courier_hits(index: LookupIndex, match: AddressMatch) -> list[CourierHit]:
                 segment_code=cand.rule.segment_code,
                 station=index.stations.get(cand.rule.rule_id),
                 active=info.active,
-                score=cand.score if info.active else cand.score - 1000,
+                score=cand.score if info.active else cand.score - INACTIVE_PENALTY,
                 rule=cand.rule.source_text,
                 kind=cand.rule.kind,
                 reason=reason,
@@ -342,7 +344,7 @@ def _partial_name_hits(index: LookupIndex, query: str, limit: int = 10) -> list[
                 segment_code=spec.segment_code,
                 station=index.stations.get(spec.rule_id),
                 active=info.active,
-                score=len(needle) / len(keyword) - (0 if info.active else 1000),
+                score=len(needle) / len(keyword) - (0 if info.active else INACTIVE_PENALTY),
                 rule=spec.source_text,
                 kind=spec.kind,
                 reason=tr(

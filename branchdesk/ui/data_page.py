@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +22,17 @@ from branchdesk.io.batches import BatchInfo, history, undo_batch
 from branchdesk.lookup import tables
 from branchdesk.lookup.tables import AreaRow, RouteRow, TimeRow, WaybillRow
 from branchdesk.ui.models import Column, LazyRowsModel, RowsModel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DataPage", text)
+
+
+def _state(batch: BatchInfo) -> str:
+    if batch.undone_at:
+        return _tr("undone")
+    return _tr("replaced") if batch.replaced else _tr("in use")
+
 
 KIND_TITLES = {
     "areas": "Delivery areas",
@@ -71,13 +82,11 @@ WAYBILL_COLUMNS: list[Column[WaybillRow]] = [
 HISTORY_COLUMNS: list[Column[BatchInfo]] = [
     Column("No.", lambda b: b.id, align_right=True),
     Column("Time", lambda b: b.created_at.strftime("%Y-%m-%d %H:%M")),
-    Column("Table", lambda b: KIND_TITLES.get(b.kind, b.kind)),
-    Column("File", lambda b: b.file_name + (" (示例)" if b.is_sample else "")),
+    Column("Table", lambda b: _tr(KIND_TITLES.get(b.kind, b.kind))),
+    Column("File", lambda b: b.file_name + (_tr(" (sample)") if b.is_sample else "")),
     Column("Rows", lambda b: b.rows_ok, align_right=True),
     Column("Skipped", lambda b: b.rows_skipped, align_right=True),
-    Column(
-        "State", lambda b: "已撤销" if b.undone_at else ("已被替换" if b.replaced else "使用中")
-    ),
+    Column("State", _state),
 ]
 
 

@@ -1,0 +1,937 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BranchDesk</name>
+    <message>
+        <source>File not found: {path}</source>
+        <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+        <source>No match for “{query}”.</source>
+        <translation>没有找到与“{query}”匹配的结果。</translation>
+    </message>
+    <message>
+        <source>Did you mean: {names}</source>
+        <translation>您是不是要找：{names}</translation>
+    </message>
+    <message>
+        <source>Note: couriers tie — check the address.</source>
+        <translation>注意：多位业务员匹配程度相同——请核对地址。</translation>
+    </message>
+    <message>
+        <source>Route: {hub} {code}</source>
+        <translation>路由：{hub} {code}</translation>
+    </message>
+    <message>
+        <source>Expected: {days} day(s)</source>
+        <translation>预计时效：{days} 天</translation>
+    </message>
+    <message>
+        <source>Give a query, or --batch FILE.</source>
+        <translation>请输入查询内容，或使用 --batch 文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a text file in UTF-8 or GBK.</source>
+        <translation>{path} 不是 UTF-8 或 GBK 编码的文本文件。</translation>
+    </message>
+    <message>
+        <source>Wrote {count} row(s) to {path}</source>
+        <translation>已将 {count} 行写入 {path}</translation>
+    </message>
+    <message>
+        <source>Undo changes data: add --yes to confirm.</source>
+        <translation>撤销会修改数据：请加上 --yes 确认。</translation>
+    </message>
+    <message>
+        <source>Undo import {id}? [y/N] </source>
+        <translation>撤销导入记录 {id}？[y/N] </translation>
+    </message>
+    <message>
+        <source>Undone: import {id} ({file}).</source>
+        <translation>已撤销导入记录 {id}（{file}）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {path}: {error}</source>
+        <translation>无法打开数据库 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged or not a BranchDesk database: {error}</source>
+        <translation>数据库 {path} 已损坏，或不是网点服务台的数据库：{error}</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer BranchDesk (schema {revision}). Install the newer BranchDesk to open it; this version will not touch it.</source>
+        <translation>数据库 {path} 由更新版本的网点服务台写入（数据结构版本 {revision}）。请安装新版网点服务台后再打开；当前版本不会改动该数据库。</translation>
+    </message>
+    <message>
+        <source>Import {id} does not exist.</source>
+        <translation>导入记录 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Import {id} has already been undone.</source>
+        <translation>导入记录 {id} 已被撤销。</translation>
+    </message>
+    <message>
+        <source>Unknown import kind '{name}'. Choose one of: {kinds}</source>
+        <translation>未知的导入类型“{name}”。请从以下类型中选择：{kinds}</translation>
+    </message>
+    <message>
+        <source>{file}: {count} problem(s) found, nothing was imported. Correct the file and import again, or choose to skip the invalid rows.</source>
+        <translation>{file}：发现 {count} 处问题，未导入任何数据。请修改文件后重新导入，或选择跳过无效行。</translation>
+    </message>
+    <message>
+        <source>… and {more} more</source>
+        <translation>……另有 {more} 条</translation>
+    </message>
+    <message>
+        <source>{file}: {ok} valid row(s), {bad} invalid; nothing written (dry run).</source>
+        <translation>{file}：有效 {ok} 行，无效 {bad} 行；试运行，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>{file}: imported {ok} row(s), skipped {bad} invalid row(s).</source>
+        <translation>{file}：已导入 {ok} 行，跳过无效行 {bad} 行。</translation>
+    </message>
+    <message>
+        <source>{file}: no valid rows to import.</source>
+        <translation>{file}：没有可导入的有效行。</translation>
+    </message>
+    <message>
+        <source>{file} contains no sheets. Open it in Excel, check it, and save it again.</source>
+        <translation>{file} 中没有工作表。请用 Excel 打开检查后重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named “{sheet}”. Its sheets are: {names}.</source>
+        <translation>{file} 中没有名为“{sheet}”的工作表。现有工作表：{names}。</translation>
+    </message>
+    <message>
+        <source>{file} is not a file BranchDesk can read. Save it from Excel as .xlsx (or .xls, .ods, .csv) and choose that file.</source>
+        <translation>{file} 不是网点服务台能读取的文件。请在 Excel 中另存为 .xlsx（或 .xls、.ods、.csv），再选择该文件。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be found. Check that it has not been moved or renamed.</source>
+        <translation>找不到 {file}。请检查文件是否已被移动或改名。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: it is damaged or not really a {kind} file. Open it in Excel or WPS, save it again as .xlsx, and choose the saved file.</source>
+        <translation>无法读取 {file}：文件已损坏，或并不是真正的 {kind} 文件。请用 Excel 或 WPS 打开，重新另存为 .xlsx，然后选择另存后的文件。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened: it is open in another program or you may not read it. Close it in Excel and try again.</source>
+        <translation>无法打开 {file}：文件正被其他程序占用，或您没有读取权限。请在 Excel 中关闭该文件后重试。</translation>
+    </message>
+    <message>
+        <source>{file} is protected by a password. Open it in Excel, remove the password (File → Info → Protect Workbook), save it, and try again.</source>
+        <translation>{file} 设有密码保护。请用 Excel 打开并取消密码（文件 → 信息 → 保护工作簿），保存后重试。</translation>
+    </message>
+    <message>
+        <source>{file} is a web page saved with a spreadsheet name, as some HQ systems export it. Open it in Excel, save it as .xlsx, and choose the saved file.</source>
+        <translation>{file} 实际上是网页文件（部分总部系统导出时会这样命名）。请用 Excel 打开，另存为 .xlsx，然后选择另存后的文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file in a known encoding (UTF-8, GBK or GB18030). Open it in Excel and save it as .xlsx or as “CSV UTF-8”.</source>
+        <translation>{file} 不是可识别编码（UTF-8、GBK 或 GB18030）的文本文件。请用 Excel 打开，另存为 .xlsx 或“CSV UTF-8”格式。</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file (it contains binary data). If it is an Excel file, give it the .xlsx extension; otherwise export the table again as CSV.</source>
+        <translation>{file} 不是文本文件（含有二进制数据）。如果它是 Excel 文件，请把扩展名改为 .xlsx；否则请重新导出为 CSV。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as a table: {reason}. Open it in Excel, save it as .xlsx, and choose the saved file.</source>
+        <translation>{file} 无法按表格读取：{reason}。请用 Excel 打开，另存为 .xlsx，然后选择另存后的文件。</translation>
+    </message>
+    <message>
+        <source>the number was rounded by Excel (shown as {shown}); format the column as Text in Excel and export again</source>
+        <translation>该数字已被 Excel 四舍五入（显示为 {shown}）；请在 Excel 中把该列设置为“文本”格式后重新导出</translation>
+    </message>
+    <message>
+        <source>a value is required here</source>
+        <translation>此处不能为空</translation>
+    </message>
+    <message>
+        <source>a number without decimals is expected here</source>
+        <translation>此处应为不带小数的数字</translation>
+    </message>
+    <message>
+        <source>a number is expected here (digits and letters only)</source>
+        <translation>此处应为号码（只能包含数字和字母）</translation>
+    </message>
+    <message>
+        <source>a phone number is expected (digits only, e.g. 13805741234 or 0574-87654321)</source>
+        <translation>此处应为电话号码（只能是数字，例如 13805741234 或 0574-87654321）</translation>
+    </message>
+    <message>
+        <source>a waybill number is expected (digits and letters only, e.g. YT1234567890123)</source>
+        <translation>此处应为运单号（只能包含数字和字母，例如 YT1234567890123）</translation>
+    </message>
+    <message>
+        <source>a whole number is expected here, e.g. 12</source>
+        <translation>此处应为整数，例如 12</translation>
+    </message>
+    <message>
+        <source>a date is expected here, e.g. 2026-11-22</source>
+        <translation>此处应为日期，例如 2026-11-22</translation>
+    </message>
+    <message>
+        <source>a time of day is expected here, e.g. 18:30</source>
+        <translation>此处应为时间，例如 18:30</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>{column} 列</translation>
+    </message>
+    <message>
+        <source>{place}: {message}</source>
+        <translation>{place}：{message}</translation>
+    </message>
+    <message>
+        <source>'{value}' — {message}</source>
+        <translation>“{value}”——{message}</translation>
+    </message>
+    <message>
+        <source>{place}: '{value}' — {message}</source>
+        <translation>{place}：“{value}”——{message}</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}</source>
+        <translation>{file}，工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>The sheet is empty. Choose the sheet that holds the table.</source>
+        <translation>工作表是空的。请选择存放表格的工作表。</translation>
+    </message>
+    <message>
+        <source>No column found for: {columns}.</source>
+        <translation>找不到以下列：{columns}。</translation>
+    </message>
+    <message>
+        <source>“{label}” is read from a column headed: {names}</source>
+        <translation>“{label}”可使用的列标题：{names}</translation>
+    </message>
+    <message>
+        <source>The header row found (row {row}) has: {headers}.</source>
+        <translation>找到的标题行（第 {row} 行）包含：{headers}。</translation>
+    </message>
+    <message>
+        <source>The first row has: {headers}.</source>
+        <translation>第一行包含：{headers}。</translation>
+    </message>
+    <message>
+        <source>Rename the column header in the file to one of these names, or choose the column by hand.</source>
+        <translation>请把文件中的列标题改为上述名称之一，或手动指定对应的列。</translation>
+    </message>
+    <message>
+        <source>This courier no longer exists.</source>
+        <translation>该业务员已不存在。</translation>
+    </message>
+    <message>
+        <source>The courier's name cannot be empty.</source>
+        <translation>业务员姓名不能为空。</translation>
+    </message>
+    <message>
+        <source>The courier's name is at most 40 characters.</source>
+        <translation>业务员姓名最多 40 个字。</translation>
+    </message>
+    <message>
+        <source>The phone number takes digits only, e.g. 13812345678.</source>
+        <translation>电话号码只能填写数字，例如 13812345678。</translation>
+    </message>
+    <message>
+        <source>tie between couriers — check</source>
+        <translation>多位业务员并列——请核对</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <source>a waybill number is required</source>
+        <translation>运单号不能为空</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Town / street</source>
+        <translation>街道/乡镇</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>House-number range</source>
+        <translation>门牌范围</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Segment code</source>
+        <translation>三段码</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>驿站</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>at least one area name (community, road or building)</source>
+        <translation>至少需要一个片区名称（小区、道路或楼栋）</translation>
+    </message>
+    <message>
+        <source>Delivery areas</source>
+        <translation>派件区域</translation>
+    </message>
+    <message>
+        <source>a province name such as 浙江 or 浙江省</source>
+        <translation>此处应为省份名称，例如 浙江 或 浙江省</translation>
+    </message>
+    <message>
+        <source>a number of days such as 2 or a range such as 1-2</source>
+        <translation>此处应为天数（如 2）或天数范围（如 1-2）</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Route code</source>
+        <translation>路由编码</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>分拨中心</translation>
+    </message>
+    <message>
+        <source>Transit centre</source>
+        <translation>中转中心</translation>
+    </message>
+    <message>
+        <source>Cut-off time</source>
+        <translation>截单时间</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Days (standard)</source>
+        <translation>标准时效（天）</translation>
+    </message>
+    <message>
+        <source>Days (express)</source>
+        <translation>特快时效（天）</translation>
+    </message>
+    <message>
+        <source>Arrival times</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>Waybill no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>the same waybill number already appears in row {row}</source>
+        <translation>相同的运单号已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>Waybills</source>
+        <translation>运单</translation>
+    </message>
+    <message>
+        <source>"{fragment}": the brackets do not match; close every "（" with "）", e.g. 春江花月（晓风苑、江树苑）</source>
+        <translation>“{fragment}”：括号不配对；每个“（”都要有“）”闭合，例如 春江花月（晓风苑、江树苑）</translation>
+    </message>
+    <message>
+        <source>"{fragment}": the range starts at {lo}, after its end {hi}; write the smaller number first, e.g. 1-99号</source>
+        <translation>“{fragment}”：范围起点 {lo} 大于终点 {hi}；请先写小的号，例如 1-99号</translation>
+    </message>
+    <message>
+        <source>"{fragment}" has no community or road name; write the name before the range, e.g. 姚江路1-99号 or 晓风苑1-12幢</source>
+        <translation>“{fragment}”缺少小区或道路名称；请在范围前写上名称，例如 姚江路1-99号 或 晓风苑1-12幢</translation>
+    </message>
+    <message>
+        <source>"{fragment}" has no name before the brackets; write the estate or road first, e.g. 春江花月（晓风苑、江树苑）</source>
+        <translation>“{fragment}”括号前没有名称；请先写小区或道路名，例如 春江花月（晓风苑、江树苑）</translation>
+    </message>
+    <message>
+        <source>"{fragment}": nothing inside the brackets; list the sub-names, e.g. 春江花月（晓风苑、江树苑）</source>
+        <translation>“{fragment}”：括号内为空；请列出下属名称，例如 春江花月（晓风苑、江树苑）</translation>
+    </message>
+    <message>
+        <source>The house-number range "{text}" is not understood; write e.g. 1-99号, 151号以后, 单号, 双号, 全段 or 1-12幢</source>
+        <translation>无法识别门牌范围“{text}”；请写成如 1-99号、151号以后、单号、双号、全段 或 1-12幢</translation>
+    </message>
+    <message>
+        <source>"{fragment}" has an empty name; write the community or road name</source>
+        <translation>“{fragment}”名称为空；请填写小区或道路名称</translation>
+    </message>
+    <message>
+        <source>any number</source>
+        <translation>任意号</translation>
+    </message>
+    <message>
+        <source>{lo} and above</source>
+        <translation>{lo}及以后</translation>
+    </message>
+    <message>
+        <source>{range}, odd numbers only</source>
+        <translation>{range}（仅单号）</translation>
+    </message>
+    <message>
+        <source>{range}, even numbers only</source>
+        <translation>{range}（仅双号）</translation>
+    </message>
+    <message>
+        <source>No building number in the address; "{keyword}" covers buildings {range}</source>
+        <translation>地址中没有楼栋号；“{keyword}”只负责 {range} 幢</translation>
+    </message>
+    <message>
+        <source>Building {number} of "{keyword}" is in buildings {range}</source>
+        <translation>“{keyword}”{number}幢在楼栋范围 {range} 内</translation>
+    </message>
+    <message>
+        <source>No house number in the address; "{keyword}" covers numbers {range}</source>
+        <translation>地址中没有门牌号；“{keyword}”只负责门牌 {range}</translation>
+    </message>
+    <message>
+        <source>House number {number} on "{keyword}" is in {range}</source>
+        <translation>“{keyword}”{number}号在门牌范围 {range} 内</translation>
+    </message>
+    <message>
+        <source>Block "{keyword}" matched</source>
+        <translation>匹配到楼栋“{keyword}”</translation>
+    </message>
+    <message>
+        <source>Community or place "{keyword}" matched</source>
+        <translation>匹配到小区/地点“{keyword}”</translation>
+    </message>
+    <message>
+        <source>Road "{keyword}" matched (whole road)</source>
+        <translation>匹配到道路“{keyword}”（全段）</translation>
+    </message>
+    <message>
+        <source>Town or street "{keyword}" matched</source>
+        <translation>匹配到街道/乡镇“{keyword}”</translation>
+    </message>
+    <message>
+        <source>District "{keyword}" matched</source>
+        <translation>匹配到区县“{keyword}”</translation>
+    </message>
+    <message>
+        <source> (courier inactive)</source>
+        <translation>（业务员已离职）</translation>
+    </message>
+    <message>
+        <source>Partial name: “{keyword}” contains “{query}”</source>
+        <translation>部分名称匹配：“{keyword}”包含“{query}”</translation>
+    </message>
+    <message>
+        <source>The sample branch is already loaded. Undo its imports under 数据 first.</source>
+        <translation>示例网点已加载。请先在“数据”页撤销示例导入。</translation>
+    </message>
+    <message>
+        <source>Loaded the sample branch: {areas} area rows, {routes} routes, {times} arrival times, {waybills} waybills. It is an example: import your branch's own tables to replace it.</source>
+        <translation>已加载示例网点：派件区域 {areas} 行、路由 {routes} 条、时效 {times} 条、运单 {waybills} 条。这只是示例数据，导入本网点自己的表格即可替换。</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Batch lookup (批量分单)</source>
+        <translation>批量分单</translation>
+    </message>
+    <message>
+        <source>Paste addresses here, one per line</source>
+        <translation>在此粘贴地址，每行一个</translation>
+    </message>
+    <message>
+        <source>Find couriers</source>
+        <translation>查找业务员</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>{found} of {total} addresses matched; {ties} tie(s) to check.</source>
+        <translation>{total} 个地址中已匹配 {found} 个；{ties} 个存在并列，需要核对。</translation>
+    </message>
+    <message>
+        <source>Open addresses</source>
+        <translation>打开地址文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and text (*.xlsx *.xls *.ods *.csv *.txt)</source>
+        <translation>表格和文本文件 (*.xlsx *.xls *.ods *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}. Close the file in Excel and try again.</source>
+        <translation>无法写入 {path}：{error}。请在 Excel 中关闭该文件后重试。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Area rules</source>
+        <translation>片区规则数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Double-click a name, phone or note to change it; untick “Active” when a courier leaves. Ctrl+Z undoes.</source>
+        <translation>双击姓名、电话或备注即可修改；业务员离职时取消勾选“在职”。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Area as written</source>
+        <translation>片区（原文）</translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>号段</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>单双号</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo the selected import</source>
+        <translation>撤销选中的导入</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Import a table…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <source>{areas} area rules · {routes} routes · {times} arrival times · {waybills} waybills</source>
+        <translation>片区规则 {areas} 条 · 路由 {routes} 条 · 时效 {times} 条 · 运单 {waybills} 条</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Select an import in the list first.</source>
+        <translation>请先在列表中选择一条导入记录。</translation>
+    </message>
+    <message>
+        <source>Remove the {rows} row(s) imported from {file}? A table it replaced comes back.</source>
+        <translation>删除从 {file} 导入的 {rows} 行？被它替换的表格将会恢复。</translation>
+    </message>
+    <message>
+        <source>Import a table</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Choose an Excel or CSV file</source>
+        <translation>请选择 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>What to import</source>
+        <translation>导入内容</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Choose a file to see how its columns are read.</source>
+        <translation>选择文件后，可在此查看各列的识别结果。</translation>
+    </message>
+    <message>
+        <source>Skip the invalid rows and import the rest</source>
+        <translation>跳过无效行，导入其余行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Columns (change a column's meaning if it was not recognised):</source>
+        <translation>列对应关系（如有列未识别正确，可手动修改）：</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Tables ({patterns})</source>
+        <translation>表格文件 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <source>{ok} row(s) are valid, {bad} have problems. Correct the file and choose it again, or skip the invalid rows.</source>
+        <translation>有效 {ok} 行，{bad} 处有问题。请修改文件后重新选择，或跳过无效行。</translation>
+    </message>
+    <message>
+        <source>All {ok} row(s) are valid. Header found in row {row}.</source>
+        <translation>全部 {ok} 行均有效。标题行在第 {row} 行。</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>发生意外错误：{error}</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>building range</source>
+        <translation>楼栋范围</translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>house-number range</source>
+        <translation>门牌范围</translation>
+    </message>
+    <message>
+        <source>road</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>town/street</source>
+        <translation>街道/乡镇</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>匹配依据</translation>
+    </message>
+    <message>
+        <source>Address, waybill number, phone or its last 4 digits — e.g. 中山西路37号</source>
+        <translation>地址、运单号、电话或电话后 4 位——例如 中山西路37号</translation>
+    </message>
+    <message>
+        <source>Batch lookup…</source>
+        <translation>批量分单…</translation>
+    </message>
+    <message>
+        <source>Paste or import a column of addresses (批量分单)</source>
+        <translation>粘贴或导入一列地址，批量分单</translation>
+    </message>
+    <message>
+        <source>Couriers for this address</source>
+        <translation>该地址的派件业务员</translation>
+    </message>
+    <message>
+        <source>Waybills ({count})</source>
+        <translation>运单（{count}）</translation>
+    </message>
+    <message>
+        <source>Type an address to see who delivers there, or a waybill number / phone number / last 4 digits of a phone to find the parcel.</source>
+        <translation>输入地址可查看由哪位业务员派送；输入运单号、电话号码或电话后 4 位可查找包裹。</translation>
+    </message>
+    <message>
+        <source>Delivered by &lt;b&gt;{name}&lt;/b&gt; {phone}</source>
+        <translation>派件业务员：&lt;b&gt;{name}&lt;/b&gt; {phone}</translation>
+    </message>
+    <message>
+        <source>⚠ Two couriers match equally well — check the house number or building, or ask the owner.</source>
+        <translation>⚠ 两位业务员匹配程度相同——请核对门牌号或楼栋号，或询问网点负责人。</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>未找到与“{query}”相关的结果。</translation>
+    </message>
+    <message>
+        <source>Did you mean: {links}</source>
+        <translation>您是不是要找：{links}</translation>
+    </message>
+    <message>
+        <source>Destination: {place}</source>
+        <translation>目的地：{place}</translation>
+    </message>
+    <message>
+        <source>Route: {hub} (code {code}, cut-off {cutoff})</source>
+        <translation>路由：{hub}（路由编码 {code}，截单时间 {cutoff}）</translation>
+    </message>
+    <message>
+        <source>Expected in {days} day(s)</source>
+        <translation>预计 {days} 天送达</translation>
+    </message>
+    <message>
+        <source>查件 Lookup</source>
+        <translation>查件</translation>
+    </message>
+    <message>
+        <source>数据 Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>业务员 Couriers</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import a table…</source>
+        <translation>导入表格(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Load the &amp;sample branch</source>
+        <translation>加载示例网点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About BranchDesk</source>
+        <translation>关于网点服务台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>BranchDesk 网点服务台</source>
+        <translation>网点服务台</translation>
+    </message>
+    <message>
+        <source>You are looking at the SAMPLE branch (示例数据). Import your branch's own tables under 数据, then undo the sample imports there.</source>
+        <translation>当前显示的是示例网点（示例数据）。请在“数据”页导入本网点自己的表格，然后在同一页撤销示例导入。</translation>
+    </message>
+    <message>
+        <source>Sample branch</source>
+        <translation>示例网点</translation>
+    </message>
+    <message>
+        <source>Welcome to BranchDesk</source>
+        <translation>欢迎使用网点服务台</translation>
+    </message>
+    <message>
+        <source>Load a sample branch to try BranchDesk? It is an example (8 couriers, an area table, routes, arrival times and 3,000 waybills) that you replace by importing your own tables.</source>
+        <translation>是否加载示例网点来试用网点服务台？示例包含 8 名业务员、一张派件区域表、路由、时效和 3000 条运单，导入本网点自己的表格后即可替换。</translation>
+    </message>
+    <message>
+        <source>About BranchDesk</source>
+        <translation>关于网点服务台</translation>
+    </message>
+    <message>
+        <source>BranchDesk 网点服务台 {version}
+Data: {path}</source>
+        <translation>网点服务台 BranchDesk {version}
+数据目录：{path}</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>e.g. 中通宁波海曙网点</source>
+        <translation>例如：中通宁波海曙网点</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Branch name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <source>A new language takes effect the next time BranchDesk starts.</source>
+        <translation>更改的语言将在下次启动网点服务台时生效。</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已被替换</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source> (sample)</source>
+        <translation>（示例）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,74 @@
+"""Database: pragmas, migrations shipped in the package, refusing a newer schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from branchdesk import paths
+from branchdesk.db.engine import open_database, sqlite_revision
+from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from branchdesk.errors import DatabaseError, DatabaseTooNewError
+
+
+def _script() -> ScriptDirectory:
+    cfg = Config()
+    cfg.set_main_option("script_location", "branchdesk.db:migrations")
+    return ScriptDirectory.from_config(cfg)
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    script = _script()
+    assert script.get_heads() == [HEAD_REVISION]
+    assert {r.revision for r in script.walk_revisions()} == KNOWN_REVISIONS
+
+
+def test_new_database_uses_wal_and_foreign_keys(data_dir: Path) -> None:
+    db = open_database()
+    with db.session() as s:
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    db.dispose()
+    assert sqlite_revision(paths.db_path()) == HEAD_REVISION
+
+
+def test_database_newer_than_the_app_is_refused_untouched(data_dir: Path) -> None:
+    open_database().dispose()
+    con = sqlite3.connect(paths.db_path())
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    before = paths.db_path().read_bytes()
+    with pytest.raises(DatabaseTooNewError) as info:
+        open_database()
+    assert "newer BranchDesk" in str(info.value)
+    assert paths.db_path().read_bytes() == before
+
+
+def test_an_old_database_is_backed_up_then_migrated(data_dir: Path) -> None:
+    # A DB from before the first migration (no alembic_version) stands for an older schema.
+    con = sqlite3.connect(paths.db_path())
+    con.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("INSERT INTO note (body) VALUES ('keep me')")
+    con.commit()
+    con.close()
+    db = open_database()
+    db.dispose()
+    backups = list(paths.backups_dir().glob("before-upgrade-*.sqlite3"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT body FROM note").fetchall() == [("keep me",)]
+    copy.close()
+    assert sqlite_revision(paths.db_path()) == HEAD_REVISION
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(data_dir: Path) -> None:
+    paths.db_path().write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError) as info:
+        open_database()
+    assert "damaged" in str(info.value) or "not a BranchDesk database" in str(info.value)

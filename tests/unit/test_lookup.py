@@ -1,0 +1,194 @@
+"""Lookup on the sample branch: every kind of query, routes, arrival times, robustness."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from branchdesk.db.engine import Database
+from branchdesk.errors import BranchDeskError
+from branchdesk.lookup.couriers import list_couriers, update_courier
+from branchdesk.lookup.models import Waybill
+from branchdesk.lookup.service import classify, lookup
+from branchdesk.lookup.waybills import carriers_for, detect_carrier, normalise_number
+from branchdesk.sample import load_sample_branch
+
+
+@pytest.fixture
+def sample(db: Database) -> Iterator[Session]:
+    with db.session() as s:
+        load_sample_branch(s, waybills=600)
+    with db.session() as s:
+        yield s
+
+
+@pytest.mark.parametrize(
+    ("address", "courier"),
+    [
+        ("浙江省宁波市海曙区中山西路37号", "王强"),  # odd side from the 门牌范围 column
+        ("中山西路38号", "陈静"),  # even side
+        ("春江花月晓风苑3幢502室", "张伟"),  # sub-name in brackets
+        ("万达广场Ａ座１２０１室", "李娜"),  # full-width letters and digits
+        ("望京路99号", "陈静"),  # closed range
+        ("望京路388号", "刘洋"),  # open range 以后
+        ("环城西路1000号", "刘洋"),  # 全段
+        ("月湖小区5幢", "赵敏"),  # building range
+        ("月湖小区15栋", "杨帆"),  # 栋 = 幢
+        ("天一家园3号楼", "杨帆"),  # 号楼 = 幢
+        ("解放南路150号", "杨帆"),  # range in a separate column
+        ("解放南路250号", "王强"),  # 以上
+        ("石碶街道星光村5号", "吴刚"),  # town
+        ("海曙区某某路1号", "张伟"),  # district fallback
+    ],
+)
+def test_sample_addresses_find_their_courier(sample: Session, address: str, courier: str) -> None:
+    result = lookup(sample, address)
+    assert result.couriers, address
+    assert result.couriers[0].name == courier
+    assert result.couriers[0].reason and result.couriers[0].rule
+
+
+def test_tie_between_couriers_is_flagged(sample: Session) -> None:
+    result = lookup(sample, "望京路")  # no number: both ranges of 望京路 are possible
+    assert result.ambiguous
+    assert {c.name for c in result.couriers[:2]} == {"陈静", "刘洋"}
+
+
+def test_route_and_arrival_days_follow_the_destination(sample: Session) -> None:
+    local = lookup(sample, "浙江省宁波市海曙区中山西路37号")
+    assert local.route is not None and local.route.hub == "宁波分拨中心"
+    assert local.arrival_days == "1"
+    far = lookup(sample, "新疆乌鲁木齐市天山区解放北路1号")
+    assert far.route is not None and far.route.province == "新疆维吾尔自治区"
+    assert far.arrival_days == "5-7"
+    assert far.couriers == []
+
+
+def test_waybill_number_in_any_format_finds_the_parcel_and_its_courier(
+    sample: Session,
+) -> None:
+    waybill = sample.scalars(select(Waybill).where(Waybill.carrier == "圆通")).first()
+    assert waybill is not None
+    for query in (waybill.number, waybill.number.lower(), f" {waybill.number}-1-2 "):
+        result = lookup(sample, query)
+        assert result.kind == "waybill"
+        assert result.waybills[0].number == waybill.number
+        assert result.couriers and result.address == waybill.address
+
+
+def test_phone_and_phone_tail(sample: Session) -> None:
+    waybill = sample.scalars(select(Waybill)).first()
+    assert waybill is not None and waybill.phone
+    assert waybill.number in [w.number for w in lookup(sample, waybill.phone).waybills]
+    tail = lookup(sample, waybill.phone[-4:])
+    assert tail.kind == "phone_tail"
+    assert all(w.phone and w.phone.endswith(waybill.phone[-4:]) for w in tail.waybills)
+
+
+@pytest.mark.parametrize("query", ["万达", "晓风", "月"])
+def test_one_and_two_character_queries_give_results(sample: Session, query: str) -> None:
+    result = lookup(sample, query)
+    assert result.couriers or result.waybills
+    assert all(query in (w.address or "") + (w.recipient or "") for w in result.waybills)
+
+
+def test_two_characters_of_a_community_name_show_its_courier(sample: Session) -> None:
+    result = lookup(sample, "万达")
+    assert result.couriers[0].name == "李娜"
+
+
+def test_suggestions_for_typos_and_pinyin_initials(sample: Session) -> None:
+    assert "春江花月" in lookup(sample, "cjhy").suggestions
+    assert "环城西路" in lookup(sample, "环程西路").suggestions
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "'",
+        "*",
+        '"OR 1=1 --',
+        "NEAR(",
+        "😀📦",
+        "x" * 10_000,
+        "中" * 10_000,
+        "\x00\x07",
+        "%_\\",
+        "^$.|?*+()[]{}",
+        "  ",
+        "(",
+        "AND",
+        "-",
+    ],
+)
+def test_any_text_is_accepted(sample: Session, query: str) -> None:
+    result = lookup(sample, query)
+    json.dumps(result.to_json(), ensure_ascii=False, default=str)
+
+
+def test_json_shape_is_stable(sample: Session) -> None:
+    data = lookup(sample, "中山西路37号").to_json()
+    assert {"couriers", "waybills", "route", "arrival_days"} <= data.keys()
+    assert {"name", "employee_no", "phone", "segment_code", "score", "rule"} <= data["couriers"][
+        0
+    ].keys()
+    if data["waybills"]:
+        assert {"number", "carrier", "address", "status", "courier"} <= data["waybills"][0].keys()
+
+
+def test_inactive_courier_ranks_below_active_ones(db: Database, sample: Session) -> None:
+    wang = next(c for c in list_couriers(sample) if c.name == "王强")
+    with db.session() as s:
+        update_courier(s, wang.id, active=False)
+    with db.session() as s:
+        result = lookup(s, "宁波市海曙区中山西路37号")
+    assert result.couriers[0].name == "张伟"  # the district's courier, active
+    assert any(c.name == "王强" and not c.active for c in result.couriers)
+
+
+def test_courier_edits_are_validated(db: Database, sample: Session) -> None:
+    courier = next(c for c in list_couriers(sample) if c.name == "张伟")
+    with db.session() as s, pytest.raises(BranchDeskError):
+        update_courier(s, courier.id, name="  ")
+    with db.session() as s, pytest.raises(BranchDeskError):
+        update_courier(s, courier.id, phone="138abc")
+    with db.session() as s:
+        row = update_courier(s, courier.id, name="张伟伟", phone="138-0574-0000")
+    assert (row.name, row.phone) == ("张伟伟", "13805740000")
+    with db.session() as s:
+        assert lookup(s, "春江花月晓风苑").couriers[0].name == "张伟伟"
+
+
+def test_sample_cannot_load_twice(db: Database, sample: Session) -> None:
+    with db.session() as s, pytest.raises(BranchDeskError):
+        load_sample_branch(s)
+
+
+@pytest.mark.parametrize(
+    ("number", "carrier"),
+    [
+        ("73123456789012", "中通"),
+        ("YT1234567890123", "圆通"),
+        ("JT1234567890123", "极兔"),
+        ("SF1234567890123", "顺丰"),
+        ("JDX123456789012", "京东"),
+        ("771234567890123", "申通"),
+        ("312345678901234", "韵达"),
+        ("AA123456789CN", "邮政"),
+    ],
+)
+def test_waybill_carriers(number: str, carrier: str) -> None:
+    assert detect_carrier(number) == carrier
+    assert classify(number) == "waybill"
+
+
+def test_waybill_normalisation() -> None:
+    assert normalise_number(" yt１２３４５６７８９０１２３-1-2 ") == "YT1234567890123"
+    # 43 + 13 digits fits both 申通 and 韵达: no single carrier
+    assert len(carriers_for("431234567890123")) == 2
+    assert detect_carrier("431234567890123") == "未知"
