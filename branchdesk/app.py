@@ -49,7 +49,7 @@ def run_gui() -> int:
     try:
         db = open_database()
     except BranchDeskError as exc:
-        QMessageBox.critical(None, "BranchDesk", str(exc))
+        QMessageBox.critical(None, app.translate("app", "BranchDesk"), str(exc))
         return 1
     window = MainWindow(db, settings)
     window.show()

@@ -24,15 +24,6 @@ from branchdesk.db.engine import Database
 from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, lookup
 from branchdesk.ui.models import Column, HighlightFirstModel, RowsModel
 
-KIND_LABELS = {
-    "building-range": "building range",
-    "community": "community",
-    "road-range": "house-number range",
-    "road": "road",
-    "town": "town/street",
-    "district": "district",
-}
-
 COURIER_COLUMNS: list[Column[CourierHit]] = [
     Column("Courier", lambda c: c.name),
     Column("Employee no.", lambda c: c.employee_no),

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.open_import)
         file_menu.addAction(self.import_action)
-        self.sample_action = QAction(self.tr("Load the &sample branch"), self)
+        self.sample_action = QAction(self.tr("Load the sample &branch"), self)
         self.sample_action.triggered.connect(self.load_sample)
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()

@@ -733,27 +733,27 @@
     </message>
     <message>
         <source>building range</source>
-        <translation>楼栋范围</translation>
+        <translation type="vanished">楼栋范围</translation>
     </message>
     <message>
         <source>community</source>
-        <translation>小区</translation>
+        <translation type="vanished">小区</translation>
     </message>
     <message>
         <source>house-number range</source>
-        <translation>门牌范围</translation>
+        <translation type="vanished">门牌范围</translation>
     </message>
     <message>
         <source>road</source>
-        <translation>道路</translation>
+        <translation type="vanished">道路</translation>
     </message>
     <message>
         <source>town/street</source>
-        <translation>街道/乡镇</translation>
+        <translation type="vanished">街道/乡镇</translation>
     </message>
     <message>
         <source>district</source>
-        <translation>区县</translation>
+        <translation type="vanished">区县</translation>
     </message>
     <message>
         <source>Why</source>
@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>Load the &amp;sample branch</source>
-        <translation>加载示例网点(&amp;S)</translation>
+        <translation type="vanished">加载示例网点(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -932,6 +932,14 @@ Data: {path}</source>
     <message>
         <source> (sample)</source>
         <translation>（示例）</translation>
+    </message>
+    <message>
+        <source>BranchDesk</source>
+        <translation>网点服务台</translation>
+    </message>
+    <message>
+        <source>Load the sample &amp;branch</source>
+        <translation>载入示例网点(&amp;B)</translation>
     </message>
 </context>
 </TS>
