@@ -1,0 +1,76 @@
+"""GUI fixtures: a real main window on a temp data dir; modal boxes answered by the test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from branchdesk.db.engine import Database
+from branchdesk.sample import load_sample_branch
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.main_window import MainWindow
+
+
+class Boxes:
+    """Records QMessageBox calls and answers questions with `answer`."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+        self.answer = QMessageBox.StandardButton.Yes
+
+    def record(self, kind: str):  # type: ignore[no-untyped-def]
+        def show(_parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+            self.shown.append((kind, f"{title}: {text}"))
+            return self.answer if kind == "question" else QMessageBox.StandardButton.Ok
+
+        return show
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    recorder = Boxes()
+    for kind in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, kind, recorder.record(kind))
+    monkeypatch.setattr(QMessageBox, "about", recorder.record("about"))
+    return recorder
+
+
+@pytest.fixture
+def sample_db(db: Database) -> Database:
+    with db.session() as s:
+        load_sample_branch(s, waybills=400)
+    SettingsStore().set("first_run_done", True)
+    return db
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sample_db: Database, boxes: Boxes) -> Iterator[MainWindow]:
+    win = MainWindow(sample_db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type like a user: ASCII as key presses, Chinese as an input method's commits."""
+    run = ""
+
+    def commit() -> None:
+        if run:
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
+
+    for ch in text:
+        if ch.isascii() and ch.isprintable():
+            commit()
+            run = ""
+            qtbot.keyClicks(widget, ch)
+        else:
+            run += ch
+    commit()

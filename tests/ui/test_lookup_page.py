@@ -1,0 +1,106 @@
+"""Typing into the real search box and reading what the user sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from branchdesk.io.reader import read_sheet
+from branchdesk.ui.batch_dialog import BatchLookupDialog
+from branchdesk.ui.main_window import MainWindow
+from tests.ui.conftest import type_text
+
+
+def _type(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    page = window.lookup_page
+    page.search_box.clear()
+    with qtbot.waitSignal(page.searched, timeout=3000):
+        type_text(qtbot, page.search_box, text)
+
+
+def _cell(model, row: int, col: int) -> str:  # type: ignore[no-untyped-def]
+    return model.data(model.index(row, col), Qt.ItemDataRole.DisplayRole)
+
+
+def test_typing_an_address_shows_its_courier_route_and_days(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _type(qtbot, window, "宁波市海曙区中山西路37号")
+    page = window.lookup_page
+    qtbot.waitUntil(lambda: page.courier_model.rowCount() > 0)
+    assert _cell(page.courier_model, 0, 0) == "王强"
+    assert "中山西路" in _cell(page.courier_model, 0, 5)
+    assert "王强" in page.summary.text()
+    assert "宁波分拨中心" in page.route_label.text()
+    assert "1" in page.route_label.text()
+
+
+def test_a_tie_is_shown_as_a_warning(qtbot: QtBot, window: MainWindow) -> None:
+    _type(qtbot, window, "望京路")
+    qtbot.waitUntil(lambda: "⚠" in window.lookup_page.summary.text())
+
+
+def test_waybill_number_finds_the_parcel(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.lookup_page
+    _type(qtbot, window, "万达")
+    qtbot.waitUntil(lambda: page.waybill_model.rowCount() > 0)
+    number = _cell(page.waybill_model, 0, 0)
+    _type(qtbot, window, number)
+    qtbot.waitUntil(lambda: page.waybill_model.rowCount() == 1)
+    assert _cell(page.waybill_model, 0, 0) == number
+    assert _cell(page.courier_model, 0, 0) == "李娜"
+
+
+def test_suggestion_link_searches_for_it(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.lookup_page
+    _type(qtbot, window, "cjhy")
+    qtbot.waitUntil(lambda: "春江花月" in page.summary.text())
+    with qtbot.waitSignal(page.searched):
+        page.summary.linkActivated.emit("春江花月")
+    assert page.search_box.text() == "春江花月"
+    assert page.courier_model.rowCount() > 0
+
+
+@pytest.mark.parametrize("text", ['"', "*", "'\"*", "😀📦", "(AND", "\\%_"])
+def test_search_box_takes_any_text(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    _type(qtbot, window, text)
+    assert window.lookup_page.last_result is not None
+
+
+def test_search_box_takes_ten_thousand_characters(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.lookup_page
+    with qtbot.waitSignal(page.searched, timeout=3000):
+        page.search_box.setText("中山西路" * 2500)
+    assert page.last_result is not None
+
+
+def test_escape_clears_and_ctrl_f_focuses(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.lookup_page
+    _type(qtbot, window, "万达")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Escape)
+    assert page.search_box.text() == ""
+    window.nav.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.search_box.hasFocus)
+
+
+def test_batch_lookup_pastes_addresses_and_exports(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = BatchLookupDialog(window.db, window)
+    qtbot.addWidget(dialog)
+    dialog.input.setPlainText("中山西路37号\n中山西路38号\n\n火星路1号\n望京路")
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 4
+    assert [_cell(dialog.model, r, 1) for r in range(4)][:2] == ["王强", "陈静"]
+    assert _cell(dialog.model, 2, 1) == ""
+    assert "2" in dialog.status.text() or "3" in dialog.status.text()
+    out = tmp_path / "批量分单.xlsx"
+    dialog.export_to(out)
+    rows = read_sheet(out).rows
+    assert rows[0][:2] == ["地址", "业务员"]
+    assert rows[1][:2] == ["中山西路37号", "王强"]
+    assert len(rows) == 5
