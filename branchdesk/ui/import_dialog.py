@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -53,6 +54,8 @@ class ImportDialog(QDialog):
         self.prepared: Prepared | None = None
         self.manual: dict[str, str] = {}
         self.task: Task | None = None
+        # Work to start once the running task has finished (read → validate).
+        self._then: Callable[[], None] | None = None
         self.report: ImportReport | None = None
 
         self.kind_combo = QComboBox()
@@ -164,7 +167,7 @@ class ImportDialog(QDialog):
 
     def _sheet_loaded(self, raw: RawSheet) -> None:
         self.raw = raw
-        self.revalidate()
+        self._then = self.revalidate
 
     def revalidate(self) -> None:
         raw = self.raw
@@ -306,6 +309,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _cancelled(self) -> None:
+        self._then = None
         self.status.setText(self.tr("Cancelled. Nothing was imported."))
 
     def _finished(self) -> None:
@@ -314,6 +318,9 @@ class ImportDialog(QDialog):
         self.task = None
         self.progress.setVisible(False)
         self._update_buttons()
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
     def cancel(self) -> None:
         """Cancel running work (nothing is written), or close the dialog when idle."""

@@ -1,0 +1,137 @@
+"""The import dialog end to end: file, sheet, mapping preview, errors, skip, progress, Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from branchdesk.db.engine import Database
+from branchdesk.io.models import ImportBatch
+from branchdesk.lookup.models import AreaRule, Waybill
+from branchdesk.lookup.service import lookup
+from branchdesk.sample import waybill_rows
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.import_dialog import ImportDialog
+from tests.ui.conftest import Boxes
+
+
+def _count(db: Database, model: type) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(model)) or 0
+
+
+def _open(qtbot: QtBot, db: Database, path: Path, kind: str = "areas") -> ImportDialog:
+    dialog = ImportDialog(db, kind)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.prepared is not None, timeout=10000)
+    return dialog
+
+
+def test_import_an_area_table_with_title_rows_and_merged_cells(
+    qtbot: QtBot, db: Database, fixtures: Path, boxes: Boxes
+) -> None:
+    dialog = _open(qtbot, db, fixtures / "areas_title_merged.xlsx")
+    assert dialog.sheet_combo.currentText()
+    # The header below the title rows is recognised, each column mapped to its meaning.
+    headers = [
+        dialog.mapping_table.horizontalHeaderItem(c).text()
+        for c in range(dialog.mapping_table.columnCount())
+    ]
+    assert "业务员" in headers
+    col = headers.index("业务员")
+    combo = dialog.mapping_table.cellWidget(0, col)
+    assert isinstance(combo, QComboBox) and combo.currentData() == "courier"
+    assert dialog.problem_list.count() == 0
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert boxes.shown and boxes.shown[-1][0] == "information"
+    with db.session() as s:
+        assert lookup(s, "姚江路4号").couriers[0].name == "张伟"
+
+
+def test_bad_file_lists_problems_and_imports_only_when_told_to_skip(
+    qtbot: QtBot, db: Database, fixtures: Path, boxes: Boxes
+) -> None:
+    dialog = _open(qtbot, db, fixtures / "areas_bad_cells.xlsx")
+    problems = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert len(problems) == 3
+    assert any("row 4" in p and "139O7482345" in p for p in problems)
+    assert not dialog.import_button.isEnabled()
+    assert _count(db, AreaRule) == 0
+    dialog.skip_invalid.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with db.session() as s:
+        batch = s.scalars(select(ImportBatch)).one()
+    assert batch.rows_skipped == 3 and batch.rows_ok > 0
+
+
+def test_damaged_file_shows_what_to_do(
+    qtbot: QtBot, db: Database, fixtures: Path, boxes: Boxes
+) -> None:
+    dialog = ImportDialog(db, "areas")
+    qtbot.addWidget(dialog)
+    dialog.set_file(fixtures / "damaged.xlsx")
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert "damaged.xlsx" in dialog.status.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_changing_a_column_mapping_is_remembered(
+    qtbot: QtBot, db: Database, tmp_path: Path, boxes: Boxes
+) -> None:
+    csv = tmp_path / "odd.csv"
+    csv.write_text("小哥,负责片区\n张三,中山西路1-99号\n", encoding="utf-8")
+    dialog = ImportDialog(db, "areas")
+    qtbot.addWidget(dialog)
+    dialog.set_file(csv)
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert not dialog.import_button.isEnabled()  # no courier column recognised
+    assert "小哥" not in dialog.status.text() or "Courier" in dialog.status.text()
+    # The header row was not found, so map by hand through the remembered mapping.
+    dialog.manual = {"小哥": "courier"}
+    dialog.revalidate()
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.prepared is not None)
+    combo = dialog.mapping_table.cellWidget(0, 0)
+    assert isinstance(combo, QComboBox) and combo.currentData() == "courier"
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert SettingsStore().get("column_mappings")["areas"]["小哥"] == "courier"
+
+
+@pytest.fixture
+def big_waybill_file(tmp_path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["运单号", "快递公司", "收件人", "收件电话", "收件地址", "状态", "日期", "派件员"])
+    for row in waybill_rows(20000, seed=7):
+        ws.append(row)
+    path = tmp_path / "waybills-20000.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_cancel_during_import_writes_nothing(
+    qtbot: QtBot, db: Database, big_waybill_file: Path, boxes: Boxes
+) -> None:
+    dialog = _open(qtbot, db, big_waybill_file, kind="waybills")
+    assert dialog.prepared is not None and len(dialog.prepared.rows) == 20000
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.progress.isVisible()
+    assert not dialog.import_button.isEnabled()  # no second import while one runs
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert "Cancelled" in dialog.status.text()
+    assert _count(db, Waybill) == 0 and _count(db, ImportBatch) == 0
+    assert dialog.isVisible()  # the user can try again

@@ -1,0 +1,132 @@
+"""业务员 and 数据 pages, the main window's first start and its language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from branchdesk import i18n
+from branchdesk.app import install_translator
+from branchdesk.db.engine import Database
+from branchdesk.lookup.couriers import list_couriers
+from branchdesk.lookup.models import Waybill
+from branchdesk.lookup.service import lookup
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.couriers_page import COL_ACTIVE, COL_NAME, COL_PHONE
+from branchdesk.ui.main_window import MainWindow
+from tests.ui.conftest import Boxes, type_text
+
+
+def _row_of(window: MainWindow, name: str) -> int:
+    rows = window.couriers_page.model.rows
+    return next(i for i, r in enumerate(rows) if r.name == name)
+
+
+def _edit(qtbot: QtBot, window: MainWindow, row: int, col: int, text: str) -> None:
+    view = window.couriers_page.view
+    index = view.model().index(row, col)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits on Return through a queued call, then closes the editor.
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+
+
+def test_rename_a_courier_then_undo(qtbot: QtBot, window: MainWindow) -> None:
+    window.nav.setCurrentRow(2)
+    row = _row_of(window, "王强")
+    _edit(qtbot, window, row, COL_NAME, "王大强")
+    with window.db.session() as s:
+        assert lookup(s, "中山西路37号").couriers[0].name == "王大强"
+    assert window.couriers_page.undo_button.isEnabled()
+    qtbot.keyClick(window.couriers_page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with window.db.session() as s:
+        assert lookup(s, "中山西路37号").couriers[0].name == "王强"
+
+
+def test_bad_phone_is_refused_with_a_message(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    window.nav.setCurrentRow(2)
+    row = _row_of(window, "李娜")
+    _edit(qtbot, window, row, COL_PHONE, "call me")
+    assert boxes.shown and boxes.shown[-1][0] == "warning"
+    assert "13812345678" in boxes.shown[-1][1]
+    with window.db.session() as s:
+        assert next(c for c in list_couriers(s) if c.name == "李娜").phone == "13805740002"
+    assert not window.couriers_page.undo_stack.canUndo()
+
+
+def test_untick_active_when_a_courier_leaves(qtbot: QtBot, window: MainWindow) -> None:
+    model = window.couriers_page.model
+    row = _row_of(window, "王强")
+    model.setData(
+        model.index(row, COL_ACTIVE), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    with window.db.session() as s:
+        assert not next(c for c in list_couriers(s) if c.name == "王强").active
+
+
+def test_undo_an_import_from_the_history(qtbot: QtBot, window: MainWindow, boxes: Boxes) -> None:
+    window.nav.setCurrentRow(1)
+    page = window.data_page
+    page.tabs.setCurrentIndex(4)
+    model = page.history_model
+    row = next(i for i, b in enumerate(model.rows) if b.kind == "waybills")
+    page.history_view.selectRow(row)
+    qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    assert boxes.shown[-1][0] == "question"
+    with window.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Waybill)) == 0
+    assert page.waybill_model.rowCount() == 0
+    assert "0 waybills" in page.counts.text()
+    # The banner stays while other sample tables are active.
+    assert window.sample_banner.isVisible()
+
+
+def test_first_start_offers_the_sample_branch(qtbot: QtBot, db: Database, boxes: Boxes) -> None:
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.sample_banner.isVisible()
+    win.offer_sample()
+    assert boxes.shown[-1][0] == "question"
+    assert win.sample_banner.isVisible()
+    assert win.data_page.area_model.rowCount() > 20
+    assert SettingsStore().get("first_run_done")
+    boxes.shown.clear()
+    win.offer_sample()  # asked once only
+    assert boxes.shown == []
+
+
+def test_keyboard_navigation_between_pages(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.data_page
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.couriers_page
+
+
+def test_chinese_interface(qtbot: QtBot, sample_db: Database, boxes: Boxes) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_translator(app, "zh_CN")
+    try:
+        win = MainWindow(sample_db)
+        qtbot.addWidget(win)
+        assert win.nav.item(0).text().startswith("查件")
+        assert win.menuBar().actions()[0].text() == "文件(&F)"
+        header = win.lookup_page.courier_model.headerData(
+            0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+        )
+        assert header == "业务员"
+        assert "示例" in win.sample_banner.text()
+        assert QCoreApplication.translate("x", "Import") == "导入"
+    finally:
+        app.removeTranslator(translator)
+        i18n.set_language("en")
