@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A Windows console in GBK cannot show every character (emoji in an address):
+        # replace those rather than crash halfway through the output.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -1,0 +1,133 @@
+"""The command line as scripts use it: exit codes, JSON shapes, batch lookup."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from branchdesk import __version__
+from branchdesk.cli import main
+
+
+def run(*args: str) -> int:
+    return main(list(args))
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("--version") == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("import", "nonsense-kind", "x.xlsx") == 2
+    assert run("lookup") == 2
+
+
+def test_demo_then_lookup_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("demo") == 0
+    assert "sample" in capsys.readouterr().out
+    assert run("lookup", "宁波市海曙区中山西路37号", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["couriers"][0]["name"] == "王强"
+    assert data["couriers"][0]["segment_code"] == "521-03"
+    assert data["route"]["hub"] == "宁波分拨中心"
+    assert data["arrival_days"] == "1"
+    assert run("demo") == 1  # already loaded: a message, not a crash
+
+
+def test_import_bad_file_exits_1_with_the_cell(
+    fixtures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("import", "waybills", str(fixtures / "waybills_rounded.xlsx")) == 1
+    err = capsys.readouterr().err
+    assert "row 3" in err and "A（运单号）" in err
+    assert run("import", "waybills", str(fixtures / "waybills_rounded.xlsx"), "--skip-invalid") == 0
+    assert "skipped 2" in capsys.readouterr().out
+
+
+def test_import_dry_run_and_missing_file(fixtures: Path, tmp_path: Path) -> None:
+    assert run("import", "areas", str(fixtures / "areas_gbk.csv"), "--dry-run") == 0
+    assert run("import", "areas", str(tmp_path / "nope.xlsx")) == 1
+
+
+def test_batch_lookup_from_a_file_prints_one_json_per_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("demo")
+    capsys.readouterr()
+    queries = tmp_path / "addresses.txt"
+    queries.write_text("中山西路37号\n\n中山西路38号\n火星路1号\n", encoding="gbk")
+    assert run("lookup", "--batch", str(queries)) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    results = [json.loads(line) for line in lines]
+    assert [r["couriers"][0]["name"] if r["couriers"] else None for r in results] == [
+        "王强",
+        "陈静",
+        None,
+    ]
+    single = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "branchdesk", "lookup", "--json", "中山西路37号"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+        ).stdout
+    )
+    assert single.keys() == results[0].keys()
+
+
+def test_batch_lookup_from_stdin(data_dir: Path) -> None:
+    subprocess.run([sys.executable, "-m", "branchdesk", "demo"], check=True, capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "branchdesk", "lookup", "--batch", "-"],
+        input="中山西路37号\n望京路\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert results[1]["ambiguous"] is True
+
+
+def test_export_areas_imports_back_unchanged(
+    fixtures: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("import", "areas", str(fixtures / "areas_title_merged.xlsx")) == 0
+    assert run("lookup", "万达广场A座", "--json") == 0
+    before = json.loads(capsys.readouterr().out.splitlines()[-1])
+    out = tmp_path / "areas.xlsx"
+    assert run("export", "areas", "-o", str(out)) == 0
+    ws = load_workbook(out).active
+    assert ws is not None and ws["C1"].value == "负责片区"
+    assert run("import", "areas", str(out)) == 0
+    capsys.readouterr()
+    assert run("lookup", "万达广场A座", "--json") == 0
+    after = json.loads(capsys.readouterr().out)
+    assert [c["name"] for c in after["couriers"]] == [c["name"] for c in before["couriers"]]
+
+
+def test_history_and_undo_need_yes_without_a_terminal(
+    fixtures: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("import", "areas", str(fixtures / "areas_gbk.csv")) == 0
+    assert run("history") == 0
+    assert "areas_gbk.csv" in capsys.readouterr().out
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    assert run("undo", "1") == 2
+    assert run("undo", "1", "--yes") == 0
+    assert run("undo", "1", "--yes") == 1  # already undone
+
+
+def test_data_dir_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "elsewhere"
+    assert run("--data-dir", str(target), "demo") == 0
+    assert (target / "branchdesk.sqlite3").exists()
