@@ -39,7 +39,7 @@ TS_FILE = ROOT / "resources" / "translations" / "zh_CN.ts"
 DEFAULT_CONTEXT = "BranchDesk"
 
 # Module-level tables of English labels that the UI passes through self.tr().
-LABEL_TABLES = {"KIND_TITLES", "LANGUAGES"}
+LABEL_TABLES = {"KIND_TITLES", "LANGUAGES", "RULE_KINDS"}
 LABEL_TABLE_SUFFIXES = ("_TITLES", "_LABELS")
 
 # call name -> index of the positional argument that carries the source text

@@ -34,6 +34,15 @@ def _state(batch: BatchInfo) -> str:
     return _tr("replaced") if batch.replaced else _tr("in use")
 
 
+RULE_KINDS = {
+    "building-range": "building range",
+    "community": "community / place",
+    "road-range": "road, numbers",
+    "road": "whole road",
+    "town": "town / street",
+    "district": "district",
+}
+
 KIND_TITLES = {
     "areas": "Delivery areas",
     "routes": "Routes",
@@ -47,7 +56,7 @@ AREA_COLUMNS: list[Column[AreaRow]] = [
     Column("Town / street", lambda r: r.town),
     Column("Area as written", lambda r: r.source_text),
     Column("Keyword", lambda r: r.keyword),
-    Column("Kind", lambda r: r.kind),
+    Column("Kind", lambda r: _tr(RULE_KINDS.get(r.kind, r.kind))),
     Column("Numbers", lambda r: r.number_range),
     Column("Side", lambda r: {"odd": "单号", "even": "双号"}.get(r.parity, "")),
     Column("Courier", lambda r: r.courier),
@@ -118,7 +127,9 @@ class DataPage(QWidget):
         )
         self.history_model: RowsModel[BatchInfo] = RowsModel(HISTORY_COLUMNS)
         self.tabs = QTabWidget()
-        self.tabs.addTab(_view(self.area_model), self.tr("Delivery areas"))
+        area_view = _view(self.area_model)
+        area_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs.addTab(area_view, self.tr("Delivery areas"))
         self.tabs.addTab(_view(self.route_model), self.tr("Routes"))
         self.tabs.addTab(_view(self.time_model), self.tr("Arrival times"))
         self.waybill_view = _view(self.waybill_model)

@@ -24,6 +24,8 @@ from branchdesk.db.engine import Database
 from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, lookup
 from branchdesk.ui.models import Column, HighlightFirstModel, RowsModel
 
+LOOKUP_LIMIT = 50
+
 COURIER_COLUMNS: list[Column[CourierHit]] = [
     Column("Courier", lambda c: c.name),
     Column("Employee no.", lambda c: c.employee_no),
@@ -146,16 +148,20 @@ class LookupPage(QWidget):
             self.show_result(None)
             return
         with self.db.session() as session:
-            result = lookup(session, query)
+            result = lookup(session, query, limit=LOOKUP_LIMIT)
         self.show_result(result)
 
     def show_result(self, result: LookupResult | None) -> None:
         self.last_result = result
         self.courier_model.set_rows(result.couriers if result else [])
         self.waybill_model.set_rows(result.waybills if result else [])
-        self.waybill_title.setText(
-            self.tr("Waybills ({count})").format(count=len(result.waybills) if result else 0)
-        )
+        count = len(result.waybills) if result else 0
+        if count >= LOOKUP_LIMIT:
+            self.waybill_title.setText(
+                self.tr("Waybills (newest {count}; type more to narrow down)").format(count=count)
+            )
+        else:
+            self.waybill_title.setText(self.tr("Waybills ({count})").format(count=count))
         self.summary.setText(self._summary_html(result))
         self.route_label.setText(self._route_text(result))
         self.searched.emit(result)
@@ -167,7 +173,16 @@ class LookupPage(QWidget):
                 "number / last 4 digits of a phone to find the parcel."
             )
         parts = []
-        if result.couriers:
+        if result.couriers and result.ambiguous:
+            tied = [c for c in result.couriers if c.score == result.couriers[0].score]
+            parts.append(
+                self.tr("Could be delivered by: {names}").format(
+                    names=" / ".join(
+                        f"<b>{html.escape(c.name)}</b> {html.escape(c.phone or '')}" for c in tied
+                    )
+                )
+            )
+        elif result.couriers:
             best = result.couriers[0]
             parts.append(
                 self.tr("Delivered by <b>{name}</b> {phone}").format(

@@ -733,7 +733,7 @@
     </message>
     <message>
         <source>building range</source>
-        <translation type="vanished">楼栋范围</translation>
+        <translation>楼栋范围</translation>
     </message>
     <message>
         <source>community</source>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <source>district</source>
-        <translation type="vanished">区县</translation>
+        <translation>区县</translation>
     </message>
     <message>
         <source>Why</source>
@@ -940,6 +940,30 @@ Data: {path}</source>
     <message>
         <source>Load the sample &amp;branch</source>
         <translation>载入示例网点(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Waybills (newest {count}; type more to narrow down)</source>
+        <translation>运单（最新 {count} 条，多输入几个字可缩小范围）</translation>
+    </message>
+    <message>
+        <source>Could be delivered by: {names}</source>
+        <translation>可能的派件业务员：{names}</translation>
+    </message>
+    <message>
+        <source>community / place</source>
+        <translation>小区/地点</translation>
+    </message>
+    <message>
+        <source>road, numbers</source>
+        <translation>道路门牌段</translation>
+    </message>
+    <message>
+        <source>whole road</source>
+        <translation>整条道路</translation>
+    </message>
+    <message>
+        <source>town / street</source>
+        <translation>街道/乡镇</translation>
     </message>
 </context>
 </TS>
