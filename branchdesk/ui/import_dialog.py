@@ -31,7 +31,7 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.io.importing import ImportKind, ImportReport, kinds, run_import, validate
 from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, read_sheet, sheet_names
-from branchdesk.io.tabular import Prepared
+from branchdesk.io.tabular import Prepared, show_value
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.workers import Task
 
@@ -229,7 +229,7 @@ class ImportDialog(QDialog):
             table.setCellWidget(0, col, combo)
             for r, row in enumerate(sample, start=1):
                 value = row[col] if col < len(row) else None
-                table.setItem(r, col, QTableWidgetItem("" if value is None else str(value)))
+                table.setItem(r, col, QTableWidgetItem(show_value(value)))
 
     def _mapping_changed(self, header: str, key: str) -> None:
         self.manual[header] = key
