@@ -31,7 +31,7 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.io.importing import ImportKind, ImportReport, kinds, run_import, validate
 from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, read_sheet, sheet_names
-from branchdesk.io.tabular import Prepared, show_value
+from branchdesk.io.tabular import HeaderNotFound, Prepared, show_value
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.workers import Task
 
@@ -182,7 +182,7 @@ class ImportDialog(QDialog):
 
     def _validated(self, prepared: Prepared) -> None:
         self.prepared = prepared
-        self._fill_mapping(prepared)
+        self._fill_mapping(prepared.headers, prepared.mapping, prepared.header_row)
         self.problem_list.clear()
         for problem in prepared.problems[:2000]:
             self.problem_list.addItem(str(problem))
@@ -206,23 +206,23 @@ class ImportDialog(QDialog):
         self.skip_invalid.setEnabled(bool(prepared.problems) and bool(prepared.rows))
         self._update_buttons()
 
-    def _fill_mapping(self, prepared: Prepared) -> None:
+    def _fill_mapping(self, headers: list[str], mapping: dict[int, str], header_row: int) -> None:
+        """One column per file column: a chooser of its meaning above a few sample rows."""
         raw = self.raw
         assert raw is not None
-        headers = prepared.headers
         table = self.mapping_table
         table.clear()
         table.setColumnCount(len(headers))
         table.setRowCount(1 + PREVIEW_ROWS)
         table.setHorizontalHeaderLabels([h or "—" for h in headers])
-        start = prepared.header_row  # 1-based header row → first data row index
+        start = header_row  # 1-based header row → first data row index
         sample = raw.rows[start : start + PREVIEW_ROWS]
         for col, header in enumerate(headers):
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), "")
             for field in self.kind.fields:
                 combo.addItem(self.tr(field.label) + (" *" if field.required else ""), field.key)
-            combo.setCurrentIndex(max(0, combo.findData(prepared.mapping.get(col, ""))))
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(col, ""))))
             combo.currentIndexChanged.connect(
                 lambda _i, h=header, c=combo: self._mapping_changed(h, c.currentData())
             )
@@ -230,6 +230,18 @@ class ImportDialog(QDialog):
             for r, row in enumerate(sample, start=1):
                 value = row[col] if col < len(row) else None
                 table.setItem(r, col, QTableWidgetItem(show_value(value)))
+
+    def _offer_manual_mapping(self, raw: RawSheet) -> None:
+        candidates = raw.rows[:30]
+        if not candidates:
+            return
+        index = max(
+            range(len(candidates)),
+            key=lambda i: (sum(1 for v in candidates[i] if show_value(v)), -i),
+        )
+        headers = [show_value(v) for v in candidates[index]]
+        mapping = {c: self.manual[h] for c, h in enumerate(headers) if self.manual.get(h)}
+        self._fill_mapping(headers, mapping, index + 1)
 
     def _mapping_changed(self, header: str, key: str) -> None:
         self.manual[header] = key
@@ -296,7 +308,11 @@ class ImportDialog(QDialog):
         self.progress.setValue(min(done, total))
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, BranchDeskError):
+        if isinstance(exc, HeaderNotFound) and self.raw is not None:
+            # Let the user say what each column is: show the likeliest header row.
+            self._show_error(str(exc))
+            self._offer_manual_mapping(self.raw)
+        elif isinstance(exc, BranchDeskError):
             self._show_error(str(exc))
         else:
             self._show_error(self.tr("Unexpected error: {error}").format(error=exc))

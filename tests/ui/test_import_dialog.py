@@ -97,10 +97,12 @@ def test_changing_a_column_mapping_is_remembered(
     dialog.set_file(csv)
     qtbot.waitUntil(lambda: dialog.task is None)
     assert not dialog.import_button.isEnabled()  # no courier column recognised
-    assert "小哥" not in dialog.status.text() or "Courier" in dialog.status.text()
-    # The header row was not found, so map by hand through the remembered mapping.
-    dialog.manual = {"小哥": "courier"}
-    dialog.revalidate()
+    assert "业务员" in dialog.status.text()  # says which header names are accepted
+    # The user says what the first column is, in the column's chooser.
+    chooser = dialog.mapping_table.cellWidget(0, 0)
+    assert isinstance(chooser, QComboBox)
+    assert dialog.mapping_table.horizontalHeaderItem(0).text() == "小哥"
+    chooser.setCurrentIndex(chooser.findData("courier"))
     qtbot.waitUntil(lambda: dialog.task is None and dialog.prepared is not None)
     combo = dialog.mapping_table.cellWidget(0, 0)
     assert isinstance(combo, QComboBox) and combo.currentData() == "courier"
