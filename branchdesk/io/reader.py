@@ -100,7 +100,9 @@ def read_sheet(path: Path, sheet: str | None = None) -> RawSheet:
             raise _damaged(path) from exc
     finally:
         workbook.close()
-    rows: list[list[object]] = [[None if v == "" else v for v in row] for row in values]
+    rows: list[list[object]] = [
+        [None if v == "" else v for v in row] if "" in row else list[object](row) for row in values
+    ]
     if merged is None:
         merged = _fallback_merged_ranges(path, sheet)
     _fill_merged(rows, merged)

@@ -217,6 +217,11 @@ def date_value(value: object) -> date | None:
     """A date from a real date, an Excel serial number or text like 2026-11-22 / 2026年11月22日."""
     if value is None:
         return None
+    if value.__class__ is str and len(value) == 10 and value[4] == "-":
+        try:  # the common ISO form, without the general parser
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
@@ -24,7 +25,7 @@ from branchdesk.io.tabular import (
 from branchdesk.io.tabular import text as text_cell
 from branchdesk.lookup import search
 from branchdesk.lookup.matching import FragmentError, parse_area_cell
-from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
+from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
 from branchdesk.lookup.regions import recognise
 from branchdesk.lookup.waybills import canonical_carrier, detect_carrier, normalise_number
 
@@ -34,6 +35,10 @@ PHONE = ("手机", "电话", "联系电话", "手机号", "手机号码", "联�
 
 def _phone(value: object) -> str | None:
     """A phone stored as digits only (no +86, hyphens or spaces) so phone search is exact."""
+    if value.__class__ is int and 9999 < value < 10**15:
+        return str(value)
+    if value.__class__ is str and value.isascii() and value.isdigit() and 5 <= len(value) <= 15:
+        return value
     number = phone(value)
     if number is None:
         return None
@@ -42,6 +47,10 @@ def _phone(value: object) -> str | None:
 
 
 def _waybill_number(value: object) -> str:
+    if value.__class__ is str and value.isascii() and value.isalnum() and len(value) >= 6:
+        return value.upper()  # the common case, already normalised
+    if value.__class__ is int and value > 99999:
+        return str(value)
     number = waybill_no(value)
     if number is None:
         raise CellError(tr("a waybill number is required"))
@@ -293,7 +302,7 @@ WAYBILL_FIELDS = (
 
 def _check_waybill(row: ParsedRow) -> list[tuple[str | None, str]]:
     number = str(row.values["number"])
-    carrier = canonical_carrier(row.values.get("carrier"))  # type: ignore[arg-type]
+    carrier = canonical_carrier(row.values.get("carrier"))
     row.values["carrier"] = carrier or detect_carrier(number)
     return []
 
@@ -316,6 +325,10 @@ def _duplicates(rows: list[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]
     return found
 
 
+def _iso(value: object) -> str | None:
+    return value.isoformat() if isinstance(value, date) else None
+
+
 def _write_waybills(
     session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
 ) -> int:
@@ -324,29 +337,21 @@ def _write_waybills(
         v = row.values
         phone = v.get("phone")
         params.append(
-            {
-                "batch_id": batch.id,
-                "number": v["number"],
-                "carrier": v["carrier"],
-                "recipient": v.get("recipient"),
-                "phone": phone,
-                "phone_tail": str(phone)[-4:] if phone else None,
-                "address": v.get("address"),
-                "status": v.get("status"),
-                "event_date": v.get("event_date"),
-                "courier_name": v.get("courier_name"),
-                "source_row": row.row_no,
-            }
+            (
+                batch.id,
+                v["number"],
+                v["carrier"],
+                v.get("recipient"),
+                phone,
+                str(phone)[-4:] if phone else None,
+                v.get("address"),
+                v.get("status"),
+                _iso(v.get("event_date")),
+                v.get("courier_name"),
+                row.row_no,
+            )
         )
-    chunk = 5000
-    for start in range(0, len(params), chunk):
-        session.execute(insert(Waybill), params[start : start + chunk])
-        if progress is not None:
-            progress(start + chunk, len(params))
-    inserted = session.execute(
-        text("SELECT id, recipient, address FROM waybill WHERE batch_id = :b"), {"b": batch.id}
-    ).all()
-    search.index_waybills(session, [(r[0], r[1], r[2]) for r in inserted])
+    search.insert_waybills(session, params, progress)
     return len(params)
 
 

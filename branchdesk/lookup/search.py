@@ -2,35 +2,39 @@
 
 SQLite-only SQL lives here and in the initial migration's DDL, nowhere else. On SQLite:
 - numbers, phones and phone tails use ordinary B-tree indexes;
-- text of 3+ characters uses the `waybill_fts` trigram index (kept by triggers);
+- text of 3+ characters uses the `waybill_fts` trigram index over number, recipient and
+  address (filled in bulk by insert_waybills, kept by triggers on delete and update);
 - text of 1-2 characters uses `waybill_short_fts`, an index of character pairs that this
   module keeps in step with every insert and delete of waybills.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Sequence
+import operator
+import re
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import BindParameter, bindparam, text
+from sqlalchemy import BindParameter, bindparam, insert, text
 from sqlalchemy.orm import Session
 
 MAX_QUERY_CHARS = 64  # longer text adds nothing to a search and only costs time
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _pairs(value: str | None) -> str:
-    """Space-separated overlapping character pairs (and single characters) of `value`."""
+    """Space-separated overlapping character pairs of `value` (a 1-character query is a
+    prefix query over them)."""
     if not value:
         return ""
-    chars = [c for c in value.lower() if c.isalnum()]
-    grams = {a + b for a, b in itertools.pairwise(chars)}
-    grams.update(chars)
-    return " ".join(sorted(grams))
+    chars = _NOT_WORD.sub("", value.lower())
+    return " ".join(map(operator.add, chars, chars[1:])) if len(chars) > 1 else chars
 
 
 def _grams_of(recipient: str | None, address: str | None) -> str:
-    return _pairs(recipient) + " " + _pairs(address)
+    return _pairs(f"{recipient or ''} {address or ''}")
 
 
 def _fts_phrase(value: str) -> str:
@@ -39,6 +43,83 @@ def _fts_phrase(value: str) -> str:
 
 def _is_sqlite(bind: Session) -> bool:
     return bind.get_bind().dialect.name == "sqlite"
+
+
+WAYBILL_COLUMNS = (
+    "batch_id",
+    "number",
+    "carrier",
+    "recipient",
+    "phone",
+    "phone_tail",
+    "address",
+    "status",
+    "event_date",
+    "courier_name",
+    "source_row",
+)
+_RECIPIENT, _ADDRESS = WAYBILL_COLUMNS.index("recipient"), WAYBILL_COLUMNS.index("address")
+INSERT_CHUNK = 20_000
+
+
+def insert_waybills(
+    session: Session,
+    rows: Sequence[tuple[Any, ...]],
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Insert waybills and add them to both search indexes.
+
+    `rows` are tuples in WAYBILL_COLUMNS order holding SQL-ready values (dates as ISO text).
+    """
+    if not _is_sqlite(session):
+        from branchdesk.lookup.models import Waybill
+
+        for start in range(0, len(rows), INSERT_CHUNK):
+            chunk = rows[start : start + INSERT_CHUNK]
+            session.execute(
+                insert(Waybill), [dict(zip(WAYBILL_COLUMNS, r, strict=True)) for r in chunk]
+            )
+            if progress is not None:
+                progress(start + len(chunk), len(rows))
+        return
+    # The driver's executemany inside the session's transaction: no per-row ORM work, and
+    # the trigram index is filled by one INSERT … SELECT per chunk instead of a per-row
+    # trigger (which made FTS5 flush at every statement).
+    cursor = session.connection().connection.cursor()
+    # A bigger page cache while the indexes grow, back to normal afterwards.
+    normal_cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
+    cursor.execute("PRAGMA cache_size=-131072")
+    next_id = (session.scalar(text("SELECT max(id) FROM waybill")) or 0) + 1
+    marks = ", ".join("?" * (len(WAYBILL_COLUMNS) + 1))
+    insert_row = f"INSERT INTO waybill (id, {', '.join(WAYBILL_COLUMNS)}) VALUES ({marks})"
+    try:
+        for start in range(0, len(rows), INSERT_CHUNK):
+            chunk = rows[start : start + INSERT_CHUNK]
+            first = next_id + start
+            last = first + len(chunk) - 1
+            cursor.executemany(
+                insert_row,
+                [(first + i, *row) for i, row in enumerate(chunk)],
+            )
+            cursor.execute(
+                "INSERT INTO waybill_fts(rowid, number, recipient, address) "
+                "SELECT id, number, recipient, address FROM waybill "
+                "WHERE id BETWEEN ? AND ?",
+                (first, last),
+            )
+            cursor.executemany(
+                "INSERT INTO waybill_short_fts(rowid, grams) VALUES (?, ?)",
+                _chunk_grams(chunk, first),
+            )
+            if progress is not None:
+                progress(start + len(chunk), len(rows))
+    finally:
+        cursor.execute(f"PRAGMA cache_size={int(normal_cache)}")
+        cursor.close()
+
+
+def _chunk_grams(chunk: Sequence[tuple[Any, ...]], first: int) -> list[tuple[int, str]]:
+    return [(first + i, _grams_of(row[_RECIPIENT], row[_ADDRESS])) for i, row in enumerate(chunk)]
 
 
 def index_waybills(session: Session, rows: Iterable[tuple[int, str | None, str | None]]) -> None:
@@ -83,7 +164,8 @@ def find_by_number(session: Session, number: str, limit: int) -> list[int]:
 def find_by_phone(session: Session, phone: str, limit: int) -> list[int]:
     return _ids(
         session,
-        "SELECT id FROM waybill WHERE phone = :p ORDER BY id DESC LIMIT :lim",
+        "SELECT id FROM waybill WHERE phone_tail = :t AND phone = :p ORDER BY id DESC LIMIT :lim",
+        t=phone[-4:],
         p=phone,
         lim=limit,
     )
@@ -99,7 +181,10 @@ def find_by_phone_tail(session: Session, tail: str, limit: int) -> list[int]:
 
 
 def find_text(session: Session, query: str, limit: int) -> list[int]:
-    """Waybills whose number, phone, recipient or address contains `query`, newest first."""
+    """Waybills whose number, recipient or address contains `query`, newest first.
+
+    Phones are found whole or by their last four digits (find_by_phone, find_by_phone_tail).
+    """
     query = "".join(query.split())[:MAX_QUERY_CHARS]
     if not query:
         return []
@@ -107,7 +192,7 @@ def find_text(session: Session, query: str, limit: int) -> list[int]:
         pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return _ids(
             session,
-            "SELECT id FROM waybill WHERE number LIKE :q ESCAPE '\\' OR phone LIKE :q ESCAPE '\\' "
+            "SELECT id FROM waybill WHERE number LIKE :q ESCAPE '\\' "
             "OR recipient LIKE :q ESCAPE '\\' OR address LIKE :q ESCAPE '\\' "
             "ORDER BY id DESC LIMIT :lim",
             q=pattern,
@@ -124,7 +209,7 @@ def find_text(session: Session, query: str, limit: int) -> list[int]:
     chars = [c for c in query.lower() if c.isalnum()]
     if not chars:
         return []
-    match = _fts_phrase("".join(chars)) if len(chars) == 2 else _fts_phrase(chars[0])
+    match = _fts_phrase("".join(chars)) if len(chars) == 2 else _fts_phrase(chars[0]) + "*"
     return _ids(
         session,
         "SELECT rowid FROM waybill_short_fts WHERE waybill_short_fts MATCH :q "

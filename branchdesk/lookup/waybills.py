@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Carrier names as the branch writes them; the key is what we store.
 CARRIERS = ("中通", "圆通", "申通", "韵达", "极兔", "顺丰", "京东", "邮政", "未知")
@@ -52,6 +53,7 @@ def looks_like_waybill(text: str) -> bool:
     return bool(carriers_for(number)) or bool(_SHAPE.fullmatch(number))
 
 
+@lru_cache(maxsize=256)
 def canonical_carrier(text: str | None) -> str | None:
     """Map a carrier cell (中通快递, ZTO, 顺丰速运, EMS …) to one of CARRIERS; None if empty."""
     if not text:
