@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from branchdesk import i18n
-from branchdesk.errors import BranchDeskError
 from branchdesk.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from branchdesk.ui.main_window import MainWindow
 
 
 class CatalogTranslator(QTranslator):
@@ -39,21 +43,40 @@ def install_translator(app: QApplication, language: str) -> CatalogTranslator:
     return translator
 
 
-def run_gui() -> int:
-    from branchdesk.db.engine import open_database
+def launch(
+    app: QApplication,
+    settings: SettingsStore,
+    db_path: Path | None = None,
+    before_show: QObject | None = None,
+) -> MainWindow:
+    """Show the window at once, then open the data on the next turn of the event loop.
+
+    `before_show` is an event filter installed before the window is shown (benchmarks use it
+    to see the first paint).
+    """
     from branchdesk.ui.main_window import MainWindow
 
+    window = MainWindow(settings=settings)
+    if before_show is not None:
+        window.installEventFilter(before_show)
+    window.show()
+
+    def open_data() -> None:
+        if window.open_data(db_path):
+            window.offer_sample()
+        else:
+            app.exit(1)
+
+    QTimer.singleShot(0, open_data)
+    return window
+
+
+def run_gui() -> int:
     app = create_app()
     settings = SettingsStore()
     install_translator(app, settings.get("language"))
-    try:
-        db = open_database()
-    except BranchDeskError as exc:
-        QMessageBox.critical(None, app.translate("app", "BranchDesk"), str(exc))
-        return 1
-    window = MainWindow(db, settings)
-    window.show()
-    QTimer.singleShot(0, window.offer_sample)
+    window = launch(app, settings)
     code = app.exec()
-    db.dispose()
+    if window.db is not None:
+        window.db.dispose()
     return code

@@ -7,6 +7,7 @@ import threading
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -163,9 +164,13 @@ class LookupIndex:
                 .where(active)
             )
         )
+
+    @cached_property
+    def suggester(self) -> Suggester:
+        """Built on the first search that finds nothing (pinyin of every name)."""
         names = set(self.matcher.keywords())
         names.update(c.name for c in self.couriers.values())
-        self.suggester = Suggester(sorted(names))
+        return Suggester(sorted(names))
 
     def route_for(self, region: Region | None) -> RouteInfo | None:
         if region is None or region.province is None:

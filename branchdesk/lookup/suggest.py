@@ -10,7 +10,6 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -43,6 +42,9 @@ class Suggester:
     """Suggestions among keywords, courier names and community names."""
 
     def __init__(self, names: Iterable[str]) -> None:
+        # pypinyin takes ~150 ms to import: only pay it when suggestions are first built.
+        from pypinyin import Style, lazy_pinyin
+
         seen: set[str] = set()
         self._entries: list[_Entry] = []
         for name in names:

@@ -128,6 +128,10 @@ def time_rows(session: Session) -> list[TimeRow]:
     ]
 
 
+def has_area_rules(session: Session) -> bool:
+    return session.scalar(select(AreaRule.id).limit(1)) is not None
+
+
 def waybill_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Waybill)) or 0
 

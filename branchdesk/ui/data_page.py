@@ -154,13 +154,18 @@ class DataPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
-        self.refresh()
+        self._loaded = False  # the tables load when the page is first shown
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.refresh()
 
     def _waybill_page(self, offset: int, limit: int) -> list[WaybillRow]:
         with self.db.session() as session:
             return tables.waybill_page(session, offset, limit)
 
     def refresh(self) -> None:
+        self._loaded = True
         with self.db.session() as session:
             self.area_model.set_rows(tables.area_rows(session))
             self.route_model.set_rows(tables.route_rows(session))

@@ -1,8 +1,16 @@
-"""The main window: left navigation, one page per capability, menus and status bar."""
+"""The main window: left navigation, one page per capability, menus and status bar.
+
+Start-up paints first and loads later: the window shell uses Qt alone, so it appears as fast
+as an empty window; `open_data()` then imports the storage layer, opens the database and
+builds the pages on the next turn of the event loop.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,45 +25,48 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk import __version__
-from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
-from branchdesk.sample import has_sample, load_sample_branch
 from branchdesk.settings import SettingsStore
-from branchdesk.ui.couriers_page import CouriersPage
-from branchdesk.ui.data_page import DataPage
-from branchdesk.ui.lookup_page import LookupPage
+
+if TYPE_CHECKING:
+    from branchdesk.db.engine import Database
+    from branchdesk.ui.couriers_page import CouriersPage
+    from branchdesk.ui.data_page import DataPage
+    from branchdesk.ui.lookup_page import LookupPage
+    from branchdesk.ui.workers import Task
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, settings: SettingsStore | None = None) -> None:
+    data_ready = Signal()  # the database is open and every page is built
+
+    def __init__(self, db: Database | None = None, settings: SettingsStore | None = None) -> None:
         super().__init__()
-        self.db = db
+        self.db: Database | None = None
         self.settings = settings or SettingsStore()
         self.resize(1180, 760)
         self.setMinimumSize(QSize(800, 560))
+        self._warmup: Task | None = None
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(130)
-        self.nav.setIconSize(QSize(20, 20))
         font = self.nav.font()
         font.setPointSize(font.pointSize() + 2)
         self.nav.setFont(font)
-        self.pages = QStackedWidget()
-        self.lookup_page = LookupPage(db)
-        self.data_page = DataPage(db)
-        self.couriers_page = CouriersPage(db)
-        for title, page, key in (
-            (self.tr("查件 Lookup"), self.lookup_page, "Ctrl+1"),
-            (self.tr("数据 Data"), self.data_page, "Ctrl+2"),
-            (self.tr("业务员 Couriers"), self.couriers_page, "Ctrl+3"),
+        for title, key in (
+            (self.tr("Lookup"), "Ctrl+1"),
+            (self.tr("Data"), "Ctrl+2"),
+            (self.tr("Couriers"), "Ctrl+3"),
         ):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 44))
             item.setToolTip(key)
             self.nav.addItem(item)
-            self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages = QStackedWidget()
+        self.loading = QLabel(self.tr("Opening the branch's data…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.loading)
+        self.nav.setEnabled(False)
 
         self.sample_banner = QLabel()
         self.sample_banner.setObjectName("sampleBanner")
@@ -63,6 +74,7 @@ class MainWindow(QMainWindow):
             "QLabel#sampleBanner { background: #fff4ce; color: #5c4400; padding: 6px; }"
         )
         self.sample_banner.setWordWrap(True)
+        self.sample_banner.setVisible(False)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -75,22 +87,94 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.refresh_title()
+        self.statusBar().showMessage(self.tr("Opening the branch's data…"))
+        if db is not None:
+            self.attach(db)
+
+    # --- start-up --------------------------------------------------------------------------
+    def open_data(self, path: Path | None = None) -> bool:
+        """Open the database (in the data dir unless `path`) and build the pages; False (and
+        a message) when it cannot be opened."""
+        from branchdesk.db.engine import open_database
+
+        try:
+            db = open_database(path)
+        except BranchDeskError as exc:
+            QMessageBox.critical(self, self.tr("BranchDesk cannot open its data"), str(exc))
+            self.close()
+            return False
+        self.attach(db)
+        return True
+
+    def attach(self, db: Database) -> None:
+        from branchdesk.ui.couriers_page import CouriersPage
+        from branchdesk.ui.data_page import DataPage
+        from branchdesk.ui.lookup_page import LookupPage
+
+        self.db = db
+        self.lookup_page: LookupPage = LookupPage(db)
+        self.data_page: DataPage = DataPage(db)
+        self.couriers_page: CouriersPage = CouriersPage(db)
+        for page in (self.lookup_page, self.data_page, self.couriers_page):
+            self.pages.addWidget(page)
+        self.pages.removeWidget(self.loading)
+        self.loading.deleteLater()
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.setEnabled(True)
         self.data_page.import_requested.connect(self.open_import)
         self.data_page.changed.connect(self.refresh)
         self.couriers_page.changed.connect(self.lookup_page.run_search)
         self.nav.setCurrentRow(0)
-        self.refresh_title()
+        self._show_page(0)
         self.refresh_banner()
+        self.import_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Ready"))
+        self.lookup_page.focus_search()
+        QTimer.singleShot(0, self._warm_up_lookup)
+        self.data_ready.emit()
 
+    def _warm_up_lookup(self) -> None:
+        """Build the in-memory area index off the UI thread, so the first search is fast."""
+        from branchdesk.lookup.service import lookup_index
+        from branchdesk.ui.workers import Task
+
+        db = self.db
+        if db is None:
+            return
+
+        def work(_progress: object) -> None:
+            with db.session() as session:
+                lookup_index(session)
+
+        task = Task(work)
+        task.finished.connect(self._warm_up_done)
+        self._warmup = task
+        task.start()
+
+    def _warm_up_done(self) -> None:
+        # Wait for the thread to end before letting go of it: a QThread destroyed while
+        # still running aborts the process.
+        if self._warmup is not None:
+            self._warmup.wait()
+            self._warmup = None
+
+    def _show_page(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if row == 1:
+            self.data_page.ensure_loaded()
+
+    # --- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import a table…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.open_import)
+        self.import_action.setEnabled(False)
         file_menu.addAction(self.import_action)
         self.sample_action = QAction(self.tr("Load the sample &branch"), self)
         self.sample_action.triggered.connect(self.load_sample)
+        self.sample_action.setEnabled(False)
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         settings_action = QAction(self.tr("&Settings…"), self)
@@ -117,6 +201,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — {name}" if name else title)
 
     def refresh_banner(self) -> None:
+        from branchdesk.sample import has_sample
+
+        assert self.db is not None
         with self.db.session() as session:
             sample = has_sample(session)
         self.sample_banner.setText(
@@ -137,12 +224,17 @@ class MainWindow(QMainWindow):
     def open_import(self) -> None:
         from branchdesk.ui.import_dialog import ImportDialog
 
+        if self.db is None:
+            return
         dialog = ImportDialog(self.db, parent=self)
         dialog.imported.connect(lambda report: self.statusBar().showMessage(report.summary()))
         if dialog.exec():
             self.refresh()
 
     def load_sample(self) -> bool:
+        from branchdesk.sample import load_sample_branch
+
+        assert self.db is not None
         try:
             with self.db.session() as session:
                 summary = load_sample_branch(session)
@@ -155,13 +247,13 @@ class MainWindow(QMainWindow):
 
     def offer_sample(self) -> None:
         """First start: offer the sample branch so a new user sees how it works."""
-        if self.settings.get("first_run_done"):
+        from branchdesk.lookup.tables import has_area_rules
+
+        if self.settings.get("first_run_done") or self.db is None:
             return
         self.settings.set("first_run_done", True)
         with self.db.session() as session:
-            from branchdesk.lookup.tables import area_rows
-
-            if area_rows(session):
+            if has_area_rules(session):
                 return
         answer = QMessageBox.question(
             self,
@@ -182,13 +274,19 @@ class MainWindow(QMainWindow):
             self.refresh_title()
 
     def about(self) -> None:
+        path = self.db.engine.url.database if self.db is not None else ""
         QMessageBox.about(
             self,
             self.tr("About BranchDesk"),
             self.tr("BranchDesk 网点服务台 {version}\nData: {path}").format(
-                version=__version__, path=self.db.engine.url.database
+                version=__version__, path=path
             ),
         )
+
+    def closeEvent(self, event: object) -> None:
+        if self._warmup is not None:
+            self._warmup.wait()
+        super().closeEvent(event)  # type: ignore[arg-type]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F1:

@@ -813,15 +813,15 @@
     </message>
     <message>
         <source>查件 Lookup</source>
-        <translation>查件</translation>
+        <translation type="vanished">查件</translation>
     </message>
     <message>
         <source>数据 Data</source>
-        <translation>数据</translation>
+        <translation type="vanished">数据</translation>
     </message>
     <message>
         <source>业务员 Couriers</source>
-        <translation>业务员</translation>
+        <translation type="vanished">业务员</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -935,7 +935,7 @@ Data: {path}</source>
     </message>
     <message>
         <source>BranchDesk</source>
-        <translation>网点服务台</translation>
+        <translation type="vanished">网点服务台</translation>
     </message>
     <message>
         <source>Load the sample &amp;branch</source>
@@ -964,6 +964,26 @@ Data: {path}</source>
     <message>
         <source>town / street</source>
         <translation>街道/乡镇</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>查件</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Couriers</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Opening the branch's data…</source>
+        <translation>正在打开网点数据…</translation>
+    </message>
+    <message>
+        <source>BranchDesk cannot open its data</source>
+        <translation>网点服务台无法打开数据</translation>
     </message>
 </context>
 </TS>
