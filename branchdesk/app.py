@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from branchdesk import i18n
@@ -59,16 +60,36 @@ def launch(
     window = MainWindow(settings=settings)
     if before_show is not None:
         window.installEventFilter(before_show)
-    window.show()
 
     def open_data() -> None:
+        if window.db is not None:
+            return
         if window.open_data(db_path):
             window.offer_sample()
         else:
             app.exit(1)
 
-    QTimer.singleShot(0, open_data)
+    # Load once the window has painted (a queued timer would run before the first paint),
+    # or after a moment if it never paints (started minimised).
+    painted = _FirstPaint(window, lambda: QTimer.singleShot(0, open_data))
+    window.installEventFilter(painted)
+    window.show()
+    QTimer.singleShot(500, open_data)
     return window
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, at the first paint of `window`."""
+
+    def __init__(self, window: QObject, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            then()
+        return False
 
 
 def run_gui() -> int:
