@@ -20,7 +20,15 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.reader import RawSheet, read_sheet
-from branchdesk.io.tabular import Field, ParsedRow, Prepared, Problem, RowCheck, prepare
+from branchdesk.io.tabular import (
+    Field,
+    ParsedRow,
+    Prepared,
+    Problem,
+    RowCheck,
+    column_label,
+    prepare,
+)
 
 Progress = Callable[[int, int], None]
 Writer = Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]
@@ -141,7 +149,7 @@ def validate(
             col = headers.get(key) if key else None
             column = None
             if col is not None:
-                column = f"{_column_letter(col)}（{prepared.headers[col]}）"
+                column = column_label(col, prepared.headers[col])
             prepared.problems.append(
                 Problem(
                     file=prepared.file.name,
@@ -155,15 +163,6 @@ def validate(
         prepared.rows = [r for r in prepared.rows if r.row_no not in bad_rows]
         prepared.problems.sort(key=lambda p: p.row or 0)
     return prepared
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def run_import(

@@ -9,26 +9,20 @@ from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
 from branchdesk.io.export import write_table
-from branchdesk.io.models import ImportBatch
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
-from branchdesk.lookup.service import LookupResult, active_batches_clause
+from branchdesk.lookup.service import LookupResult, only_active
 
 EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers")
 
 
 def export_kind(session: Session, kind: str, path: Path) -> int:
     """Write table `kind` to `path` in a layout that imports back unchanged."""
-    active = active_batches_clause()
     if kind == "areas":
         rows: list[list[object]] = []
         seen: set[tuple[object, ...]] = set()
-        query = (
-            select(AreaRule, Courier)
-            .join(Courier, AreaRule.courier_id == Courier.id)
-            .outerjoin(ImportBatch, AreaRule.batch_id == ImportBatch.id)
-            .where(active)
-            .order_by(AreaRule.batch_id, AreaRule.source_row, AreaRule.id)
-        )
+        query = only_active(
+            select(AreaRule, Courier).join(Courier, AreaRule.courier_id == Courier.id), AreaRule
+        ).order_by(AreaRule.batch_id, AreaRule.source_row, AreaRule.id)
         grouped: dict[tuple[object, ...], list[object]] = {}
         for rule, courier in session.execute(query):
             key = (rule.batch_id, rule.source_row, courier.id)
@@ -55,9 +49,7 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
         headers = ["区县", "街道", "负责片区", "业务员", "工号", "手机", "三段码", "驿站", "备注"]
         return write_table(path, headers, rows, sheet="派件区域表")
     if kind == "routes":
-        query_r = (
-            select(Route).outerjoin(ImportBatch, Route.batch_id == ImportBatch.id).where(active)
-        )
+        query_r = only_active(select(Route), Route)
         return write_table(
             path,
             ["目的省", "目的市", "目的区县", "一段码", "目的分拨中心", "中转中心", "截单时间"],
@@ -76,11 +68,7 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
             sheet="发件路由表",
         )
     if kind == "times":
-        query_t = (
-            select(ArrivalTime)
-            .outerjoin(ImportBatch, ArrivalTime.batch_id == ImportBatch.id)
-            .where(active)
-        )
+        query_t = only_active(select(ArrivalTime), ArrivalTime)
         return write_table(
             path,
             ["省份", "城市", "标准时效", "特快时效"],

@@ -8,9 +8,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
@@ -26,6 +26,7 @@ MAX_QUERY_CHARS = 200
 # A courier who has left still shows, but below every active candidate.
 INACTIVE_PENALTY = 100_000
 _DIGITS = re.compile(r"\d+")
+Ts = TypeVarTuple("Ts")
 _PHONE = re.compile(r"1\d{10}")
 
 
@@ -113,12 +114,10 @@ class LookupIndex:
     """Everything lookup keeps in memory: the area matcher, couriers, routes, arrival times."""
 
     def __init__(self, session: Session) -> None:
-        active = active_batches_clause()
         rules = session.execute(
-            select(AreaRule, Courier)
-            .join(Courier, AreaRule.courier_id == Courier.id)
-            .outerjoin(ImportBatch, AreaRule.batch_id == ImportBatch.id)
-            .where(active)
+            only_active(
+                select(AreaRule, Courier).join(Courier, AreaRule.courier_id == Courier.id), AreaRule
+            )
         ).all()
         specs = []
         self.stations: dict[int, str | None] = {}
@@ -153,16 +152,10 @@ class LookupIndex:
             RouteInfo(
                 r.province, r.city, r.district, r.hub, r.transit_center, r.route_code, r.cutoff_time
             )
-            for r in session.scalars(
-                select(Route).outerjoin(ImportBatch, Route.batch_id == ImportBatch.id).where(active)
-            )
+            for r in session.scalars(only_active(select(Route), Route))
         ]
         self.times: list[ArrivalTime] = list(
-            session.scalars(
-                select(ArrivalTime)
-                .outerjoin(ImportBatch, ArrivalTime.batch_id == ImportBatch.id)
-                .where(active)
-            )
+            session.scalars(only_active(select(ArrivalTime), ArrivalTime))
         )
 
     @cached_property
@@ -211,6 +204,13 @@ class LookupIndex:
 
 def _same_place(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and short_name(a or "") == short_name(b or "")
+
+
+def only_active(query: Select[*Ts], model: Any) -> Select[*Ts]:
+    """`query` limited to rows of no import, or of an import neither undone nor replaced."""
+    return query.outerjoin(ImportBatch, model.batch_id == ImportBatch.id).where(
+        active_batches_clause()
+    )
 
 
 def active_batches_clause() -> Any:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from branchdesk.io.models import ImportBatch
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
-from branchdesk.lookup.service import active_batches_clause
+from branchdesk.lookup.service import RouteInfo, WaybillHit, only_active
 
 
 @dataclass(frozen=True)
@@ -30,34 +28,11 @@ class AreaRow:
 
 
 @dataclass(frozen=True)
-class RouteRow:
-    province: str
-    city: str | None
-    district: str | None
-    route_code: str | None
-    hub: str | None
-    transit_center: str | None
-    cutoff_time: str | None
-
-
-@dataclass(frozen=True)
 class TimeRow:
     province: str
     city: str | None
     days: str
     express_days: int | None
-
-
-@dataclass(frozen=True)
-class WaybillRow:
-    number: str
-    carrier: str
-    recipient: str | None
-    phone: str | None
-    address: str | None
-    status: str | None
-    event_date: date | None
-    courier: str | None
 
 
 def _range_text(lo: int | None, hi: int | None) -> str:
@@ -69,13 +44,9 @@ def _range_text(lo: int | None, hi: int | None) -> str:
 
 
 def area_rows(session: Session) -> list[AreaRow]:
-    query = (
-        select(AreaRule, Courier.name)
-        .join(Courier, AreaRule.courier_id == Courier.id)
-        .outerjoin(ImportBatch, AreaRule.batch_id == ImportBatch.id)
-        .where(active_batches_clause())
-        .order_by(AreaRule.source_row, AreaRule.id)
-    )
+    query = only_active(
+        select(AreaRule, Courier.name).join(Courier, AreaRule.courier_id == Courier.id), AreaRule
+    ).order_by(AreaRule.source_row, AreaRule.id)
     return [
         AreaRow(
             r.id,
@@ -95,15 +66,10 @@ def area_rows(session: Session) -> list[AreaRow]:
     ]
 
 
-def route_rows(session: Session) -> list[RouteRow]:
-    query = (
-        select(Route)
-        .outerjoin(ImportBatch, Route.batch_id == ImportBatch.id)
-        .where(active_batches_clause())
-        .order_by(Route.id)
-    )
+def route_rows(session: Session) -> list[RouteInfo]:
+    query = only_active(select(Route), Route).order_by(Route.id)
     return [
-        RouteRow(
+        RouteInfo(
             r.province, r.city, r.district, r.route_code, r.hub, r.transit_center, r.cutoff_time
         )
         for r in session.scalars(query)
@@ -111,12 +77,7 @@ def route_rows(session: Session) -> list[RouteRow]:
 
 
 def time_rows(session: Session) -> list[TimeRow]:
-    query = (
-        select(ArrivalTime)
-        .outerjoin(ImportBatch, ArrivalTime.batch_id == ImportBatch.id)
-        .where(active_batches_clause())
-        .order_by(ArrivalTime.id)
-    )
+    query = only_active(select(ArrivalTime), ArrivalTime).order_by(ArrivalTime.id)
     return [
         TimeRow(
             t.province,
@@ -136,7 +97,7 @@ def waybill_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Waybill)) or 0
 
 
-def waybill_page(session: Session, offset: int, limit: int) -> list[WaybillRow]:
+def waybill_page(session: Session, offset: int, limit: int) -> list[WaybillHit]:
     """Newest first; keyset-free paging is fine here because pages are only read forward."""
     query = (
         select(
@@ -153,4 +114,4 @@ def waybill_page(session: Session, offset: int, limit: int) -> list[WaybillRow]:
         .offset(offset)
         .limit(limit)
     )
-    return [WaybillRow(*row) for row in session.execute(query)]
+    return [WaybillHit(*row) for row in session.execute(query)]

@@ -20,7 +20,9 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.io.batches import BatchInfo, history, undo_batch
 from branchdesk.lookup import tables
-from branchdesk.lookup.tables import AreaRow, RouteRow, TimeRow, WaybillRow
+from branchdesk.lookup.service import RouteInfo, WaybillHit
+from branchdesk.lookup.tables import AreaRow, TimeRow
+from branchdesk.ui.lookup_page import WAYBILL_COLUMNS
 from branchdesk.ui.models import Column, LazyRowsModel, RowsModel
 
 
@@ -63,7 +65,7 @@ AREA_COLUMNS: list[Column[AreaRow]] = [
     Column("Segment code", lambda r: r.segment_code),
     Column("Station", lambda r: r.station),
 ]
-ROUTE_COLUMNS: list[Column[RouteRow]] = [
+ROUTE_COLUMNS: list[Column[RouteInfo]] = [
     Column("Province", lambda r: r.province),
     Column("City", lambda r: r.city),
     Column("District", lambda r: r.district),
@@ -77,16 +79,6 @@ TIME_COLUMNS: list[Column[TimeRow]] = [
     Column("City", lambda r: r.city),
     Column("Days (standard)", lambda r: r.days),
     Column("Days (express)", lambda r: r.express_days),
-]
-WAYBILL_COLUMNS: list[Column[WaybillRow]] = [
-    Column("Waybill no.", lambda w: w.number),
-    Column("Carrier", lambda w: w.carrier),
-    Column("Recipient", lambda w: w.recipient),
-    Column("Phone", lambda w: w.phone),
-    Column("Address", lambda w: w.address),
-    Column("Status", lambda w: w.status),
-    Column("Date", lambda w: w.event_date),
-    Column("Courier", lambda w: w.courier),
 ]
 HISTORY_COLUMNS: list[Column[BatchInfo]] = [
     Column("No.", lambda b: b.id, align_right=True),
@@ -120,9 +112,9 @@ class DataPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.area_model: RowsModel[AreaRow] = RowsModel(AREA_COLUMNS)
-        self.route_model: RowsModel[RouteRow] = RowsModel(ROUTE_COLUMNS)
+        self.route_model: RowsModel[RouteInfo] = RowsModel(ROUTE_COLUMNS)
         self.time_model: RowsModel[TimeRow] = RowsModel(TIME_COLUMNS)
-        self.waybill_model: LazyRowsModel[WaybillRow] = LazyRowsModel(
+        self.waybill_model: LazyRowsModel[WaybillHit] = LazyRowsModel(
             WAYBILL_COLUMNS, self._waybill_page
         )
         self.history_model: RowsModel[BatchInfo] = RowsModel(HISTORY_COLUMNS)
@@ -160,7 +152,7 @@ class DataPage(QWidget):
         if not self._loaded:
             self.refresh()
 
-    def _waybill_page(self, offset: int, limit: int) -> list[WaybillRow]:
+    def _waybill_page(self, offset: int, limit: int) -> list[WaybillHit]:
         with self.db.session() as session:
             return tables.waybill_page(session, offset, limit)
 

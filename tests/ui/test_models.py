@@ -8,7 +8,7 @@ from branchdesk.db.engine import Database
 from branchdesk.io.batches import history
 from branchdesk.lookup import tables
 from branchdesk.lookup.couriers import list_couriers
-from branchdesk.lookup.service import lookup
+from branchdesk.lookup.service import WaybillHit, lookup
 from branchdesk.ui import batch_dialog, data_page, lookup_page
 from branchdesk.ui.couriers_page import COLUMNS, CouriersModel
 from branchdesk.ui.models import HighlightFirstModel, LazyRowsModel, RowsModel
@@ -38,11 +38,11 @@ def test_models(qtmodeltester: ModelTester, sample_db: Database) -> None:
         model.set_rows(rows)  # type: ignore[attr-defined]
         qtmodeltester.check(model)
 
-    def page(offset: int, limit: int) -> list[tables.WaybillRow]:
+    def page(offset: int, limit: int) -> list[WaybillHit]:
         with sample_db.session() as s:
             return tables.waybill_page(s, offset, limit)
 
-    lazy = LazyRowsModel(data_page.WAYBILL_COLUMNS, page)
+    lazy = LazyRowsModel(lookup_page.WAYBILL_COLUMNS, page)
     lazy.PAGE = 150
     lazy.reload()
     assert lazy.rowCount() == 150 and lazy.canFetchMore()  # one page, not all 400
