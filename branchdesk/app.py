@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from branchdesk import i18n
@@ -38,7 +38,14 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def install_translator(app: QApplication, language: str) -> CatalogTranslator:
-    i18n.set_language(language)
+    """Our catalog for our text, and Qt's own translations for its buttons (Yes/No, Cancel)."""
+    language = i18n.set_language(language)
+    if language != "en":
+        qt_own = QTranslator(app)
+        if qt_own.load(
+            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
+            app.installTranslator(qt_own)
     translator = CatalogTranslator(app)
     app.installTranslator(translator)
     return translator

@@ -259,8 +259,8 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Welcome to BranchDesk"),
             self.tr(
-                "Load a sample branch to try BranchDesk? It is an example (8 couriers, an "
-                "area table, routes, arrival times and 3,000 waybills) that you replace by "
+                "Load a sample branch to try BranchDesk? It is an example (an area table of "
+                "10 couriers, routes, arrival times and 3,000 waybills) that you replace by "
                 "importing your own tables."
             ),
         )

@@ -736,22 +736,6 @@
         <translation>楼栋范围</translation>
     </message>
     <message>
-        <source>community</source>
-        <translation type="vanished">小区</translation>
-    </message>
-    <message>
-        <source>house-number range</source>
-        <translation type="vanished">门牌范围</translation>
-    </message>
-    <message>
-        <source>road</source>
-        <translation type="vanished">道路</translation>
-    </message>
-    <message>
-        <source>town/street</source>
-        <translation type="vanished">街道/乡镇</translation>
-    </message>
-    <message>
         <source>district</source>
         <translation>区县</translation>
     </message>
@@ -812,18 +796,6 @@
         <translation>预计 {days} 天送达</translation>
     </message>
     <message>
-        <source>查件 Lookup</source>
-        <translation type="vanished">查件</translation>
-    </message>
-    <message>
-        <source>数据 Data</source>
-        <translation type="vanished">数据</translation>
-    </message>
-    <message>
-        <source>业务员 Couriers</source>
-        <translation type="vanished">业务员</translation>
-    </message>
-    <message>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -834,10 +806,6 @@
     <message>
         <source>&amp;Import a table…</source>
         <translation>导入表格(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Load the &amp;sample branch</source>
-        <translation type="vanished">加载示例网点(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -870,10 +838,6 @@
     <message>
         <source>Welcome to BranchDesk</source>
         <translation>欢迎使用网点服务台</translation>
-    </message>
-    <message>
-        <source>Load a sample branch to try BranchDesk? It is an example (8 couriers, an area table, routes, arrival times and 3,000 waybills) that you replace by importing your own tables.</source>
-        <translation>是否加载示例网点来试用网点服务台？示例包含 8 名业务员、一张派件区域表、路由、时效和 3000 条运单，导入本网点自己的表格后即可替换。</translation>
     </message>
     <message>
         <source>About BranchDesk</source>
@@ -934,10 +898,6 @@ Data: {path}</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <source>BranchDesk</source>
-        <translation type="vanished">网点服务台</translation>
-    </message>
-    <message>
         <source>Load the sample &amp;branch</source>
         <translation>载入示例网点(&amp;B)</translation>
     </message>
@@ -984,6 +944,10 @@ Data: {path}</source>
     <message>
         <source>BranchDesk cannot open its data</source>
         <translation>网点服务台无法打开数据</translation>
+    </message>
+    <message>
+        <source>Load a sample branch to try BranchDesk? It is an example (an area table of 10 couriers, routes, arrival times and 3,000 waybills) that you replace by importing your own tables.</source>
+        <translation>是否加载示例网点来试用网点服务台？示例包含 10 名业务员的派件区域表、路由、时效和 3000 条运单，导入本网点自己的表格后即可替换。</translation>
     </message>
 </context>
 </TS>
