@@ -69,7 +69,9 @@ def undo_batch(session: Session, batch_id: int) -> ImportBatch:
         session.execute(delete(model).where(model.batch_id == batch_id))
     # Couriers this import created and that no rule refers to any more.
     session.execute(delete(Courier).where(Courier.batch_id == batch_id, ~Courier.rules.any()))
+    # The table this batch replaced takes its place: active again if this batch was active,
+    # still replaced (by this batch's successor) if this batch had been replaced itself.
     for old in session.scalars(select(ImportBatch).where(ImportBatch.replaced_by_id == batch_id)):
-        old.replaced_by_id = None
+        old.replaced_by_id = batch.replaced_by_id
     batch.undone_at = utcnow()
     return batch

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
@@ -33,24 +34,40 @@ COURIER = ("业务员", "派件员", "快递员", "姓名", "派送员", "负责
 PHONE = ("手机", "电话", "联系电话", "手机号", "手机号码", "联系方式")
 
 
+_CHINA_MOBILE = re.compile(r"\+?86(1\d{10})")
+
+
 def _phone(value: object) -> str | None:
-    """A phone stored as digits only (no +86, hyphens or spaces) so phone search is exact."""
+    """A phone as plain ASCII digits, without +86, hyphens or spaces, so search is exact."""
     if value.__class__ is int and 9999 < value < 10**15:
-        return str(value)
-    if value.__class__ is str and value.isascii() and value.isdigit() and 5 <= len(value) <= 15:
-        return value
-    number = phone(value)
-    if number is None:
-        return None
-    number = re.sub(r"^\+?86(?=1\d{10})", "", number.split("转")[0])
-    return re.sub(r"\D", "", number) or None
+        number: str | None = str(value)
+    elif value.__class__ is str and value.isascii() and value.isdigit():
+        number = value
+    else:
+        if value.__class__ is str and not value.isascii():
+            value = unicodedata.normalize("NFKC", value)  # １３９…
+        number = phone(value)
+        if number is None:
+            return None
+        number = re.sub(r"\D", "", number.split("转")[0])  # drop an extension (转801)
+    assert number is not None
+    mobile = _CHINA_MOBILE.fullmatch(number)
+    if mobile:
+        return mobile.group(1)
+    if not 5 <= len(number) <= 15:
+        raise CellError(
+            tr("a phone number is expected (digits only, e.g. 13805741234 or 0574-87654321)")
+        )
+    return number
 
 
 def _waybill_number(value: object) -> str:
     if value.__class__ is str and value.isascii() and value.isalnum() and len(value) >= 6:
-        return value.upper()  # the common case, already normalised
+        return value.upper()  # the common case
     if value.__class__ is int and value > 99999:
         return str(value)
+    if value.__class__ is str and not value.isascii():
+        value = unicodedata.normalize("NFKC", value)  # ７７３…
     number = waybill_no(value)
     if number is None:
         raise CellError(tr("a waybill number is required"))

@@ -112,8 +112,10 @@ class Waybill(Base):
     __tablename__ = "waybill"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # RESTRICT, not CASCADE: waybills leave only through undo_batch, which also removes them
+    # from the short-query index (a cascade would bypass it).
     batch_id: Mapped[int | None] = mapped_column(
-        ForeignKey("import_batch.id", ondelete="CASCADE"), index=True
+        ForeignKey("import_batch.id", ondelete="RESTRICT"), index=True
     )
     number: Mapped[str] = mapped_column(String(40))
     carrier: Mapped[str] = mapped_column(String(10))
@@ -131,4 +133,6 @@ class Waybill(Base):
     __table_args__ = (
         Index("ix_waybill_number", "number"),
         Index("ix_waybill_phone_tail", "phone_tail"),
+        # Ids never reused: the search indexes refer to waybills by id.
+        {"sqlite_autoincrement": True},
     )

@@ -25,16 +25,22 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _pairs(value: str | None) -> str:
-    """Space-separated overlapping character pairs of `value` (a 1-character query is a
-    prefix query over them)."""
+    """Space-separated overlapping character pairs of `value`, then its last character.
+
+    A 2-character query is one token; a 1-character query is a prefix query, which finds
+    every pair it starts and, through the last character, the end of the text too.
+    """
     if not value:
         return ""
     chars = _NOT_WORD.sub("", value.lower())
-    return " ".join(map(operator.add, chars, chars[1:])) if len(chars) > 1 else chars
+    if len(chars) < 2:
+        return chars
+    return " ".join(map(operator.add, chars, chars[1:])) + " " + chars[-1]
 
 
 def _grams_of(recipient: str | None, address: str | None) -> str:
-    return _pairs(f"{recipient or ''} {address or ''}")
+    """Pairs of each field on its own: no pair spans the end of a name and an address."""
+    return _pairs(recipient) + " " + _pairs(address)
 
 
 def _fts_phrase(value: str) -> str:
@@ -89,7 +95,17 @@ def insert_waybills(
     # A bigger page cache while the indexes grow, back to normal afterwards.
     normal_cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
     cursor.execute("PRAGMA cache_size=-131072")
-    next_id = (session.scalar(text("SELECT max(id) FROM waybill")) or 0) + 1
+    # Ids are never reused (AUTOINCREMENT keeps the highest one ever given in
+    # sqlite_sequence), so an index entry can never attach to a different waybill later.
+    next_id = (
+        session.scalar(
+            text(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'waybill'), 0),"
+                " coalesce((SELECT max(id) FROM waybill), 0))"
+            )
+        )
+        or 0
+    ) + 1
     marks = ", ".join("?" * (len(WAYBILL_COLUMNS) + 1))
     insert_row = f"INSERT INTO waybill (id, {', '.join(WAYBILL_COLUMNS)}) VALUES ({marks})"
     try:
@@ -223,7 +239,7 @@ def rebuild_short_index(session: Session) -> None:
     """Rebuild the short-query index from the waybill table (after a bulk change)."""
     if not _is_sqlite(session):
         return
-    session.execute(text("DELETE FROM waybill_short_fts"))
+    session.execute(text("INSERT INTO waybill_short_fts(waybill_short_fts) VALUES ('delete-all')"))
     rows = session.execute(text("SELECT id, recipient, address FROM waybill")).all()
     index_waybills(session, [(r[0], r[1], r[2]) for r in rows])
 

@@ -27,7 +27,7 @@ MAX_QUERY_CHARS = 200
 INACTIVE_PENALTY = 100_000
 _DIGITS = re.compile(r"\d+")
 Ts = TypeVarTuple("Ts")
-_PHONE = re.compile(r"1\d{10}")
+_PHONE = re.compile(r"(?:\+?86)?(1\d{10})")
 
 
 @dataclass(frozen=True)
@@ -394,7 +394,9 @@ def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
         if not ids:
             ids = search.find_text(session, number, limit)
     elif kind == "phone":
-        ids = search.find_by_phone(session, compact, limit)
+        mobile = _PHONE.fullmatch(compact)
+        assert mobile is not None
+        ids = search.find_by_phone(session, mobile.group(1), limit)
     elif kind == "phone_tail":
         ids = search.find_by_phone_tail(session, compact, limit)
     else:

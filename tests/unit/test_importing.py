@@ -233,3 +233,24 @@ def test_bad_area_fragment_names_the_cell(db: Database, tmp_path: Path) -> None:
     problems = info.value.prepared.problems
     assert [p.row for p in problems] == [2, 3]
     assert all(p.column and "负责片区" in p.column for p in problems)
+
+
+def test_undo_in_the_middle_of_a_chain_of_replacements(db: Database, fixtures: Path) -> None:
+    first = _import(db, fixtures / "routes.xlsx", "routes")
+    second = _import(db, fixtures / "routes.xlsx", "routes")
+    third = _import(db, fixtures / "routes.xlsx", "routes")
+    per_file = first.rows_ok
+    with db.session() as s:
+        assert second.batch_id is not None
+        undo_batch(s, second.batch_id)
+    with db.session() as s:
+        active = {b.id for b in history(s) if b.active}
+        from branchdesk.lookup.tables import route_rows
+
+        assert active == {third.batch_id}  # the first stays replaced, by the third now
+        assert len(route_rows(s)) == per_file
+    with db.session() as s:
+        assert third.batch_id is not None
+        undo_batch(s, third.batch_id)
+    with db.session() as s:
+        assert {b.id for b in history(s) if b.active} == {first.batch_id}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
+from branchdesk.io.importing import run_import
 from branchdesk.lookup.couriers import list_couriers, update_courier
 from branchdesk.lookup.models import Waybill
 from branchdesk.lookup.service import classify, lookup
@@ -192,3 +194,46 @@ def test_waybill_normalisation() -> None:
     # 43 + 13 digits fits both 申通 and 韵达: no single carrier
     assert len(carriers_for("431234567890123")) == 2
     assert detect_carrier("431234567890123") == "未知"
+
+
+def test_phones_are_stored_and_found_in_one_form(db: Database, tmp_path: Path) -> None:
+    csv = tmp_path / "phones.csv"
+    csv.write_text(
+        "运单号,收件人,收件电话,收件地址\n"
+        "73100000000001,甲,8613812345678,中山西路1号\n"
+        "73100000000002,乙,１３９１２３４５６７８,中山西路2号\n"
+        "73100000000003,丙,+86 138-0000-1111,中山西路3号\n",
+        encoding="utf-8",
+    )
+    with db.session() as s:
+        run_import(s, csv, "waybills")
+    with db.session() as s:
+        assert [w.number for w in lookup(s, "13812345678").waybills] == ["73100000000001"]
+        assert [w.number for w in lookup(s, "+86 13912345678").waybills] == ["73100000000002"]
+        assert [w.number for w in lookup(s, "5678").waybills] == [
+            "73100000000002",
+            "73100000000001",
+        ]
+        assert [w.number for w in lookup(s, "1111").waybills] == ["73100000000003"]
+
+
+def test_short_queries_use_each_field_on_its_own(db: Database, tmp_path: Path) -> None:
+    csv = tmp_path / "short.csv"
+    csv.write_text(
+        "运单号,快递公司,收件人,收件地址\n"
+        "73100000000011,中通,张三,西湖区文三路\n"
+        "73100000000012,中通,李四,滨江区江南大道\n"
+        "７３１０００００００００１３,中通,王五,江南大道\n",
+        encoding="utf-8",
+    )
+    with db.session() as s:
+        run_import(s, csv, "waybills")
+    with db.session() as s:
+        assert {w.number for w in lookup(s, "路").waybills} == {"73100000000011"}
+        assert {w.number for w in lookup(s, "道").waybills} == {
+            "73100000000012",
+            "73100000000013",  # full-width digits in the file, stored normalised
+        }
+        assert lookup(s, "三西").waybills == []  # no pair across name and address
+        assert lookup(s, "四滨").waybills == []
+        assert {w.number for w in lookup(s, "王五").waybills} == {"73100000000013"}

@@ -149,9 +149,10 @@ def upgrade() -> None:
             ["batch_id"],
             ["import_batch.id"],
             name=op.f("fk_waybill_batch_id_import_batch"),
-            ondelete="CASCADE",
+            ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_waybill")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("waybill", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_waybill_batch_id"), ["batch_id"], unique=False)
