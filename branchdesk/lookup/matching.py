@@ -456,7 +456,10 @@ TIER_TOWN = 2
 TIER_DISTRICT = 1
 
 _HOUSE_NO_RE = re.compile(rf"\(?(\d{{1,{_MAX_DIGITS}}})(?!\d)")
-_BUILDING_NO_RE = re.compile(rf"\(?(?:\d{{1,3}}期)?(\d{{1,{_MAX_DIGITS}}})(?:{BUILDING}|号|-\d|$)")
+# What may stand between an estate's name and the building number: 小区/花园…, a phase
+# (三期, 2期) and 第 — 天一家园小区5号楼, 泰和花园三期2栋, 月湖小区第3幢.
+_ESTATE_FILLER = r"(?:小区|花园|新村|家园|公寓|苑)?(?:[一二三四五六七八九十\d]{1,3}期)?第?"
+_BUILDING_NO_RE = re.compile(rf"\(?{_ESTATE_FILLER}(\d{{1,{_MAX_DIGITS}}})(?:{BUILDING}|号|-\d|$)")
 _MAX_QUERY = 500  # an address longer than this is cut; nothing useful sits past it
 
 

@@ -335,9 +335,12 @@ def _partial_name_hits(index: LookupIndex, query: str, limit: int = 10) -> list[
         return []
     hits: dict[int, CourierHit] = {}
     for keyword in sorted(index.rules_by_keyword, key=len):
-        if needle not in keyword:
-            continue
         for spec in index.rules_by_keyword[keyword]:
+            # 万达 → 万达广场A幢; or the address names an estate split into blocks
+            # (华联大厦1201室 → 华联大厦A幢, B幢…) without saying which block.
+            block_of = spec.parent_keyword is not None and spec.parent_keyword in needle
+            if needle not in keyword and not block_of:
+                continue
             info = index.couriers.get(spec.courier_id)
             if info is None or spec.courier_id in hits:
                 continue
@@ -353,6 +356,13 @@ def _partial_name_hits(index: LookupIndex, query: str, limit: int = 10) -> list[
                 rule=spec.source_text,
                 kind=spec.kind,
                 reason=tr(
+                    "“{parent}” is split into blocks; this courier has “{keyword}” — check "
+                    "the block",
+                    parent=spec.parent_keyword,
+                    keyword=keyword,
+                )
+                if block_of
+                else tr(
                     "Partial name: “{keyword}” contains “{query}”", keyword=keyword, query=needle
                 ),
             )

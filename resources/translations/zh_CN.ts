@@ -949,5 +949,9 @@ Data: {path}</source>
         <source>Load a sample branch to try BranchDesk? It is an example (an area table of 10 couriers, routes, arrival times and 3,000 waybills) that you replace by importing your own tables.</source>
         <translation>是否加载示例网点来试用网点服务台？示例包含 10 名业务员的派件区域表、路由、时效和 3000 条运单，导入本网点自己的表格后即可替换。</translation>
     </message>
+    <message>
+        <source>“{parent}” is split into blocks; this courier has “{keyword}” — check the block</source>
+        <translation>“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
+    </message>
 </context>
 </TS>

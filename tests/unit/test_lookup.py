@@ -237,3 +237,24 @@ def test_short_queries_use_each_field_on_its_own(db: Database, tmp_path: Path) -
         assert lookup(s, "三西").waybills == []  # no pair across name and address
         assert lookup(s, "四滨").waybills == []
         assert {w.number for w in lookup(s, "王五").waybills} == {"73100000000013"}
+
+
+@pytest.mark.parametrize(
+    ("address", "courier"),
+    [
+        ("天一家园小区5号楼", "杨帆"),
+        ("泰和花园三期2栋", "黄磊"),
+        ("月湖小区第3幢", "赵敏"),
+        ("月湖小区第15幢301", "杨帆"),
+    ],
+)
+def test_building_number_after_estate_words(sample: Session, address: str, courier: str) -> None:
+    result = lookup(sample, address)
+    assert not result.ambiguous
+    assert result.couriers[0].name == courier
+
+
+def test_estate_split_into_blocks_without_a_block_in_the_address(sample: Session) -> None:
+    result = lookup(sample, "华联大厦1201室")
+    assert result.couriers[0].name == "黄磊"
+    assert "华联大厦" in result.couriers[0].reason
