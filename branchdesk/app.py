@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from branchdesk import i18n
+from branchdesk.errors import BranchDeskError
 from branchdesk.settings import SettingsStore
 
 if TYPE_CHECKING:
@@ -99,8 +102,33 @@ class _FirstPaint(QObject):
         return False
 
 
+def _show_unexpected_error(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """Last resort for an error no slot handled: tell the user, keep the program running."""
+    traceback.print_exception(kind, error, tb)
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    message = (
+        str(error)
+        if isinstance(error, BranchDeskError)
+        else QApplication.translate(
+            "app",
+            "Something went wrong: {error}\n\nBranchDesk keeps running and nothing was saved "
+            "half-way. If it happens again, note what you did and tell whoever looks after "
+            "this PC.",
+        ).format(error=error)
+    )
+    QMessageBox.critical(
+        QApplication.activeWindow(), QApplication.translate("app", "Error"), message
+    )
+
+
 def run_gui() -> int:
     app = create_app()
+    sys.excepthook = _show_unexpected_error
     settings = SettingsStore()
     install_translator(app, settings.get("language"))
     window = launch(app, settings)

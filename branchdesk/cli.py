@@ -91,8 +91,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BranchDeskError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(
+            i18n.tr(
+                "Cannot use {path}: {error}. Check that the folder exists and that the file "
+                "is not open in another program (such as Excel).",
+                path=exc.filename or "",
+                error=exc.strerror or exc,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from sqlalchemy.exc import OperationalError
+
+        if not isinstance(exc, OperationalError):
+            raise
+        print(
+            i18n.tr(
+                "The database is busy or cannot be written ({error}). Close other BranchDesk "
+                "windows or commands and try again.",
+                error=exc.orig,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
 
 
 def _open() -> Database:

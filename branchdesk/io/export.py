@@ -11,6 +11,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from branchdesk.errors import BranchDeskError
+from branchdesk.i18n import tr
+
 
 def write_table(
     path: Path,
@@ -55,13 +58,22 @@ def write_table(
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent or ".")
-    os.close(fd)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent or ".")
+        os.close(fd)
         wb.save(tmp)
         os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
+    except OSError as exc:
+        raise BranchDeskError(
+            tr(
+                "Cannot write {path}: {error}. Check that the folder exists and that the file "
+                "is not open in Excel, then export again.",
+                path=path,
+                error=exc.strerror or exc,
+            )
+        ) from exc
+    finally:
+        if tmp is not None and os.path.exists(tmp):
             os.remove(tmp)
-        raise
     return count

@@ -131,14 +131,8 @@ class BatchLookupDialog(QDialog):
     def export_to(self, path: Path) -> None:
         try:
             count = export_batch_lookup(self.model.rows, path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Export failed"),
-                self.tr(
-                    "Could not write {path}: {error}. Close the file in Excel and try again."
-                ).format(path=path, error=exc.strerror),
-            )
+        except BranchDeskError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
         self.status.setText(
             self.tr("Wrote {count} row(s) to {path}").format(count=count, path=path)

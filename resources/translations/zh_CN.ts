@@ -537,7 +537,7 @@
     </message>
     <message>
         <source>Could not write {path}: {error}. Close the file in Excel and try again.</source>
-        <translation>无法写入 {path}：{error}。请在 Excel 中关闭该文件后重试。</translation>
+        <translation type="vanished">无法写入 {path}：{error}。请在 Excel 中关闭该文件后重试。</translation>
     </message>
     <message>
         <source>Active</source>
@@ -952,6 +952,30 @@ Data: {path}</source>
     <message>
         <source>“{parent}” is split into blocks; this courier has “{keyword}” — check the block</source>
         <translation>“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+BranchDesk keeps running and nothing was saved half-way. If it happens again, note what you did and tell whoever looks after this PC.</source>
+        <translation>出现了意外错误：{error}
+
+网点服务台仍在运行，没有保存任何不完整的数据。如果再次出现，请记下刚才的操作，告诉负责这台电脑的人。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Cannot use {path}: {error}. Check that the folder exists and that the file is not open in another program (such as Excel).</source>
+        <translation>无法使用 {path}：{error}。请确认文件夹存在，且文件没有被其他程序（如 Excel）打开。</translation>
+    </message>
+    <message>
+        <source>The database is busy or cannot be written ({error}). Close other BranchDesk windows or commands and try again.</source>
+        <translation>数据库正忙或无法写入（{error}）。请关闭其他网点服务台窗口或命令后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}. Check that the folder exists and that the file is not open in Excel, then export again.</source>
+        <translation>无法写入 {path}：{error}。请确认文件夹存在且文件没有在 Excel 中打开，然后重新导出。</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from branchdesk.io.reader import read_sheet
 from branchdesk.ui.batch_dialog import BatchLookupDialog
 from branchdesk.ui.main_window import MainWindow
-from tests.ui.conftest import type_text
+from tests.ui.conftest import Boxes, type_text
 
 
 def _type(qtbot: QtBot, window: MainWindow, text: str) -> None:
@@ -104,3 +104,14 @@ def test_batch_lookup_pastes_addresses_and_exports(
     assert rows[0][:2] == ["地址", "业务员"]
     assert rows[1][:2] == ["中山西路37号", "王强"]
     assert len(rows) == 5
+
+
+def test_batch_export_failure_is_explained(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, boxes: Boxes
+) -> None:
+    dialog = BatchLookupDialog(window.db, window)
+    qtbot.addWidget(dialog)
+    dialog.input.setPlainText("中山西路37号")
+    dialog.run()
+    dialog.export_to(tmp_path / "missing" / "out.xlsx")
+    assert boxes.shown[-1][0] == "warning" and "missing" in boxes.shown[-1][1]

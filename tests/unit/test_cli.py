@@ -131,3 +131,14 @@ def test_data_dir_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     target = tmp_path / "elsewhere"
     assert run("--data-dir", str(target), "demo") == 0
     assert (target / "branchdesk.sqlite3").exists()
+
+
+def test_export_to_a_missing_folder_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run("demo")
+    capsys.readouterr()
+    target = tmp_path / "no-such-folder" / "areas.xlsx"
+    assert run("export", "areas", "-o", str(target)) == 1
+    err = capsys.readouterr().err
+    assert str(target) in err and "Traceback" not in err
