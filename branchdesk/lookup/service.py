@@ -103,6 +103,15 @@ class LookupResult:
 
 
 @dataclass(frozen=True)
+class _ArrivalInfo:
+    province: str
+    city: str | None
+    days_min: int
+    days_max: int
+    express_days: int | None
+
+
+@dataclass(frozen=True)
 class _CourierInfo:
     name: str
     employee_no: str | None
@@ -154,9 +163,11 @@ class LookupIndex:
             )
             for r in session.scalars(only_active(select(Route), Route))
         ]
-        self.times: list[ArrivalTime] = list(
-            session.scalars(only_active(select(ArrivalTime), ArrivalTime))
-        )
+        # Plain values, not ORM rows: this index is shared by the UI and worker threads.
+        self.times: list[_ArrivalInfo] = [
+            _ArrivalInfo(t.province, t.city, t.days_min, t.days_max, t.express_days)
+            for t in session.scalars(only_active(select(ArrivalTime), ArrivalTime))
+        ]
 
     @cached_property
     def suggester(self) -> Suggester:
@@ -185,10 +196,10 @@ class LookupIndex:
                 best = (score, route)
         return best[1] if best else None
 
-    def arrival_for(self, region: Region | None) -> ArrivalTime | None:
+    def arrival_for(self, region: Region | None) -> _ArrivalInfo | None:
         if region is None or region.province is None:
             return None
-        best: tuple[int, ArrivalTime] | None = None
+        best: tuple[int, _ArrivalInfo] | None = None
         for row in self.times:
             if not _same_place(row.province, region.province):
                 continue
@@ -234,7 +245,10 @@ def _signature(session: Session) -> tuple[object, ...]:
             select(func.count()).select_from(Courier).scalar_subquery(),
             select(func.count()).select_from(Route).scalar_subquery(),
             select(func.count()).select_from(ArrivalTime).scalar_subquery(),
-            select(func.max(ImportBatch.id)).scalar_subquery(),
+            # Waybill imports do not change the index: no rebuild after each of them.
+            select(func.max(ImportBatch.id))
+            .where(ImportBatch.kind != "waybills")
+            .scalar_subquery(),
             select(func.max(ImportBatch.undone_at)).scalar_subquery(),
             select(func.count(ImportBatch.replaced_by_id)).scalar_subquery(),
         )

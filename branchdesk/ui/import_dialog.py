@@ -256,6 +256,8 @@ class ImportDialog(QDialog):
             and (not prepared.problems or self.skip_invalid.isChecked())
         )
         self.import_button.setEnabled(ok and not busy)
+        # A meaning changed while rows are being checked would be lost when the check ends.
+        self.mapping_table.setEnabled(not busy)
         self.browse_button.setEnabled(not busy)
         self.kind_combo.setEnabled(not busy)
         self.sheet_combo.setEnabled(not busy)
