@@ -45,7 +45,7 @@ def test_a_tie_is_shown_as_a_warning(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_waybill_number_finds_the_parcel(qtbot: QtBot, window: MainWindow) -> None:
     page = window.lookup_page
-    _type(qtbot, window, "万达")
+    _type(qtbot, window, "万达广场")
     qtbot.waitUntil(lambda: page.waybill_model.rowCount() > 0)
     number = _cell(page.waybill_model, 0, 0)
     _type(qtbot, window, number)

@@ -17,7 +17,7 @@ from branchdesk.ui.models import HighlightFirstModel, LazyRowsModel, RowsModel
 def test_models(qtmodeltester: ModelTester, sample_db: Database) -> None:
     with sample_db.session() as s:
         result = lookup(s, "宁波市海曙区中山西路37号")
-        waybills = lookup(s, "万达").waybills
+        waybills = lookup(s, "万达广场").waybills
         couriers = list_couriers(s)
         areas = tables.area_rows(s)
         routes = tables.route_rows(s)
