@@ -15,6 +15,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 from xml.etree import ElementTree as ET
 
 from python_calamine import CalamineWorkbook, PasswordError
@@ -100,9 +101,11 @@ def read_sheet(path: Path, sheet: str | None = None) -> RawSheet:
             raise _damaged(path) from exc
     finally:
         workbook.close()
-    rows: list[list[object]] = [
-        [None if v == "" else v for v in row] if "" in row else list[object](row) for row in values
-    ]
+    # Empty cells come as "": make them None, copying only the rows that have any.
+    rows = cast(
+        list[list[object]],
+        [[None if v == "" else v for v in row] if "" in row else row for row in values],
+    )
     if merged is None:
         merged = _fallback_merged_ranges(path, sheet)
     _fill_merged(rows, merged)
@@ -307,16 +310,14 @@ def _fill_merged(rows: list[list[object]], merged: list[Range]) -> None:
 
 def _trim(rows: list[list[object]]) -> list[list[object]]:
     """Drop trailing fully-empty rows and columns; every row gets the same width."""
-    width = 0
-    last_row = -1
-    for i, row in enumerate(rows):
-        for c in range(len(row) - 1, -1, -1):
-            if row[c] is not None:
-                if c + 1 > width:
-                    width = c + 1
-                last_row = i
-                break
-    rows = rows[: last_row + 1]
+    end = len(rows)
+    while end and all(v is None for v in rows[end - 1]):
+        end -= 1
+    rows = rows[:end]
+    width = max(map(len, rows), default=0)
+    # Shrink while the last column is empty everywhere (any() stops at the first value).
+    while width and not any(len(r) >= width and r[width - 1] is not None for r in rows):
+        width -= 1
     for i, row in enumerate(rows):
         if len(row) > width:
             rows[i] = row[:width]
