@@ -259,8 +259,14 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
             session, raw.file, kind, prepared=prepared, is_sample=True, created_by="sample"
         )
         counts[kind] = report.rows_ok
-    return tr(
+    summary = tr(
         "Loaded the sample branch: {areas} area rows, {routes} routes, {times} arrival times, "
         "{waybills} waybills. It is an example: import your branch's own tables to replace it.",
         **counts,
     )
+    from branchdesk.handbook import service as handbook
+    from branchdesk.handbook.sample import load_sample_handbook
+
+    if not handbook.entries(session):
+        summary += "\n" + load_sample_handbook(session)
+    return summary

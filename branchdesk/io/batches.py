@@ -12,6 +12,7 @@ from branchdesk.db.base import utcnow
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.io.models import ImportBatch
+from branchdesk.permissions import Action, require_owner
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def history(session: Session) -> list[BatchInfo]:
 
 def undo_batch(session: Session, batch_id: int) -> ImportBatch:
     """Remove what batch `batch_id` imported and bring back the table it replaced."""
+    from branchdesk.io.importing import kinds
     from branchdesk.lookup import search
     from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 
@@ -61,6 +63,7 @@ def undo_batch(session: Session, batch_id: int) -> ImportBatch:
         raise BranchDeskError(tr("Import {id} does not exist.", id=batch_id))
     if batch.undone_at is not None:
         raise BranchDeskError(tr("Import {id} has already been undone.", id=batch_id))
+    require_owner(Action.UNDO_IMPORT)
     rows = session.execute(
         text("SELECT id, recipient, address FROM waybill WHERE batch_id = :b"), {"b": batch_id}
     ).all()
@@ -69,6 +72,9 @@ def undo_batch(session: Session, batch_id: int) -> ImportBatch:
         session.execute(delete(model).where(model.batch_id == batch_id))
     # Couriers this import created and that no rule refers to any more.
     session.execute(delete(Courier).where(Courier.batch_id == batch_id, ~Courier.rules.any()))
+    kind = kinds().get(batch.kind)
+    if kind is not None and kind.undo is not None:
+        kind.undo(session, batch)
     # The table this batch replaced takes its place: active again if this batch was active,
     # still replaced (by this batch's successor) if this batch had been replaced itself.
     for old in session.scalars(select(ImportBatch).where(ImportBatch.replaced_by_id == batch_id)):

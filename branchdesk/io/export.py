@@ -22,11 +22,13 @@ def write_table(
     *,
     sheet: str = "Sheet1",
     title: str | None = None,
+    wrap: bool = False,
 ) -> int:
     """Write one sheet: optional title row, bold header row, frozen panes. Returns rows written.
 
     Long digit strings (waybill and phone numbers) are written as text so Excel never rounds
     them; the file is written to a temp name and renamed, so a failed export leaves nothing.
+    `wrap` keeps multi-line cells readable: wrapped text, top-aligned, widths capped.
     """
     wb = Workbook()
     ws = wb.active
@@ -52,8 +54,12 @@ def write_table(
         r = ws.max_row
         for c, value in enumerate(values, start=1):
             if isinstance(value, str):
-                ws.cell(row=r, column=c).number_format = "@"
-                widths[c - 1] = min(60, max(widths[c - 1], len(value) * 2 + 2))
+                cell = ws.cell(row=r, column=c)
+                cell.number_format = "@"
+                longest = max(len(line) for line in value.split("\n")) if value else 0
+                widths[c - 1] = min(40 if wrap else 60, max(widths[c - 1], longest * 2 + 2))
+                if wrap:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -32,6 +32,21 @@ from branchdesk.io.tabular import (
 
 Progress = Callable[[int, int], None]
 Writer = Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]
+Options = Mapping[str, bool]
+# Checks against what the DB already holds (e.g. the handbook's categories): gets the valid
+# rows and the user's options, returns (row, field key, message) for each row to reject.
+ContextCheck = Callable[
+    [Session, list[ParsedRow], Options], list[tuple[ParsedRow, str | None, str]]
+]
+
+
+@dataclass(frozen=True)
+class ImportOption:
+    """A yes/no choice a kind offers (a checkbox in the dialog, a flag on the command line)."""
+
+    key: str
+    label: str  # English source; the UI translates it
+    flag: str  # command-line flag, e.g. --create-categories
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,10 @@ class ImportKind:
     replaces_table: bool = False
     # Called after validation with all valid rows, for checks across rows (duplicates).
     rows_check: Callable[[list[ParsedRow]], list[tuple[ParsedRow, str | None, str]]] | None = None
+    context_check: ContextCheck | None = None
+    options: tuple[ImportOption, ...] = ()
+    # Undo of one batch beyond what the shared undo does (the lookup tables need nothing).
+    undo: Callable[[Session, ImportBatch], None] | None = None
 
 
 KINDS: dict[str, ImportKind] = {}
@@ -75,6 +94,7 @@ def kinds() -> dict[str, ImportKind]:
 
 
 def _load_kinds() -> None:
+    import branchdesk.handbook.importers
     import branchdesk.lookup.importers  # noqa: F401  (registers areas/routes/times/waybills)
 
 
@@ -138,30 +158,53 @@ def validate(
     kind: ImportKind,
     manual: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    *,
+    session: Session | None = None,
+    options: Options | None = None,
 ) -> Prepared:
-    """Parse and check every row; invalid rows become problems, valid rows stay in order."""
+    """Parse and check every row; invalid rows become problems, valid rows stay in order.
+
+    With a session, a kind's context check also runs (rows that clash with the DB).
+    """
     prepared = prepare(raw, kind.fields, manual=manual, row_check=kind.row_check, progress=progress)
+    found: list[tuple[ParsedRow, str | None, str]] = []
     if kind.rows_check is not None and prepared.rows:
-        bad_rows: set[int] = set()
-        headers = {key: col for col, key in prepared.mapping.items()}
-        for row, key, message in kind.rows_check(prepared.rows):
-            bad_rows.add(row.row_no)
-            col = headers.get(key) if key else None
-            column = None
-            if col is not None:
-                column = column_label(col, prepared.headers[col])
-            prepared.problems.append(
-                Problem(
-                    file=prepared.file.name,
-                    sheet=prepared.sheet,
-                    row=row.row_no,
-                    column=column,
-                    value=row.raw.get(key) if key else None,
-                    message=message,
-                )
+        found.extend(kind.rows_check(prepared.rows))
+    if kind.context_check is not None and session is not None and prepared.rows:
+        found.extend(kind.context_check(session, prepared.rows, options or {}))
+    if found:
+        _reject(prepared, found)
+    return prepared
+
+
+def _reject(prepared: Prepared, found: list[tuple[ParsedRow, str | None, str]]) -> None:
+    """Turn rows found by a check into problems naming their cell, and drop them."""
+    headers = {key: col for col, key in prepared.mapping.items()}
+    for row, key, message in found:
+        col = headers.get(key) if key else None
+        column = column_label(col, prepared.headers[col]) if col is not None else None
+        prepared.problems.append(
+            Problem(
+                file=prepared.file.name,
+                sheet=prepared.sheet,
+                row=row.row_no,
+                column=column,
+                value=row.raw.get(key) if key else None,
+                message=message,
             )
-        prepared.rows = [r for r in prepared.rows if r.row_no not in bad_rows]
-        prepared.problems.sort(key=lambda p: p.row or 0)
+        )
+    bad = {row.row_no for row, _, _ in found}
+    prepared.rows = [r for r in prepared.rows if r.row_no not in bad]
+    prepared.problems.sort(key=lambda p: p.row or 0)
+
+
+def _recheck(session: Session, kind: ImportKind, prepared: Prepared, options: Options) -> Prepared:
+    """Run the context check again at write time, on a copy (the dialog keeps its result)."""
+    assert kind.context_check is not None
+    clashes = kind.context_check(session, prepared.rows, options)
+    if clashes:
+        prepared = replace(prepared, rows=list(prepared.rows), problems=list(prepared.problems))
+        _reject(prepared, clashes)
     return prepared
 
 
@@ -178,6 +221,7 @@ def run_import(
     prepared: Prepared | None = None,
     created_by: str | None = None,
     is_sample: bool = False,
+    options: Options | None = None,
 ) -> ImportReport:
     """Import `path` as `kind_name` inside `session`'s transaction (the caller commits).
 
@@ -188,7 +232,10 @@ def run_import(
     path = Path(path)
     if prepared is None:
         raw = read_sheet(path, sheet)
-        prepared = validate(raw, kind, manual, progress)
+        prepared = validate(raw, kind, manual, progress, session=session, options=options)
+    elif kind.context_check is not None and prepared.rows:
+        # The DB may have changed since the dialog validated (another window, a second import).
+        prepared = _recheck(session, kind, prepared, options or {})
     if prepared.problems and not skip_invalid and not dry_run:
         raise ImportRejected(prepared)
     report = ImportReport(

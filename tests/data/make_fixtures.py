@@ -443,6 +443,141 @@ def bad_files() -> None:
     )
 
 
+HANDBOOK_HEADER = [
+    "处罚类别",
+    "违规行为",
+    "处罚金额",
+    "操作标准",
+    "避责方法",
+    "总部编号",
+    "生效日期",
+]
+
+
+def handbook_hq() -> None:
+    """An HQ handbook as branches get it: a title row, 处罚类别 merged down over each
+    category's rows, multi-line standards, fines written by hand in every known shape, a note
+    row at the end. Row 11's fine has no amount (kept as written, flagged)."""
+    workbook, ws = _sheet("处罚大全")
+    ws.append(["XX快递 网点处罚大全（2026版）"])
+    ws.append(HANDBOOK_HEADER)
+    rows: list[list[object]] = [
+        [
+            "派件",
+            "虚假签收",
+            "50-200元/票",
+            "客户本人或其同意的代收人签收后才能做签收。\n未派送不得签收。",
+            "放驿站先征得客户同意；没见到人不点签收。",
+            "PJ-01",
+            "2026-01-01",
+        ],
+        [
+            None,
+            "未经同意放驿站/快递柜/门口",
+            "10元/票，丢失全额赔偿",
+            "放置前电话或短信取得客户同意。",
+            "电话联系并说明放置地点。",
+            "PJ-02",
+            "2026-01-01",
+        ],
+        [
+            None,
+            "无故拒收派件",
+            50,
+            "分配到本人片区的件不得拒收。",
+            "对分配有疑问找网点调整。",
+            "PJ-03",
+            None,
+        ],
+        [
+            "派件时效节点",
+            "收派件延迟",
+            "10元，超1小时后每30分钟加10元",
+            "预约时间准时到达。",
+            "路上有延误先打电话。",
+            "SX-01",
+            "2026-03-01",
+        ],
+        [
+            None,
+            "派送超时 T3",
+            "3元/票",
+            "到件超过 3 天未签收的件每天跟进。",
+            "每天早上查看未签收清单。",
+            "SX-02",
+            None,
+        ],
+        [
+            "操作",
+            "破损",
+            "赔偿+10-50元",
+            "易碎件轻拿轻放。\n外包装破损的件当面验货。",
+            "发现破损先拍照上报。",
+            "CZ-01",
+            None,
+        ],
+        [None, "遗失", "500元/票", "全程有扫描记录。", "车辆离开必须锁箱。", "CZ-02", None],
+        [
+            "投诉",
+            "与客户争执/打架",
+            "100-200元；严重者500元并辞退",
+            "不得与客户发生肢体冲突。",
+            "发生争执立即离开现场。",
+            "TS-01",
+            None,
+        ],
+        [
+            None,
+            "签收率考核",
+            "计入KPI考核，无固定罚款",
+            "当日签收率按总部口径计算。",
+            "未签收的件当天跟进完。",
+            "TS-02",
+            None,
+        ],
+        [
+            None,
+            "其他违规",
+            "按总部通知执行",
+            "以总部最新通知为准。",
+            "每周查看总部通知。",
+            "TS-03",
+            None,
+        ],
+    ]
+    for row in rows:
+        ws.append(row)
+    ws.append(["说明：本表为示例，金额以总部最新文件为准。"])
+    ws.merge_cells("A1:G1")
+    for ref in ("A3:A5", "A6:A7", "A8:A9", "A10:A12"):
+        ws.merge_cells(ref)
+    ws.merge_cells("A13:G13")
+    for r in range(3, 13):
+        ws.cell(row=r, column=4).alignment = openpyxl.styles.Alignment(wrap_text=True)
+    _save(workbook, "handbook_hq.xlsx")
+
+
+def handbook_bad() -> None:
+    """Row 3: unknown category 仓管; row 4: no cause; row 5: a fine with an amount of unknown
+    shape; row 6 is fine; row 7: the same cause as row 6 in the same category."""
+    workbook, ws = _sheet("处罚大全")
+    ws.append(HANDBOOK_HEADER)
+    ws.append(["投诉", "虚假签收", "50元/票", "本人签收。", "不点假签收。", None, None])
+    ws.append(["仓管", "货物乱放", "20元/次", "按区摆放。", "收工整理。", None, None])
+    ws.append(["投诉", None, "10元/票", "—", "—", None, None])
+    ws.append(["投诉", "超区派送", "罚10元起看情况", "—", "—", None, None])
+    ws.append(["操作", "回单丢失", "50元/票", "当天交回。", "专用文件袋。", None, None])
+    ws.append(["操作", "回单丢失", "50元/票", "当天交回。", "专用文件袋。", None, None])
+    _save(workbook, "handbook_bad.xlsx")
+
+
+def handbook_missing_column() -> None:
+    workbook, ws = _sheet("处罚大全")
+    ws.append(["处罚类别", "违规行为", "操作标准"])
+    ws.append(["派件", "虚假签收", "本人签收。"])
+    _save(workbook, "handbook_missing_column.xlsx")
+
+
 def main() -> None:
     source = areas_title_merged()
     area_csvs()
@@ -455,6 +590,9 @@ def main() -> None:
     routes()
     times()
     bad_files()
+    handbook_hq()
+    handbook_bad()
+    handbook_missing_column()
 
 
 if __name__ == "__main__":
