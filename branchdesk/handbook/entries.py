@@ -63,7 +63,8 @@ class Question:
     answer: str
     entry_id: int
     category: str
-    explanation: str = ""  # the item's true fine or standard, shown in the key and after a wrong answer
+    # The true fine or standard, shown in the answer key and after a wrong answer.
+    explanation: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Build (or reuse) the bench DB, run every benchmark one after another, print a summary.
 
-    .venv/bin/python tests/bench/run_all.py [--skip lookup,import,startup]
+    .venv/bin/python tests/bench/run_all.py [--skip lookup,import,startup,handbook_pdf]
 
 The benchmarks run in sequence, never two at once (they would disturb each other's
 timings). Each writes its figures to bench-data/results/<name>.json; this script reads them
@@ -15,7 +15,7 @@ import sys
 
 import common
 
-BENCHES = ("lookup", "import", "startup")
+BENCHES = ("lookup", "import", "startup", "handbook_pdf")
 
 
 def run(script: str, *args: str) -> None:
@@ -82,12 +82,34 @@ def summary() -> list[tuple[str, str, str, str, str]]:
                 verdict(st["pass_rss"]),
             )
         )
+    hb = common.load_result("handbook_pdf")
+    if hb:
+        rows.append(
+            (
+                f"5 print handbook, {hb['items']} items",
+                f"{hb['render_s']:.2f} s, {hb['pages']} pages",
+                "",
+                "<= 3 s",
+                verdict(hb["pass_time"]),
+            )
+        )
+        rows.append(
+            (
+                "5 handbook PDF size",
+                f"{hb['file_mb']:.2f} MB",
+                "",
+                "< 3 MB",
+                verdict(hb["pass_size"]),
+            )
+        )
     return rows
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip", default="", help="comma-separated: lookup,import,startup")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated: lookup,import,startup,handbook_pdf"
+    )
     parser.add_argument("--summary-only", action="store_true", help="print the last results")
     args = parser.parse_args()
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
