@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from branchdesk.lookup.service import LookupResult
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
-IMPORT_KINDS = ("areas", "routes", "times", "waybills")
+IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook")
+EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers", "handbook")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="use DIR for the database and settings")
     sub = parser.add_subparsers(dest="command")
 
-    p = sub.add_parser("import", help="import a spreadsheet (areas, routes, times, waybills)")
+    p = sub.add_parser(
+        "import", help="import a spreadsheet (areas, routes, times, waybills, handbook)"
+    )
     p.add_argument("kind", choices=IMPORT_KINDS)
     p.add_argument("file", type=Path)
     p.add_argument("--sheet", help="sheet name (default: the first sheet)")
@@ -41,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
         "--skip-invalid",
         action="store_true",
         help="import the valid rows and report the invalid ones",
+    )
+    p.add_argument(
+        "--create-categories",
+        action="store_true",
+        help="handbook: create the categories that do not exist yet",
     )
 
     p = sub.add_parser("lookup", help="find couriers, route and waybills for a query")
@@ -53,8 +61,23 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("export", help="export a table to Excel")
-    p.add_argument("kind", choices=("areas", "routes", "times", "waybills", "couriers"))
+    p.add_argument("kind", choices=EXPORT_KINDS)
     p.add_argument("-o", "--output", type=Path, required=True)
+
+    p = sub.add_parser("print", help="print the handbook, vehicle sheets, an exam or results")
+    p.add_argument("document", choices=("handbook", "sheet", "exam", "results"))
+    p.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this category (repeat for several)",
+    )
+    p.add_argument("--seed", type=int, help="exam: the paper number, to print the same paper")
+    p.add_argument("--questions", type=int, default=20, help="exam: number of questions")
+    p.add_argument("--courier", help="sheet: courier's name in the header")
+    p.add_argument("--employee", help="results: one employee's results")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
 
     sub.add_parser("demo", help="load the sample branch (an example to replace)")
     sub.add_parser("history", help="list imports")
@@ -141,6 +164,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             manual=_remembered_mapping(args.kind),
             skip_invalid=args.skip_invalid,
             dry_run=args.dry_run,
+            options={"create_categories": args.create_categories},
         )
     print(report.summary())
     for problem in report.problems:
@@ -221,12 +245,38 @@ def _read_lines(path: Path) -> list[str]:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from branchdesk.handbook.importers import export_handbook
     from branchdesk.lookup.exports import export_kind
 
     db = _open()
     with db.session() as session:
-        count = export_kind(session, args.kind, args.output)
+        if args.kind == "handbook":
+            count = export_handbook(session, args.output)
+        else:
+            count = export_kind(session, args.kind, args.output)
     print(i18n.tr("Wrote {count} row(s) to {path}", count=count, path=args.output))
+    return EXIT_OK
+
+
+def _cmd_print(args: argparse.Namespace) -> int:
+    from branchdesk.handbook.printing import PrintJob, print_document
+    from branchdesk.settings import SettingsStore
+
+    job = PrintJob(
+        document=args.document,
+        categories=tuple(args.category),
+        courier=args.courier,
+        seed=args.seed,
+        questions=args.questions,
+        employee=args.employee,
+        branch=str(SettingsStore().get("branch_name") or ""),
+    )
+    db = _open()
+    with db.session() as session:
+        done = print_document(session, job, args.output)
+    print(i18n.tr("Wrote {pages} page(s) to {path}", pages=done.pages, path=done.path))
+    if done.seed is not None:
+        print(i18n.tr("Paper no. {seed}: print it again with --seed {seed}", seed=done.seed))
     return EXIT_OK
 
 
@@ -275,6 +325,7 @@ _COMMANDS = {
     "import": _cmd_import,
     "lookup": _cmd_lookup,
     "export": _cmd_export,
+    "print": _cmd_print,
     "demo": _cmd_demo,
     "history": _cmd_history,
     "undo": _cmd_undo,

@@ -1,0 +1,108 @@
+"""What the GUI and the CLI print from the handbook: gather the data, then render the PDF.
+
+Each function reads what it needs in the caller's session and renders outside any Qt code,
+so the GUI runs it in a worker thread and the CLI calls it directly.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from branchdesk.handbook import service
+from branchdesk.handbook.entries import Exam
+from branchdesk.i18n import tr
+
+Progress = Callable[[int, int], None]
+
+DOCUMENTS = ("handbook", "sheet", "exam", "results")
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """Everything a user chooses in the print dialog or on the command line."""
+
+    document: str  # handbook | sheet | exam | results
+    categories: tuple[str, ...] = ()
+    ids: tuple[int, ...] = ()  # chosen items (handbook, sheet)
+    courier: str | None = None  # sheet: name in the header
+    seed: int | None = None  # exam: None draws a new paper
+    questions: int = 20  # exam
+    employee: str | None = None  # results: one employee, or everyone
+    branch: str = ""
+    printed: date | None = None
+
+
+@dataclass(frozen=True)
+class Printed:
+    path: Path
+    pages: int
+    seed: int | None = None  # the exam's seed, to print the same paper again
+    exam: Exam | None = None
+
+
+def new_seed() -> int:
+    return random.SystemRandom().randint(1000, 999999)
+
+
+def print_document(
+    session: Session,
+    job: PrintJob,
+    path: Path,
+    progress: Progress | None = None,
+    *,
+    record: bool = True,
+) -> Printed:
+    """Render `job` to `path`; raises HandbookError / BranchDeskError with a user message.
+
+    An exam paper is recorded (seed, categories) unless `record` is False: a preview is not a
+    printed paper until it is saved or printed.
+    """
+    from branchdesk.io import pdf
+
+    printed = job.printed or date.today()
+    if job.document == "handbook":
+        book = service.handbook(
+            session, branch=job.branch, categories=job.categories, ids=job.ids, printed=printed
+        )
+        return Printed(path, pdf.render_handbook(book, path, progress=progress))
+    if job.document == "sheet":
+        book = service.handbook(
+            session, branch=job.branch, categories=job.categories, ids=job.ids, printed=printed
+        )
+        pages = pdf.render_vehicle_sheets(
+            book.chapters,
+            path,
+            branch=job.branch,
+            courier=job.courier or None,
+            printed=printed,
+            progress=progress,
+        )
+        return Printed(path, pages)
+    if job.document == "exam":
+        seed = job.seed if job.seed is not None else new_seed()
+        exam = exam_paper(session, job.questions, seed, job.categories)
+        pages = pdf.render_exam(exam, path, branch=job.branch, printed=printed, progress=progress)
+        if record:
+            service.record_paper(session, exam)
+        return Printed(path, pages, seed, exam)
+    if job.document == "results":
+        rows = service.results(session, job.employee)
+        if not rows:
+            raise service.HandbookError(
+                tr("No practice results saved yet for {who}.", who=job.employee or tr("anyone"))
+            )
+        pages = pdf.render_results(
+            job.employee, rows, path, branch=job.branch, printed=printed, progress=progress
+        )
+        return Printed(path, pages)
+    raise ValueError(f"unknown document {job.document!r}")
+
+
+def exam_paper(session: Session, questions: int, seed: int, categories: Sequence[str]) -> Exam:
+    return service.make_exam(session, questions, seed, categories=categories)

@@ -1,0 +1,73 @@
+"""The handbook on the command line: import, export and every printed document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from branchdesk.cli import main
+
+
+def run(*args: str) -> int:
+    return main(list(args))
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_import_needs_permission_to_create_categories_then_exports(
+    fixtures: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(fixtures / "handbook_hq.xlsx")
+    assert run("import", "handbook", path) == 1
+    err = capsys.readouterr().err
+    assert "row 3" in err and "--create-categories" in err
+    assert run("import", "handbook", path, "--create-categories") == 0
+    assert "imported 10 row(s)" in capsys.readouterr().out
+    out = tmp_path / "手册.xlsx"
+    assert run("export", "handbook", "-o", str(out)) == 0
+    assert out.exists()
+
+
+def test_print_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("demo") == 0
+    capsys.readouterr()
+
+    book = tmp_path / "book.pdf"
+    assert run("print", "handbook", "-o", str(book)) == 0
+    assert "虚假签收" in _text(book)
+
+    sheet = tmp_path / "sheet.pdf"
+    args = ("print", "sheet", "--category", "数据", "--courier", "张伟", "-o", str(sheet))
+    assert run(*args) == 0
+    text = _text(sheet)
+    assert "漏扫" in text and "张伟" in text and "虚假签收" not in text
+
+    exam = tmp_path / "exam.pdf"
+    assert run("print", "exam", "--seed", "77", "--questions", "12", "-o", str(exam)) == 0
+    assert "--seed 77" in capsys.readouterr().out
+    again = tmp_path / "again.pdf"
+    assert run("print", "exam", "--seed", "77", "--questions", "12", "-o", str(again)) == 0
+    assert _text(exam) == _text(again)
+
+
+def test_print_refuses_an_unknown_category_and_an_empty_history(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("demo") == 0
+    capsys.readouterr()
+    out = tmp_path / "x.pdf"
+    assert run("print", "sheet", "--category", "不存在", "-o", str(out)) == 1
+    assert "不存在" in capsys.readouterr().err
+    assert run("print", "results", "-o", str(out)) == 1
+    assert not out.exists()
+
+
+def test_print_with_an_empty_handbook_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("print", "handbook", "-o", str(tmp_path / "x.pdf")) == 1
+    assert "import" in capsys.readouterr().err.lower()
