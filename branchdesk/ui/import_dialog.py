@@ -35,7 +35,7 @@ from branchdesk.io.tabular import HeaderNotFound, Prepared, show_value
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.workers import Task
 
-KIND_ORDER = ("areas", "waybills", "routes", "times")
+KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook")
 PREVIEW_ROWS = 5
 
 
@@ -92,6 +92,11 @@ class ImportDialog(QDialog):
         self.skip_invalid = QCheckBox(self.tr("Skip the invalid rows and import the rest"))
         self.skip_invalid.setEnabled(False)
         self.skip_invalid.toggled.connect(lambda _on: self._update_buttons())
+        # A kind's yes/no options (the handbook: create missing categories); they change what
+        # is valid, so toggling one checks the rows again.
+        self.option_boxes: dict[str, QCheckBox] = {}
+        self.options_row = QHBoxLayout()
+        self.options_row.setContentsMargins(0, 0, 0, 0)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.import_button = QPushButton(self.tr("Import"))
@@ -102,6 +107,7 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
 
         buttons = QHBoxLayout()
+        buttons.addLayout(self.options_row)
         buttons.addWidget(self.skip_invalid)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -117,6 +123,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
+        self._build_options()
 
     # --- choosing --------------------------------------------------------------------------
     @property
@@ -150,6 +157,7 @@ class ImportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         self.manual = dict(self.settings.get("column_mappings").get(self.kind.name, {}))
+        self._build_options()
         if self.raw is not None:
             self.revalidate()
 
@@ -165,6 +173,21 @@ class ImportDialog(QDialog):
             self.tr("Reading {file}…").format(file=path.name),
         )
 
+    def _build_options(self) -> None:
+        for box in self.option_boxes.values():
+            self.options_row.removeWidget(box)
+            box.deleteLater()
+        self.option_boxes = {}
+        for option in self.kind.options:
+            box = QCheckBox(self.tr(option.label))
+            box.setObjectName(f"option_{option.key}")
+            box.toggled.connect(lambda _on: self.revalidate())
+            self.options_row.addWidget(box)
+            self.option_boxes[option.key] = box
+
+    def options(self) -> dict[str, bool]:
+        return {key: box.isChecked() for key, box in self.option_boxes.items()}
+
     def _sheet_loaded(self, raw: RawSheet) -> None:
         self.raw = raw
         self._then = self.revalidate
@@ -173,9 +196,17 @@ class ImportDialog(QDialog):
         raw = self.raw
         if raw is None:
             return
-        kind, manual = self.kind, dict(self.manual)
+        if self.task is not None:
+            self._then = self.revalidate
+            return
+        kind, manual, options, db = self.kind, dict(self.manual), self.options(), self.db
+
+        def work(progress: Any) -> Prepared:
+            with db.session() as session:
+                return validate(raw, kind, manual, progress, session=session, options=options)
+
         self._run(
-            lambda progress: validate(raw, kind, manual, progress),
+            work,
             self._validated,
             self.tr("Checking every row…"),
         )
@@ -261,6 +292,8 @@ class ImportDialog(QDialog):
         self.browse_button.setEnabled(not busy)
         self.kind_combo.setEnabled(not busy)
         self.sheet_combo.setEnabled(not busy)
+        for box in self.option_boxes.values():
+            box.setEnabled(not busy)
 
     # --- importing -------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -269,11 +302,18 @@ class ImportDialog(QDialog):
             return
         path, kind = Path(self.file_edit.text()), self.kind.name
         skip = self.skip_invalid.isChecked()
+        options = self.options()
 
         def work(progress: Any) -> ImportReport:
             with self.db.session() as session:
                 return run_import(
-                    session, path, kind, prepared=prepared, skip_invalid=skip, progress=progress
+                    session,
+                    path,
+                    kind,
+                    prepared=prepared,
+                    skip_invalid=skip,
+                    progress=progress,
+                    options=options,
                 )
 
         self._run(work, self._imported, self.tr("Importing…"))

@@ -32,8 +32,13 @@ if TYPE_CHECKING:
     from branchdesk.db.engine import Database
     from branchdesk.ui.couriers_page import CouriersPage
     from branchdesk.ui.data_page import DataPage
+    from branchdesk.ui.handbook_page import HandbookPage
     from branchdesk.ui.lookup_page import LookupPage
+    from branchdesk.ui.practice_page import PracticePage
     from branchdesk.ui.workers import Task
+
+
+LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE = range(5)
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +62,8 @@ class MainWindow(QMainWindow):
             (self.tr("Lookup"), "Ctrl+1"),
             (self.tr("Data"), "Ctrl+2"),
             (self.tr("Couriers"), "Ctrl+3"),
+            (self.tr("Handbook"), "Ctrl+4"),
+            (self.tr("Practice"), "Ctrl+5"),
         ):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 44))
@@ -110,13 +117,23 @@ class MainWindow(QMainWindow):
     def attach(self, db: Database) -> None:
         from branchdesk.ui.couriers_page import CouriersPage
         from branchdesk.ui.data_page import DataPage
+        from branchdesk.ui.handbook_page import HandbookPage
         from branchdesk.ui.lookup_page import LookupPage
+        from branchdesk.ui.practice_page import PracticePage
 
         self.db = db
         self.lookup_page: LookupPage = LookupPage(db)
         self.data_page: DataPage = DataPage(db)
         self.couriers_page: CouriersPage = CouriersPage(db)
-        for page in (self.lookup_page, self.data_page, self.couriers_page):
+        self.handbook_page: HandbookPage = HandbookPage(db)
+        self.practice_page: PracticePage = PracticePage(db)
+        for page in (
+            self.lookup_page,
+            self.data_page,
+            self.couriers_page,
+            self.handbook_page,
+            self.practice_page,
+        ):
             self.pages.addWidget(page)
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
@@ -125,10 +142,18 @@ class MainWindow(QMainWindow):
         self.data_page.import_requested.connect(self.open_import)
         self.data_page.changed.connect(self.refresh)
         self.couriers_page.changed.connect(self.lookup_page.run_search)
+        self.handbook_page.import_requested.connect(self.open_import)
+        self.handbook_page.print_requested.connect(self.open_print)
+        self.handbook_page.practice_requested.connect(lambda: self.nav.setCurrentRow(PRACTICE))
+        self.handbook_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.practice_page.print_requested.connect(
+            lambda employee: self.open_print("results", employee=employee)
+        )
         self.nav.setCurrentRow(0)
         self._show_page(0)
         self.refresh_banner()
         self.import_action.setEnabled(True)
+        self.print_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Ready"))
         self.lookup_page.focus_search()
         QTimer.singleShot(0, self._warm_up_lookup)
@@ -172,6 +197,11 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.open_import)
         self.import_action.setEnabled(False)
         file_menu.addAction(self.import_action)
+        self.print_action = QAction(self.tr("&Print…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda: self.open_print())
+        self.print_action.setEnabled(False)
+        file_menu.addAction(self.print_action)
         self.sample_action = QAction(self.tr("Load the sample &branch"), self)
         self.sample_action.triggered.connect(self.load_sample)
         self.sample_action.setEnabled(False)
@@ -185,7 +215,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        for n in range(3):
+        for n in range(5):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, n=n: self.nav.setCurrentRow(n))
@@ -218,18 +248,45 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.data_page.refresh()
         self.couriers_page.refresh()
+        self.handbook_page.reload()
         self.refresh_banner()
         self.lookup_page.run_search()
 
-    def open_import(self) -> None:
+    def open_import(self, kind: str = "areas") -> None:
         from branchdesk.ui.import_dialog import ImportDialog
 
         if self.db is None:
             return
-        dialog = ImportDialog(self.db, parent=self)
+        if not isinstance(kind, str):  # QAction.triggered passes a bool
+            kind = "handbook" if self.pages.currentWidget() is self.handbook_page else "areas"
+        dialog = ImportDialog(self.db, kind=kind, parent=self)
         dialog.imported.connect(lambda report: self.statusBar().showMessage(report.summary()))
         if dialog.exec():
             self.refresh()
+
+    def open_print(self, document: str = "handbook", employee: str | None = None) -> None:
+        """The print dialog; from the handbook page it offers the selected items."""
+        from branchdesk.ui.print_dialog import PrintDialog
+
+        if self.db is None:
+            return
+        selected = (
+            self.handbook_page.selected_ids()
+            if self.pages.currentWidget() is self.handbook_page
+            else []
+        )
+        dialog = PrintDialog(
+            self.db, document=document, selected_ids=selected, employee=employee, parent=self
+        )
+        dialog.printed.connect(
+            lambda printed: self.statusBar().showMessage(
+                self.tr("Printed {pages} page(s): {path}").format(
+                    pages=printed.pages, path=printed.path
+                ),
+                8000,
+            )
+        )
+        dialog.exec()
 
     def load_sample(self) -> bool:
         from branchdesk.sample import load_sample_branch

@@ -137,3 +137,35 @@ def test_cancel_during_import_writes_nothing(
     assert "Cancelled" in dialog.status.text()
     assert _count(db, Waybill) == 0 and _count(db, ImportBatch) == 0
     assert dialog.isVisible()  # the user can try again
+
+
+def test_handbook_import_offers_to_create_missing_categories(
+    qtbot: QtBot, db: Database, fixtures: Path, boxes: Boxes
+) -> None:
+    from branchdesk.handbook import service
+
+    dialog = _open(qtbot, db, fixtures / "handbook_hq.xlsx", kind="handbook")
+    # 派件 is not a category yet: its three rows are listed, nothing can be imported.
+    assert dialog.problem_list.count() == 3
+    assert "派件" in dialog.problem_list.item(0).text()
+    assert not dialog.import_button.isEnabled()
+    create = dialog.option_boxes["create_categories"]
+    assert create.isVisible()
+    create.setChecked(True)  # the rows are checked again with the option
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.problem_list.count() == 0, timeout=10000)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    with db.session() as s:
+        assert "派件" in [c.name for c in service.list_categories(s)]
+        assert len(service.entries(s)) == 10
+
+
+def test_the_create_categories_option_belongs_to_the_handbook_only(
+    qtbot: QtBot, db: Database
+) -> None:
+    dialog = ImportDialog(db, "areas")
+    qtbot.addWidget(dialog)
+    assert dialog.option_boxes == {}
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("handbook"))
+    assert list(dialog.option_boxes) == ["create_categories"]
