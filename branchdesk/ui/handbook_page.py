@@ -223,7 +223,7 @@ class ItemDelegate(QStyledItemDelegate):
 
 class EditItem(QUndoCommand):
     def __init__(self, page: HandbookPage, item_id: int, field: str, old: Any, new: Any) -> None:
-        super().__init__(page.tr("Edit {field}").format(field=field))
+        super().__init__(page.tr("Edit an item"))
         self.page, self.item_id, self.field, self.old, self.new = page, item_id, field, old, new
 
     def redo(self) -> None:
@@ -660,7 +660,7 @@ class HandbookPage(QWidget):
 
     # --- categories ------------------------------------------------------------------------
     def add_category(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Add category"), self.tr("Name:"))
+        name, ok = QInputDialog.getText(self, self.tr("Add category"), self.tr("Category name:"))
         if not ok or not name.strip():
             return
         holder: dict[str, int] = {}

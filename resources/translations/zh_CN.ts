@@ -977,5 +977,1033 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
         <source>Cannot write {path}: {error}. Check that the folder exists and that the file is not open in Excel, then export again.</source>
         <translation>无法写入 {path}：{error}。请确认文件夹存在且文件没有在 Excel 中打开，然后重新导出。</translation>
     </message>
+    <message>
+        <source>Wrote {pages} page(s) to {path}</source>
+        <translation>已将 {pages} 页写入 {path}</translation>
+    </message>
+    <message>
+        <source>Paper no. {seed}: print it again with --seed {seed}</source>
+        <translation>试卷编号 {seed}：用 --seed {seed} 可再次打印同一份试卷</translation>
+    </message>
+    <message>
+        <source>What is the fine for “{cause}”?</source>
+        <translation>“{cause}”的处罚金额是多少？</translation>
+    </message>
+    <message>
+        <source>Which is the correct operating standard for “{cause}”?</source>
+        <translation>“{cause}”的正确操作标准是哪一项？</translation>
+    </message>
+    <message>
+        <source>The fine for “{cause}” is {fine}.</source>
+        <translation>“{cause}”的处罚金额是{fine}。</translation>
+    </message>
+    <message>
+        <source>There are no handbook items in the chosen categories.</source>
+        <translation>所选分类中没有手册条目。</translation>
+    </message>
+    <message>
+        <source>Penalty handbook exam</source>
+        <translation>处罚手册考试</translation>
+    </message>
+    <message>
+        <source>counted in KPI, no fixed fine</source>
+        <translation>计入KPI考核，无固定罚款</translation>
+    </message>
+    <message>
+        <source>{fine}, then {step} yuan more every {minutes} minutes after the first {after} minutes</source>
+        <translation>{fine}，超过{after}分钟后每{minutes}分钟加{step}元</translation>
+    </message>
+    <message>
+        <source>{fine}, then {step} yuan more every {minutes} minutes</source>
+        <translation>{fine}，超时每{minutes}分钟加{step}元</translation>
+    </message>
+    <message>
+        <source>compensation plus {fine}</source>
+        <translation>赔偿+{fine}</translation>
+    </message>
+    <message>
+        <source>compensation</source>
+        <translation>赔偿</translation>
+    </message>
+    <message>
+        <source>{fine} and dismissal</source>
+        <translation>{fine}并辞退</translation>
+    </message>
+    <message>
+        <source>dismissal</source>
+        <translation>辞退</translation>
+    </message>
+    <message>
+        <source>{fine}, plus compensation</source>
+        <translation>{fine}，另需赔偿</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount}元</translation>
+    </message>
+    <message>
+        <source>severe cases: {fine}</source>
+        <translation>严重者{fine}</translation>
+    </message>
+    <message>
+        <source>{fine}; severe cases: {severe}</source>
+        <translation>{fine}；严重者{severe}</translation>
+    </message>
+    <message>
+        <source>{amount} yuan per {unit}</source>
+        <translation>{amount}元/{unit}</translation>
+    </message>
+    <message>
+        <source>The fine is empty.</source>
+        <translation>处罚金额为空。</translation>
+    </message>
+    <message>
+        <source>Create the categories that do not exist yet</source>
+        <translation>创建尚不存在的分类</translation>
+    </message>
+    <message>
+        <source>at most {n} characters</source>
+        <translation>最多 {n} 个字</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>违规致因</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>处罚金额</translation>
+    </message>
+    <message>
+        <source>Operating standard</source>
+        <translation>操作标准</translation>
+    </message>
+    <message>
+        <source>How to avoid it</source>
+        <translation>避责方法</translation>
+    </message>
+    <message>
+        <source>HQ code</source>
+        <translation>总部编号</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>there is no category “{name}” yet: correct the name, or choose “Create the categories that do not exist yet” (--create-categories). Existing categories: {known}</source>
+        <translation>还没有“{name}”这个分类：请改正名称，或选择“创建尚不存在的分类”（--create-categories）。现有分类：{known}</translation>
+    </message>
+    <message>
+        <source>the same cause already appears in row {row}</source>
+        <translation>相同的违规致因已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>Penalty handbook</source>
+        <translation>处罚手册</translation>
+    </message>
+    <message>
+        <source>No practice results saved yet for {who}.</source>
+        <translation>暂无{who}的练习成绩。</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>The sample handbook is already loaded.</source>
+        <translation>示例手册已加载。</translation>
+    </message>
+    <message>
+        <source>Loaded the sample handbook: {count} items. It is an example: import your HQ's own handbook to replace it.</source>
+        <translation>已加载示例手册：共 {count} 条。这只是示例，导入本网点总部的处罚手册即可替换。</translation>
+    </message>
+    <message>
+        <source>The fine cannot be empty (write e.g. 10元/票 or 计入KPI考核).</source>
+        <translation>处罚金额不能为空（例如填写 10元/票 或 计入KPI考核）。</translation>
+    </message>
+    <message>
+        <source>The fine is at most {n} characters.</source>
+        <translation>处罚金额最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>the fine could not be read. Write it like 10元/票, 50元/次, 100-200元, 赔偿+10元, 10元，超1小时后每30分钟加10元, 500元并辞退 or 计入KPI考核; text without an amount (按总部通知执行) is kept as written</source>
+        <translation>无法识别处罚金额。请写成 10元/票、50元/次、100-200元、赔偿+10元、10元，超1小时后每30分钟加10元、500元并辞退 或 计入KPI考核 这样的格式；不含金额的文字（如 按总部通知执行）按原文保留</translation>
+    </message>
+    <message>
+        <source>A category needs a name.</source>
+        <translation>分类名称不能为空。</translation>
+    </message>
+    <message>
+        <source>A category name is at most {n} characters.</source>
+        <translation>分类名称最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>There is already a category named “{name}”.</source>
+        <translation>已有名为“{name}”的分类。</translation>
+    </message>
+    <message>
+        <source>“{name}” still holds {count} item(s) (items replaced by an import are kept for its undo). Move or delete them first.</source>
+        <translation>“{name}”中还有 {count} 条条目（被导入替换的条目会保留，以便撤销该导入）。请先移走或删除这些条目。</translation>
+    </message>
+    <message>
+        <source>This category no longer exists.</source>
+        <translation>该分类已不存在。</translation>
+    </message>
+    <message>
+        <source>This handbook item no longer exists.</source>
+        <translation>该手册条目已不存在。</translation>
+    </message>
+    <message>
+        <source>There is no category “{name}”. Add it first.</source>
+        <translation>没有“{name}”这个分类。请先添加。</translation>
+    </message>
+    <message>
+        <source>The cause (违规致因) cannot be empty.</source>
+        <translation>违规致因不能为空。</translation>
+    </message>
+    <message>
+        <source>The cause is at most {n} characters.</source>
+        <translation>违规致因最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>The effective date must be a date such as 2026-01-01.</source>
+        <translation>生效日期应为日期，例如 2026-01-01。</translation>
+    </message>
+    <message>
+        <source>The item's category no longer exists; add it again first.</source>
+        <translation>该条目所属的分类已不存在，请先重新添加该分类。</translation>
+    </message>
+    <message>
+        <source>No category named {names}. The categories are: {known}</source>
+        <translation>没有名为 {names} 的分类。现有分类：{known}</translation>
+    </message>
+    <message>
+        <source>There are no handbook items to print. Add items or import the HQ handbook first.</source>
+        <translation>没有可打印的手册条目。请先添加条目，或导入总部的处罚手册。</translation>
+    </message>
+    <message>
+        <source>An exam has between 1 and 200 questions.</source>
+        <translation>考卷题数应在 1 到 200 之间。</translation>
+    </message>
+    <message>
+        <source>Enter the employee's name so the result can be saved.</source>
+        <translation>请输入员工姓名，以便保存成绩。</translation>
+    </message>
+    <message>
+        <source>The name is at most 40 characters.</source>
+        <translation>姓名最多 40 个字。</translation>
+    </message>
+    <message>
+        <source>Fill in the fine</source>
+        <translation>填空题</translation>
+    </message>
+    <message>
+        <source>Write the fine for each violation.</source>
+        <translation>写出每项违规的处罚金额。</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>选择题</translation>
+    </message>
+    <message>
+        <source>Choose the correct operating standard.</source>
+        <translation>选出正确的操作标准。</translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>Mark {true} if the statement is true, {false} if it is false.</source>
+        <translation>对的打{true}，错的打{false}。</translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>II</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>III</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>({points} pt)</source>
+        <translation>（{points}分）</translation>
+    </message>
+    <message>
+        <source>Fine:</source>
+        <translation>处罚金额：</translation>
+    </message>
+    <message>
+        <source>Categories: {names}</source>
+        <translation>范围：{names}</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>{count} questions, {total} points</source>
+        <translation>共 {count} 题，满分 {total} 分</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Paper no. {seed}</source>
+        <translation>试卷编号 {seed}</translation>
+    </message>
+    <message>
+        <source>New-hire exam</source>
+        <translation>新人考卷</translation>
+    </message>
+    <message>
+        <source>Answer key</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Paper no. {seed} — for the marker only; do not hand out with the paper.</source>
+        <translation>试卷编号 {seed}——仅供阅卷，请勿随试卷发放。</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题号</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The exam has no questions. Choose categories with items.</source>
+        <translation>考卷没有题目。请选择有条目的分类。</translation>
+    </message>
+    <message>
+        <source>{numeral}. {section}</source>
+        <translation>{numeral}、{section}</translation>
+    </message>
+    <message>
+        <source>{instruction} {count} questions, {points} points each, {subtotal} points.</source>
+        <translation>{instruction}共 {count} 题，每题 {points} 分，计 {subtotal} 分。</translation>
+    </message>
+    <message>
+        <source>The Chinese font for printing is missing ({font}) and no Chinese TrueType font was found on this PC. Reinstall BranchDesk to restore it, then print again.</source>
+        <translation>打印用的中文字体（{font}）缺失，本机也没有可用的中文 TrueType 字体。请重新安装网点服务台，然后再打印。</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>HQ code {code}</source>
+        <translation>总部编号 {code}</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印日期</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Sample handbook</source>
+        <translation>示例手册</translation>
+    </message>
+    <message>
+        <source>Every item in this handbook is an example. Replace them with your branch's own HQ rules and fines before you print it for staff.</source>
+        <translation>本手册中的所有条目都是示例。请先换成本网点总部的处罚规定和金额，再打印给员工使用。</translation>
+    </message>
+    <message>
+        <source>{flag} The fine of a marked item is printed as written in the source; check it against HQ's current rules.</source>
+        <translation>{flag} 标记的处罚金额按原文照录，请以总部最新规定为准。</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} 条</translation>
+    </message>
+    <message>
+        <source>The handbook has no items yet.</source>
+        <translation>手册还没有条目。</translation>
+    </message>
+    <message>
+        <source>Penalty handbook (sample)</source>
+        <translation>处罚手册（示例）</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source>No items in this category.</source>
+        <translation>本分类暂无条目。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页 / 共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Printed {date}</source>
+        <translation>打印于 {date}</translation>
+    </message>
+    <message>
+        <source>Part of “{title}” is too large for an A4 page. Shorten the longest text and print again.</source>
+        <translation>“{title}”中有内容超出一张 A4 纸。请缩短最长的文字后再打印。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}. Check that the folder exists and that the file is not open in a PDF viewer, then print again.</source>
+        <translation>无法写入 {path}：{error}。请确认文件夹存在、该文件没有在 PDF 阅读器中打开，然后再打印。</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Write from memory</source>
+        <translation>默写</translation>
+    </message>
+    <message>
+        <source>Results of {name}</source>
+        <translation>{name} 的成绩记录</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>成绩记录</translation>
+    </message>
+    <message>
+        <source>{count} results, {average}% correct on average</source>
+        <translation>共 {count} 条成绩，平均正确率 {average}%</translation>
+    </message>
+    <message>
+        <source>No results yet.</source>
+        <translation>暂无成绩。</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <source>Paper no.</source>
+        <translation>试卷编号</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{category} (continued)</source>
+        <translation>{category}（续）</translation>
+    </message>
+    <message>
+        <source>Branch: {name}</source>
+        <translation>网点：{name}</translation>
+    </message>
+    <message>
+        <source>Courier: {name}</source>
+        <translation>业务员：{name}</translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <source>There is nothing to print: the chosen categories have no items. Add items first.</source>
+        <translation>没有可打印的内容：所选分类中没有条目。请先添加条目。</translation>
+    </message>
+    <message>
+        <source>Vehicle penalty sheet</source>
+        <translation>车载处罚单</translation>
+    </message>
+    <message>
+        <source>Only the branch owner may do this ({action}). Ask the owner to unlock it.</source>
+        <translation>只有网点负责人可以执行此操作（{action}）。请让负责人解锁。</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Kept as written: the fine has no amount BranchDesk can read.</source>
+        <translation>按原文保留：其中没有网点服务台能识别的金额。</translation>
+    </message>
+    <message>
+        <source>Edit {field}</source>
+        <translation type="vanished">修改 {field}</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <source>Delete {n} item(s)</source>
+        <translation>删除 {n} 条条目</translation>
+    </message>
+    <message>
+        <source>Move item</source>
+        <translation>移动条目</translation>
+    </message>
+    <message>
+        <source>Load the sample handbook</source>
+        <translation>载入示例手册</translation>
+    </message>
+    <message>
+        <source>Search causes, fines, standards, how to avoid, HQ codes…  (Ctrl+F)</source>
+        <translation>搜索违规致因、处罚金额、操作标准、避责方法、总部编号…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Move the category up</source>
+        <translation>分类上移</translation>
+    </message>
+    <message>
+        <source>Move the category down</source>
+        <translation>分类下移</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>新建条目</translation>
+    </message>
+    <message>
+        <source>Move the item up (Alt+Up)</source>
+        <translation>条目上移（Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Move the item down (Alt+Down)</source>
+        <translation>条目下移（Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to change it (Ctrl+Enter saves long text); Ctrl+Z undoes. Fines on a yellow ground are kept as written.</source>
+        <translation>双击单元格即可修改（长文本按 Ctrl+Enter 保存）；按 Ctrl+Z 撤销。黄色底色的处罚金额按原文保留。</translation>
+    </message>
+    <message>
+        <source>All ({count})</source>
+        <translation>全部（{count}）</translation>
+    </message>
+    <message>
+        <source>This is the SAMPLE handbook (示例): amounts are examples, not your HQ's. Import your HQ's handbook (Import…) to replace it; undo that import under 数据 to get the sample back.</source>
+        <translation>当前显示的是示例手册（示例）：金额只是示例，并非本网点总部的规定。导入总部的处罚手册（导入…）即可替换；在“数据”页撤销该导入可恢复示例。</translation>
+    </message>
+    <message>
+        <source>The handbook is empty. Import your HQ's penalty handbook from Excel, add items with “New item”, or load the sample handbook to see how it works.</source>
+        <translation>手册是空的。请从 Excel 导入总部的处罚手册，或用“新建条目”逐条添加，也可以载入示例手册看看怎么用。</translation>
+    </message>
+    <message>
+        <source>{count} item(s)</source>
+        <translation>{count} 条</translation>
+    </message>
+    <message>
+        <source>Add a category first.</source>
+        <translation>请先添加分类。</translation>
+    </message>
+    <message>
+        <source>Cause (违规致因) in “{category}”:</source>
+        <translation>“{category}”中的违规致因：</translation>
+    </message>
+    <message>
+        <source>Fine (处罚金额), e.g. 10元/票, 100-200元, 赔偿+10元, 计入KPI考核:</source>
+        <translation>处罚金额，例如 10元/票、100-200元、赔偿+10元、计入KPI考核：</translation>
+    </message>
+    <message>
+        <source>Deleted {n} item(s). Ctrl+Z brings them back.</source>
+        <translation>已删除 {n} 条条目。按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加分类</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Add category {name}</source>
+        <translation>添加分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>重命名分类</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Rename category {name}</source>
+        <translation>重命名分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Move category</source>
+        <translation>移动分类</translation>
+    </message>
+    <message>
+        <source>Delete category {name}</source>
+        <translation>删除分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Export the handbook</source>
+        <translation>导出处罚手册</translation>
+    </message>
+    <message>
+        <source>处罚手册.xlsx</source>
+        <translation>处罚手册.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Wrote {count} item(s) to {path}</source>
+        <translation>已将 {count} 条条目写入 {path}</translation>
+    </message>
+    <message>
+        <source>Handbook</source>
+        <translation>处罚手册</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Printed {pages} page(s): {path}</source>
+        <translation>已打印 {pages} 页：{path}</translation>
+    </message>
+    <message>
+        <source>Practise the penalty handbook</source>
+        <translation>处罚手册练习</translation>
+    </message>
+    <message>
+        <source>Answer questions drawn from the handbook, or write operating standards from memory. Every finished round is saved in the history on the right.</source>
+        <translation>回答从手册中抽出的题目，或默写操作标准。每完成一轮，成绩都会保存到右侧的记录中。</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Quiz: fines, standards, true or false</source>
+        <translation>练习：处罚金额、操作标准、判断题</translation>
+    </message>
+    <message>
+        <source>Copy-out (默写): write the standard from memory</source>
+        <translation>默写：凭记忆写出操作标准</translation>
+    </message>
+    <message>
+        <source>Questions:</source>
+        <translation>题数：</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>分类：</translation>
+    </message>
+    <message>
+        <source>The handbook is empty. Import it on the Handbook page (Ctrl+4) or load the sample handbook there first.</source>
+        <translation>手册是空的。请先在“处罚手册”页（Ctrl+4）导入手册，或在该页载入示例手册。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start (Enter)</source>
+        <translation>开始（Enter）</translation>
+    </message>
+    <message>
+        <source>The fine, e.g. 50元/票</source>
+        <translation>处罚金额，例如 50元/票</translation>
+    </message>
+    <message>
+        <source>1  True</source>
+        <translation>1  对</translation>
+    </message>
+    <message>
+        <source>2  False</source>
+        <translation>2  错</translation>
+    </message>
+    <message>
+        <source>Write the operating standard (操作标准) from memory…</source>
+        <translation>凭记忆写出操作标准…</translation>
+    </message>
+    <message>
+        <source>The handbook's text: red underlined was left out, grey struck through is not in the handbook.</source>
+        <translation>手册原文：红色下划线为漏写的内容，灰色删除线为手册中没有的内容。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Stop this round (Esc)</source>
+        <translation>结束本轮（Esc）</translation>
+    </message>
+    <message>
+        <source>Practise again</source>
+        <translation>再练一次</translation>
+    </message>
+    <message>
+        <source>Back to the choice of questions (Enter)</source>
+        <translation>返回选题（Enter）</translation>
+    </message>
+    <message>
+        <source>Copy-out</source>
+        <translation>默写</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <source>Print results…</source>
+        <translation>打印成绩…</translation>
+    </message>
+    <message>
+        <source>Enter your name first: the result is saved under it.</source>
+        <translation>请先输入姓名：成绩会保存在该姓名下。</translation>
+    </message>
+    <message>
+        <source>Tick at least one category.</source>
+        <translation>请至少勾选一个分类。</translation>
+    </message>
+    <message>
+        <source>No item in the chosen categories has an operating standard to write out. Choose other categories or use the quiz.</source>
+        <translation>所选分类中没有可默写操作标准的条目。请选择其他分类，或改用练习。</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total}</source>
+        <translation>第 {number} 题 / 共 {total} 题</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Submit the answer (Enter)</source>
+        <translation>提交答案（Enter）</translation>
+    </message>
+    <message>
+        <source>Enter: submit · Esc: quit</source>
+        <translation>Enter：提交 · Esc：退出</translation>
+    </message>
+    <message>
+        <source>1–4 or A–D: choose · Enter: submit · Esc: quit</source>
+        <translation>1–4 或 A–D：选择 · Enter：提交 · Esc：退出</translation>
+    </message>
+    <message>
+        <source>1: true · 2: false · Enter: submit · Esc: quit</source>
+        <translation>1：对 · 2：错 · Enter：提交 · Esc：退出</translation>
+    </message>
+    <message>
+        <source>Fine: {fine}</source>
+        <translation>处罚金额：{fine}</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter: submit · Esc: quit</source>
+        <translation>Ctrl+Enter：提交 · Esc：退出</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>错</translation>
+    </message>
+    <message>
+        <source>Type an answer or choose one first.</source>
+        <translation>请先填写答案。</translation>
+    </message>
+    <message>
+        <source>Choose an answer first.</source>
+        <translation>请先选择答案。</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Wrong.</source>
+        <translation>错误。</translation>
+    </message>
+    <message>
+        <source>The correct answer: {answer}</source>
+        <translation>正确答案：{answer}</translation>
+    </message>
+    <message>
+        <source>The handbook's fine: {fine}</source>
+        <translation>手册规定的处罚金额：{fine}</translation>
+    </message>
+    <message>
+        <source>Write the standard first.</source>
+        <translation>请先写出操作标准。</translation>
+    </message>
+    <message>
+        <source>{score} points for this item</source>
+        <translation>本条得分：{score}</translation>
+    </message>
+    <message>
+        <source>See the result</source>
+        <translation>查看成绩</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>Go on (Enter)</source>
+        <translation>继续（Enter）</translation>
+    </message>
+    <message>
+        <source>Enter: go on · Esc: quit</source>
+        <translation>Enter：继续 · Esc：退出</translation>
+    </message>
+    <message>
+        <source>Stop practising?</source>
+        <translation>结束练习？</translation>
+    </message>
+    <message>
+        <source>{done} of {total} answered. Stop now? Nothing of this round is saved.</source>
+        <translation>已答 {done}/{total} 题。现在结束吗？本轮成绩不会保存。</translation>
+    </message>
+    <message>
+        <source>The result was not saved</source>
+        <translation>成绩未保存</translation>
+    </message>
+    <message>
+        <source>{score}/{total} = {percent} points</source>
+        <translation>{score}/{total} = {percent} 分</translation>
+    </message>
+    <message>
+        <source>{score} points on average</source>
+        <translation>平均 {score} 分</translation>
+    </message>
+    <message>
+        <source>Saved in the history for {name}.</source>
+        <translation>已保存到 {name} 的练习记录中。</translation>
+    </message>
+    <message>
+        <source>This result was not saved.</source>
+        <translation>本次成绩未保存。</translation>
+    </message>
+    <message>
+        <source>Every answer right. Well done!</source>
+        <translation>全部答对，真棒！</translation>
+    </message>
+    <message>
+        <source>To look at again</source>
+        <translation>需要复习的题</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>您的答案：</translation>
+    </message>
+    <message>
+        <source>Correct:</source>
+        <translation>正确答案：</translation>
+    </message>
+    <message>
+        <source>Items written out</source>
+        <translation>默写的条目</translation>
+    </message>
+    <message>
+        <source>History: everyone</source>
+        <translation>练习记录：全部人员</translation>
+    </message>
+    <message>
+        <source>History: {name}</source>
+        <translation>练习记录：{name}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Only the {n} selected item(s)</source>
+        <translation>仅选中的 {n} 条</translation>
+    </message>
+    <message>
+        <source>The same paper number prints the same paper again.</source>
+        <translation>相同的试卷编号会打印出相同的试卷。</translation>
+    </message>
+    <message>
+        <source>New paper</source>
+        <translation>换一份试卷</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <source>Courier's name</source>
+        <translation>业务员姓名</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>题数</translation>
+    </message>
+    <message>
+        <source>Employee (empty: everyone)</source>
+        <translation>员工（留空为全部）</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Change an option to try again.</source>
+        <translation>已取消。修改任一选项即可重试。</translation>
+    </message>
+    <message>
+        <source>{pages} page(s), A4.</source>
+        <translation>共 {pages} 页，A4。</translation>
+    </message>
+    <message>
+        <source>Paper no. {seed}.</source>
+        <translation>试卷编号 {seed}。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}. Check the folder and that the file is not open in another program, then save again.</source>
+        <translation>无法写入 {path}：{error}。请检查文件夹，并确认文件没有被其他程序打开，然后重新保存。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <source>Sent {pages} page(s) to the printer.</source>
+        <translation>已将 {pages} 页发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Full handbook</source>
+        <translation>完整处罚手册</translation>
+    </message>
+    <message>
+        <source>Vehicle sheets (large type)</source>
+        <translation>车载处罚单（大字）</translation>
+    </message>
+    <message>
+        <source>Exam paper with answer key</source>
+        <translation>新人考卷（含答案）</translation>
+    </message>
+    <message>
+        <source>Practice results</source>
+        <translation>练习成绩</translation>
+    </message>
+    <message>
+        <source>Edit an item</source>
+        <translation>修改条目</translation>
+    </message>
+    <message>
+        <source>Category name:</source>
+        <translation>分类名称：</translation>
+    </message>
 </context>
 </TS>
