@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,19 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook")
 EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers", "handbook")
+
+
+def _bounded(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"a whole number is expected: {text}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+        return value
+
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,8 +86,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="only this category (repeat for several)",
     )
-    p.add_argument("--seed", type=int, help="exam: the paper number, to print the same paper")
-    p.add_argument("--questions", type=int, default=20, help="exam: number of questions")
+    p.add_argument(
+        "--seed",
+        type=_bounded(0, 999999),
+        help="exam: the paper number (0-999999); a number printed before reprints that paper",
+    )
+    p.add_argument(
+        "--questions", type=_bounded(1, 200), default=20, help="exam: number of questions"
+    )
     p.add_argument("--courier", help="sheet: courier's name in the header")
     p.add_argument("--employee", help="results: one employee's results")
     p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
@@ -275,7 +294,15 @@ def _cmd_print(args: argparse.Namespace) -> int:
     with db.session() as session:
         done = print_document(session, job, args.output)
     print(i18n.tr("Wrote {pages} page(s) to {path}", pages=done.pages, path=done.path))
-    if done.seed is not None:
+    if done.reprint_of is not None:
+        print(
+            i18n.tr(
+                "Reprinted paper no. {seed}, first printed {when}.",
+                seed=done.seed,
+                when=done.reprint_of.date().isoformat(),
+            )
+        )
+    elif done.seed is not None:
         print(i18n.tr("Paper no. {seed}: print it again with --seed {seed}", seed=done.seed))
     return EXIT_OK
 

@@ -21,6 +21,7 @@ from branchdesk.io.export import write_table
 from branchdesk.io.importing import ImportKind, ImportOption, Progress, register
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, date_value, required_text
+from branchdesk.permissions import Action
 
 CREATE_CATEGORIES = ImportOption(
     key="create_categories",
@@ -44,10 +45,25 @@ def _cause(value: object) -> str:
     return cause
 
 
+EXCEL_ERRORS = ("#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!")
+
+
 def _fine(value: object) -> object:
+    if isinstance(value, date):
+        # Excel turns a range typed as 1-5 into 5 January: the fine is lost in the cell.
+        raise CellError(
+            tr(
+                "a fine is expected, but the cell holds a date (Excel turns 1-5 into a date). "
+                "Format the column as text and type the fine again, e.g. 1-5元/票"
+            )
+        )
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if not value > 0:
+            raise CellError(tr("a fine above 0 is expected, e.g. 10元/票"))
         # A bare number in the fine column: yuan, as the column header says 处罚金额.
         value = f"{value:g}元"
+    if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+        raise CellError(tr("the cell holds an Excel error instead of a fine"))
     fine_text = required_text(value)
     try:
         return service.check_fine(fine_text)
@@ -221,6 +237,7 @@ register(
         context_check=_check_categories,
         options=(CREATE_CATEGORIES,),
         undo=service.delete_handbook_batch_items,
+        required=Action.EDIT_HANDBOOK,
     )
 )
 

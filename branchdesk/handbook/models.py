@@ -74,9 +74,13 @@ class ExamPaper(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(100))
-    seed: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(Integer, index=True)
     question_count: Mapped[int] = mapped_column(Integer)
     categories: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of names
+    points: Mapped[int] = mapped_column(Integer, default=5)
+    # The drawn questions as JSON: the same paper number reprints this paper exactly, even
+    # after the handbook has changed (the answer key must match the papers handed out).
+    questions: Mapped[str] = mapped_column(Text, default="[]")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

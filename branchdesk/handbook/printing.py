@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -44,10 +44,11 @@ class Printed:
     pages: int
     seed: int | None = None  # the exam's seed, to print the same paper again
     exam: Exam | None = None
+    reprint_of: datetime | None = None  # an exam printed before under the same number: when
 
 
 def new_seed() -> int:
-    return random.SystemRandom().randint(1000, 999999)
+    return random.SystemRandom().randint(1000, service.MAX_SEED)
 
 
 def print_document(
@@ -85,12 +86,19 @@ def print_document(
         )
         return Printed(path, pages)
     if job.document == "exam":
-        seed = job.seed if job.seed is not None else new_seed()
-        exam = exam_paper(session, job.questions, seed, job.categories)
+        # A paper number printed before reprints that very paper (its answer key must match
+        # the papers handed out), whatever the handbook holds now.
+        recorded = service.recorded_paper(session, job.seed) if job.seed is not None else None
+        if recorded is not None:
+            exam, first_printed = recorded
+        else:
+            seed = job.seed if job.seed is not None else service.new_paper_seed(session)
+            exam = exam_paper(session, job.questions, seed, job.categories)
+            first_printed = None
         pages = pdf.render_exam(exam, path, branch=job.branch, printed=printed, progress=progress)
         if record:
             service.record_paper(session, exam)
-        return Printed(path, pages, seed, exam)
+        return Printed(path, pages, exam.seed, exam, reprint_of=first_printed)
     if job.document == "results":
         rows = service.results(session, job.employee)
         if not rows:

@@ -7,10 +7,11 @@ pass `permissions.require_owner` so the owner PIN can switch them off in one pla
 from __future__ import annotations
 
 import json
+import random
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from branchdesk.db.base import utcnow
 from branchdesk.errors import BranchDeskError
-from branchdesk.handbook.entries import Chapter, Entry, Exam, Handbook, ResultRow
+from branchdesk.handbook.entries import Chapter, Entry, Exam, Handbook, Question, ResultRow
 from branchdesk.handbook.fines import Fine, FineKind, parse_fine
 from branchdesk.handbook.models import ExamPaper, ExamResult, PenaltyCategory, PenaltyItem
 from branchdesk.i18n import tr
@@ -65,31 +66,17 @@ EDITABLE = tuple(f.name for f in fields(ItemFields))
 
 
 def check_fine(text: str) -> Fine:
-    """The fine read from `text`; raises HandbookError when it has an amount of unknown shape.
+    """The fine read from `text`; raises HandbookError when it is empty or too long.
 
-    Free text without any amount (按总部通知执行) is kept as written and flagged; text with an
-    amount that none of the known shapes reads would be printed and examined wrongly, so it is
-    refused with examples of what is understood.
+    A fine of a shape BranchDesk cannot read (按总部通知执行, 10元/票（3天内）) is kept as
+    written and flagged: printed as written, left out of fill-in exam questions.
     """
     text = (text or "").strip()
     if not text:
         raise HandbookError(tr("The fine cannot be empty (write e.g. 10元/票 or 计入KPI考核)."))
     if len(text) > MAX_FINE:
         raise HandbookError(tr("The fine is at most {n} characters.", n=MAX_FINE))
-    fine = parse_fine(text)
-    if fine.kind == FineKind.TEXT and any(
-        unicodedata.digit(ch, None) is not None or ch in "零一二两三四五六七八九十百千万"
-        for ch in unicodedata.normalize("NFKC", text)
-        if not ch.isspace()
-    ):
-        raise HandbookError(
-            tr(
-                "the fine could not be read. Write it like 10元/票, 50元/次, 100-200元, "
-                "赔偿+10元, 10元，超1小时后每30分钟加10元, 500元并辞退 or 计入KPI考核; "
-                "text without an amount (按总部通知执行) is kept as written"
-            )
-        )
-    return fine
+    return parse_fine(text)
 
 
 def _apply_fine(item: PenaltyItem, fine: Fine) -> None:
@@ -186,23 +173,73 @@ def reorder_categories(session: Session, ids: Sequence[int]) -> None:
     session.flush()
 
 
-def delete_category(session: Session, category_id: int) -> None:
+@dataclass(frozen=True)
+class DeletedCategory:
+    """A deleted category's row, so undo puts it back with the same id and place."""
+
+    columns: dict[str, Any]
+
+
+def category_usage(session: Session, category_id: int) -> tuple[int, int]:
+    """(active items, old items kept only to undo an import) of a category."""
+    rows = dict(
+        session.execute(
+            select(PenaltyItem.replaced_by_id.is_(None), func.count())
+            .where(PenaltyItem.category_id == category_id)
+            .group_by(PenaltyItem.replaced_by_id.is_(None))
+        ).all()
+    )
+    return rows.get(True, 0), rows.get(False, 0)
+
+
+def delete_category(
+    session: Session, category_id: int, *, drop_replaced: bool = False
+) -> DeletedCategory:
+    """Delete an empty category. Old items an import replaced keep it unless `drop_replaced`
+    (then undoing that import no longer brings them back)."""
     require_owner(Action.EDIT_HANDBOOK)
     category = _category(session, category_id)
-    used = session.scalar(
-        select(func.count()).select_from(PenaltyItem).where(PenaltyItem.category_id == category_id)
-    )
-    if used:
+    active, replaced = category_usage(session, category_id)
+    if active:
         raise HandbookError(
             tr(
-                "“{name}” still holds {count} item(s) (items replaced by an import are kept for "
-                "its undo). Move or delete them first.",
+                "“{name}” still holds {count} item(s). Move or delete them first.",
                 name=category.name,
-                count=used,
+                count=active,
             )
         )
+    if replaced:
+        if not drop_replaced:
+            raise HandbookError(
+                tr(
+                    "“{name}” holds {count} old item(s) kept to undo an import.",
+                    name=category.name,
+                    count=replaced,
+                )
+            )
+        session.execute(delete(PenaltyItem).where(PenaltyItem.category_id == category_id))
+    columns = {c.key: getattr(category, c.key) for c in PenaltyCategory.__table__.columns}
     session.delete(category)
     session.flush()
+    return DeletedCategory(columns)
+
+
+def restore_category(session: Session, deleted: DeletedCategory) -> CategoryInfo:
+    require_owner(Action.EDIT_HANDBOOK)
+    columns = dict(deleted.columns)
+    if session.get(PenaltyCategory, columns["id"]) is not None:
+        raise HandbookError(tr("The category cannot be brought back: the handbook has changed."))
+    if category_by_name(session, columns["name"]) is not None:
+        raise HandbookError(tr("There is already a category named “{name}”.", name=columns["name"]))
+    if (
+        columns.get("batch_id") is not None
+        and session.get(ImportBatch, columns["batch_id"]) is None
+    ):
+        columns["batch_id"] = None
+    category = PenaltyCategory(**columns)
+    session.add(category)
+    session.flush()
+    return CategoryInfo(category.id, category.name, category.position, 0)
 
 
 def _category(session: Session, category_id: int) -> PenaltyCategory:
@@ -392,6 +429,9 @@ def delete_item(session: Session, item_id: int) -> DeletedItem:
 
 def restore_item(session: Session, deleted: DeletedItem) -> Entry:
     require_owner(Action.EDIT_HANDBOOK)
+    if session.get(PenaltyItem, deleted.columns["id"]) is not None:
+        # The id went to a newer item (an import since): the snapshot is out of date.
+        raise HandbookError(tr("The item cannot be brought back: the handbook has changed."))
     if session.get(PenaltyCategory, deleted.columns["category_id"]) is None:
         raise HandbookError(tr("The item's category no longer exists; add it again first."))
     if deleted.columns.get("batch_id") is not None:
@@ -519,16 +559,55 @@ def make_exam(
         raise HandbookError(str(exc)) from exc
 
 
+MAX_SEED = 999999
+
+
 def record_paper(session: Session, paper: Exam) -> int:
+    """Keep a printed paper (once per paper number) so it can be reprinted exactly."""
+    known = session.scalar(select(ExamPaper.id).where(ExamPaper.seed == paper.seed).limit(1))
+    if known is not None:
+        return known
     row = ExamPaper(
         title=paper.title,
         seed=paper.seed,
         question_count=len(paper.questions),
         categories=json.dumps(list(paper.categories), ensure_ascii=False),
+        points=paper.points,
+        questions=json.dumps([asdict(q) for q in paper.questions], ensure_ascii=False),
     )
     session.add(row)
     session.flush()
     return row.id
+
+
+def recorded_paper(session: Session, seed: int) -> tuple[Exam, datetime] | None:
+    """The paper printed under number `seed`, as it was printed, and when."""
+    row = session.scalar(
+        select(ExamPaper).where(ExamPaper.seed == seed).order_by(ExamPaper.id).limit(1)
+    )
+    if row is None:
+        return None
+    questions = []
+    for q in json.loads(row.questions or "[]"):
+        q["options"] = tuple(q.get("options") or ())
+        questions.append(Question(**q))
+    exam = Exam(
+        title=row.title,
+        seed=row.seed,
+        categories=tuple(json.loads(row.categories or "[]")),
+        questions=tuple(questions),
+        points=row.points,
+    )
+    return exam, row.created_at
+
+
+def new_paper_seed(session: Session) -> int:
+    """A paper number not used by any recorded paper."""
+    rng = random.SystemRandom()
+    while True:
+        seed = rng.randint(1000, MAX_SEED)
+        if session.scalar(select(ExamPaper.id).where(ExamPaper.seed == seed)) is None:
+            return seed
 
 
 def save_result(

@@ -29,6 +29,7 @@ from branchdesk.io.tabular import (
     column_label,
     prepare,
 )
+from branchdesk.permissions import Action, require_owner
 
 Progress = Callable[[int, int], None]
 Writer = Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]
@@ -64,6 +65,8 @@ class ImportKind:
     options: tuple[ImportOption, ...] = ()
     # Undo of one batch beyond what the shared undo does (the lookup tables need nothing).
     undo: Callable[[Session, ImportBatch], None] | None = None
+    # An owner-level import (it replaces the handbook) passes the permission check first.
+    required: Action | None = None
 
 
 KINDS: dict[str, ImportKind] = {}
@@ -229,6 +232,8 @@ def run_import(
     ImportCancelled, and the caller's rollback then leaves the DB as it was.
     """
     kind = get_kind(kind_name)
+    if kind.required is not None and not dry_run:
+        require_owner(kind.required)
     path = Path(path)
     if prepared is None:
         raw = read_sheet(path, sheet)

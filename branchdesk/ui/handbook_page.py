@@ -34,7 +34,7 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.handbook import service
 from branchdesk.handbook.entries import Entry
-from branchdesk.handbook.service import CategoryInfo, DeletedItem, ItemFields
+from branchdesk.handbook.service import CategoryInfo, DeletedCategory, DeletedItem, ItemFields
 from branchdesk.io.tabular import CellError, date_value
 from branchdesk.ui.models import Column, RowsModel
 
@@ -105,7 +105,10 @@ class ItemsModel(RowsModel[Entry]):
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor("#fff4ce"))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("Kept as written: the fine has no amount BranchDesk can read.")
+                return self.tr(
+                    "Kept as written: BranchDesk cannot read this fine's shape. It is printed "
+                    "as written and left out of fill-in exam questions."
+                )
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -511,6 +514,11 @@ class HandbookPage(QWidget):
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return None
 
+    def reset(self) -> None:
+        """The handbook changed outside this page (an import, an undo): start afresh."""
+        self.undo_stack.clear()
+        self.reload()
+
     def reload(self, select: int | None = None, edit: bool = False) -> None:
         current = self.current_category_id()
         with self.db.session() as session:
@@ -726,18 +734,30 @@ class HandbookPage(QWidget):
         if category is None:
             return
         cid, name = category.id, category.name
-        order = [c.id for c in self.categories]
-        holder = {"id": cid}
+        with self.db.session() as session:
+            active, replaced = service.category_usage(session, cid)
+        drop = False
+        if not active and replaced:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete category"),
+                self.tr(
+                    "“{name}” has no items now, but keeps {count} old item(s) that an import "
+                    "replaced, so that the import can be undone. Delete the category and those "
+                    "old items? Undoing that import will then not bring them back."
+                ).format(name=name, count=replaced),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            drop = True
+        holder: dict[str, DeletedCategory] = {}
 
         def do(session: Any) -> bool:
-            service.delete_category(session, holder["id"])
+            holder["deleted"] = service.delete_category(session, cid, drop_replaced=drop)
             return True
 
         def undo(session: Any) -> None:
-            info = service.add_category(session, name)
-            holder["id"] = info.id
-            ids = [info.id if i == cid else i for i in order]
-            service.reorder_categories(session, ids)
+            service.restore_category(session, holder["deleted"])
 
         self.undo_stack.push(
             CategoryCommand(self, self.tr("Delete category {name}").format(name=name), do, undo)

@@ -234,6 +234,15 @@ class ImportDialog(QDialog):
                     ok=len(prepared.rows), row=prepared.header_row
                 )
             )
+        if self.kind.replaces_table and prepared.rows:
+            self.status.setText(
+                self.status.text()
+                + " "
+                + self.tr(
+                    "Importing replaces everything now in this table (also what was added by "
+                    "hand); undo the import under 数据 to get it back."
+                )
+            )
         self.skip_invalid.setEnabled(bool(prepared.problems) and bool(prepared.rows))
         self._update_buttons()
 

@@ -248,7 +248,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.data_page.refresh()
         self.couriers_page.refresh()
-        self.handbook_page.reload()
+        # Imports and their undo change the handbook under the page's undo stack.
+        self.handbook_page.reset()
         self.refresh_banner()
         self.lookup_page.run_search()
 

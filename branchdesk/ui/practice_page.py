@@ -238,6 +238,8 @@ class PracticePage(QWidget):
 
         self.prompt_label = QLabel()
         self.prompt_label.setWordWrap(True)
+        # Handbook text is shown as written, never read as HTML.
+        self.prompt_label.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt_label.setFont(_scaled(self.font(), 1.6))
         self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -259,6 +261,7 @@ class PracticePage(QWidget):
             button = QRadioButton(letter)
             button.setFont(option_font)
             label = OptionLabel()
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setFont(option_font)
             label.clicked.connect(button.click)
@@ -289,6 +292,7 @@ class PracticePage(QWidget):
         copy_layout = QVBoxLayout(self.copy_box)
         copy_layout.setContentsMargins(0, 0, 0, 0)
         self.copy_fine_label = QLabel()
+        self.copy_fine_label.setTextFormat(Qt.TextFormat.PlainText)
         self.copy_fine_label.setFont(_scaled(self.font(), 1.2))
         self.copy_edit = QPlainTextEdit()
         self.copy_edit.setFont(_scaled(self.font(), 1.2))

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.handbook import service
-from branchdesk.handbook.printing import Printed, PrintJob, new_seed, print_document
+from branchdesk.handbook.printing import Printed, PrintJob, print_document
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.workers import Task
 
@@ -55,33 +56,58 @@ FILE_NAMES = {
 }
 
 
-def print_pdf(path: Path, printer: QPrinter) -> int:
-    """Send every page of the PDF at `path` to `printer`; returns the pages printed."""
+# Enough for sharp text on paper; a printer's own 1200 dpi would cost ~100 MB a page.
+MAX_PRINT_DPI = 300
+
+
+def print_pdf(path: Path, printer: QPrinter, progress: Any = None) -> int:
+    """Send every page of the PDF at `path` to `printer`; returns the pages printed.
+
+    Runs in a worker thread (painting on a QPrinter is allowed there); `progress(done,
+    total)` may raise to cancel, and the print job is then aborted.
+    """
     document = QPdfDocument()
     document.load(str(path))
     if document.status() != QPdfDocument.Status.Ready:
-        raise BranchDeskError(f"{path}: {document.error()}")
+        raise BranchDeskError(
+            QCoreApplication.translate("PrintDialog", "The PDF could not be opened for printing.")
+        )
+    pages = document.pageCount()
     painter = QPainter()
     if not painter.begin(printer):
-        raise BranchDeskError("The printer could not be started.")
+        document.close()
+        raise BranchDeskError(
+            QCoreApplication.translate(
+                "PrintDialog", "The printer could not be started. Check that it is on and ready."
+            )
+        )
     try:
-        dpi = printer.resolution()
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
         target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
         target.moveTo(0, 0)
-        for page in range(document.pageCount()):
+        for page in range(pages):
+            if progress is not None:
+                progress(page, pages)
             if page:
                 printer.newPage()
             size_pt = document.pagePointSize(page)
             pixels = QSize(round(size_pt.width() * dpi / 72), round(size_pt.height() * dpi / 72))
             image: QImage = document.render(page, pixels)
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(
-                target.x(), target.y(), image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio)
-            )
+            if image.isNull():
+                raise BranchDeskError(
+                    QCoreApplication.translate(
+                        "PrintDialog", "Page {page} could not be prepared for the printer."
+                    ).format(page=page + 1)
+                )
+            fitted = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(target.topLeft(), fitted), image)
+    except BaseException:
+        printer.abort()
+        raise
     finally:
         painter.end()
         document.close()
-    return document.pageCount()
+    return pages
 
 
 class PrintDialog(QDialog):
@@ -146,10 +172,10 @@ class PrintDialog(QDialog):
         self.seed = QSpinBox()
         self.seed.setObjectName("seed")
         self.seed.setRange(0, 999999)
-        self.seed.setValue(new_seed())
+        self.seed.setValue(self._new_seed())
         self.seed.setToolTip(self.tr("The same paper number prints the same paper again."))
         new_paper = QPushButton(self.tr("New paper"))
-        new_paper.clicked.connect(lambda: self.seed.setValue(new_seed()))
+        new_paper.clicked.connect(lambda: self.seed.setValue(self._new_seed()))
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(new_paper)
@@ -237,6 +263,10 @@ class PrintDialog(QDialog):
         self._document_changed()
 
     # --- options ---------------------------------------------------------------------------
+    def _new_seed(self) -> int:
+        with self.db.session() as session:
+            return service.new_paper_seed(session)
+
     def kind(self) -> str:
         return str(self.document.currentData())
 
@@ -294,16 +324,20 @@ class PrintDialog(QDialog):
                 return print_document(session, job, path, progress, record=False)
 
         self.status.setText(self.tr("Preparing the PDF…"))
+        self.rendered = None
+        self.pdf.close()  # the file is about to be replaced
+        self._start(work, self._rendered)
+
+    def _start(self, work: Any, done: Any, failed: Any = None) -> None:
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
-        self.pdf.close()  # the file is about to be replaced
         task = Task(work)
         task.progressed.connect(self._progressed)
-        task.succeeded.connect(self._rendered)
-        task.failed.connect(self._failed)
+        task.succeeded.connect(done)
+        task.failed.connect(failed or self._failed)
         task.cancelled.connect(
             lambda: self.status.setText(self.tr("Cancelled. Change an option to try again."))
         )
@@ -325,7 +359,11 @@ class PrintDialog(QDialog):
         self.rendered = printed
         self.pdf.load(str(self.preview_path))
         text = self.tr("{pages} page(s), A4.").format(pages=printed.pages)
-        if printed.seed is not None:
+        if printed.reprint_of is not None:
+            text += " " + self.tr(
+                "Paper no. {seed} was first printed on {when}: this is that paper again."
+            ).format(seed=printed.seed, when=printed.reprint_of.date().isoformat())
+        elif printed.seed is not None:
             text += " " + self.tr("Paper no. {seed}.").format(seed=printed.seed)
         self.status.setText(text)
         self.save_button.setEnabled(True)
@@ -351,6 +389,9 @@ class PrintDialog(QDialog):
         self.task = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
+        ready = self.rendered is not None
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
         if self.stale:
             self.stale = False
             self.render_preview()
@@ -369,7 +410,8 @@ class PrintDialog(QDialog):
 
     # --- output ----------------------------------------------------------------------------
     def save(self) -> None:
-        if self.rendered is None or self.task is not None:
+        # The shortcut works even while the button is disabled: check the button.
+        if self.rendered is None or not self.save_button.isEnabled():
             return
         suggested = str(Path.home() / FILE_NAMES.get(self.kind(), "BranchDesk.pdf"))
         path, _ = QFileDialog.getSaveFileName(
@@ -392,23 +434,40 @@ class PrintDialog(QDialog):
                 ).format(path=target, error=exc.strerror or exc),
             )
             return
-        self._done(Printed(target, self.rendered.pages, self.rendered.seed, self.rendered.exam))
+        self._done(replace(self.rendered, path=target))
         self.status.setText(self.tr("Saved {path}").format(path=target))
 
     def send_to_printer(self) -> None:
-        if self.rendered is None or self.task is not None:
+        if self.rendered is None or not self.print_button.isEnabled():
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            pages = print_pdf(self.preview_path, printer)
-        except BranchDeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot print"), str(exc))
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the previewed PDF off the UI thread, with progress and Cancel."""
+        rendered, path = self.rendered, self.preview_path
+        if rendered is None or self.task is not None:
             return
-        self._done(self.rendered)
-        self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=pages))
+        self.printer = printer  # kept alive until the job ends
+
+        def work(progress: Any) -> int:
+            return print_pdf(path, printer, progress)
+
+        def sent(pages: int) -> None:
+            self._done(rendered)
+            self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=pages))
+
+        def failed(exc: BaseException) -> None:
+            message = str(exc) if isinstance(exc, BranchDeskError) else repr(exc)
+            self.status.setText(message)
+            QMessageBox.warning(self, self.tr("Cannot print"), message)
+
+        self.status.setText(self.tr("Printing…"))
+        self._start(work, sent, failed)
 
     def _done(self, printed: Printed) -> None:
         if printed.exam is not None:
@@ -418,6 +477,7 @@ class PrintDialog(QDialog):
         self.printed.emit(printed)
 
     def done(self, result: int) -> None:
+        self.stale = False  # no new render into the temp dir about to be removed
         if self.task is not None:
             self.task.cancel()
             self.task.wait()

@@ -1135,7 +1135,7 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     </message>
     <message>
         <source>the fine could not be read. Write it like 10元/票, 50元/次, 100-200元, 赔偿+10元, 10元，超1小时后每30分钟加10元, 500元并辞退 or 计入KPI考核; text without an amount (按总部通知执行) is kept as written</source>
-        <translation>无法识别处罚金额。请写成 10元/票、50元/次、100-200元、赔偿+10元、10元，超1小时后每30分钟加10元、500元并辞退 或 计入KPI考核 这样的格式；不含金额的文字（如 按总部通知执行）按原文保留</translation>
+        <translation type="vanished">无法识别处罚金额。请写成 10元/票、50元/次、100-200元、赔偿+10元、10元，超1小时后每30分钟加10元、500元并辞退 或 计入KPI考核 这样的格式；不含金额的文字（如 按总部通知执行）按原文保留</translation>
     </message>
     <message>
         <source>A category needs a name.</source>
@@ -1151,7 +1151,7 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     </message>
     <message>
         <source>“{name}” still holds {count} item(s) (items replaced by an import are kept for its undo). Move or delete them first.</source>
-        <translation>“{name}”中还有 {count} 条条目（被导入替换的条目会保留，以便撤销该导入）。请先移走或删除这些条目。</translation>
+        <translation type="vanished">“{name}”中还有 {count} 条条目（被导入替换的条目会保留，以便撤销该导入）。请先移走或删除这些条目。</translation>
     </message>
     <message>
         <source>This category no longer exists.</source>
@@ -1471,7 +1471,7 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     </message>
     <message>
         <source>Kept as written: the fine has no amount BranchDesk can read.</source>
-        <translation>按原文保留：其中没有网点服务台能识别的金额。</translation>
+        <translation type="vanished">按原文保留：其中没有网点服务台能识别的金额。</translation>
     </message>
     <message>
         <source>Edit {field}</source>
@@ -2004,6 +2004,74 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     <message>
         <source>Category name:</source>
         <translation>分类名称：</translation>
+    </message>
+    <message>
+        <source>Reprinted paper no. {seed}, first printed {when}.</source>
+        <translation>已重印试卷编号 {seed}（首次打印于 {when}）。</translation>
+    </message>
+    <message>
+        <source>a fine is expected, but the cell holds a date (Excel turns 1-5 into a date). Format the column as text and type the fine again, e.g. 1-5元/票</source>
+        <translation>此处应为处罚金额，但单元格里是日期（Excel 会把 1-5 变成日期）。请把该列设为文本格式后重新填写，例如 1-5元/票</translation>
+    </message>
+    <message>
+        <source>a fine above 0 is expected, e.g. 10元/票</source>
+        <translation>处罚金额应大于 0，例如 10元/票</translation>
+    </message>
+    <message>
+        <source>the cell holds an Excel error instead of a fine</source>
+        <translation>单元格里是 Excel 错误值，不是处罚金额</translation>
+    </message>
+    <message>
+        <source>“{name}” still holds {count} item(s). Move or delete them first.</source>
+        <translation>“{name}”下还有 {count} 条条目，请先移走或删除。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds {count} old item(s) kept to undo an import.</source>
+        <translation>“{name}”下保存着 {count} 条旧条目，用于撤销导入。</translation>
+    </message>
+    <message>
+        <source>The category cannot be brought back: the handbook has changed.</source>
+        <translation>无法恢复该分类：处罚手册已有变动。</translation>
+    </message>
+    <message>
+        <source>The item cannot be brought back: the handbook has changed.</source>
+        <translation>无法恢复该条目：处罚手册已有变动。</translation>
+    </message>
+    <message>
+        <source>Kept as written: BranchDesk cannot read this fine's shape. It is printed as written and left out of fill-in exam questions.</source>
+        <translation>按原文保存：无法识别此处罚金额的写法。打印时照原文输出，出题时不用于填空题。</translation>
+    </message>
+    <message>
+        <source>Delete category</source>
+        <translation>删除分类</translation>
+    </message>
+    <message>
+        <source>“{name}” has no items now, but keeps {count} old item(s) that an import replaced, so that the import can be undone. Delete the category and those old items? Undoing that import will then not bring them back.</source>
+        <translation>“{name}”下已没有条目，但保存着 {count} 条被导入替换的旧条目，用于撤销那次导入。要删除该分类及这些旧条目吗？删除后撤销那次导入也无法恢复它们。</translation>
+    </message>
+    <message>
+        <source>Importing replaces everything now in this table (also what was added by hand); undo the import under 数据 to get it back.</source>
+        <translation>导入会替换此表现有的全部内容（包括手工添加的）；在“数据”页撤销该导入即可恢复。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened for printing.</source>
+        <translation>无法打开 PDF 进行打印。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is on and ready.</source>
+        <translation>无法启动打印机。请检查打印机是否已开机并就绪。</translation>
+    </message>
+    <message>
+        <source>Page {page} could not be prepared for the printer.</source>
+        <translation>第 {page} 页无法送往打印机。</translation>
+    </message>
+    <message>
+        <source>Paper no. {seed} was first printed on {when}: this is that paper again.</source>
+        <translation>试卷编号 {seed} 首次打印于 {when}：这是同一份试卷。</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
     </message>
 </context>
 </TS>

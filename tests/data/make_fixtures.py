@@ -558,14 +558,15 @@ def handbook_hq() -> None:
 
 
 def handbook_bad() -> None:
-    """Row 3: unknown category 仓管; row 4: no cause; row 5: a fine with an amount of unknown
-    shape; row 6 is fine; row 7: the same cause as row 6 in the same category."""
+    """Row 3: unknown category 仓管; row 4: no cause; row 5: a fine Excel turned into a date;
+    row 6 is fine; row 7: the same cause as row 6 in the same category."""
     workbook, ws = _sheet("处罚大全")
     ws.append(HANDBOOK_HEADER)
     ws.append(["投诉", "虚假签收", "50元/票", "本人签收。", "不点假签收。", None, None])
     ws.append(["仓管", "货物乱放", "20元/次", "按区摆放。", "收工整理。", None, None])
     ws.append(["投诉", None, "10元/票", "—", "—", None, None])
-    ws.append(["投诉", "超区派送", "罚10元起看情况", "—", "—", None, None])
+    # What Excel makes of a range typed as 1-5: a date.
+    ws.append(["投诉", "超区派送", datetime(2026, 1, 5), "—", "—", None, None])
     ws.append(["操作", "回单丢失", "50元/票", "当天交回。", "专用文件袋。", None, None])
     ws.append(["操作", "回单丢失", "50元/票", "当天交回。", "专用文件袋。", None, None])
     _save(workbook, "handbook_bad.xlsx")

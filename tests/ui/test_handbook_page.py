@@ -76,15 +76,25 @@ def test_multi_line_standard_is_edited_with_ctrl_enter(qtbot: QtBot, window: Mai
         assert service.entries(s, "遗失")[0].standard == "全程扫描"
 
 
-def test_an_unreadable_fine_is_refused_with_a_message(
+def test_an_empty_fine_is_refused_with_a_message(
     qtbot: QtBot, window: MainWindow, boxes: Boxes
 ) -> None:
     page = _page(window)
-    _edit(qtbot, page, _row_of(page, "虚假电联"), COL_FINE, "罚10元起")
+    _edit(qtbot, page, _row_of(page, "虚假电联"), COL_FINE, " ")
     assert boxes.shown[-1][0] == "warning"
     assert "10元/票" in boxes.shown[-1][1]
     assert _fine_of(window, "虚假电联") == "5-20元"
     assert not page.undo_button.isEnabled()
+
+
+def test_a_fine_of_unknown_shape_is_kept_and_marked(qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(window)
+    _edit(qtbot, page, _row_of(page, "虚假电联"), COL_FINE, "罚10元起")
+    row = _row_of(page, "虚假电联")
+    assert page.model.rows[row].fine == "罚10元起"
+    index = page.model.index(row, COL_FINE)
+    assert page.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None
+    assert "kept as written" in page.model.data(index, Qt.ItemDataRole.ToolTipRole).lower()
 
 
 def test_search_filters_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
@@ -182,4 +192,41 @@ def test_saving_an_exam_records_the_paper_so_it_can_be_reprinted(
     with window.db.session() as s:
         paper = s.query(ExamPaper).one()
         assert (paper.seed, paper.question_count) == (4321, 8)
+    dialog.reject()
+
+
+def test_printing_sends_every_page_to_the_printer_off_the_ui_thread(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = PrintDialog(window.db, document="handbook", parent=window)
+    qtbot.addWidget(dialog)
+    dialog._debounce.stop()
+    dialog.render_preview()
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.rendered is not None, timeout=15000)
+    pages = dialog.rendered.pages if dialog.rendered else 0
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # a file stands in for paper
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    dialog.print_to(printer)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)
+    assert f"{pages}" in dialog.status.text()
+    assert len(PdfReader(out).pages) == pages
+    dialog.reject()
+
+
+def test_save_shortcut_does_nothing_while_the_preview_is_out_of_date(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    dialog = PrintDialog(window.db, document="handbook", parent=window)
+    qtbot.addWidget(dialog)
+    dialog._debounce.stop()
+    dialog.render_preview()
+    dialog.save()  # rendering: Ctrl+S must not save the previous document
+    assert asked == []
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=15000)
     dialog.reject()

@@ -49,9 +49,20 @@ def test_print_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     exam = tmp_path / "exam.pdf"
     assert run("print", "exam", "--seed", "77", "--questions", "12", "-o", str(exam)) == 0
     assert "--seed 77" in capsys.readouterr().out
+    # The handbook changes (an item is deleted); paper 77 still reprints as it was handed out.
+    from branchdesk.db.engine import open_database
+    from branchdesk.handbook import service
+
+    db = open_database()
+    with db.session() as s:
+        service.delete_item(s, service.entries(s)[0].id)
+    db.dispose()
     again = tmp_path / "again.pdf"
-    assert run("print", "exam", "--seed", "77", "--questions", "12", "-o", str(again)) == 0
+    assert run("print", "exam", "--seed", "77", "-o", str(again)) == 0
+    assert "Reprinted paper no. 77" in capsys.readouterr().out
     assert _text(exam) == _text(again)
+    assert run("print", "exam", "--seed", "-5", "-o", str(again)) == 2
+    assert run("print", "exam", "--seed", "99999999999", "-o", str(again)) == 2
 
 
 def test_print_refuses_an_unknown_category_and_an_empty_history(

@@ -402,3 +402,28 @@ def test_chinese_line_breaking_rules() -> None:
         assert any("（" + NBSP * 6 + "）" in line for line in break_lines(blank, [width], advance))
     assert break_lines("短", [10], advance) == ["短"]
     assert break_lines("", [10], advance) == [""]
+
+
+def test_exam_question_taller_than_a_page_still_prints(tmp_path: Path) -> None:
+    from branchdesk.handbook.exam import make_exam
+
+    steps = "\n".join(
+        f"第{i}步：按总部规定完成本环节的扫描、登记、拍照和交接，并在系统中写明原因和时间。"
+        for i in range(1, 13)
+    )
+    items = [
+        Entry(
+            id=i,
+            category="操作",
+            cause=f"违规{i}",
+            fine=f"{i * 10}元/票",
+            standard=f"{steps}（{i}）",
+            avoidance="—",
+        )
+        for i in range(1, 6)
+    ]
+    pdf = tmp_path / "tall.pdf"
+    exam = make_exam(items, 15, 3)
+    assert render_exam(exam, pdf, printed=PRINTED) >= 4
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "第12步" in text

@@ -150,7 +150,11 @@ class CJKParagraph(Paragraph):
             and not self.bulletText
             and not self.style.endDots
             and all(
-                not hasattr(f, "cbDefn") and _style_key(f) == _style_key(texts[0]) for f in texts
+                not hasattr(f, "cbDefn")
+                # The tail of a paragraph split across pages holds fragments without text.
+                and hasattr(f, "text")
+                and _style_key(f) == _style_key(texts[0])
+                for f in texts
             )
         )
         if not plain:

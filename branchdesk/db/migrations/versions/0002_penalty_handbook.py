@@ -23,9 +23,13 @@ def upgrade() -> None:
         sa.Column("seed", sa.Integer(), nullable=False),
         sa.Column("question_count", sa.Integer(), nullable=False),
         sa.Column("categories", sa.Text(), nullable=False),
+        sa.Column("points", sa.Integer(), nullable=False),
+        sa.Column("questions", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_exam_paper")),
     )
+    with op.batch_alter_table("exam_paper", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_exam_paper_seed"), ["seed"], unique=False)
     op.create_table(
         "exam_result",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -129,5 +133,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_exam_result_employee"))
 
     op.drop_table("exam_result")
+    with op.batch_alter_table("exam_paper", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_exam_paper_seed"))
+
     op.drop_table("exam_paper")
     # ### end Alembic commands ###
