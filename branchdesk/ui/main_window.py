@@ -318,8 +318,8 @@ class MainWindow(QMainWindow):
             self.tr("Welcome to BranchDesk"),
             self.tr(
                 "Load a sample branch to try BranchDesk? It is an example (an area table of "
-                "10 couriers, routes, arrival times and 3,000 waybills) that you replace by "
-                "importing your own tables."
+                "10 couriers, routes, arrival times, 3,000 waybills and a penalty handbook of "
+                "33 rules) that you replace by importing your own tables."
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:

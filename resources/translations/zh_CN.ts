@@ -536,10 +536,6 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <source>Could not write {path}: {error}. Close the file in Excel and try again.</source>
-        <translation type="vanished">无法写入 {path}：{error}。请在 Excel 中关闭该文件后重试。</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>在职</translation>
     </message>
@@ -946,10 +942,6 @@ Data: {path}</source>
         <translation>网点服务台无法打开数据</translation>
     </message>
     <message>
-        <source>Load a sample branch to try BranchDesk? It is an example (an area table of 10 couriers, routes, arrival times and 3,000 waybills) that you replace by importing your own tables.</source>
-        <translation>是否加载示例网点来试用网点服务台？示例包含 10 名业务员的派件区域表、路由、时效和 3000 条运单，导入本网点自己的表格后即可替换。</translation>
-    </message>
-    <message>
         <source>“{parent}” is split into blocks; this courier has “{keyword}” — check the block</source>
         <translation>“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
     </message>
@@ -1134,10 +1126,6 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
         <translation>处罚金额最多 {n} 个字。</translation>
     </message>
     <message>
-        <source>the fine could not be read. Write it like 10元/票, 50元/次, 100-200元, 赔偿+10元, 10元，超1小时后每30分钟加10元, 500元并辞退 or 计入KPI考核; text without an amount (按总部通知执行) is kept as written</source>
-        <translation type="vanished">无法识别处罚金额。请写成 10元/票、50元/次、100-200元、赔偿+10元、10元，超1小时后每30分钟加10元、500元并辞退 或 计入KPI考核 这样的格式；不含金额的文字（如 按总部通知执行）按原文保留</translation>
-    </message>
-    <message>
         <source>A category needs a name.</source>
         <translation>分类名称不能为空。</translation>
     </message>
@@ -1148,10 +1136,6 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     <message>
         <source>There is already a category named “{name}”.</source>
         <translation>已有名为“{name}”的分类。</translation>
-    </message>
-    <message>
-        <source>“{name}” still holds {count} item(s) (items replaced by an import are kept for its undo). Move or delete them first.</source>
-        <translation type="vanished">“{name}”中还有 {count} 条条目（被导入替换的条目会保留，以便撤销该导入）。请先移走或删除这些条目。</translation>
     </message>
     <message>
         <source>This category no longer exists.</source>
@@ -1468,14 +1452,6 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     <message>
         <source>Effective</source>
         <translation>生效日期</translation>
-    </message>
-    <message>
-        <source>Kept as written: the fine has no amount BranchDesk can read.</source>
-        <translation type="vanished">按原文保留：其中没有网点服务台能识别的金额。</translation>
-    </message>
-    <message>
-        <source>Edit {field}</source>
-        <translation type="vanished">修改 {field}</translation>
     </message>
     <message>
         <source>Add item</source>
@@ -2072,6 +2048,10 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     <message>
         <source>Printing…</source>
         <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Load a sample branch to try BranchDesk? It is an example (an area table of 10 couriers, routes, arrival times, 3,000 waybills and a penalty handbook of 33 rules) that you replace by importing your own tables.</source>
+        <translation>是否加载示例网点来试用网点服务台？示例包含 10 名业务员的派件区域表、路由、时效、3000 条运单和 33 条处罚规定，导入本网点自己的表格后即可替换。</translation>
     </message>
 </context>
 </TS>
