@@ -487,6 +487,21 @@ def chapters(items: Sequence[Entry], order: Sequence[str]) -> tuple[Chapter, ...
     return tuple(Chapter(name, tuple(by_category[name])) for name in order if name in by_category)
 
 
+def _known_categories(session: Session, wanted: Sequence[str]) -> list[str]:
+    """Every category name, in order; raises HandbookError naming any of `wanted` not there."""
+    names = [c.name for c in list_categories(session)]
+    unknown = [c for c in wanted if c not in names]
+    if unknown:
+        raise HandbookError(
+            tr(
+                "No category named {names}. The categories are: {known}",
+                names="、".join(unknown),
+                known="、".join(names),
+            )
+        )
+    return names
+
+
 def handbook(
     session: Session,
     *,
@@ -496,16 +511,7 @@ def handbook(
     printed: date | None = None,
 ) -> Handbook:
     """The handbook (or the chosen categories / items of it) ready to print."""
-    names = [c.name for c in list_categories(session)]
-    unknown = [c for c in categories if c not in names]
-    if unknown:
-        raise HandbookError(
-            tr(
-                "No category named {names}. The categories are: {known}",
-                names="、".join(unknown),
-                known="、".join(names),
-            )
-        )
+    names = _known_categories(session, categories)
     found = entries(session, categories=categories, ids=ids)
     if not found:
         raise HandbookError(
@@ -534,16 +540,7 @@ def make_exam(
 ) -> Exam:
     from branchdesk.handbook import exam
 
-    names = [c.name for c in list_categories(session)]
-    unknown = [c for c in categories if c not in names]
-    if unknown:
-        raise HandbookError(
-            tr(
-                "No category named {names}. The categories are: {known}",
-                names="、".join(unknown),
-                known="、".join(names),
-            )
-        )
+    _known_categories(session, categories)
     if count < 1 or count > 200:
         raise HandbookError(tr("An exam has between 1 and 200 questions."))
     try:
