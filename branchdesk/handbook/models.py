@@ -91,7 +91,8 @@ class ExamResult(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employee: Mapped[str] = mapped_column(String(40), index=True)
-    taken_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Local time, as the employee and the owner read it on the results sheet.
+    taken_at: Mapped[datetime] = mapped_column(DateTime, default=datetime.now)
     mode: Mapped[str] = mapped_column(String(10))  # quiz | copy
     score: Mapped[int] = mapped_column(Integer)
     total: Mapped[int] = mapped_column(Integer)
