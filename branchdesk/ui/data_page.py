@@ -50,6 +50,7 @@ KIND_TITLES = {
     "routes": "Routes",
     "times": "Arrival times",
     "waybills": "Waybills",
+    "handbook": "Penalty handbook",
 }
 
 AREA_COLUMNS: list[Column[AreaRow]] = [

@@ -230,3 +230,47 @@ def test_save_shortcut_does_nothing_while_the_preview_is_out_of_date(
     assert asked == []
     qtbot.waitUntil(lambda: dialog.task is None, timeout=15000)
     dialog.reject()
+
+
+def test_export_button_writes_the_handbook_to_excel(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, boxes: Boxes
+) -> None:
+    import openpyxl
+
+    page = _page(window)
+    out = tmp_path / "手册.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    page.export_button.click()
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    causes = [row[1].value for row in sheet.iter_rows(min_row=2)]
+    assert causes == [e.cause for e in page.model.rows]
+    assert boxes.shown[-1][0] == "information"
+
+
+def test_vehicle_sheet_for_the_selected_items_only(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _page(window)
+    page.view.selectRow(_row_of(page, "遗失"))
+    page.view.selectionModel().select(
+        page.model.index(_row_of(page, "虚假电联"), 0),
+        page.view.selectionModel().SelectionFlag.Select
+        | page.view.selectionModel().SelectionFlag.Rows,
+    )
+    dialog = PrintDialog(
+        window.db, document="sheet", selected_ids=page.selected_ids(), parent=window
+    )
+    qtbot.addWidget(dialog)
+    assert "2" in dialog.only_selected.text()
+    dialog.only_selected.setChecked(True)
+    dialog._debounce.stop()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=15000)
+    dialog.render_preview()
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.rendered is not None, timeout=15000)
+    out = tmp_path / "two.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    dialog.save_button.click()
+    text = "".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "遗失" in text and "虚假电联" in text and "回单丢失" not in text
+    dialog.reject()

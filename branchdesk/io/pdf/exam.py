@@ -127,7 +127,8 @@ def _title_block(exam: Exam, branch: str, printed: date) -> list[Flowable]:
                 para(f"/ {exam.total}", style("ex-total", 12, color=MUTED)),
             ]
         ],
-        colWidths=[40, 130, 40, 110, 40, 60, 50],
+        # Label columns fit "Name"/"Score" in English as well as 姓名/得分 (no wrapping).
+        colWidths=[48, 124, 44, 104, 48, 56, 46],
         hAlign="CENTER",
         style=[
             table_font(),
