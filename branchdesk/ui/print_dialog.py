@@ -134,7 +134,7 @@ class PrintDialog(QDialog):
         self._tmpdir = tempfile.TemporaryDirectory(prefix="branchdesk-print-")
         self.preview_path = Path(self._tmpdir.name) / "preview.pdf"
         self.setWindowTitle(self.tr("Print"))
-        self.resize(1100, 780)
+        self.resize(1060, 700)  # fits a 1366×768 office screen with the taskbar
 
         with db.session() as session:
             categories = service.list_categories(session)
