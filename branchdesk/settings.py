@@ -32,6 +32,19 @@ SETTINGS: dict[str, Setting] = {
             "Manual column mappings remembered per import kind: {kind: {header: field}}",
         ),
         Setting("lookup_result_limit", int, 50, "Most waybills shown for one lookup"),
+        Setting(
+            "complaint_lead_hours",
+            int,
+            2,
+            "Complaints show as due soon this many hours before their deadline",
+        ),
+        Setting(
+            "banned_phrases",
+            list,
+            ["不知道", "去投诉吧", "态度", "懂吗", "不归我管", "没办法"],
+            "Phrases a reply to a customer must not contain (flagged before saving)",
+        ),
+        Setting("agent_name", str, "", "Name recorded as 'who' in complaint histories"),
     )
 }
 

@@ -1,0 +1,78 @@
+"""Reply scripts: fill the placeholders with what is known, flag banned phrases.
+
+A fact that is unknown stays visible as a blank to fill (【业务员】), never an error, so the
+agent sees at once what to look up before sending the reply.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+# The placeholders a script may use, and what each stands for (shown in the script editor).
+PLACEHOLDERS = {
+    "运单号": "waybill number",
+    "业务员": "courier's name",
+    "业务员电话": "courier's phone",
+    "预计到达": "expected delivery / arrival",
+    "客户称呼": "how to address the customer (e.g. 张先生/女士)",
+    "网点": "branch name",
+    "驿站": "pickup station",
+    "收件地址": "delivery address",
+    "工单号": "ticket number",
+    "处理时限": "deadline",
+}
+
+_PLACEHOLDER = re.compile(r"\{([^{}\s]{1,12})\}")
+
+
+@dataclass(frozen=True)
+class FilledScript:
+    text: str
+    missing: tuple[str, ...]  # placeholders left as blanks to fill, in order of appearance
+    unknown: tuple[str, ...]  # {names} that are not placeholders at all (typos in the script)
+
+
+def blank(name: str) -> str:
+    return f"【{name}】"
+
+
+def fill_script(body: str, facts: Mapping[str, str | None]) -> FilledScript:
+    missing: list[str] = []
+    unknown: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        value = facts.get(name)
+        if value:
+            return str(value)
+        if name not in PLACEHOLDERS and name not in facts:
+            if name not in unknown:
+                unknown.append(name)
+        elif name not in missing:
+            missing.append(name)
+        return blank(name)
+
+    return FilledScript(_PLACEHOLDER.sub(replace, body), tuple(missing), tuple(unknown))
+
+
+def _fold(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def find_banned(text: str, phrases: Iterable[str]) -> list[str]:
+    """The banned phrases `text` contains (ignoring spaces, width and case), in list order."""
+    folded = _fold(text)
+    return [p for p in phrases if p.strip() and _fold(p) in folded]
+
+
+def customer_address(name: str | None) -> str | None:
+    """张三 → 张先生/女士: a polite form when the gender is unknown."""
+    if not name or not name.strip():
+        return None
+    name = name.strip()
+    if name.endswith(("先生", "女士", "小姐")):
+        return name
+    return f"{name[0]}先生/女士" if len(name) <= 3 else f"{name}先生/女士"

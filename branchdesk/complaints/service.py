@@ -1,0 +1,772 @@
+"""Complaint services: categories and scripts, logging, workflow, duplicates, the due queue.
+
+Functions take a Session and return plain dataclasses. Every change to a complaint writes a
+ComplaintEvent (who, when, what), so the history is complete whatever screen made it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from branchdesk.complaints import workflow
+from branchdesk.complaints.defaults import DEFAULT_CATEGORIES
+from branchdesk.complaints.models import (
+    Complaint,
+    ComplaintCategory,
+    ComplaintEvent,
+    ReplyTemplate,
+)
+from branchdesk.complaints.scripts import FilledScript, customer_address, fill_script
+from branchdesk.complaints.workflow import CLOSED, NEW, OPEN_STATUSES, WorkflowError
+from branchdesk.errors import BranchDeskError
+from branchdesk.i18n import tr
+from branchdesk.permissions import Action, require_owner
+
+
+class ComplaintError(BranchDeskError):
+    """A complaint change was refused; the message says why and what to do."""
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+# --- categories and scripts -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScriptInfo:
+    id: int
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    id: int
+    name: str
+    parent_id: int | None
+    sla_hours: int
+    path: str  # 延误 › 派送延误
+    depth: int
+    scripts: tuple[ScriptInfo, ...] = ()
+
+
+def ensure_default_categories(session: Session) -> None:
+    if session.scalar(select(func.count()).select_from(ComplaintCategory)):
+        return
+    for n, (name, sla, scripts, children) in enumerate(DEFAULT_CATEGORIES):
+        parent = ComplaintCategory(name=name, sla_hours=sla, position=n)
+        parent.scripts = [
+            ReplyTemplate(title=t, body=b, position=i) for i, (t, b) in enumerate(scripts)
+        ]
+        session.add(parent)
+        session.flush()
+        for m, (child, child_sla, child_scripts) in enumerate(children):
+            node = ComplaintCategory(
+                name=child, sla_hours=child_sla, position=m, parent_id=parent.id
+            )
+            node.scripts = [
+                ReplyTemplate(title=t, body=b, position=i) for i, (t, b) in enumerate(child_scripts)
+            ]
+            session.add(node)
+    session.flush()
+
+
+def category_tree(session: Session) -> list[CategoryInfo]:
+    """Every category, parents before their children, in the owner's order."""
+    rows = list(
+        session.scalars(
+            select(ComplaintCategory).order_by(ComplaintCategory.position, ComplaintCategory.id)
+        )
+    )
+    children: dict[int | None, list[ComplaintCategory]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row)
+    out: list[CategoryInfo] = []
+
+    def walk(parent: int | None, prefix: str, depth: int) -> None:
+        for row in children.get(parent, []):
+            path = f"{prefix} › {row.name}" if prefix else row.name
+            out.append(
+                CategoryInfo(
+                    row.id,
+                    row.name,
+                    row.parent_id,
+                    row.sla_hours,
+                    path,
+                    depth,
+                    tuple(ScriptInfo(s.id, s.title, s.body) for s in row.scripts),
+                )
+            )
+            walk(row.id, path, depth + 1)
+
+    walk(None, "", 0)
+    return out
+
+
+def _category(session: Session, category_id: int) -> ComplaintCategory:
+    category = session.get(ComplaintCategory, category_id)
+    if category is None:
+        raise ComplaintError(tr("This complaint category no longer exists."))
+    return category
+
+
+def _clean(text: str | None, limit: int, what: str) -> str:
+    text = (text or "").strip()
+    if len(text) > limit:
+        raise ComplaintError(tr("{what} is at most {n} characters.", what=what, n=limit))
+    return text
+
+
+def add_category(
+    session: Session, name: str, sla_hours: int = 24, parent_id: int | None = None
+) -> CategoryInfo:
+    require_owner(Action.CHANGE_SETTINGS)
+    name = _clean(name, 40, tr("A category name"))
+    if not name:
+        raise ComplaintError(tr("A category needs a name."))
+    _check_sla(sla_hours)
+    if parent_id is not None:
+        _category(session, parent_id)
+    last = session.scalar(
+        select(func.max(ComplaintCategory.position)).where(
+            ComplaintCategory.parent_id.is_(None)
+            if parent_id is None
+            else ComplaintCategory.parent_id == parent_id
+        )
+    )
+    row = ComplaintCategory(
+        name=name, sla_hours=sla_hours, parent_id=parent_id, position=(last or 0) + 1
+    )
+    session.add(row)
+    session.flush()
+    return next(c for c in category_tree(session) if c.id == row.id)
+
+
+def _check_sla(hours: int) -> None:
+    if not 1 <= hours <= 24 * 30:
+        raise ComplaintError(tr("A deadline is between 1 hour and 30 days (720 hours)."))
+
+
+def update_category(
+    session: Session, category_id: int, *, name: str | None = None, sla_hours: int | None = None
+) -> CategoryInfo:
+    require_owner(Action.CHANGE_SETTINGS)
+    row = _category(session, category_id)
+    if name is not None:
+        name = _clean(name, 40, tr("A category name"))
+        if not name:
+            raise ComplaintError(tr("A category needs a name."))
+        row.name = name
+    if sla_hours is not None:
+        _check_sla(sla_hours)
+        row.sla_hours = sla_hours
+    session.flush()
+    return next(c for c in category_tree(session) if c.id == row.id)
+
+
+def delete_category(session: Session, category_id: int) -> None:
+    require_owner(Action.CHANGE_SETTINGS)
+    row = _category(session, category_id)
+    used = session.scalar(
+        select(func.count()).select_from(Complaint).where(Complaint.category_id == category_id)
+    )
+    if used:
+        raise ComplaintError(
+            tr(
+                "“{name}” is used by {count} complaint(s) and cannot be deleted; rename it "
+                "instead.",
+                name=row.name,
+                count=used,
+            )
+        )
+    if session.scalar(
+        select(func.count())
+        .select_from(ComplaintCategory)
+        .where(ComplaintCategory.parent_id == category_id)
+    ):
+        raise ComplaintError(
+            tr("Delete or move the sub-categories of “{name}” first.", name=row.name)
+        )
+    session.delete(row)
+    session.flush()
+
+
+def save_script(
+    session: Session, category_id: int, title: str, body: str, script_id: int | None = None
+) -> ScriptInfo:
+    """Add a script to a category, or change script `script_id`."""
+    require_owner(Action.CHANGE_SETTINGS)
+    category = _category(session, category_id)
+    title = _clean(title, 60, tr("A script title")) or tr("Reply")
+    body = (body or "").strip()
+    if not body:
+        raise ComplaintError(tr("A reply script cannot be empty."))
+    if script_id is None:
+        script = ReplyTemplate(
+            category_id=category.id, title=title, body=body, position=len(category.scripts)
+        )
+        session.add(script)
+    else:
+        found = session.get(ReplyTemplate, script_id)
+        if found is None:
+            raise ComplaintError(tr("This reply script no longer exists."))
+        script = found
+        script.title, script.body = title, body
+    session.flush()
+    return ScriptInfo(script.id, script.title, script.body)
+
+
+def delete_script(session: Session, script_id: int) -> None:
+    require_owner(Action.CHANGE_SETTINGS)
+    session.execute(delete(ReplyTemplate).where(ReplyTemplate.id == script_id))
+
+
+# --- facts for scripts: what the branch knows about a waybill ----------------------------
+
+
+@dataclass
+class Facts:
+    """What a new complaint's form can fill in from the waybill list and the area table."""
+
+    waybill_no: str | None = None
+    courier: str | None = None
+    courier_phone: str | None = None
+    address: str | None = None
+    customer: str | None = None
+    phone: str | None = None
+    eta: str | None = None  # 预计到达, as words
+    station: str | None = None
+    source: str = ""  # waybill | address | "" (how the courier was found)
+
+
+def facts_for(session: Session, waybill_no: str = "", address: str = "") -> Facts:
+    """Courier, customer and address for a waybill number (from the waybill list), else the
+    courier for an address (from the area table)."""
+    from branchdesk.lookup.service import lookup
+    from branchdesk.lookup.waybills import normalise_number
+
+    facts = Facts()
+    number = normalise_number(waybill_no) if waybill_no.strip() else ""
+    if number:
+        facts.waybill_no = number
+        result = lookup(session, number, limit=1)
+        hit = next((w for w in result.waybills if w.number == number), None)
+        if hit is not None:
+            facts.customer = hit.recipient or None
+            facts.phone = hit.phone or None
+            facts.address = hit.address or None
+            if hit.courier:
+                facts.courier, facts.source = hit.courier, "waybill"
+    address = address.strip() or (facts.address or "")
+    if address:
+        facts.address = facts.address or address
+        result = lookup(session, address, limit=1)
+        if result.couriers:
+            best = result.couriers[0]
+            if facts.courier is None or facts.courier == best.name:
+                facts.courier = best.name
+                facts.courier_phone = best.phone
+                facts.station = best.station
+                facts.source = facts.source or "address"
+        if result.arrival_days:
+            facts.eta = tr("within {days} day(s)", days=result.arrival_days)
+    if facts.courier and not facts.courier_phone:
+        facts.courier_phone = _courier_phone(session, facts.courier)
+    return facts
+
+
+def _courier_phone(session: Session, name: str) -> str | None:
+    from branchdesk.lookup.models import Courier
+
+    return session.scalar(select(Courier.phone).where(Courier.name == name).limit(1))
+
+
+def script_facts(
+    complaint: ComplaintRow | None = None,
+    *,
+    waybill_no: str | None = None,
+    courier: str | None = None,
+    courier_phone: str | None = None,
+    customer: str | None = None,
+    eta: str | None = None,
+    station: str | None = None,
+    address: str | None = None,
+    ticket_no: str | None = None,
+    due: datetime | None = None,
+    branch: str | None = None,
+) -> dict[str, str | None]:
+    """The placeholder values for a script, from a complaint row or the form's fields."""
+    if complaint is not None:
+        waybill_no = waybill_no or complaint.waybill_no
+        courier = courier or complaint.courier_name
+        courier_phone = courier_phone or complaint.courier_phone
+        customer = customer or complaint.customer_name
+        address = address or complaint.address
+        ticket_no = ticket_no or complaint.ticket_no
+        due = due or complaint.due_at
+    return {
+        "运单号": waybill_no,
+        "业务员": courier,
+        "业务员电话": courier_phone,
+        "预计到达": eta,
+        "客户称呼": customer_address(customer),
+        "网点": branch,
+        "驿站": station,
+        "收件地址": address,
+        "工单号": ticket_no,
+        "处理时限": due.strftime("%m月%d日%H:%M") if due else None,
+    }
+
+
+def fill(body: str, facts: dict[str, str | None]) -> FilledScript:
+    return fill_script(body, facts)
+
+
+# --- complaints -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    id: int
+    ticket_no: str
+    hq_order_no: str | None
+    channel: str
+    waybill_no: str | None
+    customer_name: str | None
+    phone: str | None
+    address: str | None
+    category_id: int
+    category: str  # path
+    courier_name: str | None
+    courier_phone: str | None
+    agent: str | None
+    status: str
+    received_at: datetime
+    due_at: datetime
+    closed_at: datetime | None
+    description: str
+    reply: str
+    resolution: str | None
+    compensation_fen: int | None
+    merged_into_id: int | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES and self.merged_into_id is None
+
+    def overdue(self, at: datetime) -> bool:
+        return self.is_open and self.due_at < at
+
+
+@dataclass
+class NewComplaint:
+    channel: str
+    category_id: int
+    waybill_no: str = ""
+    customer_name: str = ""
+    phone: str = ""
+    address: str = ""
+    courier_name: str = ""
+    courier_phone: str = ""
+    description: str = ""
+    reply: str = ""
+    hq_order_no: str = ""
+    received_at: datetime | None = None
+    due_at: datetime | None = None  # None: received + the category's deadline
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    at: datetime
+    who: str
+    action: str
+    from_status: str | None
+    to_status: str | None
+    note: str
+
+
+def _paths(session: Session) -> dict[int, str]:
+    return {c.id: c.path for c in category_tree(session)}
+
+
+def _row(c: Complaint, paths: dict[int, str]) -> ComplaintRow:
+    return ComplaintRow(
+        id=c.id,
+        ticket_no=c.ticket_no,
+        hq_order_no=c.hq_order_no,
+        channel=c.channel,
+        waybill_no=c.waybill_no,
+        customer_name=c.customer_name,
+        phone=c.phone,
+        address=c.address,
+        category_id=c.category_id,
+        category=paths.get(c.category_id, ""),
+        courier_name=c.courier_name,
+        courier_phone=c.courier_phone,
+        agent=c.agent,
+        status=c.status,
+        received_at=c.received_at,
+        due_at=c.due_at,
+        closed_at=c.closed_at,
+        description=c.description or "",
+        reply=c.reply or "",
+        resolution=c.resolution,
+        compensation_fen=c.compensation_fen,
+        merged_into_id=c.merged_into_id,
+    )
+
+
+def get(session: Session, complaint_id: int) -> ComplaintRow:
+    return _row(_complaint(session, complaint_id), _paths(session))
+
+
+def _complaint(session: Session, complaint_id: int) -> Complaint:
+    c = session.get(Complaint, complaint_id)
+    if c is None:
+        raise ComplaintError(tr("This complaint no longer exists."))
+    return c
+
+
+def next_ticket_no(session: Session, at: datetime) -> str:
+    """TS20261122-0001: the day's running number."""
+    prefix = at.strftime("TS%Y%m%d-")
+    last = session.scalar(
+        select(func.max(Complaint.ticket_no)).where(Complaint.ticket_no.like(prefix + "%"))
+    )
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+def _event(
+    c: Complaint,
+    who: str,
+    action: str,
+    note: str = "",
+    from_status: str | None = None,
+    to_status: str | None = None,
+    at: datetime | None = None,
+) -> None:
+    c.events.append(
+        ComplaintEvent(
+            at=at or now(),
+            who=who or "",
+            action=action,
+            note=note,
+            from_status=from_status,
+            to_status=to_status,
+        )
+    )
+
+
+def open_duplicates(
+    session: Session, waybill_no: str | None, exclude: int | None = None
+) -> list[ComplaintRow]:
+    """Open complaints on the same waybill (a new one would be handled twice)."""
+    from branchdesk.lookup.waybills import normalise_number
+
+    if not waybill_no or not waybill_no.strip():
+        return []
+    number = normalise_number(waybill_no)
+    query = select(Complaint).where(
+        Complaint.waybill_no == number,
+        Complaint.status.in_(OPEN_STATUSES),
+        Complaint.merged_into_id.is_(None),
+    )
+    if exclude is not None:
+        query = query.where(Complaint.id != exclude)
+    paths = _paths(session)
+    return [_row(c, paths) for c in session.scalars(query.order_by(Complaint.id))]
+
+
+def create_complaint(
+    session: Session, new: NewComplaint, who: str = "", *, batch_id: int | None = None
+) -> ComplaintRow:
+    """Log a complaint; raises ComplaintError with a message when a field is wrong."""
+    from branchdesk.lookup.waybills import normalise_number
+
+    if new.channel not in workflow.CHANNELS:
+        raise ComplaintError(
+            tr("Choose a channel: {channels}", channels="、".join(workflow.CHANNELS))
+        )
+    category = _category(session, new.category_id)
+    received = (new.received_at or now()).replace(microsecond=0)
+    due = new.due_at or workflow.due_at(received, category.sla_hours)
+    if due < received:
+        raise ComplaintError(tr("The deadline cannot be before the time it was received."))
+    waybill = normalise_number(new.waybill_no) if new.waybill_no.strip() else None
+    description = (new.description or "").strip()
+    if not (description or waybill):
+        raise ComplaintError(tr("Enter the waybill number or describe the complaint."))
+    phone = "".join(ch for ch in (new.phone or "") if ch.isdigit() or ch == "-") or None
+    c = Complaint(
+        ticket_no=next_ticket_no(session, received),
+        hq_order_no=_clean(new.hq_order_no, 40, tr("The HQ order number")) or None,
+        channel=new.channel,
+        waybill_no=waybill,
+        customer_name=_clean(new.customer_name, 40, tr("The customer's name")) or None,
+        phone=phone[:30] if phone else None,
+        address=_clean(new.address, 200, tr("The address")) or None,
+        category_id=category.id,
+        courier_name=_clean(new.courier_name, 40, tr("The courier's name")) or None,
+        courier_phone=_clean(new.courier_phone, 30, tr("The courier's phone")) or None,
+        agent=who or None,
+        status=NEW,
+        received_at=received,
+        due_at=due,
+        description=description,
+        reply=(new.reply or "").strip(),
+        batch_id=batch_id,
+        updated_at=now(),
+    )
+    session.add(c)
+    _event(c, who, "created", note=new.channel, to_status=NEW, at=received)
+    session.flush()
+    return _row(c, _paths(session))
+
+
+EDITABLE = (
+    "channel",
+    "waybill_no",
+    "customer_name",
+    "phone",
+    "address",
+    "category_id",
+    "courier_name",
+    "courier_phone",
+    "description",
+    "reply",
+    "due_at",
+    "hq_order_no",
+)
+
+
+def update_complaint(
+    session: Session, complaint_id: int, who: str = "", **changes: Any
+) -> ComplaintRow:
+    """Change fields of a complaint; each change goes into its history."""
+    c = _complaint(session, complaint_id)
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    noted = []
+    for key, value in changes.items():
+        if key == "category_id":
+            category = _category(session, int(value))
+            if category.id != c.category_id:
+                noted.append(f"category → {category.name}")
+                c.category_id = category.id
+            continue
+        if key == "due_at":
+            if not isinstance(value, datetime) or value < c.received_at:
+                raise ComplaintError(tr("The deadline cannot be before the time it was received."))
+        elif key == "channel" and value not in workflow.CHANNELS:
+            raise ComplaintError(
+                tr("Choose a channel: {channels}", channels="、".join(workflow.CHANNELS))
+            )
+        elif isinstance(value, str):
+            value = value.strip() or (None if key not in ("description", "reply") else "")
+        if getattr(c, key) != value:
+            noted.append(f"{key}: {getattr(c, key) or ''} → {value or ''}")
+            setattr(c, key, value)
+    if noted:
+        c.updated_at = now()
+        _event(c, who, "edit", note="; ".join(noted))
+    session.flush()
+    return _row(c, _paths(session))
+
+
+def transition(
+    session: Session,
+    complaint_id: int,
+    target: str,
+    who: str = "",
+    *,
+    note: str = "",
+    resolution: str | None = None,
+    compensation_fen: int | None = None,
+    at: datetime | None = None,
+) -> ComplaintRow:
+    """Move a complaint to `target`; an illegal step raises WorkflowError with a message."""
+    c = _complaint(session, complaint_id)
+    if c.merged_into_id is not None:
+        raise WorkflowError(
+            tr("This complaint was merged into another one; follow that one instead.")
+        )
+    workflow.check_transition(
+        c.status, target, resolution=resolution, compensation_fen=compensation_fen
+    )
+    when = at or now()
+    before = c.status
+    if target == CLOSED:
+        c.resolution = (resolution or "").strip()
+        c.compensation_fen = compensation_fen
+        c.closed_at = when
+    elif before == CLOSED:
+        c.closed_at = None  # reopened (重开)
+    c.status = target
+    c.updated_at = when
+    action = "reopened" if before == CLOSED else "status"
+    _event(c, who, action, note=note.strip(), from_status=before, to_status=target, at=when)
+    session.flush()
+    return _row(c, _paths(session))
+
+
+def merge(session: Session, duplicate_id: int, into_id: int, who: str = "") -> ComplaintRow:
+    """Merge a duplicate into the complaint that is followed; both histories are kept."""
+    if duplicate_id == into_id:
+        raise ComplaintError(tr("A complaint cannot be merged into itself."))
+    dup = _complaint(session, duplicate_id)
+    target = _complaint(session, into_id)
+    if target.merged_into_id is not None:
+        raise ComplaintError(
+            tr("Merge into the complaint that is followed, not into a merged one.")
+        )
+    if dup.merged_into_id is not None:
+        raise ComplaintError(tr("This complaint has already been merged."))
+    dup.merged_into_id = target.id
+    dup.updated_at = now()
+    _event(dup, who, "merged", note=tr("merged into {ticket}", ticket=target.ticket_no))
+    extra = dup.description.strip()
+    _event(
+        target,
+        who,
+        "merged",
+        note=tr("{ticket} merged in", ticket=dup.ticket_no) + (f": {extra}" if extra else ""),
+    )
+    # The earlier deadline wins: the customer was promised that one.
+    if dup.status in OPEN_STATUSES and dup.due_at < target.due_at and target.status != CLOSED:
+        target.due_at = dup.due_at
+    target.updated_at = now()
+    session.flush()
+    return _row(target, _paths(session))
+
+
+def history(session: Session, complaint_id: int) -> list[EventRow]:
+    """The complaint's events, and those of the complaints merged into it, oldest first."""
+    ids = [
+        complaint_id,
+        *session.scalars(select(Complaint.id).where(Complaint.merged_into_id == complaint_id)),
+    ]
+    return [
+        EventRow(e.at, e.who, e.action, e.from_status, e.to_status, e.note)
+        for e in session.scalars(
+            select(ComplaintEvent)
+            .where(ComplaintEvent.complaint_id.in_(ids))
+            .order_by(ComplaintEvent.at, ComplaintEvent.id)
+        )
+    ]
+
+
+# --- lists and the due queue ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ComplaintFilter:
+    text: str = ""  # ticket, HQ order, waybill, phone, customer, courier
+    statuses: tuple[str, ...] = ()  # empty: all
+    category_id: int | None = None
+    courier: str | None = None
+    include_merged: bool = False
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+
+
+def _filtered(query: Select[Any], flt: ComplaintFilter) -> Select[Any]:
+    if not flt.include_merged:
+        query = query.where(Complaint.merged_into_id.is_(None))
+    if flt.statuses:
+        query = query.where(Complaint.status.in_(flt.statuses))
+    if flt.category_id is not None:
+        query = query.where(Complaint.category_id == flt.category_id)
+    if flt.courier:
+        query = query.where(Complaint.courier_name == flt.courier)
+    if flt.received_from is not None:
+        query = query.where(Complaint.received_at >= flt.received_from)
+    if flt.received_to is not None:
+        query = query.where(Complaint.received_at < flt.received_to)
+    text = flt.text.strip()
+    if text:
+        like = f"%{text.replace('%', '').replace('_', '')}%"
+        query = query.where(
+            or_(
+                Complaint.ticket_no.like(like),
+                Complaint.hq_order_no.like(like),
+                Complaint.waybill_no.like(like.upper()),
+                Complaint.phone.like(like),
+                Complaint.customer_name.like(like),
+                Complaint.courier_name.like(like),
+            )
+        )
+    return query
+
+
+def list_complaints(
+    session: Session, flt: ComplaintFilter, offset: int = 0, limit: int = 500
+) -> list[ComplaintRow]:
+    """One page of complaints, newest first (the list pulls pages as it scrolls)."""
+    query = _filtered(select(Complaint), flt).order_by(
+        Complaint.received_at.desc(), Complaint.id.desc()
+    )
+    paths = _paths(session)
+    return [_row(c, paths) for c in session.scalars(query.offset(offset).limit(limit))]
+
+
+def count_complaints(session: Session, flt: ComplaintFilter) -> int:
+    return session.scalar(_filtered(select(func.count(Complaint.id)), flt)) or 0
+
+
+def due_soon(
+    session: Session, within_hours: float = 2, at: datetime | None = None
+) -> list[ComplaintRow]:
+    """Open complaints due within `within_hours`, and those already overdue, soonest first."""
+    at = at or now()
+    limit = at + timedelta(hours=within_hours)
+    query = (
+        select(Complaint)
+        .where(
+            Complaint.status.in_(OPEN_STATUSES),
+            Complaint.due_at <= limit,
+            Complaint.merged_into_id.is_(None),
+        )
+        .order_by(Complaint.due_at)
+    )
+    paths = _paths(session)
+    return [_row(c, paths) for c in session.scalars(query)]
+
+
+def due_counts(
+    session: Session, within_hours: float = 2, at: datetime | None = None
+) -> tuple[int, int]:
+    """(due soon, overdue) among open complaints: the status bar's figures."""
+    at = at or now()
+    limit = at + timedelta(hours=within_hours)
+    base = select(func.count(Complaint.id)).where(
+        Complaint.status.in_(OPEN_STATUSES), Complaint.merged_into_id.is_(None)
+    )
+    overdue = session.scalar(base.where(Complaint.due_at < at)) or 0
+    soon = session.scalar(base.where(Complaint.due_at >= at, Complaint.due_at <= limit)) or 0
+    return soon, overdue
+
+
+def couriers_in_complaints(session: Session) -> list[str]:
+    return [
+        n
+        for n in session.scalars(
+            select(Complaint.courier_name).distinct().order_by(Complaint.courier_name)
+        )
+        if n
+    ]
+
+
+def categories_for_choice(session: Session) -> Sequence[CategoryInfo]:
+    ensure_default_categories(session)
+    return category_tree(session)
