@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from branchdesk.lookup.service import LookupResult
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
-IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook")
+IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints")
 EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers", "handbook")
 
 
@@ -77,8 +77,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=EXPORT_KINDS)
     p.add_argument("-o", "--output", type=Path, required=True)
 
-    p = sub.add_parser("print", help="print the handbook, vehicle sheets, an exam or results")
-    p.add_argument("document", choices=("handbook", "sheet", "exam", "results"))
+    p = sub.add_parser(
+        "print", help="print the handbook, vehicle sheets, an exam, results or problem-parcel slips"
+    )
+    p.add_argument("document", choices=("handbook", "sheet", "exam", "results", "slips"))
+    p.add_argument(
+        "file", nargs="?", type=Path, help="slips: the HQ's problem-parcel list (.xlsx/.xls/.csv)"
+    )
     p.add_argument(
         "--category",
         action="append",
@@ -96,7 +101,30 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--courier", help="sheet: courier's name in the header")
     p.add_argument("--employee", help="results: one employee's results")
+    p.add_argument("--sheet", help="slips: sheet name (default: the first sheet)")
+    p.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="slips: print the valid rows and report the invalid ones",
+    )
+    p.add_argument(
+        "--show-phones",
+        action="store_true",
+        help="slips: print customers' names and phones in full (masked by default)",
+    )
     p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+
+    p = sub.add_parser("complaints", help="the complaint log")
+    csub = p.add_subparsers(dest="complaints_command", required=True)
+    due = csub.add_parser("due", help="open complaints due soon or overdue, soonest first")
+    due.add_argument(
+        "--within",
+        type=float,
+        default=None,
+        metavar="HOURS",
+        help="due within this many hours (default: the lead time in settings, 2)",
+    )
+    due.add_argument("--json", action="store_true", help="print JSON (one array)")
 
     sub.add_parser("demo", help="load the sample branch (an example to replace)")
     sub.add_parser("history", help="list imports")
@@ -281,6 +309,13 @@ def _cmd_print(args: argparse.Namespace) -> int:
     from branchdesk.handbook.printing import PrintJob, print_document
     from branchdesk.settings import SettingsStore
 
+    if args.document == "slips":
+        return _print_slips(args)
+    if args.file is not None:
+        print(
+            i18n.tr("Only slips are printed from a file: {path}", path=args.file), file=sys.stderr
+        )
+        return EXIT_USAGE
     job = PrintJob(
         document=args.document,
         categories=tuple(args.category),
@@ -304,6 +339,85 @@ def _cmd_print(args: argparse.Namespace) -> int:
         )
     elif done.seed is not None:
         print(i18n.tr("Paper no. {seed}: print it again with --seed {seed}", seed=done.seed))
+    return EXIT_OK
+
+
+def _print_slips(args: argparse.Namespace) -> int:
+    from branchdesk.complaints.slips import print_slips
+    from branchdesk.settings import SettingsStore
+
+    if args.file is None:
+        print(
+            i18n.tr("Give the HQ's problem-parcel list: print slips FILE -o OUT.pdf"),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if not args.file.exists():
+        raise BranchDeskError(i18n.tr("File not found: {path}", path=args.file))
+    db = _open()
+    with db.session() as session:
+        done = print_slips(
+            session,
+            args.file,
+            args.output,
+            sheet=args.sheet,
+            skip_invalid=args.skip_invalid,
+            mask=not args.show_phones,
+            branch=str(SettingsStore().get("branch_name") or ""),
+        )
+    print(done.summary())
+    for problem in done.found.problems:
+        print("  " + str(problem))
+    return EXIT_OK
+
+
+def _cmd_complaints(args: argparse.Namespace) -> int:
+    from branchdesk.complaints import service
+    from branchdesk.complaints.privacy import mask_phone
+    from branchdesk.complaints.workflow import status_label
+    from branchdesk.settings import SettingsStore
+
+    within = args.within
+    if within is None:
+        within = float(SettingsStore().get("complaint_lead_hours"))
+    if within < 0:
+        raise BranchDeskError(i18n.tr("--within takes a number of hours of 0 or more."))
+    at = service.now()
+    db = _open()
+    with db.session() as session:
+        rows = service.due_soon(session, within, at=at)
+    if args.json:
+        items = [
+            {
+                "ticket_no": r.ticket_no,
+                "hq_order_no": r.hq_order_no,
+                "waybill_no": r.waybill_no,
+                "category": r.category,
+                "courier": r.courier_name,
+                "customer_phone": mask_phone(r.phone) or None,
+                "status": r.status,
+                "received_at": r.received_at.isoformat(),
+                "due_at": r.due_at.isoformat(),
+                "overdue": r.due_at < at,
+                "minutes_left": int((r.due_at - at).total_seconds() // 60),
+            }
+            for r in rows
+        ]
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        print(i18n.tr("Nothing due within {hours} hour(s).", hours=f"{within:g}"))
+        return EXIT_OK
+    for r in rows:
+        late = r.due_at < at
+        when = r.due_at.strftime("%m-%d %H:%M")
+        mark = i18n.tr("OVERDUE") if late else i18n.tr("due")
+        print(
+            f"{r.ticket_no}  {mark} {when}  {status_label(r.status)}  {r.category}  "
+            f"{r.waybill_no or '—'}  {r.courier_name or '—'}"
+        )
+    overdue = sum(1 for r in rows if r.due_at < at)
+    print(i18n.tr("{overdue} overdue, {soon} due soon.", overdue=overdue, soon=len(rows) - overdue))
     return EXIT_OK
 
 
@@ -353,6 +467,7 @@ _COMMANDS = {
     "lookup": _cmd_lookup,
     "export": _cmd_export,
     "print": _cmd_print,
+    "complaints": _cmd_complaints,
     "demo": _cmd_demo,
     "history": _cmd_history,
     "undo": _cmd_undo,

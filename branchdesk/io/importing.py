@@ -32,7 +32,11 @@ from branchdesk.io.tabular import (
 from branchdesk.permissions import Action, require_owner
 
 Progress = Callable[[int, int], None]
-Writer = Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]
+# A writer returns the number of records written, or that and notes for the user (e.g.
+# "3 work orders merged into open complaints on the same waybill").
+Writer = Callable[
+    [Session, ImportBatch, list[ParsedRow], Progress | None], "int | tuple[int, list[str]]"
+]
 Options = Mapping[str, bool]
 # Checks against what the DB already holds (e.g. the handbook's categories): gets the valid
 # rows and the user's options, returns (row, field key, message) for each row to reject.
@@ -97,6 +101,7 @@ def kinds() -> dict[str, ImportKind]:
 
 
 def _load_kinds() -> None:
+    import branchdesk.complaints.importers
     import branchdesk.handbook.importers
     import branchdesk.lookup.importers  # noqa: F401  (registers areas/routes/times/waybills)
 
@@ -131,6 +136,7 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     skipped_blank: int = 0
     dry_run: bool = False
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         if self.dry_run:
@@ -140,12 +146,13 @@ class ImportReport:
                 ok=self.rows_ok,
                 bad=len(self.problems),
             )
-        return tr(
+        text = tr(
             "{file}: imported {ok} row(s), skipped {bad} invalid row(s).",
             file=self.file.name,
             ok=self.rows_ok,
             bad=len(self.problems),
         )
+        return "\n".join([text, *self.notes])
 
 
 def sha256_of(path: Path) -> str:
@@ -283,6 +290,8 @@ def run_import(
         ).all()
         for old in previous:
             old.replaced_by_id = batch.id
-    kind.write(session, batch, prepared.rows, progress)
+    written = kind.write(session, batch, prepared.rows, progress)
+    if isinstance(written, tuple):
+        report.notes = list(written[1])
     report.batch_id = batch.id
     return report

@@ -579,6 +579,58 @@ def handbook_missing_column() -> None:
     _save(workbook, "handbook_missing_column.xlsx")
 
 
+WORK_ORDER_HEADER = [
+    "工单号", "运单号", "工单类型", "工单内容", "客户姓名", "联系电话", "创建时间", "截止时间",
+]
+
+
+def work_orders() -> None:
+    """An HQ work-order export: title row, times as real datetimes, text and Excel serials.
+
+    Rows 5 and 6 are on the same waybill (the second merges into the first); row 7's type
+    截单退回 has no category of its own (filed under 其他)."""
+    workbook, ws = _sheet("工单")
+    ws.append(["总部工单导出 2026-11-02"])
+    ws.append(WORK_ORDER_HEADER)
+    serial = (datetime(2026, 11, 2, 14, 0) - datetime(1899, 12, 30)).total_seconds() / 86400
+    rows: list[list[object]] = [
+        ["GD202611020001", "YT1000000000001", "催件派送", "客户催促派送", "张三", "13812341234",
+         datetime(2026, 11, 2, 9, 0), datetime(2026, 11, 3, 9, 0)],
+        ["GD202611020002", "YT1000000000002", "修改地址", "改到公司地址", "李四", 13900001111,
+         "2026-11-02 10:30", "2026/11/03 10:30"],
+        ["GD202611020003", "YT1000000000003", "丢件破损", "外包装破损，物品缺少", "王五",
+         "0574-87654321", serial, None],
+        ["GD202611020004", "YT1000000000004", "虚假签收", "显示签收但未收到", "赵六",
+         "13700002222", "2026年11月2日 15时20分", "2026-11-03 15:20"],
+        ["GD202611020005", "YT1000000000004", "催件派送", "同一单再次催促", "赵六",
+         "13700002222", "2026-11-02 16:00", "2026-11-03 10:00"],
+        ["GD202611020006", "YT1000000000006", "截单退回", "要求退回寄件人", "钱七",
+         "13600003333", "2026-11-02 17:00", None],
+    ]
+    for row in rows:
+        ws.append(row)
+    ws.merge_cells("A1:H1")
+    _save(workbook, "work_orders.xlsx")
+
+
+def work_orders_bad() -> None:
+    """Row 3: the same work order as row 2; row 4: no work-order number; row 5: a deadline
+    before creation; row 6: a time that is not a time."""
+    workbook, ws = _sheet("工单")
+    ws.append(WORK_ORDER_HEADER)
+    ws.append(["GD1", "YT2000000000001", "催件派送", "催", "张三", "13812341234",
+               "2026-11-02 09:00", "2026-11-03 09:00"])
+    ws.append(["GD1", "YT2000000000002", "催件派送", "催", "张三", "13812341234",
+               "2026-11-02 09:00", "2026-11-03 09:00"])
+    ws.append([None, "YT2000000000003", "催件派送", "催", "张三", "13812341234",
+               "2026-11-02 09:00", "2026-11-03 09:00"])
+    ws.append(["GD4", "YT2000000000004", "催件派送", "催", "张三", "13812341234",
+               "2026-11-03 09:00", "2026-11-02 09:00"])
+    ws.append(["GD5", "YT2000000000005", "催件派送", "催", "张三", "13812341234",
+               "明天上午", "2026-11-03 09:00"])
+    _save(workbook, "work_orders_bad.xlsx")
+
+
 def main() -> None:
     source = areas_title_merged()
     area_csvs()
@@ -594,6 +646,8 @@ def main() -> None:
     handbook_hq()
     handbook_bad()
     handbook_missing_column()
+    work_orders()
+    work_orders_bad()
 
 
 if __name__ == "__main__":

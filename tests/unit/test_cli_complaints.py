@@ -1,0 +1,67 @@
+"""The complaint log on the command line: the due list and the work-order import."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from branchdesk.cli import main
+from branchdesk.complaints import service
+from branchdesk.db.engine import open_database
+
+
+def run(*args: str) -> int:
+    return main(list(args))
+
+
+def _log(hours_left: float, waybill: str) -> None:
+    db = open_database()
+    with db.session() as s:
+        service.ensure_default_categories(s)
+        category = next(c for c in service.category_tree(s) if c.name == "催件")
+        at = service.now()
+        service.create_complaint(
+            s,
+            service.NewComplaint(
+                channel="电话",
+                category_id=category.id,
+                waybill_no=waybill,
+                phone="13812341234",
+                received_at=at - timedelta(hours=1),
+                due_at=at + timedelta(hours=hours_left),
+            ),
+            "小王",
+        )
+    db.dispose()
+
+
+def test_due_lists_overdue_and_due_soon_complaints_as_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _log(-0.5, "YT1000000000001")  # overdue
+    _log(1, "YT1000000000002")  # due within the default 2 h
+    _log(5, "YT1000000000003")  # later
+    assert run("complaints", "due", "--json") == 0
+    items = json.loads(capsys.readouterr().out)
+    assert [i["waybill_no"] for i in items] == ["YT1000000000001", "YT1000000000002"]
+    assert [i["overdue"] for i in items] == [True, False]
+    assert items[0]["customer_phone"] == "138****1234"  # masked
+    assert run("complaints", "due", "--within", "6", "--json") == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+    assert run("complaints", "due") == 0
+    out = capsys.readouterr().out
+    assert "OVERDUE" in out and "1 overdue, 1 due soon" in out
+    assert run("complaints", "due", "--within", "-1") == 1
+    assert run("complaints") == 2
+
+
+def test_work_orders_import_from_the_command_line(
+    fixtures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("import", "complaints", str(fixtures / "work_orders.xlsx")) == 0
+    assert "merged" in capsys.readouterr().out
+    assert run("import", "complaints", str(fixtures / "work_orders.xlsx")) == 1
+    assert "imported before" in capsys.readouterr().err

@@ -1,0 +1,370 @@
+"""Complaint workflow, deadlines, scripts, duplicates and the due queue on a temporary DB."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from branchdesk.complaints import service, workflow
+from branchdesk.complaints.privacy import mask_name, mask_phone
+from branchdesk.complaints.scripts import fill_script, find_banned
+from branchdesk.complaints.service import ComplaintError, NewComplaint
+from branchdesk.complaints.workflow import (
+    CALLBACK,
+    CLOSED,
+    ESCALATED,
+    NEW,
+    PROCESSING,
+    STATUSES,
+    WorkflowError,
+)
+from branchdesk.db.engine import Database
+from branchdesk.io.batches import undo_batch
+from branchdesk.io.importing import ImportRejected, run_import
+from branchdesk.lookup.models import Waybill
+from branchdesk.sample import load_sample_branch
+
+T0 = datetime(2026, 11, 2, 9, 0)
+
+
+@pytest.fixture
+def branch(db: Database) -> Database:
+    with db.session() as s:
+        load_sample_branch(s, waybills=300)
+        service.ensure_default_categories(s)
+    return db
+
+
+def _category(db: Database, path: str) -> service.CategoryInfo:
+    with db.session() as s:
+        return next(c for c in service.category_tree(s) if c.path == path)
+
+
+def _log(db: Database, **kw: object) -> service.ComplaintRow:
+    fields: dict[str, object] = {
+        "channel": "电话",
+        "category_id": _category(db, "催件").id,
+        "description": "客户催件",
+        "received_at": T0,
+    }
+    fields.update(kw)
+    with db.session() as s:
+        return service.create_complaint(s, NewComplaint(**fields), "小王")  # type: ignore[arg-type]
+
+
+# --- workflow ---------------------------------------------------------------------------
+
+LEGAL = {(a, b) for a, targets in workflow.TRANSITIONS.items() for b in targets}
+
+
+@pytest.mark.parametrize("current", STATUSES)
+@pytest.mark.parametrize("target", STATUSES)
+def test_every_transition_is_allowed_or_refused_with_a_message(current: str, target: str) -> None:
+    kwargs = {"resolution": "已解决", "compensation_fen": 0}
+    if (current, target) in LEGAL:
+        workflow.check_transition(current, target, **kwargs)  # type: ignore[arg-type]
+    else:
+        with pytest.raises(WorkflowError, match="cannot become"):
+            workflow.check_transition(current, target, **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_workflow_has_the_issue_s_steps() -> None:
+    assert LEGAL == {
+        (NEW, PROCESSING),
+        (NEW, ESCALATED),
+        (PROCESSING, ESCALATED),
+        (PROCESSING, CALLBACK),
+        (PROCESSING, CLOSED),
+        (ESCALATED, PROCESSING),
+        (ESCALATED, CALLBACK),
+        (ESCALATED, CLOSED),
+        (CALLBACK, PROCESSING),
+        (CALLBACK, CLOSED),
+        (CLOSED, PROCESSING),  # 重开
+    }
+
+
+def test_closing_needs_a_resolution_and_the_compensation() -> None:
+    with pytest.raises(WorkflowError, match="resolved"):
+        workflow.check_transition(PROCESSING, CLOSED, resolution=" ", compensation_fen=0)
+    with pytest.raises(WorkflowError, match="compensation"):
+        workflow.check_transition(PROCESSING, CLOSED, resolution="已送达")
+    with pytest.raises(WorkflowError, match="negative"):
+        workflow.check_transition(PROCESSING, CLOSED, resolution="已送达", compensation_fen=-1)
+
+
+def test_a_complaint_goes_through_the_workflow_and_every_step_is_in_its_history(
+    branch: Database,
+) -> None:
+    row = _log(branch)
+    assert row.ticket_no == "TS20261102-0001" and row.status == NEW
+    with branch.session() as s:
+        at = T0 + timedelta(hours=1)
+        service.transition(s, row.id, PROCESSING, "小王", at=at)
+        service.transition(s, row.id, ESCALATED, "小王", note="转值班经理", at=at)
+        service.transition(s, row.id, CALLBACK, "李经理", at=at)
+        with pytest.raises(WorkflowError):
+            service.transition(s, row.id, NEW, "李经理")
+        closed = service.transition(
+            s, row.id, CLOSED, "小王", resolution="已派送", compensation_fen=500, at=at
+        )
+        assert (closed.closed_at, closed.compensation_fen) == (at, 500)
+        reopened = service.transition(s, row.id, PROCESSING, "小王", note="客户仍未收到")
+        assert reopened.closed_at is None
+        events = service.history(s, row.id)
+    assert [(e.action, e.from_status, e.to_status, e.who) for e in events] == [
+        ("created", None, NEW, "小王"),
+        ("status", NEW, PROCESSING, "小王"),
+        ("status", PROCESSING, ESCALATED, "小王"),
+        ("status", ESCALATED, CALLBACK, "李经理"),
+        ("status", CALLBACK, CLOSED, "小王"),
+        ("reopened", CLOSED, PROCESSING, "小王"),
+    ]
+    assert events[2].note == "转值班经理"
+
+
+# --- deadlines --------------------------------------------------------------------------
+
+
+def test_the_category_sets_the_deadline_and_it_can_be_overridden(branch: Database) -> None:
+    lost = _category(branch, "遗失")
+    assert lost.sla_hours == 72
+    row = _log(branch, category_id=lost.id)
+    assert row.due_at == T0 + timedelta(hours=72)
+    custom = _log(branch, due_at=T0 + timedelta(hours=2))
+    assert custom.due_at == T0 + timedelta(hours=2)
+    with pytest.raises(ComplaintError, match="before"):
+        _log(branch, due_at=T0 - timedelta(minutes=1))
+
+
+def test_deadline_arithmetic() -> None:
+    assert workflow.due_at(datetime(2026, 12, 31, 20, 0), 24) == datetime(2027, 1, 1, 20, 0)
+    due = datetime(2026, 11, 2, 12, 0)
+    assert workflow.is_due_soon(due, due - timedelta(hours=2), NEW, 2)
+    assert not workflow.is_due_soon(due, due - timedelta(hours=2, minutes=1), NEW, 2)
+    assert workflow.is_overdue(due, due + timedelta(seconds=1), PROCESSING)
+    assert not workflow.is_overdue(due, due + timedelta(hours=5), CLOSED)
+
+
+def test_the_due_queue_holds_open_complaints_due_soon_or_overdue(branch: Database) -> None:
+    at = T0 + timedelta(hours=10)
+    overdue = _log(branch, due_at=T0 + timedelta(hours=9))
+    soon = _log(branch, due_at=T0 + timedelta(hours=11))
+    _log(branch, due_at=T0 + timedelta(hours=13))  # later than the 2 h lead
+    done = _log(branch, due_at=T0 + timedelta(hours=9))
+    with branch.session() as s:
+        service.transition(s, done.id, PROCESSING, at=T0)
+        service.transition(s, done.id, CLOSED, resolution="ok", compensation_fen=0, at=T0)
+        queue = service.due_soon(s, 2, at=at)
+        counts = service.due_counts(s, 2, at=at)
+    assert [r.id for r in queue] == [overdue.id, soon.id]
+    assert counts == (1, 1)
+    assert queue[0].overdue(at) and not queue[1].overdue(at)
+
+
+# --- form facts and scripts -------------------------------------------------------------
+
+
+def test_a_waybill_number_fills_in_courier_customer_and_address(branch: Database) -> None:
+    with branch.session() as s:
+        waybill = s.scalars(select(Waybill).where(Waybill.courier_name.is_not(None))).first()
+        assert waybill is not None
+        facts = service.facts_for(s, waybill.number.lower())
+    assert facts.waybill_no == waybill.number
+    assert facts.courier == waybill.courier_name and facts.source == "waybill"
+    assert facts.customer == waybill.recipient and facts.address == waybill.address
+    assert facts.courier_phone  # from the courier table
+
+
+def test_an_address_alone_finds_the_courier_through_the_area_table(branch: Database) -> None:
+    with branch.session() as s:
+        facts = service.facts_for(s, "", "宁波市海曙区中山西路37号")
+    assert facts.courier == "王强" and facts.source == "address"
+
+
+def test_unknown_facts_stay_visible_as_blanks_never_an_error() -> None:
+    body = "{客户称呼}您好，快件 {运单号} 由 {业务员}（{业务员电话}）派送，预计 {预计到达}。{错字}"
+    filled = fill_script(body, {"运单号": "YT1234567890123", "客户称呼": "张先生/女士"})
+    assert filled.text == (
+        "张先生/女士您好，快件 YT1234567890123 由 【业务员】（【业务员电话】）派送，"
+        "预计 【预计到达】。【错字】"
+    )
+    assert filled.missing == ("业务员", "业务员电话", "预计到达")
+    assert filled.unknown == ("错字",)
+
+
+def test_every_default_script_fills_from_a_complaint(branch: Database) -> None:
+    row = _log(branch, waybill_no="YT1234567890123", customer_name="张三", courier_name="王强")
+    with branch.session() as s:
+        for category in service.category_tree(s):
+            for script in category.scripts:
+                filled = service.fill(script.body, service.script_facts(row))
+                assert not filled.unknown, (category.path, filled.unknown)
+                assert "{" not in filled.text
+
+
+def test_banned_phrases_are_found_whatever_the_spacing_or_width() -> None:
+    phrases = ["不知道", "去投诉吧", "懂吗"]
+    assert find_banned("这个我 不 知道，你去投诉吧", phrases) == ["不知道", "去投诉吧"]
+    assert find_banned("您好，已为您加急派送。", phrases) == []
+
+
+def test_phones_and_names_are_masked_for_printouts() -> None:
+    assert mask_phone("13812341234") == "138****1234"
+    assert mask_phone("+86 138 1234 1234") == "138****1234"
+    assert mask_phone("0574-87654321") == "0574****4321"
+    assert mask_phone(None) == ""
+    assert mask_name("张三") == "张*" and mask_name("欧阳娜娜") == "欧阳**"
+
+
+# --- duplicates -------------------------------------------------------------------------
+
+
+def test_an_open_complaint_on_the_same_waybill_is_a_duplicate_and_merges(
+    branch: Database,
+) -> None:
+    first = _log(branch, waybill_no="yt1234567890123", due_at=T0 + timedelta(hours=30))
+    assert first.waybill_no == "YT1234567890123"
+    with branch.session() as s:
+        assert [d.id for d in service.open_duplicates(s, "YT1234567890123")] == [first.id]
+    second = _log(
+        branch, waybill_no="YT1234567890123", description="又来电", due_at=T0 + timedelta(hours=5)
+    )
+    with branch.session() as s:
+        target = service.merge(s, second.id, first.id, "小王")
+        assert target.due_at == T0 + timedelta(hours=5)  # the earlier promise wins
+        assert service.get(s, second.id).merged_into_id == first.id
+        # The merged one is no longer followed: not a duplicate, not in the queue or list.
+        assert [d.id for d in service.open_duplicates(s, "YT1234567890123")] == [first.id]
+        listed = service.list_complaints(s, service.ComplaintFilter())
+        assert second.id not in [r.id for r in listed]
+        with pytest.raises(WorkflowError, match="merged"):
+            service.transition(s, second.id, PROCESSING)
+        notes = [e.note for e in service.history(s, first.id)]
+    assert any("又来电" in n for n in notes) and any("merged into" in n for n in notes)
+
+
+def test_a_closed_complaint_is_not_a_duplicate(branch: Database) -> None:
+    row = _log(branch, waybill_no="YT1234567890123")
+    with branch.session() as s:
+        service.transition(s, row.id, PROCESSING)
+        service.transition(s, row.id, CLOSED, resolution="ok", compensation_fen=0)
+        assert service.open_duplicates(s, "YT1234567890123") == []
+
+
+# --- validation and lists ---------------------------------------------------------------
+
+
+def test_bad_complaints_are_refused_with_a_message(branch: Database) -> None:
+    with pytest.raises(ComplaintError, match="channel"):
+        _log(branch, channel="微信")
+    with pytest.raises(ComplaintError, match="waybill number or describe"):
+        _log(branch, description="  ")
+    with pytest.raises(ComplaintError, match="at most"):
+        _log(branch, customer_name="张" * 41)
+
+
+def test_the_list_filters_by_text_status_and_category(branch: Database) -> None:
+    a = _log(branch, waybill_no="YT1111111111111", phone="13812341234", courier_name="王强")
+    b = _log(branch, waybill_no="YT2222222222222", category_id=_category(branch, "遗失").id)
+    with branch.session() as s:
+        service.transition(s, b.id, ESCALATED)
+        by_text = service.list_complaints(s, service.ComplaintFilter(text="1111"))
+        by_phone = service.list_complaints(s, service.ComplaintFilter(text="1234"))
+        by_status = service.list_complaints(s, service.ComplaintFilter(statuses=(ESCALATED,)))
+        lost = service.ComplaintFilter(category_id=_category(branch, "遗失").id)
+        assert service.count_complaints(s, lost) == 1
+        by_courier = service.list_complaints(s, service.ComplaintFilter(courier="王强"))
+    assert [r.id for r in by_text] == [a.id]
+    assert [r.id for r in by_phone] == [a.id]
+    assert [r.id for r in by_status] == [b.id]
+    assert [r.id for r in by_courier] == [a.id]
+
+
+def test_a_category_in_use_cannot_be_deleted_and_deadlines_are_checked(
+    branch: Database,
+) -> None:
+    row = _log(branch)
+    with branch.session() as s:
+        with pytest.raises(ComplaintError, match="used by 1"):
+            service.delete_category(s, row.category_id)
+        with pytest.raises(ComplaintError, match="between 1 hour"):
+            service.update_category(s, row.category_id, sla_hours=0)
+        child = service.add_category(s, "超区件", 48, parent_id=row.category_id)
+        assert child.path == "催件 › 超区件"
+        script = service.save_script(s, child.id, "标准", "您好 {运单号}")
+        assert script.body == "您好 {运单号}"
+        service.delete_category(s, child.id)
+
+
+# --- HQ work-order import ---------------------------------------------------------------
+
+
+def test_work_orders_import_with_their_deadlines_and_duplicates_are_merged(
+    branch: Database, fixtures: Path
+) -> None:
+    with branch.session() as s:
+        report = run_import(s, fixtures / "work_orders.xlsx", "complaints")
+    assert report.rows_ok == 6
+    assert any("merged" in n for n in report.notes)
+    assert any("截单退回" in n for n in report.notes)
+    with branch.session() as s:
+        rows = {
+            r.hq_order_no: r
+            for r in service.list_complaints(s, service.ComplaintFilter(include_merged=True))
+        }
+        first = rows["GD202611020001"]
+        assert (first.channel, first.category) == ("HQ工单", "催件")
+        assert (first.received_at, first.due_at) == (
+            datetime(2026, 11, 2, 9, 0),
+            datetime(2026, 11, 3, 9, 0),
+        )
+        assert rows["GD202611020002"].category == "改地址"
+        assert rows["GD202611020002"].phone == "13900001111"
+        # An Excel serial with a time; no deadline in the file → the category's (72 h).
+        third = rows["GD202611020003"]
+        assert third.received_at == datetime(2026, 11, 2, 14, 0)
+        assert third.due_at == datetime(2026, 11, 5, 14, 0)
+        assert rows["GD202611020004"].received_at == datetime(2026, 11, 2, 15, 20)
+        # The second work order on YT…004 is merged into the first, whose deadline is kept
+        # as the earlier of the two.
+        assert rows["GD202611020005"].merged_into_id == rows["GD202611020004"].id
+        assert service.get(s, rows["GD202611020004"].id).due_at == datetime(2026, 11, 3, 10, 0)
+        assert rows["GD202611020006"].category == "其他"
+        assert rows["GD202611020006"].description.startswith("[截单退回]")
+
+
+def test_the_same_work_order_file_imported_twice_is_reported_and_nothing_written(
+    branch: Database, fixtures: Path
+) -> None:
+    with branch.session() as s:
+        run_import(s, fixtures / "work_orders.xlsx", "complaints")
+    with branch.session() as s, pytest.raises(ImportRejected) as rejected:
+        run_import(s, fixtures / "work_orders.xlsx", "complaints")
+    problems = rejected.value.prepared.problems
+    assert len(problems) == 6 and all("imported before" in p.message for p in problems)
+    with branch.session() as s:
+        assert service.count_complaints(s, service.ComplaintFilter(include_merged=True)) == 6
+
+
+def test_bad_work_orders_name_their_cells(branch: Database, fixtures: Path) -> None:
+    with branch.session() as s, pytest.raises(ImportRejected) as rejected:
+        run_import(s, fixtures / "work_orders_bad.xlsx", "complaints")
+    found = {(p.row, (p.column or "")[:1]) for p in rejected.value.prepared.problems}
+    assert found == {(3, "A"), (4, "A"), (5, "H"), (6, "G")}
+    with branch.session() as s:
+        assert service.count_complaints(s, service.ComplaintFilter()) == 0
+
+
+def test_undoing_a_work_order_import_removes_its_complaints(
+    branch: Database, fixtures: Path
+) -> None:
+    with branch.session() as s:
+        report = run_import(s, fixtures / "work_orders.xlsx", "complaints")
+    with branch.session() as s:
+        undo_batch(s, report.batch_id)
+    with branch.session() as s:
+        assert service.count_complaints(s, service.ComplaintFilter(include_merged=True)) == 0
