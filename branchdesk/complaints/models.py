@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from branchdesk.db.base import Base
@@ -78,7 +78,7 @@ class Complaint(Base):
     compensation_fen: Mapped[int | None] = mapped_column(Integer)
     # A duplicate merged into another complaint: kept, with its history, but not followed.
     merged_into_id: Mapped[int | None] = mapped_column(
-        ForeignKey("complaint.id", ondelete="SET NULL"), index=True
+        ForeignKey("complaint.id", ondelete="SET NULL")
     )
     batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batch.id", ondelete="CASCADE"), index=True
@@ -92,8 +92,17 @@ class Complaint(Base):
         foreign_keys="ComplaintEvent.complaint_id",
     )
 
-    # The due queue asks for open complaints by deadline: one index answers it.
-    __table_args__ = (Index("ix_complaint_status_due", "status", "due_at"),)
+    __table_args__ = (
+        # The due queue asks for open complaints by deadline: one index answers it.
+        Index("ix_complaint_status_due", "status", "due_at"),
+        # Only merged complaints are indexed: an index holding every NULL would tempt SQLite
+        # to answer "merged_into_id IS NULL" with it, scanning the whole table.
+        Index(
+            "ix_complaint_merged_into_id",
+            "merged_into_id",
+            sqlite_where=text("merged_into_id IS NOT NULL"),
+        ),
+    )
 
 
 class ComplaintEvent(Base):

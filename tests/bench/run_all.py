@@ -1,6 +1,6 @@
 """Build (or reuse) the bench DB, run every benchmark one after another, print a summary.
 
-    .venv/bin/python tests/bench/run_all.py [--skip lookup,import,startup,handbook_pdf]
+    .venv/bin/python tests/bench/run_all.py [--skip lookup,import,startup,handbook_pdf,complaints]
 
 The benchmarks run in sequence, never two at once (they would disturb each other's
 timings). Each writes its figures to bench-data/results/<name>.json; this script reads them
@@ -15,7 +15,7 @@ import sys
 
 import common
 
-BENCHES = ("lookup", "import", "startup", "handbook_pdf")
+BENCHES = ("lookup", "import", "startup", "handbook_pdf", "complaints")
 
 
 def run(script: str, *args: str) -> None:
@@ -102,13 +102,33 @@ def summary() -> list[tuple[str, str, str, str, str]]:
                 verdict(hb["pass_size"]),
             )
         )
+    cp = common.load_result("complaints")
+    if cp:
+        rows.append(
+            (
+                f"6 complaint list, {cp['count']:,} complaints",
+                f"{cp['worst_list_ms']:.1f} ms (slowest view)",
+                "",
+                "< 200 ms",
+                verdict(cp["worst_list_ms"] < 200),
+            )
+        )
+        rows.append(
+            (
+                "6 due-soon query",
+                f"{cp['due_ms']:.2f} ms",
+                "",
+                "< 10 ms",
+                verdict(cp["due_ms"] < 10),
+            )
+        )
     return rows
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--skip", default="", help="comma-separated: lookup,import,startup,handbook_pdf"
+        "--skip", default="", help="comma-separated: lookup,import,startup,handbook_pdf,complaints"
     )
     parser.add_argument("--summary-only", action="store_true", help="print the last results")
     args = parser.parse_args()

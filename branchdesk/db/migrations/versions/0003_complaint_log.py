@@ -91,7 +91,10 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_complaint_hq_order_no"), ["hq_order_no"], unique=False)
         batch_op.create_index(
-            batch_op.f("ix_complaint_merged_into_id"), ["merged_into_id"], unique=False
+            "ix_complaint_merged_into_id",
+            ["merged_into_id"],
+            unique=False,
+            sqlite_where=sa.text("merged_into_id IS NOT NULL"),
         )
         batch_op.create_index(batch_op.f("ix_complaint_phone"), ["phone"], unique=False)
         batch_op.create_index(batch_op.f("ix_complaint_received_at"), ["received_at"], unique=False)
@@ -159,7 +162,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_complaint_status_due")
         batch_op.drop_index(batch_op.f("ix_complaint_received_at"))
         batch_op.drop_index(batch_op.f("ix_complaint_phone"))
-        batch_op.drop_index(batch_op.f("ix_complaint_merged_into_id"))
+        batch_op.drop_index("ix_complaint_merged_into_id")
         batch_op.drop_index(batch_op.f("ix_complaint_hq_order_no"))
         batch_op.drop_index(batch_op.f("ix_complaint_courier_name"))
         batch_op.drop_index(batch_op.f("ix_complaint_category_id"))
