@@ -139,9 +139,7 @@ def main() -> int:
         cats = {c.name: c.id for c in service.category_tree(s)}
     views = {
         "default (all, newest first)": service.ComplaintFilter(),
-        "open only": service.ComplaintFilter(
-            statuses=("new", "processing", "escalated", "callback")
-        ),
+        "open only": service.ComplaintFilter(statuses=OPEN_STATUSES),
         "category 遗失": service.ComplaintFilter(category_id=cats["遗失"]),
         "courier 王强": service.ComplaintFilter(courier="王强"),
         "text: phone digits 1381": service.ComplaintFilter(text="1381"),
