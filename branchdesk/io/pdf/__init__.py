@@ -1,4 +1,5 @@
-"""Printing: the penalty handbook, vehicle sheets, exam papers and results as A4 PDF files.
+"""Printing: the penalty handbook, vehicle sheets, exam papers, results and problem-parcel
+slips as A4 PDF files.
 
 Pure reportlab (no Qt), set in the embedded CJK font; every renderer takes an output path,
 writes atomically, accepts `progress(done, total)` (raise from it to cancel) and returns the
@@ -13,6 +14,7 @@ from branchdesk.io.pdf.handbook import render_handbook
 from branchdesk.io.pdf.layout import Progress
 from branchdesk.io.pdf.results import render_results
 from branchdesk.io.pdf.sheets import render_vehicle_sheets
+from branchdesk.io.pdf.slips import render_slips
 
 __all__ = [
     "Progress",
@@ -20,5 +22,6 @@ __all__ = [
     "render_exam",
     "render_handbook",
     "render_results",
+    "render_slips",
     "render_vehicle_sheets",
 ]

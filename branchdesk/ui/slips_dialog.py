@@ -1,0 +1,477 @@
+"""Problem-parcel slips dialog: open the HQ's list, see who gets which parcel, print the slips.
+
+Reading, matching and rendering run off the UI thread; the preview shows exactly the PDF
+that is saved or sent to the printer. Customers' names and phones are masked unless the
+user ticks "Show full phone numbers".
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPageSize, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.complaints.slips import (
+    AMBIGUOUS,
+    UNMATCHED,
+    PrintedSlips,
+    SlipLine,
+    SlipList,
+    how_label,
+    read_problem_list,
+    render,
+    require_printable,
+)
+from branchdesk.db.engine import Database
+from branchdesk.errors import BranchDeskError
+from branchdesk.io.reader import SUPPORTED_SUFFIXES, sheet_names
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.models import Column, RowsModel
+from branchdesk.ui.print_dialog import print_pdf
+from branchdesk.ui.workers import Task
+
+TO_CHECK_FILL = QColor("#fff3dc")
+UNMATCHED_FILL = QColor("#fde2e2")
+
+
+def _how(line: SlipLine) -> str:
+    if line.how == AMBIGUOUS and line.candidates:
+        return f"{how_label(line.how)}: {' / '.join(line.candidates)}"
+    return how_label(line.how)
+
+
+class SlipLinesModel(RowsModel[SlipLine]):
+    """The matched parcels; "to check" and unmatched rows are tinted."""
+
+    COL_COURIER, COL_WAYBILL, COL_PROBLEM, COL_HOW, COL_ADDRESS = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column("Courier", lambda r: r.courier or ""),
+                Column("Waybill no.", lambda r: r.waybill),
+                Column("Problem", lambda r: r.problem),
+                Column("Matched by", _how),
+                Column("Address", lambda r: r.address or ""),
+            ],
+            parent,
+        )
+
+    def extra_data(self, row: SlipLine, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.how == AMBIGUOUS:
+                return QBrush(TO_CHECK_FILL)
+            if row.how == UNMATCHED:
+                return QBrush(UNMATCHED_FILL)
+        return None
+
+
+class SlipsDialog(QDialog):
+    """Open an HQ problem-parcel list, check the matching, save or print the slips."""
+
+    printed = Signal(object)  # PrintedSlips, once saved or sent to the printer
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = SettingsStore()
+        self.found: SlipList | None = None
+        self.rendered: PrintedSlips | None = None
+        self.task: Task | None = None
+        self._then: Callable[[], None] | None = None  # work to start once the task ends
+        self._tmpdir = tempfile.TemporaryDirectory(prefix="branchdesk-slips-")
+        self.preview_path = Path(self._tmpdir.name) / "slips.pdf"
+        self.setWindowTitle(self.tr("Problem-parcel slips"))
+        self.resize(1180, 700)
+
+        self.file_edit = QLineEdit()
+        self.file_edit.setObjectName("slipsFile")
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(
+            self.tr("The HQ's list of problem parcels (Excel or CSV)")
+        )
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.setObjectName("slipsBrowse")
+        self.browse_button.clicked.connect(self.browse)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("slipsSheet")
+        self.sheet_combo.currentIndexChanged.connect(lambda _i: self.load())
+        self.skip_invalid = QCheckBox(self.tr("Skip invalid rows"))
+        self.skip_invalid.setObjectName("skipInvalid")
+        self.skip_invalid.toggled.connect(lambda _on: self.render_preview())
+        self.show_phones = QCheckBox(self.tr("Show full phone numbers"))
+        self.show_phones.setObjectName("showPhones")
+        self.show_phones.setToolTip(
+            self.tr("Customers' names and phones are masked on the slips unless this is ticked.")
+        )
+        self.show_phones.toggled.connect(lambda _on: self.render_preview())
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Sheet"), self.sheet_combo)
+        options = QHBoxLayout()
+        options.addWidget(self.skip_invalid)
+        options.addWidget(self.show_phones)
+        options.addStretch(1)
+
+        self.model = SlipLinesModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("slipLines")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((70, 130, 90, 110)):
+            self.table.setColumnWidth(column, width)
+
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("slipProblems")
+        self.problems_label = QLabel(self.tr("Problems in the list"))
+
+        self.status = QLabel(self.tr("Choose the HQ's problem-parcel list."))
+        self.status.setObjectName("slipsStatus")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(False)
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button.setObjectName("savePdf")
+        self.save_button.setToolTip("Ctrl+S")
+        self.save_button.clicked.connect(self.save)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("printSlips")
+        self.print_button.setToolTip("Ctrl+P")
+        self.print_button.clicked.connect(self.send_to_printer)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.send_to_printer)
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+
+        self.view = QPdfView()
+        self.view.setObjectName("pdfPreview")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf = QPdfDocument(self)
+        self.view.setDocument(self.pdf)
+
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(options)
+        left.addWidget(self.table, 3)
+        left.addWidget(self.problems_label)
+        left.addWidget(self.problem_list, 1)
+        left.addWidget(self.status)
+        left.addWidget(self.progress)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close)
+        left.addLayout(buttons)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left_widget)
+        splitter.addWidget(self.view)
+        splitter.setSizes([620, 560])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+        self._show_problems([])
+
+    # --- choosing and reading --------------------------------------------------------------
+    def browse(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a file"),
+            "",
+            self.tr("Tables ({patterns})").format(patterns=patterns),
+        )
+        if name:
+            self.set_file(Path(name))
+
+    def set_file(self, path: Path) -> None:
+        self.file_edit.setText(str(path))
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        try:
+            names = sheet_names(path)
+        except BranchDeskError as exc:
+            self.sheet_combo.blockSignals(False)
+            self._clear()
+            self._show_message(str(exc))
+            return
+        self.sheet_combo.addItems(names)
+        self.sheet_combo.blockSignals(False)
+        self.load()
+
+    def load(self) -> None:
+        """Read, check and match the chosen sheet (in a worker), then render the preview."""
+        if not self.file_edit.text():
+            return
+        if self.task is not None:
+            self.task.cancel()
+            self._then = self.load
+            return
+        path = Path(self.file_edit.text())
+        sheet = self.sheet_combo.currentText() or None
+        db = self.db
+
+        def work(progress: Any) -> SlipList:
+            with db.session() as session:
+                return read_problem_list(session, path, sheet=sheet, progress=progress)
+
+        self._clear()
+        self.status.setText(
+            self.tr("Reading {file} and finding each parcel's courier…").format(file=path.name)
+        )
+        self._start(work, self._loaded)
+
+    def _clear(self) -> None:
+        self.found = None
+        self.rendered = None
+        self.model.set_rows([])
+        self._show_problems([])
+        self.pdf.close()
+
+    def _loaded(self, found: SlipList) -> None:
+        self.found = found
+        self.model.set_rows(found.lines)
+        self._show_problems([str(p) for p in found.problems])
+        self._then = self.render_preview
+
+    def _show_problems(self, lines: list[str]) -> None:
+        self.problem_list.clear()
+        for line in lines[:2000]:
+            self.problem_list.addItem(line)
+            self.problem_list.item(self.problem_list.count() - 1).setToolTip(line)
+        if len(lines) > 2000:
+            self.problem_list.addItem(self.tr("… and {more} more").format(more=len(lines) - 2000))
+        self.problems_label.setVisible(bool(lines))
+        self.problem_list.setVisible(bool(lines))
+
+    def _summary(self, found: SlipList) -> str:
+        text = found.summary() + "."
+        if found.merged:
+            text += " " + self.tr("{count} repeated waybill(s) merged.").format(count=found.merged)
+        return text
+
+    # --- rendering -------------------------------------------------------------------------
+    def render_preview(self) -> None:
+        found = self.found
+        if found is None:
+            return
+        if self.task is not None:
+            self._then = self.render_preview
+            return
+        self.rendered = None
+        self.pdf.close()  # the file is about to be replaced
+        try:
+            require_printable(found, skip_invalid=self.skip_invalid.isChecked())
+        except BranchDeskError as exc:
+            if found.problems and found.parcels:
+                self._show_message(
+                    self.tr(
+                        "{count} row(s) have problems (listed below): nothing is printed. "
+                        "Correct the file and open it again, or tick “Skip invalid rows”."
+                    ).format(count=len(found.problems))
+                )
+            else:
+                self._show_message(str(exc).splitlines()[0])
+            return
+        path, mask = self.preview_path, not self.show_phones.isChecked()
+        branch = str(self.settings.get("branch_name") or "")
+
+        def work(progress: Any) -> PrintedSlips:
+            return render(
+                found, path, branch=branch, printed=date.today(), mask=mask, progress=progress
+            )
+
+        self.status.setText(self.tr("Preparing the PDF…"))
+        self._start(work, self._rendered)
+
+    def _rendered(self, printed: PrintedSlips) -> None:
+        self.rendered = printed
+        self.pdf.load(str(self.preview_path))
+        text = (
+            self._summary(printed.found)
+            + " "
+            + self.tr("{pages} page(s), A4.").format(pages=printed.pages)
+        )
+        if printed.found.problems:
+            text += " " + self.tr("{count} invalid row(s) skipped.").format(
+                count=len(printed.found.problems)
+            )
+        self.status.setText(text)
+
+    # --- worker plumbing -------------------------------------------------------------------
+    def _start(self, work: Any, done: Any, failed: Any = None) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        task = Task(work)
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(done)
+        task.failed.connect(failed or self._failed)
+        task.cancelled.connect(
+            lambda: self.status.setText(self.tr("Cancelled. Change an option to try again."))
+        )
+        task.finished.connect(self._finished)
+        self.task = task
+        task.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.rendered = None
+        if isinstance(exc, BranchDeskError):
+            self._show_message(str(exc))
+        else:
+            self._show_message(self.tr("Unexpected error: {error}").format(error=exc))
+
+    def _show_message(self, message: str) -> None:
+        self.rendered = None
+        self.pdf.close()
+        self.status.setText(message)
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+
+    def _finished(self) -> None:
+        if self.task is not None:
+            self.task.wait()
+        self.task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        ready = self.rendered is not None
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def wait_idle(self) -> None:
+        """Block until no work is running or queued (tests and closing)."""
+        while self.task is not None:
+            self.task.wait()
+            QCoreApplication.processEvents()
+
+    # --- output ----------------------------------------------------------------------------
+    def save(self) -> None:
+        if self.rendered is None or not self.save_button.isEnabled():
+            return
+        name = self.tr("Problem-parcel slips {date}.pdf").format(date=date.today().isoformat())
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), str(Path.home() / name), self.tr("PDF document (*.pdf)")
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_suffix(".pdf")
+        try:
+            shutil.copyfile(self.preview_path, target)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot save"),
+                self.tr(
+                    "Cannot write {path}: {error}. Check the folder and that the file is not "
+                    "open in another program, then save again."
+                ).format(path=target, error=exc.strerror or exc),
+            )
+            return
+        self.printed.emit(replace(self.rendered, path=target))
+        self.status.setText(self.tr("Saved {path}").format(path=target))
+
+    def send_to_printer(self) -> None:
+        if self.rendered is None or not self.print_button.isEnabled():
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the previewed PDF off the UI thread, with progress and Cancel."""
+        rendered, path = self.rendered, self.preview_path
+        if rendered is None or self.task is not None:
+            return
+        self.printer = printer  # kept alive until the job ends
+
+        def work(progress: Any) -> int:
+            return print_pdf(path, printer, progress)
+
+        def sent(pages: int) -> None:
+            self.rendered = rendered
+            self.printed.emit(rendered)
+            self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=pages))
+
+        def failed(exc: BaseException) -> None:
+            self.rendered = rendered  # the preview is still good: try again
+            message = str(exc) if isinstance(exc, BranchDeskError) else repr(exc)
+            self.status.setText(message)
+            QMessageBox.warning(self, self.tr("Cannot print"), message)
+
+        self.status.setText(self.tr("Printing…"))
+        self._start(work, sent, failed)
+
+    def done(self, result: int) -> None:
+        self._then = None  # no new work into the temp dir about to be removed
+        if self.task is not None:
+            self.task.cancel()
+            self.task.wait()
+            self.task = None
+        self.pdf.close()
+        self._tmpdir.cleanup()
+        super().done(result)
