@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+import branchdesk.io.models  # noqa: F401  (import_batch, which batch_id refers to)
 from branchdesk.db.base import Base
 
 

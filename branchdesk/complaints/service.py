@@ -680,13 +680,23 @@ class ComplaintFilter:
     received_to: datetime | None = None
 
 
-def _filtered(query: Select[Any], flt: ComplaintFilter) -> Select[Any]:
+def _with_children(session: Session, category_id: int) -> list[int]:
+    """A category and every category below it (延误 takes in 派送延误 …)."""
+    tree = category_tree(session)
+    chosen = {category_id}
+    for c in tree:  # parents come before their children
+        if c.parent_id in chosen:
+            chosen.add(c.id)
+    return sorted(chosen)
+
+
+def _filtered(query: Select[Any], flt: ComplaintFilter, session: Session) -> Select[Any]:
     if not flt.include_merged:
         query = query.where(Complaint.merged_into_id.is_(None))
     if flt.statuses:
         query = query.where(Complaint.status.in_(flt.statuses))
     if flt.category_id is not None:
-        query = query.where(Complaint.category_id == flt.category_id)
+        query = query.where(Complaint.category_id.in_(_with_children(session, flt.category_id)))
     if flt.courier:
         query = query.where(Complaint.courier_name == flt.courier)
     if flt.received_from is not None:
@@ -720,13 +730,13 @@ def list_complaints(
         # random (which SQLite picks for ORDER BY … LIMIT). `|| ''` keeps the ISO text order
         # but hides the index from the planner.
         newest = Complaint.received_at.op("||")(literal("")).desc()
-    query = _filtered(select(Complaint), flt).order_by(newest, Complaint.id.desc())
+    query = _filtered(select(Complaint), flt, session).order_by(newest, Complaint.id.desc())
     paths = _paths(session)
     return [_row(c, paths) for c in session.scalars(query.offset(offset).limit(limit))]
 
 
 def count_complaints(session: Session, flt: ComplaintFilter) -> int:
-    return session.scalar(_filtered(select(func.count(Complaint.id)), flt)) or 0
+    return session.scalar(_filtered(select(func.count(Complaint.id)), flt, session)) or 0
 
 
 def due_soon(

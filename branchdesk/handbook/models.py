@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+import branchdesk.io.models  # noqa: F401  (import_batch, which batch_id refers to)
 from branchdesk.db.base import Base, utcnow
 
 

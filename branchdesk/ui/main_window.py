@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +33,9 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.settings import SettingsStore
 
 if TYPE_CHECKING:
+    from branchdesk.complaints.service import ComplaintRow
     from branchdesk.db.engine import Database
+    from branchdesk.ui.complaints_page import ComplaintsPage
     from branchdesk.ui.couriers_page import CouriersPage
     from branchdesk.ui.data_page import DataPage
     from branchdesk.ui.handbook_page import HandbookPage
@@ -38,11 +44,14 @@ if TYPE_CHECKING:
     from branchdesk.ui.workers import Task
 
 
-LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE = range(5)
+LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS = range(6)
+PAGE_COUNT = 6
+REMINDER_INTERVAL_MS = 60_000
 
 
 class MainWindow(QMainWindow):
     data_ready = Signal()  # the database is open and every page is built
+    reminded = Signal(str)  # a complaint newly due soon or overdue (shown in the tray)
 
     def __init__(self, db: Database | None = None, settings: SettingsStore | None = None) -> None:
         super().__init__()
@@ -51,6 +60,13 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self.setMinimumSize(QSize(800, 560))
         self._warmup: Task | None = None
+        # Complaint ids already announced as due soon / overdue, so each is announced once.
+        self.notified: dict[int, str] = {}
+        self._reminders_started = False
+        self.tray: QSystemTrayIcon | None = None
+        self.reminder_timer = QTimer(self)
+        self.reminder_timer.setInterval(REMINDER_INTERVAL_MS)
+        self.reminder_timer.timeout.connect(self.refresh_reminders)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -64,6 +80,7 @@ class MainWindow(QMainWindow):
             (self.tr("Couriers"), "Ctrl+3"),
             (self.tr("Handbook"), "Ctrl+4"),
             (self.tr("Practice"), "Ctrl+5"),
+            (self.tr("Complaints"), "Ctrl+6"),
         ):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 44))
@@ -115,6 +132,7 @@ class MainWindow(QMainWindow):
         return True
 
     def attach(self, db: Database) -> None:
+        from branchdesk.ui.complaints_page import ComplaintsPage
         from branchdesk.ui.couriers_page import CouriersPage
         from branchdesk.ui.data_page import DataPage
         from branchdesk.ui.handbook_page import HandbookPage
@@ -127,12 +145,14 @@ class MainWindow(QMainWindow):
         self.couriers_page: CouriersPage = CouriersPage(db)
         self.handbook_page: HandbookPage = HandbookPage(db)
         self.practice_page: PracticePage = PracticePage(db)
+        self.complaints_page: ComplaintsPage = ComplaintsPage(db, self.settings)
         for page in (
             self.lookup_page,
             self.data_page,
             self.couriers_page,
             self.handbook_page,
             self.practice_page,
+            self.complaints_page,
         ):
             self.pages.addWidget(page)
         self.pages.removeWidget(self.loading)
@@ -149,11 +169,16 @@ class MainWindow(QMainWindow):
         self.practice_page.print_requested.connect(
             lambda employee: self.open_print("results", employee=employee)
         )
+        self.complaints_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.complaints_page.due_refreshed.connect(self._show_due_counts)
+        self.statusBar().addPermanentWidget(self.due_indicator)
+        self._start_reminders()
         self.nav.setCurrentRow(0)
         self._show_page(0)
         self.refresh_banner()
         self.import_action.setEnabled(True)
         self.print_action.setEnabled(True)
+        self.new_complaint_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Ready"))
         self.lookup_page.focus_search()
         QTimer.singleShot(0, self._warm_up_lookup)
@@ -188,6 +213,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         if row == 1:
             self.data_page.ensure_loaded()
+        # Ctrl+N is "new" on the page in front; pages with their own new thing (handbook item,
+        # complaint) keep it, elsewhere it logs a complaint.
+        self.new_complaint_action.setShortcut(
+            QKeySequence() if row in (HANDBOOK, COMPLAINTS) else QKeySequence.StandardKey.New
+        )
 
     # --- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -215,7 +245,22 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        for n in range(5):
+        complaints_menu = self.menuBar().addMenu(self.tr("&Complaints"))
+        self.new_complaint_action = QAction(self.tr("&New complaint…"), self)
+        self.new_complaint_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_complaint_action.triggered.connect(self.new_complaint)
+        self.new_complaint_action.setEnabled(False)
+        complaints_menu.addAction(self.new_complaint_action)
+        due_action = QAction(self.tr("&Due queue"), self)
+        due_action.triggered.connect(self.show_due)
+        complaints_menu.addAction(due_action)
+        self.due_indicator = QToolButton()
+        self.due_indicator.setObjectName("dueIndicator")
+        self.due_indicator.setAutoRaise(True)
+        self.due_indicator.setToolTip(self.tr("Open the due queue of complaints"))
+        self.due_indicator.clicked.connect(self.show_due)
+        self.due_indicator.setVisible(False)
+        for n in range(PAGE_COUNT):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, n=n: self.nav.setCurrentRow(n))
@@ -252,6 +297,7 @@ class MainWindow(QMainWindow):
         self.handbook_page.reset()
         self.refresh_banner()
         self.lookup_page.run_search()
+        self.complaints_page.refresh()  # an import may have brought HQ work orders
 
     def open_import(self, kind: str = "areas") -> None:
         from branchdesk.ui.import_dialog import ImportDialog
@@ -341,7 +387,106 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    # --- complaints and their reminders -----------------------------------------------------
+    def new_complaint(self) -> None:
+        if self.db is None:
+            return
+        self.nav.setCurrentRow(COMPLAINTS)
+        self.complaints_page.new_complaint()
+
+    def show_due(self) -> None:
+        if self.db is None:
+            return
+        self.nav.setCurrentRow(COMPLAINTS)
+        self.complaints_page.show_due()
+
+    def _start_reminders(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            icon = self.windowIcon()
+            if icon.isNull():
+                icon = QApplication.style().standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxInformation
+                )
+            self.tray = QSystemTrayIcon(QIcon(icon), self)
+            self.tray.setToolTip(self.tr("BranchDesk 网点服务台"))
+            self.tray.messageClicked.connect(self._tray_clicked)
+            self.tray.activated.connect(lambda _reason: self._tray_clicked())
+            self.tray.show()
+        self.reminder_timer.start()
+        # The counts are already known (the page computed them); what is due now is not news.
+        self._show_due_counts(*self.complaints_page.counts)
+
+    def _tray_clicked(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_due()
+
+    def refresh_reminders(self) -> None:
+        """The timer's tick: recount, recolour, and announce what newly fell due."""
+        if self.db is not None:
+            self.complaints_page.refresh_due()
+
+    def _show_due_counts(self, soon: int, overdue: int) -> None:
+        lead = f"{float(self.settings.get('complaint_lead_hours')):g}"
+        self.due_indicator.setText(
+            self.tr("{overdue} overdue · {soon} due within {hours} h").format(
+                overdue=overdue, soon=soon, hours=lead
+            )
+        )
+        colour = "#b00020" if overdue else "#b35900" if soon else "#555555"
+        weight = "bold" if overdue or soon else "normal"
+        self.due_indicator.setStyleSheet(
+            f"QToolButton#dueIndicator {{ color: {colour}; font-weight: {weight}; }}"
+        )
+        self.due_indicator.setVisible(True)
+        self._announce(self.complaints_page.due_rows)
+
+    def _announce(self, rows: list[ComplaintRow]) -> list[str]:
+        """Tell (once) about each complaint that became due soon or overdue; returns the news."""
+        from branchdesk.complaints.service import now
+        from branchdesk.ui.complaints_page import due_state
+
+        at = now()
+        lead = float(self.settings.get("complaint_lead_hours"))
+        first = not self._reminders_started
+        self._reminders_started = True
+        news: list[str] = []
+        current: dict[int, str] = {}
+        for row in rows:
+            state = due_state(row, at, lead)
+            if state is None:
+                continue
+            current[row.id] = state
+            if self.notified.get(row.id) == state or first:
+                continue
+            who = f" · {row.courier_name}" if row.courier_name else ""
+            news.append(
+                (
+                    self.tr("{ticket} is overdue (due {due}){who}")
+                    if state == "overdue"
+                    else self.tr("{ticket} is due at {due}{who}")
+                ).format(ticket=row.ticket_no, due=row.due_at.strftime("%H:%M"), who=who)
+            )
+        self.notified = current
+        if news:
+            text = "\n".join(news[:5])
+            if len(news) > 5:
+                text += "\n" + self.tr("and {count} more").format(count=len(news) - 5)
+            self.reminded.emit(text)
+            if self.tray is not None:
+                self.tray.showMessage(
+                    self.tr("Complaints falling due"),
+                    text,
+                    QSystemTrayIcon.MessageIcon.Warning,
+                    15_000,
+                )
+        return news
+
     def closeEvent(self, event: object) -> None:
+        self.reminder_timer.stop()
+        if self.tray is not None:
+            self.tray.hide()
         if self._warmup is not None:
             self._warmup.wait()
         super().closeEvent(event)  # type: ignore[arg-type]

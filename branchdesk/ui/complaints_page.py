@@ -1,0 +1,510 @@
+"""投诉登记: the complaint list (paged, filtered as you type) and the due-soon / overdue queue."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.complaints import service
+from branchdesk.complaints.service import ComplaintFilter, ComplaintRow
+from branchdesk.complaints.workflow import CLOSED, OPEN_STATUSES, STATUSES, status_label
+from branchdesk.db.engine import Database
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.complaint_dialog import (
+    DUE_SOON,
+    OVERDUE,
+    ComplaintDetailDialog,
+    ComplaintDialog,
+)
+from branchdesk.ui.models import Column, LazyRowsModel, RowsModel
+
+(
+    COL_TICKET,
+    COL_RECEIVED,
+    COL_CHANNEL,
+    COL_CATEGORY,
+    COL_WAYBILL,
+    COL_CUSTOMER,
+    COL_PHONE,
+    COL_COURIER,
+    COL_STATUS,
+    COL_DUE,
+    COL_CLOSED,
+) = range(11)
+OPEN = "open"  # the status filter's "every open status" entry
+OVERDUE_BG = "#fde0e0"
+DUE_SOON_BG = "#ffe9cc"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ComplaintsPage", text)
+
+
+def _time(value: datetime | None) -> str:
+    # The ticket number carries the year; the list shows month, day and time.
+    return value.strftime("%m-%d %H:%M") if value else ""
+
+
+def _status(row: ComplaintRow) -> str:
+    return _tr("Merged") if row.merged_into_id is not None else status_label(row.status)
+
+
+def _left(row: ComplaintRow) -> str:
+    """How long until the deadline, or how long past it."""
+    seconds = int((row.due_at - service.now()).total_seconds())
+    minutes = abs(seconds) // 60
+    span = (
+        _tr("{h} h {m} min").format(h=minutes // 60, m=f"{minutes % 60:02d}")
+        if minutes >= 60
+        else _tr("{m} min").format(m=minutes)
+    )
+    return (
+        _tr("overdue {span}").format(span=span)
+        if seconds < 0
+        else _tr("{span} left").format(span=span)
+    )
+
+
+COLUMNS: list[Column[ComplaintRow]] = [
+    Column("Ticket no.", lambda r: r.ticket_no),
+    Column("Received", lambda r: _time(r.received_at)),
+    Column("Channel", lambda r: r.channel),
+    Column("Category", lambda r: r.category),
+    Column("Waybill no.", lambda r: r.waybill_no),
+    Column("Customer", lambda r: r.customer_name),
+    Column("Phone", lambda r: r.phone),
+    Column("Courier", lambda r: r.courier_name),
+    Column("Status", _status),
+    Column("Due", lambda r: _time(r.due_at)),
+    Column("Closed", lambda r: _time(r.closed_at)),
+]
+
+DUE_COLUMNS: list[Column[ComplaintRow]] = [
+    Column("Due", lambda r: _time(r.due_at)),
+    Column("Time left", _left),
+    Column("Ticket no.", lambda r: r.ticket_no),
+    Column("Status", _status),
+    Column("Category", lambda r: r.category),
+    Column("Waybill no.", lambda r: r.waybill_no),
+    Column("Customer", lambda r: r.customer_name),
+    Column("Phone", lambda r: r.phone),
+    Column("Courier", lambda r: r.courier_name),
+]
+
+
+def due_state(row: ComplaintRow, at: datetime, lead_hours: float) -> str | None:
+    """ "overdue", "soon" (within the lead time) or None, for an open complaint."""
+    if not row.is_open:
+        return None
+    if row.due_at < at:
+        return "overdue"
+    if row.due_at <= at + timedelta(hours=lead_hours):
+        return "soon"
+    return None
+
+
+class DueColours:
+    """Overdue rows red, due-soon rows orange, their deadline on a tinted ground."""
+
+    now: datetime
+    lead_hours: float
+    due_column: int
+
+    def set_clock(self, at: datetime, lead_hours: float) -> None:
+        self.now, self.lead_hours = at, lead_hours
+        model: Any = self
+        if model.rows:
+            model.dataChanged.emit(
+                model.index(0, 0), model.index(len(model.rows) - 1, model.columnCount() - 1)
+            )
+
+    def due_data(self, row: ComplaintRow, column: int, role: int) -> Any:
+        state = due_state(row, self.now, self.lead_hours)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if state == "overdue":
+                return QBrush(QColor(OVERDUE))
+            if state == "soon":
+                return QBrush(QColor(DUE_SOON))
+            if row.status == CLOSED or row.merged_into_id is not None:
+                return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.due_column and state:
+            return QBrush(QColor(OVERDUE_BG if state == "overdue" else DUE_SOON_BG))
+        if role == Qt.ItemDataRole.FontRole and column == self.due_column and state:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class ComplaintsModel(DueColours, LazyRowsModel[ComplaintRow]):
+    """Every complaint that passes the filter, newest first, pulled page by page."""
+
+    due_column = COL_DUE
+
+    def __init__(self, fetch_page: Any, lead_hours: float, parent: Any = None) -> None:
+        super().__init__(COLUMNS, fetch_page, parent)
+        self.now, self.lead_hours = service.now(), lead_hours
+
+    def extra_data(self, row: ComplaintRow, column: int, role: int) -> Any:
+        return self.due_data(row, column, role)
+
+
+class DueModel(DueColours, RowsModel[ComplaintRow]):
+    """The due queue: overdue and due-soon complaints, soonest first."""
+
+    due_column = 0
+
+    def __init__(self, lead_hours: float, parent: Any = None) -> None:
+        super().__init__(DUE_COLUMNS, parent)
+        self.now, self.lead_hours = service.now(), lead_hours
+
+    def extra_data(self, row: ComplaintRow, column: int, role: int) -> Any:
+        if column == 1 and role == Qt.ItemDataRole.ForegroundRole:
+            return self.due_data(row, 0, role)
+        return self.due_data(row, column, role)
+
+
+def _table(model: Any, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return view
+
+
+class ComplaintsPage(QWidget):
+    """Log, find and follow complaints; the due queue is one click (or Ctrl+6, then Alt+2) away."""
+
+    changed = Signal()  # a complaint was logged or changed
+    due_refreshed = Signal(int, int)  # due soon, overdue
+    status = Signal(str)  # a message for the status bar
+    SEARCH_DELAY_MS = 150
+    LIST, DUE = range(2)
+
+    def __init__(
+        self, db: Database, settings: SettingsStore | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings or SettingsStore()
+        self.filter = ComplaintFilter()
+        self.due_rows: list[ComplaintRow] = []
+        self.counts = (0, 0)  # due soon, overdue
+        self.dialog: ComplaintDialog | None = None  # the last new-complaint form opened
+        self.detail: ComplaintDetailDialog | None = None  # the last complaint opened
+
+        # The due strip: always in sight above the list.
+        self.overdue_label = QLabel()
+        self.overdue_label.setObjectName("overdueCount")
+        self.soon_label = QLabel()
+        self.soon_label.setObjectName("dueSoonCount")
+        self.show_due_button = QPushButton(self.tr("Show the due queue"))
+        self.show_due_button.setObjectName("showDue")
+        self.show_due_button.clicked.connect(self.show_due)
+        strip = QHBoxLayout()
+        strip.addWidget(self.overdue_label)
+        strip.addSpacing(16)
+        strip.addWidget(self.soon_label)
+        strip.addSpacing(16)
+        strip.addWidget(self.show_due_button)
+        strip.addStretch(1)
+
+        # Filters.
+        self.search = QLineEdit()
+        self.search.setObjectName("complaintSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Ticket, HQ order, waybill, phone, customer or courier  (Ctrl+F)")
+        )
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_done)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        self.status_filter.addItem(self.tr("Open"), OPEN)
+        for s in STATUSES:
+            self.status_filter.addItem(status_label(s), s)
+        self.category_filter = QComboBox()
+        self.category_filter.setObjectName("categoryFilter")
+        self.category_filter.setMaxVisibleItems(20)
+        self.courier_filter = QComboBox()
+        self.courier_filter.setObjectName("courierFilter")
+        self.courier_filter.setMaxVisibleItems(20)
+        self.include_merged = QCheckBox(self.tr("Merged too"))
+        self.include_merged.setToolTip(
+            self.tr("Also list complaints that were merged into another one")
+        )
+        for combo in (self.status_filter, self.category_filter, self.courier_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.include_merged.toggled.connect(lambda _c: self.apply_filter())
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(self.courier_filter)
+        filters.addWidget(self.include_merged)
+
+        # The list and the due queue.
+        lead = self.lead_hours()
+        self.model = ComplaintsModel(self._fetch, lead)
+        self.view = _table(self.model, "complaintList")
+        for col, width in (
+            (COL_TICKET, 130),
+            (COL_RECEIVED, 90),
+            (COL_CHANNEL, 100),
+            (COL_CATEGORY, 130),
+            (COL_WAYBILL, 130),
+            (COL_CUSTOMER, 70),
+            (COL_PHONE, 100),
+            (COL_COURIER, 60),
+            (COL_STATUS, 90),
+            (COL_DUE, 90),
+        ):
+            self.view.setColumnWidth(col, width)
+        self.view.activated.connect(lambda i: self._open_index(self.model.rows, i))
+        self.due_model = DueModel(lead)
+        self.due_view = _table(self.due_model, "dueList")
+        for col, width in enumerate((90, 110, 130, 90, 130, 130, 70, 100)):
+            self.due_view.setColumnWidth(col, width)
+        self.due_view.activated.connect(lambda i: self._open_index(self.due_model.rows, i))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("complaintTabs")
+        self.tabs.addTab(self.view, self.tr("Complaints"))
+        self.tabs.addTab(self.due_view, self.tr("Due"))
+
+        # Actions.
+        self.new_button = QPushButton(self.tr("New complaint"))
+        self.new_button.setObjectName("newComplaint")
+        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.clicked.connect(lambda: self.new_complaint())
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected complaint (Enter or double-click)"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.categories_button = QPushButton(self.tr("Categories && scripts…"))
+        self.categories_button.setObjectName("editCategories")
+        self.categories_button.clicked.connect(self.edit_categories)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("complaintCount")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.categories_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(strip)
+        layout.addLayout(filters)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_complaint())
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        self.refresh()
+
+    # --- data ------------------------------------------------------------------------------
+    def lead_hours(self) -> float:
+        return float(self.settings.get("complaint_lead_hours"))
+
+    def _fetch(self, offset: int, limit: int) -> list[ComplaintRow]:
+        with self.db.session() as session:
+            return service.list_complaints(session, self.filter, offset, limit)
+
+    def refresh(self) -> None:
+        """Complaints or categories changed (here or by an import): reload lists and counts."""
+        self._reload_choices()
+        self.apply_filter()
+        self.refresh_due()
+
+    def _reload_choices(self) -> None:
+        category, courier = self.category_filter.currentData(), self.courier_filter.currentData()
+        with self.db.session() as session:
+            categories = service.categories_for_choice(session)
+            couriers = service.couriers_in_complaints(session)
+        for combo in (self.category_filter, self.courier_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.category_filter.addItem(self.tr("All categories"), None)
+        for c in categories:
+            self.category_filter.addItem("\u3000" * c.depth + c.name, c.id)
+        self.courier_filter.addItem(self.tr("All couriers"), None)
+        for name in couriers:
+            self.courier_filter.addItem(name, name)
+        for combo, value in ((self.category_filter, category), (self.courier_filter, courier)):
+            combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+            combo.blockSignals(False)
+
+    def current_filter(self) -> ComplaintFilter:
+        status = self.status_filter.currentData()
+        statuses: tuple[str, ...] = (
+            () if status is None else OPEN_STATUSES if status == OPEN else (status,)
+        )
+        return ComplaintFilter(
+            text=self.search.text().strip(),
+            statuses=statuses,
+            category_id=self.category_filter.currentData(),
+            courier=self.courier_filter.currentData(),
+            include_merged=self.include_merged.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.filter = self.current_filter()
+        self.model.set_clock(service.now(), self.lead_hours())
+        self.model.reload()
+        with self.db.session() as session:
+            total = service.count_complaints(session, self.filter)
+        self.count_label.setText(self.tr("{count} complaint(s)").format(count=total))
+        if self.model.rows and not self.view.selectionModel().hasSelection():
+            self.view.selectRow(0)
+
+    def refresh_due(self) -> None:
+        """The due strip, the due queue and (through `due_refreshed`) the status bar."""
+        lead = self.lead_hours()
+        at = service.now()
+        with self.db.session() as session:
+            soon, overdue = service.due_counts(session, lead, at)
+            self.due_rows = service.due_soon(session, lead, at)
+        self.counts = (soon, overdue)
+        self.due_model.set_clock(at, lead)
+        self.due_model.set_rows(self.due_rows)
+        self.model.set_clock(at, lead)
+        hours = f"{lead:g}"
+        self.overdue_label.setText(self.tr("{count} overdue").format(count=overdue))
+        self.overdue_label.setStyleSheet(
+            f"color: {OVERDUE}; font-weight: bold;" if overdue else "color: #555;"
+        )
+        self.soon_label.setText(
+            self.tr("{count} due within {hours} h").format(count=soon, hours=hours)
+        )
+        self.soon_label.setStyleSheet(
+            f"color: {DUE_SOON}; font-weight: bold;" if soon else "color: #555;"
+        )
+        self.tabs.setTabText(self.DUE, self.tr("Due ({count})").format(count=len(self.due_rows)))
+        self.due_refreshed.emit(soon, overdue)
+
+    # --- navigation ------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(self.LIST)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_done(self) -> None:
+        self.apply_filter()
+        self.view.setFocus()
+
+    def show_due(self) -> None:
+        self.refresh_due()
+        self.tabs.setCurrentIndex(self.DUE)
+        self.due_view.setFocus()
+        if self.due_rows and not self.due_view.selectionModel().hasSelection():
+            self.due_view.selectRow(0)
+
+    def _open_index(self, rows: list[ComplaintRow], index: QModelIndex) -> None:
+        if 0 <= index.row() < len(rows):
+            self.open_complaint(rows[index.row()].id)
+
+    def selected_id(self) -> int | None:
+        view, model = (
+            (self.due_view, self.due_model)
+            if self.tabs.currentIndex() == self.DUE
+            else (self.view, self.model)
+        )
+        index = view.currentIndex()
+        if not index.isValid() or index.row() >= len(model.rows):
+            return None
+        return model.rows[index.row()].id
+
+    def select_complaint(self, complaint_id: int) -> None:
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == complaint_id), None)
+        if row is not None:
+            self.tabs.setCurrentIndex(self.LIST)
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+
+    # --- actions ---------------------------------------------------------------------------
+    def new_complaint(self, waybill: str = "") -> ComplaintDialog:
+        dialog = ComplaintDialog(self.db, self.settings, self, waybill=waybill)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._logged)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _logged(self, row: ComplaintRow) -> None:
+        self._after_change()
+        self.select_complaint(row.id if row.merged_into_id is None else row.merged_into_id)
+        if row.merged_into_id is not None:
+            self.status.emit(
+                self.tr("Logged {ticket} and merged it into the complaint already open.").format(
+                    ticket=row.ticket_no
+                )
+            )
+        else:
+            self.status.emit(
+                self.tr("Logged {ticket}, due {due}.").format(
+                    ticket=row.ticket_no, due=_time(row.due_at)
+                )
+            )
+
+    def open_selected(self) -> None:
+        complaint_id = self.selected_id()
+        if complaint_id is not None:
+            self.open_complaint(complaint_id)
+
+    def open_complaint(self, complaint_id: int) -> ComplaintDetailDialog:
+        dialog = ComplaintDetailDialog(self.db, complaint_id, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._after_change)
+        self.detail = dialog
+        dialog.open()
+        return dialog
+
+    def edit_categories(self) -> Any:
+        from branchdesk.ui.complaint_categories_dialog import ComplaintCategoriesDialog
+
+        dialog = ComplaintCategoriesDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._reload_choices)
+        dialog.open()
+        return dialog
+
+    def _after_change(self) -> None:
+        selected = self.selected_id()
+        self._reload_choices()
+        self.apply_filter()
+        self.refresh_due()
+        if selected is not None:
+            self.select_complaint(selected)
+        self.changed.emit()
