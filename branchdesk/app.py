@@ -71,9 +71,13 @@ def launch(
     if before_show is not None:
         window.installEventFilter(before_show)
 
+    tried = False
+
     def open_data() -> None:
-        if window.db is not None:
+        nonlocal tried
+        if tried:  # once: after a failed open the window is closing, not retrying
             return
+        tried = True
         if window.open_data(db_path):
             window.offer_sample()
         else:
@@ -84,7 +88,11 @@ def launch(
     painted = _FirstPaint(window, lambda: QTimer.singleShot(0, open_data))
     window.installEventFilter(painted)
     window.show()
-    QTimer.singleShot(500, open_data)
+    # Owned by the window: it goes with the window and never fires into a later one.
+    fallback = QTimer(window)
+    fallback.setSingleShot(True)
+    fallback.timeout.connect(open_data)
+    fallback.start(500)
     return window
 
 

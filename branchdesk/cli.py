@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints")
-EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers", "handbook")
+EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers", "handbook", "complaints")
 
 
 def _bounded(low: int, high: int) -> Callable[[str], int]:
@@ -36,6 +36,15 @@ def _bounded(low: int, high: int) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def _month(text: str) -> tuple[int, int]:
+    import re
+
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not m or not 1 <= int(m[2]) <= 12:
+        raise argparse.ArgumentTypeError(f"a month like 2026-11 is expected: {text}")
+    return int(m[1]), int(m[2])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,7 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "print", help="print the handbook, vehicle sheets, an exam, results or problem-parcel slips"
     )
-    p.add_argument("document", choices=("handbook", "sheet", "exam", "results", "slips"))
+    p.add_argument(
+        "document", choices=("handbook", "sheet", "exam", "results", "slips", "analysis")
+    )
     p.add_argument(
         "file", nargs="?", type=Path, help="slips: the HQ's problem-parcel list (.xlsx/.xls/.csv)"
     )
@@ -111,6 +122,9 @@ def _parser() -> argparse.ArgumentParser:
         "--show-phones",
         action="store_true",
         help="slips: print customers' names and phones in full (masked by default)",
+    )
+    p.add_argument(
+        "--month", type=_month, metavar="YYYY-MM", help="analysis: the month (default: this one)"
     )
     p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
 
@@ -299,6 +313,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     with db.session() as session:
         if args.kind == "handbook":
             count = export_handbook(session, args.output)
+        elif args.kind == "complaints":
+            from branchdesk.complaints.exports import export_complaints
+
+            # Customers' phones are masked (138****1234): an export leaves the office.
+            count = export_complaints(session, args.output)
         else:
             count = export_kind(session, args.kind, args.output)
     print(i18n.tr("Wrote {count} row(s) to {path}", count=count, path=args.output))
@@ -311,6 +330,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
 
     if args.document == "slips":
         return _print_slips(args)
+    if args.document == "analysis":
+        return _print_analysis(args)
     if args.file is not None:
         print(
             i18n.tr("Only slips are printed from a file: {path}", path=args.file), file=sys.stderr
@@ -339,6 +360,28 @@ def _cmd_print(args: argparse.Namespace) -> int:
         )
     elif done.seed is not None:
         print(i18n.tr("Paper no. {seed}: print it again with --seed {seed}", seed=done.seed))
+    return EXIT_OK
+
+
+def _print_analysis(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from branchdesk.complaints.analysis import month_report
+    from branchdesk.io.pdf.analysis import render_month_report
+    from branchdesk.settings import SettingsStore
+
+    today = date.today()
+    year, month = args.month or (today.year, today.month)
+    db = _open()
+    with db.session() as session:
+        report = month_report(session, year, month)
+    pages = render_month_report(
+        report,
+        args.output,
+        branch=str(SettingsStore().get("branch_name") or ""),
+        printed=today,
+    )
+    print(i18n.tr("Wrote {pages} page(s) to {path}", pages=pages, path=args.output))
     return EXIT_OK
 
 

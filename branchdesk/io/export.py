@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
@@ -33,6 +35,39 @@ def write_table(
     wb = Workbook()
     ws = wb.active
     assert ws is not None
+    count = _fill_sheet(ws, sheet, headers, rows, title=title, wrap=wrap)
+    _save(wb, Path(path))
+    return count
+
+
+def write_sheets(
+    path: Path,
+    sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[object]]]],
+    *,
+    wrap: bool = False,
+) -> int:
+    """Write several sheets, each `(name, headers, rows)` styled as `write_table` styles one,
+    into one workbook (atomically). Returns the rows written over all sheets."""
+    wb = Workbook()
+    first = wb.active
+    assert first is not None
+    count = 0
+    for n, (name, headers, rows) in enumerate(sheets):
+        ws = first if n == 0 else wb.create_sheet()
+        count += _fill_sheet(ws, name, headers, rows, wrap=wrap)
+    _save(wb, Path(path))
+    return count
+
+
+def _fill_sheet(
+    ws: Worksheet,
+    sheet: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    title: str | None = None,
+    wrap: bool = False,
+) -> int:
     ws.title = sheet[:31]
     if title:
         ws.append([title])
@@ -60,10 +95,17 @@ def write_table(
                 widths[c - 1] = min(40 if wrap else 60, max(widths[c - 1], longest * 2 + 2))
                 if wrap:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
+            elif isinstance(value, datetime) and c <= len(widths):
+                # A date and time to the minute, wide enough not to show as ####.
+                ws.cell(row=r, column=c).number_format = "yyyy-mm-dd hh:mm"
+                widths[c - 1] = max(widths[c - 1], 18)
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    path = Path(path)
+    return count
+
+
+def _save(wb: Workbook, path: Path) -> None:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent or ".")
@@ -82,4 +124,3 @@ def write_table(
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.remove(tmp)
-    return count

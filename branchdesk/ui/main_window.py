@@ -35,6 +35,7 @@ from branchdesk.settings import SettingsStore
 if TYPE_CHECKING:
     from branchdesk.complaints.service import ComplaintRow
     from branchdesk.db.engine import Database
+    from branchdesk.ui.analysis_page import AnalysisPage
     from branchdesk.ui.complaints_page import ComplaintsPage
     from branchdesk.ui.couriers_page import CouriersPage
     from branchdesk.ui.data_page import DataPage
@@ -44,8 +45,8 @@ if TYPE_CHECKING:
     from branchdesk.ui.workers import Task
 
 
-LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS = range(6)
-PAGE_COUNT = 6
+LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS, ANALYSIS = range(7)
+PAGE_COUNT = 7
 REMINDER_INTERVAL_MS = 60_000
 
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
             (self.tr("Handbook"), "Ctrl+4"),
             (self.tr("Practice"), "Ctrl+5"),
             (self.tr("Complaints"), "Ctrl+6"),
+            (self.tr("Analysis"), "Ctrl+7"),
         ):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 44))
@@ -155,6 +157,11 @@ class MainWindow(QMainWindow):
             self.complaints_page,
         ):
             self.pages.addWidget(page)
+        # The analysis page (QtCharts) is built the first time it is shown.
+        self.analysis_page: AnalysisPage | None = None
+        self.analysis_holder = QWidget()
+        QVBoxLayout(self.analysis_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(self.analysis_holder)
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         self.nav.currentRowChanged.connect(self._show_page)
@@ -178,6 +185,7 @@ class MainWindow(QMainWindow):
         self.refresh_banner()
         self.import_action.setEnabled(True)
         self.print_action.setEnabled(True)
+        self.slips_action.setEnabled(True)
         self.new_complaint_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Ready"))
         self.lookup_page.focus_search()
@@ -213,6 +221,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         if row == 1:
             self.data_page.ensure_loaded()
+        if row == ANALYSIS:
+            self.ensure_analysis()
         # Ctrl+N is "new" on the page in front; pages with their own new thing (handbook item,
         # complaint) keep it, elsewhere it logs a complaint.
         self.new_complaint_action.setShortcut(
@@ -254,6 +264,10 @@ class MainWindow(QMainWindow):
         due_action = QAction(self.tr("&Due queue"), self)
         due_action.triggered.connect(self.show_due)
         complaints_menu.addAction(due_action)
+        self.slips_action = QAction(self.tr("Problem-parcel &slips…"), self)
+        self.slips_action.triggered.connect(self.open_slips)
+        self.slips_action.setEnabled(False)
+        complaints_menu.addAction(self.slips_action)
         self.due_indicator = QToolButton()
         self.due_indicator.setObjectName("dueIndicator")
         self.due_indicator.setAutoRaise(True)
@@ -310,6 +324,34 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(lambda report: self.statusBar().showMessage(report.summary()))
         if dialog.exec():
             self.refresh()
+
+    def ensure_analysis(self) -> AnalysisPage:
+        from branchdesk.ui.analysis_page import AnalysisPage
+
+        if self.analysis_page is None:
+            assert self.db is not None
+            self.analysis_page = AnalysisPage(self.db)
+            layout = self.analysis_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.analysis_page)
+            self.analysis_page.show()
+        return self.analysis_page
+
+    def open_slips(self) -> None:
+        from branchdesk.ui.slips_dialog import SlipsDialog
+
+        if self.db is None:
+            return
+        dialog = SlipsDialog(self.db, self)
+        dialog.printed.connect(
+            lambda printed: self.statusBar().showMessage(
+                self.tr("Printed {pages} page(s): {path}").format(
+                    pages=printed.pages, path=printed.path
+                ),
+                8000,
+            )
+        )
+        dialog.exec()
 
     def open_print(self, document: str = "handbook", employee: str | None = None) -> None:
         """The print dialog; from the handbook page it offers the selected items."""

@@ -65,3 +65,29 @@ def test_work_orders_import_from_the_command_line(
     assert "merged" in capsys.readouterr().out
     assert run("import", "complaints", str(fixtures / "work_orders.xlsx")) == 1
     assert "imported before" in capsys.readouterr().err
+
+
+def test_print_the_month_s_analysis(
+    fixtures: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    assert run("import", "complaints", str(fixtures / "work_orders.xlsx")) == 0
+    out = tmp_path / "analysis.pdf"
+    assert run("print", "analysis", "--month", "2026-11", "-o", str(out)) == 0
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "2026-11" in text and "改地址" in text and "HQ工单" in text
+    assert "13812341234" not in text  # no customer phone in full
+    assert run("print", "analysis", "--month", "2026-13", "-o", str(out)) == 2
+
+
+def test_export_complaints_masks_phones(fixtures: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    assert run("import", "complaints", str(fixtures / "work_orders.xlsx")) == 0
+    out = tmp_path / "complaints.xlsx"
+    assert run("export", "complaints", "-o", str(out)) == 0
+    ws = load_workbook(out).active
+    assert ws is not None
+    values = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "138****1234" in values and "13812341234" not in values
