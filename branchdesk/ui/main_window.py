@@ -418,6 +418,7 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog(self.settings, self).exec():
             self.refresh_title()
+            self.refresh_reminders()  # the lead time may have changed
 
     def about(self) -> None:
         path = self.db.engine.url.database if self.db is not None else ""

@@ -130,3 +130,20 @@ def test_chinese_interface(qtbot: QtBot, sample_db: Database, boxes: Boxes) -> N
     finally:
         app.removeTranslator(translator)
         i18n.set_language("en")
+
+
+def test_settings_change_the_complaint_lead_time_and_banned_phrases(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from branchdesk.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.lead_hours.setValue(4)
+    dialog.banned.setPlainText("不知道\n\n  懂吗  \n不知道")
+    type_text(qtbot, dialog.agent_name, "小王")
+    dialog.save()
+    store = SettingsStore()
+    assert store.get("complaint_lead_hours") == 4
+    assert store.get("banned_phrases") == ["不知道", "懂吗"]
+    assert store.get("agent_name") == "小王"
