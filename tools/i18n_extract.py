@@ -10,8 +10,8 @@ The extractor reads `branchdesk/**/*.py` with `ast` (nothing is imported) and ta
   (and of `QT_TRANSLATE_NOOP`), the first of `QT_TR_NOOP`;
 * the title of `Column("...", ...)`, the label of `Field(key, "...", ...)`, and any
   `label="..."` keyword (e.g. `ImportKind(label=...)`);
-* the values of the UI's label tables (`KIND_TITLES`, `LANGUAGES`, any `*_TITLES` /
-  `*_LABELS`) in `branchdesk/ui/`, which the widgets pass through `self.tr`.
+* the values of label tables (`KIND_TITLES`, `LANGUAGES`, `PLACEHOLDERS`, any `*_TITLES`
+  / `*_LABELS`) anywhere in the package, which the code passes through `tr`/`self.tr`.
 
 Adjacent literals ("a" "b") arrive joined from `ast`; `"a" + "b"` is joined here and both
 branches of `"a" if x else "b"` are taken. Non-literal arguments (`tr(kind.label)`) are
@@ -39,7 +39,7 @@ TS_FILE = ROOT / "resources" / "translations" / "zh_CN.ts"
 DEFAULT_CONTEXT = "BranchDesk"
 
 # Module-level tables of English labels that the UI passes through self.tr().
-LABEL_TABLES = {"KIND_TITLES", "LANGUAGES", "RULE_KINDS"}
+LABEL_TABLES = {"KIND_TITLES", "LANGUAGES", "RULE_KINDS", "PLACEHOLDERS"}
 LABEL_TABLE_SUFFIXES = ("_TITLES", "_LABELS")
 
 # call name -> index of the positional argument that carries the source text
@@ -145,8 +145,7 @@ def extract_file(path: Path, root: Path = ROOT) -> Iterator[tuple[str, str]]:
     """(source, "file:line") for every translatable literal in one Python file."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     relative = path.relative_to(root).as_posix()
-    in_ui = "/ui/" in f"/{relative}"
-    for node in _nodes(tree, in_ui):
+    for node in _nodes(tree, True):
         for text in literals(node):
             if text.strip():
                 yield text, f"{relative}:{getattr(node, 'lineno', 0)}"

@@ -867,7 +867,7 @@ class CloseDialog(QDialog):
 # --- detail -------------------------------------------------------------------------------
 
 # What the button for a target status says (the action, not the state).
-ACTIONS = {
+ACTION_LABELS = {
     PROCESSING: "Start processing",
     ESCALATED: "Escalate",
     CALLBACK: "Await call-back",
@@ -1099,7 +1099,9 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
         if self.merged_into is not None:
             return
         for target in allowed(self.row.status):
-            text = self.tr("Reopen") if self.row.status == CLOSED else self.tr(ACTIONS[target])
+            text = (
+                self.tr("Reopen") if self.row.status == CLOSED else self.tr(ACTION_LABELS[target])
+            )
             button = QPushButton(text)
             button.setObjectName(f"to_{target}")
             button.setAutoDefault(False)

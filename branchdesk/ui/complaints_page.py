@@ -251,7 +251,7 @@ class ComplaintsPage(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("All statuses"), None)
-        self.status_filter.addItem(self.tr("Open"), OPEN)
+        self.status_filter.addItem(self.tr("Not yet closed"), OPEN)
         for s in STATUSES:
             self.status_filter.addItem(status_label(s), s)
         self.category_filter = QComboBox()

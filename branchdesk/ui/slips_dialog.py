@@ -292,7 +292,7 @@ class SlipsDialog(QDialog):
         self.problem_list.setVisible(bool(lines))
 
     def _summary(self, found: SlipList) -> str:
-        text = found.summary() + "."
+        text = found.summary()
         if found.merged:
             text += " " + self.tr("{count} repeated waybill(s) merged.").format(count=found.merged)
         return text

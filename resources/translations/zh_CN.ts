@@ -2053,5 +2053,1161 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
         <source>Load a sample branch to try BranchDesk? It is an example (an area table of 10 couriers, routes, arrival times, 3,000 waybills and a penalty handbook of 33 rules) that you replace by importing your own tables.</source>
         <translation>是否加载示例网点来试用网点服务台？示例包含 10 名业务员的派件区域表、路由、时效、3000 条运单和 33 条处罚规定，导入本网点自己的表格后即可替换。</translation>
     </message>
+    <message>
+        <source>Only slips are printed from a file: {path}</source>
+        <translation>只有问题件提醒单从文件打印：{path}</translation>
+    </message>
+    <message>
+        <source>Give the HQ's problem-parcel list: print slips FILE -o OUT.pdf</source>
+        <translation>请给出总部的问题件清单：print slips 文件 -o 输出.pdf</translation>
+    </message>
+    <message>
+        <source>--within takes a number of hours of 0 or more.</source>
+        <translation>--within 后面应填写不小于 0 的小时数。</translation>
+    </message>
+    <message>
+        <source>Nothing due within {hours} hour(s).</source>
+        <translation>{hours} 小时内没有到期的投诉。</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue, {soon} due soon.</source>
+        <translation>已超时 {overdue} 条，即将到期 {soon} 条。</translation>
+    </message>
+    <message>
+        <source>a date and time is expected here, e.g. 2026-11-22 09:30</source>
+        <translation>此处应为日期和时间，例如 2026-11-22 09:30</translation>
+    </message>
+    <message>
+        <source>HQ work order no.</source>
+        <translation>总部工单号</translation>
+    </message>
+    <message>
+        <source>Work-order type</source>
+        <translation>工单类型</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>the deadline is before the time the work order was created</source>
+        <translation>处理时限早于工单创建时间</translation>
+    </message>
+    <message>
+        <source>the same work order already appears in row {row}</source>
+        <translation>相同的工单已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>this work order was imported before (complaint {ticket})</source>
+        <translation>该工单之前已导入过（登记号 {ticket}）</translation>
+    </message>
+    <message>
+        <source>{count} work order(s) were on a waybill that already had an open complaint and were merged into it.</source>
+        <translation>{count} 条工单的运单已有未结案的投诉，已合并到该投诉。</translation>
+    </message>
+    <message>
+        <source>Types not among the categories were filed under 其他 (the HQ type is kept in the description): {types}</source>
+        <translation>以下类型不在投诉分类中，已归入“其他”（总部的原类型保留在问题描述中）：{types}</translation>
+    </message>
+    <message>
+        <source>HQ work orders</source>
+        <translation>总部工单</translation>
+    </message>
+    <message>
+        <source>This complaint category no longer exists.</source>
+        <translation>该投诉分类已不存在。</translation>
+    </message>
+    <message>
+        <source>{what} is at most {n} characters.</source>
+        <translation>{what}最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>A category name</source>
+        <translation>分类名称</translation>
+    </message>
+    <message>
+        <source>A deadline is between 1 hour and 30 days (720 hours).</source>
+        <translation>处理时限应在 1 小时到 30 天（720 小时）之间。</translation>
+    </message>
+    <message>
+        <source>“{name}” is used by {count} complaint(s) and cannot be deleted; rename it instead.</source>
+        <translation>“{name}”已用于 {count} 条投诉，不能删除；可以改名。</translation>
+    </message>
+    <message>
+        <source>Delete or move the sub-categories of “{name}” first.</source>
+        <translation>请先删除或移走“{name}”下的子分类。</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>A script title</source>
+        <translation>话术标题</translation>
+    </message>
+    <message>
+        <source>A reply script cannot be empty.</source>
+        <translation>回复话术不能为空。</translation>
+    </message>
+    <message>
+        <source>This reply script no longer exists.</source>
+        <translation>该回复话术已不存在。</translation>
+    </message>
+    <message>
+        <source>within {days} day(s)</source>
+        <translation>{days} 天内</translation>
+    </message>
+    <message>
+        <source>This complaint no longer exists.</source>
+        <translation>该投诉已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a channel: {channels}</source>
+        <translation>请选择渠道：{channels}</translation>
+    </message>
+    <message>
+        <source>The deadline cannot be before the time it was received.</source>
+        <translation>处理时限不能早于受理时间。</translation>
+    </message>
+    <message>
+        <source>Enter the waybill number or describe the complaint.</source>
+        <translation>请填写运单号或问题描述。</translation>
+    </message>
+    <message>
+        <source>The HQ order number</source>
+        <translation>总部工单号</translation>
+    </message>
+    <message>
+        <source>The customer's name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>The courier's name</source>
+        <translation>业务员姓名</translation>
+    </message>
+    <message>
+        <source>The courier's phone</source>
+        <translation>业务员电话</translation>
+    </message>
+    <message>
+        <source>This complaint was merged into another one; follow that one instead.</source>
+        <translation>该投诉已合并到另一条投诉，请在那条投诉中跟进。</translation>
+    </message>
+    <message>
+        <source>A complaint cannot be merged into itself.</source>
+        <translation>投诉不能合并到它自己。</translation>
+    </message>
+    <message>
+        <source>Merge into the complaint that is followed, not into a merged one.</source>
+        <translation>请合并到正在跟进的投诉，不能合并到已被合并的投诉。</translation>
+    </message>
+    <message>
+        <source>This complaint has already been merged.</source>
+        <translation>该投诉已被合并。</translation>
+    </message>
+    <message>
+        <source>merged into {ticket}</source>
+        <translation>已合并到 {ticket}</translation>
+    </message>
+    <message>
+        <source>{ticket} merged in</source>
+        <translation>{ticket} 已合并到本投诉</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Unsigned</source>
+        <translation>未签收</translation>
+    </message>
+    <message>
+        <source>Missed scan</source>
+        <translation>漏扫</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超时未派</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>courier column</source>
+        <translation>业务员列</translation>
+    </message>
+    <message>
+        <source>waybill list</source>
+        <translation>运单列表</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>to check</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <source>unmatched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <source>{parcels} parcel(s) for {couriers} courier(s), {unmatched} unmatched, {checks} to check</source>
+        <translation>{parcels} 票，分给 {couriers} 名业务员，{unmatched} 票未匹配，{checks} 票待核对</translation>
+    </message>
+    <message>
+        <source>{parcels} parcel(s) for {couriers} courier(s), {unmatched} unmatched</source>
+        <translation>{parcels} 票，分给 {couriers} 名业务员，{unmatched} 票未匹配</translation>
+    </message>
+    <message>
+        <source>{file}: {count} problem(s) found, nothing was printed. Correct the file and print again, or choose to skip the invalid rows.</source>
+        <translation>{file}：发现 {count} 处问题，未打印任何内容。请修改文件后重新打印，或选择跳过有问题的行。</translation>
+    </message>
+    <message>
+        <source>{file}: there are no parcels to print. Check that it is the HQ's problem list and that it has waybill numbers.</source>
+        <translation>{file}：没有可打印的件。请确认这是总部的问题件清单，并且有运单号。</translation>
+    </message>
+    <message>
+        <source>Wrote {pages} page(s) to {path}: {summary}.</source>
+        <translation>已写入 {pages} 页到 {path}：{summary}。</translation>
+    </message>
+    <message>
+        <source>Unknown status '{status}'.</source>
+        <translation>未知的状态“{status}”。</translation>
+    </message>
+    <message>
+        <source>A complaint that is “{current}” cannot become “{target}”. From here it can become: {choices}.</source>
+        <translation>投诉当前为“{current}”，不能改为“{target}”。现在只能改为：{choices}。</translation>
+    </message>
+    <message>
+        <source>Write how the complaint was resolved (处理结果) before closing it.</source>
+        <translation>结案前请填写处理结果。</translation>
+    </message>
+    <message>
+        <source>Enter the compensation paid before closing (0 when none was paid).</source>
+        <translation>结案前请填写赔偿金额（没有赔偿填 0）。</translation>
+    </message>
+    <message>
+        <source>The compensation cannot be negative.</source>
+        <translation>赔偿金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month:02d}月</translation>
+    </message>
+    <message>
+        <source>Complaint report {month}</source>
+        <translation>投诉月报（{month}）</translation>
+    </message>
+    <message>
+        <source>As of {when}. Customers' phones and names are masked.</source>
+        <translation>统计截至 {when}。客户电话和姓名已隐藏部分内容。</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未结案</translation>
+    </message>
+    <message>
+        <source>Overdue (closed late or open past due)</source>
+        <translation>已超时（超时结案或超时未结案）</translation>
+    </message>
+    <message>
+        <source>Closed in the month</source>
+        <translation>本月结案</translation>
+    </message>
+    <message>
+        <source>Median time to close</source>
+        <translation>结案用时中位数</translation>
+    </message>
+    <message>
+        <source>Closed within 24 h / 24–72 h / later</source>
+        <translation>结案用时：24 小时内 / 24–72 小时 / 更久</translation>
+    </message>
+    <message>
+        <source>Compensation paid</source>
+        <translation>已付赔偿金额</translation>
+    </message>
+    <message>
+        <source>No complaints were received this month.</source>
+        <translation>本月没有受理投诉。</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按分类</translation>
+    </message>
+    <message>
+        <source>By courier</source>
+        <translation>按业务员</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>按渠道</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月趋势</translation>
+    </message>
+    <message>
+        <source>Repeat complainants</source>
+        <translation>重复投诉人</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>登记号</translation>
+    </message>
+    <message>
+        <source>Waybills complained about more than once</source>
+        <translation>被多次投诉的运单</translation>
+    </message>
+    <message>
+        <source>Recipient / phone</source>
+        <translation>收件人 / 电话</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>To check: {names}</source>
+        <translation>待核对：{names}</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>电话：{phone}</translation>
+    </message>
+    <message>
+        <source>{count} parcel(s) ({kinds})</source>
+        <translation>共 {count} 票（{kinds}）</translation>
+    </message>
+    <message>
+        <source>List: {file}</source>
+        <translation>清单：{file}</translation>
+    </message>
+    <message>
+        <source>Unmatched parcels</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} of {sheets}</source>
+        <translation>第 {sheet} 张 / 共 {sheets} 张</translation>
+    </message>
+    <message>
+        <source>No courier was found for these parcels. Check each address, write the courier's name under Result and pass the parcel on.</source>
+        <translation>以下件未找到业务员。请逐票核对地址，在“处理结果”栏写上业务员姓名后转交。</translation>
+    </message>
+    <message>
+        <source>Handle each parcel today: tick its box, write what was done under Result, then sign below and hand this slip back to the office.</source>
+        <translation>请当天逐票处理：处理完打勾，在“处理结果”栏写明结果，签字后交回网点。</translation>
+    </message>
+    <message>
+        <source>Courier's signature</source>
+        <translation>业务员签字</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>核对人签字</translation>
+    </message>
+    <message>
+        <source>Handed back on</source>
+        <translation>交回日期</translation>
+    </message>
+    <message>
+        <source>There are no problem parcels to print.</source>
+        <translation>没有可打印的问题件。</translation>
+    </message>
+    <message>
+        <source>Problem-parcel slips</source>
+        <translation>问题件提醒单</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>The month's analysis as an Excel workbook</source>
+        <translation>把本月分析导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Export the month's complaints…</source>
+        <translation>导出本月投诉明细…</translation>
+    </message>
+    <message>
+        <source>Every complaint received this month, one row each</source>
+        <translation>本月受理的全部投诉，每条一行</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>打印月报…</translation>
+    </message>
+    <message>
+        <source>The month's analysis as an A4 PDF (Ctrl+P)</source>
+        <translation>把本月分析生成 A4 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Full phone numbers</source>
+        <translation>完整电话号码</translation>
+    </message>
+    <message>
+        <source>Phones are masked (138****1234) in exports unless this is ticked; keep an unmasked file inside the branch.</source>
+        <translation>不勾选时，导出文件中的电话已隐藏部分号码（138****1234）；含完整号码的文件请只在网点内部保存。</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Overdue rate</source>
+        <translation>超时率</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>赔偿金额</translation>
+    </message>
+    <message>
+        <source>Cannot count the complaints</source>
+        <translation>无法统计投诉</translation>
+    </message>
+    <message>
+        <source>Repeat complainants ({n}): same phone, 2+ complaints</source>
+        <translation>重复投诉人（{n}）：同一电话投诉 2 次及以上</translation>
+    </message>
+    <message>
+        <source>Repeat waybills ({n}): 2+ complaints, merged included</source>
+        <translation>重复投诉运单（{n}）：被投诉 2 次及以上，含已合并的投诉</translation>
+    </message>
+    <message>
+        <source>No complaints this month: none was received or closed in {month}. Choose another month above.</source>
+        <translation>本月没有投诉：{month} 没有受理或结案的投诉。请在上方选择其他月份。</translation>
+    </message>
+    <message>
+        <source>{n} still open</source>
+        <translation>{n} 条未结案</translation>
+    </message>
+    <message>
+        <source>closed in {month}, whenever received</source>
+        <translation>{month} 结案的投诉（不论何时受理）</translation>
+    </message>
+    <message>
+        <source>nothing received this month</source>
+        <translation>本月没有受理投诉</translation>
+    </message>
+    <message>
+        <source>{n} of {total} received missed the deadline</source>
+        <translation>受理 {total} 条，其中 {n} 条超时</translation>
+    </message>
+    <message>
+        <source>nothing closed this month</source>
+        <translation>本月没有结案</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>mean {mean} h · ≤{fast} h: {a} · {fast}–{slow} h: {b} · &gt;{slow} h: {c}</source>
+        <translation>平均 {mean} 小时 · ≤{fast} 小时：{a} · {fast}–{slow} 小时：{b} · &gt;{slow} 小时：{c}</translation>
+    </message>
+    <message>
+        <source>paid on complaints closed this month</source>
+        <translation>本月结案投诉的赔偿合计</translation>
+    </message>
+    <message>
+        <source>{n} others</source>
+        <translation>其余 {n} 人</translation>
+    </message>
+    <message>
+        <source>Last 12 months ({first} – {last})</source>
+        <translation>近 12 个月趋势（{first} – {last}）</translation>
+    </message>
+    <message>
+        <source>Export the month's analysis</source>
+        <translation>导出本月分析</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Wrote the analysis of {month} to {path}</source>
+        <translation>已将 {month} 的分析写入 {path}</translation>
+    </message>
+    <message>
+        <source>Export the month's complaints</source>
+        <translation>导出本月投诉明细</translation>
+    </message>
+    <message>
+        <source>Wrote {count} complaint(s) of {month} to {path}</source>
+        <translation>已将 {month} 的 {count} 条投诉写入 {path}</translation>
+    </message>
+    <message>
+        <source>Complaint categories and reply scripts</source>
+        <translation>投诉分类和回复话术</translation>
+    </message>
+    <message>
+        <source>Scripts</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Add sub-category</source>
+        <translation>添加子分类</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>A new complaint of this category is due this many hours later</source>
+        <translation>该分类的新投诉须在受理后多少小时内处理完</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Category name</source>
+        <translation>分类名称</translation>
+    </message>
+    <message>
+        <source>New script</source>
+        <translation>新建话术</translation>
+    </message>
+    <message>
+        <source>Delete script</source>
+        <translation>删除话术</translation>
+    </message>
+    <message>
+        <source>e.g. 标准回复, 客户情绪激动时</source>
+        <translation>例如：标准回复、客户情绪激动时</translation>
+    </message>
+    <message>
+        <source>{客户称呼}您好，您的快件 {运单号} 已安排业务员 {业务员}（电话 {业务员电话}）…</source>
+        <translation>{客户称呼}您好，您的快件 {运单号} 已安排业务员 {业务员}（电话 {业务员电话}）…</translation>
+    </message>
+    <message>
+        <source>Save script</source>
+        <translation>保存话术</translation>
+    </message>
+    <message>
+        <source>Reply scripts</source>
+        <translation>回复话术</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Insert a fact (unknown facts stay as a blank to fill):</source>
+        <translation>插入信息（查不到的信息会留空，待手动填写）：</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Name of the new sub-category of “{parent}”:</source>
+        <translation>“{parent}”下新子分类的名称：</translation>
+    </message>
+    <message>
+        <source>Name of the new category:</source>
+        <translation>新分类的名称：</translation>
+    </message>
+    <message>
+        <source>Add a category</source>
+        <translation>添加分类</translation>
+    </message>
+    <message>
+        <source>Delete a category</source>
+        <translation>删除分类</translation>
+    </message>
+    <message>
+        <source>Delete the category “{name}” and its reply scripts?</source>
+        <translation>删除分类“{name}”及其回复话术？</translation>
+    </message>
+    <message>
+        <source>(new script)</source>
+        <translation>（新话术）</translation>
+    </message>
+    <message>
+        <source>Delete a script</source>
+        <translation>删除话术</translation>
+    </message>
+    <message>
+        <source>Delete the reply script “{title}”?</source>
+        <translation>删除回复话术“{title}”？</translation>
+    </message>
+    <message>
+        <source>Copy reply</source>
+        <translation>复制回复</translation>
+    </message>
+    <message>
+        <source>Copy the reply to the clipboard (Ctrl+Shift+C)</source>
+        <translation>把回复复制到剪贴板（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>What was said or sent to the customer</source>
+        <translation>对客户说的话或发给客户的内容</translation>
+    </message>
+    <message>
+        <source>Reply script</source>
+        <translation>回复话术</translation>
+    </message>
+    <message>
+        <source>Reply sent</source>
+        <translation>已回复内容</translation>
+    </message>
+    <message>
+        <source>Choose a category to see its reply script.</source>
+        <translation>选择分类后即可看到对应的回复话术。</translation>
+    </message>
+    <message>
+        <source>Fill in before sending: {names}</source>
+        <translation>发送前请补全：{names}</translation>
+    </message>
+    <message>
+        <source>Every fact is filled in.</source>
+        <translation>信息已全部填好。</translation>
+    </message>
+    <message>
+        <source>A customer must not hear: {phrases}</source>
+        <translation>含有禁用语，不能对客户说：{phrases}</translation>
+    </message>
+    <message>
+        <source>Scan or type; the courier is filled in</source>
+        <translation>扫描或输入运单号，自动带出业务员</translation>
+    </message>
+    <message>
+        <source>Choose a category</source>
+        <translation>请选择分类</translation>
+    </message>
+    <message>
+        <source>HQ work-order number, if any</source>
+        <translation>总部工单号（如有）</translation>
+    </message>
+    <message>
+        <source>What the customer says, in a sentence or two</source>
+        <translation>客户反映的问题，一两句话即可</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>HQ order no.</source>
+        <translation>总部工单号</translation>
+    </message>
+    <message>
+        <source>Found in the waybill list</source>
+        <translation>已在运单列表中找到</translation>
+    </message>
+    <message>
+        <source>Not in the waybill list; courier from the area table</source>
+        <translation>运单列表中没有该运单；业务员按派件区域表匹配</translation>
+    </message>
+    <message>
+        <source>Courier from the area table</source>
+        <translation>业务员按派件区域表匹配</translation>
+    </message>
+    <message>
+        <source>Not in the waybill list; enter the address to find the courier</source>
+        <translation>运单列表中没有该运单；请输入地址查找业务员</translation>
+    </message>
+    <message>
+        <source>No courier found for this address</source>
+        <translation>该地址未找到业务员</translation>
+    </message>
+    <message>
+        <source>{category}: {hours} h after it was received ({received})</source>
+        <translation>{category}：受理（{received}）后 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the complaint (Ctrl+Enter or Ctrl+S)</source>
+        <translation>保存投诉（Ctrl+Enter 或 Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Enter: next field · Ctrl+Enter: save · Ctrl+Shift+C: copy reply</source>
+        <translation>Enter：下一项 · Ctrl+Enter：保存 · Ctrl+Shift+C：复制回复</translation>
+    </message>
+    <message>
+        <source>Waybill {number} already has an open complaint: {tickets}</source>
+        <translation>运单 {number} 已有未结案的投诉：{tickets}</translation>
+    </message>
+    <message>
+        <source>Merge into {ticket}</source>
+        <translation>合并到 {ticket}</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>Discard this complaint? What you typed is not saved.</source>
+        <translation>放弃这条投诉吗？已输入的内容不会保存。</translation>
+    </message>
+    <message>
+        <source>The complaint was not saved</source>
+        <translation>投诉未保存</translation>
+    </message>
+    <message>
+        <source>Choose a category: it sets the deadline and the script.</source>
+        <translation>请选择分类：处理时限和回复话术都由分类决定。</translation>
+    </message>
+    <message>
+        <source>A phrase to avoid</source>
+        <translation>禁用语</translation>
+    </message>
+    <message>
+        <source>The reply contains {phrases}, which a customer must not hear. Save it anyway?</source>
+        <translation>回复中含有禁用语 {phrases}，不能对客户说。仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Close the complaint</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>e.g. 已联系客户，业务员当天补派，客户满意</source>
+        <translation>例如：已联系客户，业务员当天补派，客户满意</translation>
+    </message>
+    <message>
+        <source> yuan</source>
+        <translation> 元</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Enter 0 when no compensation was paid.</source>
+        <translation>没有赔偿请填 0。</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重开</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Note for the history (optional), e.g. whom you called</source>
+        <translation>处理记录备注（可不填），例如联系了谁</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket}</source>
+        <translation>投诉 {ticket}</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Received {time}</source>
+        <translation>受理时间 {time}</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>处理时限 {time}</translation>
+    </message>
+    <message>
+        <source>closed {time}</source>
+        <translation>结案时间 {time}</translation>
+    </message>
+    <message>
+        <source>logged by {agent}</source>
+        <translation>登记人 {agent}</translation>
+    </message>
+    <message>
+        <source>Merged into {ticket} ({status}). This complaint is kept with its history but is followed there.</source>
+        <translation>已合并到 {ticket}（{status}）。本投诉及其处理记录仍保留，后续请在 {ticket} 中跟进。</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重开</translation>
+    </message>
+    <message>
+        <source>Status becomes “{status}”</source>
+        <translation>状态改为“{status}”</translation>
+    </message>
+    <message>
+        <source>The changes were not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <source>The status was not changed</source>
+        <translation>状态未更改</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <source>overdue {span}</source>
+        <translation>已超时 {span}</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>剩余 {span}</translation>
+    </message>
+    <message>
+        <source>Ticket no.</source>
+        <translation>登记号</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Show the due queue</source>
+        <translation>查看到期提醒</translation>
+    </message>
+    <message>
+        <source>Ticket, HQ order, waybill, phone, customer or courier  (Ctrl+F)</source>
+        <translation>搜索登记号、总部工单号、运单号、电话、客户或业务员（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Merged too</source>
+        <translation>含已合并</translation>
+    </message>
+    <message>
+        <source>Also list complaints that were merged into another one</source>
+        <translation>同时列出已合并到其他投诉的记录</translation>
+    </message>
+    <message>
+        <source>Open the selected complaint (Enter or double-click)</source>
+        <translation>打开选中的投诉（Enter 或双击）</translation>
+    </message>
+    <message>
+        <source>Categories &amp;&amp; scripts…</source>
+        <translation>分类和话术…</translation>
+    </message>
+    <message>
+        <source>All couriers</source>
+        <translation>全部业务员</translation>
+    </message>
+    <message>
+        <source>{count} complaint(s)</source>
+        <translation>共 {count} 条投诉</translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation>已超时 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} due within {hours} h</source>
+        <translation>{hours} 小时内到期 {count} 条</translation>
+    </message>
+    <message>
+        <source>Due ({count})</source>
+        <translation>到期提醒（{count}）</translation>
+    </message>
+    <message>
+        <source>Logged {ticket} and merged it into the complaint already open.</source>
+        <translation>已登记 {ticket}，并合并到已有的未结案投诉。</translation>
+    </message>
+    <message>
+        <source>Logged {ticket}, due {due}.</source>
+        <translation>已登记 {ticket}，处理时限 {due}。</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>投诉分析</translation>
+    </message>
+    <message>
+        <source>&amp;Complaints</source>
+        <translation>投诉(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New complaint…</source>
+        <translation>新建投诉(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Due queue</source>
+        <translation>到期提醒(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Problem-parcel &amp;slips…</source>
+        <translation>问题件提醒单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open the due queue of complaints</source>
+        <translation>打开投诉到期提醒</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue · {soon} due within {hours} h</source>
+        <translation>已超时 {overdue} · {hours} 小时内到期 {soon}</translation>
+    </message>
+    <message>
+        <source>{ticket} is overdue (due {due}){who}</source>
+        <translation>{ticket} 已超时（处理时限 {due}）{who}</translation>
+    </message>
+    <message>
+        <source>{ticket} is due at {due}{who}</source>
+        <translation>{ticket} 将于 {due} 到期{who}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 条</translation>
+    </message>
+    <message>
+        <source>Complaints falling due</source>
+        <translation>投诉即将到期</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>The HQ's list of problem parcels (Excel or CSV)</source>
+        <translation>总部推送的问题件清单（Excel 或 CSV）</translation>
+    </message>
+    <message>
+        <source>Skip invalid rows</source>
+        <translation>跳过有问题的行</translation>
+    </message>
+    <message>
+        <source>Show full phone numbers</source>
+        <translation>显示完整电话</translation>
+    </message>
+    <message>
+        <source>Customers' names and phones are masked on the slips unless this is ticked.</source>
+        <translation>不勾选时，提醒单上的客户姓名和电话会隐藏部分内容。</translation>
+    </message>
+    <message>
+        <source>Problems in the list</source>
+        <translation>清单中的问题</translation>
+    </message>
+    <message>
+        <source>Choose the HQ's problem-parcel list.</source>
+        <translation>请选择总部的问题件清单。</translation>
+    </message>
+    <message>
+        <source>Reading {file} and finding each parcel's courier…</source>
+        <translation>正在读取 {file} 并为每票件匹配业务员…</translation>
+    </message>
+    <message>
+        <source>{count} repeated waybill(s) merged.</source>
+        <translation>{count} 个重复运单号已合并。</translation>
+    </message>
+    <message>
+        <source>{count} row(s) have problems (listed below): nothing is printed. Correct the file and open it again, or tick “Skip invalid rows”.</source>
+        <translation>{count} 行有问题（见下方）：不打印。请修改文件后重新打开，或勾选“跳过有问题的行”。</translation>
+    </message>
+    <message>
+        <source>{count} invalid row(s) skipped.</source>
+        <translation>已跳过 {count} 行有问题的数据。</translation>
+    </message>
+    <message>
+        <source>Problem-parcel slips {date}.pdf</source>
+        <translation>问题件提醒单-{date}.pdf</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Awaiting call-back</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Start processing</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Await call-back</source>
+        <translation>转待回访</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>结案…</translation>
+    </message>
+    <message>
+        <source>waybill number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>courier's name</source>
+        <translation>业务员姓名</translation>
+    </message>
+    <message>
+        <source>courier's phone</source>
+        <translation>业务员电话</translation>
+    </message>
+    <message>
+        <source>expected delivery / arrival</source>
+        <translation>预计送达/到达时间</translation>
+    </message>
+    <message>
+        <source>how to address the customer (e.g. 张先生/女士)</source>
+        <translation>对客户的称呼（例如 张先生/女士）</translation>
+    </message>
+    <message>
+        <source>branch name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <source>pickup station</source>
+        <translation>驿站</translation>
+    </message>
+    <message>
+        <source>delivery address</source>
+        <translation>收件地址</translation>
+    </message>
+    <message>
+        <source>ticket number</source>
+        <translation>登记号</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>recorded as “who” in complaint histories</source>
+        <translation>投诉处理记录中记为“操作人”</translation>
+    </message>
+    <message>
+        <source> h before the deadline</source>
+        <translation> 小时（处理时限前）</translation>
+    </message>
+    <message>
+        <source>one phrase a line</source>
+        <translation>每行一条禁用语</translation>
+    </message>
+    <message>
+        <source>Complaints show as due</source>
+        <translation>投诉到期提醒</translation>
+    </message>
+    <message>
+        <source>Banned phrases in replies</source>
+        <translation>回复禁用语</translation>
+    </message>
+    <message>
+        <source>Not yet closed</source>
+        <translation>未结案</translation>
+    </message>
 </context>
 </TS>
