@@ -38,6 +38,18 @@ def _bounded(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def _hours(text: str) -> float:
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number of hours is expected: {text}") from None
+    if not math.isfinite(value) or not 0 <= value <= 8760:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 8760 hours")
+    return value
+
+
 def _month(text: str) -> tuple[int, int]:
     import re
 
@@ -133,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     due = csub.add_parser("due", help="open complaints due soon or overdue, soonest first")
     due.add_argument(
         "--within",
-        type=float,
+        type=_hours,
         default=None,
         metavar="HOURS",
         help="due within this many hours (default: the lead time in settings, 2)",
@@ -423,8 +435,6 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
     within = args.within
     if within is None:
         within = float(SettingsStore().get("complaint_lead_hours"))
-    if within < 0:
-        raise BranchDeskError(i18n.tr("--within takes a number of hours of 0 or more."))
     at = service.now()
     db = _open()
     with db.session() as session:

@@ -21,13 +21,14 @@ from branchdesk.complaints.models import Complaint
 from branchdesk.i18n import tr
 from branchdesk.io.importing import ImportKind, Progress, register
 from branchdesk.io.models import ImportBatch
-from branchdesk.io.tabular import CellError, Field, ParsedRow, required_text, text
+from branchdesk.io.tabular import CellError, Field, ParsedRow, digits, required_text, text
 from branchdesk.lookup.importers import _phone, _waybill_number
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _DATETIME_TEXT = re.compile(
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:[\sT]*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?(?:\s*[:：]?\s*(\d{1,2})\s*秒?)?)?"
+    r"(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*[-/.月]?\s*(\d{1,2})\s*日?"
+    r"(?:[\sT]*(上午|下午|晚上|中午)?\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?"
+    r"(?:\s*[:：]?\s*(\d{1,2})(?:\.\d+)?\s*秒?)?)?"
 )
 
 # HQ work-order types (FACTS.md) → the branch's categories, when the names differ.
@@ -74,9 +75,12 @@ def datetime_value(value: object) -> datetime | None:
         s = unicodedata.normalize("NFKC", value).strip()
         m = _DATETIME_TEXT.fullmatch(s)
         if m:
+            hour = int(m[5] or 0)
+            if m[4] in ("下午", "晚上") and hour < 12:
+                hour += 12  # 下午3:30
             try:
                 return datetime(
-                    int(m[1]), int(m[2]), int(m[3]), int(m[4] or 0), int(m[5] or 0), int(m[6] or 0)
+                    int(m[1]), int(m[2]), int(m[3]), hour, int(m[6] or 0), int(m[7] or 0)
                 )
             except ValueError:
                 pass
@@ -84,8 +88,12 @@ def datetime_value(value: object) -> datetime | None:
 
 
 def _order_no(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # A long number Excel stored as a number may already be rounded: refuse it.
+        number = digits(value)
+        if number is None:
+            raise CellError(tr("a value is required here"))
+        return number
     number = required_text(value)
     if len(number) > 40:
         raise CellError(tr("at most {n} characters", n=40))
@@ -223,9 +231,15 @@ def _write(
         if (not known or category_id == by_name.get("其他")) and v["type"] != "其他":
             unrecognised.add(str(v["type"]))
             description = f"[{v['type']}] {description}".strip()
-        received = v.get("received_at") or imported_at
+        given_due = v.get("due_at")
+        received = v.get("received_at")
+        if received is None:
+            # No creation time: now, or the deadline itself when that has already passed.
+            received = (
+                min(imported_at, given_due) if isinstance(given_due, datetime) else imported_at
+            )
         assert isinstance(received, datetime)
-        due = v.get("due_at") or received + timedelta(hours=sla[category_id])
+        due = given_due or received + timedelta(hours=sla[category_id])
         assert isinstance(due, datetime)
         waybill = v.get("waybill_no")
         courier = str(v.get("courier_name") or "")
@@ -279,9 +293,27 @@ def _write(
 
 
 def _undo(session: Session, batch: ImportBatch) -> None:
-    """Undo of a work-order import: its complaints go (their history with them)."""
+    """Undo of a work-order import: its complaints go (their history with them), and the
+    complaints they were merged into get their own deadline back and lose the merge note."""
     from sqlalchemy import delete
 
+    from branchdesk.complaints.models import ComplaintEvent
+
+    imported = list(session.scalars(select(Complaint).where(Complaint.batch_id == batch.id)))
+    ours = {c.id for c in imported}
+    for c in imported:
+        if c.merged_into_id is None or c.merged_into_id in ours:
+            continue
+        target = session.get(Complaint, c.merged_into_id)
+        if target is None:
+            continue
+        for event in list(target.events):
+            if event.action == "merged" and c.ticket_no in event.note:
+                if event.due_before is not None and target.due_at == c.due_at:
+                    target.due_at = event.due_before
+                session.delete(event)
+    session.flush()
+    session.execute(delete(ComplaintEvent).where(ComplaintEvent.complaint_id.in_(ours)))
     session.execute(delete(Complaint).where(Complaint.batch_id == batch.id))
 
 

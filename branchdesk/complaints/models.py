@@ -121,6 +121,8 @@ class ComplaintEvent(Base):
     from_status: Mapped[str | None] = mapped_column(String(12))
     to_status: Mapped[str | None] = mapped_column(String(12))
     note: Mapped[str] = mapped_column(Text, default="")
+    # A merge that brought the deadline forward keeps the deadline it replaced (for undo).
+    due_before: Mapped[datetime | None] = mapped_column(DateTime)
 
     complaint: Mapped[Complaint] = relationship(
         back_populates="events", foreign_keys=[complaint_id]

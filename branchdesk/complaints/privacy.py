@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import re
 
-_DIGITS = re.compile(r"\d")
+# A phone as typed: digits with optional +, spaces or hyphens inside; several numbers in one
+# field are separated by anything else (/ , ; 、).
+_NUMBER = re.compile(r"\+?\d[\d\s-]*\d|\d")
 
 
-def mask_phone(phone: str | None) -> str:
-    """138****1234 for a mobile; a landline keeps its area code and last 4 digits.
-
-    Anything with fewer than 7 digits is masked except its last 2, so no printout ever shows
-    a whole number by accident.
-    """
-    if not phone:
-        return ""
-    digits = "".join(_DIGITS.findall(phone))
+def _mask_digits(digits: str) -> str:
     if len(digits) == 13 and digits.startswith("861"):
         digits = digits[2:]  # +86 138…
-    if len(digits) == 11 and digits.startswith("1"):
-        return f"{digits[:3]}****{digits[-4:]}"
     if len(digits) >= 7:
-        return f"{digits[:-8] if len(digits) > 8 else digits[:3]}****{digits[-4:]}"
+        # Never more than the first 3 and the last 4 digits, whatever the length (a landline
+        # with an extension, two numbers run together).
+        return f"{digits[:3]}****{digits[-4:]}"
     if len(digits) > 2:
         return "*" * (len(digits) - 2) + digits[-2:]
     return "*" * len(digits)
+
+
+def mask_phone(phone: str | None) -> str:
+    """138****1234; each number of a field holding several is masked on its own."""
+    if not phone:
+        return ""
+    masked = [_mask_digits(re.sub(r"\D", "", m.group(0))) for m in _NUMBER.finditer(phone)]
+    return " / ".join(masked)
 
 
 def mask_name(name: str | None) -> str:

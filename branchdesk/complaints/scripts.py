@@ -39,7 +39,13 @@ def blank(name: str) -> str:
     return f"【{name}】"
 
 
+def normalise_braces(body: str) -> str:
+    """｛运单号｝ typed with a Chinese input method counts as {运单号}."""
+    return body.replace("｛", "{").replace("｝", "}")
+
+
 def fill_script(body: str, facts: Mapping[str, str | None]) -> FilledScript:
+    body = normalise_braces(body)
     missing: list[str] = []
     unknown: list[str] = []
 

@@ -22,7 +22,13 @@ from branchdesk.complaints.models import (
     ComplaintEvent,
     ReplyTemplate,
 )
-from branchdesk.complaints.scripts import FilledScript, customer_address, fill_script
+from branchdesk.complaints.scripts import (
+    PLACEHOLDERS,
+    FilledScript,
+    customer_address,
+    fill_script,
+    normalise_braces,
+)
 from branchdesk.complaints.workflow import CLOSED, NEW, OPEN_STATUSES, WorkflowError
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
@@ -206,9 +212,18 @@ def save_script(
     require_owner(Action.CHANGE_SETTINGS)
     category = _category(session, category_id)
     title = _clean(title, 60, tr("A script title")) or tr("Reply")
-    body = (body or "").strip()
+    body = normalise_braces((body or "").strip())
     if not body:
         raise ComplaintError(tr("A reply script cannot be empty."))
+    unknown = fill_script(body, {}).unknown
+    if unknown:
+        raise ComplaintError(
+            tr(
+                "The script uses {names}, which BranchDesk cannot fill. Use one of: {known}",
+                names="、".join("{" + n + "}" for n in unknown),
+                known=" ".join("{" + n + "}" for n in PLACEHOLDERS),
+            )
+        )
     if script_id is None:
         script = ReplyTemplate(
             category_id=category.id, title=title, body=body, position=len(category.scripts)
@@ -244,7 +259,8 @@ class Facts:
     phone: str | None = None
     eta: str | None = None  # 预计到达, as words
     station: str | None = None
-    source: str = ""  # waybill | address | "" (how the courier was found)
+    source: str = ""  # waybill | address | ambiguous | "" (how the courier was found)
+    candidates: tuple[str, ...] = ()  # couriers tied for the address: the agent chooses
 
 
 def facts_for(session: Session, waybill_no: str = "", address: str = "") -> Facts:
@@ -269,7 +285,15 @@ def facts_for(session: Session, waybill_no: str = "", address: str = "") -> Fact
     if address:
         facts.address = facts.address or address
         result = lookup(session, address, limit=1)
-        if result.couriers:
+        if result.couriers and result.ambiguous and facts.courier is None:
+            # Two couriers tie for this address: naming one would tell the customer the wrong
+            # courier's phone; the form shows both and the agent chooses.
+            top = result.couriers[0].score
+            facts.candidates = tuple(
+                dict.fromkeys(c.name for c in result.couriers if c.score == top)
+            )
+            facts.source = "ambiguous"
+        elif result.couriers:
             best = result.couriers[0]
             if facts.courier is None or facts.courier == best.name:
                 facts.courier = best.name
@@ -553,10 +577,27 @@ def update_complaint(
     session: Session, complaint_id: int, who: str = "", **changes: Any
 ) -> ComplaintRow:
     """Change fields of a complaint; each change goes into its history."""
+    from branchdesk.lookup.waybills import normalise_number
+
     c = _complaint(session, complaint_id)
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    if c.merged_into_id is not None:
+        raise ComplaintError(
+            tr("This complaint was merged into another one; change that one instead.")
+        )
+    if "due_at" in changes and c.status == CLOSED:
+        raise ComplaintError(
+            tr("The deadline of a closed complaint stays as it was; reopen it to change it.")
+        )
+    if isinstance(changes.get("waybill_no"), str):
+        number = changes["waybill_no"].strip()
+        changes["waybill_no"] = normalise_number(number) if number else None
+    if isinstance(changes.get("phone"), str):
+        changes["phone"] = (
+            "".join(ch for ch in changes["phone"] if ch.isdigit() or ch in "-/ ").strip() or None
+        )
     noted = []
     for key, value in changes.items():
         if key == "category_id":
@@ -606,16 +647,29 @@ def transition(
     )
     when = at or now()
     before = c.status
+    notes = [note.strip()] if note.strip() else []
     if target == CLOSED:
+        assert compensation_fen is not None
         c.resolution = (resolution or "").strip()
-        c.compensation_fen = compensation_fen
+        # A reopened complaint closed again: what was paid the first time stays counted.
+        c.compensation_fen = (c.compensation_fen or 0) + compensation_fen
         c.closed_at = when
+        notes.append(
+            tr(
+                "resolution: {resolution}; compensation {yuan} 元",
+                resolution=c.resolution,
+                yuan=f"{compensation_fen / 100:.2f}",
+            )
+        )
     elif before == CLOSED:
-        c.closed_at = None  # reopened (重开)
+        # Reopened (重开): the customer is owed a new answer within the category's deadline.
+        c.closed_at = None
+        c.due_at = workflow.due_at(when, _category(session, c.category_id).sla_hours)
+        notes.append(tr("new deadline {due}", due=f"{c.due_at:%Y-%m-%d %H:%M}"))
     c.status = target
     c.updated_at = when
     action = "reopened" if before == CLOSED else "status"
-    _event(c, who, action, note=note.strip(), from_status=before, to_status=target, at=when)
+    _event(c, who, action, note="; ".join(notes), from_status=before, to_status=target, at=when)
     session.flush()
     return _row(c, _paths(session))
 
@@ -630,8 +684,18 @@ def merge(session: Session, duplicate_id: int, into_id: int, who: str = "") -> C
         raise ComplaintError(
             tr("Merge into the complaint that is followed, not into a merged one.")
         )
+    if target.status == CLOSED:
+        raise ComplaintError(
+            tr(
+                "{ticket} is closed: reopen it first, or follow this complaint on its own.",
+                ticket=target.ticket_no,
+            )
+        )
     if dup.merged_into_id is not None:
         raise ComplaintError(tr("This complaint has already been merged."))
+    # Complaints merged into the duplicate follow it to the target: no chains.
+    for child in session.scalars(select(Complaint).where(Complaint.merged_into_id == dup.id)):
+        child.merged_into_id = target.id
     dup.merged_into_id = target.id
     dup.updated_at = now()
     _event(dup, who, "merged", note=tr("merged into {ticket}", ticket=target.ticket_no))
@@ -642,8 +706,10 @@ def merge(session: Session, duplicate_id: int, into_id: int, who: str = "") -> C
         "merged",
         note=tr("{ticket} merged in", ticket=dup.ticket_no) + (f": {extra}" if extra else ""),
     )
-    # The earlier deadline wins: the customer was promised that one.
-    if dup.status in OPEN_STATUSES and dup.due_at < target.due_at and target.status != CLOSED:
+    # The earlier deadline wins: the customer was promised that one. The event keeps the
+    # target's own deadline, so undoing the import that brought the duplicate restores it.
+    if dup.status in OPEN_STATUSES and dup.due_at < target.due_at:
+        target.events[-1].due_before = target.due_at
         target.due_at = dup.due_at
     target.updated_at = now()
     session.flush()
@@ -740,19 +806,21 @@ def count_complaints(session: Session, flt: ComplaintFilter) -> int:
 
 
 def due_soon(
-    session: Session, within_hours: float = 2, at: datetime | None = None
+    session: Session, within_hours: float = 2, at: datetime | None = None, limit: int = 1000
 ) -> list[ComplaintRow]:
-    """Open complaints due within `within_hours`, and those already overdue, soonest first."""
+    """Open complaints due within `within_hours`, and those already overdue, soonest first
+    (at most `limit`: the queue is for working through, `due_counts` gives the totals)."""
     at = at or now()
-    limit = at + timedelta(hours=within_hours)
+    until = at + timedelta(hours=within_hours)
     query = (
         select(Complaint)
         .where(
             Complaint.status.in_(OPEN_STATUSES),
-            Complaint.due_at <= limit,
+            Complaint.due_at <= until,
             Complaint.merged_into_id.is_(None),
         )
         .order_by(Complaint.due_at)
+        .limit(limit)
     )
     paths = _paths(session)
     return [_row(c, paths) for c in session.scalars(query)]

@@ -566,6 +566,10 @@ class ComplaintForm(QWidget):
                 if number
                 else self.tr("Courier from the area table")
             )
+        elif facts.source == "ambiguous":
+            text = self.tr("Two couriers share this address ({names}): enter the right one").format(
+                names=" / ".join(facts.candidates)
+            )
         elif number:
             text = self.tr("Not in the waybill list; enter the address to find the courier")
         else:

@@ -222,7 +222,11 @@ class MainWindow(QMainWindow):
         if row == 1:
             self.data_page.ensure_loaded()
         if row == ANALYSIS:
-            self.ensure_analysis()
+            # Built on first show, reloaded on every later one: complaints change meanwhile.
+            fresh = self.analysis_page is None
+            page = self.ensure_analysis()
+            if not fresh:
+                page.reload()
         # Ctrl+N is "new" on the page in front; pages with their own new thing (handbook item,
         # complaint) keep it, elsewhere it logs a complaint.
         self.new_complaint_action.setShortcut(
@@ -334,6 +338,7 @@ class MainWindow(QMainWindow):
             layout = self.analysis_holder.layout()
             assert layout is not None
             layout.addWidget(self.analysis_page)
+            self.analysis_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.analysis_page.show()
         return self.analysis_page
 

@@ -2062,10 +2062,6 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
         <translation>请给出总部的问题件清单：print slips 文件 -o 输出.pdf</translation>
     </message>
     <message>
-        <source>--within takes a number of hours of 0 or more.</source>
-        <translation>--within 后面应填写不小于 0 的小时数。</translation>
-    </message>
-    <message>
         <source>Nothing due within {hours} hour(s).</source>
         <translation>{hours} 小时内没有到期的投诉。</translation>
     </message>
@@ -3208,6 +3204,34 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     <message>
         <source>Not yet closed</source>
         <translation>未结案</translation>
+    </message>
+    <message>
+        <source>The script uses {names}, which BranchDesk cannot fill. Use one of: {known}</source>
+        <translation>话术中用到了 {names}，系统无法自动填写。请使用以下占位符之一：{known}</translation>
+    </message>
+    <message>
+        <source>This complaint was merged into another one; change that one instead.</source>
+        <translation>此投诉已合并到另一条投诉，请修改那一条。</translation>
+    </message>
+    <message>
+        <source>The deadline of a closed complaint stays as it was; reopen it to change it.</source>
+        <translation>已结案投诉的处理时限不能修改；如需修改，请先重开。</translation>
+    </message>
+    <message>
+        <source>resolution: {resolution}; compensation {yuan} 元</source>
+        <translation>处理结果：{resolution}；赔偿 {yuan} 元</translation>
+    </message>
+    <message>
+        <source>new deadline {due}</source>
+        <translation>新的处理时限 {due}</translation>
+    </message>
+    <message>
+        <source>{ticket} is closed: reopen it first, or follow this complaint on its own.</source>
+        <translation>{ticket} 已结案：请先重开，或单独跟进这条投诉。</translation>
+    </message>
+    <message>
+        <source>Two couriers share this address ({names}): enter the right one</source>
+        <translation>该地址由两名业务员共同负责（{names}）：请填写正确的业务员</translation>
     </message>
 </context>
 </TS>

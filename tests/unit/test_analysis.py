@@ -274,9 +274,9 @@ def _march_log(session: Session) -> tuple[ComplaintRow, ComplaintRow, ComplaintR
         courier="张伟",
         channel="HQ工单",
     )
-    close(session, first, datetime(2026, 3, 4, 10), 1250)
     dup = add(session, datetime(2026, 3, 3, 8), waybill="YT4300000001", phone="13812341234")
-    service.merge(session, dup.id, first.id)
+    service.merge(session, dup.id, first.id)  # merged while open; closed afterwards
+    close(session, first, datetime(2026, 3, 4, 10), 1250)
     late = add(session, datetime(2026, 3, 5, 8), path="遗失", phone="13912345678")
     add(session, datetime(2026, 2, 20, 8), phone="13700000000")  # February
     return first, dup, late

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -54,7 +54,8 @@ def test_due_lists_overdue_and_due_soon_complaints_as_json(
     assert run("complaints", "due") == 0
     out = capsys.readouterr().out
     assert "OVERDUE" in out and "1 overdue, 1 due soon" in out
-    assert run("complaints", "due", "--within", "-1") == 1
+    assert run("complaints", "due", "--within", "-1") == 2
+    assert run("complaints", "due", "--within", "nan") == 2
     assert run("complaints") == 2
 
 
@@ -73,11 +74,26 @@ def test_print_the_month_s_analysis(
     from pypdf import PdfReader
 
     assert run("import", "complaints", str(fixtures / "work_orders.xlsx")) == 0
+    # 张三 (13812341234) complains again about another parcel: a repeat complainant.
+    db = open_database()
+    with db.session() as s:
+        category = next(c for c in service.category_tree(s) if c.name == "催件")
+        service.create_complaint(
+            s,
+            service.NewComplaint(
+                channel="电话",
+                category_id=category.id,
+                waybill_no="YT1000000000099",
+                phone="13812341234",
+                received_at=datetime(2026, 11, 5, 9, 0),
+            ),
+        )
+    db.dispose()
     out = tmp_path / "analysis.pdf"
     assert run("print", "analysis", "--month", "2026-11", "-o", str(out)) == 0
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "2026-11" in text and "改地址" in text and "HQ工单" in text
-    assert "13812341234" not in text  # no customer phone in full
+    assert "138****1234" in text and "13812341234" not in text
     assert run("print", "analysis", "--month", "2026-13", "-o", str(out)) == 2
 
 

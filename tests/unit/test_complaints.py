@@ -215,7 +215,10 @@ def test_banned_phrases_are_found_whatever_the_spacing_or_width() -> None:
 def test_phones_and_names_are_masked_for_printouts() -> None:
     assert mask_phone("13812341234") == "138****1234"
     assert mask_phone("+86 138 1234 1234") == "138****1234"
-    assert mask_phone("0574-87654321") == "0574****4321"
+    assert mask_phone("0574-87654321") == "057****4321"
+    # Never more than 3 + 4 digits, whatever was typed into the field.
+    assert mask_phone("13812345678/13987654321") == "138****5678 / 139****4321"
+    assert mask_phone("13812345678-123") == "138****8123"
     assert mask_phone(None) == ""
     assert mask_name("张三") == "张*" and mask_name("欧阳娜娜") == "欧阳**"
 
@@ -359,15 +362,45 @@ def test_bad_work_orders_name_their_cells(branch: Database, fixtures: Path) -> N
         assert service.count_complaints(s, service.ComplaintFilter()) == 0
 
 
-def test_undoing_a_work_order_import_removes_its_complaints(
+def test_undoing_a_work_order_import_removes_its_complaints_and_what_they_changed(
     branch: Database, fixtures: Path
 ) -> None:
+    # A complaint logged by hand on a waybill of the file, with a later deadline.
+    own = _log(branch, waybill_no="YT1000000000001", due_at=datetime(2026, 11, 4, 9, 0))
     with branch.session() as s:
         report = run_import(s, fixtures / "work_orders.xlsx", "complaints")
+        # The work order on that waybill was merged into it and brought its deadline forward.
+        assert service.get(s, own.id).due_at == datetime(2026, 11, 3, 9, 0)
     with branch.session() as s:
         undo_batch(s, report.batch_id)
     with branch.session() as s:
-        assert service.count_complaints(s, service.ComplaintFilter(include_merged=True)) == 0
+        assert service.count_complaints(s, service.ComplaintFilter(include_merged=True)) == 1
+        assert service.get(s, own.id).due_at == datetime(2026, 11, 4, 9, 0)
+        assert [e.action for e in service.history(s, own.id)] == ["created"]
+
+
+def test_work_orders_without_a_creation_time_and_long_numbers(
+    branch: Database, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["工单号", "运单号", "工单类型", "截止时间"])
+    ws.append(["GD1", "YT3000000000001", "催件", "2020-01-02 10:00"])  # long overdue
+    ws.append([202611020001234561, "YT3000000000002", "催件", "2026-11-03 10:00"])
+    path = tmp_path / "orders.xlsx"
+    wb.save(path)
+    with branch.session() as s, pytest.raises(ImportRejected) as rejected:
+        run_import(s, path, "complaints")
+    [problem] = rejected.value.prepared.problems
+    assert problem.row == 3 and "E+17" in str(problem)
+    with branch.session() as s:
+        report = run_import(s, path, "complaints", skip_invalid=True)
+        assert report.rows_ok == 1
+        [row] = service.list_complaints(s, service.ComplaintFilter())
+        assert row.received_at == row.due_at == datetime(2020, 1, 2, 10, 0)
 
 
 def test_a_parent_category_filter_takes_in_its_sub_categories(branch: Database) -> None:
@@ -378,3 +411,80 @@ def test_a_parent_category_filter_takes_in_its_sub_categories(branch: Database) 
         flt = service.ComplaintFilter(category_id=_category(branch, "延误").id)
         assert {r.id for r in service.list_complaints(s, flt)} == {child.id, parent.id}
         assert service.count_complaints(s, flt) == 2
+
+
+def test_reopening_keeps_the_first_payment_and_gives_a_new_deadline(branch: Database) -> None:
+    row = _log(branch)
+    with branch.session() as s:
+        service.transition(s, row.id, PROCESSING, at=T0)
+        service.transition(
+            s,
+            row.id,
+            CLOSED,
+            resolution="赔付50元",
+            compensation_fen=5000,
+            at=T0 + timedelta(hours=2),
+        )
+        reopened_at = T0 + timedelta(days=10)
+        again = service.transition(s, row.id, PROCESSING, at=reopened_at)
+        assert again.due_at == reopened_at + timedelta(hours=24)  # 催件: 24 h from reopening
+        assert not again.overdue(reopened_at + timedelta(hours=1))
+        closed = service.transition(
+            s, row.id, CLOSED, resolution="再次送达", compensation_fen=0, at=reopened_at
+        )
+        assert closed.compensation_fen == 5000
+        notes = [e.note for e in service.history(s, row.id)]
+    assert any("赔付50元" in n and "50.00" in n for n in notes)
+
+
+def test_merges_refuse_closed_targets_and_never_chain(branch: Database) -> None:
+    a = _log(branch, waybill_no="YT1234567890123")
+    b = _log(branch, waybill_no="YT1234567890123")
+    c = _log(branch, waybill_no="YT1234567890123")
+    closed = _log(branch, waybill_no="YT9999999999999")
+    with branch.session() as s:
+        service.transition(s, closed.id, PROCESSING)
+        service.transition(s, closed.id, CLOSED, resolution="ok", compensation_fen=0)
+        with pytest.raises(ComplaintError, match="closed"):
+            service.merge(s, a.id, closed.id)
+        service.merge(s, c.id, b.id)
+        service.merge(s, b.id, a.id)  # c follows b into a
+        assert service.get(s, c.id).merged_into_id == a.id
+        assert {e.note for e in service.history(s, a.id)} >= {
+            n for n in (e.note for e in service.history(s, c.id)) if n
+        } - {""}
+
+
+def test_merged_and_closed_complaints_are_protected_from_edits(branch: Database) -> None:
+    a = _log(branch, waybill_no="YT1234567890123")
+    b = _log(branch, waybill_no="YT1234567890123")
+    with branch.session() as s:
+        service.merge(s, b.id, a.id)
+        with pytest.raises(ComplaintError, match="merged"):
+            service.update_complaint(s, b.id, description="x")
+        edited = service.update_complaint(s, a.id, waybill_no=" yt 300 ")
+        assert edited.waybill_no == "YT300"
+        service.transition(s, a.id, PROCESSING)
+        service.transition(s, a.id, CLOSED, resolution="ok", compensation_fen=0)
+        with pytest.raises(ComplaintError, match="closed"):
+            service.update_complaint(s, a.id, due_at=T0 + timedelta(days=30))
+
+
+def test_an_address_two_couriers_share_names_both_and_fills_neither(branch: Database) -> None:
+    with branch.session() as s:
+        facts = service.facts_for(s, "", "宁波市海曙区中山西路")
+    assert facts.source == "ambiguous" and facts.courier is None
+    assert set(facts.candidates) == {"王强", "陈静"}
+
+
+def test_full_width_braces_are_placeholders_and_unknown_ones_are_refused(
+    branch: Database,
+) -> None:
+    filled = fill_script("快件｛运单号｝由｛业务员｝派送", {"运单号": "YT1"})
+    assert filled.text == "快件YT1由【业务员】派送" and filled.missing == ("业务员",)
+    with branch.session() as s:
+        category = _category(branch, "催件").id
+        with pytest.raises(ComplaintError, match="快递员"):
+            service.save_script(s, category, "新", "您好 {快递员}")
+        saved = service.save_script(s, category, "新", "您好 ｛运单号｝")
+    assert saved.body == "您好 {运单号}"

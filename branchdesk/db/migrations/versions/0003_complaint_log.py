@@ -130,6 +130,7 @@ def upgrade() -> None:
         sa.Column("from_status", sa.String(length=12), nullable=True),
         sa.Column("to_status", sa.String(length=12), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("due_before", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(
             ["complaint_id"],
             ["complaint.id"],
