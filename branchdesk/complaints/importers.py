@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from branchdesk.complaints import service
@@ -301,6 +301,21 @@ def _undo(session: Session, batch: ImportBatch) -> None:
 
     imported = list(session.scalars(select(Complaint).where(Complaint.batch_id == batch.id)))
     ours = {c.id for c in imported}
+    worked = session.scalar(
+        select(func.count(func.distinct(ComplaintEvent.complaint_id))).where(
+            ComplaintEvent.complaint_id.in_(ours),
+            ComplaintEvent.action.not_in(("created", "merged")),
+        )
+    )
+    if worked:
+        # Undo would throw away what agents did (status changes, replies, closings).
+        raise service.ComplaintError(
+            tr(
+                "{count} complaint(s) of this import have been worked on since; undoing it "
+                "would lose that work. Close them (or merge them) instead.",
+                count=worked,
+            )
+        )
     for c in imported:
         if c.merged_into_id is None or c.merged_into_id in ours:
             continue

@@ -3233,5 +3233,9 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
         <source>Two couriers share this address ({names}): enter the right one</source>
         <translation>该地址由两名业务员共同负责（{names}）：请填写正确的业务员</translation>
     </message>
+    <message>
+        <source>{count} complaint(s) of this import have been worked on since; undoing it would lose that work. Close them (or merge them) instead.</source>
+        <translation>此次导入的投诉中已有 {count} 条被处理过；撤销导入会丢失这些处理记录。请改为结案（或合并）这些投诉。</translation>
+    </message>
 </context>
 </TS>

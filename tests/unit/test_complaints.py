@@ -488,3 +488,16 @@ def test_full_width_braces_are_placeholders_and_unknown_ones_are_refused(
             service.save_script(s, category, "新", "您好 {快递员}")
         saved = service.save_script(s, category, "新", "您好 ｛运单号｝")
     assert saved.body == "您好 {运单号}"
+
+
+def test_an_import_whose_complaints_were_worked_on_is_not_undone(
+    branch: Database, fixtures: Path
+) -> None:
+    with branch.session() as s:
+        report = run_import(s, fixtures / "work_orders.xlsx", "complaints")
+        first = service.list_complaints(s, service.ComplaintFilter(text="GD202611020001"))[0]
+        service.transition(s, first.id, PROCESSING, "小王")
+    with branch.session() as s, pytest.raises(ComplaintError, match="worked on"):
+        undo_batch(s, report.batch_id)
+    with branch.session() as s:
+        assert service.count_complaints(s, service.ComplaintFilter(include_merged=True)) == 6
