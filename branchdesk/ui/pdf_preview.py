@@ -6,7 +6,6 @@ file, Print sends exactly its pages (`print_dialog.print_pdf`).
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +17,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -29,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.errors import BranchDeskError
-from branchdesk.ui.print_dialog import print_pdf
+from branchdesk.ui.print_dialog import print_pdf, save_pdf_copy
 from branchdesk.ui.workers import Task
 
 Render = Callable[[Path, Any], int]  # (path, progress) -> pages
@@ -133,28 +131,8 @@ class PdfPreviewDialog(QDialog):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save as PDF"),
-            str(Path.home() / self.file_name),
-            self.tr("PDF document (*.pdf)"),
-        )
-        if not name:
-            return
-        target = Path(name)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
-        try:
-            shutil.copyfile(self.path, target)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot save"),
-                self.tr(
-                    "Cannot write {path}: {error}. Check the folder and that the file is not "
-                    "open in another program, then save again."
-                ).format(path=target, error=exc.strerror or exc),
-            )
+        target = save_pdf_copy(self, self.path, self.file_name)
+        if target is None:
             return
         self.status.setText(self.tr("Saved {path}").format(path=target))
 

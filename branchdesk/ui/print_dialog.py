@@ -110,6 +110,33 @@ def print_pdf(path: Path, printer: QPrinter, progress: Any = None) -> int:
     return pages
 
 
+def save_pdf_copy(parent: QWidget, source: Path, file_name: str) -> Path | None:
+    """Ask where to save the previewed PDF and copy it there; None when the user cancels or
+    the copy fails (the user was told why)."""
+    tr = parent.tr
+    name, _ = QFileDialog.getSaveFileName(
+        parent, tr("Save as PDF"), str(Path.home() / file_name), tr("PDF document (*.pdf)")
+    )
+    if not name:
+        return None
+    target = Path(name)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        QMessageBox.warning(
+            parent,
+            tr("Cannot save"),
+            tr(
+                "Cannot write {path}: {error}. Check the folder and that the file is not "
+                "open in another program, then save again."
+            ).format(path=target, error=exc.strerror or exc),
+        )
+        return None
+    return target
+
+
 class PrintDialog(QDialog):
     """Handbook, vehicle sheets, exam paper or results: options on the left, the PDF right."""
 
@@ -413,26 +440,10 @@ class PrintDialog(QDialog):
         # The shortcut works even while the button is disabled: check the button.
         if self.rendered is None or not self.save_button.isEnabled():
             return
-        suggested = str(Path.home() / FILE_NAMES.get(self.kind(), "BranchDesk.pdf"))
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), suggested, self.tr("PDF document (*.pdf)")
+        target = save_pdf_copy(
+            self, self.preview_path, FILE_NAMES.get(self.kind(), "BranchDesk.pdf")
         )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
-        try:
-            shutil.copyfile(self.preview_path, target)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot save"),
-                self.tr(
-                    "Cannot write {path}: {error}. Check the folder and that the file is not "
-                    "open in another program, then save again."
-                ).format(path=target, error=exc.strerror or exc),
-            )
+        if target is None:
             return
         self._done(replace(self.rendered, path=target))
         self.status.setText(self.tr("Saved {path}").format(path=target))

@@ -7,7 +7,6 @@ user ticks "Show full phone numbers".
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -57,7 +56,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.io.reader import SUPPORTED_SUFFIXES, sheet_names
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.models import Column, RowsModel
-from branchdesk.ui.print_dialog import print_pdf
+from branchdesk.ui.print_dialog import print_pdf, save_pdf_copy
 from branchdesk.ui.workers import Task
 
 TO_CHECK_FILL = QColor("#fff3dc")
@@ -409,25 +408,8 @@ class SlipsDialog(QDialog):
         if self.rendered is None or not self.save_button.isEnabled():
             return
         name = self.tr("Problem-parcel slips {date}.pdf").format(date=date.today().isoformat())
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), str(Path.home() / name), self.tr("PDF document (*.pdf)")
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")
-        try:
-            shutil.copyfile(self.preview_path, target)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot save"),
-                self.tr(
-                    "Cannot write {path}: {error}. Check the folder and that the file is not "
-                    "open in another program, then save again."
-                ).format(path=target, error=exc.strerror or exc),
-            )
+        target = save_pdf_copy(self, self.preview_path, name)
+        if target is None:
             return
         self.printed.emit(replace(self.rendered, path=target))
         self.status.setText(self.tr("Saved {path}").format(path=target))
