@@ -294,7 +294,7 @@ class ComplaintsPage(QWidget):
         self.view.activated.connect(lambda i: self._open_index(self.model.rows, i))
         self.due_model = DueModel(lead)
         self.due_view = _table(self.due_model, "dueList")
-        for col, width in enumerate((90, 110, 130, 90, 130, 130, 70, 100)):
+        for col, width in enumerate((90, 170, 130, 80, 130, 130, 70, 100)):
             self.due_view.setColumnWidth(col, width)
         self.due_view.activated.connect(lambda i: self._open_index(self.due_model.rows, i))
         self.tabs = QTabWidget()
