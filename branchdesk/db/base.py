@@ -31,6 +31,7 @@ def utcnow() -> datetime:
 def import_all_models() -> None:
     """Import every feature's models so Base.metadata knows all tables."""
     import branchdesk.complaints.models
+    import branchdesk.guides.models
     import branchdesk.handbook.models
     import branchdesk.io.models
     import branchdesk.lookup.models  # noqa: F401

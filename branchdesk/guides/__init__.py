@@ -1,0 +1,1 @@
+"""Operation guides (操作指南): step-by-step tutorials with annotated screenshots."""
