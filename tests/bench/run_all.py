@@ -1,6 +1,6 @@
 """Build (or reuse) the bench DB, run every benchmark one after another, print a summary.
 
-    .venv/bin/python tests/bench/run_all.py [--skip lookup,import,startup,handbook_pdf,complaints]
+    .venv/bin/python tests/bench/run_all.py [--skip lookup,import,...] [--summary-only]
 
 The benchmarks run in sequence, never two at once (they would disturb each other's
 timings). Each writes its figures to bench-data/results/<name>.json; this script reads them
@@ -15,7 +15,7 @@ import sys
 
 import common
 
-BENCHES = ("lookup", "import", "startup", "handbook_pdf", "complaints")
+BENCHES = ("lookup", "import", "startup", "handbook_pdf", "complaints", "guide")
 
 
 def run(script: str, *args: str) -> None:
@@ -122,13 +122,35 @@ def summary() -> list[tuple[str, str, str, str, str]]:
                 verdict(cp["due_ms"] < 10),
             )
         )
+    gd = common.load_result("guide")
+    if gd:
+        rows.append(
+            (
+                f"7 open guide, {gd['steps']} steps (checks + first image)",
+                f"{gd['open_s'] * 1000:.0f} ms",
+                "",
+                "< 1 s",
+                verdict(gd["pass_open"]),
+            )
+        )
+        rows.append(
+            (
+                f"7 guide PDF, {gd['steps']} steps",
+                f"{gd['export_s']:.2f} s, {gd['pages']} pages, {gd['pdf_mb']:.1f} MB",
+                "",
+                "< 5 s",
+                verdict(gd["pass_export"]),
+            )
+        )
     return rows
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--skip", default="", help="comma-separated: lookup,import,startup,handbook_pdf,complaints"
+        "--skip",
+        default="",
+        help="comma-separated: lookup,import,startup,handbook_pdf,complaints,guide",
     )
     parser.add_argument("--summary-only", action="store_true", help="print the last results")
     args = parser.parse_args()
