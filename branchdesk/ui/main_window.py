@@ -39,14 +39,15 @@ if TYPE_CHECKING:
     from branchdesk.ui.complaints_page import ComplaintsPage
     from branchdesk.ui.couriers_page import CouriersPage
     from branchdesk.ui.data_page import DataPage
+    from branchdesk.ui.guides_page import GuidesPage
     from branchdesk.ui.handbook_page import HandbookPage
     from branchdesk.ui.lookup_page import LookupPage
     from branchdesk.ui.practice_page import PracticePage
     from branchdesk.ui.workers import Task
 
 
-LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS, ANALYSIS = range(7)
-PAGE_COUNT = 7
+LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS, ANALYSIS, GUIDES = range(8)
+PAGE_COUNT = 8
 REMINDER_INTERVAL_MS = 60_000
 
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
             (self.tr("Practice"), "Ctrl+5"),
             (self.tr("Complaints"), "Ctrl+6"),
             (self.tr("Analysis"), "Ctrl+7"),
+            (self.tr("Guides"), "Ctrl+8"),
         ):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 44))
@@ -162,6 +164,11 @@ class MainWindow(QMainWindow):
         self.analysis_holder = QWidget()
         QVBoxLayout(self.analysis_holder).setContentsMargins(0, 0, 0, 0)
         self.pages.addWidget(self.analysis_holder)
+        # The guides page too: its editor and viewer need nothing at start-up.
+        self.guides_page: GuidesPage | None = None
+        self.guides_holder = QWidget()
+        QVBoxLayout(self.guides_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(self.guides_holder)
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         self.nav.currentRowChanged.connect(self._show_page)
@@ -227,10 +234,17 @@ class MainWindow(QMainWindow):
             page = self.ensure_analysis()
             if not fresh:
                 page.reload()
+        if row == GUIDES:
+            fresh = self.guides_page is None
+            guides = self.ensure_guides()
+            if not fresh:
+                guides.reload()  # review dates move on; an import may have added guides
         # Ctrl+N is "new" on the page in front; pages with their own new thing (handbook item,
         # complaint) keep it, elsewhere it logs a complaint.
         self.new_complaint_action.setShortcut(
-            QKeySequence() if row in (HANDBOOK, COMPLAINTS) else QKeySequence.StandardKey.New
+            QKeySequence()
+            if row in (HANDBOOK, COMPLAINTS, GUIDES)
+            else QKeySequence.StandardKey.New
         )
 
     # --- menus -----------------------------------------------------------------------------
@@ -316,6 +330,8 @@ class MainWindow(QMainWindow):
         self.refresh_banner()
         self.lookup_page.run_search()
         self.complaints_page.refresh()  # an import may have brought HQ work orders
+        if self.guides_page is not None:
+            self.guides_page.reload()  # the sample branch brings sample guides
 
     def open_import(self, kind: str = "areas") -> None:
         from branchdesk.ui.import_dialog import ImportDialog
@@ -342,6 +358,19 @@ class MainWindow(QMainWindow):
             self.analysis_page.show()
         return self.analysis_page
 
+    def ensure_guides(self) -> GuidesPage:
+        from branchdesk.ui.guides_page import GuidesPage
+
+        if self.guides_page is None:
+            assert self.db is not None
+            self.guides_page = GuidesPage(self.db, self.settings)
+            layout = self.guides_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.guides_page)
+            self.guides_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.guides_page.show()
+        return self.guides_page
+
     def open_slips(self) -> None:
         from branchdesk.ui.slips_dialog import SlipsDialog
 
@@ -363,6 +392,9 @@ class MainWindow(QMainWindow):
         from branchdesk.ui.print_dialog import PrintDialog
 
         if self.db is None:
+            return
+        if self.pages.currentWidget() is self.guides_holder and self.guides_page is not None:
+            self.guides_page.print_guide()  # Ctrl+P on the guides page prints the guide
             return
         selected = (
             self.handbook_page.selected_ids()
@@ -532,6 +564,12 @@ class MainWindow(QMainWindow):
         return news
 
     def closeEvent(self, event: object) -> None:
+        from PySide6.QtGui import QCloseEvent
+
+        guides: GuidesPage | None = getattr(self, "guides_page", None)
+        if guides is not None and isinstance(event, QCloseEvent) and not guides.close_all():
+            event.ignore()  # an editor with unsaved changes, and the user chose to stay
+            return
         self.reminder_timer.stop()
         if self.tray is not None:
             self.tray.hide()
