@@ -99,13 +99,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
 
     p = sub.add_parser(
-        "print", help="print the handbook, vehicle sheets, an exam, results or problem-parcel slips"
+        "print",
+        help="print the handbook, vehicle sheets, an exam, results, problem-parcel slips "
+        "or an operation guide",
     )
     p.add_argument(
-        "document", choices=("handbook", "sheet", "exam", "results", "slips", "analysis")
+        "document", choices=("handbook", "sheet", "exam", "results", "slips", "analysis", "guide")
     )
     p.add_argument(
-        "file", nargs="?", type=Path, help="slips: the HQ's problem-parcel list (.xlsx/.xls/.csv)"
+        "file",
+        nargs="?",
+        type=Path,
+        help="slips: the HQ's problem-parcel list (.xlsx/.xls/.csv); guide: its id or title",
     )
     p.add_argument(
         "--category",
@@ -151,6 +156,16 @@ def _parser() -> argparse.ArgumentParser:
         help="due within this many hours (default: the lead time in settings, 2)",
     )
     due.add_argument("--json", action="store_true", help="print JSON (one array)")
+
+    p = sub.add_parser("guides", help="operation guides: list, export or import a guide pack")
+    gsub = p.add_subparsers(dest="guides_command", required=True)
+    glist = gsub.add_parser("list", help="every guide: id, category, title, steps, version")
+    glist.add_argument("--json", action="store_true", help="print JSON (one array)")
+    gexport = gsub.add_parser("export", help="write a guide as a pack (.zip) for another branch")
+    gexport.add_argument("guide", help="the guide's id or exact title")
+    gexport.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
+    gimport = gsub.add_parser("import", help="add the guide of a pack (.zip) to the library")
+    gimport.add_argument("pack", type=Path)
 
     sub.add_parser("demo", help="load the sample branch (an example to replace)")
     sub.add_parser("history", help="list imports")
@@ -344,6 +359,8 @@ def _cmd_print(args: argparse.Namespace) -> int:
         return _print_slips(args)
     if args.document == "analysis":
         return _print_analysis(args)
+    if args.document == "guide":
+        return _print_guide(args)
     if args.file is not None:
         print(
             i18n.tr("Only slips are printed from a file: {path}", path=args.file), file=sys.stderr
@@ -392,6 +409,30 @@ def _print_analysis(args: argparse.Namespace) -> int:
         args.output,
         branch=str(SettingsStore().get("branch_name") or ""),
         printed=today,
+    )
+    print(i18n.tr("Wrote {pages} page(s) to {path}", pages=pages, path=args.output))
+    return EXIT_OK
+
+
+def _print_guide(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from branchdesk.guides.service import find_guide, guide_doc
+    from branchdesk.io.pdf.guide import render_guide
+    from branchdesk.settings import SettingsStore
+
+    if args.file is None:
+        print(i18n.tr("Say which guide: print guide ID_OR_TITLE -o OUT.pdf"), file=sys.stderr)
+        return EXIT_USAGE
+    db = _open()
+    with db.session() as session:
+        doc = guide_doc(session, find_guide(session, str(args.file)))
+    pages = render_guide(
+        doc,
+        args.output,
+        branch=str(SettingsStore().get("branch_name") or ""),
+        printed=date.today(),
+        progress=None,
     )
     print(i18n.tr("Wrote {pages} page(s) to {path}", pages=pages, path=args.output))
     return EXIT_OK
@@ -474,6 +515,62 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_guides(args: argparse.Namespace) -> int:
+    from branchdesk.guides import packs
+    from branchdesk.guides.service import find_guide, get_guide, search_guides
+
+    db = _open()
+    if args.guides_command == "list":
+        with db.session() as session:
+            rows = search_guides(session)
+        if args.json:
+            items = [
+                {
+                    "id": g.id,
+                    "title": g.title,
+                    "category": g.category,
+                    "owner": g.owner,
+                    "steps": g.steps,
+                    "version": g.version,
+                    "updated": g.updated.isoformat(),
+                    "review_by": g.review_by.isoformat() if g.review_by else None,
+                    "open_flags": g.open_flags,
+                    "is_sample": g.is_sample,
+                }
+                for g in rows
+            ]
+            print(json.dumps(items, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not rows:
+            print(i18n.tr("No guides yet."))
+        for g in rows:
+            sample = i18n.tr("(sample)") if g.is_sample else ""
+            print(
+                f"{g.id:>4}  {g.category}  {g.title}  "
+                + i18n.tr("{steps} step(s), version {version}", steps=g.steps, version=g.version)
+                + (f"  {sample}" if sample else "")
+            )
+        return EXIT_OK
+    if args.guides_command == "export":
+        with db.session() as session:
+            guide_id = find_guide(session, args.guide)
+            images = packs.export_pack(session, guide_id, args.output)
+        print(
+            i18n.tr(
+                "Wrote the guide pack {path} ({images} image(s)).", path=args.output, images=images
+            )
+        )
+        return EXIT_OK
+    from branchdesk.settings import SettingsStore
+
+    who = str(SettingsStore().get("agent_name") or "")
+    with db.session() as session:
+        guide_id = packs.import_pack(session, args.pack, who=who)
+        title = get_guide(session, guide_id).title
+    print(i18n.tr("Imported the guide “{title}” (id {id}).", title=title, id=guide_id))
+    return EXIT_OK
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from branchdesk.sample import load_sample_branch
 
@@ -521,6 +618,7 @@ _COMMANDS = {
     "export": _cmd_export,
     "print": _cmd_print,
     "complaints": _cmd_complaints,
+    "guides": _cmd_guides,
     "demo": _cmd_demo,
     "history": _cmd_history,
     "undo": _cmd_undo,

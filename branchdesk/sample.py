@@ -269,4 +269,9 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
 
     if not handbook.entries(session):
         summary += "\n" + load_sample_handbook(session)
+    from branchdesk.guides import sample as sample_guides
+    from branchdesk.guides.service import search_guides
+
+    if not search_guides(session):
+        summary += "\n" + sample_guides.load_sample_guides(session)
     return summary
