@@ -3237,5 +3237,909 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
         <source>{count} complaint(s) of this import have been worked on since; undoing it would lose that work. Close them (or merge them) instead.</source>
         <translation>此次导入的投诉中已有 {count} 条被处理过；撤销导入会丢失这些处理记录。请改为结案（或合并）这些投诉。</translation>
     </message>
+    <message>
+        <source>Say which guide: print guide ID_OR_TITLE -o OUT.pdf</source>
+        <translation>请指定操作指南：print guide 编号或标题 -o 输出.pdf</translation>
+    </message>
+    <message>
+        <source>No guides yet.</source>
+        <translation>还没有操作指南。</translation>
+    </message>
+    <message>
+        <source>(sample)</source>
+        <translation>（示例）</translation>
+    </message>
+    <message>
+        <source>{steps} step(s), version {version}</source>
+        <translation>{steps} 步，版本 {version}</translation>
+    </message>
+    <message>
+        <source>Wrote the guide pack {path} ({images} image(s)).</source>
+        <translation>已写入指南包 {path}（{images} 张图片）。</translation>
+    </message>
+    <message>
+        <source>Imported the guide “{title}” (id {id}).</source>
+        <translation>已导入指南“{title}”（编号 {id}）。</translation>
+    </message>
+    <message>
+        <source>Annotation {number}: {problem}</source>
+        <translation>第 {number} 个标注：{problem}</translation>
+    </message>
+    <message>
+        <source>{field} is not a number.</source>
+        <translation>{field} 不是数字。</translation>
+    </message>
+    <message>
+        <source>{field} = {value} is outside the image (allowed {low} to {high}).</source>
+        <translation>{field} = {value} 超出图片范围（允许 {low} 到 {high}）。</translation>
+    </message>
+    <message>
+        <source>unknown field “{field}”.</source>
+        <translation>未知字段“{field}”。</translation>
+    </message>
+    <message>
+        <source>unknown kind “{kind}” (known: {kinds}).</source>
+        <translation>未知类型“{kind}”（可用类型：{kinds}）。</translation>
+    </message>
+    <message>
+        <source>the position (x, y) is missing.</source>
+        <translation>缺少位置 (x, y)。</translation>
+    </message>
+    <message>
+        <source>the label is not text.</source>
+        <translation>标注文字不是文本。</translation>
+    </message>
+    <message>
+        <source>the label is longer than {limit} characters.</source>
+        <translation>标注文字超过 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>the colour “{color}” is not of the form #RRGGBB.</source>
+        <translation>颜色“{color}”不是 #RRGGBB 格式。</translation>
+    </message>
+    <message>
+        <source>A step can have at most {limit} annotations.</source>
+        <translation>每个步骤最多 {limit} 个标注。</translation>
+    </message>
+    <message>
+        <source>The annotations are not valid JSON: {error}</source>
+        <translation>标注不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>The annotations must be a list of objects.</source>
+        <translation>标注必须是对象列表。</translation>
+    </message>
+    <message>
+        <source>The image is damaged or not a picture BranchDesk can read. Use a PNG, JPEG, BMP, GIF or WebP file, or take the screenshot again.</source>
+        <translation>图片已损坏，或不是网点服务台能读取的图片。请使用 PNG、JPEG、BMP、GIF 或 WebP 文件，或重新截图。</translation>
+    </message>
+    <message>
+        <source>The image is too large ({size} pixels; at most {limit}×{limit}). Make it smaller or capture only the part of the screen the step is about.</source>
+        <translation>图片太大（{size} 像素；最大 {limit}×{limit}）。请缩小图片，或只截取与该步骤相关的屏幕区域。</translation>
+    </message>
+    <message>
+        <source>{format} images are not supported. Save the picture as PNG or JPEG and add it again.</source>
+        <translation>不支持 {format} 格式的图片。请将图片另存为 PNG 或 JPEG 后重新添加。</translation>
+    </message>
+    <message>
+        <source>Cannot import the guide pack {file}: {problem} Nothing was imported.</source>
+        <translation>无法导入指南包 {file}，未导入任何内容：{problem}</translation>
+    </message>
+    <message>
+        <source>it is damaged ({error}).</source>
+        <translation>文件已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <source>it is encrypted; export it again without a password.</source>
+        <translation>文件已加密；请重新导出，不要设置密码。</translation>
+    </message>
+    <message>
+        <source>“{field}” in guide.json is missing or not text.</source>
+        <translation>guide.json 中的“{field}”缺失或不是文本。</translation>
+    </message>
+    <message>
+        <source>“{field}” in guide.json is missing or not a list.</source>
+        <translation>guide.json 中的“{field}”缺失或不是列表。</translation>
+    </message>
+    <message>
+        <source>step {n} in guide.json is not valid.</source>
+        <translation>guide.json 中的第 {n} 步无效。</translation>
+    </message>
+    <message>
+        <source>step {n} has no instruction.</source>
+        <translation>第 {n} 步没有操作说明。</translation>
+    </message>
+    <message>
+        <source>the tip of step {n} is not valid.</source>
+        <translation>第 {n} 步的提示无效。</translation>
+    </message>
+    <message>
+        <source>step {n} names its image wrongly ({name}).</source>
+        <translation>第 {n} 步的图片名称有误（{name}）。</translation>
+    </message>
+    <message>
+        <source>a list is expected</source>
+        <translation>此处应为列表</translation>
+    </message>
+    <message>
+        <source>the annotations of step {n} are not valid: {error}</source>
+        <translation>第 {n} 步的标注无效：{error}</translation>
+    </message>
+    <message>
+        <source>{file} is not a BranchDesk guide pack: it is not a .zip file, or it is damaged. Nothing was imported.</source>
+        <translation>{file} 不是网点服务台的指南包：它不是 .zip 文件，或已损坏。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot read the guide pack {path}: {error}</source>
+        <translation>无法读取指南包 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>it holds too many files ({count}).</source>
+        <translation>包内文件过多（{count} 个）。</translation>
+    </message>
+    <message>
+        <source>it holds a file with an unsafe name ({name}).</source>
+        <translation>包内有名称不安全的文件（{name}）。</translation>
+    </message>
+    <message>
+        <source>it holds {name} twice.</source>
+        <translation>包内有两个 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} is too large ({size} MB; at most {limit} MB).</source>
+        <translation>{name} 太大（{size} MB；最大 {limit} MB）。</translation>
+    </message>
+    <message>
+        <source>its contents are too large ({size} MB in all; at most {limit} MB).</source>
+        <translation>包内容太大（共 {size} MB；最大 {limit} MB）。</translation>
+    </message>
+    <message>
+        <source>it holds no guide.json, so it is not a guide pack made by BranchDesk.</source>
+        <translation>包内没有 guide.json，不是网点服务台导出的指南包。</translation>
+    </message>
+    <message>
+        <source>guide.json is not valid JSON ({error}).</source>
+        <translation>guide.json 不是有效的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>it is not a BranchDesk guide pack (format “{name}”).</source>
+        <translation>不是网点服务台的指南包（格式为“{name}”）。</translation>
+    </message>
+    <message>
+        <source>its format version ({version}) is not valid.</source>
+        <translation>格式版本（{version}）无效。</translation>
+    </message>
+    <message>
+        <source>it was made by a newer BranchDesk (pack format {version}; this one reads up to {supported}). Update this BranchDesk, then import the pack again.</source>
+        <translation>该指南包由更新版本的网点服务台导出（指南包格式 {version}；当前版本最高只能读取 {supported}）。请先升级网点服务台，再重新导入。</translation>
+    </message>
+    <message>
+        <source>“{field}” in guide.json is missing or not valid.</source>
+        <translation>guide.json 中的“{field}”缺失或无效。</translation>
+    </message>
+    <message>
+        <source>its title is longer than {n} characters.</source>
+        <translation>标题超过 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>its category name is longer than {n} characters.</source>
+        <translation>分类名称超过 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>the image of step {n} ({name}) is missing from the pack.</source>
+        <translation>包内缺少第 {n} 步的图片（{name}）。</translation>
+    </message>
+    <message>
+        <source>the image {name} is damaged: its content does not match its name.</source>
+        <translation>图片 {name} 已损坏：内容与文件名不符。</translation>
+    </message>
+    <message>
+        <source>the image of step {n} cannot be used: {error}</source>
+        <translation>第 {n} 步的图片无法使用：{error}</translation>
+    </message>
+    <message>
+        <source>imported from {file}</source>
+        <translation>从 {file} 导入</translation>
+    </message>
+    <message>
+        <source>The sample guides are already loaded. Delete them in 操作指南 first.</source>
+        <translation>示例指南已加载。请先在“操作指南”页删除它们。</translation>
+    </message>
+    <message>
+        <source>sample guide</source>
+        <translation>示例指南</translation>
+    </message>
+    <message>
+        <source>Loaded {count} sample guides ({steps} steps). They are examples: write your branch's own guides to the HQ system under 操作指南.</source>
+        <translation>已加载 {count} 个示例指南（共 {steps} 步）。这些只是示例：请在“操作指南”页编写本网点自己的总部系统操作指南。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds {count} guide(s); move them to another category first.</source>
+        <translation>“{name}”下还有 {count} 个指南，请先移到其他分类。</translation>
+    </message>
+    <message>
+        <source>There is no guide category “{name}”.</source>
+        <translation>没有“{name}”这个指南分类。</translation>
+    </message>
+    <message>
+        <source>An image of this guide is missing from the database.</source>
+        <translation>数据库中缺少该指南的一张图片。</translation>
+    </message>
+    <message>
+        <source>This guide no longer exists.</source>
+        <translation>该指南已不存在。</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>This guide was changed elsewhere (now version {now}) since you opened version {mine}. Close it and open it again.</source>
+        <translation>您打开的是版本 {mine}，之后该指南已在别处被修改（现为版本 {now}）。请关闭后重新打开。</translation>
+    </message>
+    <message>
+        <source>A guide needs a title.</source>
+        <translation>指南标题不能为空。</translation>
+    </message>
+    <message>
+        <source>A guide title is at most {n} characters.</source>
+        <translation>指南标题最多 {n} 个字。</translation>
+    </message>
+    <message>
+        <source>Step {n} has no instruction. Write what to do.</source>
+        <translation>第 {n} 步没有操作说明。请写明要做什么。</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <source>Say what is outdated, so the owner can correct it.</source>
+        <translation>请说明哪里过时了，以便负责人修正。</translation>
+    </message>
+    <message>
+        <source>This guide has no step {n}.</source>
+        <translation>该指南没有第 {n} 步。</translation>
+    </message>
+    <message>
+        <source>This note no longer exists.</source>
+        <translation>该反馈已不存在。</translation>
+    </message>
+    <message>
+        <source>Version {version} of this guide does not exist.</source>
+        <translation>该指南没有版本 {version}。</translation>
+    </message>
+    <message>
+        <source>restored version {v}</source>
+        <translation>恢复到版本 {v}</translation>
+    </message>
+    <message>
+        <source>No guide with the id or title “{key}”. List them in the 操作指南 page.</source>
+        <translation>没有编号或标题为“{key}”的指南。可在“操作指南”页查看全部指南。</translation>
+    </message>
+    <message>
+        <source>This step's image is damaged and cannot be printed. Replace it in the editor.</source>
+        <translation>此步骤的截图已损坏，无法打印。请在编辑器中替换。</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>{date} (overdue)</source>
+        <translation>{date}（已超期）</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Last reviewed</source>
+        <translation>最近复核</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation>复核期限</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤数</translation>
+    </message>
+    <message>
+        <source>Sample guide</source>
+        <translation>示例指南</translation>
+    </message>
+    <message>
+        <source>This guide is an example made from BranchDesk's own screens. Write your branch's own guides the same way: one action per step, each with a screenshot.</source>
+        <translation>本指南是用网点服务台自己的界面制作的示例。请按同样的方式编写本网点自己的指南：每步一个操作，每步配一张截图。</translation>
+    </message>
+    <message>
+        <source>This guide has no steps yet.</source>
+        <translation>该指南还没有步骤。</translation>
+    </message>
+    <message>
+        <source>Text label</source>
+        <translation>文字标注</translation>
+    </message>
+    <message>
+        <source>Text shown on the picture:</source>
+        <translation>显示在截图上的文字：</translation>
+    </message>
+    <message>
+        <source>No picture yet.</source>
+        <translation>还没有截图。</translation>
+    </message>
+    <message>
+        <source>Add a numbered marker</source>
+        <translation>添加序号</translation>
+    </message>
+    <message>
+        <source>Add a text label</source>
+        <translation>添加文字</translation>
+    </message>
+    <message>
+        <source>Move a mark</source>
+        <translation>移动标注</translation>
+    </message>
+    <message>
+        <source>Add a highlight</source>
+        <translation>添加高亮框</translation>
+    </message>
+    <message>
+        <source>Add an arrow</source>
+        <translation>添加箭头</translation>
+    </message>
+    <message>
+        <source>Add a blur box</source>
+        <translation>添加打码区域</translation>
+    </message>
+    <message>
+        <source>Change a label</source>
+        <translation>修改文字</translation>
+    </message>
+    <message>
+        <source>Delete a mark</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <source>Delete step {n}</source>
+        <translation>删除第 {n} 步</translation>
+    </message>
+    <message>
+        <source>Move step {a} to {b}</source>
+        <translation>将第 {a} 步移到第 {b} 步</translation>
+    </message>
+    <message>
+        <source>Set the picture</source>
+        <translation>设置截图</translation>
+    </message>
+    <message>
+        <source>Remove the picture</source>
+        <translation>移除截图</translation>
+    </message>
+    <message>
+        <source>Who keeps this guide up to date</source>
+        <translation>负责更新本指南的人</translation>
+    </message>
+    <message>
+        <source>What the guide is for, in one or two lines</source>
+        <translation>本指南的用途，一两句话即可</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Delete step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Move the step up (Alt+Up)</source>
+        <translation>步骤上移（Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Move the step down (Alt+Down)</source>
+        <translation>步骤下移（Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Steps (drag to reorder)</source>
+        <translation>步骤（拖动可调整顺序）</translation>
+    </message>
+    <message>
+        <source>One action, e.g. “Click 导入 at the top right and choose today's file.”</source>
+        <translation>每步一个操作，例如“点击右上角的‘导入’，选择当天的文件。”</translation>
+    </message>
+    <message>
+        <source>Optional: a tip, or a warning about a common mistake</source>
+        <translation>可不填：提示，或常见错误的注意事项</translation>
+    </message>
+    <message>
+        <source>Paste picture</source>
+        <translation>粘贴截图</translation>
+    </message>
+    <message>
+        <source>Open picture…</source>
+        <translation>打开图片…</translation>
+    </message>
+    <message>
+        <source>Capture screen</source>
+        <translation>截屏</translation>
+    </message>
+    <message>
+        <source>Whole screen</source>
+        <translation>整个屏幕</translation>
+    </message>
+    <message>
+        <source>Drag a region…</source>
+        <translation>选定区域…</translation>
+    </message>
+    <message>
+        <source>Time to open a menu before the screen is captured</source>
+        <translation>截屏前留出打开菜单的时间</translation>
+    </message>
+    <message>
+        <source>No delay</source>
+        <translation>不延时</translation>
+    </message>
+    <message>
+        <source>After {s} s</source>
+        <translation>延时 {s} 秒</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>移除截图</translation>
+    </message>
+    <message>
+        <source>No picture yet. Paste a screenshot (Ctrl+V), open a picture file or capture the screen.</source>
+        <translation>还没有截图。请粘贴截图（Ctrl+V）、打开图片文件或截屏。</translation>
+    </message>
+    <message>
+        <source>Select / move</source>
+        <translation>选择/移动</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>高亮框</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Blur (customer data)</source>
+        <translation>打码（客户信息）</translation>
+    </message>
+    <message>
+        <source>Delete mark</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <source>Delete the selected mark (Del)</source>
+        <translation>删除选中的标注（Del）</translation>
+    </message>
+    <message>
+        <source>Marks are drawn over the picture and stay editable; blur boxes hide customer data when printed and shown.</source>
+        <translation>标注画在截图上方，随时可以修改；打码区域在打印和查看时会遮住客户信息。</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>no picture</source>
+        <translation>无截图</translation>
+    </message>
+    <message>
+        <source>(write what to do)</source>
+        <translation>（写明要做什么）</translation>
+    </message>
+    <message>
+        <source>No steps yet: press “Add step” (Ctrl+N) or paste a screenshot.</source>
+        <translation>还没有步骤：请点击“添加步骤”（Ctrl+N）或粘贴截图。</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>第 {n} 步 / 共 {total} 步</translation>
+    </message>
+    <message>
+        <source>This step's picture cannot be shown (missing or damaged). Add it again.</source>
+        <translation>无法显示此步骤的截图（缺失或已损坏）。请重新添加。</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>Cannot use this picture</source>
+        <translation>无法使用这张图片</translation>
+    </message>
+    <message>
+        <source>{source}: {problem}</source>
+        <translation>{source}：{problem}</translation>
+    </message>
+    <message>
+        <source>Add a step with a picture</source>
+        <translation>添加带截图的步骤</translation>
+    </message>
+    <message>
+        <source>Picture added ({w}×{h}).</source>
+        <translation>已添加截图（{w}×{h}）。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture. Take a screenshot (PrtSc, or Win+Shift+S for a part of the screen), or copy a picture file, then press Ctrl+V here.</source>
+        <translation>剪贴板中没有图片。请先截图（按 PrtSc，或按 Win+Shift+S 截取部分屏幕），或复制一个图片文件，然后在这里按 Ctrl+V。</translation>
+    </message>
+    <message>
+        <source>Open a picture</source>
+        <translation>打开图片</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>图片文件 ({patterns})</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>Nothing was captured.</source>
+        <translation>未截取到任何内容。</translation>
+    </message>
+    <message>
+        <source>Screen capture</source>
+        <translation>截屏</translation>
+    </message>
+    <message>
+        <source>Edit the title</source>
+        <translation>修改标题</translation>
+    </message>
+    <message>
+        <source>Change the category</source>
+        <translation>更改分类</translation>
+    </message>
+    <message>
+        <source>Change the owner</source>
+        <translation>更改负责人</translation>
+    </message>
+    <message>
+        <source>Edit the summary</source>
+        <translation>修改简介</translation>
+    </message>
+    <message>
+        <source>Edit step {n}</source>
+        <translation>修改第 {n} 步</translation>
+    </message>
+    <message>
+        <source>Edit the tip of step {n}</source>
+        <translation>修改第 {n} 步的提示</translation>
+    </message>
+    <message>
+        <source>Change the tip of step {n}</source>
+        <translation>更改第 {n} 步的提示类型</translation>
+    </message>
+    <message>
+        <source>Add step {n}</source>
+        <translation>添加第 {n} 步</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Cannot save the guide</source>
+        <translation>无法保存指南</translation>
+    </message>
+    <message>
+        <source>Saved as version {v}.</source>
+        <translation>已保存为版本 {v}。</translation>
+    </message>
+    <message>
+        <source>Edit guide — {title}</source>
+        <translation>编辑指南 — {title}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{title}” before closing?</source>
+        <translation>关闭前保存对“{title}”的修改吗？</translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation>← 上一步</translation>
+    </message>
+    <message>
+        <source>Left arrow or Page Up</source>
+        <translation>左方向键或 Page Up</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>下一步 →</translation>
+    </message>
+    <message>
+        <source>Right arrow, Page Down or Space</source>
+        <translation>右方向键、Page Down 或空格键</translation>
+    </message>
+    <message>
+        <source>I did this</source>
+        <translation>我已完成</translation>
+    </message>
+    <message>
+        <source>Tick the step when you have done it (Enter)</source>
+        <translation>完成这一步后打勾（Enter）</translation>
+    </message>
+    <message>
+        <source>Report outdated step…</source>
+        <translation>报告过时步骤…</translation>
+    </message>
+    <message>
+        <source>The HQ system looks different? Tell the guide's owner.</source>
+        <translation>总部系统界面变了？告诉指南负责人。</translation>
+    </message>
+    <message>
+        <source>%v of %m done</source>
+        <translation>已完成 %v / %m</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>学员清单</translation>
+    </message>
+    <message>
+        <source>Warning: {text}</source>
+        <translation>注意：{text}</translation>
+    </message>
+    <message>
+        <source>Tip: {text}</source>
+        <translation>提示：{text}</translation>
+    </message>
+    <message>
+        <source>This step's picture cannot be shown (missing or damaged).</source>
+        <translation>无法显示此步骤的截图（缺失或已损坏）。</translation>
+    </message>
+    <message>
+        <source>This step has no picture.</source>
+        <translation>此步骤没有截图。</translation>
+    </message>
+    <message>
+        <source>Report outdated step</source>
+        <translation>报告过时步骤</translation>
+    </message>
+    <message>
+        <source>What is different now in step {n}? (e.g. the button moved, the menu is called something else)</source>
+        <translation>第 {n} 步现在有什么不同？（例如按钮位置变了、菜单改了名称）</translation>
+    </message>
+    <message>
+        <source>Cannot send the note</source>
+        <translation>无法提交反馈</translation>
+    </message>
+    <message>
+        <source>Thank you. The guide's owner sees your note under “Outdated notes” and will correct step {n}.</source>
+        <translation>谢谢！指南负责人会在“过时反馈”中看到您的反馈，并修正第 {n} 步。</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>反馈人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Review due: check the guide against the HQ system</source>
+        <translation>已到复核期限：请对照总部系统检查本指南</translation>
+    </message>
+    <message>
+        <source>A sample guide (示例), made from BranchDesk's own screens</source>
+        <translation>这是示例指南，用网点服务台自己的界面制作</translation>
+    </message>
+    <message>
+        <source>New guide</source>
+        <translation>新建指南</translation>
+    </message>
+    <message>
+        <source>e.g. 导入当天运单</source>
+        <translation>例如：导入当天运单</translation>
+    </message>
+    <message>
+        <source>History of “{title}”</source>
+        <translation>“{title}”的历史版本</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <source>Restoring saves the old state as a new version; nothing is lost.</source>
+        <translation>恢复时会把旧版本另存为一个新版本，不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Restore a version</source>
+        <translation>恢复版本</translation>
+    </message>
+    <message>
+        <source>Bring back version {v} ({when})? The guide as it is now stays in the history.</source>
+        <translation>恢复到版本 {v}（{when}）吗？指南当前的内容会保留在历史版本中。</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Search titles and step text…  (Ctrl+F)</source>
+        <translation>搜索标题和步骤内容…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>需要复核</translation>
+    </message>
+    <message>
+        <source>Only guides whose review date has come: check them against the HQ system</source>
+        <translation>只显示已到复核期限的指南：请对照总部系统检查</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Export pack…</source>
+        <translation>导出指南包…</translation>
+    </message>
+    <message>
+        <source>Save the guide as a .zip to share with a branch</source>
+        <translation>把指南保存为 .zip 文件，分享给其他网点</translation>
+    </message>
+    <message>
+        <source>Import pack…</source>
+        <translation>导入指南包…</translation>
+    </message>
+    <message>
+        <source>Add a guide from another branch's .zip pack</source>
+        <translation>从其他网点的 .zip 指南包添加指南</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>标记为已复核</translation>
+    </message>
+    <message>
+        <source>The guide still matches the HQ system: the next review is due in 6 months</source>
+        <translation>指南仍与总部系统一致：下次复核在 6 个月后</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史版本…</translation>
+    </message>
+    <message>
+        <source>Edit the step</source>
+        <translation>编辑该步骤</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>The step is corrected: remove the note</source>
+        <translation>步骤已修正：移除这条反馈</translation>
+    </message>
+    <message>
+        <source>Operation guides</source>
+        <translation>操作指南</translation>
+    </message>
+    <message>
+        <source>Needs review ({count})</source>
+        <translation>需要复核（{count}）</translation>
+    </message>
+    <message>
+        <source>{count} guide(s)</source>
+        <translation>共 {count} 个指南</translation>
+    </message>
+    <message>
+        <source>Outdated notes from readers ({count})</source>
+        <translation>过时反馈（{count}）</translation>
+    </message>
+    <message>
+        <source>Outdated notes from readers: none</source>
+        <translation>过时反馈：无</translation>
+    </message>
+    <message>
+        <source>Delete the category “{name}”?</source>
+        <translation>删除分类“{name}”？</translation>
+    </message>
+    <message>
+        <source>Cannot open the guide</source>
+        <translation>无法打开指南</translation>
+    </message>
+    <message>
+        <source>Delete guide</source>
+        <translation>删除指南</translation>
+    </message>
+    <message>
+        <source>Delete the guide “{title}” with its {steps} step(s) and its history? This cannot be undone; export a pack first to keep a copy.</source>
+        <translation>删除指南“{title}”及其 {steps} 个步骤和全部历史版本？此操作无法撤销；如需保留副本，请先导出指南包。</translation>
+    </message>
+    <message>
+        <source>Deleted the guide “{title}”.</source>
+        <translation>已删除指南“{title}”。</translation>
+    </message>
+    <message>
+        <source>“{title}” reviewed; the next review is due by {day}.</source>
+        <translation>“{title}”已复核；下次复核期限为 {day}。</translation>
+    </message>
+    <message>
+        <source>Print “{title}”</source>
+        <translation>打印“{title}”</translation>
+    </message>
+    <message>
+        <source>Export a guide pack</source>
+        <translation>导出指南包</translation>
+    </message>
+    <message>
+        <source>Guide pack (*.zip)</source>
+        <translation>指南包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Cannot export the guide</source>
+        <translation>无法导出指南</translation>
+    </message>
+    <message>
+        <source>Wrote “{title}” ({steps} step(s), {images} picture(s)) to {path}. Another branch adds it with “Import pack…”.</source>
+        <translation>已将“{title}”（{steps} 步，{images} 张截图）写入 {path}。其他网点可用“导入指南包…”添加。</translation>
+    </message>
+    <message>
+        <source>Import a guide pack</source>
+        <translation>导入指南包</translation>
+    </message>
+    <message>
+        <source>Cannot import the guide pack</source>
+        <translation>无法导入指南包</translation>
+    </message>
+    <message>
+        <source>Imported “{title}” from {file}.</source>
+        <translation>已从 {file} 导入“{title}”。</translation>
+    </message>
+    <message>
+        <source>Note on step {n} resolved.</source>
+        <translation>第 {n} 步的反馈已处理。</translation>
+    </message>
+    <message>
+        <source>Guides</source>
+        <translation>操作指南</translation>
+    </message>
+    <message>
+        <source>Drag over the part of the screen to keep. Esc cancels.</source>
+        <translation>拖动鼠标框选要截取的屏幕区域。按 Esc 取消。</translation>
+    </message>
 </context>
 </TS>
