@@ -109,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "file",
         nargs="?",
-        type=Path,
+        # Kept as typed: a guide's title may hold "/" (Path would rewrite it on Windows).
         help="slips: the HQ's problem-parcel list (.xlsx/.xls/.csv); guide: its id or title",
     )
     p.add_argument(
@@ -448,13 +448,14 @@ def _print_slips(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    if not args.file.exists():
-        raise BranchDeskError(i18n.tr("File not found: {path}", path=args.file))
+    source = Path(args.file)
+    if not source.exists():
+        raise BranchDeskError(i18n.tr("File not found: {path}", path=source))
     db = _open()
     with db.session() as session:
         done = print_slips(
             session,
-            args.file,
+            source,
             args.output,
             sheet=args.sheet,
             skip_invalid=args.skip_invalid,

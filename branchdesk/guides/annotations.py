@@ -201,7 +201,7 @@ def image_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def check_image(data: bytes) -> tuple[int, int, str]:
+def check_image(data: bytes, *, decode: bool = False) -> tuple[int, int, str]:
     """(width, height, format) of an image a guide accepts; format is Pillow's name
     ("PNG", "JPEG", "BMP", "GIF", "WEBP").
 
@@ -210,7 +210,8 @@ def check_image(data: bytes) -> tuple[int, int, str]:
     altered file without decoding the pixels: well under 1 ms for a 1920×1080 screenshot
     instead of 20); the other formats have no checksums and are decoded once. Raises ValueError (a
     translated message) for a damaged image, another format, or one larger than 8000×8000
-    pixels.
+    pixels. `decode=True` decodes a PNG too: an image about to be stored (pasted, opened,
+    imported) may have intact checksums around a cut-short pixel stream.
     """
     if not data:
         raise _damaged()
@@ -235,7 +236,7 @@ def check_image(data: bytes) -> tuple[int, int, str]:
         image.verify()  # checksums and structure, without decoding the pixels
     except Exception as exc:
         raise _damaged() from exc
-    if fmt == "PNG":
+    if fmt == "PNG" and not decode:
         return width, height, fmt
     fresh = _open(data)  # verify() leaves the image unusable
     try:
@@ -260,7 +261,7 @@ def normalise_image(data: bytes) -> tuple[bytes, int, int]:
     saved again at quality 92); BMP, GIF (first frame) and WebP become PNG. Raises ValueError
     like `check_image`.
     """
-    width, height, fmt = check_image(data)
+    width, height, fmt = check_image(data, decode=True)
     if fmt == "PNG":
         return data, width, height
     image = _open(data)

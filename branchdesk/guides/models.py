@@ -31,7 +31,8 @@ class GuideImage(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    # Loaded only when asked for: listing a guide's steps must not read every screenshot.
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

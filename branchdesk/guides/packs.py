@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import re
@@ -81,6 +82,14 @@ def _image_suffix(data: bytes) -> str:
     return "jpg" if data[:3] == b"\xff\xd8\xff" else "png"
 
 
+def _blurred_png(data: bytes, blurs: tuple[Any, ...]) -> bytes:
+    from branchdesk.guides.annotations import burn_in
+
+    out = io.BytesIO()
+    burn_in(data, blurs).save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
 def pack_document(session: Session, guide_id: int) -> tuple[dict[str, Any], dict[str, bytes]]:
     """guide.json's content and the images (by sha256) of one guide."""
     from branchdesk.guides.annotations import to_json
@@ -89,9 +98,20 @@ def pack_document(session: Session, guide_id: int) -> tuple[dict[str, Any], dict
     guide = session.get(Guide, guide_id)
     assert guide is not None  # get_guide raised otherwise
     images: dict[str, bytes] = {}
+    steps = []
     for step in data.steps:
-        if step.image and step.image not in images:
-            images[step.image] = service.image_bytes(session, step.image)
+        image = step.image
+        if image:
+            original = service.image_bytes(session, image)
+            blurs = tuple(a for a in step.annotations if a.kind == "blur")
+            if blurs:
+                # A pack leaves the branch: customer data under a blur box must not travel
+                # readable. The packed copy has the blur burned in; the box stays as data,
+                # so it can still be moved (blurring twice does no harm).
+                original = _blurred_png(original, blurs)
+                image = hashlib.sha256(original).hexdigest()
+            images.setdefault(image, original)
+        steps.append((step, image))
     document = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -108,10 +128,10 @@ def pack_document(session: Session, guide_id: int) -> tuple[dict[str, Any], dict
                     "instruction": s.instruction,
                     "tip": s.tip,
                     "tip_kind": s.tip_kind,
-                    "image": s.image,
+                    "image": image,
                     "annotations": json.loads(to_json(s.annotations)),
                 }
-                for s in data.steps
+                for s, image in steps
             ],
         },
     }
@@ -287,7 +307,7 @@ def read_pack(path: Path | str) -> Pack:
             )
         try:
             document = json.loads(_read_member(path, zf, members[GUIDE_JSON]).decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise _fail(path, tr("guide.json is not valid JSON ({error}).", error=exc)) from exc
         if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
             name = document.get("format") if isinstance(document, dict) else None
@@ -353,7 +373,7 @@ def read_pack(path: Path | str) -> Pack:
                     ),
                 )
             try:
-                check_image(data)
+                check_image(data, decode=True)
             except ValueError as exc:
                 raise _fail(
                     path,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from branchdesk.db.base import utcnow
@@ -338,14 +338,13 @@ def get_guide(session: Session, guide_id: int) -> GuideData:
         owner=guide.owner,
         summary=guide.summary,
         steps=[
-            StepData(
-                s.instruction,
-                s.tip,
-                s.tip_kind,
-                s.image.sha256 if s.image is not None else None,
-                from_json(s.annotations),
+            StepData(s.instruction, s.tip, s.tip_kind, sha, from_json(s.annotations))
+            for s, sha in session.execute(
+                select(GuideStep, GuideImage.sha256)
+                .outerjoin(GuideImage, GuideStep.image_id == GuideImage.id)
+                .where(GuideStep.guide_id == guide.id)
+                .order_by(GuideStep.position)
             )
-            for s in guide.steps
         ],
         version=guide.version,
         review_by=guide.review_by,
@@ -401,7 +400,13 @@ def _from_snapshot(text: str) -> GuideData:
 
 
 def save_guide(
-    session: Session, guide_id: int, data: GuideData, *, who: str = "", summary: str = ""
+    session: Session,
+    guide_id: int,
+    data: GuideData,
+    *,
+    who: str = "",
+    summary: str = "",
+    force: bool = False,
 ) -> int:
     """Replace the guide with `data`; returns the new version number.
 
@@ -411,7 +416,7 @@ def save_guide(
     from branchdesk.guides.annotations import to_json
 
     guide = _guide(session, guide_id)
-    if data.version and data.version != guide.version:
+    if data.version and data.version != guide.version and not force:
         raise GuideError(
             tr(
                 "This guide was changed elsewhere (now version {now}) since you opened version "
@@ -431,7 +436,13 @@ def save_guide(
         if step.tip_kind not in ("tip", "warning"):
             raise GuideError(f"step {n}: tip kind {step.tip_kind!r}")
     guide.title = title
-    guide.category_id = _category_id(session, data.category)
+    try:
+        guide.category_id = _category_id(session, data.category)
+    except GuideError:
+        # The category was renamed (or deleted) while the editor was open: the guide stays
+        # where it is rather than the save failing.
+        if session.get(GuideCategory, guide.category_id) is None:
+            raise
     guide.owner = (data.owner or "").strip()[:40]
     guide.summary = (data.summary or "").strip()
     if data.review_by is not None:
@@ -470,6 +481,28 @@ def delete_guide(session: Session, guide_id: int) -> None:
     require_owner(Action.DELETE_RECORDS)
     session.delete(_guide(session, guide_id))
     session.flush()
+    purge_unused_images(session)
+
+
+def purge_unused_images(session: Session) -> int:
+    """Delete images no step and no saved version uses (pasted then undone, editors closed
+    without saving, deleted guides); returns how many went."""
+    used = set(
+        session.scalars(
+            select(GuideImage.sha256).join(GuideStep, GuideStep.image_id == GuideImage.id)
+        )
+    )
+    for snapshot in session.scalars(select(GuideVersion.snapshot)):
+        used.update(s.get("image") for s in json.loads(snapshot).get("steps", []) if s.get("image"))
+    unused = [
+        row
+        for row in session.execute(select(GuideImage.id, GuideImage.sha256)).all()
+        if row.sha256 not in used
+    ]
+    if unused:
+        session.execute(delete(GuideImage).where(GuideImage.id.in_([row.id for row in unused])))
+    session.flush()
+    return len(unused)
 
 
 def mark_reviewed(
@@ -595,9 +628,7 @@ def restore_version(session: Session, guide_id: int, version: int, who: str = ""
     if row is None:
         raise GuideError(tr("Version {version} of this guide does not exist.", version=version))
     data = _from_snapshot(row.snapshot)
-    if data.category not in {c.name for c in list_categories(session)}:
-        data.category = list_categories(session)[0].name
-    data.version = guide.version
+    data.version = guide.version  # a category renamed since stays the guide's current one
     return save_guide(
         session, guide_id, data, who=who, summary=tr("restored version {v}", v=version)
     )
@@ -642,7 +673,10 @@ def find_guide(session: Session, key: str) -> int:
     if len(found) == 1:
         return found[0]
     raise GuideError(
-        tr("No guide with the id or title “{key}”. List them in the 操作指南 page.", key=key)
+        tr(
+            "No guide with the id or title “{key}”. See them with: branchdesk guides list",
+            key=key,
+        )
     )
 
 

@@ -1059,8 +1059,34 @@ class GuideEditor(QDialog):
         data = self.guide_data()
         try:
             with self.db.session() as session:
+                current = service.get_guide(session, self.guide_id).version
+        except BranchDeskError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save the guide"), str(exc))
+            return False
+        force = False
+        if data.version and current != data.version:
+            # Someone saved (or restored) meanwhile. Their version stays in the history, so
+            # saving this one over it loses nothing; refusing would lose this editor's work.
+            answer = QMessageBox.question(
+                self,
+                self.tr("Guide changed elsewhere"),
+                self.tr(
+                    "This guide was saved elsewhere (version {now}) since you opened it. Save "
+                    "your version over it? The other version stays in the history."
+                ).format(now=current),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            force = True
+        try:
+            with self.db.session() as session:
                 self.version = service.save_guide(
-                    session, self.guide_id, data, who=self.who, summary=self._change_summary()
+                    session,
+                    self.guide_id,
+                    data,
+                    who=self.who,
+                    summary=self._change_summary(),
+                    force=force,
                 )
         except BranchDeskError as exc:
             empty = next(

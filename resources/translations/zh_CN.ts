@@ -3514,10 +3514,6 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
         <translation>恢复到版本 {v}</translation>
     </message>
     <message>
-        <source>No guide with the id or title “{key}”. List them in the 操作指南 page.</source>
-        <translation>没有编号或标题为“{key}”的指南。可在“操作指南”页查看全部指南。</translation>
-    </message>
-    <message>
         <source>This step's image is damaged and cannot be printed. Replace it in the editor.</source>
         <translation>此步骤的截图已损坏，无法打印。请在编辑器中替换。</translation>
     </message>
@@ -4140,6 +4136,18 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     <message>
         <source>Drag over the part of the screen to keep. Esc cancels.</source>
         <translation>拖动鼠标框选要截取的屏幕区域。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>No guide with the id or title “{key}”. See them with: branchdesk guides list</source>
+        <translation>没有编号或标题为“{key}”的操作指南。可用 branchdesk guides list 查看全部指南。</translation>
+    </message>
+    <message>
+        <source>Guide changed elsewhere</source>
+        <translation>指南已在别处修改</translation>
+    </message>
+    <message>
+        <source>This guide was saved elsewhere (version {now}) since you opened it. Save your version over it? The other version stays in the history.</source>
+        <translation>你打开这份指南后，它已在别处保存（版本 {now}）。要用你的版本覆盖吗？另一个版本会保留在历史版本中。</translation>
     </message>
 </context>
 </TS>

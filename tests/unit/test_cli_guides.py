@@ -125,3 +125,17 @@ def test_guides_commands_report_bad_input_and_usage(
     assert run("guides") == 2
     assert run("guides", "export", "1") == 2  # -o is required
     capsys.readouterr()
+
+
+def test_print_a_guide_whose_title_has_a_slash(tmp_path: Path) -> None:
+    from branchdesk.cli import main
+    from branchdesk.db.engine import open_database
+    from branchdesk.guides import service
+
+    db = open_database()
+    with db.session() as s:
+        service.create_guide(s, "寄件/退件流程", "操作")
+    db.dispose()
+    out = tmp_path / "g.pdf"
+    assert main(["print", "guide", "寄件/退件流程", "-o", str(out)]) == 0
+    assert out.exists()

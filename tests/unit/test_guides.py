@@ -173,3 +173,51 @@ def test_categories_can_be_added_renamed_and_deleted_when_empty(db: Database) ->
         with pytest.raises(GuideError, match="1 guide"):
             service.delete_category(s, used.id)
         assert gid
+
+
+def test_a_png_cut_short_inside_intact_checksums_is_refused(db: Database) -> None:
+    import struct
+    import zlib
+
+    raw = png("white", (200, 100))
+    # Rebuild the IDAT chunk with half of its compressed pixels and a correct CRC.
+    start = raw.index(b"IDAT") - 4
+    length = struct.unpack(">I", raw[start : start + 4])[0]
+    body = raw[start + 8 : start + 8 + length][: length // 2]
+    chunk = struct.pack(">I", len(body)) + b"IDAT" + body
+    chunk += struct.pack(">I", zlib.crc32(b"IDAT" + body) & 0xFFFFFFFF)
+    damaged = raw[:start] + chunk + raw[start + 12 + length :]
+    with db.session() as s, pytest.raises(GuideError):
+        service.store_image(s, damaged)
+
+
+def test_a_renamed_category_does_not_stop_an_open_editor_saving(db: Database) -> None:
+    gid = _guide(db)
+    with db.session() as s:
+        data = service.get_guide(s, gid)  # the editor holds "客服系统"
+        cat = next(c for c in service.list_categories(s) if c.name == "客服系统")
+        service.rename_category(s, cat.id, "总部客服系统")
+        data.title = "导入运单"
+        service.save_guide(s, gid, data)
+        assert service.get_guide(s, gid).category == "总部客服系统"
+
+
+def test_saving_anyway_over_a_newer_version_keeps_that_version_in_the_history(
+    db: Database,
+) -> None:
+    gid = _guide(db)
+    with db.session() as s:
+        mine = service.get_guide(s, gid)
+        service.restore_version(s, gid, 1)
+        mine.title = "我的版本"
+        version = service.save_guide(s, gid, mine, force=True)
+        assert service.get_guide(s, gid).title == "我的版本"
+        assert [v.version for v in service.versions(s, gid)][:3] == [version, version - 1, 2]
+
+
+def test_images_nothing_uses_any_more_are_removed_with_the_guide(db: Database) -> None:
+    gid = _guide(db)
+    with db.session() as s:
+        service.store_image(s, png("green"))  # pasted, then the editor was closed unsaved
+        service.delete_guide(s, gid)
+        assert s.scalar(select(func.count()).select_from(GuideImage)) == 0

@@ -26,7 +26,6 @@ MARKS = (
     Annotation("arrow", 0.8, 0.9, -0.2, -0.3, color="#1e63c6"),
     Annotation("number", 0.05, 0.05, label="1"),
     Annotation("text", 0.5, 0.5, label="点这里 Click"),
-    Annotation("blur", 0.6, 0.1, 0.3, 0.2),
 )
 
 
@@ -338,3 +337,49 @@ def test_oversized_entries_are_refused_before_they_are_unpacked(
     assert_refused(other, rewrite(good, bomb), "is too large (60.0 MB; at most 50 MB)")
     monkeypatch.setattr(packs, "MAX_TOTAL_BYTES", 2000)
     assert_refused(other, good, "its contents are too large")
+
+
+def test_customer_data_under_a_blur_box_leaves_the_branch_blurred(
+    db: Database, other: Database, tmp_path: Path
+) -> None:
+    from PIL import ImageDraw, ImageFilter, ImageStat
+
+    # Black and white stripes stand for a customer's phone number.
+    image = Image.new("RGB", (400, 200), "white")
+    draw = ImageDraw.Draw(image)
+    for x in range(200, 360, 4):
+        draw.line((x, 40, x, 100), fill="black", width=2)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    box = Annotation("blur", 0.5, 0.2, 0.4, 0.3)
+    with db.session() as s:
+        gid = service.create_guide(s, "登记投诉", "客服系统")
+        data = service.get_guide(s, gid)
+        sha = service.store_image(s, out.getvalue()).sha256
+        data.steps = [StepData("看客户电话", image=sha, annotations=(box,))]
+        service.save_guide(s, gid, data)
+        path = tmp_path / "pack.zip"
+        packs.export_pack(s, gid, path)
+        original = service.image_bytes(s, sha)
+    with zipfile.ZipFile(path) as zf:
+        [name] = [n for n in zf.namelist() if n.startswith("images/")]
+        packed = Image.open(io.BytesIO(zf.read(name))).convert("L")
+
+    def edges(img: Image.Image) -> float:
+        region = img.crop((200, 40, 360, 100)).filter(ImageFilter.FIND_EDGES)
+        return float(ImageStat.Stat(region).mean[0])
+
+    before = edges(Image.open(io.BytesIO(original)).convert("L"))
+    assert edges(packed) < 0.05 * before  # the stripes are gone in the pack
+    assert original == out.getvalue()  # our own copy is untouched
+    with other.session() as s:
+        theirs = service.get_guide(s, packs.import_pack(s, path))
+    assert theirs.steps[0].annotations == (box,)  # still a blur box they can move
+
+
+def test_a_deeply_nested_guide_json_is_refused_with_a_message(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "deep.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("guide.json", "[" * 100000)
+    with db.session() as s, pytest.raises(PackError, match=r"guide\.json"):
+        packs.import_pack(s, path)
