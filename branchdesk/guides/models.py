@@ -84,6 +84,9 @@ class GuideFlag(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     guide_id: Mapped[int] = mapped_column(ForeignKey("guide.id", ondelete="CASCADE"), index=True)
     step_number: Mapped[int] = mapped_column(Integer)
+    # The step's instruction when it was flagged: steps move and get renumbered, the note
+    # finds its step again by this text.
+    step_text: Mapped[str] = mapped_column(Text, default="")
     comment: Mapped[str] = mapped_column(Text)
     who: Mapped[str] = mapped_column(String(40), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

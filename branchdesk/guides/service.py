@@ -11,7 +11,7 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -550,7 +550,10 @@ def flag_step(
         raise GuideError(tr("Say what is outdated, so the owner can correct it."))
     if not 1 <= step_number <= max(1, len(guide.steps)):
         raise GuideError(tr("This guide has no step {n}.", n=step_number))
-    flag = GuideFlag(guide_id=guide.id, step_number=step_number, comment=comment, who=who)
+    text = guide.steps[step_number - 1].instruction if guide.steps else ""
+    flag = GuideFlag(
+        guide_id=guide.id, step_number=step_number, step_text=text, comment=comment, who=who
+    )
     session.add(flag)
     session.flush()
     return _flag_info(flag, guide.title)
@@ -577,10 +580,23 @@ def flags(
         stmt = stmt.where(GuideFlag.resolved_at.is_(None))
     if guide_id is not None:
         stmt = stmt.where(GuideFlag.guide_id == guide_id)
-    return [
-        _flag_info(f, title)
-        for f, title in session.execute(stmt.order_by(GuideFlag.created_at, GuideFlag.id))
-    ]
+    rows = list(session.execute(stmt.order_by(GuideFlag.created_at, GuideFlag.id)))
+    # Where is each flagged step now? Found again by its text after steps moved.
+    texts: dict[int, list[str]] = {}
+    for gid, instruction in session.execute(
+        select(GuideStep.guide_id, GuideStep.instruction)
+        .where(GuideStep.guide_id.in_({f.guide_id for f, _ in rows}))
+        .order_by(GuideStep.guide_id, GuideStep.position)
+    ):
+        texts.setdefault(gid, []).append(instruction)
+    found = []
+    for f, title in rows:
+        info = _flag_info(f, title)
+        steps = texts.get(f.guide_id, [])
+        if f.step_text and f.step_text in steps:
+            info = replace(info, step_number=steps.index(f.step_text) + 1)
+        found.append(info)
+    return found
 
 
 def resolve_flag(session: Session, flag_id: int, who: str = "") -> None:

@@ -221,3 +221,14 @@ def test_images_nothing_uses_any_more_are_removed_with_the_guide(db: Database) -
         service.store_image(s, png("green"))  # pasted, then the editor was closed unsaved
         service.delete_guide(s, gid)
         assert s.scalar(select(func.count()).select_from(GuideImage)) == 0
+
+
+def test_a_note_follows_its_step_when_steps_move(db: Database) -> None:
+    gid = _guide(db, steps=3)
+    with db.session() as s:
+        service.flag_step(s, gid, 2, "按钮改名了")
+        data = service.get_guide(s, gid)
+        data.steps.insert(0, StepData("先登录总部系统"))
+        service.save_guide(s, gid, data)
+        [note] = service.flags(s)
+    assert note.step_number == 3  # 第2步 moved down by one

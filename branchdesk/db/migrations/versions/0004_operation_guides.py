@@ -65,6 +65,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("guide_id", sa.Integer(), nullable=False),
         sa.Column("step_number", sa.Integer(), nullable=False),
+        sa.Column("step_text", sa.Text(), nullable=False),
         sa.Column("comment", sa.Text(), nullable=False),
         sa.Column("who", sa.String(length=40), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
