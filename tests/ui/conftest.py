@@ -74,3 +74,14 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
         else:
             run += ch
     commit()
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard() -> Iterator[None]:
+    """Clear the clipboard after each test: mime data a test put there, still owned by the
+    clipboard when the interpreter shuts down, crashes Python at exit (a PySide teardown
+    order problem), and the next test must not paste what this one copied."""
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        QApplication.clipboard().clear()
