@@ -1,0 +1,186 @@
+"""Is a database file sound? Quick and full integrity checks that never raise on a damaged file.
+
+Every check opens the file read-only: a damaged database is never written to while we look at
+it, and a backup on a USB stick gets no -wal/-shm files beside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from branchdesk.db.migrations import KNOWN_REVISIONS
+from branchdesk.i18n import tr
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Enough lines to say what is wrong without flooding a terminal on a badly damaged file.
+PROBLEM_LIMIT = 100
+
+
+@dataclass
+class IntegrityReport:
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A read-only connection; `immutable` for a file no one writes (a backup): no locks, no
+    -wal/-shm files created. A backup with a non-empty -wal beside it is read through the WAL."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    wal = Path(f"{path}-wal")
+    if immutable and not (wal.exists() and wal.stat().st_size > 0):
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True)
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """True for an empty file or one that starts like a SQLite database (however damaged)."""
+    try:
+        with open(path, "rb") as fh:
+            start = fh.read(len(SQLITE_MAGIC))
+    except OSError:
+        return False
+    return start in (b"", SQLITE_MAGIC)
+
+
+def header_problem(path: Path) -> str | None:
+    """What is wrong with the file's SQLite header or length, read without SQLite (cheap)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)
+    if size == 0:
+        return None  # an empty file is an empty database: nothing to be wrong yet
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return tr("{path} is not a SQLite database.", path=path)
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return tr("{path} has a damaged header (page size {size}).", path=path, size=page_size)
+    change_counter, pages = struct.unpack(">II", header[24:32])
+    version_valid_for = struct.unpack(">I", header[92:96])[0]
+    # The page count in the header is trustworthy only when these two counters agree.
+    expected = pages * page_size if pages and change_counter == version_valid_for else 0
+    if size < expected:
+        return tr(
+            "{path} is cut short: {size} of {expected} bytes are there.",
+            path=path,
+            size=size,
+            expected=expected,
+        )
+    if size % page_size:
+        return tr(
+            "{path} is cut short: {size} bytes is not a whole number of pages.",
+            path=path,
+            size=size,
+        )
+    return None
+
+
+def structure_problems(con: sqlite3.Connection, pragma: str = "quick_check") -> list[str]:
+    """The b-tree problems `PRAGMA quick_check` or `integrity_check` finds ([] when sound)."""
+    if pragma not in ("quick_check", "integrity_check"):
+        raise ValueError(pragma)
+    rows = con.execute(f"PRAGMA {pragma}({PROBLEM_LIMIT})").fetchall()
+    lines = [str(row[0]) for row in rows]
+    return [] if lines == ["ok"] else lines
+
+
+def foreign_key_problems(con: sqlite3.Connection) -> list[str]:
+    """Rows whose foreign key points at a row that does not exist, summed up per table."""
+    found: dict[tuple[str, str], list[int]] = {}
+    for table, rowid, parent, _fkid in con.execute("PRAGMA foreign_key_check"):
+        found.setdefault((table, parent), []).append(rowid)
+    return [
+        tr(
+            "{count} row(s) of {table} refer to missing rows of {parent} (first row id {rowid}).",
+            count=len(rowids),
+            table=table,
+            parent=parent,
+            rowid=rowids[0],
+        )
+        for (table, parent), rowids in found.items()
+    ]
+
+
+def read_revision(con: sqlite3.Connection) -> str | None:
+    """The Alembic revision in the file; None when it has none (raises sqlite3.Error if damaged)."""
+    exists = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if not exists:
+        return None
+    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
+
+
+def _damaged(path: Path, exc: sqlite3.Error) -> str:
+    return tr("The database {path} is damaged or not a database: {error}", path=path, error=exc)
+
+
+def _run(path: Path, pragma: str, *, with_revision: bool, immutable: bool) -> IntegrityReport:
+    started = time.perf_counter()
+    problems: list[str] = []
+    header = header_problem(path)
+    if header is not None:
+        problems.append(header)
+    else:
+        try:
+            con = connect_readonly(path, immutable=immutable)
+        except sqlite3.Error as exc:
+            problems.append(_damaged(path, exc))
+        else:
+            try:
+                problems += structure_problems(con, pragma)
+                problems += foreign_key_problems(con)
+                if with_revision:
+                    problems += _revision_problems(path, read_revision(con))
+            except sqlite3.Error as exc:
+                problems.append(_damaged(path, exc))
+            finally:
+                con.close()
+    return IntegrityReport(not problems, problems, time.perf_counter() - started)
+
+
+def _revision_problems(path: Path, revision: str | None) -> list[str]:
+    if revision is None:
+        return [tr("{path} holds no BranchDesk schema (no revision).", path=path)]
+    if revision not in KNOWN_REVISIONS:
+        return [
+            tr(
+                "{path} was written by a newer BranchDesk (schema {revision}).",
+                path=path,
+                revision=revision,
+            )
+        ]
+    return []
+
+
+def quick_check(db_path: Path, *, immutable: bool = False) -> IntegrityReport:
+    """The start-up check: header, `PRAGMA quick_check` and foreign keys (no index contents)."""
+    return _run(Path(db_path), "quick_check", with_revision=False, immutable=immutable)
+
+
+def full_check(db_path: Path, *, immutable: bool = False) -> IntegrityReport:
+    """`branchdesk check`: header, `PRAGMA integrity_check`, foreign keys and a known revision."""
+    return _run(Path(db_path), "integrity_check", with_revision=True, immutable=immutable)
+
+
+def newest_good_backup(backups_dir: Path) -> Path | None:
+    """The newest backup that passes the quick check and that this BranchDesk can open."""
+    from branchdesk.db.backup import list_backups
+
+    for info in list_backups(backups_dir):
+        if not info.ok:
+            continue
+        report = _run(info.path, "quick_check", with_revision=True, immutable=True)
+        if report.ok:
+            return info.path
+    return None
