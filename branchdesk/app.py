@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -9,15 +11,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QTimer, QTranslator
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QThread, QTimer, QTranslator, qVersion
 from PySide6.QtWidgets import QApplication
 
-from branchdesk import i18n
+from branchdesk import __version__, i18n, logs, paths
 from branchdesk.errors import BranchDeskError
 from branchdesk.settings import SettingsStore
 
 if TYPE_CHECKING:
     from branchdesk.ui.main_window import MainWindow
+
+log = logging.getLogger("branchdesk")
 
 
 class CatalogTranslator(QTranslator):
@@ -110,37 +115,79 @@ class _FirstPaint(QObject):
         return False
 
 
+_showing_error = False
+
+
 def _show_unexpected_error(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
-    """Last resort for an error no slot handled: tell the user, keep the program running."""
-    traceback.print_exception(kind, error, tb)
+    """Last resort for an error no slot handled: log it, tell the user, keep running."""
+    global _showing_error
     if issubclass(kind, KeyboardInterrupt):
+        return
+    traceback.print_exception(kind, error, tb)  # to the console, when there is one
+    expected = isinstance(error, BranchDeskError)
+    log.log(
+        logging.WARNING if expected else logging.ERROR,
+        "Unhandled %s: %s",
+        kind.__name__,
+        error,
+        exc_info=(kind, error, tb),
+    )
+    app = QApplication.instance()
+    # A dialog only in the GUI thread, and one at a time: an error repeating on a timer
+    # while the box is open goes to the log, not into a pile of boxes.
+    if app is None or QThread.currentThread() is not app.thread() or _showing_error:
         return
     from PySide6.QtWidgets import QMessageBox
 
-    message = (
-        str(error)
-        if isinstance(error, BranchDeskError)
-        else QApplication.translate(
+    if expected:
+        message = str(error)
+    else:
+        message = QApplication.translate(
             "app",
             "Something went wrong: {error}\n\nBranchDesk keeps running and nothing was saved "
             "half-way. If it happens again, note what you did and tell whoever looks after "
-            "this PC.",
-        ).format(error=error)
-    )
-    QMessageBox.critical(
-        QApplication.activeWindow(), QApplication.translate("app", "Error"), message
-    )
+            "this PC; the details are in the log file:\n{path}",
+        ).format(error=error, path=logs.log_path())
+    _showing_error = True
+    try:
+        QMessageBox.critical(
+            QApplication.activeWindow(), QApplication.translate("app", "Error"), message
+        )
+    finally:
+        _showing_error = False
 
 
 def run_gui() -> int:
     app = create_app()
+    data_dir = paths.data_dir()
+    log_file = logs.setup_logging(data_dir)
+    logs.keep_crash_traces(data_dir)
     sys.excepthook = _show_unexpected_error
+    log.info(
+        "BranchDesk %s starting (Python %s, Qt %s, PySide6 %s, %s); data dir %s",
+        __version__,
+        platform.python_version(),
+        qVersion(),
+        pyside_version,
+        platform.platform(),
+        data_dir,
+    )
+    from branchdesk.single_instance import SingleInstance
+
+    # Before the database is opened: a second start only brings the first one forward.
+    instance = SingleInstance.for_data_dir(data_dir)
+    if not instance.try_primary():
+        log.info("BranchDesk already runs on this data dir: asked it to come forward")
+        return 0
     settings = SettingsStore()
     install_translator(app, settings.get("language"))
     window = launch(app, settings)
+    instance.raise_requested.connect(window.bring_forward)
     code = app.exec()
     if window.db is not None:
         window.db.dispose()
+    instance.close()
+    log.info("BranchDesk stopped (exit code %d); log %s", code, log_file)
     return code

@@ -167,10 +167,33 @@ def _parser() -> argparse.ArgumentParser:
     gimport = gsub.add_parser("import", help="add the guide of a pack (.zip) to the library")
     gimport.add_argument("pack", type=Path)
 
+    p = sub.add_parser("backup", help="back up the database (a checked copy)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FOLDER",
+        help="the folder to write to, e.g. a USB stick (default: the data dir's backups)",
+    )
+    p = sub.add_parser("restore", help="replace the database with a backup (owner only)")
+    p.add_argument("file", type=Path, help="the backup file (branchdesk-….sqlite3)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    sub.add_parser("check", help="full integrity check of the database; lists the backups")
+
     sub.add_parser("demo", help="load the sample branch (an example to replace)")
     sub.add_parser("history", help="list imports")
     p = sub.add_parser("undo", help="undo an import")
     p.add_argument("batch_id", type=int)
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p = sub.add_parser(
+        "purge-waybills", help="remove waybills older than a number of days (owner only)"
+    )
+    p.add_argument(
+        "--older-than",
+        type=_bounded(1, 36500),
+        metavar="DAYS",
+        help="remove waybills dated more than DAYS days ago (default: the setting, 180)",
+    )
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
@@ -197,6 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from branchdesk.settings import SettingsStore
 
     i18n.set_language(SettingsStore().get("language"))
+    from branchdesk.logs import setup_logging
+
+    setup_logging()  # opens the file only when something is logged
     try:
         return _COMMANDS[args.command](args)
     except BranchDeskError as exc:
@@ -613,6 +639,118 @@ def _cmd_undo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from branchdesk.db.backup import backup_to
+
+    folder = args.output if args.output is not None else paths.backups_dir()
+    print(backup_to(paths.db_path(), folder, kind="manual"))
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from branchdesk.db.backup import describe, restore, restore_refusal
+    from branchdesk.permissions import Action, require_owner
+
+    # Before the preview and the question: a user who may not restore is not asked.
+    require_owner(Action.RESTORE)
+    summary = describe(args.file)
+    for line in summary.lines():
+        print(line)
+    refusal = restore_refusal(summary)
+    if refusal is not None:
+        raise refusal
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(i18n.tr("Restore replaces the database: add --yes to confirm."), file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(
+            i18n.tr(
+                "Replace the database with this backup? The current state is backed up "
+                "first. [y/N] "
+            )
+        )
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            return EXIT_OK
+    report = restore(paths.db_path(), args.file, backups_dir=paths.backups_dir())
+    if report.safety_copy is not None:
+        print(i18n.tr("The state before the restore is saved in {path}", path=report.safety_copy))
+    print(i18n.tr("Restored {path}.", path=report.restored_from))
+    if report.needs_upgrade:
+        print(i18n.tr("Its older schema is upgraded the next time BranchDesk opens it."))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from branchdesk.db.backup import list_backups
+    from branchdesk.db.integrity import full_check
+
+    db_path = paths.db_path()
+    if not db_path.exists():
+        print(i18n.tr("No database yet at {path}; nothing to check.", path=db_path))
+        report = None
+    else:
+        report = full_check(db_path)
+        if report.ok:
+            print(i18n.tr("{path}: ok ({seconds:.1f} s)", path=db_path, seconds=report.seconds))
+        else:
+            print(i18n.tr("{path}: PROBLEMS", path=db_path))
+            for problem in report.problems:
+                print("  " + problem)
+            from branchdesk.db.integrity import newest_good_backup
+
+            good = newest_good_backup(paths.backups_dir())
+            if good is not None:
+                print(
+                    i18n.tr(
+                        "The newest good backup is {path}. To go back to it: "
+                        "branchdesk restore {path}",
+                        path=good,
+                    )
+                )
+    backups = list_backups(paths.backups_dir())
+    print(i18n.tr("{count} backup(s) in {path}", count=len(backups), path=paths.backups_dir()))
+    for b in backups:
+        state = "" if b.ok else "  " + i18n.tr("DAMAGED")
+        print(
+            f"  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<22} {b.size / 1e6:>9.1f} MB  "
+            f"{b.path.name}{state}"
+        )
+    return EXIT_OK if report is None or report.ok else EXIT_BAD_INPUT
+
+
+def _cmd_purge_waybills(args: argparse.Namespace) -> int:
+    from branchdesk.lookup.retention import count_old_waybills, cutoff_date, purge_waybills
+    from branchdesk.permissions import Action, require_owner
+    from branchdesk.settings import SettingsStore
+
+    days = args.older_than
+    if days is None:
+        days = int(SettingsStore().get("waybill_keep_days"))
+    before = cutoff_date(days).isoformat()
+    if not args.yes and not sys.stdin.isatty():
+        print(i18n.tr("Removing waybills changes data: add --yes to confirm."), file=sys.stderr)
+        return EXIT_USAGE
+    require_owner(Action.DELETE_RECORDS)  # before the question: who may not is not asked
+    db = _open()
+    if not args.yes:
+        with db.session() as session:
+            count = count_old_waybills(session, days)
+        if count == 0:
+            print(i18n.tr("No waybill is dated before {date}. Nothing to remove.", date=before))
+            return EXIT_OK
+        answer = input(
+            i18n.tr(
+                "Remove {count} waybill(s) dated before {date}? [y/N] ", count=count, date=before
+            )
+        )
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            return EXIT_OK
+    with db.session() as session:
+        removed = purge_waybills(session, days)
+    print(i18n.tr("Removed {count} waybill(s) dated before {date}.", count=removed, date=before))
+    return EXIT_OK
+
+
 _COMMANDS = {
     "import": _cmd_import,
     "lookup": _cmd_lookup,
@@ -623,4 +761,8 @@ _COMMANDS = {
     "demo": _cmd_demo,
     "history": _cmd_history,
     "undo": _cmd_undo,
+    "purge-waybills": _cmd_purge_waybills,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "check": _cmd_check,
 }

@@ -45,6 +45,19 @@ SETTINGS: dict[str, Setting] = {
             "Phrases a reply to a customer must not contain (flagged before saving)",
         ),
         Setting("agent_name", str, "", "Name recorded as 'who' in complaint histories"),
+        Setting(
+            "waybill_keep_days",
+            int,
+            180,
+            "Remove old waybills offers to remove those older than this many days",
+        ),
+        Setting("backup_keep_daily", int, 14, "Daily automatic backups kept (the newest ones)"),
+        Setting(
+            "backup_keep_weekly",
+            int,
+            8,
+            "Older automatic backups kept, one per week, for this many weeks",
+        ),
     )
 }
 

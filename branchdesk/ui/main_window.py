@@ -7,10 +7,11 @@ builds the pages on the next turn of the event loop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self.setMinimumSize(QSize(800, 560))
         self._warmup: Task | None = None
+        self._purge: _WaybillPurge | None = None  # removing old waybills, off the UI thread
         # Complaint ids already announced as due soon / overdue, so each is announced once.
         self.notified: dict[int, str] = {}
         self._reminders_started = False
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
         self.print_action.setEnabled(True)
         self.slips_action.setEnabled(True)
         self.new_complaint_action.setEnabled(True)
+        self.purge_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Ready"))
         self.lookup_page.focus_search()
         QTimer.singleShot(0, self._warm_up_lookup)
@@ -264,6 +267,10 @@ class MainWindow(QMainWindow):
         self.sample_action.triggered.connect(self.load_sample)
         self.sample_action.setEnabled(False)
         file_menu.addAction(self.sample_action)
+        self.purge_action = QAction(self.tr("&Remove old waybills…"), self)
+        self.purge_action.triggered.connect(self.remove_old_waybills)
+        self.purge_action.setEnabled(False)
+        file_menu.addAction(self.purge_action)
         file_menu.addSeparator()
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -450,6 +457,77 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             self.load_sample()
 
+    def bring_forward(self) -> None:
+        """Show the window in front (another start of BranchDesk asked for it)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # --- privacy: old waybills --------------------------------------------------------------
+    def remove_old_waybills(self) -> None:
+        """Ask for a number of days, show how many waybills are older, remove them on Yes."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from branchdesk.lookup.retention import MAX_DAYS, count_old_waybills, cutoff_date
+        from branchdesk.permissions import Action, require_owner
+
+        db = self.db
+        if db is None or self._purge is not None:
+            return
+        try:
+            # Here, in the UI thread, where an owner check may ask for the PIN; the purge
+            # checks again in its thread.
+            require_owner(Action.DELETE_RECORDS)
+        except BranchDeskError as exc:
+            QMessageBox.warning(self, self.tr("Remove old waybills"), str(exc))
+            return
+        days, ok = QInputDialog.getInt(
+            self,
+            self.tr("Remove old waybills"),
+            self.tr(
+                "Waybills hold customers' names, phones and addresses. Remove those older "
+                "than this many days:"
+            ),
+            int(self.settings.get("waybill_keep_days")),
+            1,
+            MAX_DAYS,
+        )
+        if not ok:
+            return
+        with db.session() as session:
+            count = count_old_waybills(session, days)
+        before = cutoff_date(days).isoformat()
+        if count == 0:
+            QMessageBox.information(
+                self,
+                self.tr("Remove old waybills"),
+                self.tr("No waybill is dated before {date}. Nothing to remove.").format(
+                    date=before
+                ),
+            )
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove old waybills"),
+            self.tr(
+                "Remove {count} waybill(s) dated before {date}? They cannot be brought back "
+                "(only from a backup made before)."
+            ).format(count=count, date=before),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        self._purge = _WaybillPurge(db, days, count, before, self)
+        self._purge.ended.connect(self._purge_ended)
+        self._purge.start()
+
+    def _purge_ended(self, removed: int) -> None:
+        if self._purge is not None:
+            self._purge.deleteLater()
+            self._purge = None
+        if removed:
+            self.refresh()
+
     def open_settings(self) -> None:
         from branchdesk.ui.settings_dialog import SettingsDialog
 
@@ -575,6 +653,9 @@ class MainWindow(QMainWindow):
             self.tray.hide()
         if self._warmup is not None:
             self._warmup.wait()
+        if self._purge is not None:  # stops after the chunk in hand; what went is committed
+            self._purge.cancel()
+            self._purge.wait()
         super().closeEvent(event)  # type: ignore[arg-type]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -582,3 +663,99 @@ class MainWindow(QMainWindow):
             self.about()
             return
         super().keyPressEvent(event)
+
+
+class _WaybillPurge(QObject):
+    """Removes old waybills in a worker thread behind a progress dialog with Stop.
+
+    Its slots are methods of a QObject of the UI thread, so the worker's signals reach them
+    queued, in the UI thread.
+    """
+
+    ended = Signal(int)  # how many waybills were removed (also after Stop or an error)
+
+    def __init__(
+        self, db: Database, days: int, count: int, before: str, window: MainWindow
+    ) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        from branchdesk.ui.workers import Task
+
+        super().__init__(window)
+        self._window = window
+        self.before = before
+        self.removed = 0
+
+        def work(progress: Callable[[int, int], None]) -> int:
+            from branchdesk.lookup.retention import purge_waybills
+
+            def counted(done: int, total: int) -> None:
+                # Noted before progress() raises on Stop: that chunk is already committed.
+                self.removed = done
+                progress(done, total)
+
+            with db.session() as session:
+                return purge_waybills(session, days, progress=counted)
+
+        self.task = Task(work)
+        self.dialog = QProgressDialog(
+            self.tr("Removing old waybills…"), self.tr("Stop"), 0, count, window
+        )
+        self.dialog.setWindowTitle(self.tr("Remove old waybills"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(500)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        # Through our own slot: the task lives in its busy thread, where a queued call to its
+        # cancel() would wait until the work is over.
+        self.dialog.canceled.connect(self.cancel)
+        self.task.progressed.connect(self._progressed)
+        self.task.succeeded.connect(self._succeeded)
+        self.task.cancelled.connect(self._cancelled)
+        self.task.failed.connect(self._failed)
+        self.task.finished.connect(self._finished)
+
+    def start(self) -> None:
+        self.task.start()
+
+    def cancel(self) -> None:
+        self.task.cancel()
+
+    def wait(self) -> None:
+        self.task.wait()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, total))
+
+    def _succeeded(self, done: int) -> None:
+        self.removed = done
+        self._window.statusBar().showMessage(
+            self.tr("Removed {count} waybill(s) dated before {date}.").format(
+                count=done, date=self.before
+            ),
+            8000,
+        )
+
+    def _cancelled(self) -> None:
+        self._window.statusBar().showMessage(
+            self.tr("Stopped: {count} waybill(s) dated before {date} were removed.").format(
+                count=self.removed, date=self.before
+            ),
+            8000,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        message = (
+            str(exc)
+            if isinstance(exc, BranchDeskError)
+            else self.tr("Removing old waybills failed: {error}").format(error=exc)
+        )
+        QMessageBox.warning(self._window, self.tr("Remove old waybills"), message)
+
+    def _finished(self) -> None:
+        # Wait for the thread to end before letting go of it (see _warm_up_done).
+        self.task.wait()
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.ended.emit(self.removed)

@@ -1,0 +1,143 @@
+"""One BranchDesk per data dir: a second start asks the running one to come forward and exits.
+
+The first start takes a lock file and listens on a local socket (a named pipe on Windows)
+named after the data dir; a later start finds the lock taken, connects and sends "raise".
+The lock decides who is first, so two starts in the same instant cannot both win; a lock or
+socket left by a crashed process is recognised (its process is gone) and taken over.
+Local sockets only: nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
+
+RAISE = b"raise"
+CONNECT_TIMEOUT_S = 5.0  # the first start may still be between its lock and its listen()
+ANSWER_TIMEOUT_MS = 1000
+
+
+def instance_key(data_dir: Path) -> str:
+    """The socket name for `data_dir` and this user: another data dir is another instance."""
+    where = os.path.normcase(str(Path(data_dir).resolve()))
+    digest = hashlib.sha256(f"{_user()}\0{where}".encode()).hexdigest()[:16]
+    return f"branchdesk-{digest}"
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name anywhere: one shared instance
+        return ""
+
+
+class SingleInstance(QObject):
+    """`try_primary()` once at start-up; the primary emits `raise_requested` for later starts."""
+
+    raise_requested = Signal()
+
+    def __init__(self, key: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self._lock = QLockFile(str(Path(QDir.tempPath()) / f"{key}.lock"))
+        # Never stale by age (the primary runs for days); stale when its process is gone.
+        self._lock.setStaleLockTime(0)
+        self._server: QLocalServer | None = None
+
+    @classmethod
+    def for_data_dir(cls, data_dir: Path, parent: QObject | None = None) -> SingleInstance:
+        return cls(instance_key(data_dir), parent)
+
+    @property
+    def is_primary(self) -> bool:
+        return self._server is not None
+
+    def try_primary(self) -> bool:
+        """True: this is the first start (it now listens). False: another one runs and was
+        asked to come forward; this start should exit."""
+        if self._lock.tryLock(0):
+            self._listen()
+            return True
+        self._ask_primary_to_raise()
+        return False
+
+    def _listen(self) -> None:
+        server = QLocalServer(self)
+        # Only this user may connect (on Unix the socket file is created 0700).
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # We hold the lock, so a socket of that name is a crashed primary's leftover.
+        QLocalServer.removeServer(self.key)
+        if not server.listen(self.key):
+            # Still the only instance (the lock says so); later starts will find the lock
+            # taken and, unable to connect, just exit.
+            log.warning("Cannot listen on %s: %s", self.key, server.errorString())
+            self._server = server
+            return
+        server.newConnection.connect(self._accept)
+        self._server = server
+
+    def _ask_primary_to_raise(self) -> None:
+        _allow_primary_to_take_focus()
+        deadline = time.monotonic() + CONNECT_TIMEOUT_S
+        socket = QLocalSocket()
+        while True:
+            socket.connectToServer(self.key)
+            if socket.waitForConnected(500):
+                socket.write(QByteArray(RAISE + b"\n"))
+                socket.waitForBytesWritten(1000)
+                socket.disconnectFromServer()
+                if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+                    socket.waitForDisconnected(1000)
+                return
+            socket.abort()
+            if time.monotonic() >= deadline:
+                log.warning(
+                    "Another BranchDesk holds %s but does not answer: %s",
+                    self.key,
+                    socket.errorString(),
+                )
+                return
+            time.sleep(0.1)
+
+    def _accept(self) -> None:
+        assert self._server is not None
+        while self._server.hasPendingConnections():
+            client = self._server.nextPendingConnection()
+            # The later start writes its one line as soon as it is connected: read it here
+            # rather than keep a socket and its slots around.
+            message = b""
+            while b"\n" not in message and (
+                client.bytesAvailable() or client.waitForReadyRead(ANSWER_TIMEOUT_MS)
+            ):
+                message += client.readAll().data()
+            client.abort()
+            client.deleteLater()
+            if message.split(b"\n", 1)[0].strip() == RAISE:
+                self.raise_requested.emit()
+
+    def close(self) -> None:
+        """Stop listening and let go of the lock (at exit; a crash leaves both, see above)."""
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+
+def _allow_primary_to_take_focus() -> None:
+    """Windows lets only the foreground process bring a window forward: hand that right on."""
+    if sys.platform == "win32":
+        import ctypes
+
+        asfw_any = -1
+        ctypes.windll.user32.AllowSetForegroundWindow(asfw_any)  # type: ignore[attr-defined]

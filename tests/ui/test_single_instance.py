@@ -1,0 +1,128 @@
+"""One BranchDesk per data dir: a second start brings the first forward and exits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDir
+from pytestqt.qtbot import QtBot
+
+from branchdesk import logs
+from branchdesk.single_instance import SingleInstance, instance_key
+from branchdesk.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def instances(qtbot: QtBot) -> Iterator[list[SingleInstance]]:
+    """Instances made by a test, closed after it (a left-over lock would outlive the test)."""
+    made: list[SingleInstance] = []
+    yield made
+    for instance in made:
+        instance.close()
+
+
+def _instance(made: list[SingleInstance], data_dir: Path) -> SingleInstance:
+    instance = SingleInstance.for_data_dir(data_dir)
+    made.append(instance)
+    return instance
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+
+
+def test_each_data_dir_has_its_own_key(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert instance_key(a) == instance_key(a / ".." / "a")
+    assert instance_key(a) != instance_key(b)
+    assert instance_key(a).startswith("branchdesk-")
+
+
+def test_a_second_start_asks_the_first_to_come_forward(
+    qtbot: QtBot, data_dir: Path, instances: list[SingleInstance]
+) -> None:
+    primary = _instance(instances, data_dir)
+    assert primary.try_primary() and primary.is_primary
+    second = _instance(instances, data_dir)
+    with qtbot.waitSignal(primary.raise_requested, timeout=5000):
+        assert not second.try_primary()
+    assert not second.is_primary
+    # Another data dir is another branch: its own instance.
+    other = _instance(instances, data_dir.parent / "other-branch")
+    assert other.try_primary()
+    # Once the first has gone, the next start is the first again.
+    primary.close()
+    third = _instance(instances, data_dir)
+    assert third.try_primary()
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_the_request_brings_the_window_forward(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, instances: list[SingleInstance]
+) -> None:
+    primary = _instance(instances, data_dir)
+    assert primary.try_primary()
+    primary.raise_requested.connect(window.bring_forward)
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    assert not _instance(instances, data_dir).try_primary()
+    qtbot.waitUntil(lambda: not window.isMinimized() and window.isVisible())
+
+
+def test_a_second_process_exits_at_once_and_the_first_comes_forward(
+    qtbot: QtBot, data_dir: Path, instances: list[SingleInstance]
+) -> None:
+    primary = _instance(instances, data_dir)
+    assert primary.try_primary()
+    with qtbot.waitSignal(primary.raise_requested, timeout=30000):
+        second = subprocess.Popen(
+            [sys.executable, "-m", "branchdesk", "--data-dir", str(data_dir)],
+            cwd=ROOT,
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+    _out, err = second.communicate(timeout=30)
+    assert second.returncode == 0, err.decode(errors="replace")
+    log = (data_dir / "logs" / "branchdesk.log").read_text(encoding="utf-8")
+    assert "starting" in log and "asked it to come forward" in log
+    assert not (data_dir / "branchdesk.sqlite3").exists()  # it never opened the database
+    logs.stop_logging()
+
+
+def test_a_crashed_first_start_does_not_block_the_next(
+    qtbot: QtBot, data_dir: Path, instances: list[SingleInstance]
+) -> None:
+    # A process that becomes the primary and dies without cleaning up (a crash, a kill).
+    crash = textwrap.dedent(
+        f"""
+        import os
+        from pathlib import Path
+        from PySide6.QtCore import QCoreApplication
+        from branchdesk.single_instance import SingleInstance
+        app = QCoreApplication([])
+        instance = SingleInstance.for_data_dir(Path({str(data_dir)!r}))
+        assert instance.try_primary()
+        os._exit(3)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", crash], cwd=ROOT, env=_env(), capture_output=True, timeout=60
+    )
+    assert result.returncode == 3, result.stderr.decode(errors="replace")
+    key = instance_key(data_dir)
+    assert (Path(QDir.tempPath()) / f"{key}.lock").exists()  # left behind
+    if sys.platform != "win32":
+        assert (Path(QDir.tempPath()) / key).exists()  # so is the socket file
+    primary = _instance(instances, data_dir)
+    assert primary.try_primary()
+    with qtbot.waitSignal(primary.raise_requested, timeout=5000):
+        assert not _instance(instances, data_dir).try_primary()
