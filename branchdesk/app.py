@@ -72,7 +72,7 @@ def launch(
     """
     from branchdesk.ui.main_window import MainWindow
 
-    window = MainWindow(settings=settings)
+    window = MainWindow(settings=settings, startup_checks=True)
     if before_show is not None:
         window.installEventFilter(before_show)
 

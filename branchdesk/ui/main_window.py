@@ -56,8 +56,17 @@ class MainWindow(QMainWindow):
     data_ready = Signal()  # the database is open and every page is built
     reminded = Signal(str)  # a complaint newly due soon or overdue (shown in the tray)
 
-    def __init__(self, db: Database | None = None, settings: SettingsStore | None = None) -> None:
+    def __init__(
+        self,
+        db: Database | None = None,
+        settings: SettingsStore | None = None,
+        *,
+        startup_checks: bool = False,
+    ) -> None:
         super().__init__()
+        # The integrity check and the day's backup run off the UI thread after the window is
+        # ready (a quick check of a 1M-waybill file takes as long as the whole start-up).
+        self.startup_checks = startup_checks
         self.db: Database | None = None
         self.settings = settings or SettingsStore()
         self.resize(1180, 760)
@@ -127,14 +136,63 @@ class MainWindow(QMainWindow):
         """Open the database (in the data dir unless `path`) and build the pages; False (and
         a message) when it cannot be opened."""
         from branchdesk.db.engine import open_database
+        from branchdesk.errors import DatabaseTooNewError
 
         try:
             db = open_database(path)
-        except BranchDeskError as exc:
+        except DatabaseTooNewError as exc:
             QMessageBox.critical(self, self.tr("BranchDesk cannot open its data"), str(exc))
             self.close()
             return False
+        except BranchDeskError as exc:
+            # A damaged file: offer the newest good backup instead of failing at every start.
+            if not self.offer_restore(str(exc), path):
+                self.close()
+                return False
+            try:
+                db = open_database(path)
+            except BranchDeskError as again:
+                QMessageBox.critical(self, self.tr("BranchDesk cannot open its data"), str(again))
+                self.close()
+                return False
         self.attach(db)
+        return True
+
+    def offer_restore(self, problem: str, path: Path | None = None) -> bool:
+        """The data is damaged: offer the newest good backup. True when it was restored."""
+        from branchdesk import paths
+        from branchdesk.db.backup import restore
+        from branchdesk.db.integrity import newest_good_backup
+
+        db_path = path or paths.db_path()
+        newest = newest_good_backup(paths.backups_dir())
+        if newest is None:
+            QMessageBox.critical(
+                self,
+                self.tr("The branch's data is damaged"),
+                self.tr(
+                    "{problem}\n\nThere is no backup to restore. Run “branchdesk check” and ask "
+                    "whoever looks after this PC; do not delete the file."
+                ).format(problem=problem),
+            )
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("The branch's data is damaged"),
+            self.tr(
+                "{problem}\n\nRestore the newest good backup ({name})? The damaged file is kept "
+                "as a backup first."
+            ).format(problem=problem, name=newest.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if self.db is not None:
+            self.db.dispose()
+        try:
+            restore(db_path, newest, backups_dir=paths.backups_dir())
+        except BranchDeskError as exc:
+            QMessageBox.critical(self, self.tr("Restore failed"), str(exc))
+            return False
         return True
 
     def attach(self, db: Database) -> None:
@@ -211,14 +269,47 @@ class MainWindow(QMainWindow):
         if db is None:
             return
 
-        def work(_progress: object) -> None:
+        checks = self.startup_checks
+        keep_daily = int(self.settings.get("backup_keep_daily"))
+        keep_weekly = int(self.settings.get("backup_keep_weekly"))
+
+        def work(_progress: object) -> object:
             with db.session() as session:
                 lookup_index(session)
+            if not checks:
+                return None
+            from branchdesk import paths
+            from branchdesk.db.backup import daily_backup
+            from branchdesk.db.integrity import quick_check
+
+            db_path = Path(str(db.engine.url.database))
+            report = quick_check(db_path)
+            if report.ok:
+                daily_backup(
+                    db_path, paths.backups_dir(), keep_daily=keep_daily, keep_weekly=keep_weekly
+                )
+            return report
 
         task = Task(work)
+        task.succeeded.connect(self._checked)
         task.finished.connect(self._warm_up_done)
         self._warmup = task
         task.start()
+
+    def _checked(self, report: object) -> None:
+        from branchdesk.db.integrity import IntegrityReport
+
+        if isinstance(report, IntegrityReport) and not report.ok:
+            problem = self.tr("The database failed its integrity check: {problems}").format(
+                problems="; ".join(report.problems[:5])
+            )
+            if self.offer_restore(problem):
+                QMessageBox.information(
+                    self,
+                    self.tr("Backup restored"),
+                    self.tr("The backup was restored. Start BranchDesk again to use it."),
+                )
+                self.close()
 
     def _warm_up_done(self) -> None:
         # Wait for the thread to end before letting go of it: a QThread destroyed while

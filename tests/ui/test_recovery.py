@@ -1,0 +1,71 @@
+"""A damaged database: the window offers the newest good backup instead of failing each start."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from branchdesk import paths
+from branchdesk.db.backup import backup_to
+from branchdesk.db.engine import open_database
+from branchdesk.db.integrity import IntegrityReport
+from branchdesk.lookup.models import Waybill
+from branchdesk.sample import load_sample_branch
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.main_window import MainWindow
+from tests.ui.conftest import Boxes
+
+
+def _damaged_with_a_backup() -> int:
+    db = open_database()
+    with db.session() as s:
+        load_sample_branch(s, waybills=200)
+        count = s.scalar(select(func.count(Waybill.id))) or 0
+    db.dispose()
+    backup_to(paths.db_path(), paths.backups_dir(), kind="daily")
+    # Garbage over the file's header: SQLite no longer recognises it.
+    with open(paths.db_path(), "r+b") as fh:
+        fh.write(b"\x00garbage" * 16)
+    for extra in ("-wal", "-shm"):
+        Path(str(paths.db_path()) + extra).unlink(missing_ok=True)
+    return count
+
+
+def test_a_damaged_database_is_restored_from_the_newest_backup(qtbot: QtBot, boxes: Boxes) -> None:
+    count = _damaged_with_a_backup()
+    SettingsStore().set("first_run_done", True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_data()
+    assert boxes.shown[0][0] == "question" and "branchdesk-" in boxes.shown[0][1]
+    assert window.db is not None
+    with window.db.session() as s:
+        assert s.scalar(select(func.count(Waybill.id))) == count
+    # The damaged file was kept as a backup before the restore.
+    assert any("before-restore" in p.name for p in paths.backups_dir().iterdir())
+
+
+def test_refusing_the_restore_closes_without_touching_the_file(qtbot: QtBot, boxes: Boxes) -> None:
+    _damaged_with_a_backup()
+    before = paths.db_path().read_bytes()
+    boxes.answer = boxes.answer.No
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.open_data()
+    assert paths.db_path().read_bytes() == before
+
+
+def test_a_failed_check_after_start_offers_the_backup(
+    qtbot: QtBot, boxes: Boxes, sample_db: object
+) -> None:
+    backup_to(paths.db_path(), paths.backups_dir(), kind="daily")
+    window = MainWindow(sample_db)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    boxes.answer = boxes.answer.No
+    window._checked(IntegrityReport(ok=False, problems=["row 12 missing from index"]))
+    assert boxes.shown[-1][0] == "question" and "row 12" in boxes.shown[-1][1]
+    with sqlite3.connect(paths.db_path()) as con:
+        assert con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
