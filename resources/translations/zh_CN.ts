@@ -946,14 +946,6 @@ Data: {path}</source>
         <translation>“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
     </message>
     <message>
-        <source>Something went wrong: {error}
-
-BranchDesk keeps running and nothing was saved half-way. If it happens again, note what you did and tell whoever looks after this PC.</source>
-        <translation>出现了意外错误：{error}
-
-网点服务台仍在运行，没有保存任何不完整的数据。如果再次出现，请记下刚才的操作，告诉负责这台电脑的人。</translation>
-    </message>
-    <message>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -4148,6 +4140,264 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     <message>
         <source>This guide was saved elsewhere (version {now}) since you opened it. Save your version over it? The other version stays in the history.</source>
         <translation>你打开这份指南后，它已在别处保存（版本 {now}）。要用你的版本覆盖吗？另一个版本会保留在历史版本中。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+BranchDesk keeps running and nothing was saved half-way. If it happens again, note what you did and tell whoever looks after this PC; the details are in the log file:
+{path}</source>
+        <translation>出现了意外错误：{error}
+
+网点服务台仍在运行，没有保存任何不完整的数据。如果再次出现，请记下刚才的操作，告诉负责这台电脑的人；详细信息在日志文件中：
+{path}</translation>
+    </message>
+    <message>
+        <source>Restore replaces the database: add --yes to confirm.</source>
+        <translation>恢复会替换数据库：请加上 --yes 确认。</translation>
+    </message>
+    <message>
+        <source>Replace the database with this backup? The current state is backed up first. [y/N] </source>
+        <translation>用此备份替换数据库？替换前会先备份当前数据。[y/N] </translation>
+    </message>
+    <message>
+        <source>The state before the restore is saved in {path}</source>
+        <translation>恢复前的数据已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Restored {path}.</source>
+        <translation>已恢复备份 {path}。</translation>
+    </message>
+    <message>
+        <source>Its older schema is upgraded the next time BranchDesk opens it.</source>
+        <translation>该备份的数据结构版本较旧，下次打开网点服务台时会自动升级。</translation>
+    </message>
+    <message>
+        <source>No database yet at {path}; nothing to check.</source>
+        <translation>{path} 处还没有数据库，无需检查。</translation>
+    </message>
+    <message>
+        <source>{path}: ok ({seconds:.1f} s)</source>
+        <translation>{path}：正常（用时 {seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <source>{path}: PROBLEMS</source>
+        <translation>{path}：发现问题</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {path}. To go back to it: branchdesk restore {path}</source>
+        <translation>最新的完好备份是 {path}。要恢复到该备份，请运行：branchdesk restore {path}</translation>
+    </message>
+    <message>
+        <source>{count} backup(s) in {path}</source>
+        <translation>{path} 中有 {count} 份备份</translation>
+    </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>Removing waybills changes data: add --yes to confirm.</source>
+        <translation>删除运单会修改数据：请加上 --yes 确认。</translation>
+    </message>
+    <message>
+        <source>No waybill is dated before {date}. Nothing to remove.</source>
+        <translation>没有 {date} 之前的运单，无需删除。</translation>
+    </message>
+    <message>
+        <source>Remove {count} waybill(s) dated before {date}? [y/N] </source>
+        <translation>删除 {date} 之前的 {count} 条运单？[y/N] </translation>
+    </message>
+    <message>
+        <source>Removed {count} waybill(s) dated before {date}.</source>
+        <translation>已删除 {date} 之前的 {count} 条运单。</translation>
+    </message>
+    <message>
+        <source>Backup: {path}</source>
+        <translation>备份：{path}</translation>
+    </message>
+    <message>
+        <source>Taken: {when}  ({size:.1f} MB)</source>
+        <translation>备份时间：{when}（{size:.1f} MB）</translation>
+    </message>
+    <message>
+        <source>Schema: {revision}</source>
+        <translation>数据结构版本：{revision}</translation>
+    </message>
+    <message>
+        <source>Waybills: {waybills}  area rules: {area_rules}  couriers: {couriers}</source>
+        <translation>运单：{waybills}  片区规则：{area_rules}  业务员：{couriers}</translation>
+    </message>
+    <message>
+        <source>Handbook items: {items}  complaints: {complaints}  guides: {guides}</source>
+        <translation>手册条目：{items}  投诉：{complaints}  操作指南：{guides}</translation>
+    </message>
+    <message>
+        <source>Last import: {when}</source>
+        <translation>最近导入：{when}</translation>
+    </message>
+    <message>
+        <source>Integrity: ok</source>
+        <translation>完整性检查：正常</translation>
+    </message>
+    <message>
+        <source>Integrity: PROBLEMS</source>
+        <translation>完整性检查：发现问题</translation>
+    </message>
+    <message>
+        <source>Cannot write a backup to {folder}: {error}. Check that the folder (or the USB stick) is still there, can be written to and has free space.</source>
+        <translation>无法将备份写入 {folder}：{error}。请确认该文件夹（或U盘）仍然存在、可以写入，并且还有剩余空间。</translation>
+    </message>
+    <message>
+        <source>There is no database to back up at {path}.</source>
+        <translation>{path} 处没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be read for a backup: {error}. Run “branchdesk check”.</source>
+        <translation>无法读取数据库 {path} 进行备份：{error}。请运行“branchdesk check”。</translation>
+    </message>
+    <message>
+        <source>The backup copy of {path} failed its check ({problem}); the database itself may be damaged. Run “branchdesk check”.</source>
+        <translation>{path} 的备份副本未通过检查（{problem}）；数据库本身可能已损坏。请运行“branchdesk check”。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or not a database: {error}</source>
+        <translation>文件已损坏，或不是数据库：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a BranchDesk backup; nothing was changed. Choose a file named branchdesk-….sqlite3 from the backups folder or a USB stick.</source>
+        <translation>{path} 不是网点服务台的备份，未做任何改动。请从备份文件夹或U盘中选择名为 branchdesk-….sqlite3 的文件。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer BranchDesk (schema {revision}); nothing was changed. Install the newer BranchDesk to restore it.</source>
+        <translation>{path} 由更新版本的网点服务台写入（数据结构版本 {revision}），未做任何改动。请安装新版网点服务台后再恢复。</translation>
+    </message>
+    <message>
+        <source>no BranchDesk schema</source>
+        <translation>没有网点服务台的数据结构</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be restored ({problem}); nothing was changed. Choose an older backup.</source>
+        <translation>{path} 已损坏，无法恢复（{problem}），未做任何改动。请选择更早的备份。</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself; choose a backup.</source>
+        <translation>{path} 是数据库本身，请选择一份备份。</translation>
+    </message>
+    <message>
+        <source>Cannot copy {backup} to {folder}: {error}; nothing was changed.</source>
+        <translation>无法将 {backup} 复制到 {folder}：{error}；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The copy of {backup} failed its check ({problem}); nothing was changed.</source>
+        <translation>{backup} 的副本未通过检查（{problem}），未做任何改动。</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use; nothing was changed. Close every BranchDesk window and command, then restore again.</source>
+        <translation>数据库 {path} 正在使用中，未做任何改动。请关闭所有网点服务台窗口和命令，然后重新恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is not a SQLite database.</source>
+        <translation>{path} 不是 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <source>{path} has a damaged header (page size {size}).</source>
+        <translation>{path} 的文件头已损坏（页大小 {size}）。</translation>
+    </message>
+    <message>
+        <source>{path} is cut short: {size} of {expected} bytes are there.</source>
+        <translation>{path} 不完整：应有 {expected} 字节，实际只有 {size} 字节。</translation>
+    </message>
+    <message>
+        <source>{path} is cut short: {size} bytes is not a whole number of pages.</source>
+        <translation>{path} 不完整：{size} 字节不是整页数。</translation>
+    </message>
+    <message>
+        <source>{count} row(s) of {table} refer to missing rows of {parent} (first row id {rowid}).</source>
+        <translation>{table} 中有 {count} 行引用了 {parent} 中不存在的行（首行编号 {rowid}）。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged or not a database: {error}</source>
+        <translation>数据库 {path} 已损坏，或不是数据库：{error}</translation>
+    </message>
+    <message>
+        <source>{path} holds no BranchDesk schema (no revision).</source>
+        <translation>{path} 中没有网点服务台的数据结构（无版本号）。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer BranchDesk (schema {revision}).</source>
+        <translation>{path} 由更新版本的网点服务台写入（数据结构版本 {revision}）。</translation>
+    </message>
+    <message>
+        <source>Give a number of days between 1 and {most}, not {days}.</source>
+        <translation>天数应在 1 到 {most} 之间，不能是 {days}。</translation>
+    </message>
+    <message>
+        <source>The branch's data is damaged</source>
+        <translation>网点数据已损坏</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+There is no backup to restore. Run “branchdesk check” and ask whoever looks after this PC; do not delete the file.</source>
+        <translation>{problem}
+
+没有可用于恢复的备份。请运行“branchdesk check”，并联系负责这台电脑的人；不要删除该文件。</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Restore the newest good backup ({name})? The damaged file is kept as a backup first.</source>
+        <translation>{problem}
+
+要恢复最新的完好备份（{name}）吗？损坏的文件会先作为备份保留。</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <source>The database failed its integrity check: {problems}</source>
+        <translation>数据库未通过完整性检查：{problems}</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Start BranchDesk again to use it.</source>
+        <translation>备份已恢复。请重新启动网点服务台以使用恢复后的数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove old waybills…</source>
+        <translation>删除旧运单(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove old waybills</source>
+        <translation>删除旧运单</translation>
+    </message>
+    <message>
+        <source>Waybills hold customers' names, phones and addresses. Remove those older than this many days:</source>
+        <translation>运单含有客户的姓名、电话和地址。删除超过以下天数的运单：</translation>
+    </message>
+    <message>
+        <source>Remove {count} waybill(s) dated before {date}? They cannot be brought back (only from a backup made before).</source>
+        <translation>删除 {date} 之前的 {count} 条运单？删除后无法找回（只能从删除前做的备份中恢复）。</translation>
+    </message>
+    <message>
+        <source>Removing old waybills…</source>
+        <translation>正在删除旧运单…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stopped: {count} waybill(s) dated before {date} were removed.</source>
+        <translation>已停止：已删除 {date} 之前的 {count} 条运单。</translation>
+    </message>
+    <message>
+        <source>Removing old waybills failed: {error}</source>
+        <translation>删除旧运单失败：{error}</translation>
     </message>
 </context>
 </TS>
