@@ -60,7 +60,17 @@ TYPE_SYNONYMS = {
 
 
 def datetime_value(value: object) -> datetime | None:
-    """A date and time from a real datetime, an Excel serial, or text like 2026-11-22 09:30."""
+    """A date and time from a real datetime, an Excel serial, or text like 2026-11-22 09:30.
+
+    Years outside 2000–2100 are refused: a work order from year 9999 is a typing mistake,
+    and its deadline arithmetic would overflow."""
+    found = _datetime_value(value)
+    if found is not None and not 2000 <= found.year <= 2100:
+        raise CellError(tr("a date and time is expected here, e.g. 2026-11-22 09:30"))
+    return found
+
+
+def _datetime_value(value: object) -> datetime | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, datetime):

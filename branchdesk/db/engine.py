@@ -102,16 +102,36 @@ def _backup_before_migration(path: Path, revision: str | None) -> Path:
     return target
 
 
+def _transactional_ddl(engine: Engine) -> None:
+    """Make pysqlite run CREATE/ALTER inside the transaction: by default it issues no BEGIN
+    before DDL, so each statement commits on its own and a process killed halfway through a
+    migration leaves half a schema that no later start can migrate (SQLAlchemy's documented
+    recipe for SQLite: driver autocommit off, an explicit BEGIN)."""
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
 def upgrade(engine: Engine) -> None:
-    """Apply every pending Alembic migration (imports Alembic only when needed)."""
+    """Apply every pending Alembic migration in one transaction: all or nothing."""
     from alembic import command
     from alembic.config import Config
 
+    migrating = make_engine(str(engine.url))
+    _transactional_ddl(migrating)
     cfg = Config()
     cfg.set_main_option("script_location", "branchdesk.db:migrations")
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+    try:
+        with migrating.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
+    finally:
+        migrating.dispose()
 
 
 def open_database(path: Path | None = None) -> Database:

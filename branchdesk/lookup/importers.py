@@ -199,7 +199,8 @@ def _days(value: object) -> tuple[int, int]:
     raw = text_cell(value)
     if raw is None:
         raise CellError(tr("a number of days such as 2 or a range such as 1-2"))
-    m = re.fullmatch(r"(\d+)(?:\s*[-~～至到]\s*(\d+))?\s*(?:天|日)?", raw)
+    # At most 3 digits: a cell of thousands of digits is a mistake, not a number of days.
+    m = re.fullmatch(r"(\d{1,3})(?:\s*[-~～至到]\s*(\d{1,3}))?\s*(?:天|日)?", raw)
     if not m:
         raise CellError(tr("a number of days such as 2 or a range such as 1-2"))
     lo = int(m.group(1))

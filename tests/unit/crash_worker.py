@@ -1,0 +1,221 @@
+"""A BranchDesk process for the crash tests to kill, and the checks on the file it leaves.
+
+Run as a script: `python crash_worker.py DATA_DIR MODE [FILE]`. It opens the DB in DATA_DIR
+(migrating it if it is at an older revision).
+It prints "start" when its modules are loaded, "ready" once the DB is open, then:
+- `import FILE`: imports FILE as waybills in one transaction, printing its progress, and
+  "done" after the commit;
+- `edit`: edits handbook items and complaints in short transactions until it is killed,
+  printing the number of finished transactions as it goes;
+- `open`: only opens the DB, which migrates one at an older revision;
+- `die-after SQL`: opens the DB and kills itself (SIGKILL) right after it runs a statement
+  starting with SQL, for a deterministic crash in the middle of a migration.
+The test kills it with SIGKILL at a random moment and then checks the DB with the helpers
+below, which the bad-input tests use too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from branchdesk.db.base import Base, import_all_models
+
+# --- checks on a database file ------------------------------------------------------------
+
+
+def _tables(engine: Engine) -> list[str]:
+    """Every real table, FTS5 shadow tables included (they hold the search indexes)."""
+    with engine.connect() as con:
+        return [
+            row[0]
+            for row in con.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+            )
+        ]
+
+
+def snapshot(engine: Engine) -> dict[str, tuple[int, str]]:
+    """Row count and a digest of the rows of every table, FTS shadow tables included."""
+    import_all_models()
+    names = _tables(engine)
+    missing = set(Base.metadata.tables) - set(names)
+    assert not missing, f"tables missing from the DB: {sorted(missing)}"
+    result: dict[str, tuple[int, str]] = {}
+    with engine.connect() as con:
+        for name in names:
+            digest = hashlib.sha256()
+            count = 0
+            for row in con.exec_driver_sql(f'SELECT * FROM "{name}"'):
+                digest.update(repr(tuple(row)).encode("utf-8", "surrogatepass"))
+                count += 1
+            result[name] = (count, digest.hexdigest())
+    return result
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """Row counts of the tables of Base.metadata."""
+    import_all_models()
+    with engine.connect() as con:
+        return {
+            name: con.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar() or 0
+            for name in sorted(Base.metadata.tables)
+        }
+
+
+def assert_consistent(engine: Engine, *, full: bool = False) -> None:
+    """Integrity, foreign keys, and both waybill search indexes in step with the table."""
+    from branchdesk.lookup.search import _grams_of
+
+    with engine.connect() as con:
+        check = "integrity_check" if full else "quick_check"
+        result = [row[0] for row in con.exec_driver_sql(f"PRAGMA {check}")]
+        assert result == ["ok"], result
+        bad_keys = con.exec_driver_sql("PRAGMA foreign_key_check").all()
+        assert bad_keys == [], bad_keys
+        # rank 1: compare the trigram index with the waybill table itself, not only its
+        # own structure (SQLITE_CORRUPT_VTAB, "malformed", when a row is missing or extra).
+        con.exec_driver_sql(
+            "INSERT INTO waybill_fts(waybill_fts, rank) VALUES ('integrity-check', 1)"
+        )
+        con.exec_driver_sql(
+            "INSERT INTO waybill_short_fts(waybill_short_fts) VALUES ('integrity-check')"
+        )
+        # The short index is contentless: the waybills it holds must be exactly those with
+        # character pairs to index.
+        con.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.short_vocab "
+            "USING fts5vocab(main, waybill_short_fts, 'instance')"
+        )
+        indexed = {row[0] for row in con.exec_driver_sql("SELECT DISTINCT doc FROM short_vocab")}
+        expected = {
+            row[0]
+            for row in con.exec_driver_sql("SELECT id, recipient, address FROM waybill")
+            if _grams_of(row[1], row[2])
+        }
+        assert indexed == expected, (
+            f"short index: {len(indexed - expected)} extra, {len(expected - indexed)} missing"
+        )
+        con.rollback()
+
+
+# --- the worker ---------------------------------------------------------------------------
+
+
+def _import(file: Path) -> None:
+    from branchdesk.db.engine import open_database
+    from branchdesk.io.importing import run_import
+
+    print("start", flush=True)
+    db = open_database()
+    print("ready", flush=True)
+
+    def progress(done: int, total: int) -> None:
+        # Validation counts up to total, then the writer reports total once more.
+        print(f"progress {done} {total}", flush=True)
+
+    with db.session() as session:
+        report = run_import(session, file, "waybills", progress=progress)
+    print(f"done {report.rows_ok}", flush=True)
+    db.dispose()
+
+
+def _edit() -> None:
+    """Keep changing handbook items and complaints, one short transaction per change."""
+    from sqlalchemy import select
+
+    from branchdesk.complaints import service as complaints
+    from branchdesk.complaints.models import Complaint
+    from branchdesk.db.engine import open_database
+    from branchdesk.handbook.models import PenaltyItem
+
+    print("start", flush=True)
+    db = open_database()
+    print("ready", flush=True)
+    n = 0
+    while True:
+        with db.session() as session:
+            items = session.scalars(
+                select(PenaltyItem)
+                .where(PenaltyItem.replaced_by_id.is_(None))
+                .order_by(PenaltyItem.id)
+            ).all()
+            for item in items[n % 3 :: 3]:
+                item.standard = f"标准 第{n}次修改 " + "长文本" * (n % 50)
+                item.avoidance = f"避免 {n}"
+            session.flush()
+            category = complaints.category_tree(session)[0].id
+            new = complaints.create_complaint(
+                session,
+                complaints.NewComplaint(
+                    channel="电话",
+                    category_id=category,
+                    waybill_no=f"7731{n:010d}",
+                    customer_name="王芳",
+                    phone="13805741234",
+                    address="海曙区药行街1号",
+                    courier_name="张伟",
+                    courier_phone="",
+                    description=f"第{n}次催件",
+                ),
+                "crash-test",
+            )
+            for old in session.scalars(select(Complaint).where(Complaint.id != new.id).limit(5)):
+                old.description = f"{old.description[:40]} ({n})"
+        n += 1
+        print(n, flush=True)
+
+
+def _die_after(prefix: str) -> None:
+    import os
+    import signal
+
+    from sqlalchemy import event
+
+    from branchdesk.db.engine import open_database
+
+    def die(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().startswith(prefix):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    event.listen(Engine, "after_cursor_execute", die)
+    print("start", flush=True)
+    open_database().dispose()
+    print("ready", flush=True)  # the statement never ran
+
+
+def main(argv: list[str]) -> int:
+    from branchdesk import paths
+
+    data_dir, mode = argv[1], argv[2]
+    paths.set_data_dir(data_dir)
+    if mode == "import":
+        _import(Path(argv[3]))
+    elif mode == "open":
+        # Alembic loaded first: the time from "start" to "ready" is then mostly the
+        # backup and the migration themselves.
+        import alembic.command
+        import alembic.operations  # noqa: F401
+
+        from branchdesk.db.engine import open_database
+
+        print("start", flush=True)
+        open_database().dispose()
+        print("ready", flush=True)
+    elif mode == "edit":
+        _edit()
+    elif mode == "die-after":
+        _die_after(argv[3])
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    return 0
+
+
+if __name__ == "__main__":
+    # Run as a script from anywhere: the repository root on the path for `branchdesk`.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    sys.exit(main(sys.argv))
