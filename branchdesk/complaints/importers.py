@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -110,6 +110,18 @@ def _order_no(value: object) -> str:
     return number
 
 
+def _at_most(limit: int) -> Callable[[object], str | None]:
+    """A text cell of at most `limit` characters (the complaint's column width)."""
+
+    def parse(value: object) -> str | None:
+        found = text(value)
+        if found is not None and len(found) > limit:
+            raise CellError(tr("at most {n} characters", n=limit))
+        return found
+
+    return parse
+
+
 def _waybill(value: object) -> str | None:
     if text(value) is None:
         return None
@@ -142,10 +154,15 @@ FIELDS = (
         "Description",
         ("工单内容", "投诉内容", "问题描述", "内容", "描述", "诉求", "备注"),
     ),
-    Field("customer_name", "Customer", ("客户姓名", "投诉人", "联系人", "客户", "收件人")),
+    Field(
+        "customer_name",
+        "Customer",
+        ("客户姓名", "投诉人", "联系人", "客户", "收件人"),
+        parse=_at_most(40),
+    ),
     Field("phone", "Phone", ("联系电话", "客户电话", "电话", "手机", "手机号"), parse=_phone),
-    Field("address", "Address", ("收件地址", "地址", "详细地址", "客户地址")),
-    Field("courier_name", "Courier", ("派件员", "业务员", "快递员", "责任人")),
+    Field("address", "Address", ("收件地址", "地址", "详细地址", "客户地址"), parse=_at_most(200)),
+    Field("courier_name", "Courier", ("派件员", "业务员", "快递员", "责任人"), parse=_at_most(40)),
     Field(
         "received_at",
         "Created",

@@ -501,3 +501,24 @@ def test_an_import_whose_complaints_were_worked_on_is_not_undone(
         undo_batch(s, report.batch_id)
     with branch.session() as s:
         assert service.count_complaints(s, service.ComplaintFilter(include_merged=True)) == 6
+
+
+def test_a_work_order_with_an_overlong_name_is_a_row_problem(
+    branch: Database, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["工单号", "运单号", "工单类型", "客户姓名"])
+    ws.append(["GD1", "YT3000000000001", "催件", "张三"])
+    ws.append(["GD2", "YT3000000000002", "催件", "张" * 41])
+    path = tmp_path / "orders.xlsx"
+    wb.save(path)
+    with branch.session() as s, pytest.raises(ImportRejected) as rejected:
+        run_import(s, path, "complaints")
+    [problem] = rejected.value.prepared.problems
+    assert problem.row == 3 and "40" in problem.message
+    with branch.session() as s:
+        assert run_import(s, path, "complaints", skip_invalid=True).rows_ok == 1
