@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -39,11 +38,11 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.guides import service
 from branchdesk.guides.service import CategoryInfo, FlagInfo, GuideInfo, VersionInfo
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.category_list import ALL, fill_category_list
 from branchdesk.ui.guide_editor import GuideEditor
 from branchdesk.ui.guide_viewer import GuideViewer
 from branchdesk.ui.models import Column, RowsModel
 
-ALL = -1  # the "all categories" entry
 SAMPLE_MARK = "【示例】"
 OVERDUE = QColor("#fde0e0")
 OVERDUE_TEXT = QColor("#b00020")
@@ -448,21 +447,9 @@ class GuidesPage(QWidget):
         current = self.current_category_id()
         with self.db.session() as session:
             self.categories = service.list_categories(session)
-        self.category_list.blockSignals(True)
-        self.category_list.clear()
-        total = sum(c.guides for c in self.categories)
-        every = QListWidgetItem(self.tr("All ({count})").format(count=total))
-        every.setData(Qt.ItemDataRole.UserRole, ALL)
-        self.category_list.addItem(every)
-        row = 0
-        for n, c in enumerate(self.categories, start=1):
-            item = QListWidgetItem(f"{c.name} ({c.guides})")
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            self.category_list.addItem(item)
-            if c.id == current:
-                row = n
-        self.category_list.setCurrentRow(row)
-        self.category_list.blockSignals(False)
+        fill_category_list(
+            self.category_list, [(c.id, c.name, c.guides) for c in self.categories], current
+        )
         self.reload_guides(select=select)
 
     def reload_guides(self, select: int | None = None) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from branchdesk.handbook import service
 from branchdesk.handbook.entries import Entry
 from branchdesk.handbook.service import CategoryInfo, DeletedCategory, DeletedItem, ItemFields
 from branchdesk.io.tabular import CellError, date_value
+from branchdesk.ui.category_list import ALL, fill_category_list
 from branchdesk.ui.models import Column, RowsModel
 
 (
@@ -58,7 +58,6 @@ FIELDS = {
     COL_EFFECTIVE: "effective",
 }
 LONG_TEXT = (COL_CAUSE, COL_STANDARD, COL_AVOIDANCE)
-ALL = -1  # the "all categories" entry of the category list
 
 COLUMNS: list[Column[Entry]] = [
     Column("Category", lambda e: e.category),
@@ -526,21 +525,9 @@ class HandbookPage(QWidget):
             self.categories = service.list_categories(session)
             sample = service.is_sample(session)
             empty = not service.entries(session)
-        self.category_list.blockSignals(True)
-        self.category_list.clear()
-        total = sum(c.items for c in self.categories)
-        every = QListWidgetItem(self.tr("All ({count})").format(count=total))
-        every.setData(Qt.ItemDataRole.UserRole, ALL)
-        self.category_list.addItem(every)
-        row = 0
-        for n, c in enumerate(self.categories, start=1):
-            item = QListWidgetItem(f"{c.name} ({c.items})")
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            self.category_list.addItem(item)
-            if c.id == current:
-                row = n
-        self.category_list.setCurrentRow(row)
-        self.category_list.blockSignals(False)
+        fill_category_list(
+            self.category_list, [(c.id, c.name, c.items) for c in self.categories], current
+        )
         if sample:
             self.banner.setText(
                 self.tr(
