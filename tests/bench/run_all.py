@@ -73,6 +73,35 @@ def summary() -> list[tuple[str, str, str, str, str]]:
                 verdict(st["pass"]),
             )
         )
+        ck = st.get("checks")
+        if ck:
+            rows.append(
+                (
+                    "3 start-up with checks / without (data ready)",
+                    f"{ck['ready_with_s']:.3f} s vs {ck['ready_without_s']:.3f} s",
+                    f"{ck['ready_ratio']:.2f}x",
+                    "<= 1.10x",
+                    verdict(ck["pass_ratio"]),
+                )
+            )
+            rows.append(
+                (
+                    "3 start-up checks, 1M DB (quick+FK; backup)",
+                    f"{ck['quick_check_s']:.2f} s; {ck['backup_s']:.2f} s",
+                    f"{ck['checks_s'] / ck['ready_with_s']:.1f}x start-up",
+                    "off the UI thread",
+                    verdict(not ck["on_ui_thread"]),
+                )
+            )
+            rows.append(
+                (
+                    "3 UI-thread stall during the checks",
+                    f"{ck['stall_ms']:.0f} ms max tick gap (idle {ck['stall_idle_ms']:.0f} ms)",
+                    "",
+                    "<= 100 ms",
+                    verdict(ck["pass_stall"]),
+                )
+            )
         rows.append(
             (
                 "4 RSS after start + 10 lookups",
