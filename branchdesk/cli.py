@@ -22,7 +22,16 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
 IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints")
-EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers", "handbook", "complaints")
+EXPORT_KINDS = (
+    "areas",
+    "routes",
+    "times",
+    "waybills",
+    "couriers",
+    "handbook",
+    "complaints",
+    "audit",
+)
 
 
 def _bounded(low: int, high: int) -> Callable[[str], int]:
@@ -65,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="use DIR for the database and settings")
+    parser.add_argument(
+        "--pin",
+        metavar="PIN",
+        help="the owner PIN, once one is set, for owner actions (or set BRANCHDESK_PIN)",
+    )
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser(
@@ -223,8 +237,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from branchdesk.logs import setup_logging
 
     setup_logging()  # opens the file only when something is logged
+    from branchdesk.permissions import PermissionDenied
+
     try:
+        _install_owner_lock(args)
         return _COMMANDS[args.command](args)
+    except PermissionDenied as exc:
+        print(str(exc), file=sys.stderr)
+        print(i18n.tr("Give the owner PIN with --pin or BRANCHDESK_PIN."), file=sys.stderr)
+        return EXIT_BAD_INPUT
     except BranchDeskError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -255,6 +276,55 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+
+
+def _pin_is_set(db_path: Path) -> bool:
+    """Whether the database holds an owner PIN, read without opening (or creating) it."""
+    import sqlite3
+
+    from branchdesk.db.integrity import connect_readonly
+
+    if not db_path.is_file():
+        return False
+    try:
+        con = connect_readonly(db_path)
+        try:
+            return bool(con.execute("SELECT count(*) FROM owner_pin").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.Error:
+        # No PIN table yet (an older schema), or a file too damaged to read: there is no PIN
+        # to ask for, and restoring a damaged database must stay possible.
+        return False
+
+
+def _install_owner_lock(args: argparse.Namespace) -> None:
+    """Once a PIN is set, owner actions need --pin (or BRANCHDESK_PIN); a wrong one fails."""
+    import os
+
+    from branchdesk import permissions
+    from branchdesk.settings import SettingsStore
+
+    permissions.set_actor(SettingsStore().get("agent_name") or i18n.tr("command line"))
+    permissions.set_policy(None)
+    if not _pin_is_set(paths.db_path()):
+        return
+    lock = permissions.OwnerLock(True, seconds=float("inf"))
+    permissions.set_policy(lock)
+    pin = args.pin if args.pin is not None else os.environ.get("BRANCHDESK_PIN")
+    if pin is None:
+        return
+    from branchdesk.owner.pin import check
+
+    db = _open()
+    try:
+        with db.session() as session:
+            result = check(session, pin)
+    finally:
+        db.dispose()  # a restore needs the database closed
+    if not result.ok:
+        raise BranchDeskError(result.message())
+    lock.unlock()
 
 
 def _open() -> Database:
@@ -366,6 +436,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     with db.session() as session:
         if args.kind == "handbook":
             count = export_handbook(session, args.output)
+        elif args.kind == "audit":
+            from branchdesk.owner.audit import export_audit
+            from branchdesk.permissions import Action, require_owner
+
+            require_owner(Action.VIEW_AUDIT)
+            count = export_audit(session, args.output)
         elif args.kind == "complaints":
             from branchdesk.complaints.exports import export_complaints
 

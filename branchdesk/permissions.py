@@ -1,16 +1,25 @@
 """The one check every owner-level change passes through (edit the handbook, delete, undo…).
 
-Until the owner PIN exists every user counts as the owner; the PIN work only has to install a
-policy here, and every service that calls `require_owner` is covered.
+`require_owner(action, session, detail)` asks the installed policy and, when a session is
+given, writes an audit entry in that session's transaction: the entry is committed with the
+change, and a change that rolls back leaves no entry. Without a policy (no PIN set) everyone
+counts as the owner. With a PIN the GUI and the CLI install an `OwnerLock`, unlocked by the PIN
+for a few minutes; it is asked from worker threads too, so it never prompts: the GUI asks for
+the PIN on the UI thread before it starts the work.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class Action(StrEnum):
@@ -19,13 +28,60 @@ class Action(StrEnum):
     UNDO_IMPORT = "undo_import"
     RESTORE = "restore"
     CHANGE_SETTINGS = "change_settings"
+    VIEW_AUDIT = "view_audit"
 
 
 class PermissionDenied(BranchDeskError):
     """An owner-level action was refused; the message says who may do it."""
 
+    def __init__(self, message: str, action: Action) -> None:
+        super().__init__(message)
+        self.action = action
+
 
 Policy = Callable[[Action], bool]
+
+# How long one PIN entry unlocks the owner's actions; each owner action within it extends it.
+UNLOCK_SECONDS = 300.0
+
+
+class OwnerLock:
+    """The policy once a PIN is set: owner actions are allowed while unlocked.
+
+    Unlocking lasts `seconds` from the PIN entry and is extended by every owner action, so an
+    owner editing the handbook is not asked again after each cell. `pin_set` False allows all.
+    """
+
+    def __init__(
+        self,
+        pin_set: bool,
+        *,
+        seconds: float = UNLOCK_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.pin_set = pin_set
+        self.seconds = seconds
+        self._clock = clock
+        self._until = 0.0
+
+    @property
+    def unlocked(self) -> bool:
+        return self.pin_set and self._clock() < self._until
+
+    def unlock(self) -> None:
+        self._until = self._clock() + self.seconds
+
+    def lock(self) -> None:
+        self._until = 0.0
+
+    def __call__(self, action: Action) -> bool:
+        if not self.pin_set:
+            return True
+        now = self._clock()
+        if now < self._until:
+            self._until = now + self.seconds
+            return True
+        return False
 
 
 def _everyone(action: Action) -> bool:
@@ -33,6 +89,7 @@ def _everyone(action: Action) -> bool:
 
 
 _policy: Policy = _everyone
+_actor = ""
 
 
 def set_policy(policy: Policy | None) -> None:
@@ -41,15 +98,57 @@ def set_policy(policy: Policy | None) -> None:
     _policy = policy or _everyone
 
 
+def current_lock() -> OwnerLock | None:
+    """The installed OwnerLock, if the policy is one."""
+    return _policy if isinstance(_policy, OwnerLock) else None
+
+
+def set_actor(name: str) -> None:
+    """Who is at the keyboard (the agent's name from settings), recorded in the audit log."""
+    global _actor
+    _actor = name.strip()[:60]
+
+
+def actor() -> str:
+    return _actor
+
+
+def pin_guarded() -> bool:
+    """True when owner actions need the PIN (a PIN is set)."""
+    lock = current_lock()
+    return lock is not None and lock.pin_set
+
+
 def allowed(action: Action) -> bool:
     return _policy(action)
 
 
-def require_owner(action: Action) -> None:
+def require_owner(action: Action, session: Session | None = None, detail: str = "") -> None:
+    """Refuse with PermissionDenied unless the owner may act; with a session, audit the action."""
     if not _policy(action):
         raise PermissionDenied(
             tr(
-                "Only the branch owner may do this ({action}). Ask the owner to unlock it.",
-                action=action.value,
-            )
+                "Only the branch owner may do this ({action}). Ask the owner to unlock it "
+                "with the owner PIN.",
+                action=action_label(action),
+            ),
+            action,
         )
+    if session is not None:
+        from branchdesk.owner.audit import record
+
+        record(session, action.value, detail, who=_actor, with_pin=pin_guarded())
+
+
+ACTION_LABELS = {
+    Action.EDIT_HANDBOOK: "edit the penalty handbook",
+    Action.DELETE_RECORDS: "delete records",
+    Action.UNDO_IMPORT: "undo an import",
+    Action.RESTORE: "restore a backup",
+    Action.CHANGE_SETTINGS: "change settings",
+    Action.VIEW_AUDIT: "see the audit log",
+}
+
+
+def action_label(action: Action) -> str:
+    return tr(ACTION_LABELS[action])

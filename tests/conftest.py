@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from branchdesk import i18n, paths
+from branchdesk import i18n, paths, permissions
 from branchdesk.db.engine import Database, open_database
 
 DATA = Path(__file__).parent / "data"
@@ -24,6 +24,9 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     i18n.set_language("en")
     yield paths.data_dir()
     paths.set_data_dir(None)
+    # The owner policy is process-wide: a test that installs one (or runs the CLI) leaves none.
+    permissions.set_policy(None)
+    permissions.set_actor("")
 
 
 @pytest.fixture

@@ -134,8 +134,10 @@ def _clean(text: str | None, limit: int, what: str) -> str:
 def add_category(
     session: Session, name: str, sla_hours: int = 24, parent_id: int | None = None
 ) -> CategoryInfo:
-    require_owner(Action.CHANGE_SETTINGS)
     name = _clean(name, 40, tr("A category name"))
+    require_owner(
+        Action.CHANGE_SETTINGS, session, tr("Complaint category “{name}” added", name=name)
+    )
     if not name:
         raise ComplaintError(tr("A category needs a name."))
     _check_sla(sla_hours)
@@ -164,8 +166,10 @@ def _check_sla(hours: int) -> None:
 def update_category(
     session: Session, category_id: int, *, name: str | None = None, sla_hours: int | None = None
 ) -> CategoryInfo:
-    require_owner(Action.CHANGE_SETTINGS)
     row = _category(session, category_id)
+    require_owner(
+        Action.CHANGE_SETTINGS, session, tr("Complaint category “{name}” changed", name=row.name)
+    )
     if name is not None:
         name = _clean(name, 40, tr("A category name"))
         if not name:
@@ -179,8 +183,10 @@ def update_category(
 
 
 def delete_category(session: Session, category_id: int) -> None:
-    require_owner(Action.CHANGE_SETTINGS)
     row = _category(session, category_id)
+    require_owner(
+        Action.CHANGE_SETTINGS, session, tr("Complaint category “{name}” deleted", name=row.name)
+    )
     used = session.scalar(
         select(func.count()).select_from(Complaint).where(Complaint.category_id == category_id)
     )
@@ -209,9 +215,13 @@ def save_script(
     session: Session, category_id: int, title: str, body: str, script_id: int | None = None
 ) -> ScriptInfo:
     """Add a script to a category, or change script `script_id`."""
-    require_owner(Action.CHANGE_SETTINGS)
     category = _category(session, category_id)
     title = _clean(title, 60, tr("A script title")) or tr("Reply")
+    require_owner(
+        Action.CHANGE_SETTINGS,
+        session,
+        tr("Reply script “{title}” of “{category}” saved", title=title, category=category.name),
+    )
     body = normalise_braces((body or "").strip())
     if not body:
         raise ComplaintError(tr("A reply script cannot be empty."))
@@ -240,7 +250,12 @@ def save_script(
 
 
 def delete_script(session: Session, script_id: int) -> None:
-    require_owner(Action.CHANGE_SETTINGS)
+    script = session.get(ReplyTemplate, script_id)
+    require_owner(
+        Action.CHANGE_SETTINGS,
+        session,
+        tr("Reply script “{title}” deleted", title=script.title if script else script_id),
+    )
     session.execute(delete(ReplyTemplate).where(ReplyTemplate.id == script_id))
 
 

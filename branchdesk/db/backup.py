@@ -9,6 +9,7 @@ database open in WAL mode meanwhile, written under a temporary name and renamed 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
@@ -31,6 +32,8 @@ from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.permissions import Action, require_owner
+
+log = logging.getLogger(__name__)
 
 DAILY = "daily"
 MANUAL = "manual"
@@ -529,6 +532,7 @@ def restore(
     _release(db_path, remove=False)
     safety_copy = _save_current(db_path, Path(backups_dir), now)
     _replace_database(db_path, backup_path)
+    _audit_restore(db_path, backup_path, summary)
     return RestoreReport(
         db_path=db_path,
         restored_from=backup_path,
@@ -536,6 +540,43 @@ def restore(
         safety_copy=safety_copy,
         needs_upgrade=summary.revision != HEAD_REVISION,
     )
+
+
+def _audit_restore(db_path: Path, backup_path: Path, summary: BackupSummary) -> None:
+    """Write the restore into the restored database's audit log. A backup from before the
+    audit log existed has no table for it (its schema is upgraded at the next open): then
+    only BranchDesk's log file has it. The restore has happened: a failure is logged."""
+    from branchdesk.db.base import utcnow
+    from branchdesk.permissions import actor, pin_guarded
+
+    detail = tr(
+        "Restored {name} (taken {taken})",
+        name=backup_path.name,
+        taken=summary.taken_at.strftime("%Y-%m-%d %H:%M"),
+    )
+    log.info("Restored %s into %s", backup_path, db_path)
+    try:
+        con = sqlite3.connect(db_path)
+        try:
+            with con:
+                if con.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_entry'"
+                ).fetchone():
+                    con.execute(
+                        "INSERT INTO audit_entry (at, action, detail, who, with_pin) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (
+                            utcnow().strftime("%Y-%m-%d %H:%M:%S.%f"),
+                            Action.RESTORE.value,
+                            detail,
+                            actor(),
+                            pin_guarded(),
+                        ),
+                    )
+        finally:
+            con.close()
+    except sqlite3.Error:
+        log.exception("Could not write the restore into the audit log of %s", db_path)
 
 
 def _save_current(db_path: Path, backups_dir: Path, now: datetime | None) -> Path | None:

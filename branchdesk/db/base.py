@@ -34,4 +34,5 @@ def import_all_models() -> None:
     import branchdesk.guides.models
     import branchdesk.handbook.models
     import branchdesk.io.models
-    import branchdesk.lookup.models  # noqa: F401
+    import branchdesk.lookup.models
+    import branchdesk.owner.models  # noqa: F401

@@ -118,10 +118,12 @@ def rename_category(session: Session, category_id: int, name: str) -> None:
 
 
 def delete_category(session: Session, category_id: int) -> None:
-    require_owner(Action.DELETE_RECORDS)
     row = session.get(GuideCategory, category_id)
     if row is None:
         return
+    require_owner(
+        Action.DELETE_RECORDS, session, tr("Guide category “{name}” deleted", name=row.name)
+    )
     used = session.scalar(
         select(func.count()).select_from(Guide).where(Guide.category_id == category_id)
     )
@@ -478,8 +480,9 @@ def save_guide(
 
 
 def delete_guide(session: Session, guide_id: int) -> None:
-    require_owner(Action.DELETE_RECORDS)
-    session.delete(_guide(session, guide_id))
+    guide = _guide(session, guide_id)
+    require_owner(Action.DELETE_RECORDS, session, tr("Guide “{title}” deleted", title=guide.title))
+    session.delete(guide)
     session.flush()
     purge_unused_images(session)
 

@@ -135,8 +135,8 @@ def category_by_name(session: Session, name: str) -> PenaltyCategory | None:
 
 
 def add_category(session: Session, name: str, *, batch_id: int | None = None) -> CategoryInfo:
-    require_owner(Action.EDIT_HANDBOOK)
     name = _clean_name(name)
+    require_owner(Action.EDIT_HANDBOOK, session, tr("Category “{name}” added", name=name))
     if category_by_name(session, name) is not None:
         raise HandbookError(tr("There is already a category named “{name}”.", name=name))
     last = session.scalar(select(func.max(PenaltyCategory.position))) or 0
@@ -147,8 +147,12 @@ def add_category(session: Session, name: str, *, batch_id: int | None = None) ->
 
 
 def rename_category(session: Session, category_id: int, name: str) -> CategoryInfo:
-    require_owner(Action.EDIT_HANDBOOK)
     category = _category(session, category_id)
+    require_owner(
+        Action.EDIT_HANDBOOK,
+        session,
+        tr("Category “{old}” renamed “{new}”", old=category.name, new=name.strip()),
+    )
     name = _clean_name(name)
     other = category_by_name(session, name)
     if other is not None and other.id != category.id:
@@ -160,7 +164,7 @@ def rename_category(session: Session, category_id: int, name: str) -> CategoryIn
 
 def reorder_categories(session: Session, ids: Sequence[int]) -> None:
     """Put the categories in the order of `ids` (those not named keep their order, after)."""
-    require_owner(Action.EDIT_HANDBOOK)
+    require_owner(Action.EDIT_HANDBOOK, session, tr("Categories reordered"))
     all_cats = list(
         session.scalars(
             select(PenaltyCategory).order_by(PenaltyCategory.position, PenaltyCategory.id)
@@ -197,8 +201,10 @@ def delete_category(
 ) -> DeletedCategory:
     """Delete an empty category. Old items an import replaced keep it unless `drop_replaced`
     (then undoing that import no longer brings them back)."""
-    require_owner(Action.EDIT_HANDBOOK)
     category = _category(session, category_id)
+    require_owner(
+        Action.EDIT_HANDBOOK, session, tr("Category “{name}” deleted", name=category.name)
+    )
     active, replaced = category_usage(session, category_id)
     if active:
         raise HandbookError(
@@ -225,8 +231,10 @@ def delete_category(
 
 
 def restore_category(session: Session, deleted: DeletedCategory) -> CategoryInfo:
-    require_owner(Action.EDIT_HANDBOOK)
     columns = dict(deleted.columns)
+    require_owner(
+        Action.EDIT_HANDBOOK, session, tr("Category “{name}” brought back", name=columns["name"])
+    )
     if session.get(PenaltyCategory, columns["id"]) is not None:
         raise HandbookError(tr("The category cannot be brought back: the handbook has changed."))
     if category_by_name(session, columns["name"]) is not None:
@@ -391,7 +399,7 @@ def _next_position(session: Session, category_id: int) -> int:
 
 
 def add_item(session: Session, new: ItemFields) -> Entry:
-    require_owner(Action.EDIT_HANDBOOK)
+    require_owner(Action.EDIT_HANDBOOK, session, tr("Item “{cause}” added", cause=new.cause))
     item = PenaltyItem(standard="", avoidance="")
     with session.no_autoflush:  # the item joins the session once its fields are valid
         _set_fields(session, item, {k: getattr(new, k) for k in EDITABLE})
@@ -403,8 +411,12 @@ def add_item(session: Session, new: ItemFields) -> Entry:
 
 def update_item(session: Session, item_id: int, **changes: Any) -> Entry:
     """Change some fields of an item; raises HandbookError with a message on bad values."""
-    require_owner(Action.EDIT_HANDBOOK)
     item = _item(session, item_id)
+    require_owner(
+        Action.EDIT_HANDBOOK,
+        session,
+        tr("Item “{cause}” changed: {fields}", cause=item.cause, fields=", ".join(changes)),
+    )
     _set_fields(session, item, changes)
     item.updated_at = utcnow()
     session.flush()
@@ -419,8 +431,8 @@ class DeletedItem:
 
 
 def delete_item(session: Session, item_id: int) -> DeletedItem:
-    require_owner(Action.EDIT_HANDBOOK)
     item = _item(session, item_id)
+    require_owner(Action.EDIT_HANDBOOK, session, tr("Item “{cause}” deleted", cause=item.cause))
     columns = {c.key: getattr(item, c.key) for c in PenaltyItem.__table__.columns}
     session.delete(item)
     session.flush()
@@ -428,7 +440,11 @@ def delete_item(session: Session, item_id: int) -> DeletedItem:
 
 
 def restore_item(session: Session, deleted: DeletedItem) -> Entry:
-    require_owner(Action.EDIT_HANDBOOK)
+    require_owner(
+        Action.EDIT_HANDBOOK,
+        session,
+        tr("Item “{cause}” brought back", cause=deleted.columns.get("cause", "")),
+    )
     if session.get(PenaltyItem, deleted.columns["id"]) is not None:
         # The id went to a newer item (an import since): the snapshot is out of date.
         raise HandbookError(tr("The item cannot be brought back: the handbook has changed."))
@@ -446,8 +462,8 @@ def restore_item(session: Session, deleted: DeletedItem) -> Entry:
 
 def move_item(session: Session, item_id: int, offset: int) -> Entry:
     """Move an item up (offset < 0) or down within its category."""
-    require_owner(Action.EDIT_HANDBOOK)
     item = _item(session, item_id)
+    require_owner(Action.EDIT_HANDBOOK, session, tr("Item “{cause}” moved", cause=item.cause))
     siblings = [i for i in _active_items(session) if i.category_id == item.category_id]
     index = next(n for n, i in enumerate(siblings) if i.id == item.id)
     target = max(0, min(len(siblings) - 1, index + offset))

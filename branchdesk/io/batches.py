@@ -63,7 +63,11 @@ def undo_batch(session: Session, batch_id: int) -> ImportBatch:
         raise BranchDeskError(tr("Import {id} does not exist.", id=batch_id))
     if batch.undone_at is not None:
         raise BranchDeskError(tr("Import {id} has already been undone.", id=batch_id))
-    require_owner(Action.UNDO_IMPORT)
+    require_owner(
+        Action.UNDO_IMPORT,
+        session,
+        tr("Import {id} ({file}) undone", id=batch_id, file=batch.file_name),
+    )
     rows = session.execute(
         text("SELECT id, recipient, address FROM waybill WHERE batch_id = :b"), {"b": batch_id}
     ).all()

@@ -240,7 +240,11 @@ def run_import(
     """
     kind = get_kind(kind_name)
     if kind.required is not None and not dry_run:
-        require_owner(kind.required)
+        require_owner(
+            kind.required,
+            session,
+            tr("Import of {what} from {file}", what=tr(kind.label), file=Path(path).name),
+        )
     path = Path(path)
     if prepared is None:
         raw = read_sheet(path, sheet)

@@ -77,6 +77,12 @@ def purge_waybills(
     cutoff = cutoff_date(older_than_days, today)
     require_owner(Action.DELETE_RECORDS)
     total = count_old_waybills(session, older_than_days, today=today)
+    if total:
+        require_owner(
+            Action.DELETE_RECORDS,
+            session,
+            tr("Removing {count} waybills from before {date}", count=total, date=cutoff),
+        )
     done = 0
     after = 0
     # Walk the table once in id order: each chunk continues where the last one stopped.

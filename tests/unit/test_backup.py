@@ -38,6 +38,7 @@ from branchdesk.db.integrity import full_check
 from branchdesk.db.migrations import HEAD_REVISION
 from branchdesk.errors import BranchDeskError
 from branchdesk.lookup.models import Courier
+from branchdesk.owner import pin
 from branchdesk.permissions import PermissionDenied, set_policy
 from branchdesk.sample import load_sample_branch
 from tests.unit.test_integrity import truncate_half, zero_middle_page
@@ -377,10 +378,19 @@ def test_restore_needs_the_owner(closed_db: Path, tmp_path: Path) -> None:
     try:
         with pytest.raises(PermissionDenied):
             restore(closed_db, copy, backups_dir=paths.backups_dir())
-        assert main(["restore", str(copy), "--yes"]) == 1
     finally:
         set_policy(None)
     assert sha(closed_db) == before
+    # The command line, once the owner has set a PIN: refused without it, done with it.
+    database = open_database()
+    with database.session() as s:
+        pin.set_pin(s, "2580")
+    database.dispose()
+    assert main(["restore", str(copy), "--yes"]) == 1
+    assert main(["--pin", "1234", "restore", str(copy), "--yes"]) == 1
+    assert not list(paths.backups_dir().glob("*before-restore*"))  # nothing was replaced
+    assert main(["--pin", "2580", "restore", str(copy), "--yes"]) == 0
+    assert len(list(paths.backups_dir().glob("*before-restore*"))) == 1
 
 
 # --- the command line --------------------------------------------------------------------------
