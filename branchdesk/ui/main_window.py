@@ -255,6 +255,8 @@ class MainWindow(QMainWindow):
         self.slips_action.setEnabled(True)
         self.new_complaint_action.setEnabled(True)
         self.purge_action.setEnabled(True)
+        self.backup_action.setEnabled(True)
+        self.restore_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Ready"))
         self.lookup_page.focus_search()
         QTimer.singleShot(0, self._warm_up_lookup)
@@ -362,6 +364,14 @@ class MainWindow(QMainWindow):
         self.purge_action.triggered.connect(self.remove_old_waybills)
         self.purge_action.setEnabled(False)
         file_menu.addAction(self.purge_action)
+        self.backup_action = QAction(self.tr("Back &up to a folder…"), self)
+        self.backup_action.triggered.connect(self.back_up_to_folder)
+        self.backup_action.setEnabled(False)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("R&estore from a backup…"), self)
+        self.restore_action.triggered.connect(self.open_restore)
+        self.restore_action.setEnabled(False)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -618,6 +628,39 @@ class MainWindow(QMainWindow):
             self._purge = None
         if removed:
             self.refresh()
+
+    # --- backups ----------------------------------------------------------------------------
+    def back_up_to_folder(self) -> None:
+        """Choose a folder (a USB stick) and write a backup of the branch's data into it."""
+        from branchdesk.ui.backup_dialog import FolderBackup
+
+        if self.db is None:
+            return
+        job = FolderBackup(self.db, self)
+        if job.start():
+            self.backup_action.setEnabled(False)  # one at a time
+            job.ended.connect(lambda _path: self.backup_action.setEnabled(True))
+
+    def open_restore(self) -> None:
+        """Pick a backup, preview it and restore it; BranchDesk then closes, to start again on
+        the restored data."""
+        from branchdesk.ui.backup_dialog import RestoreDialog
+
+        if self.db is None or self._purge is not None:
+            return
+        if self.guides_page is not None and not self.guides_page.close_all():
+            return  # a guide editor with unsaved changes, and the user chose to stay
+        if self._warmup is not None:
+            self._warmup.wait()  # the start-up check and daily backup read the database
+        # Nothing may read the database while it is replaced (the restore runs in a thread);
+        # the reminders resume when the dialog closes without a restore.
+        self.reminder_timer.stop()
+        dialog = RestoreDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.rejected.connect(self.reminder_timer.start)
+        dialog.restored.connect(self.close)
+        dialog.show()
 
     def open_settings(self) -> None:
         from branchdesk.ui.settings_dialog import SettingsDialog
