@@ -409,13 +409,21 @@ def add_item(session: Session, new: ItemFields) -> Entry:
     return _entry(item)
 
 
+def _field_labels(names: Iterable[str]) -> str:
+    """The fields' names as the user sees them (the import's column labels)."""
+    from branchdesk.handbook.importers import HANDBOOK_FIELDS
+
+    labels = {f.key: tr(f.label) for f in HANDBOOK_FIELDS}
+    return ", ".join(labels.get(name, name) for name in names)
+
+
 def update_item(session: Session, item_id: int, **changes: Any) -> Entry:
     """Change some fields of an item; raises HandbookError with a message on bad values."""
     item = _item(session, item_id)
     require_owner(
         Action.EDIT_HANDBOOK,
         session,
-        tr("Item “{cause}” changed: {fields}", cause=item.cause, fields=", ".join(changes)),
+        tr("Item “{cause}” changed: {fields}", cause=item.cause, fields=_field_labels(changes)),
     )
     _set_fields(session, item, changes)
     item.updated_at = utcnow()

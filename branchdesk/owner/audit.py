@@ -98,3 +98,10 @@ def export_audit(session: Session, path: Path) -> int:
         title=tr("BranchDesk audit log"),
         wrap=True,
     )
+
+
+def settings_changed(session: Session, what: list[str]) -> None:
+    """Settings are an owner action: checked, and audited with the names of what changed."""
+    from branchdesk.permissions import Action, require_owner
+
+    require_owner(Action.CHANGE_SETTINGS, session, tr("Changed: {what}", what=", ".join(what)))

@@ -48,7 +48,8 @@ from branchdesk.db.backup import (
 )
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
-from branchdesk.permissions import Action, require_owner
+from branchdesk.permissions import Action
+from branchdesk.ui import owner
 from branchdesk.ui.models import Column, RowsModel
 from branchdesk.ui.workers import Task
 
@@ -398,12 +399,9 @@ class RestoreDialog(QDialog):
         summary = self.summary
         if summary is None or self.task is not None:
             return
-        try:
-            # Here, in the UI thread, before the question: someone who may not restore is not
-            # asked; the service checks again in its thread.
-            require_owner(Action.RESTORE)
-        except BranchDeskError as exc:
-            QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
+        # Here, in the UI thread, before the question: the PIN is asked for when one is set;
+        # the service checks again in its thread.
+        if not owner.ensure_owner(self, self.db, Action.RESTORE):
             return
         answer = QMessageBox.question(
             self,

@@ -34,6 +34,7 @@ from branchdesk.complaints.scripts import PLACEHOLDERS
 from branchdesk.complaints.service import CategoryInfo, ScriptInfo
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
+from branchdesk.ui import owner
 
 NEW_SCRIPT = -1  # the script list's entry for a script not saved yet
 
@@ -183,10 +184,18 @@ class ComplaintCategoriesDialog(QDialog):
 
     # --- data ------------------------------------------------------------------------------
     def run(self, work: Callable[[Any], Any]) -> Any:
-        """`work(session)` in one transaction; a refusal is shown and None returned."""
-        try:
+        """`work(session)` in one transaction; a refusal is shown and None returned.
+
+        Refused for want of the owner: the PIN is asked for and the work runs once more."""
+
+        def transaction() -> Any:
             with self.db.session() as session:
-                result = work(session)
+                return work(session)
+
+        try:
+            result = owner.retrying(self, self.db, transaction)
+        except owner.PinCancelled:
+            return None
         except BranchDeskError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), str(exc))
             return None

@@ -22,6 +22,8 @@ from branchdesk.io.batches import BatchInfo, history, undo_batch
 from branchdesk.lookup import tables
 from branchdesk.lookup.service import RouteInfo, WaybillHit
 from branchdesk.lookup.tables import AreaRow, TimeRow
+from branchdesk.permissions import Action
+from branchdesk.ui import owner
 from branchdesk.ui.lookup_page import WAYBILL_COLUMNS
 from branchdesk.ui.models import Column, LazyRowsModel, RowsModel
 
@@ -187,6 +189,8 @@ class DataPage(QWidget):
             QMessageBox.information(
                 self, self.tr("Undo import"), self.tr("Select an import in the list first.")
             )
+            return
+        if not owner.ensure_owner(self, self.db, Action.UNDO_IMPORT):
             return
         answer = QMessageBox.question(
             self,

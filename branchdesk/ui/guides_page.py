@@ -38,6 +38,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.guides import service
 from branchdesk.guides.service import CategoryInfo, FlagInfo, GuideInfo, VersionInfo
 from branchdesk.settings import SettingsStore
+from branchdesk.ui import owner
 from branchdesk.ui.category_list import ALL, fill_category_list
 from branchdesk.ui.guide_editor import GuideEditor
 from branchdesk.ui.guide_viewer import GuideViewer
@@ -426,10 +427,18 @@ class GuidesPage(QWidget):
         return str(self.settings.get("agent_name") or "")
 
     def run(self, work: Any, title: str = "") -> Any:
-        """Run `work(session)` in one short transaction; a refusal is shown, None returned."""
-        try:
+        """Run `work(session)` in one short transaction; a refusal is shown, None returned.
+
+        Refused for want of the owner: the PIN is asked for and the work runs once more."""
+
+        def transaction() -> Any:
             with self.db.session() as session:
                 return work(session)
+
+        try:
+            return owner.retrying(self, self.db, transaction)
+        except owner.PinCancelled:
+            return None
         except BranchDeskError as exc:
             QMessageBox.warning(self, title or self.tr("Operation guides"), str(exc))
             return None

@@ -35,6 +35,7 @@ from branchdesk.handbook import service
 from branchdesk.handbook.entries import Entry
 from branchdesk.handbook.service import CategoryInfo, DeletedCategory, DeletedItem, ItemFields
 from branchdesk.io.tabular import CellError, date_value
+from branchdesk.ui import owner
 from branchdesk.ui.category_list import ALL, fill_category_list
 from branchdesk.ui.models import Column, RowsModel
 
@@ -505,10 +506,18 @@ class HandbookPage(QWidget):
 
     # --- data ------------------------------------------------------------------------------
     def run(self, work: Any) -> Any:
-        """Run `work(session)` in one short transaction; a refusal is shown, None returned."""
-        try:
+        """Run `work(session)` in one short transaction; a refusal is shown, None returned.
+
+        Refused for want of the owner: the PIN is asked for and the work runs once more."""
+
+        def transaction() -> Any:
             with self.db.session() as session:
                 return work(session)
+
+        try:
+            return owner.retrying(self, self.db, transaction)
+        except owner.PinCancelled:
+            return None
         except BranchDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return None

@@ -33,6 +33,7 @@ from branchdesk.io.importing import ImportKind, ImportReport, kinds, run_import,
 from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, read_sheet, sheet_names
 from branchdesk.io.tabular import HeaderNotFound, Prepared, show_value
 from branchdesk.settings import SettingsStore
+from branchdesk.ui import owner
 from branchdesk.ui.workers import Task
 
 KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook")
@@ -310,6 +311,10 @@ class ImportDialog(QDialog):
         if prepared is None:
             return
         path, kind = Path(self.file_edit.text()), self.kind.name
+        # The PIN is asked here, on the UI thread; the import checks again in its thread.
+        required = self.kind.required
+        if required is not None and not owner.ensure_owner(self, self.db, required):
+            return
         skip = self.skip_invalid.isChecked()
         options = self.options()
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk import __version__
+from branchdesk import __version__, permissions
 from branchdesk.errors import BranchDeskError
 from branchdesk.settings import SettingsStore
 
@@ -188,14 +188,20 @@ class MainWindow(QMainWindow):
             return False
         if self.db is not None:
             self.db.dispose()
+        # Recovery from damage is not held back by the PIN: the PIN lives in the damaged file,
+        # and this restores the newest good backup, not a file of the user's choosing.
+        held = permissions.current_lock()
+        permissions.set_policy(None)
         try:
             restore(db_path, newest, backups_dir=paths.backups_dir())
         except BranchDeskError as exc:
+            permissions.set_policy(held)
             QMessageBox.critical(self, self.tr("Restore failed"), str(exc))
             return False
         return True
 
     def attach(self, db: Database) -> None:
+        from branchdesk.ui import owner
         from branchdesk.ui.complaints_page import ComplaintsPage
         from branchdesk.ui.couriers_page import CouriersPage
         from branchdesk.ui.data_page import DataPage
@@ -204,6 +210,9 @@ class MainWindow(QMainWindow):
         from branchdesk.ui.practice_page import PracticePage
 
         self.db = db
+        # Owner actions are locked from the start when the database holds a PIN.
+        owner.install_lock(db)
+        permissions.set_actor(self.settings.get("agent_name"))
         self.lookup_page: LookupPage = LookupPage(db)
         self.data_page: DataPage = DataPage(db)
         self.couriers_page: CouriersPage = CouriersPage(db)
@@ -257,6 +266,8 @@ class MainWindow(QMainWindow):
         self.purge_action.setEnabled(True)
         self.backup_action.setEnabled(True)
         self.restore_action.setEnabled(True)
+        self.pin_action.setEnabled(True)
+        self.audit_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Ready"))
         self.lookup_page.focus_search()
         QTimer.singleShot(0, self._warm_up_lookup)
@@ -405,6 +416,23 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, n=n: self.nav.setCurrentRow(n))
             self.addAction(action)
+        owner_menu = self.menuBar().addMenu(self.tr("&Owner"))
+        self.unlock_action = QAction(self.tr("&Unlock owner actions…"), self)
+        self.unlock_action.triggered.connect(self.unlock_owner)
+        owner_menu.addAction(self.unlock_action)
+        self.lock_action = QAction(self.tr("&Lock now"), self)
+        self.lock_action.triggered.connect(self.lock_owner)
+        owner_menu.addAction(self.lock_action)
+        owner_menu.addSeparator()
+        self.pin_action = QAction(self.tr("Owner &PIN…"), self)
+        self.pin_action.triggered.connect(self.change_pin)
+        owner_menu.addAction(self.pin_action)
+        self.audit_action = QAction(self.tr("&Audit log…"), self)
+        self.audit_action.triggered.connect(self.show_audit)
+        owner_menu.addAction(self.audit_action)
+        owner_menu.aboutToShow.connect(self._update_owner_menu)
+        for action in (self.unlock_action, self.lock_action, self.pin_action, self.audit_action):
+            action.setEnabled(False)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About BranchDesk"), self)
         about.triggered.connect(self.about)
@@ -524,11 +552,20 @@ class MainWindow(QMainWindow):
 
     def load_sample(self) -> bool:
         from branchdesk.sample import load_sample_branch
+        from branchdesk.ui import owner
 
-        assert self.db is not None
+        db = self.db
+        assert db is not None
+
+        def load() -> str:
+            with db.session() as session:
+                return load_sample_branch(session)
+
         try:
-            with self.db.session() as session:
-                summary = load_sample_branch(session)
+            # Its handbook is an owner's change: with a PIN set, the PIN is asked for.
+            summary = owner.retrying(self, db, load)
+        except owner.PinCancelled:
+            return False
         except BranchDeskError as exc:
             QMessageBox.warning(self, self.tr("Sample branch"), str(exc))
             return False
@@ -570,17 +607,15 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QInputDialog
 
         from branchdesk.lookup.retention import MAX_DAYS, count_old_waybills, cutoff_date
-        from branchdesk.permissions import Action, require_owner
+        from branchdesk.permissions import Action
+        from branchdesk.ui import owner
 
         db = self.db
         if db is None or self._purge is not None:
             return
-        try:
-            # Here, in the UI thread, where an owner check may ask for the PIN; the purge
-            # checks again in its thread.
-            require_owner(Action.DELETE_RECORDS)
-        except BranchDeskError as exc:
-            QMessageBox.warning(self, self.tr("Remove old waybills"), str(exc))
+        # Here, in the UI thread, the PIN is asked for when one is set; the purge checks
+        # again in its thread.
+        if not owner.ensure_owner(self, db, Action.DELETE_RECORDS):
             return
         days, ok = QInputDialog.getInt(
             self,
@@ -665,9 +700,43 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from branchdesk.ui.settings_dialog import SettingsDialog
 
-        if SettingsDialog(self.settings, self).exec():
+        if SettingsDialog(self.settings, self, db=self.db).exec():
+            permissions.set_actor(self.settings.get("agent_name"))
             self.refresh_title()
             self.refresh_reminders()  # the lead time may have changed
+
+    # --- the owner ------------------------------------------------------------------------
+    def _update_owner_menu(self) -> None:
+        lock = permissions.current_lock()
+        guarded = lock is not None and lock.pin_set
+        self.unlock_action.setEnabled(guarded and not lock.unlocked)  # type: ignore[union-attr]
+        self.lock_action.setEnabled(guarded and lock.unlocked)  # type: ignore[union-attr]
+
+    def unlock_owner(self) -> None:
+        from branchdesk.ui import owner
+
+        if self.db is not None and owner.unlock(self, self.db):
+            self.statusBar().showMessage(
+                self.tr("Owner actions unlocked for 5 minutes after the last one."), 8000
+            )
+
+    def lock_owner(self) -> None:
+        lock = permissions.current_lock()
+        if lock is not None:
+            lock.lock()
+            self.statusBar().showMessage(self.tr("Owner actions locked."), 8000)
+
+    def change_pin(self) -> None:
+        from branchdesk.ui import owner
+
+        if self.db is not None:
+            owner.change_pin(self, self.db)
+
+    def show_audit(self) -> None:
+        from branchdesk.ui import owner
+
+        if self.db is not None:
+            owner.show_audit(self, self.db)
 
     def about(self) -> None:
         path = self.db.engine.url.database if self.db is not None else ""

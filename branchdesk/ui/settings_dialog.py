@@ -1,28 +1,54 @@
-"""Settings: language, branch name, the agent's name, complaint reminders, banned phrases."""
+"""Settings: language, branch name, the agent's name, complaint reminders, banned phrases,
+how long waybills and backups are kept, and the owner PIN. Saving is an owner action."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from branchdesk.db.engine import Database
+from branchdesk.errors import BranchDeskError
+from branchdesk.lookup.retention import MAX_DAYS
+from branchdesk.owner.audit import settings_changed
+from branchdesk.permissions import pin_guarded
 from branchdesk.settings import SettingsStore
+from branchdesk.ui import owner
 
 LANGUAGES = (("auto", "Follow the system"), ("zh_CN", "简体中文"), ("en", "English"))
 
 
+def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(max(low, min(high, value)))
+    box.setSuffix(suffix)
+    return box
+
+
 class SettingsDialog(QDialog):
-    def __init__(self, settings: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: SettingsStore,
+        parent: QWidget | None = None,
+        db: Database | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.db = db
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
         for code, label in LANGUAGES:
@@ -34,13 +60,32 @@ class SettingsDialog(QDialog):
         self.agent_name = QLineEdit(settings.get("agent_name"))
         self.agent_name.setMaxLength(40)
         self.agent_name.setPlaceholderText(self.tr("recorded as “who” in complaint histories"))
-        self.lead_hours = QSpinBox()
-        self.lead_hours.setRange(0, 72)
-        self.lead_hours.setSuffix(self.tr(" h before the deadline"))
-        self.lead_hours.setValue(int(settings.get("complaint_lead_hours")))
+        self.lead_hours = _spin(
+            0, 72, int(settings.get("complaint_lead_hours")), self.tr(" h before the deadline")
+        )
         self.banned = QPlainTextEdit("\n".join(settings.get("banned_phrases")))
         self.banned.setPlaceholderText(self.tr("one phrase a line"))
         self.banned.setFixedHeight(110)
+        self.keep_waybills = _spin(
+            1, MAX_DAYS, int(settings.get("waybill_keep_days")), self.tr(" days")
+        )
+        self.keep_daily = _spin(1, 365, int(settings.get("backup_keep_daily")), self.tr(" daily"))
+        self.keep_weekly = _spin(
+            0, 520, int(settings.get("backup_keep_weekly")), self.tr(" weekly")
+        )
+        keep_backups = QHBoxLayout()
+        keep_backups.addWidget(self.keep_daily)
+        keep_backups.addWidget(self.keep_weekly)
+        keep_backups.addStretch(1)
+        self.pin_state = QLabel()
+        self.pin_button = QPushButton()
+        self.pin_button.clicked.connect(self.change_pin)
+        self.pin_button.setEnabled(db is not None)
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.pin_state)
+        pin_row.addWidget(self.pin_button)
+        pin_row.addStretch(1)
+        self._show_pin_state()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -52,14 +97,73 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Your name"), self.agent_name)
         form.addRow(self.tr("Complaints show as due"), self.lead_hours)
         form.addRow(self.tr("Banned phrases in replies"), self.banned)
+        form.addRow(self.tr("Offer to remove waybills older than"), self.keep_waybills)
+        form.addRow(self.tr("Automatic backups kept"), keep_backups)
+        form.addRow(self.tr("Owner PIN"), pin_row)
         form.addRow(QLabel(self.tr("A new language takes effect the next time BranchDesk starts.")))
         form.addRow(buttons)
 
-    def save(self) -> None:
-        self.settings.set("language", self.language.currentData())
-        self.settings.set("branch_name", self.branch_name.text().strip())
-        self.settings.set("agent_name", self.agent_name.text().strip())
-        self.settings.set("complaint_lead_hours", self.lead_hours.value())
+    def _show_pin_state(self) -> None:
+        if pin_guarded():
+            self.pin_state.setText(self.tr("set: owner actions ask for it"))
+            self.pin_button.setText(self.tr("Change or remove…"))
+        else:
+            self.pin_state.setText(self.tr("not set: everyone may do everything"))
+            self.pin_button.setText(self.tr("Set a PIN…"))
+
+    def change_pin(self) -> None:
+        if self.db is not None:
+            owner.change_pin(self, self.db)
+        self._show_pin_state()
+
+    def values(self) -> dict[str, Any]:
         phrases = [line.strip() for line in self.banned.toPlainText().splitlines()]
-        self.settings.set("banned_phrases", [p for p in dict.fromkeys(phrases) if p])
+        return {
+            "language": self.language.currentData(),
+            "branch_name": self.branch_name.text().strip(),
+            "agent_name": self.agent_name.text().strip(),
+            "complaint_lead_hours": self.lead_hours.value(),
+            "banned_phrases": [p for p in dict.fromkeys(phrases) if p],
+            "waybill_keep_days": self.keep_waybills.value(),
+            "backup_keep_daily": self.keep_daily.value(),
+            "backup_keep_weekly": self.keep_weekly.value(),
+        }
+
+    def save(self) -> None:
+        """Changing settings is an owner action: the PIN is asked for when one is set, and
+        the change goes into the audit log. Nothing changed: nothing is asked."""
+        changed = {k: v for k, v in self.values().items() if v != self.settings.get(k)}
+        if not changed:
+            self.accept()
+            return
+        if self.db is not None:
+            labels = self._labels()
+            what = list(dict.fromkeys(labels[key] for key in changed))
+            db = self.db
+
+            def audit() -> None:
+                with db.session() as session:
+                    settings_changed(session, what)
+
+            try:
+                owner.retrying(self, db, audit)
+            except owner.PinCancelled:
+                return
+            except BranchDeskError as exc:
+                QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+                return
+        for key, value in changed.items():
+            self.settings.set(key, value)
         self.accept()
+
+    def _labels(self) -> dict[str, str]:
+        return {
+            "language": self.tr("Language"),
+            "branch_name": self.tr("Branch name"),
+            "agent_name": self.tr("Your name"),
+            "complaint_lead_hours": self.tr("Complaints show as due"),
+            "banned_phrases": self.tr("Banned phrases in replies"),
+            "waybill_keep_days": self.tr("Offer to remove waybills older than"),
+            "backup_keep_daily": self.tr("Automatic backups kept"),
+            "backup_keep_weekly": self.tr("Automatic backups kept"),
+        }

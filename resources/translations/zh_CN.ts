@@ -1438,10 +1438,6 @@ Data: {path}</source>
         <translation>车载处罚单</translation>
     </message>
     <message>
-        <source>Only the branch owner may do this ({action}). Ask the owner to unlock it.</source>
-        <translation>只有网点负责人可以执行此操作（{action}）。请让负责人解锁。</translation>
-    </message>
-    <message>
         <source>Effective</source>
         <translation>生效日期</translation>
     </message>
@@ -4398,6 +4394,516 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     <message>
         <source>Removing old waybills failed: {error}</source>
         <translation>删除旧运单失败：{error}</translation>
+    </message>
+    <message>
+        <source>Give the owner PIN with --pin or BRANCHDESK_PIN.</source>
+        <translation>请用 --pin 或环境变量 BRANCHDESK_PIN 提供店主 PIN。</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>Complaint category “{name}” added</source>
+        <translation>新增投诉分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Complaint category “{name}” changed</source>
+        <translation>修改投诉分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Complaint category “{name}” deleted</source>
+        <translation>删除投诉分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Reply script “{title}” of “{category}” saved</source>
+        <translation>保存“{category}”的回复话术“{title}”</translation>
+    </message>
+    <message>
+        <source>Reply script “{title}” deleted</source>
+        <translation>删除回复话术“{title}”</translation>
+    </message>
+    <message>
+        <source>Restored {name} (taken {taken})</source>
+        <translation>恢复备份 {name}（备份于 {taken}）</translation>
+    </message>
+    <message>
+        <source>Guide category “{name}” deleted</source>
+        <translation>删除指南分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Guide “{title}” deleted</source>
+        <translation>删除操作指南“{title}”</translation>
+    </message>
+    <message>
+        <source>Category “{name}” added</source>
+        <translation>新增分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Category “{old}” renamed “{new}”</source>
+        <translation>分类“{old}”改名为“{new}”</translation>
+    </message>
+    <message>
+        <source>Categories reordered</source>
+        <translation>调整分类顺序</translation>
+    </message>
+    <message>
+        <source>Category “{name}” deleted</source>
+        <translation>删除分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Category “{name}” brought back</source>
+        <translation>恢复分类“{name}”</translation>
+    </message>
+    <message>
+        <source>Item “{cause}” added</source>
+        <translation>新增条目“{cause}”</translation>
+    </message>
+    <message>
+        <source>Item “{cause}” changed: {fields}</source>
+        <translation>修改条目“{cause}”：{fields}</translation>
+    </message>
+    <message>
+        <source>Item “{cause}” deleted</source>
+        <translation>删除条目“{cause}”</translation>
+    </message>
+    <message>
+        <source>Item “{cause}” brought back</source>
+        <translation>恢复条目“{cause}”</translation>
+    </message>
+    <message>
+        <source>Item “{cause}” moved</source>
+        <translation>移动条目“{cause}”</translation>
+    </message>
+    <message>
+        <source>Import {id} ({file}) undone</source>
+        <translation>撤销导入记录 {id}（{file}）</translation>
+    </message>
+    <message>
+        <source>Import of {what} from {file}</source>
+        <translation>从 {file} 导入{what}</translation>
+    </message>
+    <message>
+        <source>Removing {count} waybills from before {date}</source>
+        <translation>删除 {date} 之前的 {count} 条运单</translation>
+    </message>
+    <message>
+        <source>Handbook changed</source>
+        <translation>修改处罚手册</translation>
+    </message>
+    <message>
+        <source>Records deleted</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Owner PIN set</source>
+        <translation>设置店主 PIN</translation>
+    </message>
+    <message>
+        <source>Owner PIN changed</source>
+        <translation>更改店主 PIN</translation>
+    </message>
+    <message>
+        <source>Owner PIN removed</source>
+        <translation>取消店主 PIN</translation>
+    </message>
+    <message>
+        <source>Wrong owner PIN</source>
+        <translation>店主 PIN 输错</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>BranchDesk audit log</source>
+        <translation>网点服务台操作记录</translation>
+    </message>
+    <message>
+        <source>Changed: {what}</source>
+        <translation>修改了：{what}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {time}.</source>
+        <translation>PIN 输错次数太多，请 {time}后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Too many wrong attempts: the next try is possible in {time}.</source>
+        <translation>PIN 不对。输错次数太多：{time}后才能再试。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation>PIN 不对，请重新输入。</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <source>A PIN is {low} to {high} digits (0–9).</source>
+        <translation>PIN 由 {low} 到 {high} 位数字（0–9）组成。</translation>
+    </message>
+    <message>
+        <source>A PIN of one repeated digit is too easy to guess.</source>
+        <translation>全是同一个数字的 PIN 太容易被猜到。</translation>
+    </message>
+    <message>
+        <source>Wrong owner PIN ({n} in a row)</source>
+        <translation>店主 PIN 输错（连续第 {n} 次）</translation>
+    </message>
+    <message>
+        <source>Only the branch owner may do this ({action}). Ask the owner to unlock it with the owner PIN.</source>
+        <translation>只有店主可以{action}。请店主输入店主 PIN 解锁。</translation>
+    </message>
+    <message>
+        <source>edit the penalty handbook</source>
+        <translation>修改处罚手册</translation>
+    </message>
+    <message>
+        <source>delete records</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>undo an import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>see the audit log</source>
+        <translation>查看操作记录</translation>
+    </message>
+    <message>
+        <source>Daily copy</source>
+        <translation>每日自动备份</translation>
+    </message>
+    <message>
+        <source>Manual backup</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前的备份</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前的备份</translation>
+    </message>
+    <message>
+        <source>Damaged data kept before a restore</source>
+        <translation>恢复前保留的损坏数据</translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation>选择的文件</translation>
+    </message>
+    <message>
+        <source>(damaged)</source>
+        <translation>（已损坏）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up to a folder (a USB stick)</source>
+        <translation>备份到文件夹（U盘）</translation>
+    </message>
+    <message>
+        <source>Back up to a folder</source>
+        <translation>备份到文件夹</translation>
+    </message>
+    <message>
+        <source>Backing up the branch's data to {folder}…</source>
+        <translation>正在把网点数据备份到 {folder}…</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>The branch's data is backed up to
+{path}
+
+To bring it back later: File ▸ Restore from a backup…, then Choose a file…</source>
+        <translation>网点数据已备份到
+{path}
+
+以后要恢复：文件 ▸ 从备份恢复…，再点“选择文件…”</translation>
+    </message>
+    <message>
+        <source>The backup failed: {error}</source>
+        <translation>备份失败：{error}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Backups in {folder}, newest first:</source>
+        <translation>{folder} 中的备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>A backup elsewhere, for example on a USB stick</source>
+        <translation>其他位置的备份，例如U盘上的</translation>
+    </message>
+    <message>
+        <source>What the backup holds:</source>
+        <translation>备份内容：</translation>
+    </message>
+    <message>
+        <source>Restoring replaces all of the branch's data with the backup. The current data is saved as a backup first, then BranchDesk closes.</source>
+        <translation>恢复会用备份替换网点的全部数据。替换前会先把当前数据另存为备份，恢复后网点服务台会关闭。</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>There is no backup in this folder yet. Choose a file to restore a backup from elsewhere.</source>
+        <translation>这个文件夹里还没有备份。可点“选择文件…”从其他位置恢复。</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>BranchDesk backups (*.sqlite3);;All files (*)</source>
+        <translation>网点服务台备份 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace all of the branch's data with the backup taken {when}?
+{path}
+
+The current data is saved as a backup first, so this can be undone by restoring that copy. BranchDesk closes after the restore.</source>
+        <translation>用 {when} 的备份替换网点的全部数据吗？
+{path}
+
+当前数据会先另存为备份，恢复那份备份即可撤销。恢复后网点服务台会关闭。</translation>
+    </message>
+    <message>
+        <source>Restoring… The current data is first saved as a backup.</source>
+        <translation>正在恢复…先把当前数据另存为备份。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored. BranchDesk keeps running.</source>
+        <translation>未恢复任何数据，网点服务台继续运行。</translation>
+    </message>
+    <message>
+        <source>Restore failed: {error}</source>
+        <translation>恢复失败：{error}</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>Restored the backup taken {when}:
+{path}</source>
+        <translation>已恢复 {when} 的备份：
+{path}</translation>
+    </message>
+    <message>
+        <source>BranchDesk closes now. Start it again to work with the restored data.</source>
+        <translation>网点服务台现在关闭。请重新打开，使用恢复后的数据。</translation>
+    </message>
+    <message>
+        <source>Back &amp;up to a folder…</source>
+        <translation>备份到文件夹(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>R&amp;estore from a backup…</source>
+        <translation>从备份恢复(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>店主(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock owner actions…</source>
+        <translation>解锁店主操作(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>立即锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Owner &amp;PIN…</source>
+        <translation>店主 PIN(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>操作记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Owner actions unlocked for 5 minutes after the last one.</source>
+        <translation>店主操作已解锁，最后一次操作后 5 分钟自动锁定。</translation>
+    </message>
+    <message>
+        <source>Owner actions locked.</source>
+        <translation>店主操作已锁定。</translation>
+    </message>
+    <message>
+        <source>Owner PIN</source>
+        <translation>店主 PIN</translation>
+    </message>
+    <message>
+        <source>Enter the owner PIN to unlock the owner's actions.</source>
+        <translation>输入店主 PIN，解锁店主操作。</translation>
+    </message>
+    <message>
+        <source>Only the branch owner may {action}. Enter the owner PIN:</source>
+        <translation>只有店主可以{action}。请输入店主 PIN：</translation>
+    </message>
+    <message>
+        <source>{low}–{high} digits</source>
+        <translation>{low}–{high} 位数字</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>It stays unlocked for 5 minutes after the last owner action.</source>
+        <translation>最后一次店主操作后保持解锁 5 分钟。</translation>
+    </message>
+    <message>
+        <source>You may try again.</source>
+        <translation>现在可以再试。</translation>
+    </message>
+    <message>
+        <source>Owner only</source>
+        <translation>仅限店主</translation>
+    </message>
+    <message>
+        <source>With a PIN, only someone who knows it may edit the handbook, delete records, undo imports, restore a backup or change settings. Everything else stays open to everyone. {low}–{high} digits.</source>
+        <translation>设置 PIN 后，只有知道 PIN 的人才能修改处罚手册、删除记录、撤销导入、恢复备份或修改设置；其他功能人人可用。PIN 为 {low}–{high} 位数字。</translation>
+    </message>
+    <message>
+        <source>Remove the PIN</source>
+        <translation>取消 PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新 PIN</translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>两次输入的 PIN 不一样，请输入相同的 PIN。</translation>
+    </message>
+    <message>
+        <source>The PIN is set. Keep it somewhere safe: without it, owner actions cannot be done on this PC.</source>
+        <translation>PIN 已设置。请妥善保管：忘记 PIN 就无法在这台电脑上做店主操作。</translation>
+    </message>
+    <message>
+        <source>Remove the owner PIN? Everyone at this PC may then do everything.</source>
+        <translation>取消店主 PIN 吗？取消后，这台电脑前的任何人都能做所有操作。</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>With PIN</source>
+        <translation>输入了 PIN</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出操作记录</translation>
+    </message>
+    <message>
+        <source>Wrote {count} entries to {path}</source>
+        <translation>已将 {count} 条记录写入 {path}</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> daily</source>
+        <translation> 份每日备份</translation>
+    </message>
+    <message>
+        <source> weekly</source>
+        <translation> 份每周备份</translation>
+    </message>
+    <message>
+        <source>Offer to remove waybills older than</source>
+        <translation>提示删除多少天前的运单</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>保留的自动备份</translation>
+    </message>
+    <message>
+        <source>set: owner actions ask for it</source>
+        <translation>已设置：店主操作需要输入</translation>
+    </message>
+    <message>
+        <source>Change or remove…</source>
+        <translation>更改或取消…</translation>
+    </message>
+    <message>
+        <source>not set: everyone may do everything</source>
+        <translation>未设置：任何人都能做所有操作</translation>
+    </message>
+    <message>
+        <source>Set a PIN…</source>
+        <translation>设置 PIN…</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
     </message>
 </context>
 </TS>

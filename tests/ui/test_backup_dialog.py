@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -59,6 +59,16 @@ def back_up_from_the_menu(
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: len(boxes.shown) > shown, timeout=WAIT_MS)
     qtbot.waitUntil(window.backup_action.isEnabled, timeout=WAIT_MS)
+
+
+@pytest.fixture(autouse=True)
+def close_restore_dialogs() -> Iterator[None]:
+    """An application-modal dialog left open would swallow the next tests' key presses."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, RestoreDialog) and widget.isVisible():
+            widget.reject()
+    QApplication.processEvents()
 
 
 def open_restore(qtbot: QtBot, window: MainWindow) -> RestoreDialog:

@@ -153,7 +153,7 @@ def test_an_unlocked_edit_is_in_the_audit_log_with_what_changed(owned: Database)
         handbook.update_item(s, item_id, fine="50元/票")
     with owned.session() as s:
         entry = audit.entries(s, action="edit_handbook")[0]
-    assert cause in entry.detail and "fine" in entry.detail
+    assert cause in entry.detail and "Fine" in entry.detail
     assert entry.who == "小李" and entry.with_pin
     assert entry.label == "Handbook changed"
     assert abs((entry.at - datetime.now()).total_seconds()) < 60  # shown in local time
