@@ -11,10 +11,11 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from branchdesk import __version__, i18n, paths
 from branchdesk.errors import BranchDeskError
+from branchdesk.permissions import Action, OwnerLock
 
 if TYPE_CHECKING:
     from branchdesk.db.engine import Database
@@ -68,21 +69,29 @@ def _month(text: str) -> tuple[int, int]:
     return int(m[1]), int(m[2])
 
 
+PIN_HELP = "the owner PIN, once one is set, for owner actions (or set BRANCHDESK_PIN)"
+# --pin is also taken after the command (branchdesk undo 3 --yes --pin 1234).
+_COMMON = argparse.ArgumentParser(add_help=False)
+_COMMON.add_argument("--pin", metavar="PIN", default=argparse.SUPPRESS, help=PIN_HELP)
+
+
+def _command(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, **kwargs: Any
+) -> argparse.ArgumentParser:
+    return subparsers.add_parser(name, parents=[_COMMON], **kwargs)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="branchdesk", description="BranchDesk 网点服务台 — courier branch desk"
     )
     parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="use DIR for the database and settings")
-    parser.add_argument(
-        "--pin",
-        metavar="PIN",
-        help="the owner PIN, once one is set, for owner actions (or set BRANCHDESK_PIN)",
-    )
+    parser.add_argument("--pin", metavar="PIN", help=PIN_HELP)
     sub = parser.add_subparsers(dest="command")
 
-    p = sub.add_parser(
-        "import", help="import a spreadsheet (areas, routes, times, waybills, handbook)"
+    p = _command(
+        sub, "import", help="import a spreadsheet (areas, routes, times, waybills, handbook)"
     )
     p.add_argument("kind", choices=IMPORT_KINDS)
     p.add_argument("file", type=Path)
@@ -99,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
         help="handbook: create the categories that do not exist yet",
     )
 
-    p = sub.add_parser("lookup", help="find couriers, route and waybills for a query")
+    p = _command(sub, "lookup", help="find couriers, route and waybills for a query")
     p.add_argument("query", nargs="?", help="address, waybill number, phone or last 4 digits")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
@@ -108,11 +117,12 @@ def _parser() -> argparse.ArgumentParser:
         help="one query per line ('-' for stdin); prints one JSON object per line",
     )
 
-    p = sub.add_parser("export", help="export a table to Excel")
+    p = _command(sub, "export", help="export a table to Excel")
     p.add_argument("kind", choices=EXPORT_KINDS)
     p.add_argument("-o", "--output", type=Path, required=True)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "print",
         help="print the handbook, vehicle sheets, an exam, results, problem-parcel slips "
         "or an operation guide",
@@ -159,9 +169,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
 
-    p = sub.add_parser("complaints", help="the complaint log")
+    p = _command(sub, "complaints", help="the complaint log")
     csub = p.add_subparsers(dest="complaints_command", required=True)
-    due = csub.add_parser("due", help="open complaints due soon or overdue, soonest first")
+    due = _command(csub, "due", help="open complaints due soon or overdue, soonest first")
     due.add_argument(
         "--within",
         type=_hours,
@@ -171,17 +181,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     due.add_argument("--json", action="store_true", help="print JSON (one array)")
 
-    p = sub.add_parser("guides", help="operation guides: list, export or import a guide pack")
+    p = _command(sub, "guides", help="operation guides: list, export or import a guide pack")
     gsub = p.add_subparsers(dest="guides_command", required=True)
-    glist = gsub.add_parser("list", help="every guide: id, category, title, steps, version")
+    glist = _command(gsub, "list", help="every guide: id, category, title, steps, version")
     glist.add_argument("--json", action="store_true", help="print JSON (one array)")
-    gexport = gsub.add_parser("export", help="write a guide as a pack (.zip) for another branch")
+    gexport = _command(gsub, "export", help="write a guide as a pack (.zip) for another branch")
     gexport.add_argument("guide", help="the guide's id or exact title")
     gexport.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
-    gimport = gsub.add_parser("import", help="add the guide of a pack (.zip) to the library")
+    gimport = _command(gsub, "import", help="add the guide of a pack (.zip) to the library")
     gimport.add_argument("pack", type=Path)
 
-    p = sub.add_parser("backup", help="back up the database (a checked copy)")
+    p = _command(sub, "backup", help="back up the database (a checked copy)")
     p.add_argument(
         "-o",
         "--output",
@@ -189,18 +199,18 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FOLDER",
         help="the folder to write to, e.g. a USB stick (default: the data dir's backups)",
     )
-    p = sub.add_parser("restore", help="replace the database with a backup (owner only)")
+    p = _command(sub, "restore", help="replace the database with a backup (owner only)")
     p.add_argument("file", type=Path, help="the backup file (branchdesk-….sqlite3)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    sub.add_parser("check", help="full integrity check of the database; lists the backups")
+    _command(sub, "check", help="full integrity check of the database; lists the backups")
 
-    sub.add_parser("demo", help="load the sample branch (an example to replace)")
-    sub.add_parser("history", help="list imports")
-    p = sub.add_parser("undo", help="undo an import")
+    _command(sub, "demo", help="load the sample branch (an example to replace)")
+    _command(sub, "history", help="list imports")
+    p = _command(sub, "undo", help="undo an import")
     p.add_argument("batch_id", type=int)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p = sub.add_parser(
-        "purge-waybills", help="remove waybills older than a number of days (owner only)"
+    p = _command(
+        sub, "purge-waybills", help="remove waybills older than a number of days (owner only)"
     )
     p.add_argument(
         "--older-than",
@@ -292,39 +302,61 @@ def _pin_is_set(db_path: Path) -> bool:
             return bool(con.execute("SELECT count(*) FROM owner_pin").fetchone()[0])
         finally:
             con.close()
-    except sqlite3.Error:
-        # No PIN table yet (an older schema), or a file too damaged to read: there is no PIN
-        # to ask for, and restoring a damaged database must stay possible.
+    except sqlite3.OperationalError as exc:
+        # No PIN table yet (an older schema): no PIN. Busy or locked: assume one is set.
+        return "no such table" not in str(exc)
+    except sqlite3.DatabaseError:
+        # A file too damaged to read: there is no PIN to ask for, and restoring a damaged
+        # database must stay possible.
         return False
 
 
+class _CommandLineOwner(OwnerLock):
+    """The policy once a PIN is set: the PIN from --pin or BRANCHDESK_PIN is checked the
+    first time an owner action needs it (a lookup with a stale PIN in its environment is not
+    a wrong attempt), and once right it holds for the whole command."""
+
+    def __init__(self, pin: str | None) -> None:
+        super().__init__(True, seconds=float("inf"))
+        self.pin = pin
+
+    def __call__(self, action: Action) -> bool:
+        if super().__call__(action):
+            return True
+        if self.pin is None:
+            return False
+        from branchdesk.owner.pin import check
+
+        pin, self.pin = self.pin, None  # one attempt per command
+        db = _open()
+        try:
+            with db.session() as session:
+                result = check(session, pin)
+        finally:
+            db.dispose()  # a restore needs the database closed
+        if not result.ok:
+            raise BranchDeskError(result.message())
+        self.unlock()
+        return True
+
+
 def _install_owner_lock(args: argparse.Namespace) -> None:
-    """Once a PIN is set, owner actions need --pin (or BRANCHDESK_PIN); a wrong one fails."""
+    """Once a PIN is set, owner actions need --pin (or BRANCHDESK_PIN)."""
     import os
 
     from branchdesk import permissions
     from branchdesk.settings import SettingsStore
 
-    permissions.set_actor(SettingsStore().get("agent_name") or i18n.tr("command line"))
+    name = SettingsStore().get("agent_name")
+    where = i18n.tr("command line")
+    permissions.set_actor(f"{name} ({where})" if name else where)
     permissions.set_policy(None)
     if not _pin_is_set(paths.db_path()):
         return
-    lock = permissions.OwnerLock(True, seconds=float("inf"))
-    permissions.set_policy(lock)
-    pin = args.pin if args.pin is not None else os.environ.get("BRANCHDESK_PIN")
+    pin = getattr(args, "pin", None)
     if pin is None:
-        return
-    from branchdesk.owner.pin import check
-
-    db = _open()
-    try:
-        with db.session() as session:
-            result = check(session, pin)
-    finally:
-        db.dispose()  # a restore needs the database closed
-    if not result.ok:
-        raise BranchDeskError(result.message())
-    lock.unlock()
+        pin = os.environ.get("BRANCHDESK_PIN") or None  # empty: not given
+    permissions.set_policy(_CommandLineOwner(pin))
 
 
 def _open() -> Database:
@@ -700,7 +732,9 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 def _cmd_undo(args: argparse.Namespace) -> int:
     from branchdesk.io.batches import undo_batch
+    from branchdesk.permissions import Action, require_owner
 
+    require_owner(Action.UNDO_IMPORT)  # before the question: who may not is not asked
     if not args.yes:
         if not sys.stdin.isatty():
             print(i18n.tr("Undo changes data: add --yes to confirm."), file=sys.stderr)

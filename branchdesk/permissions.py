@@ -126,18 +126,22 @@ def allowed(action: Action) -> bool:
 def require_owner(action: Action, session: Session | None = None, detail: str = "") -> None:
     """Refuse with PermissionDenied unless the owner may act; with a session, audit the action."""
     if not _policy(action):
-        raise PermissionDenied(
-            tr(
-                "Only the branch owner may do this ({action}). Ask the owner to unlock it "
-                "with the owner PIN.",
-                action=action_label(action),
-            ),
-            action,
-        )
+        raise denial(action)
     if session is not None:
         from branchdesk.owner.audit import record
 
         record(session, action.value, detail, who=_actor, with_pin=pin_guarded())
+
+
+def denial(action: Action) -> PermissionDenied:
+    return PermissionDenied(
+        tr(
+            "Only the branch owner may do this ({action}). Ask the owner to unlock it "
+            "with the owner PIN.",
+            action=action_label(action),
+        ),
+        action,
+    )
 
 
 ACTION_LABELS = {

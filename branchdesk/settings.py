@@ -90,6 +90,20 @@ class SettingsStore:
         self._values[key] = value
         self._save()
 
+    def update(self, values: dict[str, Any]) -> None:
+        """Set several settings in one write: all of them or, on an error, none."""
+        for key, value in values.items():
+            setting = SETTINGS[key]
+            if not isinstance(value, setting.type):
+                raise TypeError(f"setting {key} takes {setting.type.__name__}, not {value!r}")
+        before = dict(self._values)
+        self._values.update(values)
+        try:
+            self._save()
+        except OSError:
+            self._values = before
+            raise
+
     def _save(self) -> None:
         # Write to a temp file and rename so a crash never leaves half a settings file.
         directory = os.path.dirname(os.fspath(self.path)) or "."

@@ -105,6 +105,8 @@ class BackupSummary:
     complaints: int = 0
     guides: int = 0
     last_import: datetime | None = None
+    # The backup's owner PIN comes back with it: the preview says whether it has one.
+    owner_pin: bool = False
     ok: bool = False
     problems: list[str] = field(default_factory=list)
 
@@ -147,6 +149,9 @@ class BackupSummary:
                     if self.last_import
                     else tr("none"),
                 ),
+                tr("Owner PIN: set (after the restore, owner actions need the backup's PIN)")
+                if self.owner_pin
+                else tr("Owner PIN: none (after the restore, no PIN is asked for)"),
             ]
         out.append(tr("Integrity: ok") if self.ok else tr("Integrity: PROBLEMS"))
         out += ["  " + p for p in self.problems]
@@ -452,6 +457,10 @@ def describe(path: Path, *, thorough: bool = False) -> BackupSummary:
                     count = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                     setattr(summary, attr, int(count))
             summary.last_import = _last_import(con)
+            if "owner_pin" in tables:
+                summary.owner_pin = bool(
+                    con.execute("SELECT count(*) FROM owner_pin").fetchone()[0]
+                )
     except sqlite3.Error as exc:
         summary.problems.append(tr("The file is damaged or not a database: {error}", error=exc))
     finally:

@@ -21,7 +21,8 @@ from branchdesk.i18n import tr
 from branchdesk.io.models import ImportBatch
 from branchdesk.lookup import search
 from branchdesk.lookup.models import Waybill
-from branchdesk.permissions import Action, require_owner
+from branchdesk.owner import audit
+from branchdesk.permissions import Action, actor, pin_guarded, require_owner
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +78,13 @@ def purge_waybills(
     cutoff = cutoff_date(older_than_days, today)
     require_owner(Action.DELETE_RECORDS)
     total = count_old_waybills(session, older_than_days, today=today)
-    if total:
-        require_owner(
-            Action.DELETE_RECORDS,
-            session,
-            tr("Removing {count} waybills from before {date}", count=total, date=cutoff),
-        )
+    if not total:
+        return 0
+    # The audit entry is committed with every chunk and says how many are gone by then: a
+    # purge stopped (or cut off by a power cut) half-way is logged as far as it got.
+    entry = audit.record(
+        session, Action.DELETE_RECORDS.value, "", who=actor(), with_pin=pin_guarded()
+    )
     done = 0
     after = 0
     # Walk the table once in id order: each chunk continues where the last one stopped.
@@ -100,11 +102,23 @@ def purge_waybills(
         # The trigram index follows by trigger.
         search.unindex_waybills(session, [(r[0], r[1], r[2]) for r in rows])
         session.execute(delete(Waybill).where(Waybill.id.in_(ids)))
-        session.commit()
         done += len(ids)
+        entry.detail = _purged(done, total, cutoff)
+        session.commit()
         after = ids[-1]
         if progress is not None:
             progress(done, max(total, done))
     if done:
         log.info("Removed %d waybill(s) dated before %s", done, cutoff)
     return done
+
+
+def _purged(done: int, total: int, cutoff: date) -> str:
+    if done >= total:
+        return tr("Removed {count} waybills from before {date}", count=done, date=cutoff)
+    return tr(
+        "Removing {total} waybills from before {date}: {count} removed so far",
+        total=total,
+        count=done,
+        date=cutoff,
+    )

@@ -43,11 +43,11 @@ class AuditRow:
 
 def record(
     session: Session, action: str, detail: str = "", *, who: str = "", with_pin: bool = False
-) -> None:
+) -> AuditEntry:
     """Add an entry to the session's transaction: committed with the change it describes."""
-    session.add(
-        AuditEntry(action=action[:30], detail=detail[:2000], who=who[:60], with_pin=with_pin)
-    )
+    entry = AuditEntry(action=action[:30], detail=detail[:2000], who=who[:60], with_pin=with_pin)
+    session.add(entry)
+    return entry
 
 
 def _local(at: datetime) -> datetime:

@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from branchdesk.db.base import utcnow
@@ -96,6 +96,22 @@ def is_set(session: Session) -> bool:
     return bool(session.scalar(select(func.count()).select_from(OwnerPin)))
 
 
+def _remaining(row: OwnerPin, now: datetime) -> int:
+    """Seconds before a PIN is checked again. A clock set back must not lock the owner out
+    for longer than the longest wait: the stored time is brought within it."""
+    if row.retry_after is None or now >= row.retry_after:
+        return 0
+    if row.retry_after - now > timedelta(seconds=LONGEST_WAIT):
+        row.retry_after = now + timedelta(seconds=LONGEST_WAIT)
+    return math.ceil((row.retry_after - now).total_seconds())
+
+
+def waiting(session: Session, *, now: datetime | None = None) -> int:
+    """Seconds before the next PIN is checked (0: now), to show when the PIN is asked for."""
+    row = _row(session)
+    return 0 if row is None else _remaining(row, now or utcnow())
+
+
 def check(session: Session, pin: str, *, now: datetime | None = None) -> PinCheck:
     """Check `pin` against the stored one; a wrong one is counted and audited.
 
@@ -106,9 +122,8 @@ def check(session: Session, pin: str, *, now: datetime | None = None) -> PinChec
     if row is None:
         return PinCheck(ok=True)
     now = now or utcnow()
-    if row.retry_after is not None and now < row.retry_after:
-        # A clock set back must not lock the owner out for longer than the longest wait.
-        remaining = min(LONGEST_WAIT, math.ceil((row.retry_after - now).total_seconds()))
+    remaining = _remaining(row, now)
+    if remaining:
         return PinCheck(ok=False, wait=remaining, waiting=True)
     digest = _hash(pin.strip(), row.salt, row.cost_n, row.cost_r, row.cost_p)
     if hmac.compare_digest(digest, row.digest):
@@ -135,7 +150,7 @@ def set_pin(session: Session, pin: str) -> None:
     row = _row(session)
     if row is not None:
         require_owner(Action.CHANGE_SETTINGS)
-        session.delete(row)
+        session.execute(delete(OwnerPin))  # one PIN: never two rows, whatever happened before
         session.flush()
     salt = secrets.token_bytes(16)
     session.add(

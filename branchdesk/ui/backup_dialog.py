@@ -414,7 +414,11 @@ class RestoreDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        # Asked again if the unlock ran out while the question was open: the restore runs in a
+        # thread, which cannot ask.
+        if answer != QMessageBox.StandardButton.Yes or not owner.ensure_owner(
+            self, self.db, Action.RESTORE
+        ):
             return
         # The restore refuses while a connection is open; the engine reconnects on its next
         # use if the restore fails.

@@ -201,9 +201,16 @@ class DataPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+
+        def undo() -> None:
             with self.db.session() as session:
                 undo_batch(session, batch.id)
+
+        try:
+            # The PIN once more if the unlock ran out while the question was open.
+            owner.retrying(self, self.db, undo)
+        except owner.PinCancelled:
+            return
         except BranchDeskError as exc:
             QMessageBox.warning(self, self.tr("Undo import"), str(exc))
             return

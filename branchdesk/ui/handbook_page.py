@@ -35,6 +35,7 @@ from branchdesk.handbook import service
 from branchdesk.handbook.entries import Entry
 from branchdesk.handbook.service import CategoryInfo, DeletedCategory, DeletedItem, ItemFields
 from branchdesk.io.tabular import CellError, date_value
+from branchdesk.permissions import Action
 from branchdesk.ui import owner
 from branchdesk.ui.category_list import ALL, fill_category_list
 from branchdesk.ui.models import Column, RowsModel
@@ -440,7 +441,7 @@ class HandbookPage(QWidget):
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip("Ctrl+Z")
         self.undo_button.setEnabled(False)
-        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_button.clicked.connect(self.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.clicked.connect(lambda: self.import_requested.emit("handbook"))
@@ -452,8 +453,8 @@ class HandbookPage(QWidget):
         self.practice_button = QPushButton(self.tr("Practice"))
         self.practice_button.clicked.connect(self.practice_requested.emit)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_item)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
-        QShortcut(QKeySequence.StandardKey.Redo, self, self.undo_stack.redo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.redo)
         QShortcut(QKeySequence("Alt+Up"), self.view, lambda: self.move_item(-1))
         QShortcut(QKeySequence("Alt+Down"), self.view, lambda: self.move_item(1))
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_items)
@@ -521,6 +522,16 @@ class HandbookPage(QWidget):
         except BranchDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return None
+
+    def undo(self) -> None:
+        # The PIN first: a step refused half-way would leave the undo history out of step
+        # with the handbook (undone on the stack, not in the data).
+        if self.undo_stack.canUndo() and owner.ensure_owner(self, self.db, Action.EDIT_HANDBOOK):
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo() and owner.ensure_owner(self, self.db, Action.EDIT_HANDBOOK):
+            self.undo_stack.redo()
 
     def reset(self) -> None:
         """The handbook changed outside this page (an import, an undo): start afresh."""

@@ -650,9 +650,12 @@ class MainWindow(QMainWindow):
                 "(only from a backup made before)."
             ).format(count=count, date=before),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        # Asked again if the unlock ran out while the questions were open: the purge runs in a
+        # thread, which cannot ask.
+        if answer != QMessageBox.StandardButton.Yes or not owner.ensure_owner(
+            self, db, Action.DELETE_RECORDS
+        ):
             return
-
         self._purge = _WaybillPurge(db, days, count, before, self)
         self._purge.ended.connect(self._purge_ended)
         self._purge.start()

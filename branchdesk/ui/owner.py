@@ -112,6 +112,20 @@ class PinDialog(QDialog):
         self.countdown.setInterval(1000)
         self.countdown.timeout.connect(self._tick)
         self.pin.setFocus()
+        with db.session() as session:
+            wait = pin.waiting(session)
+        if wait:  # wrong PINs before this dialog: say so now, not after the next try
+            self._wait(wait)
+
+    def _wait(self, seconds: int) -> None:
+        self.remaining = seconds
+        self.ok_button.setEnabled(False)
+        self.countdown.start()
+        self.message.setText(
+            self.tr("Too many wrong PINs. Try again in {time}.").format(
+                time=pin.format_wait(seconds)
+            )
+        )
 
     def try_pin(self) -> None:
         if self.remaining:
@@ -129,9 +143,8 @@ class PinDialog(QDialog):
         self.pin.clear()
         self.message.setText(result.message())
         if result.wait:
-            self.remaining = result.wait
-            self.ok_button.setEnabled(False)
-            self.countdown.start()
+            self._wait(result.wait)
+            self.message.setText(result.message())
         self.pin.setFocus()
 
     def _tick(self) -> None:
@@ -270,8 +283,13 @@ class SetPinDialog(QDialog):
 
 
 def change_pin(parent: QWidget | None, db: Database) -> bool:
-    """Settings › Owner PIN: the current PIN first (when one is set), then the dialog."""
-    if not ensure_owner(parent, db, Action.CHANGE_SETTINGS):
+    """Settings › Owner PIN: the current PIN first (when one is set, even if unlocked: an
+    unlocked PC left alone must not let anyone change the PIN), then the dialog."""
+    lock = permissions.current_lock()
+    if lock is not None and lock.pin_set:
+        if PinDialog(db, Action.CHANGE_SETTINGS, parent).exec() != QDialog.DialogCode.Accepted:
+            return False
+    elif not ensure_owner(parent, db, Action.CHANGE_SETTINGS):
         return False
     return SetPinDialog(db, parent).exec() == QDialog.DialogCode.Accepted
 

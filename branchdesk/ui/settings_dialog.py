@@ -136,24 +136,26 @@ class SettingsDialog(QDialog):
         if not changed:
             self.accept()
             return
-        if self.db is not None:
-            labels = self._labels()
-            what = list(dict.fromkeys(labels[key] for key in changed))
-            db = self.db
+        labels = self._labels()
+        what = list(dict.fromkeys(labels[key] for key in changed))
+        db = self.db
 
-            def audit() -> None:
-                with db.session() as session:
-                    settings_changed(session, what)
+        def apply() -> None:
+            if db is None:
+                self.settings.update(changed)
+                return
+            # The audit entry commits only once the settings file is written.
+            with db.session() as session:
+                settings_changed(session, what)
+                self.settings.update(changed)
 
-            try:
-                owner.retrying(self, db, audit)
-            except owner.PinCancelled:
-                return
-            except BranchDeskError as exc:
-                QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
-                return
-        for key, value in changed.items():
-            self.settings.set(key, value)
+        try:
+            owner.retrying(self, db, apply) if db is not None else apply()
+        except owner.PinCancelled:
+            return
+        except (BranchDeskError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+            return
         self.accept()
 
     def _labels(self) -> dict[str, str]:

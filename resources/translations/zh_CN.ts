@@ -4397,7 +4397,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>Give the owner PIN with --pin or BRANCHDESK_PIN.</source>
-        <translation>请用 --pin 或环境变量 BRANCHDESK_PIN 提供店主 PIN。</translation>
+        <translation>请用 --pin 或环境变量 BRANCHDESK_PIN 提供店主密码。</translation>
     </message>
     <message>
         <source>command line</source>
@@ -4484,10 +4484,6 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <translation>从 {file} 导入{what}</translation>
     </message>
     <message>
-        <source>Removing {count} waybills from before {date}</source>
-        <translation>删除 {date} 之前的 {count} 条运单</translation>
-    </message>
-    <message>
         <source>Handbook changed</source>
         <translation>修改处罚手册</translation>
     </message>
@@ -4505,19 +4501,19 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>Owner PIN set</source>
-        <translation>设置店主 PIN</translation>
+        <translation>设置店主密码</translation>
     </message>
     <message>
         <source>Owner PIN changed</source>
-        <translation>更改店主 PIN</translation>
+        <translation>更改店主密码</translation>
     </message>
     <message>
         <source>Owner PIN removed</source>
-        <translation>取消店主 PIN</translation>
+        <translation>取消店主密码</translation>
     </message>
     <message>
         <source>Wrong owner PIN</source>
-        <translation>店主 PIN 输错</translation>
+        <translation>店主密码输错</translation>
     </message>
     <message>
         <source>yes</source>
@@ -4541,15 +4537,15 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>Too many wrong PINs. Try again in {time}.</source>
-        <translation>PIN 输错次数太多，请 {time}后再试。</translation>
+        <translation>密码输错次数太多，请 {time}后再试。</translation>
     </message>
     <message>
         <source>Wrong PIN. Too many wrong attempts: the next try is possible in {time}.</source>
-        <translation>PIN 不对。输错次数太多：{time}后才能再试。</translation>
+        <translation>密码错误。输错次数太多：{time}后才能再试。</translation>
     </message>
     <message>
         <source>Wrong PIN. Try again.</source>
-        <translation>PIN 不对，请重新输入。</translation>
+        <translation>密码错误，请重新输入。</translation>
     </message>
     <message>
         <source>{n} s</source>
@@ -4565,19 +4561,19 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>A PIN is {low} to {high} digits (0–9).</source>
-        <translation>PIN 由 {low} 到 {high} 位数字（0–9）组成。</translation>
+        <translation>密码由 {low} 到 {high} 位数字（0–9）组成。</translation>
     </message>
     <message>
         <source>A PIN of one repeated digit is too easy to guess.</source>
-        <translation>全是同一个数字的 PIN 太容易被猜到。</translation>
+        <translation>全是同一个数字的密码太容易被猜到。</translation>
     </message>
     <message>
         <source>Wrong owner PIN ({n} in a row)</source>
-        <translation>店主 PIN 输错（连续第 {n} 次）</translation>
+        <translation>店主密码输错（连续第 {n} 次）</translation>
     </message>
     <message>
         <source>Only the branch owner may do this ({action}). Ask the owner to unlock it with the owner PIN.</source>
-        <translation>只有店主可以{action}。请店主输入店主 PIN 解锁。</translation>
+        <translation>只有店主可以{action}。请店主输入店主密码解锁。</translation>
     </message>
     <message>
         <source>edit the penalty handbook</source>
@@ -4625,7 +4621,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>Chosen file</source>
-        <translation>选择的文件</translation>
+        <translation>自选文件</translation>
     </message>
     <message>
         <source>(damaged)</source>
@@ -4679,7 +4675,7 @@ To bring it back later: File ▸ Restore from a backup…, then Choose a file…
     </message>
     <message>
         <source>A backup elsewhere, for example on a USB stick</source>
-        <translation>其他位置的备份，例如U盘上的</translation>
+        <translation>其他位置的备份，例如U盘中的备份</translation>
     </message>
     <message>
         <source>What the backup holds:</source>
@@ -4763,7 +4759,7 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>Owner &amp;PIN…</source>
-        <translation>店主 PIN(&amp;P)…</translation>
+        <translation>店主密码(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Audit log…</source>
@@ -4779,15 +4775,15 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>Owner PIN</source>
-        <translation>店主 PIN</translation>
+        <translation>店主密码</translation>
     </message>
     <message>
         <source>Enter the owner PIN to unlock the owner's actions.</source>
-        <translation>输入店主 PIN，解锁店主操作。</translation>
+        <translation>输入店主密码，解锁店主操作。</translation>
     </message>
     <message>
         <source>Only the branch owner may {action}. Enter the owner PIN:</source>
-        <translation>只有店主可以{action}。请输入店主 PIN：</translation>
+        <translation>只有店主可以{action}。请输入店主密码：</translation>
     </message>
     <message>
         <source>{low}–{high} digits</source>
@@ -4811,15 +4807,15 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>With a PIN, only someone who knows it may edit the handbook, delete records, undo imports, restore a backup or change settings. Everything else stays open to everyone. {low}–{high} digits.</source>
-        <translation>设置 PIN 后，只有知道 PIN 的人才能修改处罚手册、删除记录、撤销导入、恢复备份或修改设置；其他功能人人可用。PIN 为 {low}–{high} 位数字。</translation>
+        <translation>设置密码后，只有知道密码的人才能修改处罚手册、删除记录、撤销导入、恢复备份或修改设置；其他功能人人可用。密码为 {low}–{high} 位数字。</translation>
     </message>
     <message>
         <source>Remove the PIN</source>
-        <translation>取消 PIN</translation>
+        <translation>取消密码</translation>
     </message>
     <message>
         <source>New PIN</source>
-        <translation>新 PIN</translation>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Once more</source>
@@ -4827,15 +4823,15 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>The two PINs differ. Type the same PIN twice.</source>
-        <translation>两次输入的 PIN 不一样，请输入相同的 PIN。</translation>
+        <translation>两次输入的密码不一样，请输入相同的密码。</translation>
     </message>
     <message>
         <source>The PIN is set. Keep it somewhere safe: without it, owner actions cannot be done on this PC.</source>
-        <translation>PIN 已设置。请妥善保管：忘记 PIN 就无法在这台电脑上做店主操作。</translation>
+        <translation>密码已设置。请妥善保管：忘记密码就无法在这台电脑上做店主操作。</translation>
     </message>
     <message>
         <source>Remove the owner PIN? Everyone at this PC may then do everything.</source>
-        <translation>取消店主 PIN 吗？取消后，这台电脑前的任何人都能做所有操作。</translation>
+        <translation>取消店主密码吗？取消后，这台电脑前的任何人都能做所有操作。</translation>
     </message>
     <message>
         <source>Details</source>
@@ -4843,7 +4839,7 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>With PIN</source>
-        <translation>输入了 PIN</translation>
+        <translation>输入了密码</translation>
     </message>
     <message>
         <source>All actions</source>
@@ -4887,7 +4883,7 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>set: owner actions ask for it</source>
-        <translation>已设置：店主操作需要输入</translation>
+        <translation>已设置：店主操作需输入密码</translation>
     </message>
     <message>
         <source>Change or remove…</source>
@@ -4899,11 +4895,27 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>Set a PIN…</source>
-        <translation>设置 PIN…</translation>
+        <translation>设置密码…</translation>
     </message>
     <message>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
+    </message>
+    <message>
+        <source>Owner PIN: set (after the restore, owner actions need the backup's PIN)</source>
+        <translation>店主密码：已设置（恢复后，店主操作需要输入这份备份里的密码）</translation>
+    </message>
+    <message>
+        <source>Owner PIN: none (after the restore, no PIN is asked for)</source>
+        <translation>店主密码：未设置（恢复后不再要求输入密码）</translation>
+    </message>
+    <message>
+        <source>Removed {count} waybills from before {date}</source>
+        <translation>已删除 {date} 之前的 {count} 条运单</translation>
+    </message>
+    <message>
+        <source>Removing {total} waybills from before {date}: {count} removed so far</source>
+        <translation>删除 {date} 之前的 {total} 条运单：已删除 {count} 条</translation>
     </message>
 </context>
 </TS>

@@ -83,7 +83,7 @@ def _item(db: Database) -> PenaltyItem:
 
 def _edit_fine(win: MainWindow, fine: str) -> None:
     item = _item(win.db)  # type: ignore[arg-type]
-    win.handbook_page.apply_edit(item.id, "fine", fine)
+    win.handbook_page.request_edit(item.id, "fine", fine)
 
 
 def test_a_window_on_a_database_with_a_pin_starts_locked(owned_window: MainWindow) -> None:
@@ -264,3 +264,47 @@ def test_the_owner_menu_unlocks_and_locks(owned_window: MainWindow) -> None:
     assert owned_window.lock_action.isEnabled()
     owned_window.lock_action.trigger()
     assert not lock.unlocked
+
+
+def test_changing_the_pin_asks_for_it_even_when_unlocked(
+    owned_window: MainWindow, boxes: Boxes
+) -> None:
+    lock = permissions.current_lock()
+    assert lock is not None
+    lock.unlock()  # the owner edited something and walked away
+    seen = when_asked("1111", None)
+    assert not owner.change_pin(owned_window, owned_window.db)  # type: ignore[arg-type]
+    assert seen and seen[0].startswith("Wrong PIN")
+    with owned_window.db.session() as s:  # type: ignore[union-attr]
+        assert pin.check(s, PIN).ok  # unchanged
+
+
+def test_undo_in_the_handbook_asks_first_and_a_cancel_keeps_the_history_in_step(
+    qtbot: QtBot, owned_window: MainWindow
+) -> None:
+    page = owned_window.handbook_page
+    when_asked(PIN)
+    _edit_fine(owned_window, "15元/票")
+    assert page.undo_stack.canUndo()
+    permissions.current_lock().lock()  # type: ignore[union-attr]
+    when_asked(None)
+    page.undo()
+    assert page.undo_stack.canUndo() and not page.undo_stack.canRedo()
+    assert _item(owned_window.db).fine_text == "15元/票"  # type: ignore[arg-type]
+    when_asked(PIN)
+    page.undo()
+    assert _item(owned_window.db).fine_text != "15元/票"  # type: ignore[arg-type]
+    page.redo()  # unlocked now: nothing asked
+    assert _item(owned_window.db).fine_text == "15元/票"  # type: ignore[arg-type]
+
+
+def test_the_pin_dialog_shows_a_running_wait_when_it_opens(
+    qtbot: QtBot, owned_window: MainWindow
+) -> None:
+    with owned_window.db.session() as s:  # type: ignore[union-attr]
+        for _ in range(3):
+            pin.check(s, "1111")
+    dialog = PinDialog(owned_window.db, None, owned_window)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    assert "Try again in" in dialog.message.text()

@@ -474,6 +474,7 @@ def test_migration_killed_at_random_moments_is_all_or_nothing(
         "CREATE TABLE complaint_category",  # 0003, after 0002 is done
         "UPDATE alembic_version",  # 0002 recorded, 0003 and 0004 to come
         "CREATE TABLE guide_version",  # 0004's last table
+        "CREATE TABLE owner_pin",  # 0005's last table
     ],
 )
 def test_migration_killed_after_a_statement_is_all_or_nothing(

@@ -106,6 +106,9 @@ def test_a_clock_set_back_does_not_lock_the_owner_out_for_days(db: Database) -> 
     with db.session() as s:
         result = pin.check(s, "2580", now=NOW)
     assert result.waiting and result.wait <= pin.LONGEST_WAIT
+    # ... and after that longest wait the right PIN works, whatever the stored time said.
+    with db.session() as s:
+        assert pin.check(s, "2580", now=NOW + timedelta(seconds=pin.LONGEST_WAIT)).ok
 
 
 def test_the_wait_doubles_up_to_fifteen_minutes() -> None:
@@ -278,3 +281,38 @@ def test_cli_lookups_need_no_pin(cli_branch: Path, capsys: pytest.CaptureFixture
     assert main(["lookup", "宁波市海曙区中山西路37号", "--json"]) == 0
     assert main(["export", "audit", "-o", str(cli_branch / "a.xlsx")]) == 1
     assert not (cli_branch / "a.xlsx").exists()
+
+
+def test_cli_a_stale_pin_in_the_environment_does_not_break_lookups(
+    cli_branch: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRANCHDESK_PIN", "1111")
+    for _ in range(5):  # a scheduled lookup with an old PIN: not a wrong attempt
+        assert main(["lookup", "宁波市海曙区中山西路37号", "--json"]) == 0
+    database = open_database()
+    with database.session() as s:
+        assert audit.count(s, "pin_failed") == 0
+    database.dispose()
+    monkeypatch.setenv("BRANCHDESK_PIN", "")  # empty: as if not given
+    assert main(["export", "audit", "-o", str(cli_branch / "a.xlsx")]) == 1
+    assert "--pin" in capsys.readouterr().err
+
+
+def test_cli_takes_the_pin_after_the_command_too(
+    cli_branch: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = cli_branch / "audit.xlsx"
+    assert main(["export", "audit", "-o", str(out), "--pin", "2580"]) == 0
+    assert out.exists()
+    assert main(["guides", "list", "--pin", "2580"]) == 0
+
+
+def test_a_backups_preview_says_whether_it_brings_a_pin_back(db: Database) -> None:
+    from branchdesk.db.backup import describe
+
+    without = backup_to(paths.db_path(), paths.data_dir() / "usb", kind="manual")
+    with db.session() as s:
+        pin.set_pin(s, "2580")
+    with_pin = backup_to(paths.db_path(), paths.data_dir() / "usb", kind="manual")
+    assert any("Owner PIN: none" in line for line in describe(without).lines())
+    assert any("Owner PIN: set" in line for line in describe(with_pin).lines())

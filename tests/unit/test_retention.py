@@ -20,6 +20,7 @@ from branchdesk.io.models import ImportBatch
 from branchdesk.lookup import retention, search
 from branchdesk.lookup.models import Waybill
 from branchdesk.lookup.retention import count_old_waybills, purge_waybills
+from branchdesk.owner import audit
 from branchdesk.settings import SettingsStore
 
 TODAY = date.today()  # the command line counts from the real today
@@ -169,8 +170,13 @@ def test_a_purge_cut_short_keeps_what_it_removed_and_stays_consistent(
         assert s.scalar(select(func.count()).select_from(Waybill)) == 128 - 50
         assert count_old_waybills(s, 180, today=TODAY) == 20
         _assert_indexes_match_the_table(s)
+        # The audit log says how far it got, not what it meant to do.
+        (entry,) = audit.entries(s, action="delete_records")
+        assert "70 waybills" in entry.detail and "50 removed so far" in entry.detail
         assert purge_waybills(s, 180, today=TODAY) == 20  # a second run finishes the job
         _assert_indexes_match_the_table(s)
+    with branch.session() as s:
+        assert "Removed 20 waybills" in audit.entries(s, action="delete_records")[0].detail
 
 
 def test_only_the_owner_may_purge(branch: Database) -> None:
