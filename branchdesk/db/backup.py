@@ -16,6 +16,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -65,6 +66,15 @@ class BackupFolderError(BranchDeskError):
 
 class DamagedDatabaseError(BranchDeskError):
     """The database to copy cannot be read consistently or its copy fails the check."""
+
+
+class BackupCancelled(BranchDeskError):
+    """The backup was stopped (BranchDesk is closing); no file was left."""
+
+
+# Pages copied per step when a backup can be stopped: 64 MB at 4 KB pages, so a stop is seen
+# within a fraction of a second, and few steps for a writer to restart the copy between.
+STEP_PAGES = 16384
 
 
 class RestoreRefused(BranchDeskError):
@@ -215,13 +225,30 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _copy(src_path: Path, dst_path: Path, *, src_immutable: bool) -> None:
-    """A consistent snapshot of `src_path` into the (empty) file `dst_path`, as one file."""
+def _copy(
+    src_path: Path,
+    dst_path: Path,
+    *,
+    src_immutable: bool,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
+    """A consistent snapshot of `src_path` into the (empty) file `dst_path`, as one file.
+
+    With `cancelled`, the copy goes in steps and stops (BackupCancelled) once it says True."""
     src = connect_readonly(src_path, immutable=src_immutable)
     try:
         dst = sqlite3.connect(dst_path)
         try:
-            src.backup(dst)
+            if cancelled is None:
+                src.backup(dst)
+            else:
+
+                def step(_status: int, _remaining: int, _total: int) -> None:
+                    if cancelled():
+                        raise BackupCancelled(tr("The backup was stopped."))
+
+                step(0, 0, 0)
+                src.backup(dst, pages=STEP_PAGES, progress=step)
             # The copy inherits WAL mode from the source; a backup must be a single file.
             dst.execute("PRAGMA journal_mode=DELETE").fetchone()
         finally:
@@ -249,7 +276,12 @@ def _is_damage(exc: sqlite3.Error) -> bool:
 
 
 def backup_to(
-    db_path: Path, target_dir: Path, *, kind: str = MANUAL, now: datetime | None = None
+    db_path: Path,
+    target_dir: Path,
+    *,
+    kind: str = MANUAL,
+    now: datetime | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Path:
     """Copy the database into `target_dir` as a checked backup file; returns its path.
 
@@ -271,7 +303,7 @@ def backup_to(
     tmp = Path(name)
     try:
         try:
-            _copy(db_path, tmp, src_immutable=False)
+            _copy(db_path, tmp, src_immutable=False, cancelled=cancelled)
         except sqlite3.Error as exc:
             if _is_damage(exc):
                 raise DamagedDatabaseError(
@@ -352,10 +384,12 @@ def daily_backup(
     now: datetime | None = None,
     keep_daily: int = 14,
     keep_weekly: int = 8,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Path | None:
     """The automatic backup at the first start of a day, then pruning of older daily copies.
 
-    Returns None when today's copy exists already or there is no database yet.
+    Returns None when today's copy exists already or there is no database yet. `cancelled`
+    stops the copy (BackupCancelled, no file left; the next start makes it).
     """
     now = datetime.now() if now is None else now
     db_path = Path(db_path)
@@ -364,7 +398,7 @@ def daily_backup(
     today = now.date()
     if any(b.kind == DAILY and b.taken_at.date() == today for b in list_backups(backups_dir)):
         return None
-    path = backup_to(db_path, backups_dir, kind=DAILY, now=now)
+    path = backup_to(db_path, backups_dir, kind=DAILY, now=now, cancelled=cancelled)
     prune_backups(backups_dir, keep_daily=keep_daily, keep_weekly=keep_weekly, keep=path)
     return path
 

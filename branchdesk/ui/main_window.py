@@ -7,6 +7,8 @@ builds the pages on the next turn of the event loop.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,6 +74,8 @@ class MainWindow(QMainWindow):
         self.resize(1180, 760)
         self.setMinimumSize(QSize(800, 560))
         self._warmup: Task | None = None
+        # Set on close: the start-up daily backup stops rather than hold the window open.
+        self._stopping = threading.Event()
         self._purge: _WaybillPurge | None = None  # removing old waybills, off the UI thread
         # Complaint ids already announced as due soon / overdue, so each is announced once.
         self.notified: dict[int, str] = {}
@@ -283,6 +287,7 @@ class MainWindow(QMainWindow):
             return
 
         checks = self.startup_checks
+        stopping = self._stopping
         keep_daily = int(self.settings.get("backup_keep_daily"))
         keep_weekly = int(self.settings.get("backup_keep_weekly"))
 
@@ -292,15 +297,20 @@ class MainWindow(QMainWindow):
             if not checks:
                 return None
             from branchdesk import paths
-            from branchdesk.db.backup import daily_backup
+            from branchdesk.db.backup import BackupCancelled, daily_backup
             from branchdesk.db.integrity import quick_check
 
             db_path = Path(str(db.engine.url.database))
             report = quick_check(db_path)
             if report.ok:
-                daily_backup(
-                    db_path, paths.backups_dir(), keep_daily=keep_daily, keep_weekly=keep_weekly
-                )
+                with contextlib.suppress(BackupCancelled):  # closing: the next start makes it
+                    daily_backup(
+                        db_path,
+                        paths.backups_dir(),
+                        keep_daily=keep_daily,
+                        keep_weekly=keep_weekly,
+                        cancelled=stopping.is_set,
+                    )
             return report
 
         task = Task(work)
@@ -858,6 +868,7 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         if self._warmup is not None:
+            self._stopping.set()  # a daily backup in progress stops within a step
             self._warmup.wait()
         if self._purge is not None:  # stops after the chunk in hand; what went is committed
             self._purge.cancel()

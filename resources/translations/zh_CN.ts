@@ -4917,5 +4917,9 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>Removing {total} waybills from before {date}: {count} removed so far</source>
         <translation>删除 {date} 之前的 {total} 条运单：已删除 {count} 条</translation>
     </message>
+    <message>
+        <source>The backup was stopped.</source>
+        <translation>备份已停止。</translation>
+    </message>
 </context>
 </TS>

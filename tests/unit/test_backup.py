@@ -18,11 +18,13 @@ from sqlalchemy import select, text
 
 from branchdesk import paths
 from branchdesk.cli import main
+from branchdesk.db import backup as backup_module
 from branchdesk.db.backup import (
     BEFORE_RESTORE,
     BEFORE_UPGRADE,
     DAILY,
     MANUAL,
+    BackupCancelled,
     BackupFolderError,
     DamagedDatabaseError,
     RestoreRefused,
@@ -459,3 +461,23 @@ def test_cli_restore_refuses_bad_files(
     assert main(["restore", str(note), "--yes"]) == 1
     assert "not a BranchDesk backup" in capsys.readouterr().err
     assert main(["restore", str(tmp_path / "missing.sqlite3"), "--yes"]) == 1
+
+
+def test_a_daily_backup_stopped_on_closing_leaves_no_file_and_the_next_start_makes_it(
+    closed_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backup_module, "STEP_PAGES", 8)  # many steps on the small sample
+    backups = paths.backups_dir()
+    asked = 0
+
+    def closing_after_three_steps() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 3
+
+    with pytest.raises(BackupCancelled):
+        daily_backup(closed_db, backups, now=DAY0, cancelled=closing_after_three_steps)
+    assert asked == 4  # stopped at the first step after the window closed
+    assert list(backups.iterdir()) == []  # not even a partial file
+    made = daily_backup(closed_db, backups, now=DAY0, cancelled=lambda: False)
+    assert made is not None and courier_names(made) == courier_names(closed_db)
