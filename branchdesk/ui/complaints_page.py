@@ -397,8 +397,18 @@ class ComplaintsPage(QWidget):
             soon, overdue = service.due_counts(session, lead, at)
             self.due_rows = service.due_soon(session, lead, at)
         self.counts = (soon, overdue)
+        # The queue refreshes every minute: the agent's selection stays on its complaint.
+        current = self.due_view.currentIndex()
+        kept = (
+            self.due_model.rows[current.row()].id
+            if current.isValid() and current.row() < len(self.due_model.rows)
+            else None
+        )
         self.due_model.set_clock(at, lead)
         self.due_model.set_rows(self.due_rows)
+        row = next((i for i, r in enumerate(self.due_rows) if r.id == kept), None)
+        if row is not None:
+            self.due_view.selectRow(row)
         self.model.set_clock(at, lead)
         hours = f"{lead:g}"
         self.overdue_label.setText(self.tr("{count} overdue").format(count=overdue))

@@ -439,6 +439,23 @@ def test_the_status_bar_counts_and_opens_the_due_queue(qtbot: QtBot, window: Mai
     assert red.color().name() == "#b00020"
 
 
+def test_the_due_queue_keeps_the_agents_selection_when_it_refreshes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    now = service.now()
+    _log(window.db, "9900000000001", received=now - timedelta(days=3))
+    second = _log(window.db, "9900000000002", received=now - timedelta(hours=23))
+    page = window.complaints_page
+    page.show_due()
+    page.due_view.selectRow(1)
+    assert page.selected_id() == second.id
+    # A new overdue complaint comes in ahead of it, then the minute's refresh runs.
+    _log(window.db, "9900000000004", received=now - timedelta(days=5))
+    window.refresh_reminders()
+    assert page.due_model.rowCount() == 3
+    assert page.selected_id() == second.id
+
+
 def test_a_complaint_falling_due_is_announced_once(qtbot: QtBot, window: MainWindow) -> None:
     assert window.tray is None  # no system tray offscreen: reminders still work
     now = service.now()
