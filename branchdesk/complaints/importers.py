@@ -251,6 +251,7 @@ def _write(
     imported_at = service.now()
     merged = 0
     unrecognised: set[str] = set()
+    phones: dict[str, str] = {}
     for n, row in enumerate(rows):
         v = row.values
         category_id, known = _category_for(str(v["type"]), by_name)
@@ -272,8 +273,15 @@ def _write(
         courier = str(v.get("courier_name") or "")
         courier_phone = ""
         if waybill and not courier:
-            facts = service.facts_for(session, str(waybill), str(v.get("address") or ""))
-            courier, courier_phone = facts.courier or "", facts.courier_phone or ""
+            # The waybill list's courier in one query; the address matching only without it.
+            named = service.waybill_courier(session, str(waybill))
+            if named:
+                if named not in phones:
+                    phones[named] = service.courier_phone(session, named) or ""
+                courier, courier_phone = named, phones[named]
+            else:
+                facts = service.facts_for(session, str(waybill), str(v.get("address") or ""))
+                courier, courier_phone = facts.courier or "", facts.courier_phone or ""
         duplicates = service.open_duplicates(session, str(waybill) if waybill else None)
         row_new = service.create_complaint(
             session,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, delete, func, literal, or_, select
+from sqlalchemy import Select, delete, event, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from branchdesk.complaints import workflow
@@ -433,8 +433,46 @@ class EventRow:
     note: str
 
 
+_PATHS = "complaint_category_paths"
+
+
 def _paths(session: Session) -> dict[int, str]:
-    return {c.id: c.path for c in category_tree(session)}
+    """Category id → "延误 › 派送延误", kept for the session (an import of 1,000 work orders
+    would otherwise build the tree 2,000 times) until a flush touches a category."""
+    paths = session.info.get(_PATHS)
+    if paths is None:
+        paths = session.info[_PATHS] = {c.id: c.path for c in category_tree(session)}
+    return paths
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_paths(session: Session, _context: object) -> None:
+    if _PATHS in session.info and any(
+        isinstance(obj, ComplaintCategory)
+        for obj in (*session.new, *session.dirty, *session.deleted)
+    ):
+        del session.info[_PATHS]
+
+
+def waybill_courier(session: Session, waybill_no: str) -> str | None:
+    """The courier the newest waybill list names for this waybill, if any (cheap: one query;
+    `facts_for` also matches the address)."""
+    from branchdesk.lookup.models import Waybill
+    from branchdesk.lookup.waybills import normalise_number
+
+    number = normalise_number(waybill_no) if waybill_no.strip() else ""
+    if not number:
+        return None
+    return session.scalar(
+        select(Waybill.courier_name)
+        .where(Waybill.number == number, Waybill.courier_name.is_not(None))
+        .order_by(Waybill.id.desc())
+        .limit(1)
+    )
+
+
+def courier_phone(session: Session, name: str) -> str | None:
+    return _courier_phone(session, name)
 
 
 def _row(c: Complaint, paths: dict[int, str]) -> ComplaintRow:

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from branchdesk.complaints import service, workflow
+from branchdesk.complaints.models import Complaint
 from branchdesk.complaints.privacy import mask_name, mask_phone
 from branchdesk.complaints.scripts import fill_script, find_banned
 from branchdesk.complaints.service import ComplaintError, NewComplaint
@@ -522,3 +523,63 @@ def test_a_work_order_with_an_overlong_name_is_a_row_problem(
     assert problem.row == 3 and "40" in problem.message
     with branch.session() as s:
         assert run_import(s, path, "complaints", skip_invalid=True).rows_ok == 1
+
+
+def test_work_orders_get_their_courier_from_the_waybill_list_or_the_area_table(
+    branch: Database, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    from branchdesk.lookup.models import Courier
+
+    with branch.session() as s:
+        listed = s.scalars(select(Waybill).where(Waybill.courier_name.is_not(None))).first()
+        assert listed is not None
+        number, named = listed.number, listed.courier_name
+        phone = s.scalar(select(Courier.phone).where(Courier.name == named))
+        wang_phone = s.scalar(select(Courier.phone).where(Courier.name == "王强"))
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["工单号", "运单号", "工单类型", "工单内容", "收件地址", "派件员", "创建时间"])
+    sheet.append(["GD1", number, "催件", "催", "", "", "2026-11-02 09:00"])
+    sheet.append(
+        ["GD2", "YT0000000000001", "催件", "催", "宁波市海曙区中山西路37号", "", "2026-11-02 09:00"]
+    )
+    sheet.append(["GD3", "YT0000000000002", "催件", "催", "", "赵六", "2026-11-02 09:00"])
+    sheet.append(["GD4", number, "遗失", "丢了", "", "", "2026-11-02 10:00"])  # merged into GD1
+    path = tmp_path / "orders.xlsx"
+    book.save(path)
+    with branch.session() as s:
+        assert run_import(s, path, "complaints").rows_ok == 4
+    with branch.session() as s:
+        got = {
+            r.hq_order_no: s.get_one(Complaint, r.id)
+            for r in service.list_complaints(s, service.ComplaintFilter(include_merged=True))
+        }
+        assert (got["GD1"].courier_name, got["GD1"].courier_phone) == (named, phone)
+        assert (got["GD2"].courier_name, got["GD2"].courier_phone) == ("王强", wang_phone)
+        assert got["GD3"].courier_name == "赵六"
+        assert got["GD4"].merged_into_id == got["GD1"].id
+
+
+def test_a_category_added_or_renamed_mid_session_shows_its_new_path(branch: Database) -> None:
+    with branch.session() as s:
+        first = service.create_complaint(
+            s, NewComplaint(channel="电话", category_id=_first_category(s), description="a")
+        )
+        assert first.category  # the paths are now kept for the session
+        new = service.add_category(s, "超区件", 24)
+        row = service.create_complaint(
+            s, NewComplaint(channel="电话", category_id=new.id, description="b")
+        )
+        assert row.category == "超区件"
+        service.update_category(s, new.id, name="超区")
+        again = service.create_complaint(
+            s, NewComplaint(channel="电话", category_id=new.id, description="c")
+        )
+        assert again.category == "超区"
+
+
+def _first_category(session: object) -> int:
+    return service.category_tree(session)[0].id  # type: ignore[arg-type]
