@@ -470,7 +470,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             count = export_handbook(session, args.output)
         elif args.kind == "audit":
             from branchdesk.owner.audit import export_audit
-            from branchdesk.permissions import Action, require_owner
+            from branchdesk.permissions import require_owner
 
             require_owner(Action.VIEW_AUDIT)
             count = export_audit(session, args.output)
@@ -732,7 +732,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 def _cmd_undo(args: argparse.Namespace) -> int:
     from branchdesk.io.batches import undo_batch
-    from branchdesk.permissions import Action, require_owner
+    from branchdesk.permissions import require_owner
 
     require_owner(Action.UNDO_IMPORT)  # before the question: who may not is not asked
     if not args.yes:
@@ -759,7 +759,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from branchdesk.db.backup import describe, restore, restore_refusal
-    from branchdesk.permissions import Action, require_owner
+    from branchdesk.permissions import require_owner
 
     # Before the preview and the question: a user who may not restore is not asked.
     require_owner(Action.RESTORE)
@@ -830,7 +830,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_purge_waybills(args: argparse.Namespace) -> int:
     from branchdesk.lookup.retention import count_old_waybills, cutoff_date, purge_waybills
-    from branchdesk.permissions import Action, require_owner
+    from branchdesk.permissions import require_owner
     from branchdesk.settings import SettingsStore
 
     days = args.older_than

@@ -318,11 +318,11 @@ def facts_for(session: Session, waybill_no: str = "", address: str = "") -> Fact
         if result.arrival_days:
             facts.eta = tr("within {days} day(s)", days=result.arrival_days)
     if facts.courier and not facts.courier_phone:
-        facts.courier_phone = _courier_phone(session, facts.courier)
+        facts.courier_phone = courier_phone(session, facts.courier)
     return facts
 
 
-def _courier_phone(session: Session, name: str) -> str | None:
+def courier_phone(session: Session, name: str) -> str | None:
     from branchdesk.lookup.models import Courier
 
     return session.scalar(select(Courier.phone).where(Courier.name == name).limit(1))
@@ -469,10 +469,6 @@ def waybill_courier(session: Session, waybill_no: str) -> str | None:
         .order_by(Waybill.id.desc())
         .limit(1)
     )
-
-
-def courier_phone(session: Session, name: str) -> str | None:
-    return _courier_phone(session, name)
 
 
 def _row(c: Complaint, paths: dict[int, str]) -> ComplaintRow:

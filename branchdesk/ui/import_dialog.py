@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,18 @@ from branchdesk.ui.workers import Task
 
 KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook")
 PREVIEW_ROWS = 5
+
+
+def choose_table(parent: QWidget) -> Path | None:
+    """A spreadsheet or CSV chosen by the user (None when cancelled)."""
+    patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("ImportDialog", "Choose a file"),
+        "",
+        QCoreApplication.translate("ImportDialog", "Tables ({patterns})").format(patterns=patterns),
+    )
+    return Path(name) if name else None
 
 
 class ImportDialog(QDialog):
@@ -132,15 +144,9 @@ class ImportDialog(QDialog):
         return kinds()[self.kind_combo.currentData()]
 
     def browse(self) -> None:
-        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a file"),
-            "",
-            self.tr("Tables ({patterns})").format(patterns=patterns),
-        )
-        if name:
-            self.set_file(Path(name))
+        path = choose_table(self)
+        if path is not None:
+            self.set_file(path)
 
     def set_file(self, path: Path) -> None:
         self.file_edit.setText(str(path))

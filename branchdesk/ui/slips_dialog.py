@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -53,8 +52,9 @@ from branchdesk.complaints.slips import (
 )
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
-from branchdesk.io.reader import SUPPORTED_SUFFIXES, sheet_names
+from branchdesk.io.reader import sheet_names
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.import_dialog import choose_table
 from branchdesk.ui.models import Column, RowsModel
 from branchdesk.ui.print_dialog import print_pdf, save_pdf_copy
 from branchdesk.ui.workers import Task
@@ -220,15 +220,9 @@ class SlipsDialog(QDialog):
 
     # --- choosing and reading --------------------------------------------------------------
     def browse(self) -> None:
-        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a file"),
-            "",
-            self.tr("Tables ({patterns})").format(patterns=patterns),
-        )
-        if name:
-            self.set_file(Path(name))
+        path = choose_table(self)
+        if path is not None:
+            self.set_file(path)
 
     def set_file(self, path: Path) -> None:
         self.file_edit.setText(str(path))
