@@ -70,8 +70,10 @@ def launch(
     `before_show` is an event filter installed before the window is shown (benchmarks use it
     to see the first paint).
     """
+    from branchdesk import features
     from branchdesk.ui.main_window import MainWindow
 
+    features.load()
     window = MainWindow(settings=settings, startup_checks=True)
     if before_show is not None:
         window.installEventFilter(before_show)

@@ -236,6 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
+    from branchdesk import features
+
+    features.load()
     if args.command is None:
         from branchdesk.app import run_gui
 

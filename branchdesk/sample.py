@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from branchdesk import features
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.io.importing import get_kind, run_import, validate
@@ -243,6 +244,7 @@ def has_sample(session: Session) -> bool:
 
 def load_sample_branch(session: Session, waybills: int = 3000) -> str:
     """Import the sample tables; refuses to load twice. Returns a summary for the user."""
+    features.load()
     if has_sample(session):
         raise BranchDeskError(
             tr("The sample branch is already loaded. Undo its imports under 数据 first.")

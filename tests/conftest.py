@@ -10,8 +10,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from branchdesk import i18n, paths, permissions
+from branchdesk import features, i18n, paths, permissions
 from branchdesk.db.engine import Database, open_database
+
+features.load()  # as the entry points do: every feature registers its models and import kinds
 
 DATA = Path(__file__).parent / "data"
 

@@ -26,13 +26,3 @@ def utcnow() -> datetime:
     from datetime import UTC
 
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def import_all_models() -> None:
-    """Import every feature's models so Base.metadata knows all tables."""
-    import branchdesk.complaints.models
-    import branchdesk.guides.models
-    import branchdesk.handbook.models
-    import branchdesk.io.models
-    import branchdesk.lookup.models
-    import branchdesk.owner.models  # noqa: F401

@@ -226,9 +226,11 @@ def _as_datetime(value: object) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, time())
 
 
+HANDBOOK_KIND = "handbook"
+
 register(
     ImportKind(
-        name="handbook",
+        name=HANDBOOK_KIND,
         label="Penalty handbook",
         fields=HANDBOOK_FIELDS,
         write=_write,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.handbook import service
+from branchdesk.handbook.importers import HANDBOOK_KIND
 from branchdesk.i18n import tr
 from branchdesk.io.importing import get_kind, run_import, validate
 from branchdesk.io.reader import RawSheet
@@ -136,13 +137,13 @@ def load_sample_handbook(session: Session) -> str:
         raise BranchDeskError(tr("The sample handbook is already loaded."))
     service.ensure_default_categories(session)
     raw = sample_sheet()
-    kind = get_kind("handbook")
+    kind = get_kind(HANDBOOK_KIND)
     options = {"create_categories": True}
     prepared = validate(raw, kind, session=session, options=options)
     report = run_import(
         session,
         raw.file,
-        "handbook",
+        HANDBOOK_KIND,
         prepared=prepared,
         is_sample=True,
         created_by="sample",

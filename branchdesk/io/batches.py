@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.db.base import utcnow
@@ -53,10 +53,9 @@ def history(session: Session) -> list[BatchInfo]:
 
 
 def undo_batch(session: Session, batch_id: int) -> ImportBatch:
-    """Remove what batch `batch_id` imported and bring back the table it replaced."""
+    """Remove what batch `batch_id` imported (its kind's own undo) and bring back the table
+    it replaced."""
     from branchdesk.io.importing import kinds
-    from branchdesk.lookup import search
-    from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 
     batch = session.get(ImportBatch, batch_id)
     if batch is None:
@@ -68,17 +67,17 @@ def undo_batch(session: Session, batch_id: int) -> ImportBatch:
         session,
         tr("Import {id} ({file}) undone", id=batch_id, file=batch.file_name),
     )
-    rows = session.execute(
-        text("SELECT id, recipient, address FROM waybill WHERE batch_id = :b"), {"b": batch_id}
-    ).all()
-    search.unindex_waybills(session, [(r[0], r[1], r[2]) for r in rows])
-    for model in (Waybill, AreaRule, Route, ArrivalTime):
-        session.execute(delete(model).where(model.batch_id == batch_id))
-    # Couriers this import created and that no rule refers to any more.
-    session.execute(delete(Courier).where(Courier.batch_id == batch_id, ~Courier.rules.any()))
     kind = kinds().get(batch.kind)
-    if kind is not None and kind.undo is not None:
-        kind.undo(session, batch)
+    if kind is None:
+        raise BranchDeskError(
+            tr(
+                "Import {id} is of a kind this BranchDesk does not know ({kind}); nothing was "
+                "changed.",
+                id=batch_id,
+                kind=batch.kind,
+            )
+        )
+    kind.undo(session, batch)
     # The table this batch replaced takes its place: active again if this batch was active,
     # still replaced (by this batch's successor) if this batch had been replaced itself.
     for old in session.scalars(select(ImportBatch).where(ImportBatch.replaced_by_id == batch_id)):

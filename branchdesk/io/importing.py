@@ -60,6 +60,9 @@ class ImportKind:
     label: str  # English source; the UI translates it
     fields: Sequence[Field]
     write: Writer
+    # Undo of one batch: removes what it wrote (the shared undo then reactivates the table
+    # it replaced and marks the batch undone).
+    undo: Callable[[Session, ImportBatch], None]
     row_check: RowCheck | None = None
     # True: a new import replaces the whole table (the old batch stays, inactive, for undo).
     replaces_table: bool = False
@@ -67,8 +70,6 @@ class ImportKind:
     rows_check: Callable[[list[ParsedRow]], list[tuple[ParsedRow, str | None, str]]] | None = None
     context_check: ContextCheck | None = None
     options: tuple[ImportOption, ...] = ()
-    # Undo of one batch beyond what the shared undo does (the lookup tables need nothing).
-    undo: Callable[[Session, ImportBatch], None] | None = None
     # An owner-level import (it replaces the handbook) passes the permission check first.
     required: Action | None = None
 
@@ -82,7 +83,6 @@ def register(kind: ImportKind) -> ImportKind:
 
 
 def get_kind(name: str) -> ImportKind:
-    _load_kinds()
     try:
         return KINDS[name]
     except KeyError:
@@ -96,14 +96,8 @@ def get_kind(name: str) -> ImportKind:
 
 
 def kinds() -> dict[str, ImportKind]:
-    _load_kinds()
+    """The registered kinds (the features register theirs: see branchdesk.features.load)."""
     return KINDS
-
-
-def _load_kinds() -> None:
-    import branchdesk.complaints.importers
-    import branchdesk.handbook.importers
-    import branchdesk.lookup.importers  # noqa: F401  (registers areas/routes/times/waybills)
 
 
 class ImportRejected(BranchDeskError):

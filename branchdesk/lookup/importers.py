@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
@@ -26,7 +26,7 @@ from branchdesk.io.tabular import (
 from branchdesk.io.tabular import text as text_cell
 from branchdesk.lookup import search
 from branchdesk.lookup.matching import FragmentError, parse_area_cell
-from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
+from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 from branchdesk.lookup.regions import recognise
 from branchdesk.lookup.waybills import canonical_carrier, detect_carrier, normalise_number
 
@@ -170,12 +170,26 @@ def _write_areas(
     return len(params)
 
 
+def _undo_areas(session: Session, batch: ImportBatch) -> None:
+    session.execute(delete(AreaRule).where(AreaRule.batch_id == batch.id))
+    # Couriers this import created and that no rule refers to any more.
+    session.execute(delete(Courier).where(Courier.batch_id == batch.id, ~Courier.rules.any()))
+
+
+def _undo_rows(model: type[Route] | type[ArrivalTime]) -> Callable[[Session, ImportBatch], None]:
+    def undo(session: Session, batch: ImportBatch) -> None:
+        session.execute(delete(model).where(model.batch_id == batch.id))
+
+    return undo
+
+
 register(
     ImportKind(
         name="areas",
         label="Delivery areas",
         fields=AREA_FIELDS,
         write=_write_areas,
+        undo=_undo_areas,
         row_check=_check_area,
         replaces_table=True,
     )
@@ -252,6 +266,7 @@ register(
         label="Routes",
         fields=ROUTE_FIELDS,
         write=_write_rows(Route),
+        undo=_undo_rows(Route),
         replaces_table=True,
     )
 )
@@ -280,6 +295,7 @@ register(
         label="Arrival times",
         fields=TIME_FIELDS,
         write=_write_rows(ArrivalTime),
+        undo=_undo_rows(ArrivalTime),
         replaces_table=True,
     )
 )
@@ -373,12 +389,21 @@ def _write_waybills(
     return len(params)
 
 
+def _undo_waybills(session: Session, batch: ImportBatch) -> None:
+    rows = session.execute(
+        text("SELECT id, recipient, address FROM waybill WHERE batch_id = :b"), {"b": batch.id}
+    ).all()
+    search.unindex_waybills(session, [(r[0], r[1], r[2]) for r in rows])
+    session.execute(delete(Waybill).where(Waybill.batch_id == batch.id))
+
+
 register(
     ImportKind(
         name="waybills",
         label="Waybills",
         fields=WAYBILL_FIELDS,
         write=_write_waybills,
+        undo=_undo_waybills,
         row_check=_check_waybill,
         rows_check=_duplicates,
     )

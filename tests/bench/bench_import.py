@@ -62,7 +62,10 @@ def fresh_db(n: int):
 
 
 def import_once(path: Path, n: int, profile: Path | None = None) -> tuple[float, int]:
+    from branchdesk import features
     from branchdesk.io.importing import run_import
+
+    features.load()
 
     db = fresh_db(n)
     profiler = cProfile.Profile() if profile else None
@@ -81,7 +84,10 @@ def import_once(path: Path, n: int, profile: Path | None = None) -> tuple[float,
 
 
 def staged_import(path: Path, n: int) -> dict[str, float]:
+    from branchdesk import features
     from branchdesk.io.importing import get_kind, run_import, validate
+
+    features.load()
     from branchdesk.io.reader import read_sheet
 
     db = fresh_db(n)

@@ -244,9 +244,11 @@ def is_complete(db_path: Path, waybills: int) -> bool:
 
 
 def build(db_path: Path, waybills: int) -> dict[str, object]:
-    from branchdesk import paths
+    from branchdesk import features, paths
     from branchdesk.db.engine import open_database
     from branchdesk.io.importing import get_kind, run_import, validate
+
+    features.load()
     from branchdesk.io.models import ImportBatch
     from branchdesk.sample import _route_sheet, _time_sheet
 

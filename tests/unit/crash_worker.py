@@ -22,7 +22,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from branchdesk.db.base import Base, import_all_models
+from branchdesk import features
+from branchdesk.db.base import Base
 
 # --- checks on a database file ------------------------------------------------------------
 
@@ -41,7 +42,7 @@ def _tables(engine: Engine) -> list[str]:
 
 def snapshot(engine: Engine) -> dict[str, tuple[int, str]]:
     """Row count and a digest of the rows of every table, FTS shadow tables included."""
-    import_all_models()
+    features.load()
     names = _tables(engine)
     missing = set(Base.metadata.tables) - set(names)
     assert not missing, f"tables missing from the DB: {sorted(missing)}"
@@ -59,7 +60,7 @@ def snapshot(engine: Engine) -> dict[str, tuple[int, str]]:
 
 def counts(engine: Engine) -> dict[str, int]:
     """Row counts of the tables of Base.metadata."""
-    import_all_models()
+    features.load()
     with engine.connect() as con:
         return {
             name: con.exec_driver_sql(f'SELECT count(*) FROM "{name}"').scalar() or 0

@@ -28,9 +28,9 @@ import pytest
 from sqlalchemy import Engine, create_engine, func, select
 from sqlalchemy.orm import Session
 
-from branchdesk import paths
+from branchdesk import features, paths
 from branchdesk.complaints.models import Complaint
-from branchdesk.db.base import Base, import_all_models
+from branchdesk.db.base import Base
 from branchdesk.db.engine import make_engine, open_database, sqlite_revision
 from branchdesk.db.migrations import HEAD_REVISION
 from branchdesk.handbook.models import PenaltyItem
@@ -204,7 +204,7 @@ def rows_up_to(engine: Engine, limits: dict[str, int]) -> dict[str, list[tuple[o
 
 def highest_ids(engine: Engine, tables: set[str] | None = None) -> dict[str, int]:
     """The highest rowid of each ORM table (of those among `tables`, when given)."""
-    import_all_models()
+    features.load()
     names = [name for name in sorted(Base.metadata.tables) if tables is None or name in tables]
     with engine.connect() as con:
         return {

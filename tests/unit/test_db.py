@@ -78,12 +78,12 @@ def test_migrations_build_exactly_the_models(data_dir: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from branchdesk.db.base import Base, import_all_models
+    from branchdesk import features
 
-    import_all_models()
+    metadata = features.metadata()
     db = open_database()
     with db.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(connection), metadata)
         waybill_sql = connection.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE name = 'waybill'"
         ).scalar()

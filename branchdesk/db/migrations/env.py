@@ -2,10 +2,9 @@
 
 from alembic import context
 
-from branchdesk.db.base import Base, import_all_models
-
-import_all_models()
-target_metadata = Base.metadata
+# Migrations are explicit scripts: running them needs no models. The models' metadata (from
+# branchdesk.features, which db/ never imports) is handed over only to compare or generate.
+target_metadata = context.config.attributes.get("target_metadata")
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # `alembic` command line during development
