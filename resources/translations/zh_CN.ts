@@ -4921,5 +4921,9 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>The backup was stopped.</source>
         <translation>备份已停止。</translation>
     </message>
+    <message>
+        <source>Import {id} is of a kind this BranchDesk does not know ({kind}); nothing was changed.</source>
+        <translation>导入 {id} 的类型（{kind}）不是本版 BranchDesk 认识的；未做任何更改。</translation>
+    </message>
 </context>
 </TS>
