@@ -533,7 +533,7 @@ def _print_analysis(args: argparse.Namespace) -> int:
     from datetime import date
 
     from branchdesk.complaints.analysis import month_report
-    from branchdesk.io.pdf.analysis import render_month_report
+    from branchdesk.complaints.documents.analysis import render_month_report
     from branchdesk.settings import SettingsStore
 
     today = date.today()
@@ -554,8 +554,8 @@ def _print_analysis(args: argparse.Namespace) -> int:
 def _print_guide(args: argparse.Namespace) -> int:
     from datetime import date
 
+    from branchdesk.guides.documents.guide import render_guide
     from branchdesk.guides.service import find_guide, guide_doc
-    from branchdesk.io.pdf.guide import render_guide
     from branchdesk.settings import SettingsStore
 
     if args.file is None:

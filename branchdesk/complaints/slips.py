@@ -17,6 +17,16 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from branchdesk.complaints.slip_entries import (
+    AMBIGUOUS,
+    BY_ADDRESS,
+    BY_COLUMN,
+    BY_WAYBILL,
+    KIND_WORDS,
+    UNMATCHED,
+    CourierSlip,
+    SlipLine,
+)
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.io.reader import read_sheet
@@ -29,25 +39,6 @@ from branchdesk.lookup.search import find_by_number, load
 from branchdesk.lookup.service import LookupIndex, lookup, lookup_index
 
 Progress = Callable[[int, int], object]
-
-# How a parcel was matched to its courier.
-BY_COLUMN = "column"
-BY_WAYBILL = "waybill"
-BY_ADDRESS = "address"
-AMBIGUOUS = "ambiguous"
-UNMATCHED = "none"
-HOW = (BY_COLUMN, BY_WAYBILL, BY_ADDRESS, AMBIGUOUS, UNMATCHED)
-
-# Problem kinds: what HQ lists call them, most specific first ("超时未签收" is overdue).
-UNSIGNED = "unsigned"
-MISSED_SCAN = "missed_scan"
-OVERDUE = "overdue"
-OTHER = "other"
-_KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (MISSED_SCAN, ("漏扫", "未扫", "无扫描", "扫描", "未出仓", "上传")),
-    (OVERDUE, ("超时", "延误", "延迟", "逾期", "时效", "滞留")),
-    (UNSIGNED, ("未签收", "未签", "无人签收", "无人收货")),
-)
 
 FIELDS = (
     Field(
@@ -98,65 +89,6 @@ FIELDS = (
         parse=date_value,
     ),
 )
-
-
-def problem_kind(problem: str) -> str:
-    """unsigned | missed_scan | overdue | other, from the HQ's wording of the problem."""
-    for kind, words in _KIND_WORDS:
-        if any(word in problem for word in words):
-            return kind
-    return OTHER
-
-
-def kind_label(kind: str) -> str:
-    """A problem kind as the slip's heading counts it."""
-    return {
-        UNSIGNED: tr("Unsigned"),
-        MISSED_SCAN: tr("Missed scan"),
-        OVERDUE: tr("Overdue"),
-    }.get(kind, tr("Other"))
-
-
-def how_label(how: str) -> str:
-    """How a parcel was matched, for the preview table and the slip."""
-    return {
-        BY_COLUMN: tr("courier column"),
-        BY_WAYBILL: tr("waybill list"),
-        BY_ADDRESS: tr("address"),
-        AMBIGUOUS: tr("to check"),
-    }.get(how, tr("unmatched"))
-
-
-@dataclass(frozen=True)
-class SlipLine:
-    """One problem parcel on a courier's slip."""
-
-    waybill: str
-    problem: str
-    address: str | None
-    recipient: str | None
-    phone: str | None
-    date: date | None
-    courier: str | None
-    how: str  # column | waybill | address | ambiguous | none
-    candidates: tuple[str, ...] = ()  # ambiguous: every courier of the tie, best first
-    row: int | None = None  # the row in the HQ list
-
-
-@dataclass(frozen=True)
-class CourierSlip:
-    """One courier's part of the printout; `courier` None is the unmatched section."""
-
-    courier: str | None
-    phone: str | None
-    lines: tuple[SlipLine, ...]
-
-    def counts(self) -> dict[str, int]:
-        """Parcels per problem kind, in the order unsigned, missed scan, overdue, other."""
-        found = {UNSIGNED: 0, MISSED_SCAN: 0, OVERDUE: 0, OTHER: 0}
-        for line in self.lines:
-            found[problem_kind(line.problem)] += 1
-        return {k: n for k, n in found.items() if n}
 
 
 @dataclass
@@ -245,7 +177,7 @@ class Parcel:
 def _problem_from_name(*names: str) -> str:
     """A list without a problem column is often named after it: 未签收清单.xlsx → 未签收."""
     for name in names:
-        for _kind, words in _KIND_WORDS:
+        for _kind, words in KIND_WORDS:
             for word in words:
                 if word in name and len(word) >= 2:
                     return word
@@ -482,7 +414,7 @@ def render(
     progress: Progress | None = None,
 ) -> PrintedSlips:
     """Write the slips of `found` to `output` (A4 PDF)."""
-    from branchdesk.io.pdf.slips import render_slips
+    from branchdesk.complaints.documents.slips import render_slips
 
     pages = render_slips(
         found.slips,

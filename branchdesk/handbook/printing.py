@@ -64,19 +64,22 @@ def print_document(
     An exam paper is recorded (seed, categories) unless `record` is False: a preview is not a
     printed paper until it is saved or printed.
     """
-    from branchdesk.io import pdf
+    from branchdesk.handbook.documents import exam as exam_document
+    from branchdesk.handbook.documents import handbook as handbook_document
+    from branchdesk.handbook.documents import results as results_document
+    from branchdesk.handbook.documents import sheets as sheets_document
 
     printed = job.printed or date.today()
     if job.document == "handbook":
         book = service.handbook(
             session, branch=job.branch, categories=job.categories, ids=job.ids, printed=printed
         )
-        return Printed(path, pdf.render_handbook(book, path, progress=progress))
+        return Printed(path, handbook_document.render_handbook(book, path, progress=progress))
     if job.document == "sheet":
         book = service.handbook(
             session, branch=job.branch, categories=job.categories, ids=job.ids, printed=printed
         )
-        pages = pdf.render_vehicle_sheets(
+        pages = sheets_document.render_vehicle_sheets(
             book.chapters,
             path,
             branch=job.branch,
@@ -95,7 +98,9 @@ def print_document(
             seed = job.seed if job.seed is not None else service.new_paper_seed(session)
             exam = exam_paper(session, job.questions, seed, job.categories)
             first_printed = None
-        pages = pdf.render_exam(exam, path, branch=job.branch, printed=printed, progress=progress)
+        pages = exam_document.render_exam(
+            exam, path, branch=job.branch, printed=printed, progress=progress
+        )
         if record:
             service.record_paper(session, exam)
         return Printed(path, pages, exam.seed, exam, reprint_of=first_printed)
@@ -105,7 +110,7 @@ def print_document(
             raise service.HandbookError(
                 tr("No practice results saved yet for {who}.", who=job.employee or tr("anyone"))
             )
-        pages = pdf.render_results(
+        pages = results_document.render_results(
             job.employee, rows, path, branch=job.branch, printed=printed, progress=progress
         )
         return Printed(path, pages)

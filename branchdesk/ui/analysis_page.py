@@ -463,7 +463,7 @@ class AnalysisPage(QWidget):
         """Preview the month's analysis as a PDF, then save or print it."""
         from datetime import date
 
-        from branchdesk.io.pdf.analysis import render_month_report
+        from branchdesk.complaints.documents.analysis import render_month_report
         from branchdesk.settings import SettingsStore
         from branchdesk.ui.pdf_preview import PdfPreviewDialog
 

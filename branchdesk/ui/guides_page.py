@@ -712,7 +712,7 @@ class GuidesPage(QWidget):
         dialog.exec()
 
     def print_guide(self) -> None:
-        from branchdesk.io.pdf.guide import render_guide
+        from branchdesk.guides.documents.guide import render_guide
         from branchdesk.ui.pdf_preview import PdfPreviewDialog
 
         chosen = self.selected()

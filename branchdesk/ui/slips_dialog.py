@@ -39,13 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchdesk.complaints.slip_entries import AMBIGUOUS, UNMATCHED, SlipLine, how_label
 from branchdesk.complaints.slips import (
-    AMBIGUOUS,
-    UNMATCHED,
     PrintedSlips,
-    SlipLine,
     SlipList,
-    how_label,
     read_problem_list,
     render,
     require_printable,

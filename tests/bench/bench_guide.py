@@ -199,7 +199,7 @@ def main() -> int:
 
     common.ensure_dirs()
     from branchdesk.guides.annotations import burn_in, check_image, image_size
-    from branchdesk.io.pdf.guide import render_guide
+    from branchdesk.guides.documents.guide import render_guide
 
     make_s, guide = common.timed(lambda: build_guide(args.steps))
     images = [s.image for s in guide.steps if s.image]

@@ -27,7 +27,8 @@ def main() -> int:
     args = parser.parse_args()
 
     common.ensure_dirs()
-    from branchdesk.io.pdf import render_handbook, render_vehicle_sheets
+    from branchdesk.handbook.documents.handbook import render_handbook
+    from branchdesk.handbook.documents.sheets import render_vehicle_sheets
     from tests.unit.pdf_samples import generated_handbook
 
     book = generated_handbook(args.items, args.categories)

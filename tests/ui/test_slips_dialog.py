@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from branchdesk.complaints.slips import AMBIGUOUS, UNMATCHED
+from branchdesk.complaints.slip_entries import AMBIGUOUS, UNMATCHED
 from branchdesk.db.engine import Database
 from branchdesk.ui.slips_dialog import TO_CHECK_FILL, UNMATCHED_FILL, SlipLinesModel, SlipsDialog
 from tests.ui.conftest import Boxes

@@ -12,15 +12,13 @@ import pytest
 from pypdf import PdfReader
 
 from branchdesk.errors import BranchDeskError
+from branchdesk.handbook.documents.exam import render_exam
+from branchdesk.handbook.documents.handbook import render_handbook
+from branchdesk.handbook.documents.results import render_results
+from branchdesk.handbook.documents.sheets import render_vehicle_sheets
 from branchdesk.handbook.entries import Chapter, Entry, Exam, Question
 from branchdesk.i18n import tr
-from branchdesk.io.pdf import (
-    fonts,
-    render_exam,
-    render_handbook,
-    render_results,
-    render_vehicle_sheets,
-)
+from branchdesk.io.pdf import fonts
 from branchdesk.io.pdf.layout import MARGIN_BOTTOM, MARGIN_TOP, PAGE_HEIGHT
 from branchdesk.io.pdf.linebreak import CANNOT_START, NBSP, break_lines
 from tests.unit.pdf_samples import (

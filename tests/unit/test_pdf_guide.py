@@ -15,9 +15,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
 
+from branchdesk.guides.documents.guide import DPI, render_guide
 from branchdesk.guides.entries import Annotation, GuideDoc, StepDoc
 from branchdesk.i18n import tr
-from branchdesk.io.pdf.guide import DPI, render_guide
 from branchdesk.io.pdf.layout import PAGE_HEIGHT
 from tests.unit.test_annotations import cjk_font_path, encoded, fractions, laplacian_variance
 

@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 from branchdesk.db.engine import Database
 from branchdesk.guides import sample, service
 from branchdesk.guides.annotations import check_image
+from branchdesk.guides.documents.guide import render_guide
 from branchdesk.guides.models import GuideImage
 from branchdesk.guides.service import GuideError
-from branchdesk.io.pdf.guide import render_guide
 from branchdesk.sample import load_sample_branch
 
 TITLES = {"导入今天的运单": "操作", "登记一条投诉": "客服系统", "打印车载处罚单": "操作"}

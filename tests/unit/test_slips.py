@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from branchdesk.cli import main
-from branchdesk.complaints.slips import (
+from branchdesk.complaints.documents.slips import BOX, render_slips
+from branchdesk.complaints.slip_entries import (
     AMBIGUOUS,
     BY_ADDRESS,
     BY_COLUMN,
@@ -23,17 +24,17 @@ from branchdesk.complaints.slips import (
     UNSIGNED,
     CourierSlip,
     SlipLine,
+    problem_kind,
+)
+from branchdesk.complaints.slips import (
     SlipList,
     SlipsRejected,
     print_slips,
-    problem_kind,
     read_problem_list,
 )
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
-from branchdesk.io.pdf import render_slips
-from branchdesk.io.pdf.slips import BOX
 from branchdesk.io.tabular import HeaderNotFound
 from branchdesk.sample import load_sample_branch
 from tests.data.make_problem_fixtures import (

@@ -22,7 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from branchdesk.complaints.privacy import mask_name, mask_phone
-from branchdesk.complaints.slips import AMBIGUOUS, CourierSlip, SlipLine, kind_label
+from branchdesk.complaints.slip_entries import AMBIGUOUS, CourierSlip, SlipLine, kind_label
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.io.pdf.fonts import cjk_font

@@ -1,0 +1,1 @@
+"""The complaint log's printable documents: per-courier reminder slips, the month's analysis."""

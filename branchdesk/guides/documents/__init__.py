@@ -1,0 +1,1 @@
+"""The operation guides' printable document: one guide as an A4 PDF."""

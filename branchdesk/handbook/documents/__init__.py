@@ -1,0 +1,1 @@
+"""The handbook's printable documents: the full handbook, vehicle sheets, exams, results."""
