@@ -23,6 +23,8 @@ class Feature:
     models: tuple[str, ...] = ()
     # Modules that register the feature's import kinds (each with its own undo).
     importers: tuple[str, ...] = ()
+    # Modules that register hooks of lower layers (the owner's audit recorder).
+    hooks: tuple[str, ...] = ()
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -43,7 +45,7 @@ FEATURES: tuple[Feature, ...] = (
         importers=("branchdesk.complaints.importers",),
     ),
     Feature("guides", models=("branchdesk.guides.models",)),
-    Feature("owner", models=("branchdesk.owner.models",)),
+    Feature("owner", models=("branchdesk.owner.models",), hooks=("branchdesk.owner.audit",)),
 )
 
 _loaded = False
@@ -55,7 +57,7 @@ def load() -> None:
     if _loaded:
         return
     for feature in FEATURES:
-        for module in (*feature.models, *feature.importers):
+        for module in (*feature.models, *feature.importers, *feature.hooks):
             importlib.import_module(module)
     _loaded = True
 

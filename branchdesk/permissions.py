@@ -84,6 +84,17 @@ class OwnerLock:
         return False
 
 
+# Writes an audit entry into the session's transaction: (session, action, detail, who,
+# with_pin). The owner feature registers it; this base module imports no feature.
+AuditRecorder = Callable[["Session", str, str, str, bool], object]
+_recorder: AuditRecorder | None = None
+
+
+def set_audit_recorder(recorder: AuditRecorder | None) -> None:
+    global _recorder
+    _recorder = recorder
+
+
 def _everyone(action: Action) -> bool:
     return True
 
@@ -128,9 +139,11 @@ def require_owner(action: Action, session: Session | None = None, detail: str = 
     if not _policy(action):
         raise denial(action)
     if session is not None:
-        from branchdesk.owner.audit import record
-
-        record(session, action.value, detail, who=_actor, with_pin=pin_guarded())
+        if _recorder is None:
+            # An owner action must never go unaudited: the owner feature registers the
+            # recorder when the features are loaded (branchdesk.features.load).
+            raise RuntimeError("no audit recorder: call branchdesk.features.load() first")
+        _recorder(session, action.value, detail, _actor, pin_guarded())
 
 
 def denial(action: Action) -> PermissionDenied:

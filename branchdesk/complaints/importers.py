@@ -22,7 +22,8 @@ from branchdesk.i18n import tr
 from branchdesk.io.importing import ImportKind, Progress, register
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, digits, required_text, text
-from branchdesk.lookup.importers import _phone, _waybill_number
+from branchdesk.lookup import couriers
+from branchdesk.lookup.importers import parse_phone, parse_waybill_number
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _DATETIME_TEXT = re.compile(
@@ -125,7 +126,7 @@ def _at_most(limit: int) -> Callable[[object], str | None]:
 def _waybill(value: object) -> str | None:
     if text(value) is None:
         return None
-    return _waybill_number(value)
+    return parse_waybill_number(value)
 
 
 FIELDS = (
@@ -160,7 +161,7 @@ FIELDS = (
         ("客户姓名", "投诉人", "联系人", "客户", "收件人"),
         parse=_at_most(40),
     ),
-    Field("phone", "Phone", ("联系电话", "客户电话", "电话", "手机", "手机号"), parse=_phone),
+    Field("phone", "Phone", ("联系电话", "客户电话", "电话", "手机", "手机号"), parse=parse_phone),
     Field("address", "Address", ("收件地址", "地址", "详细地址", "客户地址"), parse=_at_most(200)),
     Field("courier_name", "Courier", ("派件员", "业务员", "快递员", "责任人"), parse=_at_most(40)),
     Field(
@@ -274,10 +275,10 @@ def _write(
         courier_phone = ""
         if waybill and not courier:
             # The waybill list's courier in one query; the address matching only without it.
-            named = service.waybill_courier(session, str(waybill))
+            named = couriers.courier_for_waybill(session, str(waybill))
             if named:
                 if named not in phones:
-                    phones[named] = service.courier_phone(session, named) or ""
+                    phones[named] = couriers.courier_phone(session, named) or ""
                 courier, courier_phone = named, phones[named]
             else:
                 facts = service.facts_for(session, str(waybill), str(v.get("address") or ""))

@@ -32,6 +32,7 @@ from branchdesk.complaints.scripts import (
 from branchdesk.complaints.workflow import CLOSED, NEW, OPEN_STATUSES, WorkflowError
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
+from branchdesk.lookup import couriers
 from branchdesk.permissions import Action, require_owner
 
 
@@ -318,14 +319,8 @@ def facts_for(session: Session, waybill_no: str = "", address: str = "") -> Fact
         if result.arrival_days:
             facts.eta = tr("within {days} day(s)", days=result.arrival_days)
     if facts.courier and not facts.courier_phone:
-        facts.courier_phone = courier_phone(session, facts.courier)
+        facts.courier_phone = couriers.courier_phone(session, facts.courier)
     return facts
-
-
-def courier_phone(session: Session, name: str) -> str | None:
-    from branchdesk.lookup.models import Courier
-
-    return session.scalar(select(Courier.phone).where(Courier.name == name).limit(1))
 
 
 def script_facts(
@@ -452,23 +447,6 @@ def _forget_paths(session: Session, _context: object) -> None:
         for obj in (*session.new, *session.dirty, *session.deleted)
     ):
         del session.info[_PATHS]
-
-
-def waybill_courier(session: Session, waybill_no: str) -> str | None:
-    """The courier the newest waybill list names for this waybill, if any (cheap: one query;
-    `facts_for` also matches the address)."""
-    from branchdesk.lookup.models import Waybill
-    from branchdesk.lookup.waybills import normalise_number
-
-    number = normalise_number(waybill_no) if waybill_no.strip() else ""
-    if not number:
-        return None
-    return session.scalar(
-        select(Waybill.courier_name)
-        .where(Waybill.number == number, Waybill.courier_name.is_not(None))
-        .order_by(Waybill.id.desc())
-        .limit(1)
-    )
 
 
 def _row(c: Complaint, paths: dict[int, str]) -> ComplaintRow:

@@ -34,7 +34,7 @@ from branchdesk.io.tabular import Field, ParsedRow, Problem, date_value, prepare
 
 # The waybill list's parsers: the same number and phone normalisation as the import, so a
 # number in the HQ list finds the parcel the branch imported.
-from branchdesk.lookup.importers import _phone, _waybill_number
+from branchdesk.lookup.importers import parse_phone, parse_waybill_number
 from branchdesk.lookup.search import find_by_number, load
 from branchdesk.lookup.service import LookupIndex, lookup, lookup_index
 
@@ -46,7 +46,7 @@ FIELDS = (
         "Waybill no.",
         ("运单号", "单号", "快递单号", "运单编号", "面单号", "运单号码", "快件单号"),
         required=True,
-        parse=_waybill_number,
+        parse=parse_waybill_number,
     ),
     Field(
         "problem",
@@ -80,7 +80,7 @@ FIELDS = (
         "phone",
         "Phone",
         ("电话", "收件电话", "收件人电话", "收件人手机", "收货人电话", "手机", "联系电话"),
-        parse=_phone,
+        parse=parse_phone,
     ),
     Field(
         "date",

@@ -677,10 +677,10 @@ def results(session: Session, employee: str | None = None) -> list[ResultRow]:
 
 def employees(session: Session) -> list[str]:
     """Everyone who has a saved result, plus the branch's couriers, for the name chooser."""
-    from branchdesk.lookup.models import Courier
+    from branchdesk.lookup.couriers import active_courier_names
 
     names = set(session.scalars(select(ExamResult.employee).distinct()))
-    names.update(session.scalars(select(Courier.name).where(Courier.active.is_(True))))
+    names.update(active_courier_names(session))
     return sorted(names)
 
 

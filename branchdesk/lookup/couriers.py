@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
-from branchdesk.lookup.models import AreaRule, Courier
+from branchdesk.lookup.models import AreaRule, Courier, Waybill
+from branchdesk.lookup.waybills import normalise_number
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,32 @@ def list_couriers(session: Session) -> list[CourierRow]:
         CourierRow(c.id, c.name, c.employee_no, c.phone, c.active, counts.get(c.id, 0), c.notes)
         for c in session.scalars(select(Courier).order_by(Courier.active.desc(), Courier.name))
     ]
+
+
+def active_courier_names(session: Session) -> list[str]:
+    """The names of the branch's active couriers (for name choosers in other features)."""
+    return list(
+        session.scalars(select(Courier.name).where(Courier.active.is_(True)).order_by(Courier.name))
+    )
+
+
+def courier_phone(session: Session, name: str) -> str | None:
+    """The phone of the courier named `name`, if the branch knows one."""
+    return session.scalar(select(Courier.phone).where(Courier.name == name).limit(1))
+
+
+def courier_for_waybill(session: Session, waybill_no: str) -> str | None:
+    """The courier the newest imported waybill list names for this waybill, if any (one
+    indexed query; matching the address is `lookup.service.lookup`'s job)."""
+    number = normalise_number(waybill_no) if waybill_no.strip() else ""
+    if not number:
+        return None
+    return session.scalar(
+        select(Waybill.courier_name)
+        .where(Waybill.number == number, Waybill.courier_name.is_not(None))
+        .order_by(Waybill.id.desc())
+        .limit(1)
+    )
 
 
 def update_courier(

@@ -37,7 +37,7 @@ PHONE = ("手机", "电话", "联系电话", "手机号", "手机号码", "联�
 _CHINA_MOBILE = re.compile(r"\+?86(1\d{10})")
 
 
-def _phone(value: object) -> str | None:
+def parse_phone(value: object) -> str | None:
     """A phone as plain ASCII digits, without +86, hyphens or spaces, so search is exact."""
     if value.__class__ is int and 9999 < value < 10**15:
         number: str | None = str(value)
@@ -61,7 +61,7 @@ def _phone(value: object) -> str | None:
     return number
 
 
-def _waybill_number(value: object) -> str:
+def parse_waybill_number(value: object) -> str:
     if value.__class__ is str and value.isascii() and value.isalnum() and len(value) >= 6:
         return value.upper()  # the common case
     if value.__class__ is int and value > 99999:
@@ -89,7 +89,7 @@ AREA_FIELDS = (
     Field("range", "House-number range", ("门牌范围", "门牌号", "门牌", "范围", "单双号")),
     Field("courier", "Courier", COURIER, required=True, parse=required_text),
     Field("employee_no", "Employee no.", ("工号", "员工编号", "员工号", "编号")),
-    Field("phone", "Phone", PHONE, parse=_phone),
+    Field("phone", "Phone", PHONE, parse=parse_phone),
     Field("segment_code", "Segment code", ("三段码", "段码", "三段编码")),
     Field("station", "Station", ("驿站", "代收点", "站点")),
     Field("note", "Note", ("备注", "说明")),
@@ -308,7 +308,7 @@ WAYBILL_FIELDS = (
         "Waybill no.",
         ("运单号", "单号", "快递单号", "运单编号", "面单号", "运单号码", "快件单号"),
         required=True,
-        parse=_waybill_number,
+        parse=parse_waybill_number,
     ),
     Field("carrier", "Carrier", ("快递公司", "承运商", "快递", "物流公司", "承运公司")),
     Field(
@@ -320,7 +320,7 @@ WAYBILL_FIELDS = (
         "phone",
         "Phone",
         ("收件电话", "收件人电话", "收件人手机", "收货人电话", *PHONE),
-        parse=_phone,
+        parse=parse_phone,
     ),
     Field("address", "Address", ("收件地址", "收货地址", "地址", "详细地址", "收件人地址")),
     Field("status", "Status", ("状态", "运单状态", "物流状态", "当前状态", "件状态")),

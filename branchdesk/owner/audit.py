@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from branchdesk import permissions
 from branchdesk.i18n import tr
 from branchdesk.owner.models import AuditEntry
 
@@ -48,6 +49,16 @@ def record(
     entry = AuditEntry(action=action[:30], detail=detail[:2000], who=who[:60], with_pin=with_pin)
     session.add(entry)
     return entry
+
+
+def _record_owner_action(
+    session: Session, action: str, detail: str, who: str, with_pin: bool
+) -> None:
+    record(session, action, detail, who=who, with_pin=with_pin)
+
+
+# Every `permissions.require_owner(action, session, …)` writes its entry through this module.
+permissions.set_audit_recorder(_record_owner_action)
 
 
 def _local(at: datetime) -> datetime:

@@ -194,6 +194,7 @@ def main(argv: list[str]) -> int:
 
     data_dir, mode = argv[1], argv[2]
     paths.set_data_dir(data_dir)
+    features.load()
     if mode == "import":
         _import(Path(argv[3]))
     elif mode == "open":
