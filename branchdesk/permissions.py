@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
@@ -86,7 +86,13 @@ class OwnerLock:
 
 # Writes an audit entry into the session's transaction: (session, action, detail, who,
 # with_pin). The owner feature registers it; this base module imports no feature.
-AuditRecorder = Callable[["Session", str, str, str, bool], object]
+class AuditNote(Protocol):
+    """The entry written: its detail may be updated before the transaction commits."""
+
+    detail: str
+
+
+AuditRecorder = Callable[["Session", str, str, str, bool], AuditNote]
 _recorder: AuditRecorder | None = None
 
 
@@ -134,8 +140,11 @@ def allowed(action: Action) -> bool:
     return _policy(action)
 
 
-def require_owner(action: Action, session: Session | None = None, detail: str = "") -> None:
-    """Refuse with PermissionDenied unless the owner may act; with a session, audit the action."""
+def require_owner(
+    action: Action, session: Session | None = None, detail: str = ""
+) -> AuditNote | None:
+    """Refuse with PermissionDenied unless the owner may act; with a session, audit the action
+    and return the entry (its detail may still be updated within the transaction)."""
     if not _policy(action):
         raise denial(action)
     if session is not None:
@@ -143,7 +152,8 @@ def require_owner(action: Action, session: Session | None = None, detail: str = 
             # An owner action must never go unaudited: the owner feature registers the
             # recorder when the features are loaded (branchdesk.features.load).
             raise RuntimeError("no audit recorder: call branchdesk.features.load() first")
-        _recorder(session, action.value, detail, _actor, pin_guarded())
+        return _recorder(session, action.value, detail, _actor, pin_guarded())
+    return None
 
 
 def denial(action: Action) -> PermissionDenied:

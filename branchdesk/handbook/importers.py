@@ -78,48 +78,50 @@ def _long_text(value: object) -> str:
     return service._clean_text(str(value) if not isinstance(value, str) else value)
 
 
+LABELS = service.ITEM_FIELD_LABELS
+
 HANDBOOK_FIELDS = (
     Field(
         "category",
-        "Category",
+        LABELS["category"],
         ("分类", "类别", "处罚类别", "类型", "板块", "模块", "环节", "考核类别"),
         required=True,
         parse=_category,
     ),
     Field(
         "cause",
-        "Cause",
+        LABELS["cause"],
         ("违规致因", "违规行为", "违规项目", "处罚项目", "违规内容", "考核项目", "违规事项"),
         required=True,
         parse=_cause,
     ),
     Field(
         "fine",
-        "Fine",
+        LABELS["fine"],
         ("处罚金额", "罚款金额", "处罚标准", "罚款", "处罚", "金额", "考核金额"),
         required=True,
         parse=_fine,
     ),
     Field(
         "standard",
-        "Operating standard",
+        LABELS["standard"],
         ("操作标准", "标准", "操作规范", "规范要求", "作业标准", "要求"),
         parse=_long_text,
     ),
     Field(
         "avoidance",
-        "How to avoid it",
+        LABELS["avoidance"],
         ("避责方法", "避免方法", "规避方法", "如何避免", "避免措施", "注意事项"),
         parse=_long_text,
     ),
-    Field("hq_code", "HQ code", ("总部编号", "编号", "条款编号", "规则编号", "代码")),
+    Field("hq_code", LABELS["hq_code"], ("总部编号", "编号", "条款编号", "规则编号", "代码")),
     Field(
         "effective",
-        "Effective date",
+        LABELS["effective"],
         ("生效日期", "生效时间", "执行日期", "实施日期"),
         parse=date_value,
     ),
-    Field("updated", "Last changed", ("最后修改", "修改日期", "更新日期"), parse=date_value),
+    Field("updated", LABELS["updated"], ("最后修改", "修改日期", "更新日期"), parse=date_value),
 )
 
 EXPORT_HEADERS = [

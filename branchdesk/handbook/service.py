@@ -409,12 +409,24 @@ def add_item(session: Session, new: ItemFields) -> Entry:
     return _entry(item)
 
 
+# An item's fields as the user sees them: the import's column labels and the audit log's words.
+ITEM_FIELD_LABELS = {
+    "category": "Category",
+    "cause": "Cause",
+    "fine": "Fine",
+    "standard": "Operating standard",
+    "avoidance": "How to avoid it",
+    "hq_code": "HQ code",
+    "effective": "Effective date",
+    "updated": "Last changed",
+}
+
+
 def _field_labels(names: Iterable[str]) -> str:
     """The fields' names as the user sees them (the import's column labels)."""
-    from branchdesk.handbook.importers import HANDBOOK_FIELDS
-
-    labels = {f.key: tr(f.label) for f in HANDBOOK_FIELDS}
-    return ", ".join(labels.get(name, name) for name in names)
+    return ", ".join(
+        tr(ITEM_FIELD_LABELS[name]) if name in ITEM_FIELD_LABELS else name for name in names
+    )
 
 
 def update_item(session: Session, item_id: int, **changes: Any) -> Entry:

@@ -21,8 +21,7 @@ from branchdesk.i18n import tr
 from branchdesk.io.models import ImportBatch
 from branchdesk.lookup import search
 from branchdesk.lookup.models import Waybill
-from branchdesk.owner import audit
-from branchdesk.permissions import Action, actor, pin_guarded, require_owner
+from branchdesk.permissions import Action, require_owner
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +81,8 @@ def purge_waybills(
         return 0
     # The audit entry is committed with every chunk and says how many are gone by then: a
     # purge stopped (or cut off by a power cut) half-way is logged as far as it got.
-    entry = audit.record(
-        session, Action.DELETE_RECORDS.value, "", who=actor(), with_pin=pin_guarded()
-    )
+    entry = require_owner(Action.DELETE_RECORDS, session)
+    assert entry is not None  # with a session, require_owner returns the entry it wrote
     done = 0
     after = 0
     # Walk the table once in id order: each chunk continues where the last one stopped.

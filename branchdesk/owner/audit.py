@@ -53,8 +53,8 @@ def record(
 
 def _record_owner_action(
     session: Session, action: str, detail: str, who: str, with_pin: bool
-) -> None:
-    record(session, action, detail, who=who, with_pin=with_pin)
+) -> AuditEntry:
+    return record(session, action, detail, who=who, with_pin=with_pin)
 
 
 # Every `permissions.require_owner(action, session, …)` writes its entry through this module.

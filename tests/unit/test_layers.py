@@ -86,3 +86,44 @@ def test_ruff_is_clean() -> None:
 def test_mypy_is_clean() -> None:
     result = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_import_contracts_are_kept() -> None:
+    """DESIGN.md's layering as import-linter contracts (pyproject.toml [tool.importlinter])."""
+    result = subprocess.run(
+        [_tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+FEATURES = ("lookup", "handbook", "complaints", "guides", "owner")
+
+
+def _feature_of(module: str) -> str | None:
+    parts = module.split(".")
+    return (
+        parts[1] if len(parts) > 1 and parts[0] == "branchdesk" and parts[1] in FEATURES else None
+    )
+
+
+def test_features_meet_only_through_public_faces() -> None:
+    """A feature never imports another feature's private names or its tables (models)."""
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        home = _feature_of(module)
+        if home is None:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not node.module:
+                continue
+            other = _feature_of(node.module)
+            if other is None or other == home:
+                continue
+            names = [alias.name for alias in node.names]
+            if node.module.endswith(".models") or any(
+                n.startswith("_") or n == "models" for n in names
+            ):
+                offenders.append(f"{module}: from {node.module} import {', '.join(names)}")
+    assert offenders == []
