@@ -1,8 +1,15 @@
-"""Every test gets its own data dir; none touches the user's real one."""
+"""Every test gets its own data dir; none touches the user's real one.
+
+A test's database starts as a copy of a template made once per session (migrated, and with
+the sample branch loaded for `sample_db`): copying a file is much cheaper than migrating and
+importing the sample for each test, and every test still gets a database of its own.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,11 +38,63 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     permissions.set_actor("")
 
 
+# Waybills in the sample branch of `sample_db` (enough for every list and search test).
+SAMPLE_WAYBILLS = 400
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Template databases made on first use: "blank" (migrated) and "sample"."""
+    return {}
+
+
+def _template(templates: dict[str, Path], name: str, folder: Path) -> Path:
+    if name not in templates:
+        path = folder / f"{name}.sqlite3"
+        database = open_database(path)
+        try:
+            if name == "sample":
+                from branchdesk.sample import load_sample_branch
+
+                with database.session() as s:
+                    load_sample_branch(s, waybills=SAMPLE_WAYBILLS)
+            with database.engine.connect() as con:
+                con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            database.dispose()
+        # The copy must be one self-contained file: nothing left in a WAL beside it.
+        wal = Path(f"{path}-wal")
+        assert not wal.exists() or wal.stat().st_size == 0, "template WAL not checkpointed"
+        with sqlite3.connect(path) as con:
+            assert con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        con.close()
+        templates[name] = path
+    return templates[name]
+
+
 @pytest.fixture
-def db(data_dir: Path) -> Iterator[Database]:
+def db(
+    data_dir: Path,
+    request: pytest.FixtureRequest,
+    _templates: dict[str, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Database]:
+    name = "sample" if "sample_db" in request.fixturenames else "blank"
+    folder = tmp_path_factory.getbasetemp() / "db-templates"
+    folder.mkdir(exist_ok=True)
+    shutil.copyfile(_template(_templates, name, folder), paths.db_path())
     database = open_database()
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def sample_db(db: Database) -> Database:
+    """The sample branch (SAMPLE_WAYBILLS waybills), its first-run offer answered."""
+    from branchdesk.settings import SettingsStore
+
+    SettingsStore().set("first_run_done", True)
+    return db
 
 
 @pytest.fixture

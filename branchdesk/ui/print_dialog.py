@@ -6,29 +6,21 @@ file that is saved or sent to the printer.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPageSize, QPainter, QShortcut
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -36,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.db.engine import Database
-from branchdesk.errors import BranchDeskError
 from branchdesk.handbook import service
 from branchdesk.handbook.printing import Printed, PrintJob, print_document
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.kit.pdf_preview import PdfPreview
 from branchdesk.ui.workers import Task
 
 DOCUMENT_LABELS = (
@@ -54,87 +46,6 @@ FILE_NAMES = {
     "exam": "新人考卷.pdf",
     "results": "练习成绩.pdf",
 }
-
-
-# Enough for sharp text on paper; a printer's own 1200 dpi would cost ~100 MB a page.
-MAX_PRINT_DPI = 300
-
-
-def print_pdf(path: Path, printer: QPrinter, progress: Any = None) -> int:
-    """Send every page of the PDF at `path` to `printer`; returns the pages printed.
-
-    Runs in a worker thread (painting on a QPrinter is allowed there); `progress(done,
-    total)` may raise to cancel, and the print job is then aborted.
-    """
-    document = QPdfDocument()
-    document.load(str(path))
-    if document.status() != QPdfDocument.Status.Ready:
-        raise BranchDeskError(
-            QCoreApplication.translate("PrintDialog", "The PDF could not be opened for printing.")
-        )
-    pages = document.pageCount()
-    painter = QPainter()
-    if not painter.begin(printer):
-        document.close()
-        raise BranchDeskError(
-            QCoreApplication.translate(
-                "PrintDialog", "The printer could not be started. Check that it is on and ready."
-            )
-        )
-    try:
-        dpi = min(printer.resolution(), MAX_PRINT_DPI)
-        target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-        target.moveTo(0, 0)
-        for page in range(pages):
-            if progress is not None:
-                progress(page, pages)
-            if page:
-                printer.newPage()
-            size_pt = document.pagePointSize(page)
-            pixels = QSize(round(size_pt.width() * dpi / 72), round(size_pt.height() * dpi / 72))
-            image: QImage = document.render(page, pixels)
-            if image.isNull():
-                raise BranchDeskError(
-                    QCoreApplication.translate(
-                        "PrintDialog", "Page {page} could not be prepared for the printer."
-                    ).format(page=page + 1)
-                )
-            fitted = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(target.topLeft(), fitted), image)
-    except BaseException:
-        printer.abort()
-        raise
-    finally:
-        painter.end()
-        document.close()
-    return pages
-
-
-def save_pdf_copy(parent: QWidget, source: Path, file_name: str) -> Path | None:
-    """Ask where to save the previewed PDF and copy it there; None when the user cancels or
-    the copy fails (the user was told why)."""
-    tr = parent.tr
-    name, _ = QFileDialog.getSaveFileName(
-        parent, tr("Save as PDF"), str(Path.home() / file_name), tr("PDF document (*.pdf)")
-    )
-    if not name:
-        return None
-    target = Path(name)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_suffix(".pdf")
-    try:
-        shutil.copyfile(source, target)
-    except OSError as exc:
-        QMessageBox.warning(
-            parent,
-            tr("Cannot save"),
-            tr(
-                "Cannot write {path}: {error}. Check the folder and that the file is not "
-                "open in another program, then save again."
-            ).format(path=target, error=exc.strerror or exc),
-        )
-        return None
-    return target
 
 
 class PrintDialog(QDialog):
@@ -155,11 +66,15 @@ class PrintDialog(QDialog):
         self.db = db
         self.settings = SettingsStore()
         self.selected_ids = list(selected_ids or [])
-        self.task: Task | None = None
         self.stale = False
         self.rendered: Printed | None = None
-        self._tmpdir = tempfile.TemporaryDirectory(prefix="branchdesk-print-")
-        self.preview_path = Path(self._tmpdir.name) / "preview.pdf"
+        self.preview = PdfPreview(
+            self,
+            lambda: FILE_NAMES.get(self.kind(), "BranchDesk.pdf"),
+            prefix="branchdesk-print-",
+            cancelled_text=self.tr("Cancelled. Change an option to try again."),
+        )
+        self.preview_path = self.preview.path
         self.setWindowTitle(self.tr("Print"))
         self.resize(1060, 700)  # fits a 1366×768 office screen with the taskbar
 
@@ -227,31 +142,18 @@ class PrintDialog(QDialog):
         self.employee_label = QLabel(self.tr("Employee (empty: everyone)"))
         form.addRow(self.employee_label, self.employee)
 
-        self.view = QPdfView()
-        self.view.setObjectName("pdfPreview")
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pdf = QPdfDocument(self)
-        self.view.setDocument(self.pdf)
-
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.setVisible(False)
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
-        self.save_button.setObjectName("savePdf")
-        self.save_button.setToolTip("Ctrl+S")
-        self.save_button.clicked.connect(self.save)
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.print_button.setToolTip("Ctrl+P")
-        self.print_button.clicked.connect(self.send_to_printer)
+        p = self.preview
+        self.view, self.pdf, self.status, self.progress = p.view, p.document, p.status, p.progress
+        self.cancel_button, self.save_button, self.print_button = (
+            p.cancel_button,
+            p.save_button,
+            p.print_button,
+        )
+        p.saved.connect(self._saved)
+        p.sent.connect(lambda _pages: self._done_with_rendered())
+        p.runner.idle.connect(self._idle)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.send_to_printer)
 
         left = QVBoxLayout()
         left.addLayout(form)
@@ -334,8 +236,12 @@ class PrintDialog(QDialog):
         )
 
     # --- rendering -------------------------------------------------------------------------
+    @property
+    def task(self) -> Task | None:
+        return self.preview.runner.task
+
     def render_preview(self) -> None:
-        if self.task is not None:
+        if self.preview.runner.busy:
             self.stale = True  # render again once the running one ends
             return
         job = self.job()
@@ -344,33 +250,14 @@ class PrintDialog(QDialog):
         ):
             self._show_problem(self.tr("Tick at least one category."))
             return
-        db, path = self.db, self.preview_path
+        db = self.db
 
-        def work(progress: Any) -> Printed:
+        def work(path: Path, progress: Any) -> Printed:
             with db.session() as session:
                 return print_document(session, job, path, progress, record=False)
 
-        self.status.setText(self.tr("Preparing the PDF…"))
         self.rendered = None
-        self.pdf.close()  # the file is about to be replaced
-        self._start(work, self._rendered)
-
-    def _start(self, work: Any, done: Any, failed: Any = None) -> None:
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.cancel_button.setVisible(True)
-        self.save_button.setEnabled(False)
-        self.print_button.setEnabled(False)
-        task = Task(work)
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(done)
-        task.failed.connect(failed or self._failed)
-        task.cancelled.connect(
-            lambda: self.status.setText(self.tr("Cancelled. Change an option to try again."))
-        )
-        task.finished.connect(self._finished)
-        self.task = task
-        task.start()
+        self.preview.render(work, self._rendered, pages=lambda printed: printed.pages)
 
     def _any_checked(self) -> bool:
         return any(
@@ -378,13 +265,8 @@ class PrintDialog(QDialog):
             for i in range(self.category_list.count())
         )
 
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, total))
-
     def _rendered(self, printed: Printed) -> None:
         self.rendered = printed
-        self.pdf.load(str(self.preview_path))
         text = self.tr("{pages} page(s), A4.").format(pages=printed.pages)
         if printed.reprint_of is not None:
             text += " " + self.tr(
@@ -393,92 +275,43 @@ class PrintDialog(QDialog):
         elif printed.seed is not None:
             text += " " + self.tr("Paper no. {seed}.").format(seed=printed.seed)
         self.status.setText(text)
-        self.save_button.setEnabled(True)
-        self.print_button.setEnabled(True)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.rendered = None
-        if isinstance(exc, BranchDeskError):
-            self._show_problem(str(exc))
-        else:
-            self._show_problem(self.tr("Unexpected error: {error}").format(error=exc))
 
     def _show_problem(self, message: str) -> None:
         self.rendered = None
-        self.pdf.close()
-        self.status.setText(message)
-        self.save_button.setEnabled(False)
-        self.print_button.setEnabled(False)
+        self.preview.clear(message)
 
-    def _finished(self) -> None:
-        if self.task is not None:
-            self.task.wait()
-        self.task = None
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
-        ready = self.rendered is not None
-        self.save_button.setEnabled(ready)
-        self.print_button.setEnabled(ready)
+    def _idle(self) -> None:
+        if self.preview.pages == 0:
+            self.rendered = None  # failed or cancelled: nothing to save or print
         if self.stale:
             self.stale = False
             self.render_preview()
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        self.preview.runner.cancel()
 
     def wait_idle(self) -> None:
         """Block until no render is running (tests and closing)."""
-        while self.task is not None:
-            self.task.wait()
-            from PySide6.QtCore import QCoreApplication
-
-            QCoreApplication.processEvents()
+        self.preview.runner.wait_idle()
 
     # --- output ----------------------------------------------------------------------------
     def save(self) -> None:
-        # The shortcut works even while the button is disabled: check the button.
-        if self.rendered is None or not self.save_button.isEnabled():
-            return
-        target = save_pdf_copy(
-            self, self.preview_path, FILE_NAMES.get(self.kind(), "BranchDesk.pdf")
-        )
-        if target is None:
-            return
-        self._done(replace(self.rendered, path=target))
-        self.status.setText(self.tr("Saved {path}").format(path=target))
+        self.preview.save()
+
+    def _saved(self, target: Path) -> None:
+        if self.rendered is not None:
+            self._done(replace(self.rendered, path=target))
 
     def send_to_printer(self) -> None:
-        if self.rendered is None or not self.print_button.isEnabled():
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        self.preview.send_to_printer()
 
     def print_to(self, printer: QPrinter) -> None:
         """Print the previewed PDF off the UI thread, with progress and Cancel."""
-        rendered, path = self.rendered, self.preview_path
-        if rendered is None or self.task is not None:
-            return
-        self.printer = printer  # kept alive until the job ends
+        self.preview.print_to(printer)
 
-        def work(progress: Any) -> int:
-            return print_pdf(path, printer, progress)
-
-        def sent(pages: int) -> None:
-            self._done(rendered)
-            self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=pages))
-
-        def failed(exc: BaseException) -> None:
-            message = str(exc) if isinstance(exc, BranchDeskError) else repr(exc)
-            self.status.setText(message)
-            QMessageBox.warning(self, self.tr("Cannot print"), message)
-
-        self.status.setText(self.tr("Printing…"))
-        self._start(work, sent, failed)
+    def _done_with_rendered(self) -> None:
+        if self.rendered is not None:
+            self._done(self.rendered)
 
     def _done(self, printed: Printed) -> None:
         if printed.exam is not None:
@@ -489,11 +322,6 @@ class PrintDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.stale = False  # no new render into the temp dir about to be removed
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait()
-            self.task = None
         self._debounce.stop()
-        self.pdf.close()
-        self._tmpdir.cleanup()
+        self.preview.close()
         super().done(result)

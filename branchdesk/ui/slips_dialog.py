@@ -7,18 +7,15 @@ user ticks "Show full phone numbers".
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPageSize, QShortcut
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,8 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -52,8 +47,9 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.io.reader import sheet_names
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.import_dialog import choose_table
+from branchdesk.ui.kit.pdf_preview import PdfPreview
+from branchdesk.ui.kit.tasks import failure_message
 from branchdesk.ui.models import Column, RowsModel
-from branchdesk.ui.print_dialog import print_pdf, save_pdf_copy
 from branchdesk.ui.workers import Task
 
 TO_CHECK_FILL = QColor("#fff3dc")
@@ -103,10 +99,19 @@ class SlipsDialog(QDialog):
         self.settings = SettingsStore()
         self.found: SlipList | None = None
         self.rendered: PrintedSlips | None = None
-        self.task: Task | None = None
         self._then: Callable[[], None] | None = None  # work to start once the task ends
-        self._tmpdir = tempfile.TemporaryDirectory(prefix="branchdesk-slips-")
-        self.preview_path = Path(self._tmpdir.name) / "slips.pdf"
+        self.preview = PdfPreview(
+            self,
+            lambda: self.tr("Problem-parcel slips {date}.pdf").format(
+                date=date.today().isoformat()
+            ),
+            prefix="branchdesk-slips-",
+            cancelled_text=self.tr("Cancelled. Change an option to try again."),
+        )
+        self.preview_path = self.preview.path
+        self.preview.saved.connect(self._saved)
+        self.preview.sent.connect(lambda _pages: self._sent())
+        self.preview.runner.idle.connect(self._idle)
         self.setWindowTitle(self.tr("Problem-parcel slips"))
         self.resize(1180, 700)
 
@@ -160,35 +165,18 @@ class SlipsDialog(QDialog):
         self.problem_list.setObjectName("slipProblems")
         self.problems_label = QLabel(self.tr("Problems in the list"))
 
-        self.status = QLabel(self.tr("Choose the HQ's problem-parcel list."))
+        p = self.preview
+        self.view, self.pdf, self.status, self.progress = p.view, p.document, p.status, p.progress
+        self.cancel_button, self.save_button, self.print_button = (
+            p.cancel_button,
+            p.save_button,
+            p.print_button,
+        )
         self.status.setObjectName("slipsStatus")
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.setVisible(False)
-        self.save_button = QPushButton(self.tr("Save as PDF…"))
-        self.save_button.setObjectName("savePdf")
-        self.save_button.setToolTip("Ctrl+S")
-        self.save_button.clicked.connect(self.save)
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.status.setText(self.tr("Choose the HQ's problem-parcel list."))
         self.print_button.setObjectName("printSlips")
-        self.print_button.setToolTip("Ctrl+P")
-        self.print_button.clicked.connect(self.send_to_printer)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.send_to_printer)
-        self.save_button.setEnabled(False)
-        self.print_button.setEnabled(False)
-
-        self.view = QPdfView()
-        self.view.setObjectName("pdfPreview")
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pdf = QPdfDocument(self)
-        self.view.setDocument(self.pdf)
 
         left = QVBoxLayout()
         left.addLayout(form)
@@ -240,8 +228,8 @@ class SlipsDialog(QDialog):
         """Read, check and match the chosen sheet (in a worker), then render the preview."""
         if not self.file_edit.text():
             return
-        if self.task is not None:
-            self.task.cancel()
+        if self.preview.runner.busy:
+            self.preview.runner.cancel()
             self._then = self.load
             return
         path = Path(self.file_edit.text())
@@ -256,14 +244,16 @@ class SlipsDialog(QDialog):
         self.status.setText(
             self.tr("Reading {file} and finding each parcel's courier…").format(file=path.name)
         )
-        self._start(work, self._loaded)
+        self.preview.runner.start(
+            work, self._loaded, lambda exc: self._show_message(failure_message(exc))
+        )
 
     def _clear(self) -> None:
         self.found = None
         self.rendered = None
         self.model.set_rows([])
         self._show_problems([])
-        self.pdf.close()
+        self.preview.clear()
 
     def _loaded(self, found: SlipList) -> None:
         self.found = found
@@ -292,11 +282,11 @@ class SlipsDialog(QDialog):
         found = self.found
         if found is None:
             return
-        if self.task is not None:
+        if self.preview.runner.busy:
             self._then = self.render_preview
             return
         self.rendered = None
-        self.pdf.close()  # the file is about to be replaced
+        self.preview.clear()  # the file is about to be replaced
         try:
             require_printable(found, skip_invalid=self.skip_invalid.isChecked())
         except BranchDeskError as exc:
@@ -310,20 +300,22 @@ class SlipsDialog(QDialog):
             else:
                 self._show_message(str(exc).splitlines()[0])
             return
-        path, mask = self.preview_path, not self.show_phones.isChecked()
+        mask = not self.show_phones.isChecked()
         branch = str(self.settings.get("branch_name") or "")
 
-        def work(progress: Any) -> PrintedSlips:
+        def work(path: Path, progress: Any) -> PrintedSlips:
             return render(
                 found, path, branch=branch, printed=date.today(), mask=mask, progress=progress
             )
 
-        self.status.setText(self.tr("Preparing the PDF…"))
-        self._start(work, self._rendered)
+        self.preview.render(work, self._rendered, pages=lambda printed: printed.pages)
+
+    @property
+    def task(self) -> Task | None:
+        return self.preview.runner.task
 
     def _rendered(self, printed: PrintedSlips) -> None:
         self.rendered = printed
-        self.pdf.load(str(self.preview_path))
         text = (
             self._summary(printed.found)
             + " "
@@ -335,116 +327,44 @@ class SlipsDialog(QDialog):
             )
         self.status.setText(text)
 
-    # --- worker plumbing -------------------------------------------------------------------
-    def _start(self, work: Any, done: Any, failed: Any = None) -> None:
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.cancel_button.setVisible(True)
-        self.save_button.setEnabled(False)
-        self.print_button.setEnabled(False)
-        task = Task(work)
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(done)
-        task.failed.connect(failed or self._failed)
-        task.cancelled.connect(
-            lambda: self.status.setText(self.tr("Cancelled. Change an option to try again."))
-        )
-        task.finished.connect(self._finished)
-        self.task = task
-        task.start()
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, total))
-
-    def _failed(self, exc: BaseException) -> None:
-        self.rendered = None
-        if isinstance(exc, BranchDeskError):
-            self._show_message(str(exc))
-        else:
-            self._show_message(self.tr("Unexpected error: {error}").format(error=exc))
-
     def _show_message(self, message: str) -> None:
         self.rendered = None
-        self.pdf.close()
-        self.status.setText(message)
-        self.save_button.setEnabled(False)
-        self.print_button.setEnabled(False)
+        self.preview.clear(message)
 
-    def _finished(self) -> None:
-        if self.task is not None:
-            self.task.wait()
-        self.task = None
-        self.progress.setVisible(False)
-        self.cancel_button.setVisible(False)
-        ready = self.rendered is not None
-        self.save_button.setEnabled(ready)
-        self.print_button.setEnabled(ready)
+    def _idle(self) -> None:
+        if self.preview.pages == 0:
+            self.rendered = None  # failed or cancelled: nothing to save or print
         then, self._then = self._then, None
         if then is not None:
             then()
 
     def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        self.preview.runner.cancel()
 
     def wait_idle(self) -> None:
         """Block until no work is running or queued (tests and closing)."""
-        while self.task is not None:
-            self.task.wait()
-            QCoreApplication.processEvents()
+        self.preview.runner.wait_idle()
 
     # --- output ----------------------------------------------------------------------------
     def save(self) -> None:
-        if self.rendered is None or not self.save_button.isEnabled():
-            return
-        name = self.tr("Problem-parcel slips {date}.pdf").format(date=date.today().isoformat())
-        target = save_pdf_copy(self, self.preview_path, name)
-        if target is None:
-            return
-        self.printed.emit(replace(self.rendered, path=target))
-        self.status.setText(self.tr("Saved {path}").format(path=target))
+        self.preview.save()
+
+    def _saved(self, target: Path) -> None:
+        if self.rendered is not None:
+            self.printed.emit(replace(self.rendered, path=target))
 
     def send_to_printer(self) -> None:
-        if self.rendered is None or not self.print_button.isEnabled():
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        self.preview.send_to_printer()
 
     def print_to(self, printer: QPrinter) -> None:
         """Print the previewed PDF off the UI thread, with progress and Cancel."""
-        rendered, path = self.rendered, self.preview_path
-        if rendered is None or self.task is not None:
-            return
-        self.printer = printer  # kept alive until the job ends
+        self.preview.print_to(printer)
 
-        def work(progress: Any) -> int:
-            return print_pdf(path, printer, progress)
-
-        def sent(pages: int) -> None:
-            self.rendered = rendered
-            self.printed.emit(rendered)
-            self.status.setText(self.tr("Sent {pages} page(s) to the printer.").format(pages=pages))
-
-        def failed(exc: BaseException) -> None:
-            self.rendered = rendered  # the preview is still good: try again
-            message = str(exc) if isinstance(exc, BranchDeskError) else repr(exc)
-            self.status.setText(message)
-            QMessageBox.warning(self, self.tr("Cannot print"), message)
-
-        self.status.setText(self.tr("Printing…"))
-        self._start(work, sent, failed)
+    def _sent(self) -> None:
+        if self.rendered is not None:
+            self.printed.emit(self.rendered)
 
     def done(self, result: int) -> None:
         self._then = None  # no new work into the temp dir about to be removed
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait()
-            self.task = None
-        self.pdf.close()
-        self._tmpdir.cleanup()
+        self.preview.close()
         super().done(result)

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from branchdesk.db.engine import Database
-from branchdesk.sample import load_sample_branch
-from branchdesk.settings import SettingsStore
 from branchdesk.ui.main_window import MainWindow
 
 
@@ -37,14 +35,6 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
         monkeypatch.setattr(QMessageBox, kind, recorder.record(kind))
     monkeypatch.setattr(QMessageBox, "about", recorder.record("about"))
     return recorder
-
-
-@pytest.fixture
-def sample_db(db: Database) -> Database:
-    with db.session() as s:
-        load_sample_branch(s, waybills=400)
-    SettingsStore().set("first_run_done", True)
-    return db
 
 
 @pytest.fixture

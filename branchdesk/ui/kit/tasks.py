@@ -1,0 +1,133 @@
+"""One background task at a time for a page or dialog: start, progress, Cancel, wait, error.
+
+`TaskRunner.start(work, done, failed)` runs `work(progress)` in a `Task` (a QThread), shows
+its progress in the page's bar, offers its Cancel button, and calls `done(result)` or
+`failed(exc)` on the UI thread. `idle` is emitted once the thread has ended, so the page can
+enable its buttons or start queued work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar
+
+from branchdesk.errors import BranchDeskError
+from branchdesk.ui.workers import ProgressFn, Task
+
+Done = Callable[[Any], object]
+Failed = Callable[[BaseException], object]
+
+
+def failure_message(exc: BaseException) -> str:
+    """What to tell the user about a failed task: our own errors say it; others are named."""
+    if isinstance(exc, BranchDeskError):
+        return str(exc)
+    return QCoreApplication.translate("TaskRunner", "Unexpected error: {error}").format(error=exc)
+
+
+class TaskRunner(QObject):
+    """Runs one task at a time and keeps the page's progress bar and Cancel button in step."""
+
+    idle = Signal()
+
+    def __init__(
+        self,
+        parent: QObject,
+        *,
+        progress: QProgressBar | None = None,
+        cancel_button: QAbstractButton | None = None,
+        status: QLabel | None = None,
+        cancelled_text: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.task: Task | None = None
+        self.progress = progress
+        self.cancel_button = cancel_button
+        self.status = status
+        self.cancelled_text = cancelled_text or self.tr("Cancelled.")
+        self._done: Done | None = None
+        self._failed: Failed | None = None
+        if cancel_button is not None:
+            cancel_button.clicked.connect(self.cancel)
+        self._show_busy(False)
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def start(
+        self, work: Callable[[ProgressFn], Any], done: Done, failed: Failed | None = None
+    ) -> Task:
+        """Start `work` in a thread; `done` or `failed` (default: the status line) follows."""
+        if self.task is not None:
+            raise RuntimeError("a task is already running")
+        self._done, self._failed = done, failed
+        if self.progress is not None:
+            self.progress.setRange(0, 0)  # busy until the first progress report
+        self._show_busy(True)
+        task = Task(work)
+        # Connected to this object's methods: Qt queues them onto the UI thread.
+        task.progressed.connect(self._progressed)
+        task.succeeded.connect(self._succeeded)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(self._cancelled)
+        task.finished.connect(self._finished)
+        self.task = task
+        task.start()
+        return task
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def wait_idle(self) -> None:
+        """Block until no task runs, handling the events it sends (tests and closing)."""
+        while self.task is not None:
+            self.task.wait()
+            QCoreApplication.processEvents()
+
+    def stop(self) -> None:
+        """Cancel and wait without handling its events (a closing window)."""
+        if self.task is not None:
+            self.task.cancel()
+            self.task.wait()
+            self.task = None
+            self._done = self._failed = None
+
+    def _show_busy(self, busy: bool) -> None:
+        if self.progress is not None:
+            self.progress.setVisible(busy)
+        if self.cancel_button is not None:
+            self.cancel_button.setVisible(busy)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(min(done, total))
+
+    def _succeeded(self, result: object) -> None:
+        if self._done is not None:
+            self._done(result)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if self._failed is not None:
+            self._failed(exc)
+        elif self.status is not None:
+            self.status.setText(failure_message(exc))
+
+    def _cancelled(self) -> None:
+        if self.status is not None:
+            self.status.setText(self.cancelled_text)
+
+    def _finished(self) -> None:
+        if self.task is not None:
+            # Wait for the thread to end before letting go of it: a QThread destroyed while
+            # running aborts the process.
+            self.task.wait()
+        self.task = None
+        self._done = self._failed = None
+        self._show_busy(False)
+        self.idle.emit()

@@ -1,0 +1,123 @@
+"""The UI kit: one background-task runner and one PDF preview for every page and dialog."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from PySide6.QtCore import QThread
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+from reportlab.pdfgen.canvas import Canvas
+
+from branchdesk.errors import BranchDeskError
+from branchdesk.ui.kit.pdf_preview import PdfPreview, print_pdf
+from branchdesk.ui.kit.tasks import TaskRunner
+
+
+def _runner(qtbot: QtBot) -> tuple[TaskRunner, QWidget, QProgressBar, QPushButton, QLabel]:
+    page = QWidget()
+    qtbot.addWidget(page)
+    bar, cancel, status = QProgressBar(page), QPushButton(page), QLabel(page)
+    page.show()
+    runner = TaskRunner(page, progress=bar, cancel_button=cancel, status=status)
+    return runner, page, bar, cancel, status
+
+
+def test_runner_reports_progress_and_result_on_the_ui_thread(qtbot: QtBot) -> None:
+    runner, page, bar, cancel, _status = _runner(qtbot)
+    assert not bar.isVisible() and not cancel.isVisible()
+    seen: list[tuple[Any, bool]] = []
+    release = threading.Event()
+
+    def work(progress: Any) -> int:
+        progress(1, 4)
+        release.wait(5)
+        return 42
+
+    runner.start(
+        work, lambda result: seen.append((result, QThread.currentThread() is page.thread()))
+    )
+    assert bar.isVisible() and cancel.isVisible() and runner.busy
+    qtbot.waitUntil(lambda: bar.maximum() == 4)
+    release.set()
+    with qtbot.waitSignal(runner.idle, timeout=5000):
+        pass
+    assert seen == [(42, True)]
+    assert not runner.busy and not bar.isVisible() and not cancel.isVisible()
+
+
+def test_cancel_stops_the_work_and_says_so(qtbot: QtBot) -> None:
+    runner, _page, _bar, cancel, status = _runner(qtbot)
+    done: list[object] = []
+    started = threading.Event()
+
+    def work(progress: Any) -> None:
+        started.set()
+        for n in range(1000):
+            progress(n, 1000)
+            QThread.msleep(5)
+
+    runner.start(work, done.append)
+    assert started.wait(5)
+    cancel.click()
+    with qtbot.waitSignal(runner.idle, timeout=5000):
+        pass
+    assert done == [] and status.text() == runner.cancelled_text
+
+
+def test_a_failure_is_shown_in_the_status_line(qtbot: QtBot) -> None:
+    runner, _page, _bar, _cancel, status = _runner(qtbot)
+
+    def work(progress: Any) -> None:
+        raise BranchDeskError("文件已损坏，请重新导出。")
+
+    runner.start(work, lambda _r: None)
+    with qtbot.waitSignal(runner.idle, timeout=5000):
+        pass
+    assert status.text() == "文件已损坏，请重新导出。"
+
+
+def _three_pages(path: Path) -> Path:
+    canvas = Canvas(str(path))
+    for n in range(3):
+        canvas.drawString(100, 700, f"page {n + 1}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_print_pdf_sends_only_the_chosen_page_range(qtbot: QtBot, tmp_path: Path) -> None:
+    source = _three_pages(tmp_path / "three.pdf")
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "out.pdf"))
+    assert print_pdf(source, printer, first=2, last=3) == 2
+    assert len(PdfReader(tmp_path / "out.pdf").pages) == 2
+
+
+def test_preview_renders_then_enables_save_and_print(qtbot: QtBot, tmp_path: Path) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    preview = PdfPreview(owner, lambda: "x.pdf")
+    assert not preview.save_button.isEnabled() and not preview.print_button.isEnabled()
+
+    def work(path: Path, progress: Any) -> int:
+        _three_pages(path)
+        return 3
+
+    preview.render(work)
+    qtbot.waitUntil(lambda: preview.ready, timeout=10000)
+    assert preview.document.pageCount() == 3
+    assert preview.save_button.isEnabled() and preview.print_button.isEnabled()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(preview.sent, timeout=10000) as sent:
+        preview.print_to(printer, 1, 1)
+    assert sent.args == [1]
+    preview.close()
+    QApplication.processEvents()
