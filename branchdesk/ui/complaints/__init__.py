@@ -1,0 +1,1 @@
+"""complaints: UI of one feature."""

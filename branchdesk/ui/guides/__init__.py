@@ -1,0 +1,1 @@
+"""guides: UI of one feature."""

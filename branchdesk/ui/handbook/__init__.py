@@ -1,0 +1,1 @@
+"""handbook: UI of one feature."""

@@ -1,0 +1,1 @@
+"""lookup: UI of one feature."""
