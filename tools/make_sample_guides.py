@@ -211,7 +211,7 @@ def main() -> int:
     from branchdesk.sample import load_sample_branch
     from branchdesk.settings import SettingsStore
     from branchdesk.ui import main_window as mw
-    from branchdesk.ui.complaints_page import COL_CUSTOMER, COL_DUE, COL_PHONE
+    from branchdesk.ui.complaints.complaints_page import COL_CUSTOMER, COL_DUE, COL_PHONE
 
     # Modal message boxes ("Import finished") would wait for a click: answer them.
     QMessageBox.information = staticmethod(  # type: ignore[method-assign]
@@ -409,7 +409,7 @@ def main() -> int:
     shot.mark("print_button", book.print_button)
     keep("sheet-1.png", shot)
 
-    from branchdesk.ui.print_dialog import PrintDialog
+    from branchdesk.ui.handbook.print_dialog import PrintDialog
 
     printing = PrintDialog(db, document="sheet", parent=window)
     printing.show()

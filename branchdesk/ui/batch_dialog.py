@@ -25,7 +25,7 @@ from branchdesk.io.reader import read_sheet
 from branchdesk.io.tabular import text as cell_text
 from branchdesk.lookup.exports import export_batch_lookup
 from branchdesk.lookup.service import LookupResult, lookup
-from branchdesk.ui.models import Column, RowsModel
+from branchdesk.ui.kit.models import Column, RowsModel
 
 MAX_LINES = 20000
 

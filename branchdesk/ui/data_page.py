@@ -24,8 +24,8 @@ from branchdesk.lookup.service import RouteInfo, WaybillHit
 from branchdesk.lookup.tables import AreaRow, TimeRow
 from branchdesk.permissions import Action
 from branchdesk.ui import owner
+from branchdesk.ui.kit.models import Column, LazyRowsModel, RowsModel
 from branchdesk.ui.lookup_page import WAYBILL_COLUMNS
-from branchdesk.ui.models import Column, LazyRowsModel, RowsModel
 
 
 def _tr(text: str) -> str:

@@ -73,8 +73,8 @@ from branchdesk.guides import service
 from branchdesk.guides.annotations import check_image
 from branchdesk.guides.entries import Annotation
 from branchdesk.guides.service import GuideData, StepData
-from branchdesk.ui.annotation_canvas import SELECT, AnnotationCanvas
-from branchdesk.ui.screen_capture import (
+from branchdesk.ui.guides.annotation_canvas import SELECT, AnnotationCanvas
+from branchdesk.ui.guides.screen_capture import (
     Grab,
     PickRegion,
     RegionPicker,

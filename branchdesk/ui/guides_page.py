@@ -39,10 +39,10 @@ from branchdesk.guides import service
 from branchdesk.guides.service import CategoryInfo, FlagInfo, GuideInfo, VersionInfo
 from branchdesk.settings import SettingsStore
 from branchdesk.ui import owner
-from branchdesk.ui.category_list import ALL, fill_category_list
 from branchdesk.ui.guide_editor import GuideEditor
-from branchdesk.ui.guide_viewer import GuideViewer
-from branchdesk.ui.models import Column, RowsModel
+from branchdesk.ui.guides.guide_viewer import GuideViewer
+from branchdesk.ui.kit.category_list import ALL, fill_category_list
+from branchdesk.ui.kit.models import Column, RowsModel
 
 SAMPLE_MARK = "【示例】"
 OVERDUE = QColor("#fde0e0")
@@ -713,7 +713,7 @@ class GuidesPage(QWidget):
 
     def print_guide(self) -> None:
         from branchdesk.guides.documents.guide import render_guide
-        from branchdesk.ui.pdf_preview import PdfPreviewDialog
+        from branchdesk.ui.kit.pdf_preview_dialog import PdfPreviewDialog
 
         chosen = self.selected()
         if chosen is None:

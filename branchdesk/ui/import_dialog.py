@@ -34,7 +34,7 @@ from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, read_sheet, sheet
 from branchdesk.io.tabular import HeaderNotFound, Prepared, show_value
 from branchdesk.settings import SettingsStore
 from branchdesk.ui import owner
-from branchdesk.ui.workers import Task
+from branchdesk.ui.kit.workers import Task
 
 KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook")
 PREVIEW_ROWS = 5

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.db.engine import Database
 from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, lookup
-from branchdesk.ui.models import Column, HighlightFirstModel, RowsModel
+from branchdesk.ui.kit.models import Column, HighlightFirstModel, RowsModel
 
 LOOKUP_LIMIT = 50
 

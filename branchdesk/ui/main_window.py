@@ -38,15 +38,15 @@ from branchdesk.settings import SettingsStore
 if TYPE_CHECKING:
     from branchdesk.complaints.service import ComplaintRow
     from branchdesk.db.engine import Database
-    from branchdesk.ui.analysis_page import AnalysisPage
-    from branchdesk.ui.complaints_page import ComplaintsPage
-    from branchdesk.ui.couriers_page import CouriersPage
+    from branchdesk.ui.complaints.analysis_page import AnalysisPage
+    from branchdesk.ui.complaints.complaints_page import ComplaintsPage
     from branchdesk.ui.data_page import DataPage
     from branchdesk.ui.guides_page import GuidesPage
-    from branchdesk.ui.handbook_page import HandbookPage
+    from branchdesk.ui.handbook.handbook_page import HandbookPage
+    from branchdesk.ui.handbook.practice_page import PracticePage
+    from branchdesk.ui.kit.workers import Task
+    from branchdesk.ui.lookup.couriers_page import CouriersPage
     from branchdesk.ui.lookup_page import LookupPage
-    from branchdesk.ui.practice_page import PracticePage
-    from branchdesk.ui.workers import Task
 
 
 LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS, ANALYSIS, GUIDES = range(8)
@@ -206,12 +206,12 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database) -> None:
         from branchdesk.ui import owner
-        from branchdesk.ui.complaints_page import ComplaintsPage
-        from branchdesk.ui.couriers_page import CouriersPage
+        from branchdesk.ui.complaints.complaints_page import ComplaintsPage
         from branchdesk.ui.data_page import DataPage
-        from branchdesk.ui.handbook_page import HandbookPage
+        from branchdesk.ui.handbook.handbook_page import HandbookPage
+        from branchdesk.ui.handbook.practice_page import PracticePage
+        from branchdesk.ui.lookup.couriers_page import CouriersPage
         from branchdesk.ui.lookup_page import LookupPage
-        from branchdesk.ui.practice_page import PracticePage
 
         self.db = db
         # Owner actions are locked from the start when the database holds a PIN.
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
     def _warm_up_lookup(self) -> None:
         """Build the in-memory area index off the UI thread, so the first search is fast."""
         from branchdesk.lookup.service import lookup_index
-        from branchdesk.ui.workers import Task
+        from branchdesk.ui.kit.workers import Task
 
         db = self.db
         if db is None:
@@ -492,7 +492,7 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def ensure_analysis(self) -> AnalysisPage:
-        from branchdesk.ui.analysis_page import AnalysisPage
+        from branchdesk.ui.complaints.analysis_page import AnalysisPage
 
         if self.analysis_page is None:
             assert self.db is not None
@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
         return self.guides_page
 
     def open_slips(self) -> None:
-        from branchdesk.ui.slips_dialog import SlipsDialog
+        from branchdesk.ui.complaints.slips_dialog import SlipsDialog
 
         if self.db is None:
             return
@@ -535,7 +535,7 @@ class MainWindow(QMainWindow):
 
     def open_print(self, document: str = "handbook", employee: str | None = None) -> None:
         """The print dialog; from the handbook page it offers the selected items."""
-        from branchdesk.ui.print_dialog import PrintDialog
+        from branchdesk.ui.handbook.print_dialog import PrintDialog
 
         if self.db is None:
             return
@@ -819,7 +819,7 @@ class MainWindow(QMainWindow):
     def _announce(self, rows: list[ComplaintRow]) -> list[str]:
         """Tell (once) about each complaint that became due soon or overdue; returns the news."""
         from branchdesk.complaints.service import now
-        from branchdesk.ui.complaints_page import due_state
+        from branchdesk.ui.complaints.complaints_page import due_state
 
         at = now()
         lead = float(self.settings.get("complaint_lead_hours"))
@@ -896,7 +896,7 @@ class _WaybillPurge(QObject):
     ) -> None:
         from PySide6.QtWidgets import QProgressDialog
 
-        from branchdesk.ui.workers import Task
+        from branchdesk.ui.kit.workers import Task
 
         super().__init__(window)
         self._window = window

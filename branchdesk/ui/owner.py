@@ -38,7 +38,7 @@ from branchdesk.i18n import tr
 from branchdesk.owner import audit, pin
 from branchdesk.owner.audit import AUDIT_LABELS, AuditRow
 from branchdesk.permissions import Action, OwnerLock, PermissionDenied
-from branchdesk.ui.models import Column, RowsModel
+from branchdesk.ui.kit.models import Column, RowsModel
 
 T = TypeVar("T")
 

@@ -130,7 +130,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from branchdesk.ui.models import Column, LazyRowsModel
+    from branchdesk.ui.kit.models import Column, LazyRowsModel
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert app is not None

@@ -151,7 +151,7 @@ def open_in_gui(guide: GuideDoc, runs: int) -> tuple[float, float]:
     from branchdesk.guides import service
     from branchdesk.guides.service import StepData
     from branchdesk.ui.guide_editor import GuideEditor
-    from branchdesk.ui.guide_viewer import GuideViewer
+    from branchdesk.ui.guides.guide_viewer import GuideViewer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="bench-guide-"))

@@ -16,7 +16,7 @@ from branchdesk.complaints import service
 from branchdesk.complaints.service import NewComplaint
 from branchdesk.complaints.workflow import CLOSED, PROCESSING
 from branchdesk.db.engine import Database
-from branchdesk.ui.analysis_page import AnalysisPage
+from branchdesk.ui.complaints.analysis_page import AnalysisPage
 from tests.ui.conftest import Boxes
 
 
@@ -216,7 +216,7 @@ def test_print_the_month_s_report_through_the_preview(
 ) -> None:
     from pypdf import PdfReader
 
-    from branchdesk.ui.pdf_preview import PdfPreviewDialog
+    from branchdesk.ui.kit.pdf_preview_dialog import PdfPreviewDialog
 
     shown: list[PdfPreviewDialog] = []
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: shown.append(self) or 0)

@@ -37,8 +37,7 @@ from branchdesk.guides.service import search_guides
 from branchdesk.io.tabular import ImportCancelled
 from branchdesk.ui import main_window as mw
 from branchdesk.ui import workers
-from branchdesk.ui.couriers_page import COL_NAME, COL_NOTES, COL_PHONE
-from branchdesk.ui.handbook_page import (
+from branchdesk.ui.handbook.handbook_page import (
     COL_AVOIDANCE,
     COL_CAUSE,
     COL_CODE,
@@ -46,6 +45,7 @@ from branchdesk.ui.handbook_page import (
     COL_FINE,
     COL_STANDARD,
 )
+from branchdesk.ui.lookup.couriers_page import COL_NAME, COL_NOTES, COL_PHONE
 from branchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
 
@@ -303,20 +303,20 @@ def _new_complaint(window: MainWindow) -> QDialog:
 
 
 def _complaint_detail(window: MainWindow) -> QDialog:
-    from branchdesk.ui.complaint_dialog import ComplaintDetailDialog
+    from branchdesk.ui.complaints.complaint_dialog import ComplaintDetailDialog
 
     assert window.db is not None
     return ComplaintDetailDialog(window.db, _complaint(window), window.settings, window)
 
 
 def _close_complaint(window: MainWindow) -> QDialog:
-    from branchdesk.ui.complaint_dialog import CloseDialog
+    from branchdesk.ui.complaints.complaint_dialog import CloseDialog
 
     return CloseDialog(window)
 
 
 def _complaint_categories(window: MainWindow) -> QDialog:
-    from branchdesk.ui.complaint_categories_dialog import ComplaintCategoriesDialog
+    from branchdesk.ui.complaints.categories_dialog import ComplaintCategoriesDialog
 
     assert window.db is not None
     return ComplaintCategoriesDialog(window.db, window)
@@ -340,7 +340,7 @@ def _import(kind: str) -> Callable[[MainWindow], QDialog]:
 
 def _print(document: str) -> Callable[[MainWindow], QDialog]:
     def make(window: MainWindow) -> QDialog:
-        from branchdesk.ui.print_dialog import PrintDialog
+        from branchdesk.ui.handbook.print_dialog import PrintDialog
 
         assert window.db is not None
         return PrintDialog(window.db, document=document, parent=window)
@@ -349,7 +349,7 @@ def _print(document: str) -> Callable[[MainWindow], QDialog]:
 
 
 def _slips(window: MainWindow) -> QDialog:
-    from branchdesk.ui.slips_dialog import SlipsDialog
+    from branchdesk.ui.complaints.slips_dialog import SlipsDialog
 
     assert window.db is not None
     return SlipsDialog(window.db, window)

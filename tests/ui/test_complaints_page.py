@@ -23,9 +23,13 @@ from branchdesk.complaints.workflow import (
 )
 from branchdesk.db.engine import Database
 from branchdesk.lookup.models import Waybill
-from branchdesk.ui.complaint_categories_dialog import ComplaintCategoriesDialog
-from branchdesk.ui.complaint_dialog import CloseDialog, ComplaintDetailDialog, ComplaintDialog
-from branchdesk.ui.complaints_page import COL_DUE, ComplaintsPage
+from branchdesk.ui.complaints.categories_dialog import ComplaintCategoriesDialog
+from branchdesk.ui.complaints.complaint_dialog import (
+    CloseDialog,
+    ComplaintDetailDialog,
+    ComplaintDialog,
+)
+from branchdesk.ui.complaints.complaints_page import COL_DUE, ComplaintsPage
 from branchdesk.ui.main_window import COMPLAINTS, MainWindow
 from tests.ui.conftest import Boxes, type_text
 
@@ -492,7 +496,7 @@ def test_categories_and_scripts_are_edited(
     assert dialog.tree.topLevelItemCount() >= 10
 
     monkeypatch.setattr(
-        "branchdesk.ui.complaint_categories_dialog.QInputDialog.getText",
+        "branchdesk.ui.complaints.categories_dialog.QInputDialog.getText",
         lambda *a, **k: ("快递柜", True),
     )
     cid = dialog.add_category(sub=False)

@@ -22,7 +22,7 @@ from branchdesk.guides import service
 from branchdesk.guides.entries import Annotation
 from branchdesk.guides.service import GuideData, StepData
 from branchdesk.ui.guide_editor import GuideEditor
-from branchdesk.ui.guide_viewer import GuideViewer
+from branchdesk.ui.guides.guide_viewer import GuideViewer
 from branchdesk.ui.guides_page import (
     COL_REVIEW_BY,
     OVERDUE,
@@ -588,7 +588,7 @@ def test_print_a_guide_through_the_preview(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    from branchdesk.ui.pdf_preview import PdfPreviewDialog
+    from branchdesk.ui.kit.pdf_preview_dialog import PdfPreviewDialog
 
     gid = make_guide(sample_db, "打印我", [("第一步操作", png()), ("第二步操作", None)])
     page.reload(select=gid)

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk.handbook import service
 from branchdesk.handbook.models import ExamPaper
-from branchdesk.ui.handbook_page import COL_CAUSE, COL_FINE, COL_STANDARD, HandbookPage
+from branchdesk.ui.handbook.handbook_page import COL_CAUSE, COL_FINE, COL_STANDARD, HandbookPage
+from branchdesk.ui.handbook.print_dialog import PrintDialog
 from branchdesk.ui.main_window import HANDBOOK, MainWindow
-from branchdesk.ui.print_dialog import PrintDialog
 from tests.ui.conftest import Boxes, type_text
 
 
@@ -134,7 +134,7 @@ def test_new_item_asks_cause_and_fine_and_opens_the_editor(
     page.category_list.setCurrentRow(3)  # 操作
     answers = iter([("车辆未上锁", True), ("20元/次", True)])
     monkeypatch.setattr(
-        "branchdesk.ui.handbook_page.QInputDialog.getText", lambda *a, **k: next(answers)
+        "branchdesk.ui.handbook.handbook_page.QInputDialog.getText", lambda *a, **k: next(answers)
     )
     qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     with window.db.session() as s:

@@ -10,8 +10,8 @@ from branchdesk.lookup import tables
 from branchdesk.lookup.couriers import list_couriers
 from branchdesk.lookup.service import WaybillHit, lookup
 from branchdesk.ui import batch_dialog, data_page, lookup_page
-from branchdesk.ui.couriers_page import COLUMNS, CouriersModel
-from branchdesk.ui.models import HighlightFirstModel, LazyRowsModel, RowsModel
+from branchdesk.ui.kit.models import HighlightFirstModel, LazyRowsModel, RowsModel
+from branchdesk.ui.lookup.couriers_page import COLUMNS, CouriersModel
 
 
 def test_models(qtmodeltester: ModelTester, sample_db: Database) -> None:

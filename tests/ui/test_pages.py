@@ -14,7 +14,7 @@ from branchdesk.lookup.couriers import list_couriers
 from branchdesk.lookup.models import Waybill
 from branchdesk.lookup.service import lookup
 from branchdesk.settings import SettingsStore
-from branchdesk.ui.couriers_page import COL_ACTIVE, COL_NAME, COL_PHONE
+from branchdesk.ui.lookup.couriers_page import COL_ACTIVE, COL_NAME, COL_PHONE
 from branchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
 

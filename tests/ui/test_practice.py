@@ -15,7 +15,7 @@ from branchdesk.db.engine import Database
 from branchdesk.handbook import service
 from branchdesk.handbook.entries import Question
 from branchdesk.handbook.sample import load_sample_handbook
-from branchdesk.ui.practice_page import LETTERS, QUESTION, SETUP, SUMMARY, PracticePage
+from branchdesk.ui.handbook.practice_page import LETTERS, QUESTION, SETUP, SUMMARY, PracticePage
 from tests.ui.conftest import Boxes, type_text
 
 

@@ -13,7 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk.complaints.slip_entries import AMBIGUOUS, UNMATCHED
 from branchdesk.db.engine import Database
-from branchdesk.ui.slips_dialog import TO_CHECK_FILL, UNMATCHED_FILL, SlipLinesModel, SlipsDialog
+from branchdesk.ui.complaints.slips_dialog import (
+    TO_CHECK_FILL,
+    UNMATCHED_FILL,
+    SlipLinesModel,
+    SlipsDialog,
+)
 from tests.ui.conftest import Boxes
 
 

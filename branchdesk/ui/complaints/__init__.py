@@ -1,1 +1,1 @@
-"""complaints: UI of one feature."""
+"""The complaint log's pages and dialogs: the log, a complaint, categories, analysis, slips."""

@@ -51,7 +51,7 @@ from branchdesk.complaints.exports import export_complaints, export_month_report
 from branchdesk.complaints.privacy import mask_phone
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
-from branchdesk.ui.models import Column, RowsModel
+from branchdesk.ui.kit.models import Column, RowsModel
 
 MAX_BARS = 10  # more couriers than this: the rest are summed as one bar
 REPEAT = QColor("#fff4ce")  # repeat rows: the same amber as flagged cells elsewhere
@@ -465,7 +465,7 @@ class AnalysisPage(QWidget):
 
         from branchdesk.complaints.documents.analysis import render_month_report
         from branchdesk.settings import SettingsStore
-        from branchdesk.ui.pdf_preview import PdfPreviewDialog
+        from branchdesk.ui.kit.pdf_preview_dialog import PdfPreviewDialog
 
         report = self.report
         if report is None:

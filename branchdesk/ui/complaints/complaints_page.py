@@ -27,13 +27,13 @@ from branchdesk.complaints.service import ComplaintFilter, ComplaintRow
 from branchdesk.complaints.workflow import CLOSED, OPEN_STATUSES, STATUSES, status_label
 from branchdesk.db.engine import Database
 from branchdesk.settings import SettingsStore
-from branchdesk.ui.complaint_dialog import (
+from branchdesk.ui.complaints.complaint_dialog import (
     DUE_SOON,
     OVERDUE,
     ComplaintDetailDialog,
     ComplaintDialog,
 )
-from branchdesk.ui.models import Column, LazyRowsModel, RowsModel
+from branchdesk.ui.kit.models import Column, LazyRowsModel, RowsModel
 
 (
     COL_TICKET,
@@ -502,7 +502,7 @@ class ComplaintsPage(QWidget):
         return dialog
 
     def edit_categories(self) -> Any:
-        from branchdesk.ui.complaint_categories_dialog import ComplaintCategoriesDialog
+        from branchdesk.ui.complaints.categories_dialog import ComplaintCategoriesDialog
 
         dialog = ComplaintCategoriesDialog(self.db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

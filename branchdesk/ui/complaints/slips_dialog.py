@@ -47,10 +47,10 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.io.reader import sheet_names
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.import_dialog import choose_table
+from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.pdf_preview import PdfPreview
 from branchdesk.ui.kit.tasks import failure_message
-from branchdesk.ui.models import Column, RowsModel
-from branchdesk.ui.workers import Task
+from branchdesk.ui.kit.workers import Task
 
 TO_CHECK_FILL = QColor("#fff3dc")
 UNMATCHED_FILL = QColor("#fde2e2")

@@ -1,1 +1,1 @@
-"""guides: UI of one feature."""
+"""The operation guides' pages and dialogs: library, viewer, editor and its canvas."""

@@ -1,1 +1,1 @@
-"""handbook: UI of one feature."""
+"""The penalty handbook's pages and dialogs: handbook, practice, printing."""

@@ -37,8 +37,8 @@ from branchdesk.handbook.service import CategoryInfo, DeletedCategory, DeletedIt
 from branchdesk.io.tabular import CellError, date_value
 from branchdesk.permissions import Action
 from branchdesk.ui import owner
-from branchdesk.ui.category_list import ALL, fill_category_list
-from branchdesk.ui.models import Column, RowsModel
+from branchdesk.ui.kit.category_list import ALL, fill_category_list
+from branchdesk.ui.kit.models import Column, RowsModel
 
 (
     COL_CATEGORY,

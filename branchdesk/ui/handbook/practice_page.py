@@ -47,7 +47,7 @@ from branchdesk.handbook import exam, service
 from branchdesk.handbook.entries import Entry, Question, ResultRow
 from branchdesk.handbook.exam import Segment
 from branchdesk.handbook.printing import new_seed
-from branchdesk.ui.models import Column, RowsModel
+from branchdesk.ui.kit.models import Column, RowsModel
 
 SETUP, QUESTION, SUMMARY = range(3)  # pages of the stack
 QUIZ, COPY = "quiz", "copy"  # modes as saved

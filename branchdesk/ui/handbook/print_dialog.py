@@ -32,7 +32,7 @@ from branchdesk.handbook import service
 from branchdesk.handbook.printing import Printed, PrintJob, print_document
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit.pdf_preview import PdfPreview
-from branchdesk.ui.workers import Task
+from branchdesk.ui.kit.workers import Task
 
 DOCUMENT_LABELS = (
     ("handbook", "Full handbook"),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QV
 
 from branchdesk.ui.kit.pdf_preview import PdfPreview
 from branchdesk.ui.kit.tasks import failure_message
-from branchdesk.ui.workers import Task
+from branchdesk.ui.kit.workers import Task
 
 Render = Callable[[Path, Any], int]  # (path, progress) -> pages
 

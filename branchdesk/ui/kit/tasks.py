@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar
 
 from branchdesk.errors import BranchDeskError
-from branchdesk.ui.workers import ProgressFn, Task
+from branchdesk.ui.kit.workers import ProgressFn, Task
 
 Done = Callable[[Any], object]
 Failed = Callable[[BaseException], object]

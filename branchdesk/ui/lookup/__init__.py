@@ -1,1 +1,1 @@
-"""lookup: UI of one feature."""
+"""Lookup's pages and dialogs: 查件, couriers."""

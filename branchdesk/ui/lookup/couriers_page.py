@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.lookup.couriers import CourierRow, list_couriers, update_courier
-from branchdesk.ui.models import Column, RowsModel
+from branchdesk.ui.kit.models import Column, RowsModel
 
 COL_NAME, COL_NO, COL_PHONE, COL_ACTIVE, COL_RULES, COL_NOTES = range(6)
 FIELDS = {COL_NAME: "name", COL_PHONE: "phone", COL_ACTIVE: "active", COL_NOTES: "notes"}
