@@ -36,7 +36,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.guides.service import search_guides
 from branchdesk.io.tabular import ImportCancelled
 from branchdesk.ui import main_window as mw
-from branchdesk.ui import workers
+from branchdesk.ui.kit import workers
 from branchdesk.ui.handbook.handbook_page import (
     COL_AVOIDANCE,
     COL_CAUSE,
@@ -303,14 +303,14 @@ def _new_complaint(window: MainWindow) -> QDialog:
 
 
 def _complaint_detail(window: MainWindow) -> QDialog:
-    from branchdesk.ui.complaints.complaint_dialog import ComplaintDetailDialog
+    from branchdesk.ui.complaints.detail_dialog import ComplaintDetailDialog
 
     assert window.db is not None
     return ComplaintDetailDialog(window.db, _complaint(window), window.settings, window)
 
 
 def _close_complaint(window: MainWindow) -> QDialog:
-    from branchdesk.ui.complaints.complaint_dialog import CloseDialog
+    from branchdesk.ui.complaints.close_dialog import CloseDialog
 
     return CloseDialog(window)
 

@@ -24,12 +24,10 @@ from branchdesk.complaints.workflow import (
 from branchdesk.db.engine import Database
 from branchdesk.lookup.models import Waybill
 from branchdesk.ui.complaints.categories_dialog import ComplaintCategoriesDialog
-from branchdesk.ui.complaints.complaint_dialog import (
-    CloseDialog,
-    ComplaintDetailDialog,
-    ComplaintDialog,
-)
+from branchdesk.ui.complaints.close_dialog import CloseDialog
+from branchdesk.ui.complaints.complaint_dialog import ComplaintDialog
 from branchdesk.ui.complaints.complaints_page import COL_DUE, ComplaintsPage
+from branchdesk.ui.complaints.detail_dialog import ComplaintDetailDialog
 from branchdesk.ui.main_window import COMPLAINTS, MainWindow
 from tests.ui.conftest import Boxes, type_text
 

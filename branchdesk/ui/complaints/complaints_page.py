@@ -27,12 +27,9 @@ from branchdesk.complaints.service import ComplaintFilter, ComplaintRow
 from branchdesk.complaints.workflow import CLOSED, OPEN_STATUSES, STATUSES, status_label
 from branchdesk.db.engine import Database
 from branchdesk.settings import SettingsStore
-from branchdesk.ui.complaints.complaint_dialog import (
-    DUE_SOON,
-    OVERDUE,
-    ComplaintDetailDialog,
-    ComplaintDialog,
-)
+from branchdesk.ui.complaints.common import DUE_SOON, OVERDUE
+from branchdesk.ui.complaints.complaint_dialog import ComplaintDialog
+from branchdesk.ui.complaints.detail_dialog import ComplaintDetailDialog
 from branchdesk.ui.kit.models import Column, LazyRowsModel, RowsModel
 
 (
