@@ -36,7 +36,6 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.guides.service import search_guides
 from branchdesk.io.tabular import ImportCancelled
 from branchdesk.ui import main_window as mw
-from branchdesk.ui.kit import workers
 from branchdesk.ui.handbook.handbook_page import (
     COL_AVOIDANCE,
     COL_CAUSE,
@@ -45,6 +44,7 @@ from branchdesk.ui.handbook.handbook_page import (
     COL_FINE,
     COL_STANDARD,
 )
+from branchdesk.ui.kit import workers
 from branchdesk.ui.lookup.couriers_page import COL_NAME, COL_NOTES, COL_PHONE
 from branchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
