@@ -73,7 +73,7 @@ def launch(
     from branchdesk import features
     from branchdesk.ui.main_window import MainWindow
 
-    features.load()
+    features.install()
     window = MainWindow(settings=settings, startup_checks=True)
     if before_show is not None:
         window.installEventFilter(before_show)

@@ -238,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths.set_data_dir(args.data_dir)
     from branchdesk import features
 
-    features.load()
+    features.install()
     if args.command is None:
         from branchdesk.app import run_gui
 

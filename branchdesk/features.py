@@ -1,9 +1,11 @@
 """The one list of BranchDesk's features, and the one place that loads them.
 
 A lower layer never imports a feature: `db/` and `io/` keep registries (the models' metadata,
-import kinds with their own undo) that the features fill when their modules are imported.
-`load()` imports them all; the entry points (command line, GUI, tests, benchmarks) call it
-once before they use a registry.
+import kinds with their own undo, the audit recorder) that the features fill when their
+modules are imported. The entry points (command line, GUI) call `install()`, which is cheap:
+it imports the hooks and lets the import registry load the importers on first use, so a
+lookup never pays for openpyxl. `load()` imports everything at once (tests, the schema check,
+scripts that want every table).
 """
 
 from __future__ import annotations
@@ -48,18 +50,32 @@ FEATURES: tuple[Feature, ...] = (
     Feature("owner", models=("branchdesk.owner.models",), hooks=("branchdesk.owner.audit",)),
 )
 
-_loaded = False
+_installed = False
+
+
+def _import_all(kind: str) -> None:
+    for feature in FEATURES:
+        for module in getattr(feature, kind):
+            importlib.import_module(module)
+
+
+def install() -> None:
+    """Register the features' hooks and the lazy loader of their import kinds (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    from branchdesk.io import importing
+
+    _import_all("hooks")
+    importing.set_loader(lambda: _import_all("importers"))
+    _installed = True
 
 
 def load() -> None:
-    """Import every feature's models and importers (idempotent, cheap after the first call)."""
-    global _loaded
-    if _loaded:
-        return
-    for feature in FEATURES:
-        for module in (*feature.models, *feature.importers, *feature.hooks):
-            importlib.import_module(module)
-    _loaded = True
+    """Install, then import every feature's models and importers now."""
+    install()
+    _import_all("models")
+    _import_all("importers")
 
 
 def metadata() -> MetaData:

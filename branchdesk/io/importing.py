@@ -75,6 +75,9 @@ class ImportKind:
 
 
 KINDS: dict[str, ImportKind] = {}
+# Imports the modules that register kinds, once, on first use (set by branchdesk.features:
+# the importers pull in openpyxl and friends, which a lookup never needs).
+_loader: Callable[[], None] | None = None
 
 
 def register(kind: ImportKind) -> ImportKind:
@@ -82,7 +85,20 @@ def register(kind: ImportKind) -> ImportKind:
     return kind
 
 
+def set_loader(loader: Callable[[], None] | None) -> None:
+    global _loader
+    _loader = loader
+
+
+def _load() -> None:
+    global _loader
+    if _loader is not None:
+        loader, _loader = _loader, None
+        loader()
+
+
 def get_kind(name: str) -> ImportKind:
+    _load()
     try:
         return KINDS[name]
     except KeyError:
@@ -96,7 +112,8 @@ def get_kind(name: str) -> ImportKind:
 
 
 def kinds() -> dict[str, ImportKind]:
-    """The registered kinds (the features register theirs: see branchdesk.features.load)."""
+    """The registered kinds (the features register theirs: see branchdesk.features)."""
+    _load()
     return KINDS
 
 
