@@ -4925,5 +4925,13 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>Import {id} is of a kind this BranchDesk does not know ({kind}); nothing was changed.</source>
         <translation>导入 {id} 的类型（{kind}）不是本版 BranchDesk 认识的；未做任何更改。</translation>
     </message>
+    <message>
+        <source>The preview is being prepared again: print once it is shown.</source>
+        <translation>预览正在重新生成：请等预览显示后再打印。</translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
 </context>
 </TS>

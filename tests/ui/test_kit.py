@@ -121,3 +121,41 @@ def test_preview_renders_then_enables_save_and_print(qtbot: QtBot, tmp_path: Pat
     assert sent.args == [1]
     preview.close()
     QApplication.processEvents()
+
+
+def test_a_task_outlives_a_destroyed_page_without_killing_the_app(tmp_path: Path) -> None:
+    """A page closed while its task runs: the thread is kept until it ends (a QThread
+    destroyed while running aborts the whole process)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "orphan.py"
+    script.write_text(
+        "import gc, sys, time\n"
+        "import shiboken6\n"
+        "from PySide6.QtCore import QThread\n"
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "from branchdesk.ui.kit.tasks import TaskRunner\n"
+        "app = QApplication(sys.argv)\n"
+        "page = QWidget()\n"
+        "runner = TaskRunner(page)\n"
+        "runner.start(lambda progress: QThread.msleep(800), lambda result: None)\n"
+        "shiboken6.delete(page)\n"
+        "del runner, page\n"
+        "gc.collect()\n"
+        "end = time.monotonic() + 3\n"
+        "while time.monotonic() < end:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.02)\n"
+        "print('alive')\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "alive" in result.stdout

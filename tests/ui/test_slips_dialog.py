@@ -137,3 +137,50 @@ def test_print_sends_every_slip_page_to_the_printer(
     qtbot.waitUntil(lambda: dialog.task is None, timeout=30000)
     assert len(PdfReader(out).pages) == 3  # 黄磊, 王强, 杨帆
     assert dialog.save_button.isEnabled()
+
+
+def test_choosing_another_sheet_during_a_render_shows_that_sheets_slips(
+    qtbot: QtBot, dialog: SlipsDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sheet B chosen while sheet A's slips render, then an option ticked: the slips shown
+    (and printed) are sheet B's, never A's."""
+    import threading
+    from types import SimpleNamespace
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    import branchdesk.ui.complaints.slips_dialog as module
+
+    reads: list[str | None] = []
+    gate = threading.Event()
+
+    def read(session: object, path: Path, sheet: str | None = None, progress: object = None):  # type: ignore[no-untyped-def]
+        reads.append(sheet)
+        return SimpleNamespace(
+            name=sheet, lines=[], problems=[], parcels=1, merged=0, summary=lambda: str(sheet)
+        )
+
+    def render(found, path, *, branch, printed, mask, progress):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        progress(1, 1)
+        canvas = Canvas(str(path))
+        canvas.drawString(100, 700, str(found.name))
+        canvas.showPage()
+        canvas.save()
+        return SimpleNamespace(pages=1, found=found)
+
+    monkeypatch.setattr(module, "read_problem_list", read)
+    monkeypatch.setattr(module, "require_printable", lambda found, skip_invalid: None)
+    monkeypatch.setattr(module, "render", render)
+    dialog.file_edit.setText("problems.xlsx")
+    dialog.sheet_combo.blockSignals(True)
+    dialog.sheet_combo.addItems(["A", "B"])
+    dialog.sheet_combo.blockSignals(False)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.found is not None, timeout=10000)  # A read, its render waits
+    dialog.sheet_combo.setCurrentIndex(1)
+    dialog.show_phones.setChecked(True)
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.rendered is not None, timeout=20000)
+    assert reads == ["A", "B"]
+    assert dialog.found is not None and dialog.found.name == "B"

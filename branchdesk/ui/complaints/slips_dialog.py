@@ -229,16 +229,17 @@ class SlipsDialog(QDialog):
         if not self.file_edit.text():
             return
         if self.preview.runner.busy:
-            self.preview.runner.cancel()
-            self._then = self.load
+            if not self.preview.printing:  # a print runs to its end; anything else stops
+                self.preview.runner.cancel()
+            self._then = self.load  # a queued load goes before anything queued so far
             return
         path = Path(self.file_edit.text())
         sheet = self.sheet_combo.currentText() or None
         db = self.db
 
-        def work(progress: Any) -> SlipList:
+        def work(progress: Any) -> tuple[Path, str | None, SlipList]:
             with db.session() as session:
-                return read_problem_list(session, path, sheet=sheet, progress=progress)
+                return path, sheet, read_problem_list(session, path, sheet=sheet, progress=progress)
 
         self._clear()
         self.status.setText(
@@ -255,7 +256,11 @@ class SlipsDialog(QDialog):
         self._show_problems([])
         self.preview.clear()
 
-    def _loaded(self, found: SlipList) -> None:
+    def _loaded(self, loaded: tuple[Path, str | None, SlipList]) -> None:
+        path, sheet, found = loaded
+        chosen = (Path(self.file_edit.text()), self.sheet_combo.currentText() or None)
+        if self._then == self.load or (path, sheet) != chosen:
+            return  # another file or sheet was chosen meanwhile: its load is queued
         self.found = found
         self.model.set_rows(found.lines)
         self._show_problems([str(p) for p in found.problems])
@@ -283,7 +288,8 @@ class SlipsDialog(QDialog):
         if found is None:
             return
         if self.preview.runner.busy:
-            self._then = self.render_preview
+            if self._then != self.load:  # a queued load renders when it is done
+                self._then = self.render_preview
             return
         self.rendered = None
         self.preview.clear()  # the file is about to be replaced

@@ -168,12 +168,10 @@ class PdfPreview(QObject):
         self.print_button.clicked.connect(self.send_to_printer)
         QShortcut(QKeySequence.StandardKey.Save, owner, self.save)
         QShortcut(QKeySequence.StandardKey.Print, owner, self.send_to_printer)
+        self.cancelled_text = cancelled_text or self.tr("Cancelled.")
+        self.printing = False  # the running task sends the preview to the printer
         self.runner = TaskRunner(
-            self,
-            progress=self.progress,
-            cancel_button=self.cancel_button,
-            status=self.status,
-            cancelled_text=cancelled_text,
+            self, progress=self.progress, cancel_button=self.cancel_button, status=self.status
         )
         self.runner.idle.connect(self._idle)
         self._set_ready(False)
@@ -189,6 +187,7 @@ class PdfPreview(QObject):
         self.print_button.setEnabled(ready)
 
     def _idle(self) -> None:
+        self.printing = False
         self._set_ready(self.ready)
 
     def clear(self, message: str | None = None) -> None:
@@ -208,7 +207,11 @@ class PdfPreview(QObject):
         *,
         pages: Callable[[Any], int] = lambda result: int(result),
     ) -> None:
-        """Render off the UI thread; `pages(result)` is the page count of what `work` made."""
+        """Render off the UI thread; `pages(result)` is the page count of what `work` made.
+
+        The caller waits for the runner to be idle first (a render replaces the file)."""
+        if self.runner.busy:
+            raise RuntimeError("render while a task runs")
         self.clear(self.tr("Preparing the PDF…"))
         path = self.path
 
@@ -225,6 +228,7 @@ class PdfPreview(QObject):
             if failed is not None:
                 failed(exc)
 
+        self.runner.cancelled_text = self.cancelled_text
         self.runner.start(lambda progress: work(path, progress), rendered, not_rendered)
 
     # --- output ----------------------------------------------------------------------------
@@ -256,6 +260,10 @@ class PdfPreview(QObject):
     def print_to(self, printer: QPrinter, first: int = 1, last: int | None = None) -> None:
         """Print the previewed PDF (pages first..last) off the UI thread."""
         if not self.ready:
+            # The preview changed (a new render started) while the print dialog was open.
+            self.status.setText(
+                self.tr("The preview is being prepared again: print once it is shown.")
+            )
             return
         self.printer = printer
         path = self.path
@@ -274,6 +282,8 @@ class PdfPreview(QObject):
 
         self.status.setText(self.tr("Printing…"))
         self._set_ready(False)
+        self.printing = True
+        self.runner.cancelled_text = self.tr("Printing cancelled.")
         self.runner.start(work, sent, failed)
 
     def close(self) -> None:

@@ -20,6 +20,16 @@ from branchdesk.ui.kit.workers import ProgressFn, Task
 Done = Callable[[Any], object]
 Failed = Callable[[BaseException], object]
 
+# Every task whose thread may still run. A QThread destroyed while running aborts the process,
+# so a task is never let go (by a closed dialog, a destroyed page, a stop that timed out)
+# before its thread has ended; finished ones are dropped at the next start or stop.
+_LIVE: set[Task] = set()
+
+
+def _prune() -> None:
+    for task in [t for t in _LIVE if t.is_finished]:
+        _LIVE.discard(task)
+
 
 def failure_message(exc: BaseException) -> str:
     """What to tell the user about a failed task: our own errors say it; others are named."""
@@ -68,7 +78,9 @@ class TaskRunner(QObject):
         if self.progress is not None:
             self.progress.setRange(0, 0)  # busy until the first progress report
         self._show_busy(True)
+        _prune()
         task = Task(work)
+        _LIVE.add(task)
         # Connected to this object's methods: Qt queues them onto the UI thread.
         task.progressed.connect(self._progressed)
         task.succeeded.connect(self._succeeded)
@@ -89,13 +101,21 @@ class TaskRunner(QObject):
             self.task.wait()
             QCoreApplication.processEvents()
 
-    def stop(self) -> None:
-        """Cancel and wait without handling its events (a closing window)."""
+    def stop(self, ms: int = 30000) -> None:
+        """Cancel and wait (at most `ms`) without handling its events (a closing window);
+        what the task still sends is ignored."""
         if self.task is not None:
             self.task.cancel()
-            self.task.wait()
+            self.task.wait(ms)
             self.task = None
             self._done = self._failed = None
+            self._show_busy(False)
+        _prune()
+
+    def _current(self) -> bool:
+        """True when the signal being handled comes from the task this runner runs now (not
+        from one it stopped)."""
+        return self.task is not None and self.sender() is self.task
 
     def _show_busy(self, busy: bool) -> None:
         if self.progress is not None:
@@ -104,29 +124,31 @@ class TaskRunner(QObject):
             self.cancel_button.setVisible(busy)
 
     def _progressed(self, done: int, total: int) -> None:
-        if self.progress is not None:
+        if self._current() and self.progress is not None:
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(min(done, total))
 
     def _succeeded(self, result: object) -> None:
-        if self._done is not None:
+        if self._current() and self._done is not None:
             self._done(result)
 
     def _on_failed(self, exc: BaseException) -> None:
+        if not self._current():
+            return
         if self._failed is not None:
             self._failed(exc)
         elif self.status is not None:
             self.status.setText(failure_message(exc))
 
     def _cancelled(self) -> None:
-        if self.status is not None:
+        if self._current() and self.status is not None:
             self.status.setText(self.cancelled_text)
 
     def _finished(self) -> None:
-        if self.task is not None:
-            # Wait for the thread to end before letting go of it: a QThread destroyed while
-            # running aborts the process.
-            self.task.wait()
+        if not self._current():
+            return
+        assert self.task is not None
+        self.task.wait()  # the thread ends right after this signal
         self.task = None
         self._done = self._failed = None
         self._show_busy(False)

@@ -45,6 +45,11 @@ class Task(QObject):
     def wait(self, ms: int = 30000) -> bool:
         return self._thread.wait(ms)
 
+    @property
+    def is_finished(self) -> bool:
+        """The thread has ended (or never started): the task may be let go."""
+        return self._thread.isFinished() or not self._thread.isRunning()
+
     def _progress(self, done: int, total: int) -> None:
         if self._cancel.is_set():
             raise ImportCancelled()
