@@ -51,6 +51,13 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def _template(templates: dict[str, Path], name: str, folder: Path) -> Path:
     if name not in templates:
         path = folder / f"{name}.sqlite3"
+        # Made the same whichever test asks first: its own data dir, no owner policy, no
+        # actor, English (the state of the test that triggers it must not leak into it).
+        policy, who, language = permissions._policy, permissions.actor(), i18n.current_language()
+        paths.set_data_dir(folder / f"{name}-data")
+        permissions.set_policy(None)
+        permissions.set_actor("")
+        i18n.set_language("en")
         database = open_database(path)
         try:
             if name == "sample":
@@ -62,6 +69,10 @@ def _template(templates: dict[str, Path], name: str, folder: Path) -> Path:
                 con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             database.dispose()
+            paths.set_data_dir(None)
+            permissions.set_policy(policy)
+            permissions.set_actor(who)
+            i18n.set_language(language)
         # The copy must be one self-contained file: nothing left in a WAL beside it.
         wal = Path(f"{path}-wal")
         assert not wal.exists() or wal.stat().st_size == 0, "template WAL not checkpointed"
@@ -84,6 +95,7 @@ def db(
     folder.mkdir(exist_ok=True)
     shutil.copyfile(_template(_templates, name, folder), paths.db_path())
     database = open_database()
+    database.template = name  # type: ignore[attr-defined]  (checked by sample_db)
     yield database
     database.dispose()
 
@@ -92,6 +104,10 @@ def db(
 def sample_db(db: Database) -> Database:
     """The sample branch (SAMPLE_WAYBILLS waybills), its first-run offer answered."""
     from branchdesk.settings import SettingsStore
+
+    # `db` copies the sample template when the test asks for sample_db by name; one asked for
+    # later (request.getfixturevalue) would get the blank database it already made.
+    assert db.template == "sample", "ask for sample_db as an argument of the test or fixture"  # type: ignore[attr-defined]
 
     SettingsStore().set("first_run_done", True)
     return db
