@@ -35,8 +35,7 @@ from branchdesk.io.tabular import Field, ParsedRow, Problem, date_value, prepare
 # The waybill list's parsers: the same number and phone normalisation as the import, so a
 # number in the HQ list finds the parcel the branch imported.
 from branchdesk.lookup.importers import parse_phone, parse_waybill_number
-from branchdesk.lookup.search import find_by_number, load
-from branchdesk.lookup.service import LookupIndex, lookup, lookup_index
+from branchdesk.lookup.service import LookupIndex, lookup, lookup_index, waybill_records
 
 Progress = Callable[[int, int], object]
 
@@ -294,14 +293,14 @@ def match_parcels(
         candidates: tuple[str, ...] = ()
         if parcel.courier:
             courier, how = couriers.name_of(parcel.courier), BY_COLUMN
-        known = load(session, find_by_number(session, parcel.waybill, 5))
+        known = waybill_records(session, parcel.waybill, 5)
         if known:
             # The branch's own record fills what the HQ list leaves out.
-            address = address or next((w["address"] for w in known if w["address"]), None)
-            recipient = recipient or next((w["recipient"] for w in known if w["recipient"]), None)
-            phone = phone or next((w["phone"] for w in known if w["phone"]), None)
+            address = address or next((w.address for w in known if w.address), None)
+            recipient = recipient or next((w.recipient for w in known if w.recipient), None)
+            phone = phone or next((w.phone for w in known if w.phone), None)
             if courier is None:
-                named = next((w["courier_name"] for w in known if w["courier_name"]), None)
+                named = next((w.courier for w in known if w.courier), None)
                 if named:
                     courier, how = couriers.name_of(named), BY_WAYBILL
         if courier is None and address:

@@ -290,12 +290,12 @@ def classify(query: str) -> str:
     return "text"
 
 
-def _waybill_hits(session: Session, ids: list[int]) -> list[WaybillHit]:
+def _waybill_hits(session: Session, ids: list[int], *, every: bool = False) -> list[WaybillHit]:
     seen: set[tuple[str, str]] = set()
     hits = []
     for row in search.load(session, ids):
         key = (row["carrier"], row["number"])
-        if key in seen:  # an older import of the same waybill
+        if key in seen and not every:  # an older import of the same waybill
             continue
         seen.add(key)
         event = row["event_date"]
@@ -383,6 +383,12 @@ def _partial_name_hits(index: LookupIndex, query: str, limit: int = 10) -> list[
         if len(hits) >= limit:
             break
     return sorted(hits.values(), key=lambda h: -h.score)
+
+
+def waybill_records(session: Session, number: str, limit: int = 5) -> list[WaybillHit]:
+    """Every imported record of the waybill `number` (normalised), newest first: older imports
+    may still know what a newer list left blank."""
+    return _waybill_hits(session, search.find_by_number(session, number, limit), every=True)
 
 
 def match_address(index: LookupIndex, address: str, result: LookupResult) -> None:
