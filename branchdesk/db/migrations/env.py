@@ -2,8 +2,9 @@
 
 from alembic import context
 
-# Migrations are explicit scripts: running them needs no models. The models' metadata (from
-# branchdesk.features, which db/ never imports) is handed over only to compare or generate.
+# Migrations are explicit scripts: running them needs no models, and db/ imports no feature.
+# To compare or autogenerate, a developer hands the models' metadata over:
+#     cfg.attributes["target_metadata"] = branchdesk.features.metadata()
 target_metadata = context.config.attributes.get("target_metadata")
 
 connection = context.config.attributes.get("connection")

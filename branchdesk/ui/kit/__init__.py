@@ -1,2 +1,2 @@
-"""Shared UI parts every page and dialog uses: the background-task runner, the PDF preview,
-and (as they move here) the owner-action helper, table setup and item models."""
+"""Shared UI parts every page and dialog uses: the background-task runner (tasks, workers),
+the PDF preview (and its dialog), the item models and the category list filler."""
