@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from branchdesk.ui.complaints.analysis_page import AnalysisPage
     from branchdesk.ui.complaints.complaints_page import ComplaintsPage
     from branchdesk.ui.data_page import DataPage
-    from branchdesk.ui.guides_page import GuidesPage
+    from branchdesk.ui.guides.guides_page import GuidesPage
     from branchdesk.ui.handbook.handbook_page import HandbookPage
     from branchdesk.ui.handbook.practice_page import PracticePage
     from branchdesk.ui.kit.workers import Task
@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
         return self.analysis_page
 
     def ensure_guides(self) -> GuidesPage:
-        from branchdesk.ui.guides_page import GuidesPage
+        from branchdesk.ui.guides.guides_page import GuidesPage
 
         if self.guides_page is None:
             assert self.db is not None

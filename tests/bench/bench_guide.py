@@ -150,7 +150,7 @@ def open_in_gui(guide: GuideDoc, runs: int) -> tuple[float, float]:
     from branchdesk.db.engine import open_database
     from branchdesk.guides import service
     from branchdesk.guides.service import StepData
-    from branchdesk.ui.guide_editor import GuideEditor
+    from branchdesk.ui.guides.guide_editor import GuideEditor
     from branchdesk.ui.guides.guide_viewer import GuideViewer
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

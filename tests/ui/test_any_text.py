@@ -363,13 +363,13 @@ def _batch_lookup(window: MainWindow) -> QDialog:
 
 
 def _new_guide(window: MainWindow) -> QDialog:
-    from branchdesk.ui.guides_page import NewGuideDialog
+    from branchdesk.ui.guides.guides_page import NewGuideDialog
 
     return NewGuideDialog(["财务", "操作"], "财务", window)
 
 
 def _guide_editor(window: MainWindow) -> QDialog:
-    from branchdesk.ui.guide_editor import GuideEditor
+    from branchdesk.ui.guides.guide_editor import GuideEditor
 
     assert window.db is not None
     with window.db.session() as s:

@@ -21,9 +21,9 @@ from branchdesk.db.engine import Database
 from branchdesk.guides import service
 from branchdesk.guides.entries import Annotation
 from branchdesk.guides.service import GuideData, StepData
-from branchdesk.ui.guide_editor import GuideEditor
+from branchdesk.ui.guides.guide_editor import GuideEditor
 from branchdesk.ui.guides.guide_viewer import GuideViewer
-from branchdesk.ui.guides_page import (
+from branchdesk.ui.guides.guides_page import (
     COL_REVIEW_BY,
     OVERDUE,
     GuidesPage,

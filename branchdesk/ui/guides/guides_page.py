@@ -39,7 +39,7 @@ from branchdesk.guides import service
 from branchdesk.guides.service import CategoryInfo, FlagInfo, GuideInfo, VersionInfo
 from branchdesk.settings import SettingsStore
 from branchdesk.ui import owner
-from branchdesk.ui.guide_editor import GuideEditor
+from branchdesk.ui.guides.guide_editor import GuideEditor
 from branchdesk.ui.guides.guide_viewer import GuideViewer
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
 from branchdesk.ui.kit.models import Column, RowsModel
