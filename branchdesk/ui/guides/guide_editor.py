@@ -11,19 +11,15 @@ the thumbnails follow one by one, the visible ones first.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QEvent,
-    QIODevice,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
     QSize,
     Qt,
     QTimer,
@@ -32,21 +28,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QColor,
     QIcon,
     QImage,
-    QImageReader,
     QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPixmap,
     QShortcut,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -74,6 +64,24 @@ from branchdesk.guides.annotations import check_image
 from branchdesk.guides.entries import Annotation
 from branchdesk.guides.service import GuideData, StepData
 from branchdesk.ui.guides.annotation_canvas import SELECT, AnnotationCanvas
+from branchdesk.ui.guides.editor_commands import (
+    AddStep,
+    EditStep,
+    MoveStep,
+    RemoveStep,
+    SetAnnotations,
+    SetField,
+    SetImage,
+)
+from branchdesk.ui.guides.pictures import (
+    PICTURE_FILTER,
+    THUMB,
+    clipboard_has_picture,
+    clipboard_picture,
+    decode_scaled,
+    png_bytes,
+    thumbnail,
+)
 from branchdesk.ui.guides.screen_capture import (
     Grab,
     PickRegion,
@@ -83,92 +91,8 @@ from branchdesk.ui.guides.screen_capture import (
     grab_screen,
 )
 
-THUMB = QSize(96, 54)
 FULL_IMAGES_KEPT = 4  # decoded pictures kept for quick switching between nearby steps
-PICTURE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.webp"
-PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp")
 HEADER_FIELDS = ("title", "category", "owner", "summary")
-
-
-def png_bytes(image: QImage) -> bytes:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes, Qt a str
-    return bytes(buffer.data().data())
-
-
-def decode_scaled(data: bytes, size: QSize) -> QImage:
-    """The picture decoded at (at most) `size`, proportions kept; a null image if unreadable."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    full = reader.size()
-    if full.isValid() and (full.width() > size.width() or full.height() > size.height()):
-        reader.setScaledSize(full.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
-    return reader.read()
-
-
-def thumbnail(image: QImage | None, text: str = "") -> QIcon:
-    """A THUMB-sized icon: the picture centred on a light ground, or `text` on an empty one."""
-    pixmap = QPixmap(THUMB)
-    pixmap.fill(QColor("#f2f2f2"))
-    painter = QPainter(pixmap)
-    if image is not None and not image.isNull():
-        scaled = image.scaled(
-            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-        painter.drawImage(
-            QPoint((THUMB.width() - scaled.width()) // 2, (THUMB.height() - scaled.height()) // 2),
-            scaled,
-        )
-    else:
-        painter.setPen(QColor("#999999"))
-        painter.drawRect(0, 0, THUMB.width() - 1, THUMB.height() - 1)
-        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, text)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def clipboard_picture() -> bytes | None:
-    """The picture on the clipboard as image bytes: a copied image, or a copied image file."""
-    clipboard = QApplication.clipboard()
-    mime = clipboard.mimeData()
-    if mime is None:
-        return None
-    if mime.hasImage():
-        image = clipboard.image()
-        if not image.isNull():
-            return png_bytes(image)
-    if mime.hasUrls():
-        for url in mime.urls():
-            path = Path(url.toLocalFile())
-            if url.isLocalFile() and path.suffix.lower() in PICTURE_SUFFIXES:
-                try:
-                    return path.read_bytes()
-                except OSError:
-                    return None
-    return None
-
-
-def clipboard_has_picture(*, text_too: bool = True) -> bool:
-    """Whether Ctrl+V would paste a picture; with `text_too` False, not when the clipboard
-    also holds text (copied from Excel or a web page: a text field takes the text)."""
-    mime = QApplication.clipboard().mimeData()
-    # hasText() is true for copied files too (their URLs as text): those are pictures.
-    if mime is None or (not text_too and mime.hasText() and not mime.hasUrls()):
-        return False
-    if mime.hasImage():
-        return True
-    return mime.hasUrls() and any(
-        u.isLocalFile() and u.toLocalFile().lower().endswith(PICTURE_SUFFIXES) for u in mime.urls()
-    )
-
-
-@dataclass
-class EditStep:
-    uid: int  # stays with the step when it moves, so undo finds it
-    data: StepData
 
 
 class KeyRouter(QObject):
@@ -198,122 +122,6 @@ class KeyRouter(QObject):
         elif event.type() == QEvent.Type.FocusIn:
             self.editor.typing_run += 1
         return False
-
-
-# --- undo commands ----------------------------------------------------------------------
-
-
-class AddStep(QUndoCommand):
-    def __init__(self, editor: GuideEditor, row: int, step: EditStep, text: str) -> None:
-        super().__init__(text)
-        self.editor, self.row, self.step = editor, row, step
-
-    def redo(self) -> None:
-        self.editor.insert_step(self.row, self.step)
-
-    def undo(self) -> None:
-        self.editor.remove_step(self.row)
-
-
-class RemoveStep(QUndoCommand):
-    def __init__(self, editor: GuideEditor, row: int) -> None:
-        super().__init__(editor.tr("Delete step {n}").format(n=row + 1))
-        self.editor, self.row = editor, row
-        self.step = editor.steps[row]
-
-    def redo(self) -> None:
-        self.editor.remove_step(self.row)
-
-    def undo(self) -> None:
-        self.editor.insert_step(self.row, self.step)
-
-
-class MoveStep(QUndoCommand):
-    """Step `src` to position `dst`; `done` when the list already shows it (drag and drop)."""
-
-    def __init__(self, editor: GuideEditor, src: int, dst: int, *, done: bool = False) -> None:
-        super().__init__(editor.tr("Move step {a} to {b}").format(a=src + 1, b=dst + 1))
-        self.editor, self.src, self.dst, self.done = editor, src, dst, done
-
-    def redo(self) -> None:
-        if self.done:
-            self.done = False
-            self.editor.move_data(self.src, self.dst)
-        else:
-            self.editor.move_step(self.src, self.dst)
-
-    def undo(self) -> None:
-        self.editor.move_step(self.dst, self.src)
-
-
-class SetField(QUndoCommand):
-    """A text or choice of the guide (uid None) or of a step; one typing run merges."""
-
-    MERGE = 1
-
-    def __init__(
-        self, editor: GuideEditor, uid: int | None, field: str, old: Any, new: Any, text: str
-    ) -> None:
-        super().__init__(text)
-        self.editor, self.uid, self.field, self.old, self.new = editor, uid, field, old, new
-        self.run = editor.typing_run
-        self.shown = True  # the widget already shows `new`
-
-    def id(self) -> int:
-        return self.MERGE
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetField) or (other.uid, other.field, other.run) != (
-            self.uid,
-            self.field,
-            self.run,
-        ):
-            return False
-        self.new = other.new
-        self.setObsolete(self.new == self.old)
-        return True
-
-    def redo(self) -> None:
-        self.editor.set_field(self.uid, self.field, self.new, show=not self.shown)
-        self.shown = False
-
-    def undo(self) -> None:
-        self.editor.set_field(self.uid, self.field, self.old, show=True)
-
-
-class SetImage(QUndoCommand):
-    def __init__(self, editor: GuideEditor, uid: int, old: str | None, new: str | None) -> None:
-        super().__init__(editor.tr("Set the picture") if new else editor.tr("Remove the picture"))
-        self.editor, self.uid, self.old, self.new = editor, uid, old, new
-
-    def redo(self) -> None:
-        self.editor.set_image(self.uid, self.new)
-
-    def undo(self) -> None:
-        self.editor.set_image(self.uid, self.old)
-
-
-class SetAnnotations(QUndoCommand):
-    """A finished gesture on the canvas; the canvas already shows `after` when pushed."""
-
-    def __init__(
-        self,
-        editor: GuideEditor,
-        uid: int,
-        before: tuple[Annotation, ...],
-        after: tuple[Annotation, ...],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self.editor, self.uid, self.before, self.after = editor, uid, before, after
-        self.shown = True
-
-    def redo(self) -> None:
-        self.editor.set_annotations(self.uid, self.after, show=not self.shown)
-        self.shown = False
-
-    def undo(self) -> None:
-        self.editor.set_annotations(self.uid, self.before, show=True)
 
 
 # --- the editor -------------------------------------------------------------------------
@@ -370,6 +178,22 @@ class GuideEditor(QDialog):
 
     # --- building -----------------------------------------------------------------------
     def _build(self, categories: list[str]) -> None:
+        head = self._build_header(categories)
+        splitter = QSplitter()
+        splitter.addWidget(self._build_step_list())
+        splitter.addWidget(self._build_step_panel())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 850])
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._build_bottom())
+        self._install_shortcuts()
+        self._connect_fields()
+
+    def _build_header(self, categories: list[str]) -> QFormLayout:
+        """Title, category, owner and summary of the guide."""
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("guideTitle")
         self.title_edit.setMaxLength(service.MAX_TITLE)
@@ -390,8 +214,10 @@ class GuideEditor(QDialog):
         row.addWidget(self.owner, 1)
         head.addRow(self.tr("Title"), row)
         head.addRow(self.tr("Summary"), self.summary)
+        return head
 
-        # The steps on the left.
+    def _build_step_list(self) -> QWidget:
+        """The steps on the left, reordered by drag and drop, with their buttons."""
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
         self.step_list.setIconSize(THUMB)
@@ -426,8 +252,10 @@ class GuideEditor(QDialog):
         ll.addWidget(QLabel(self.tr("Steps (drag to reorder)")))
         ll.addWidget(self.step_list, 1)
         ll.addLayout(step_buttons)
+        return left
 
-        # The current step on the right.
+    def _build_step_panel(self) -> QWidget:
+        """The current step on the right: instruction, tip, picture buttons, canvas."""
         self.step_heading = QLabel()
         font = self.step_heading.font()
         font.setPointSize(font.pointSize() + 3)
@@ -476,6 +304,22 @@ class GuideEditor(QDialog):
         image_row.addStretch(1)
         image_row.addWidget(self.remove_image_button)
 
+        tools = self._build_canvas()
+
+        self.step_panel = QWidget()
+        sl = QVBoxLayout(self.step_panel)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.step_heading)
+        sl.addWidget(self.instruction)
+        sl.addLayout(tip_row)
+        sl.addLayout(image_row)
+        sl.addWidget(tools)
+        sl.addWidget(self.canvas, 1)
+        sl.addWidget(self.canvas_hint)
+        return self.step_panel
+
+    def _build_canvas(self) -> QToolBar:
+        """The annotation canvas and its tool bar (returned to be laid out above it)."""
         self.canvas = AnnotationCanvas()
         self.canvas.placeholder = self.tr(
             "No picture yet. Paste a screenshot (Ctrl+V), open a picture file or capture "
@@ -511,7 +355,7 @@ class GuideEditor(QDialog):
         delete_mark.setToolTip(self.tr("Delete the selected mark (Del)"))
         delete_mark.triggered.connect(self.canvas.delete_selected)
         self.tools.addAction(delete_mark)
-        hint = QLabel(
+        self.canvas_hint = hint = QLabel(
             self.tr(
                 "Marks are drawn over the picture and stay editable; blur boxes hide customer "
                 "data when printed and shown."
@@ -519,25 +363,10 @@ class GuideEditor(QDialog):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
+        return self.tools
 
-        self.step_panel = QWidget()
-        sl = QVBoxLayout(self.step_panel)
-        sl.setContentsMargins(0, 0, 0, 0)
-        sl.addWidget(self.step_heading)
-        sl.addWidget(self.instruction)
-        sl.addLayout(tip_row)
-        sl.addLayout(image_row)
-        sl.addWidget(self.tools)
-        sl.addWidget(self.canvas, 1)
-        sl.addWidget(hint)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.step_panel)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 850])
-
+    def _build_bottom(self) -> QHBoxLayout:
+        """Status line, Undo, Redo, Save and Close."""
         self.status = QLabel()
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip("Ctrl+Z")
@@ -558,12 +387,9 @@ class GuideEditor(QDialog):
         bottom.addWidget(self.status, 1)
         for b in (self.undo_button, self.redo_button, self.save_button, close):
             bottom.addWidget(b)
+        return bottom
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(head)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(bottom)
-
+    def _install_shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
         redo = QShortcut(self)
@@ -585,6 +411,7 @@ class GuideEditor(QDialog):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.step_list, self.delete_step)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
+    def _connect_fields(self) -> None:
         # Enter in the title or tip field must not press a button (Delete step…).
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
