@@ -24,7 +24,7 @@ from branchdesk.permissions import Action, set_policy
 from branchdesk.ui.backup_dialog import RestoreDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import Boxes
-from tests.unit.test_integrity import truncate_half, zero_middle_page
+from tests.unit.db.test_integrity import truncate_half, zero_middle_page
 
 WAIT_MS = 30000
 

@@ -17,7 +17,7 @@ from branchdesk import logs
 from branchdesk.single_instance import SingleInstance, instance_key
 from branchdesk.ui.main_window import MainWindow
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

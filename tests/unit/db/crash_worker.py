@@ -219,5 +219,5 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     # Run as a script from anywhere: the repository root on the path for `branchdesk`.
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
     sys.exit(main(sys.argv))

@@ -43,7 +43,7 @@ from branchdesk.lookup.models import Courier
 from branchdesk.owner import pin
 from branchdesk.permissions import PermissionDenied, set_policy
 from branchdesk.sample import load_sample_branch
-from tests.unit.test_integrity import truncate_half, zero_middle_page
+from tests.unit.db.test_integrity import truncate_half, zero_middle_page
 
 DAY0 = datetime(2026, 1, 5, 8, 30)  # a Monday
 

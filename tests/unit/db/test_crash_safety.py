@@ -37,14 +37,14 @@ from branchdesk.handbook.models import PenaltyItem
 from branchdesk.io.importing import run_import
 from branchdesk.lookup.search import find_text
 from branchdesk.sample import load_sample_branch, waybill_rows
-from tests.unit.crash_worker import assert_consistent, counts
+from tests.unit.db.crash_worker import assert_consistent, counts
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="SIGKILL does not exist on Windows; run the kill test on POSIX"
 )
 
 WORKER = Path(__file__).with_name("crash_worker.py")
-DATA = Path(__file__).parents[1] / "data"
+DATA = Path(__file__).parents[2] / "data"
 SEED = 20261122
 IMPORT_ROWS = 20_000
 IMPORT_KILLS = 16

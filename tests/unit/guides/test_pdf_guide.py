@@ -19,7 +19,7 @@ from branchdesk.guides.documents.guide import DPI, render_guide
 from branchdesk.guides.entries import Annotation, GuideDoc, StepDoc
 from branchdesk.i18n import tr
 from branchdesk.io.pdf.layout import PAGE_HEIGHT
-from tests.unit.test_annotations import cjk_font_path, encoded, fractions, laplacian_variance
+from tests.unit.guides.test_annotations import cjk_font_path, encoded, fractions, laplacian_variance
 
 A4 = (595.3, 841.9)
 PRINTED = date(2026, 11, 22)

@@ -50,7 +50,7 @@ from branchdesk.io.importing import ImportRejected, kinds, run_import, validate
 from branchdesk.io.reader import read_sheet
 from branchdesk.io.tabular import Field
 from branchdesk.sample import load_sample_branch
-from tests.unit.crash_worker import assert_consistent, snapshot
+from tests.unit.db.crash_worker import assert_consistent, snapshot
 
 EXAMPLES = int(os.environ.get("BRANCHDESK_BAD_INPUT_EXAMPLES", "50"))
 CAMPAIGN = settings(
@@ -63,7 +63,7 @@ CAMPAIGN = settings(
         HealthCheck.large_base_example,
     ],
 )
-DATA = Path(__file__).parents[1] / "data"
+DATA = Path(__file__).parents[2] / "data"
 
 # --- a database with something to lose ----------------------------------------------------
 
