@@ -128,6 +128,13 @@ class KeyRouter(QObject):
 
 
 class GuideEditor(QDialog):
+    """Edit one guide: its header and numbered steps, every change on one undo stack.
+
+    Why one class of this size: the header, the step list, the current step's fields and the
+    canvas are edited through one undo history and saved as one whole guide; the builders, the
+    undo commands (editor_commands.py) and the picture helpers (pictures.py) live apart.
+    """
+
     saved = Signal(int)  # the guide's id, after a save
 
     def __init__(

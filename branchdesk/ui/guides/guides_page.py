@@ -240,6 +240,12 @@ class HistoryDialog(QDialog):
 
 
 class GuidesPage(QWidget):
+    """The guide library: categories, search, the needs-review list, opening and printing.
+
+    Why one class of this size: the category tree, the list and its filters act on one
+    selection; the viewer and the editor it opens are dialogs of their own.
+    """
+
     status = Signal(str)  # a message for the status bar
 
     def __init__(

@@ -329,6 +329,12 @@ class CategoryCommand(QUndoCommand):
 
 
 class HandbookPage(QWidget):
+    """The penalty handbook: categories, search as you type, editing in place with undo.
+
+    Why one class of this size: the category list, the search and the editable table share one
+    selection and one undo stack; the printing and practice live on their own dialogs/pages.
+    """
+
     changed = Signal()
     import_requested = Signal(str)  # the import kind
     print_requested = Signal()

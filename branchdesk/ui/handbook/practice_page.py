@@ -98,6 +98,13 @@ class OptionLabel(QLabel):
 
 
 class PracticePage(QWidget):
+    """Practice on screen: choose, answer one question at a time, see the score, the history.
+
+    Why one class of this size: a round is one state machine (mode, questions, position,
+    answers given) that the setup, question and summary views all read and change; split into
+    view classes, that state would have to travel between them at every key press.
+    """
+
     print_requested = Signal(object)  # employee name, or None for everyone
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
