@@ -186,7 +186,7 @@ def settle(qtbot: QtBot, roots: list[QWidget]) -> None:
         for timer in pending:
             interval = timer.interval()
             timer.start(0)
-            qtbot.waitUntil(lambda t=timer: not t.isActive(), timeout=5000)
+            qtbot.waitUntil(lambda t=timer: not t.isActive(), timeout=20000)
             timer.setInterval(interval)
     for root in roots:
         for name in ("task", "_task", "_warmup"):
@@ -460,7 +460,7 @@ def test_every_editable_cell_takes_any_text(
                 else:
                     type_text(qtbot, editor, text)
                 qtbot.keyClick(editor, Qt.Key.Key_Return)
-            qtbot.waitUntil(lambda: view.state() != view.State.EditingState)
+            qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=20000)
             settle(qtbot, [page])
             where = f"{name} column {column} with {text[:40]!r}"
             assert not watch.problems(), f"{where}: {watch.problems()}"

@@ -140,4 +140,3 @@ def test_features_meet_only_through_public_faces() -> None:
                 if inside or any(n.startswith("_") or n in INTERNAL for n in names):
                     offenders.append(f"{module}: {target} {', '.join(names)}".strip())
     assert offenders == []
-
