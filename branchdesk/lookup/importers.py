@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from branchdesk.io.tabular import (
 )
 from branchdesk.io.tabular import text as text_cell
 from branchdesk.lookup import search
-from branchdesk.lookup.matching import FragmentError, parse_area_cell
+from branchdesk.lookup.fragments import Fragment, FragmentError, parse_area_cell
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
 from branchdesk.lookup.regions import recognise
 from branchdesk.lookup.waybills import canonical_carrier, detect_carrier, normalise_number
@@ -134,6 +135,17 @@ def _find_or_create_courier(
     return courier
 
 
+def _detail(fragment: Fragment, values: dict[str, object]) -> str | None:
+    detail = dict(fragment.detail() or {})
+    for key in ("_sheet", "community", "zone"):
+        if values.get(key):
+            detail[key.lstrip("_")] = values[key]
+    warnings = values.get("_warnings")
+    if warnings:
+        detail["row_warnings"] = warnings
+    return json.dumps(detail, ensure_ascii=False) if detail else None
+
+
 def _write_areas(
     session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
 ) -> int:
@@ -161,6 +173,7 @@ def _write_areas(
                     "source_text": frag.text,
                     "source_row": row.row_no,
                     "note": v.get("note"),
+                    "detail": _detail(frag, v),
                 }
             )
         if progress is not None and n % 200 == 0:

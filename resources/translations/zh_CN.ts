@@ -943,7 +943,7 @@ Data: {path}</source>
     </message>
     <message>
         <source>“{parent}” is split into blocks; this courier has “{keyword}” — check the block</source>
-        <translation>“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
+        <translation type="vanished">“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
     </message>
     <message>
         <source>Error</source>
@@ -4920,6 +4920,114 @@ The current data is saved as a backup first, so this can be undone by restoring 
     <message>
         <source>The backup was stopped.</source>
         <translation>备份已停止。</translation>
+    </message>
+    <message>
+        <source>"{fragment}": "{text}" is not understood; write a range such as 1-99号, 151号以后, 单号, 双号, 全段 or 1-12幢</source>
+        <translation>“{fragment}”：看不懂“{text}”；请写成 1-99号、151号以后、单号、双号、全段或 1-12幢 这样的范围</translation>
+    </message>
+    <message>
+        <source>Read in part: "{text}" is kept as a condition and not checked</source>
+        <translation>只读懂了一部分：“{text}”作为条件保留，不做核对</translation>
+    </message>
+    <message>
+        <source>east</source>
+        <translation>东</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>西</translation>
+    </message>
+    <message>
+        <source>south</source>
+        <translation>南</translation>
+    </message>
+    <message>
+        <source>north</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>odd numbers</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>even numbers</source>
+        <translation>双号</translation>
+    </message>
+    <message>
+        <source>The address does not say which phase; "{keyword}" covers phase {phase}</source>
+        <translation>地址没写是几期；“{keyword}”这条只管{phase}期</translation>
+    </message>
+    <message>
+        <source>No building in the address; "{keyword}" covers building {building}</source>
+        <translation>地址里没有楼栋；“{keyword}”这条只管{building}幢</translation>
+    </message>
+    <message>
+        <source>The address gives lane {lane}, not a house number; "{keyword}" covers house numbers {range}</source>
+        <translation>地址写的是{lane}弄，不是门牌号；“{keyword}”这条按门牌号{range}</translation>
+    </message>
+    <message>
+        <source>Floor {floor} read from room {room}; "{keyword}" covers floors {range}</source>
+        <translation>由房号{room}推断为{floor}层；“{keyword}”这条管{range}层</translation>
+    </message>
+    <message>
+        <source>Only the {side} side of "{keyword}"{condition}; the address does not say which side — check</source>
+        <translation>只管“{keyword}”{side}侧{condition}；地址没写是哪一侧——请核对</translation>
+    </message>
+    <message>
+        <source>Only where "{condition}"; the address does not say — check</source>
+        <translation>只管“{condition}”的部分；地址没写明——请核对</translation>
+    </message>
+    <message>
+        <source>No house number in the address; "{keyword}" is covered except {numbers}</source>
+        <translation>地址里没有门牌号；“{keyword}”除{numbers}号外都归这位业务员</translation>
+    </message>
+    <message>
+        <source>No unit in the address; "{keyword}" covers units {range}</source>
+        <translation>地址里没有单元号；“{keyword}”这条管{range}单元</translation>
+    </message>
+    <message>
+        <source>No floor in the address; "{keyword}" covers floors {range}</source>
+        <translation>地址里没有楼层；“{keyword}”这条管{range}层</translation>
+    </message>
+    <message>
+        <source>No village group in the address; "{keyword}" covers groups {range}</source>
+        <translation>地址里没有村民小组；“{keyword}”这条管{range}组</translation>
+    </message>
+    <message>
+        <source>Unit {number} of "{keyword}" is in units {range}</source>
+        <translation>“{keyword}”{number}单元，在{range}单元内</translation>
+    </message>
+    <message>
+        <source>Floor {number} of "{keyword}" is in floors {range}</source>
+        <translation>“{keyword}”{number}层，在{range}层内</translation>
+    </message>
+    <message>
+        <source>Group {number} of "{keyword}" is in groups {range}</source>
+        <translation>“{keyword}”{number}组，在{range}组内</translation>
+    </message>
+    <message>
+        <source>No closer rule; the address names no district, and "{keyword}" is the branch's own district's catch-all courier</source>
+        <translation>没有更具体的规则；地址没写区县，按本网点所在的“{keyword}”兜底</translation>
+    </message>
+    <message>
+        <source>No closer rule; "{keyword}" is the district's catch-all courier</source>
+        <translation>没有更具体的规则；按“{keyword}”的区县兜底业务员</translation>
+    </message>
+    <message>
+        <source>Did you mean “{keyword}”? The address has “{written}”</source>
+        <translation>您是不是要找“{keyword}”？地址里写的是“{written}”</translation>
+    </message>
+    <message>
+        <source>“{keyword}” is only part of the name “{written}”</source>
+        <translation>“{keyword}”只是“{written}”的一部分</translation>
+    </message>
+    <message>
+        <source>The note mentions “{word}”: {note}</source>
+        <translation>备注提到“{word}”：{note}</translation>
+    </message>
+    <message>
+        <source>Two couriers match equally well</source>
+        <translation>两位业务员匹配程度相同</translation>
     </message>
 </context>
 </TS>
