@@ -74,7 +74,7 @@ _SPACE_RE = re.compile(r"\s+")
 _BRACKETS = str.maketrans(
     {"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "〈": "(", "〉": ")"}
 )
-_COUNTED = r"(?:号楼|号院|栋|幢|座|期|单元|层|组|弄|#|号(?![路街道巷桥]))"
+_COUNTED = r"(?:号楼|号院|栋|幢|座|期|单元|层|组|弄|巷|#|号(?![路街道巷桥]))"
 _NUM = f"[{CN_NUMERALS}]{{1,5}}"
 # 一至三幢 / 一到三号楼: both ends are numerals of the same counted thing
 _CN_RANGE_RE = re.compile(rf"(?<![{CN_NUMERALS}])({_NUM})([至到\-~])({_NUM})(?={_COUNTED})")

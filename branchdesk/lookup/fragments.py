@@ -421,12 +421,15 @@ def _split_name(text: str) -> tuple[str, str]:
 
 
 _SERIES_RE = re.compile(
-    rf"^(.+?)([{CN_NUMERALS}]+|\d+)(路|街|巷|弄|大道)-?(?:至|到|-)\1([{CN_NUMERALS}]+|\d+)\3$"
+    rf"^(.+?)([{CN_NUMERALS}]+|\d+)(.{{0,2}}?(?:路|街|巷|弄|大道))-?(?:至|到|-)\1"
+    rf"([{CN_NUMERALS}]+|\d+)\3$"
 )
 
 
 def _road_series(text: str) -> list[str] | None:
     """东园一路至东园六路 → 东园一路 … 东园六路 (written as the cell writes them)."""
+    if len(text) > 40 or not ("至" in text or "到" in text or "-" in text):
+        return None
     m = _SERIES_RE.match(text)
     if m is None:
         return None
@@ -748,6 +751,26 @@ def _plain(text: str, shown: str, parent: str | None, previous: Fragment | None)
     return _fragments(name, spec, parent, shown)
 
 
+def _spread_phase_range(before: list[Fragment], new: list[Fragment]) -> None:
+    """二期、三期13-30号楼: the buildings written after the last phase belong to each phase
+    listed just before it (二期 alone is then 二期13-30号楼 too)."""
+    if len(new) != 1 or new[0].phase is None or new[0].lo is None:
+        return
+    ranged = new[0]
+    index = len(before) - 1
+    while index >= 0:
+        f = before[index]
+        if not (
+            f.kind == "community"
+            and f.phase is not None
+            and f.parent == ranged.keyword
+            and f.keyword == f"{ranged.keyword}{f.phase}期"
+        ):
+            break
+        before[index] = replace(ranged, phase=f.phase, text=f.text)
+        index -= 1
+
+
 def _modifier(text: str, shown: str) -> _Spec | None:
     """The spec of a piece that is only a qualifier (单, 双号, 西侧, 除12号), else None."""
     if "(" in text.strip("()"):
@@ -788,6 +811,16 @@ def _range_column(range_text: str, shown_cell: str) -> list[_Spec] | None:
 
 
 def _apply_range(fragment: Fragment, spec: _Spec) -> list[Fragment]:
+    if (
+        fragment.phase is not None
+        and fragment.parent
+        and fragment.keyword == f"{fragment.parent}{fragment.phase}期"
+        and spec.ranges
+    ):
+        # 蓝光锦绣城二期 with 1-12号楼 in the range column: buildings of that phase
+        fragment = replace(fragment, keyword=fragment.parent, parent=None)
+        base = _Spec(phase=fragment.phase)
+        return _fragments(fragment.keyword, base.merge(spec), None, fragment.text)
     if fragment.kind in ("town", "district") or _is_label_keyword(
         fragment.keyword, fragment.parent, fragment.kind
     ):
@@ -856,7 +889,9 @@ def parse_area_cell(cell: str, range_text: str | None = None) -> list[Fragment]:
             fragments[len(fragments) - len(last) :] = changed
             last = changed
             continue
-        last = _piece(text, shown, previous)
+        piece_fragments = _piece(text, shown, previous)
+        _spread_phase_range(fragments, piece_fragments)
+        last = piece_fragments
         fragments.extend(last)
     if range_text is not None and not isinstance(range_text, str):
         range_text = str(range_text)  # 16 typed as a number in the 门牌号 column: 16号

@@ -28,6 +28,7 @@ another courier on the same name that the address does not settle.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from branchdesk.i18n import tr
 from branchdesk.lookup.address import (
     BUILDING,
     Parts,
+    Segment,
     canonical_name,
     label_number,
     name_segments,
@@ -55,7 +57,13 @@ from branchdesk.lookup.fragments import (
     is_label_keyword,
     parse_area_cell,
 )
-from branchdesk.lookup.regions import Region, recognise, region_short_names, short_name
+from branchdesk.lookup.regions import (
+    Region,
+    recognise,
+    region_district_short_names,
+    region_short_names,
+    short_name,
+)
 
 LEVELS = ("exact", "inferred", "fuzzy", "note", "district", "none")
 
@@ -78,8 +86,13 @@ _PHONE_RE = re.compile(
 )
 # A road name followed by one of these is part of a 街道/社区 name, not the road.
 _NOT_THE_ROAD = ("街道", "社区", "居委", "村委", "办事处", "片区")
+_BOUND_AFTER = re.compile(r"以[东西南北]|(?:交叉口|交叉路口|路口|交界)")
 _FILLER_WORDS = frozenset(
     {"小区", "花园", "新村", "家园", "公寓", "苑", "社区", "大厦", "广场", "东门", "西门"}
+)
+_NAME_END = frozenset("路街巷道园苑城村区场厦院府庭湾居")
+_GENERIC_ENDINGS = frozenset(
+    {"广场", "小区", "花园", "大厦", "写字楼", "中心", "商场", "公寓", "家园", "新村", "社区"}
 )
 _BARE_LABEL = re.compile(r"\d{1,4}[A-Z]?|[A-Z]{1,2}\d{0,3}")
 _NUMERAL_OR_SIDE = frozenset("零〇一二两三四五六七八九十百东西南北中上下前后左右0123456789")
@@ -587,6 +600,17 @@ class AddressMatcher:
                 stem = n[:-2]
                 if stem not in by_name and stem not in aliases:
                     aliases[stem] = n
+        # 南海万达广场 is also found when written 万达广场 (a place named with its region)
+        prefixes = _region_prefixes() | region_district_short_names()
+        for n in names:
+            rules_ = by_name[n]
+            if rules_[0].cls != "place":
+                continue
+            for length in (3, 2):
+                rest = n[length:]
+                if n[:length] in prefixes and len(rest) >= 4 and rest not in by_name:
+                    aliases.setdefault(rest, n)
+                    break
         self._names = names + list(aliases)
         self._rules = [by_name[n] for n in names] + [by_name[aliases[a]] for a in aliases]
         self._shown = [rules_[0].shown for rules_ in self._rules]
@@ -650,10 +674,20 @@ class AddressMatcher:
             if end <= prefix:
                 continue
             name = self._names[index]
-            if name[-1] in "路街道巷" and text.startswith(_NOT_THE_ROAD, end):
-                continue  # 中山路街道, 中山路社区: not the road
+            if name[-1] in "路街道巷" and (
+                text.startswith(_NOT_THE_ROAD, end)
+                or (
+                    start > prefix
+                    and name[0] in "一二三四五六七八九十"
+                    and text[start - 1] in "一二三四五六七八九十百"
+                )
+                or _BOUND_AFTER.match(text, end)
+            ):
+                # 中山路街道: not the road; 十一纬路: not 一纬路; 南京南街以西: a landmark
+                continue
             hits.append((index, start, end))
         explained = self._offer_hits(hits, text, query_district, best, parts_cache)
+        self._places_before_roads(hits, best)
         top_tier = max((int(c.score) // 1000 for c in best.values()), default=0)
         self._offer_fuzzy(text, prefix, hits, explained, query_district, best, top_tier)
         if self._notes:
@@ -713,8 +747,7 @@ class AddressMatcher:
                 parts = self._parts(parts_cache, text, end, rule.cls == "road")
                 scored = _evaluate(rule, parts, text)
                 if scored is None:
-                    any_fit = True  # the name is right; this rule is for other numbers
-                    continue
+                    continue  # this rule is for other numbers (another name may fit: 倪家乔路)
                 any_fit = True
                 sub = TIER_DISTRICT if scored.tier == TIER_UNCONFIRMED else 0
                 self._offer(
@@ -733,6 +766,31 @@ class AddressMatcher:
             if any_fit:
                 explained.append((index, start, end))
         return explained
+
+    def _places_before_roads(
+        self, hits: list[tuple[int, int, int]], best: dict[int, Candidate]
+    ) -> None:
+        """夏北村夏北大街三巷8号: a place written before a road is the area the road is in;
+        the road (with its number) is the narrower answer."""
+        road_starts = [s for i, s, _e in hits if any(r.cls == "road" for r in self._rules[i])]
+        if not road_starts:
+            return
+        for courier, held in list(best.items()):
+            if held.level != "exact" or _tier(held) != TIER_COMMUNITY:
+                continue
+            index = self._index_of.get(held.name)
+            spans = [(s, e) for i, s, e in hits if i == index]
+            if spans and all(any(rs >= e for rs in road_starts) for _s, e in spans):
+                best[courier] = Candidate(
+                    held.rule,
+                    _score(TIER_TOWN, 1, len(held.name)),
+                    held.reason,
+                    held.level,
+                    held.described,
+                    held.undecided,
+                    held.missing,
+                    held.name,
+                )
 
     def _offer_district(self, district: str, best: dict[int, Candidate], home: bool) -> None:
         for index in self._by_district.get(district, ()):
@@ -766,12 +824,13 @@ class AddressMatcher:
     # --- typos and shortened names ---------------------------------------------------------------
 
     def _pair_index(self) -> dict[str, list[int]]:
+        """Each character → the names holding it (for candidates one character off)."""
         if self._pairs is None:
-            pairs: dict[str, list[int]] = {}
+            chars: dict[str, list[int]] = {}
             for index, name in enumerate(self._names):
-                for pair in {name[i : i + 2] for i in range(len(name) - 1)}:
-                    pairs.setdefault(pair, []).append(index)
-            self._pairs = pairs
+                for char in set(name):
+                    chars.setdefault(char, []).append(index)
+            self._pairs = chars
         return self._pairs
 
     def similar_names(self, written: str, limit: int = 5) -> list[tuple[int, int]]:
@@ -779,11 +838,11 @@ class AddressMatcher:
         or shortened (浙大玉泉校区 for 浙江大学玉泉校区)."""
         if len(written) < 3:
             return []
-        pairs = self._pair_index()
+        chars = self._pair_index()
         counts: dict[int, int] = {}
-        for i in range(len(written) - 1):
-            postings = pairs.get(written[i : i + 2])
-            if postings is None or len(postings) > 400:
+        for char in set(written):
+            postings = chars.get(char)
+            if postings is None or len(postings) > 300:
                 continue
             for index in postings:
                 counts[index] = counts.get(index, 0) + 1
@@ -810,7 +869,13 @@ class AddressMatcher:
         segments = name_segments(text, prefix)
         if not segments:
             return
-        for segment in segments:
+        # a road running into a place name (太原街万达) is also tried as one name
+        joined = [
+            Segment(a.text + b.text, a.start, b.end)
+            for a, b in itertools.pairwise(segments)
+            if a.end == b.start
+        ]
+        for segment in [*segments, *joined]:
             written = segment.text
             if len(written) < 3 or written.endswith(("街道", "镇", "乡")):
                 continue
@@ -824,10 +889,14 @@ class AddressMatcher:
                 name = self._names[index]
                 if any(h[0] == index for h in hits):
                     continue
-                shorter = [h for h in inside if len(self._names[h[0]]) < len(name)]
-                if inside and not shorter:
-                    continue
                 end = min(segment.start + used, segment.end)
+                shorter = [
+                    h
+                    for h in inside
+                    if len(self._names[h[0]]) < len(name) and h[1] >= segment.start and h[2] <= end
+                ]
+                if any(h[1] < end < h[2] for h in inside):
+                    continue  # the name would cut through a name written exactly
                 offered = False
                 for rule in self._rules[index]:
                     if query_district and rule.district_key and rule.district_key != query_district:
@@ -937,16 +1006,24 @@ def _near(written: str, name: str) -> int:
         head = written[:used]
         if _one_edit(head, name):
             return used
-    # shortened: 浙大玉泉校区 for 浙江大学玉泉校区 (every character in order, same first and
-    # last two characters)
+    # shortened: 浙大玉泉校区 for 浙江大学玉泉校区, 川大附中 for 四川大学附属中学 (every
+    # character in order, ending in the name's last two characters)
     for used in range(min(len(written), len(name) - 1), 3, -1):
         head = written[:used]
         if (
-            head[0] == name[0]
-            and head[-2:] == name[-2:]
-            and used >= 0.6 * len(name)
+            head[-1] in name[-2:]
+            and (head[0] == name[0] or head[:2] in name)
+            and used >= 0.5 * len(name)
             and _subsequence(head, name)
         ):
+            return used
+    # a generic ending left out: 太原街万达 for 太原街万达广场, 茂业中心 for 茂业中心写字楼
+    for used in range(min(len(written), len(name) - 1), 2, -1):
+        if name.startswith(written[:used]) and name[used:] in _GENERIC_ENDINGS:
+            return used
+    # the end of a longer name: 玉器街 for 平洲玉器街, 金色家园 for 万科金色家园
+    for used in range(min(len(written), len(name) - 1), 2, -1):
+        if name.endswith(written[:used]) and written[used - 1] in _NAME_END:
             return used
     return 0
 
@@ -956,8 +1033,18 @@ def _subsequence(short: str, long: str) -> bool:
     return all(c in it for c in short)
 
 
+@cache
+def _sound(char: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(char))
+
+
 def _one_edit(a: str, b: str) -> bool:
-    """One character wrong, missing or extra — never a numeral or a direction (文一路 ≠ 文二路)."""
+    """One character wrong, missing or extra — never a numeral or a direction (文一路 ≠ 文二路).
+
+    In a name of three characters only the last may differ, unless the two sound the same
+    (芳林路 for 芳邻路: the commonest slip of a pinyin keyboard)."""
     if a == b:
         return False
     la, lb = len(a), len(b)
@@ -970,6 +1057,8 @@ def _one_edit(a: str, b: str) -> bool:
         i = diff[0]
         if a[i] in _NUMERAL_OR_SIDE or b[i] in _NUMERAL_OR_SIDE:
             return False
+        if _sound(a[i]) == _sound(b[i]):
+            return True
         return not (lb <= 3 and i < lb - 1)
     short, long = (a, b) if la < lb else (b, a)
     for i in range(len(long)):
@@ -997,7 +1086,8 @@ def _tie(ranked: list[Candidate]) -> tuple[bool, str | None]:
     top = ranked[0]
     if len(ranked) >= 2 and ranked[1].score == top.score:
         return True, tr("Two couriers match equally well")
-    if top.undecided:
+    if top.undecided or top.missing:
+        # a side or condition not settled, or a number/building the rule needs not written
         return True, top.reason
     if top.level not in ("exact", "inferred"):
         return False, None

@@ -192,6 +192,15 @@ def region_short_names() -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 2)
 
 
+@cache
+def region_district_short_names() -> frozenset[str]:
+    """Short names of every district and county (海曙, 南海 …)."""
+    names: set[str] = set()
+    for places in _tables().short.get("", {}).values():
+        names.update(short_name(p.name) for p in places if p.level == 2)
+    return frozenset(n for n in names if len(n) >= 2)
+
+
 def province_names() -> list[str]:
     """The 34 province-level full names, in the order of the national code."""
     return list(_tables().provinces)

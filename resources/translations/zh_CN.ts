@@ -5029,5 +5029,33 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>Two couriers match equally well</source>
         <translation>两位业务员匹配程度相同</translation>
     </message>
+    <message>
+        <source>{count} row(s) were read only in part:</source>
+        <translation>{count} 行只读懂了一部分：</translation>
+    </message>
+    <message>
+        <source>{count} blank cell(s) taken as “same as above” (merged cells saved as CSV)</source>
+        <translation>{count} 个空格按“同上”补齐（合并单元格另存为 CSV 时留下的空格）</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Odd / even</source>
+        <translation>单双号</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} skipped: it is empty.</source>
+        <translation>跳过工作表“{sheet}”：它是空的。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} skipped: it holds notes, not an area table.</source>
+        <translation>跳过工作表“{sheet}”：这是说明，不是派件区域表。</translation>
+    </message>
+    <message>
+        <source>{count} sheets read.</source>
+        <translation>读取了 {count} 个工作表。</translation>
+    </message>
 </context>
 </TS>

@@ -89,8 +89,8 @@ def read(cell: str, range_text: object = None) -> list[tuple[object, ...]]:
         ("幸福小区二期", [("幸福小区2期", "community", None, None, "all", {"phase": 2})]),
         (
             "幸福小区二期、三期13-30号楼",
-            [
-                ("幸福小区2期", "community", None, None, "all", {"phase": 2}),
+            [  # the buildings belong to both phases written before them
+                ("幸福小区", "building-range", 13, 30, "all", {"on": "building", "phase": 2}),
                 ("幸福小区", "building-range", 13, 30, "all", {"on": "building", "phase": 3}),
             ],
         ),
