@@ -33,6 +33,22 @@ _PHONE = re.compile(r"(?:\+?86)?(1\d{10})")
 
 
 LEVELS = ("exact", "inferred", "fuzzy", "note", "district", "none")
+# How sure an answer is, in the words the lookup page, 批量分单 and its export show.
+LEVEL_LABELS = {
+    "exact": "Exact rule",
+    "inferred": "Building inferred",
+    "fuzzy": "Did you mean (fuzzy)",
+    "note": "Note mentions",
+    "district": "District fallback",
+    "none": "No match",
+}
+SURE_LEVELS = ("exact", "inferred")
+
+
+def level_text(level: str, tie: bool = False) -> str:
+    """The confidence in words: 精确匹配, 您是不是要找（模糊匹配）… and a tie said as such."""
+    words = tr(LEVEL_LABELS.get(level, LEVEL_LABELS["none"]))
+    return tr("{level} · tie, check", level=words) if tie else words
 
 
 @dataclass(frozen=True)

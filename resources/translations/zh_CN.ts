@@ -5057,5 +5057,81 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>{count} sheets read.</source>
         <translation>读取了 {count} 个工作表。</translation>
     </message>
+    <message>
+        <source>Exact rule</source>
+        <translation>精确匹配</translation>
+    </message>
+    <message>
+        <source>Building inferred</source>
+        <translation>推断匹配</translation>
+    </message>
+    <message>
+        <source>Did you mean (fuzzy)</source>
+        <translation>您是不是要找（模糊）</translation>
+    </message>
+    <message>
+        <source>Note mentions</source>
+        <translation>备注提到</translation>
+    </message>
+    <message>
+        <source>District fallback</source>
+        <translation>区县兜底</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>{level} · tie, check</source>
+        <translation>{level} · 不确定，请核对</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>把握</translation>
+    </message>
+    <message>
+        <source>{unsure} answer(s) are not sure (fuzzy, note or district).</source>
+        <translation>{unsure} 条结果把握不足（模糊、备注或区县兜底）。</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>Read only in part</source>
+        <translation>只读懂部分</translation>
+    </message>
+    <message>
+        <source>(every sheet)</source>
+        <translation>（全部工作表）</translation>
+    </message>
+    <message>
+        <source>read only in part: {problem}</source>
+        <translation>只读懂了一部分：{problem}</translation>
+    </message>
+    <message>
+        <source>“{field}” is read from column {column}: its cells read as addresses (not {others}). Change it below if that is wrong.</source>
+        <translation>“{field}”取自 {column} 列：这一列的内容像地址（{others} 不像）。如果不对，请在下方修改。</translation>
+    </message>
+    <message>
+        <source>Did you mean &lt;b&gt;{place}&lt;/b&gt;? Then it is &lt;b&gt;{name}&lt;/b&gt; {phone}</source>
+        <translation>您是不是要找 &lt;b&gt;{place}&lt;/b&gt;？那就是 &lt;b&gt;{name}&lt;/b&gt; {phone}</translation>
+    </message>
+    <message>
+        <source>e.g. 浙江省宁波市海曙区</source>
+        <translation>例如 浙江省宁波市海曙区</translation>
+    </message>
+    <message>
+        <source>Lookup takes this city and district for an address that names none: its route, its arrival time and the district's catch-all courier.</source>
+        <translation>地址没写省市区时，查件按这里的城市和区县处理：路由、时效和区县兜底业务员。</translation>
+    </message>
+    <message>
+        <source>The branch's city and district</source>
+        <translation>网点所在城市和区县</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a city or district BranchDesk knows. Write it as on an address, e.g. 浙江省宁波市海曙区 or 宁波海曙区.</source>
+        <translation>“{text}”不是网点服务台认识的城市或区县。请像写地址那样填写，例如 浙江省宁波市海曙区 或 宁波海曙区。</translation>
+    </message>
 </context>
 </TS>
