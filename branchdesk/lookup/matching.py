@@ -624,6 +624,7 @@ class AddressMatcher:
         )
         # Character pairs → names, for typo-tolerant look-ups (built on first need).
         self._pairs: dict[str, list[int]] | None = None
+        self._similar: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self._note_text = "\x00".join(n for n, _ in self._notes)
         self._note_starts: list[int] = []
         offset = 0
@@ -838,6 +839,16 @@ class AddressMatcher:
         or shortened (浙大玉泉校区 for 浙江大学玉泉校区)."""
         if len(written) < 3:
             return []
+        cached = self._similar.get((written, limit))
+        if cached is not None:
+            return cached
+        found = self._similar_names(written, limit)
+        if len(self._similar) > 4096:
+            self._similar.clear()
+        self._similar[(written, limit)] = found
+        return found
+
+    def _similar_names(self, written: str, limit: int) -> list[tuple[int, int]]:
         chars = self._pair_index()
         counts: dict[int, int] = {}
         for char in set(written):
@@ -874,6 +885,8 @@ class AddressMatcher:
             Segment(a.text + b.text, a.start, b.end)
             for a, b in itertools.pairwise(segments)
             if a.end == b.start
+            and not a.text.endswith(("街道", "镇", "乡"))
+            and not any(h[1] < b.end and h[2] > b.start for h in explained)
         ]
         for segment in [*segments, *joined]:
             written = segment.text
