@@ -146,6 +146,8 @@ class _Spec:
 _N = rf"(\d{{1,{MAX_DIGITS}}})"
 _ON_MARK = {
     "号院": "house",
+    "号巷": "lane",
+    "号弄": "lane",
     "号": "house",
     "弄": "lane",
     "巷": "lane",
@@ -156,7 +158,7 @@ _ON_MARK = {
     "F": "floor",
     "组": "group",
 }
-_MARK = r"(号院|号|弄|巷|幢|单元|层|楼|F|组)"
+_MARK = r"(号院|号巷|号弄|号|弄|巷|幢|单元|层|楼|F|组)"
 _PARITY_WORDS = {
     "单号侧": "odd",
     "双号侧": "even",

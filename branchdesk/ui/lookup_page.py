@@ -258,7 +258,7 @@ class LookupPage(QWidget):
                 + "</span>"
                 + (
                     "<br><span style='color:#b00000'>" + html.escape(result.tie_reason) + "</span>"
-                    if result.tie_reason
+                    if result.tie_reason and len(self.courier_model.tied) < 2
                     else ""
                 )
             )

@@ -83,6 +83,7 @@ def read(cell: str, range_text: object = None) -> list[tuple[object, ...]]:
         ),
         # lanes are not house numbers
         ("长乐街16弄", [("长乐街", "road-range", 16, 16, "all", {"on": "lane"})]),
+        ("文化路3号巷", [("文化路", "road-range", 3, 3, "all", {"on": "lane"})]),
         # 号院 is reached by the road and its number
         ("人民路20号院", [("人民路", "road-range", 20, 20, "all", {})]),
         # phases, 栋 with 单元 ranges, floors, village groups
