@@ -190,8 +190,6 @@ def _check_area(row: ParsedRow) -> list[tuple[str | None, str]]:
     warnings = list(dict.fromkeys(f.warning for f in fragments if f.warning))
     row.warnings.extend(("area", w) for w in warnings)
     row.values["_warnings"] = warnings
-    if row.sheet:
-        row.values["_sheet"] = row.sheet
     return []
 
 
@@ -238,8 +236,11 @@ def _write_areas(
 ) -> int:
     cache: dict[tuple[str, str | None], Courier] = {}
     params = []
+    several = len({row.sheet for row in rows}) > 1
     for n, row in enumerate(rows):
         v = row.values
+        if several:
+            v["_sheet"] = row.sheet  # one sheet per courier: say which sheet a rule is from
         courier = _find_or_create_courier(session, batch, cache, v)
         fragments = v.get("_fragments") or parse_area_cell(str(v["area"]), _range_text(v))
         for frag in fragments:  # type: ignore[attr-defined]
