@@ -113,6 +113,7 @@ _ROAD_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def short_name(full: str) -> str:
     """浙江省→浙江, 广西壮族自治区→广西, 北京市→北京, 宁波市→宁波, 延边朝鲜族自治州→延边."""
     name = (full or "").strip()

@@ -20,7 +20,7 @@ from branchdesk.lookup import search
 from branchdesk.lookup.home import branch_region
 from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpec, normalise
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
-from branchdesk.lookup.regions import Region, short_name
+from branchdesk.lookup.regions import Region, recognise, short_name
 from branchdesk.lookup.suggest import Suggester
 from branchdesk.lookup.waybills import looks_like_waybill, normalise_number
 
@@ -493,9 +493,17 @@ def _partial_name_hits(index: LookupIndex, query: str, limit: int = 10) -> list[
     return sorted(hits.values(), key=lambda h: -h.score)
 
 
-def match_address(index: LookupIndex, address: str, result: LookupResult) -> None:
-    """Fill couriers, region, route and arrival time of `result` for `address`."""
-    home = branch_region()
+_UNSET: Any = object()
+
+
+def match_address(
+    index: LookupIndex, address: str, result: LookupResult, home: Region | None = _UNSET
+) -> None:
+    """Fill couriers, region, route and arrival time of `result` for `address`.
+
+    `home` is the branch's own region (read from the settings when not given)."""
+    if home is _UNSET:
+        home = branch_region()
     match = index.matcher.match(address, home=home)
     result.address = address
     result.couriers = _courier_hits(index, match)
@@ -524,6 +532,18 @@ def match_address(index: LookupIndex, address: str, result: LookupResult) -> Non
         result.express_days = arrival.express_days
 
 
+def search_text(compact: str) -> str:
+    """What a text query searches the waybills for: an address without its province/city/
+    district prefix (浙江省宁波市… is in nearly every address; searching it only costs time,
+    and a parcel written without the prefix is the same place)."""
+    if len(compact) < 6:
+        return compact
+    region = recognise(compact)
+    if region.province is not None and len(region.rest) >= 3:
+        return region.rest
+    return compact
+
+
 def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
     """Everything the branch knows for one query typed into the search box."""
     query = clean_query(query)
@@ -545,7 +565,7 @@ def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
     elif kind == "phone_tail":
         ids = search.find_by_phone_tail(session, compact, limit)
     else:
-        ids = search.find_text(session, compact, limit)
+        ids = search.find_text(session, search_text(compact), limit)
     result.waybills = _waybill_hits(session, ids)
 
     if kind == "text":
@@ -576,6 +596,7 @@ def assign_couriers(
     as in `lookup` (its parcel's address is then matched).
     """
     index = lookup_index(session)
+    home = branch_region()
     results = []
     for n, raw in enumerate(queries):
         if progress is not None and n % 500 == 0:
@@ -586,9 +607,7 @@ def assign_couriers(
             results.append(lookup(session, raw, limit=5))
             continue
         result = LookupResult(query=query, kind=kind)
-        match_address(index, query, result)
-        if not result.couriers:
-            result.suggestions = index.suggester.suggest(query) if len(query) <= 64 else []
+        match_address(index, query, result, home)
         results.append(result)
     if progress is not None:
         progress(len(queries), len(queries))

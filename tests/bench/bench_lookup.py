@@ -42,7 +42,7 @@ BATCH = 10_000
 def index_query(session, query: str) -> None:
     """The search `lookup` runs for `query`, alone: the app's own index query."""
     from branchdesk.lookup import search
-    from branchdesk.lookup.service import _PHONE, classify, clean_query
+    from branchdesk.lookup.service import _PHONE, classify, clean_query, search_text
     from branchdesk.lookup.waybills import normalise_number
 
     query = clean_query(query)
@@ -55,7 +55,7 @@ def index_query(session, query: str) -> None:
     elif kind == "phone_tail":
         ids = search.find_by_phone_tail(session, compact, 50)
     else:
-        ids = search.find_text(session, compact, 50)
+        ids = search.find_text(session, search_text(compact), 50)
     search.load(session, ids)
 
 
