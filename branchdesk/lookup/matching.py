@@ -691,6 +691,11 @@ class AddressMatcher:
         self._places_before_roads(hits, best)
         top_tier = max((int(c.score) // 1000 for c in best.values()), default=0)
         self._offer_fuzzy(text, prefix, hits, explained, query_district, best, top_tier)
+        if not best and prefix > 0 and self._offer_fuzzy(text, 0, hits, explained, "", best, 0):
+            # 玉林南璐 read as 玉林市 + 南璐: a name one character off runs through the region
+            # prefix, so the prefix was a misreading, as with a name written exactly
+            region = Region(None, None, None, text)
+            query_district = ""
         if self._notes:
             self._offer_notes(text, prefix, hits, query_district, best)
         district = query_district
@@ -876,10 +881,12 @@ class AddressMatcher:
         query_district: str,
         best: dict[int, Candidate],
         top_tier: int,
-    ) -> None:
+    ) -> bool:
+        """Offer names one character off or shortened; True when any was offered."""
+        offered_any = False
         segments = name_segments(text, prefix)
         if not segments:
-            return
+            return False
         # a road running into a place name (太原街万达) is also tried as one name
         joined = [
             Segment(a.text + b.text, a.start, b.end)
@@ -939,9 +946,11 @@ class AddressMatcher:
                             rule.name,
                         ),
                     )
+                offered_any = offered_any or offered
                 if offered and shorter:
                     # 桂花 found inside 桂花圆 (a typo of 桂花园) is no answer of its own
                     self._demote(best, {h[0] for h in shorter}, written)
+        return offered_any
 
     def _demote(self, best: dict[int, Candidate], indexes: set[int], written: str) -> None:
         names = {self._names[i] for i in indexes}

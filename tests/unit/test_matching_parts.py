@@ -269,3 +269,10 @@ def test_pasted_phone_numbers_are_not_house_numbers() -> None:
     m = build(("甲", "花港路1-60号"), ("乙", "花港路61号以后"))
     assert top(m, "张三 13805741234 花港路12号") == ("甲", "exact", False)
     assert top(m, "花港路12号 电话：138-0574-1234") == ("甲", "exact", False)
+
+
+def test_a_typo_in_a_road_named_like_a_city_is_no_region() -> None:
+    m = build(("甲", "玉林南路1-17号"), ("乙", "玉林南路18-60号"))
+    match = answer(m, "玉林南璐20号")  # 玉林 is also a city (玉林市), 璐 a typo of 路
+    assert (match.candidates[0].rule.courier_name, match.level) == ("乙", "fuzzy")
+    assert match.region is not None and match.region.city is None
