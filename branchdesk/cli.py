@@ -410,12 +410,17 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         if result.suggestions:
             print(tr("Did you mean: {names}", names="、".join(result.suggestions)))
         return
+    from branchdesk.lookup.service import level_text
+
     if result.ambiguous:
         print(tr("Note: couriers tie — check the address."))
+        if result.tie_reason:
+            print("  " + result.tie_reason)
     for c in result.couriers[:5]:
+        level = level_text(c.match.level) if c.match else ""
         print(
             f"{c.name}  {c.employee_no or ''}  {c.phone or ''}  {c.segment_code or ''}"
-            f"  [{c.rule}]  {c.reason}"
+            f"  [{c.rule}]  {level}: {c.reason}"
         )
     if result.route:
         r = result.route

@@ -24,6 +24,13 @@ SETTINGS: dict[str, Setting] = {
     for s in (
         Setting("language", str, "auto", "UI language: auto (follow the system), zh_CN or en"),
         Setting("branch_name", str, "", "Branch name shown in the title and on printouts"),
+        Setting(
+            "branch_region",
+            str,
+            "",
+            "The branch's own city and district (e.g. 浙江省宁波市海曙区): the default for an "
+            "address that names no region",
+        ),
         Setting("first_run_done", bool, False, "The sample-branch offer has been answered"),
         Setting(
             "column_mappings",

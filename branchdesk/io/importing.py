@@ -72,6 +72,10 @@ class ImportKind:
     options: tuple[ImportOption, ...] = ()
     # An owner-level import (it replaces the handbook) passes the permission check first.
     required: Action | None = None
+    # A kind whose tables come in more than one layout reads the file itself: every sheet
+    # (or the one named), each laid out as a plain table, and notes for the report (a sheet
+    # skipped). Without it, the one sheet is read as it is.
+    read: Callable[[Path, str | None], tuple[list[RawSheet], list[str]]] | None = None
 
 
 KINDS: dict[str, ImportKind] = {}
@@ -148,6 +152,7 @@ class ImportReport:
     skipped_blank: int = 0
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # rows imported, read in part
 
     def summary(self) -> str:
         if self.dry_run:
@@ -163,7 +168,11 @@ class ImportReport:
             ok=self.rows_ok,
             bad=len(self.problems),
         )
-        return "\n".join([text, *self.notes])
+        lines = [text, *self.notes]
+        if self.warnings:
+            lines.append(tr("{count} row(s) were read only in part:", count=len(self.warnings)))
+            lines.extend("  " + str(w) for w in self.warnings[:50])
+        return "\n".join(lines)
 
 
 def sha256_of(path: Path) -> str:
@@ -196,6 +205,48 @@ def validate(
     if found:
         _reject(prepared, found)
     return prepared
+
+
+def read_for(
+    kind: ImportKind, path: Path, sheet: str | None = None
+) -> tuple[list[RawSheet], list[str]]:
+    """The sheets `kind` imports from `path` (its own reader, or the one sheet) and notes."""
+    if kind.read is not None:
+        return kind.read(Path(path), sheet)
+    return [read_sheet(path, sheet)], []
+
+
+def validate_sheets(
+    raws: Sequence[RawSheet],
+    kind: ImportKind,
+    manual: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    *,
+    session: Session | None = None,
+    options: Options | None = None,
+    notes: Sequence[str] = (),
+) -> Prepared:
+    """`validate` over several sheets of one file, as one import (rows and problems of all)."""
+    if len(raws) == 1:
+        prepared = validate(raws[0], kind, manual, progress, session=session, options=options)
+        prepared.notes = [*notes, *prepared.notes]
+        return prepared
+    parts = [validate(raw, kind, manual, None, session=session, options=options) for raw in raws]
+    first = parts[0]
+    merged = replace(
+        first,
+        sheet="、".join(p.sheet for p in parts),
+        rows=[r for p in parts for r in p.rows],
+        problems=[x for p in parts for x in p.problems],
+        warnings=[x for p in parts for x in p.warnings],
+        skipped=sum(p.skipped for p in parts),
+        total=sum(p.total for p in parts),
+        filled=sum(p.filled for p in parts),
+        notes=[*notes, *(n for p in parts for n in p.notes)],
+    )
+    if progress is not None:
+        progress(merged.total, merged.total)
+    return merged
 
 
 def _reject(prepared: Prepared, found: list[tuple[ParsedRow, str | None, str]]) -> None:
@@ -258,8 +309,10 @@ def run_import(
         )
     path = Path(path)
     if prepared is None:
-        raw = read_sheet(path, sheet)
-        prepared = validate(raw, kind, manual, progress, session=session, options=options)
+        raws, notes = read_for(kind, path, sheet)
+        prepared = validate_sheets(
+            raws, kind, manual, progress, session=session, options=options, notes=notes
+        )
     elif kind.context_check is not None and prepared.rows:
         # The DB may have changed since the dialog validated (another window, a second import).
         prepared = _recheck(session, kind, prepared, options or {})
@@ -274,7 +327,16 @@ def run_import(
         problems=list(prepared.problems),
         skipped_blank=prepared.skipped,
         dry_run=dry_run,
+        notes=list(prepared.notes),
+        warnings=list(prepared.warnings),
     )
+    if prepared.filled:
+        report.notes.append(
+            tr(
+                "{count} blank cell(s) taken as “same as above” (merged cells saved as CSV)",
+                count=prepared.filled,
+            )
+        )
     if dry_run:
         return report
     if not prepared.rows:
@@ -307,6 +369,6 @@ def run_import(
             old.replaced_by_id = batch.id
     written = kind.write(session, batch, prepared.rows, progress)
     if isinstance(written, tuple):
-        report.notes = list(written[1])
+        report.notes.extend(written[1])
     report.batch_id = batch.id
     return report

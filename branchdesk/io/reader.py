@@ -46,6 +46,10 @@ class RawSheet:
     name: str
     rows: list[list[object]]
     encoding: str | None = None
+    # For a sheet laid out again by an importer (a wide table turned into rows): per row,
+    # the spreadsheet row it came from and, per column index, the cell it came from
+    # (e.g. {0: "D8"}), so problems name where the text really is.
+    origins: list[tuple[int, dict[int, str]]] | None = None
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -59,6 +63,15 @@ def sheet_names(path: Path) -> list[str]:
         return [str(name) for name in workbook.sheet_names]
     finally:
         workbook.close()
+
+
+def read_all_sheets(path: Path) -> list[RawSheet]:
+    """Every sheet of `path` (one for a CSV/TXT file), in workbook order."""
+    return (
+        [read_sheet(path, name) for name in sheet_names(path)]
+        if not _is_text(Path(path))
+        else [read_sheet(path)]
+    )
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> RawSheet:

@@ -297,6 +297,14 @@ class Field:
     synonyms: tuple[str, ...]
     required: bool = False
     parse: Callable[[object], object] = text
+    # A blank cell means "same as above" (a grouping column whose merged cells Excel saved
+    # as CSV: only the first row keeps the value). With `fill_follows`, only while that
+    # field is itself blank in the row (a courier's phone is not carried to the next one).
+    fill_down: bool = False
+    fill_follows: str | None = None
+    # How well a column's cells fit this field (0-1), to choose among columns whose headers
+    # all name it (片区 = 城东二片 beside 道路/小区): the best reading wins.
+    content: Callable[[Sequence[object]], float] | None = None
 
 
 @dataclass(frozen=True)
@@ -340,6 +348,9 @@ class ParsedRow:
     row_no: int
     values: dict[str, object]
     raw: dict[str, object]
+    sheet: str = ""
+    # (field key or None, message): the row is imported, but read only in part
+    warnings: list[tuple[str | None, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -353,6 +364,11 @@ class Prepared:
     problems: list[Problem] = field(default_factory=list)
     skipped: int = 0
     total: int = 0
+    filled: int = 0  # blank grouping cells filled from the row above
+    # field key → (chosen column, [(column, content score) …]) where several columns fit
+    choices: dict[str, tuple[int, list[tuple[int, float]]]] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)  # rows imported, read in part
+    notes: list[str] = field(default_factory=list)  # for the report (a sheet skipped …)
 
     @property
     def ok(self) -> bool:
@@ -485,6 +501,8 @@ def _detect_header(
     manual_norm = {normalize_header(k): v for k, v in (manual or {}).items()}
     best_row, best_mapping = -1, dict[int, str]()
     for index, row in enumerate(rows[:search_rows]):
+        if _title_row(row):
+            continue  # a merged title, its text repeated across the merge: never the header
         mapping = _map_row(row, fields, manual_norm)
         if len(mapping) > len(best_mapping):
             best_row, best_mapping = index, mapping
@@ -498,6 +516,59 @@ def _detect_header(
         found = rows[best_row] if best_row >= 0 else _first_filled(rows)
         raise HeaderNotFound(_missing_message(file, sheet, missing, found, best_row), missing)
     return best_row + 1, best_mapping
+
+
+def _title_row(row: Sequence[object]) -> bool:
+    """One distinct text in the whole row (a title, merged or not)."""
+    seen: object = None
+    for value in row:
+        if _is_empty(value):
+            continue
+        if seen is None:
+            seen = value
+        elif value != seen:
+            return False
+    return seen is not None
+
+
+def choose_by_content(
+    rows: list[list[object]],
+    header_row: int,
+    mapping: dict[int, str],
+    fields: Sequence[Field],
+    manual: Mapping[str, str] | None = None,
+    sample: int = 60,
+) -> dict[str, tuple[int, list[tuple[int, float]]]]:
+    """Move a field to the column whose cells read best as it, among the columns whose header
+    names it (changes `mapping` in place); returns the choices made, for the preview."""
+    header = rows[header_row - 1]
+    manual_keys = {normalize_header(k) for k in (manual or {})}
+    body = rows[header_row : header_row + sample]
+    choices: dict[str, tuple[int, list[tuple[int, float]]]] = {}
+    for f in fields:
+        if f.content is None:
+            continue
+        names = _synonyms(f)
+        columns = []
+        for col, value in enumerate(header):
+            name = normalize_header(value)
+            if not name or name in manual_keys:
+                continue
+            if any(name == s or (len(s) >= 2 and s in name) for s in names):
+                columns.append(col)
+        if len(columns) < 2:
+            continue
+        scored = [(c, f.content([r[c] for r in body if c < len(r)])) for c in columns]
+        best = max(scored, key=lambda cs: (cs[1], -cs[0]))[0]
+        current = next((c for c, k in mapping.items() if k == f.key), None)
+        if current is not None and current != best:
+            displaced = mapping.pop(best, None)
+            mapping[best] = f.key
+            del mapping[current]
+            if displaced is not None:
+                mapping[current] = displaced
+        choices[f.key] = (best, scored)
+    return choices
 
 
 def _first_filled(rows: list[list[object]]) -> list[object]:
@@ -595,6 +666,8 @@ def prepare(
     file, sheet = raw.file.name, raw.name
     rows = raw.rows
     header_row, mapping = _detect_header(rows, fields, manual, 30, file, sheet)
+    choices = choose_by_content(rows, header_row, mapping, fields, manual)
+    mapping = dict(sorted(mapping.items()))
     header_cells = rows[header_row - 1]
     headers = [_header_text(v) for v in header_cells]
     by_key = {f.key: f for f in fields}
@@ -618,8 +691,21 @@ def prepare(
     ]
 
     result = Prepared(
-        file=raw.file, sheet=sheet, header_row=header_row, mapping=mapping, headers=headers
+        file=raw.file,
+        sheet=sheet,
+        header_row=header_row,
+        mapping=mapping,
+        headers=headers,
+        choices=choices,
     )
+    fill = [
+        (col, key, by_key[key].fill_follows)
+        for col, key in mapping.items()
+        if by_key[key].fill_down
+    ]
+    above: dict[str, object] = {}  # the last value of each fill-down column
+    filled_count = 0
+    origins = raw.origins
     valid, problems = result.rows, result.problems
     data = rows[header_row:]
     total_rows = len(data)
@@ -630,6 +716,8 @@ def prepare(
         if progress is not None and offset and offset % _PROGRESS_EVERY == 0:
             progress(offset, total_rows)
         row_no = header_row + offset + 1
+        if origins is not None and header_row + offset < len(origins):
+            row_no = origins[header_row + offset][0]
         width = len(row)
         first = row[0] if width else None
         if (first is None or (first.__class__ is str and first[:1] in _NOTE_FIRST)) and (
@@ -637,6 +725,10 @@ def prepare(
         ):
             skipped += 1
             continue
+        if fill:
+            row, filled_here = _fill_down(row, fill, above)
+            width = len(row)
+            filled_count += filled_here
         values = dict(empty_values)
         raw_values = dict(empty_values)
         filled = False
@@ -667,26 +759,63 @@ def prepare(
         ):
             skipped += 1  # the header repeated, as on every printed page
             continue
+        where_of = column_of
+        if origins is not None and header_row + offset < len(origins):
+            real = origins[header_row + offset][1]
+            where_of = {k: real.get(c, column_of[k]) for c, k, *_ in columns}
         if issues:
             for label, value, message in issues:
                 if message is None:
                     if not required_missing:
                         required_missing = tr("a value is required here")
                     message = required_missing
+                if where_of is not column_of:
+                    label = next((where_of[k] for k, lb in column_of.items() if lb == label), label)
                 problems.append(Problem(file, sheet, row_no, label, value, message))
             continue
-        parsed = ParsedRow(row_no, values, raw_values)
+        parsed = ParsedRow(row_no, values, raw_values, sheet)
         if row_check is not None:
             extra = row_check(parsed)
             if extra:
                 for check_key, message in extra:
-                    where = column_of.get(check_key) if check_key else None
+                    where = where_of.get(check_key) if check_key else None
                     shown = raw_values.get(check_key) if check_key else None
                     problems.append(Problem(file, sheet, row_no, where, shown, message))
                 continue
+        for check_key, message in parsed.warnings:
+            where = where_of.get(check_key) if check_key else None
+            shown = raw_values.get(check_key) if check_key else None
+            result.warnings.append(Problem(file, sheet, row_no, where, shown, message))
         valid.append(parsed)
     if progress is not None:
         progress(total_rows, total_rows)
     result.skipped = skipped
     result.total = total_rows - skipped
+    result.filled = filled_count
     return result
+
+
+def _fill_down(
+    row: list[object], fill: list[tuple[int, str, str | None]], above: dict[str, object]
+) -> tuple[list[object], int]:
+    """`row` with its blank grouping cells taken from the rows above; how many were filled."""
+    if all(_is_empty(v) for v in row):
+        return row, 0  # a blank separator row carries nothing and breaks nothing
+    blank = {key for col, key, _f in fill if col >= len(row) or _is_empty(row[col])}
+    count = 0
+    out = row
+    for col, key, follows in fill:
+        if key not in blank:
+            above[key] = row[col]
+            continue
+        if key not in above or (follows is not None and follows not in blank):
+            if follows is not None and follows not in blank:
+                above.pop(key, None)  # a new group starts: its own value or none
+            continue
+        if out is row:
+            out = list(row)
+        if col >= len(out):
+            out.extend([None] * (col + 1 - len(out)))
+        out[col] = above[key]
+        count += 1
+    return out, count

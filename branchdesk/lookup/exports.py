@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from branchdesk.i18n import tr
 from branchdesk.io.export import write_table
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
-from branchdesk.lookup.service import LookupResult, only_active
+from branchdesk.lookup.service import LookupResult, level_text, only_active
 
 EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers")
 
@@ -124,8 +124,12 @@ def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
         note = ""
         if r.ambiguous:
             note = tr("tie between couriers — check")
+            tied = [c.name for c in r.couriers if c.score == best.score] if best else []
+            if len(tied) > 1:
+                note += "：" + "、".join(dict.fromkeys(tied))
         elif best is None:
             note = tr("no match")
+        level = best.match.level if best is not None and best.match else "none"
         rows.append(
             [
                 r.query,
@@ -137,6 +141,8 @@ def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
                 r.route.hub if r.route else None,
                 r.arrival_days,
                 note,
+                level_text(level, r.ambiguous),
+                (best.match.reason if best.match else best.reason) if best else None,
             ]
         )
     headers = [
@@ -149,5 +155,7 @@ def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
         "分拨中心",
         "时效(天)",
         "备注",
+        "匹配程度",
+        "匹配说明",
     ]
     return write_table(path, headers, rows, sheet="批量分单")

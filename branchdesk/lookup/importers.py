@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
@@ -13,6 +15,7 @@ from sqlalchemy.orm import Session
 from branchdesk.i18n import tr
 from branchdesk.io.importing import ImportKind, Progress, register
 from branchdesk.io.models import ImportBatch
+from branchdesk.io.reader import RawSheet
 from branchdesk.io.tabular import (
     CellError,
     Field,
@@ -25,7 +28,8 @@ from branchdesk.io.tabular import (
 )
 from branchdesk.io.tabular import text as text_cell
 from branchdesk.lookup import search
-from branchdesk.lookup.matching import FragmentError, parse_area_cell
+from branchdesk.lookup.fragments import Fragment, FragmentError, parse_area_cell
+from branchdesk.lookup.layouts import read_area_sheets
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 from branchdesk.lookup.regions import recognise
 from branchdesk.lookup.waybills import canonical_carrier, detect_carrier, normalise_number
@@ -76,34 +80,116 @@ def parse_waybill_number(value: object) -> str:
 
 # --- areas ------------------------------------------------------------------------------
 
+
+def _courier_name(value: object) -> str:
+    """A courier's name without spaces: 王　芳 and 王 芳 are 王芳."""
+    return "".join(required_text(value).split())
+
+
+_ZONE_LABEL = re.compile(r"(?:[一二三四五六七八九十\d]+|[东西南北中])?片区?$|^[A-Z]\d*区?$|组$")
+_ADDRESS_END = re.compile(
+    r"(?:路|街|巷|弄|道|号|幢|栋|座|楼|层|组|村|苑|园|府|城|湾|居|庭|里|坊|厦|场|院|校区|"
+    r"小区|公寓|新村|家园|市场|中学|小学|医院|公园|段|线|侧|以[东西南北]|\))$"
+)
+
+
+def _reads_as_area(cells: object) -> float:
+    """How many of a column's cells read as roads and places (not zone labels such as 城东二片)."""
+    values = [text_cell(v) for v in cells]  # type: ignore[attr-defined]
+    filled = [v for v in values if v]
+    if not filled:
+        return 0.0
+    good = 0
+    for value in filled:
+        compact = "".join(value.split()).rstrip(")）")
+        if _ZONE_LABEL.search(compact):
+            continue
+        if _ADDRESS_END.search(compact + ")") or _ADDRESS_END.search(compact):
+            good += 1
+    return good / len(filled)
+
+
 AREA_FIELDS = (
-    Field("district", "District", ("区县", "区", "县区", "所属区县", "行政区")),
-    Field("town", "Town / street", ("街道", "乡镇", "镇街", "街道乡镇", "所属街道")),
+    Field("district", "District", ("区县", "区", "县区", "所属区县", "行政区"), fill_down=True),
+    Field(
+        "town", "Town / street", ("街道", "乡镇", "镇街", "街道乡镇", "所属街道"), fill_down=True
+    ),
+    Field(
+        "community",
+        "Community",
+        ("社区", "居委会", "村社区", "社区/村", "所属社区"),
+        fill_down=True,
+    ),
     Field(
         "area",
         "Area",
-        ("负责片区", "派件区域", "区域", "片区", "承包区", "派送范围", "派件范围", "负责区域"),
+        (
+            "负责片区",
+            "派件区域",
+            "区域",
+            "片区",
+            "承包区",
+            "派送范围",
+            "派件范围",
+            "负责区域",
+            "道路/小区",
+            "小区/道路",
+            "道路",
+            "小区",
+            "路段",
+            "地址",
+            "派送地址",
+            "小区/楼盘",
+        ),
         required=True,
         parse=required_text,
+        content=_reads_as_area,
     ),
-    Field("range", "House-number range", ("门牌范围", "门牌号", "门牌", "范围", "单双号")),
-    Field("courier", "Courier", COURIER, required=True, parse=required_text),
-    Field("employee_no", "Employee no.", ("工号", "员工编号", "员工号", "编号")),
-    Field("phone", "Phone", PHONE, parse=parse_phone),
-    Field("segment_code", "Segment code", ("三段码", "段码", "三段编码")),
+    Field(
+        "range",
+        "House-number range",
+        ("门牌范围", "门牌号", "门牌", "范围", "详细地址范围", "地址范围", "号段"),
+    ),
+    Field("parity", "Odd / even", ("单双号", "单双", "单/双", "单双号侧")),
+    Field("courier", "Courier", COURIER, required=True, parse=_courier_name, fill_down=True),
+    Field(
+        "employee_no",
+        "Employee no.",
+        ("工号", "员工编号", "员工号", "编号"),
+        fill_down=True,
+        fill_follows="courier",
+    ),
+    Field("phone", "Phone", PHONE, parse=parse_phone, fill_down=True, fill_follows="courier"),
+    Field(
+        "segment_code",
+        "Segment code",
+        ("三段码", "段码", "三段编码"),
+        fill_down=True,
+        fill_follows="courier",
+    ),
     Field("station", "Station", ("驿站", "代收点", "站点")),
     Field("note", "Note", ("备注", "说明")),
 )
 
 
+def _range_text(values: dict[str, object]) -> str | None:
+    written = [str(values[k]) for k in ("range", "parity") if values.get(k)]
+    return (
+        "；".join(written) if len(written) == 2 and "；" in written[0] else "".join(written) or None
+    )
+
+
 def _check_area(row: ParsedRow) -> list[tuple[str | None, str]]:
     try:
-        fragments = parse_area_cell(str(row.values["area"]), row.values.get("range"))  # type: ignore[arg-type]
+        fragments = parse_area_cell(str(row.values["area"]), _range_text(row.values))
     except FragmentError as exc:
         return [("area", str(exc))]
     if not fragments:
         return [("area", tr("at least one area name (community, road or building)"))]
     row.values["_fragments"] = fragments
+    warnings = list(dict.fromkeys(f.warning for f in fragments if f.warning))
+    row.warnings.extend(("area", w) for w in warnings)
+    row.values["_warnings"] = warnings
     return []
 
 
@@ -134,15 +220,29 @@ def _find_or_create_courier(
     return courier
 
 
+def _detail(fragment: Fragment, values: dict[str, object]) -> str | None:
+    detail = dict(fragment.detail() or {})
+    for key in ("_sheet", "community", "zone"):
+        if values.get(key):
+            detail[key.lstrip("_")] = values[key]
+    warnings = values.get("_warnings")
+    if warnings:
+        detail["row_warnings"] = warnings
+    return json.dumps(detail, ensure_ascii=False) if detail else None
+
+
 def _write_areas(
     session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
 ) -> int:
     cache: dict[tuple[str, str | None], Courier] = {}
     params = []
+    several = len({row.sheet for row in rows}) > 1
     for n, row in enumerate(rows):
         v = row.values
+        if several:
+            v["_sheet"] = row.sheet  # one sheet per courier: say which sheet a rule is from
         courier = _find_or_create_courier(session, batch, cache, v)
-        fragments = v.get("_fragments") or parse_area_cell(str(v["area"]), v.get("range"))  # type: ignore[arg-type]
+        fragments = v.get("_fragments") or parse_area_cell(str(v["area"]), _range_text(v))
         for frag in fragments:  # type: ignore[attr-defined]
             params.append(
                 {
@@ -161,6 +261,7 @@ def _write_areas(
                     "source_text": frag.text,
                     "source_row": row.row_no,
                     "note": v.get("note"),
+                    "detail": _detail(frag, v),
                 }
             )
         if progress is not None and n % 200 == 0:
@@ -183,6 +284,10 @@ def _undo_rows(model: type[Route] | type[ArrivalTime]) -> Callable[[Session, Imp
     return undo
 
 
+def _read_areas(path: Path, sheet: str | None) -> tuple[list[RawSheet], list[str]]:
+    return read_area_sheets(path, sheet, list(AREA_FIELDS))
+
+
 register(
     ImportKind(
         name="areas",
@@ -192,6 +297,7 @@ register(
         undo=_undo_areas,
         row_check=_check_area,
         replaces_table=True,
+        read=_read_areas,
     )
 )
 

@@ -1,416 +1,104 @@
-"""Area-table fragments and address matching: which courier delivers to this address, and why.
+"""Address matching: which courier delivers to this address, how sure that is, and why.
 
 Pure Python (no Qt widgets, no database): the importer turns each area cell into `Fragment`s
-with `parse_area_cell`, the lookup service feeds stored rules to `AddressMatcher`.
+with `parse_area_cell` (lookup/fragments.py), the lookup service feeds stored rules to
+`AddressMatcher`. Both sides are read into the same parts (lookup/address.py).
 
-Decisions (see DESIGN.md "Address matching semantics"):
-- `normalise` turns the building markers 号楼/栋/座 (and 幢 itself) that follow a digit or a
-  Latin letter into **幢**, so 3号楼, 3栋, 3座 and 3幢 are one thing; 座/栋 elsewhere (金座大厦)
-  are left alone. Range separators - ~ ～ — – 〜 become **-**, and 至 does too between numbers.
-  Latin letters are upper-cased (a座 = A座).
-- A bare block label in brackets or after a name (万达广场（A座、B座）, 万达广场A座) becomes its
-  own keyword together with its parent (万达广场A幢); the parent alone is not a keyword then.
-  Such a label ranks with building ranges. A parent with sub-names (春江花月（晓风苑、江树苑）)
-  keeps the parent as a keyword as well.
-- A range rule (house numbers on a road, buildings in a community) matches only when the
-  address carries a number inside the range with the right parity; an address without a
-  number is still offered such a rule, ranked below the bare-road tier with the reason
-  "no house number in the address", so a clerk sees which couriers share that road.
-- A range or parity that stands alone after a comma (姚江路1-99号、101-199号) continues the
-  name before it. A blank cell gives no fragments (the caller decides whether that is an error).
+How an address is matched (DESIGN.md "Address matching semantics", issue 12):
+1. Normalise it, drop pasted phone numbers, recognise the province/city/district prefix and
+   fold the common aliases (菜场/菜市场, 四中/第四中学).
+2. Find every rule name in it (one automaton over the names, built once per table change).
+   A road name that is the start of a 街道/社区 name (中山路街道) is not the road.
+3. Read the parts written after each name (house number, lane, phase, building, unit, floor,
+   room, village group, side) and check them against the rule: range, parity, exclusions,
+   lettered blocks, the building a unit range belongs to. A lane is not a house number.
+4. Names written with one wrong, missing or extra character (桂花圆 for 桂花园) or shortened
+   (浙大玉泉校区) are found on the parsed name parts: "did you mean", labelled fuzzy.
+5. The 备注 of the table is searched as a weaker hint ("备注提到"); the district's
+   catch-all courier (or, with no district written, the branch's own district's) comes last,
+   labelled as a district fallback.
+
+Every candidate carries a confidence level (`LEVELS`): exact — the rule is fully met;
+inferred — a part the rule needs is missing (no house number …) or was read indirectly
+(floor 18 from room 1801); fuzzy; note; district. `ambiguous` flags a tie: two couriers
+equally good, a side or condition the address does not settle, or a narrower rule of
+another courier on the same name that the address does not settle.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 import ahocorasick_rs
 
 from branchdesk.i18n import tr
-from branchdesk.lookup.regions import Region, recognise, short_name
-
-KINDS = ("building-range", "community", "road-range", "road", "town", "district")
-
-BUILDING = "幢"
-_MAX_DIGITS = 6  # house and building numbers longer than this are not numbers we care about
-
-# --- normalisation -------------------------------------------------------------------------
-
-_SPACE_RE = re.compile(r"\s+")
-_MARKER_RE = re.compile(r"(?<=[0-9A-Z])(?:号楼|栋|座|幢)")
-_DASH_RE = re.compile(r"[~\-—–―〜‐‑−]+")
-_TO_RE = re.compile(r"(?<=[0-9号弄幢])至(?=[0-9])")
-_BRACKETS = str.maketrans({"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")"})
-
-
-def normalise(text: str) -> str:
-    """Canonical form of an address or area text; see the module docstring for the choices."""
-    text = unicodedata.normalize("NFKC", text or "").translate(_BRACKETS)
-    text = _SPACE_RE.sub("", text)
-    text = text.upper() if text.isascii() else _upper_latin(text)
-    text = _MARKER_RE.sub(BUILDING, text)
-    text = _DASH_RE.sub("-", text)
-    return _TO_RE.sub("-", text)
-
-
-def _upper_latin(text: str) -> str:
-    return "".join(c.upper() if "a" <= c <= "z" else c for c in text)
-
-
-# --- fragments ---------------------------------------------------------------------------
-
-
-class FragmentError(ValueError):
-    """A fragment of an area cell that cannot be understood; str() says what to write instead."""
-
-
-@dataclass(frozen=True)
-class Fragment:
-    keyword: str
-    parent: str | None
-    kind: str
-    lo: int | None
-    hi: int | None
-    parity: str
-    text: str
-
-
-@dataclass(frozen=True)
-class _Spec:
-    """The range part of a fragment: house numbers or buildings, parity, whole road."""
-
-    lo: int | None = None
-    hi: int | None = None
-    building: bool = False
-    parity: str = "all"
-    whole: bool = False
-
-    @property
-    def has_range(self) -> bool:
-        return self.lo is not None
-
-    @property
-    def empty(self) -> bool:
-        return not self.has_range and self.parity == "all" and not self.whole
-
-
-_SEPARATORS = frozenset(";、,/\n\r；，／")
-_OPENING = frozenset("(（【〔［")
-_CLOSING = frozenset(")）】〕］")
-_PARITY_RE = re.compile(r"\(?(单号|单数|单侧|双号|双数|双侧)\)?")
-_WHOLE_RE = re.compile(r"\(?(全段|全线|全路段)\)?")
-_N = rf"(\d{{1,{_MAX_DIGITS}}})"
-_OPEN_RE = re.compile(rf"{_N}(?:号|弄)?(?:及以后|及以上|以后|以上|之后|往后|起|后)$")
-_UPTO_RE = re.compile(rf"{_N}(?:号|弄)?(?:及以下|以下|以前|之前)$")
-_BUILDING_RANGE_RE = re.compile(rf"{_N}{BUILDING}?-{_N}{BUILDING}$")
-_HOUSE_RANGE_RE = re.compile(rf"{_N}(?:号|弄)?-{_N}(?:号|弄)$")
-_BARE_RANGE_RE = re.compile(rf"{_N}-{_N}$")
-_HOUSE_RE = re.compile(rf"{_N}(?:号|弄)$")
-_LABEL_RE = re.compile(
-    rf"(?:\d{{1,{_MAX_DIGITS}}}[A-Z]?|[A-Z]{{1,2}}\d{{0,3}}|[一二三四五六七八九十]{{1,3}})"
-    rf"(?:{BUILDING}|区|期|单元)$"
+from branchdesk.lookup.address import (
+    BUILDING,
+    Parts,
+    Segment,
+    canonical_name,
+    label_number,
+    name_segments,
+    normalise,
+    read_parts,
+    strip_region_prefix,
 )
-_BARE_LABEL_RE = re.compile(r"(?:\d{1,4}|[A-Z]{1,2}\d{0,3})$")
-_ROAD_SUFFIXES = ("大道", "路", "街", "道", "巷", "弄", "胡同")
-_TOWN_SUFFIXES = ("街道", "镇", "乡")
-_PLACE_区 = ("小区", "社区", "园区", "校区", "厂区", "景区", "片区", "街区", "城区", "营区", "新区")
+from branchdesk.lookup.fragments import (
+    KINDS,
+    Fragment,
+    FragmentError,
+    describe,
+    is_label_keyword,
+    parse_area_cell,
+)
+from branchdesk.lookup.regions import (
+    Region,
+    recognise,
+    region_district_short_names,
+    region_short_names,
+    short_name,
+)
+
+LEVELS = ("exact", "inferred", "fuzzy", "note", "district", "none")
+
+# Ranking ladder: each tier is worth 1000; within a tier the kind of rule (sub-tier, worth
+# 100) and then the length of the name break ties.
+TIER_BUILDING = 9
+TIER_COMMUNITY = 8
+TIER_ROAD_RANGE = 7
+TIER_ROAD = 6
+TIER_UNCONFIRMED = 5  # a rule whose name matched; a part it needs is not in the address
+TIER_TOWN = 4
+TIER_FUZZY = 3
+TIER_NOTE = 2
+TIER_DISTRICT = 1
+
+_MAX_QUERY = 500  # an address longer than this is cut; nothing useful sits past it
+_PHONE_RE = re.compile(
+    r"(?<![0-9０-９])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?![0-9０-９])"
+    r"|(?<![0-9０-９])0\d{2,3}-\d{7,8}(?![0-9０-９])"
+)
+# A road name followed by one of these is part of a 街道/社区 name, not the road.
+_NOT_THE_ROAD = ("街道", "社区", "居委", "村委", "办事处", "片区")
+_BOUND_AFTER = re.compile(r"以[东西南北]|(?:交叉口|交叉路口|路口|交界)")
+_FILLER_WORDS = frozenset(
+    {"小区", "花园", "新村", "家园", "公寓", "苑", "社区", "大厦", "广场", "东门", "西门"}
+)
+_NAME_END = frozenset("路街巷道园苑城村区场厦院府庭湾居")
+_GENERIC_ENDINGS = frozenset(
+    {"广场", "小区", "花园", "大厦", "写字楼", "中心", "商场", "公寓", "家园", "新村", "社区"}
+)
+_BARE_LABEL = re.compile(r"\d{1,4}[A-Z]?|[A-Z]{1,2}\d{0,3}")
+_NUMERAL_OR_SIDE = frozenset("零〇一二两三四五六七八九十百东西南北中上下前后左右0123456789")
 
 
-def _classify(name: str) -> str:
-    """The kind a bare name has by its ending: town, district, road or community."""
-    if name.endswith(_TOWN_SUFFIXES):
-        return "town"
-    if name.endswith(("区", "县")) and not name.endswith(_PLACE_区) and len(name) <= 5:
-        return "district"
-    if name.endswith("新区") and len(name) <= 5 and recognise(name).district == name:
-        return "district"
-    if name.endswith(_ROAD_SUFFIXES):
-        return "road"
-    return "community"
-
-
-def _split_top_level(text: str) -> list[str]:
-    """Split at separators that are not inside brackets."""
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
-        if char in _OPENING:
-            depth += 1
-        elif char in _CLOSING:
-            depth -= 1
-        if depth == 0 and char in _SEPARATORS:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
-
-
-def _check_brackets(text: str, shown: str) -> None:
-    depth = 0
-    for char in text:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth < 0:
-                break
-    if depth != 0:
-        raise FragmentError(
-            tr(
-                '"{fragment}": the brackets do not match; close every "（" with "）", '
-                "e.g. 春江花月（晓风苑、江树苑）",
-                fragment=shown,
-            )
-        )
-
-
-def _check_order(lo: int, hi: int, shown: str) -> None:
-    if lo > hi:
-        raise FragmentError(
-            tr(
-                '"{fragment}": the range starts at {lo}, after its end {hi}; '
-                "write the smaller number first, e.g. 1-99号",
-                fragment=shown,
-                lo=lo,
-                hi=hi,
-            )
-        )
-
-
-def _take_spec(text: str, shown: str, road_like: Callable[[str], bool]) -> tuple[str, _Spec]:
-    """Split `text` (normalised, no brackets) into the name and the range written after it."""
-    parity = "all"
-    found = _PARITY_RE.search(text)
-    if found:
-        parity = "odd" if found.group(1).startswith("单") else "even"
-        text = text[: found.start()] + text[found.end() :]
-    whole = False
-    found = _WHOLE_RE.search(text)
-    if found:
-        whole = True
-        text = text[: found.start()] + text[found.end() :]
-    text = text.rstrip("-")
-    spec: _Spec | None = None
-    name = text
-    for pattern, kind in (
-        (_OPEN_RE, "open"),
-        (_UPTO_RE, "upto"),
-        (_BUILDING_RANGE_RE, "buildings"),
-        (_HOUSE_RANGE_RE, "houses"),
-        (_BARE_RANGE_RE, "bare"),
-        (_HOUSE_RE, "house"),
-    ):
-        m = pattern.search(text)
-        if m is None:
-            continue
-        name = text[: m.start()]
-        if kind == "bare" and name.endswith(("-", "号")):
-            continue
-        first = int(m.group(1))
-        if kind == "open":
-            spec = _Spec(first, None, parity=parity)
-        elif kind == "upto":
-            spec = _Spec(1 if first >= 1 else 0, first, parity=parity)
-        elif kind == "house":
-            spec = _Spec(first, first, parity=parity)
-        else:
-            last = int(m.group(2))
-            _check_order(first, last, shown)
-            building = kind == "buildings" or (kind == "bare" and not road_like(name))
-            spec = _Spec(first, last, building=building, parity=parity)
-        break
-    if spec is None:
-        spec = _Spec(parity=parity, whole=whole)
-    return name, spec
-
-
-def _is_road(name: str) -> bool:
-    return _classify(name) == "road"
-
-
-def _range_only(text: str) -> _Spec | None:
-    """The spec when `text` is nothing but a range/parity (no name), else None."""
-    name, spec = _take_spec(text, text, lambda _name: False)
-    if name or spec.empty:
-        return None
-    return spec
-
-
-def _fragment(name: str, spec: _Spec, parent: str | None, shown: str) -> Fragment:
-    if spec.lo is not None:
-        kind = "building-range" if spec.building else "road-range"
-    elif spec.whole:
-        kind = "road"
-    elif spec.parity != "all":
-        kind = "road-range"
-    else:
-        kind = _classify(name)
-    return Fragment(name, parent, kind, spec.lo, spec.hi, spec.parity, shown)
-
-
-def _plain(text: str, shown: str, parent: str | None, previous: Fragment | None) -> list[Fragment]:
-    """One fragment without brackets: 名称, 路名1-99号单号, 小区1-12幢, 万达广场A幢 …"""
-    name, spec = _take_spec(text, shown, _is_road)
-    if not name:
-        if previous is not None and not spec.empty:
-            # 姚江路1-99号、101-199号: the second part continues the road before it
-            base = previous.parent if previous.kind == "community" and previous.parent else None
-            return [_fragment(base or previous.keyword, spec, previous.parent, shown)]
-        raise FragmentError(
-            tr(
-                '"{fragment}" has no community or road name; write the name before the range, '
-                "e.g. 姚江路1-99号 or 晓风苑1-12幢",
-                fragment=shown,
-            )
-        )
-    label = _LABEL_RE.search(name) if spec.empty else None
-    if label is not None and label.start() > 0:
-        # 万达广场A幢: a block label counts only together with its estate
-        return [Fragment(name, name[: label.start()], "community", None, None, "all", shown)]
-    return [_fragment(name, spec, parent, shown)]
-
-
-def _bracketed(text: str, shown: str) -> list[Fragment]:
-    """名称（甲、乙）, 名称(A座,B座), 姚江路(1-99号), 晓风苑(1-12幢) …"""
-    open_at = text.index("(")
-    close_at = text.rindex(")")
-    parent = text[:open_at]
-    inner = text[open_at + 1 : close_at]
-    tail = text[close_at + 1 :]
-    parent_name, parent_spec = _take_spec(parent + tail, shown, _is_road)
-    if not parent_name:
-        raise FragmentError(
-            tr(
-                '"{fragment}" has no name before the brackets; write the estate or road first, '
-                "e.g. 春江花月（晓风苑、江树苑）",
-                fragment=shown,
-            )
-        )
-    items = [item for item in _split_top_level(inner) if item.strip("()")]
-    if not items:
-        raise FragmentError(
-            tr(
-                '"{fragment}": nothing inside the brackets; list the sub-names, '
-                "e.g. 春江花月（晓风苑、江树苑）",
-                fragment=shown,
-            )
-        )
-    fragments: list[Fragment] = []
-    with_parent_alone = False
-    for item in items:
-        spec = _range_only(item)
-        if spec is not None:
-            # 姚江路(1-99号), 晓风苑(1-12幢), 姚江路(单号)
-            merged = _merge(parent_spec, spec)
-            fragments.append(_fragment(parent_name, merged, None, shown))
-        elif _LABEL_RE.fullmatch(item) or _BARE_LABEL_RE.fullmatch(item):
-            fragments.append(
-                Fragment(parent_name + item, parent_name, "community", None, None, "all", shown)
-            )
-        elif "(" in item:
-            for sub in _bracketed(item, shown):
-                fragments.append(sub if sub.parent else replace(sub, parent=parent_name))
-            with_parent_alone = True
-        else:
-            previous = fragments[-1] if fragments else None
-            fragments.extend(_plain(item, shown, parent_name, previous))
-            with_parent_alone = True
-    if with_parent_alone:
-        fragments.insert(0, _fragment(parent_name, parent_spec, None, shown))
-    return fragments
-
-
-def _merge(outer: _Spec, inner: _Spec) -> _Spec:
-    base = inner if inner.has_range else outer
-    parity = inner.parity if inner.parity != "all" else outer.parity
-    return replace(base, parity=parity, whole=base.whole and not base.has_range)
-
-
-def _parse_range_text(range_text: str) -> _Spec | None:
-    text = normalise(range_text)
-    if not text:
-        return None
-    spec = _range_only(text.strip("()"))
-    if spec is None:
-        raise FragmentError(
-            tr(
-                'The house-number range "{text}" is not understood; write e.g. 1-99号, '
-                "151号以后, 单号, 双号, 全段 or 1-12幢",
-                text=range_text.strip(),
-            )
-        )
-    return spec
-
-
-def _apply_range(fragment: Fragment, spec: _Spec) -> Fragment:
-    if fragment.kind in ("town", "district") or _is_label_keyword(
-        fragment.keyword, fragment.parent, fragment.kind
-    ):
-        return fragment
-    lo, hi, kind = fragment.lo, fragment.hi, fragment.kind
-    if lo is None and spec.has_range:
-        lo, hi = spec.lo, spec.hi
-        kind = "building-range" if spec.building else "road-range"
-    elif lo is None and spec.whole:
-        kind = "road"
-    parity = fragment.parity if fragment.parity != "all" else spec.parity
-    if parity != "all" and kind in ("road", "community"):
-        kind = "road-range"
-    return replace(fragment, lo=lo, hi=hi, kind=kind, parity=parity)
-
-
-def parse_area_cell(cell: str, range_text: str | None = None) -> list[Fragment]:
-    """The fragments of one area cell, with the separate 门牌范围 column applied.
-
-    Raises FragmentError (a message for the user) for a fragment that makes no sense.
-    """
-    _check_brackets(normalise(cell), (cell or "").strip())
-    fragments: list[Fragment] = []
-    for piece in _split_top_level(cell or ""):
-        shown = piece.strip()
-        text = normalise(piece)
-        if not text.strip("()"):
-            continue
-        _check_brackets(text, shown)
-        previous = fragments[-1] if fragments else None
-        if "(" in text:
-            fragments.extend(_bracketed(text, shown))
-        else:
-            fragments.extend(_plain(text, shown, None, previous))
-    spec = _parse_range_text(range_text) if range_text else None
-    if spec is not None:
-        fragments = [_apply_range(f, spec) for f in fragments]
-    for fragment in fragments:
-        if not fragment.keyword:
-            raise FragmentError(
-                tr(
-                    '"{fragment}" has an empty name; write the community or road name',
-                    fragment=fragment.text,
-                )
-            )
-        if fragment.lo is not None and fragment.hi is not None:
-            _check_order(fragment.lo, fragment.hi, fragment.text)
-    return _unique(fragments)
-
-
-def _unique(fragments: list[Fragment]) -> list[Fragment]:
-    seen: set[tuple[object, ...]] = set()
-    result = []
-    for f in fragments:
-        key = (f.keyword, f.parent, f.kind, f.lo, f.hi, f.parity)
-        if key not in seen:
-            seen.add(key)
-            result.append(f)
-    return result
-
-
-# --- matching ------------------------------------------------------------------------------
+# --- rules as stored -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -428,6 +116,26 @@ class AreaRuleSpec:
     town: str | None
     source_text: str
     segment_code: str | None = None
+    detail: Mapping[str, Any] | None = None  # Fragment.detail() as stored
+    note: str | None = None  # the row's 备注
+
+    def fragment_described(self) -> str:
+        """The rule as it was read (for the owner and the `match` of a lookup)."""
+        try:
+            return describe(self.fragment())
+        except (TypeError, ValueError, KeyError):
+            return self.source_text
+
+    def fragment(self) -> Fragment:
+        return Fragment(
+            self.keyword,
+            self.parent_keyword,
+            self.kind,
+            self.number_lo,
+            self.number_hi,
+            self.parity,
+            self.source_text,
+        ).with_detail(dict(self.detail) if self.detail else None)
 
 
 @dataclass(frozen=True)
@@ -435,6 +143,11 @@ class Candidate:
     rule: AreaRuleSpec
     score: float
     reason: str
+    level: str = "exact"
+    described: str = ""  # the rule as it was read: 花港路 1-60号 单号
+    undecided: bool = False  # a side or condition the address does not settle
+    missing: bool = False  # a part the rule needs is not in the address
+    name: str = ""  # the name that was found (canonical)
 
 
 @dataclass(frozen=True)
@@ -444,31 +157,8 @@ class AddressMatch:
     region: Region | None
     candidates: list[Candidate]
     ambiguous: bool
-
-
-# Ranking ladder (DESIGN.md): each tier is worth 1000, the keyword length breaks ties within it.
-TIER_BUILDING = 7
-TIER_COMMUNITY = 6
-TIER_ROAD_RANGE = 5
-TIER_ROAD = 4
-TIER_UNCONFIRMED = 3  # a range rule whose keyword matched but the address has no number
-TIER_TOWN = 2
-TIER_DISTRICT = 1
-
-_HOUSE_NO_RE = re.compile(rf"\(?(\d{{1,{_MAX_DIGITS}}})(?!\d)")
-# What may stand between an estate's name and the building number: 小区/花园…, a phase
-# (三期, 2期) and 第 — 天一家园小区5号楼, 泰和花园三期2栋, 月湖小区第3幢.
-_ESTATE_FILLER = r"(?:小区|花园|新村|家园|公寓|苑)?(?:[一二三四五六七八九十\d]{1,3}期)?第?"
-_BUILDING_NO_RE = re.compile(rf"\(?{_ESTATE_FILLER}(\d{{1,{_MAX_DIGITS}}})(?:{BUILDING}|号|-\d|$)")
-_MAX_QUERY = 500  # an address longer than this is cut; nothing useful sits past it
-
-
-def _place_key(name: str | None) -> str:
-    """A district as compared between rule and address: 海曙区, 海曙 and 宁波市海曙区 agree."""
-    if not name:
-        return ""
-    text = normalise(name)
-    return short_name(recognise(text).district or text)
+    level: str = "none"  # the level of the best candidate
+    tie_reason: str | None = None
 
 
 def describe_range(lo: int | None, hi: int | None, parity: str) -> str:
@@ -488,155 +178,917 @@ def describe_range(lo: int | None, hi: int | None, parity: str) -> str:
     return text
 
 
-def _in_range(number: int, rule: AreaRuleSpec) -> bool:
-    if rule.number_lo is not None and number < rule.number_lo:
+def _place_key(name: str | None) -> str:
+    """A district as compared between rule and address: 海曙区, 海曙 and 宁波市海曙区 agree."""
+    if not name:
+        return ""
+    text = normalise(name)
+    return short_name(recognise(text).district or text)
+
+
+@cache
+def _region_prefixes() -> frozenset[str]:
+    return region_short_names()
+
+
+def canonical(text: str) -> str:
+    """The name as the automaton holds it: normalised, region prefix and aliases folded."""
+    return canonical_name(strip_region_prefix(normalise(text), _region_prefixes()))
+
+
+# --- rules as the matcher reads them --------------------------------------------------------------
+
+
+@dataclass
+class _Rule:
+    spec: AreaRuleSpec
+    name: str  # what is searched for (canonical)
+    shown: str  # the name as the table writes it
+    cls: str  # place | road | town | district
+    need: str | None  # the part the range counts: house lane building unit floor group
+    lo: int | None
+    hi: int | None
+    letters: bool
+    parity: str
+    building: str | None  # a fixed building: 万达广场A座, 3栋1-2单元
+    phase: int | None
+    exclude: tuple[tuple[int, int | None], ...]
+    side: str | None
+    condition: str | None
+    district_key: str
+    described: str
+    specific: bool = field(default=False)  # narrower than the bare name
+
+
+def _compile(spec: AreaRuleSpec) -> _Rule | None:
+    if spec.kind not in KINDS:
+        return None
+    fragment = spec.fragment()
+    keyword = normalise(fragment.keyword)
+    parent = normalise(fragment.parent or "")
+    if not keyword:
+        return None
+    name, shown = keyword, keyword
+    building = fragment.building
+    phase = fragment.phase
+    need: str | None = None
+    lo, hi = fragment.lo, fragment.hi
+    if is_label_keyword(keyword, parent, fragment.kind):
+        label = keyword[len(parent) :]
+        if label.endswith(BUILDING) or _BARE_LABEL.fullmatch(label):
+            building = label.removesuffix(BUILDING)
+            name = shown = parent
+        elif label.endswith("期") and label[:-1].isdigit():
+            phase = int(label[:-1])
+            name = shown = parent
+        elif label.endswith("单元") and label[:-2].isdigit():
+            need, lo, hi = "unit", int(label[:-2]), int(label[:-2])
+            name = shown = parent
+    kind = fragment.kind
+    if kind == "building-range":
+        cls = "place"
+        need = fragment.on if fragment.on not in ("house", "lane") else "building"
+    elif kind == "road-range":
+        cls = "road"
+        need = fragment.on if lo is not None else ("house" if fragment.parity != "all" else None)
+    elif kind == "road":
+        cls = "road"
+    elif kind == "town":
+        cls = "town"
+    elif kind == "district":
+        cls = "district"
+    else:
+        cls = "place"
+    specific = need is not None or building is not None or phase is not None
+    return _Rule(
+        spec=spec,
+        name=canonical(name),
+        shown=shown,
+        cls=cls,
+        need=need,
+        lo=lo,
+        hi=hi,
+        letters=fragment.letters,
+        parity=fragment.parity,
+        building=building,
+        phase=phase,
+        exclude=fragment.exclude,
+        side=fragment.side,
+        condition=fragment.condition,
+        district_key=_place_key(spec.district),
+        described=describe(fragment),
+        specific=specific or bool(fragment.side or fragment.condition or fragment.exclude),
+    )
+
+
+@dataclass
+class _Scored:
+    tier: int
+    level: str
+    reason: str
+    undecided: bool = False
+    missing: bool = False
+
+
+def _in_range(value: int, lo: int | None, hi: int | None, parity: str) -> bool:
+    if lo is not None and value < lo:
         return False
-    if rule.number_hi is not None and number > rule.number_hi:
+    if hi is not None and value > hi:
         return False
-    if rule.parity == "odd":
-        return number % 2 == 1
-    if rule.parity == "even":
-        return number % 2 == 0
+    if parity == "odd":
+        return value % 2 == 1
+    if parity == "even":
+        return value % 2 == 0
     return True
 
 
-def _is_label_keyword(keyword: str, parent: str | None, kind: str) -> bool:
-    """True for 万达广场A幢 with parent 万达广场: a block label that counts with its estate."""
-    if not parent or kind != "community" or not keyword.startswith(parent):
+def _excluded(value: int | None, exclude: tuple[tuple[int, int | None], ...]) -> bool:
+    if value is None:
         return False
-    label = keyword[len(parent) :]
-    return bool(label) and bool(_LABEL_RE.fullmatch(label) or _BARE_LABEL_RE.fullmatch(label))
+    return any(lo <= value and (hi is None or value <= hi) for lo, hi in exclude)
+
+
+def _same_building(rule_label: str, written: str | None) -> bool | None:
+    """None when the address gives no building."""
+    if written is None:
+        return None
+    if rule_label == written:
+        return True
+    a, b = label_number(rule_label), label_number(written)
+    return a is not None and a == b and rule_label.isdigit() == written.isdigit()
+
+
+def _side_words(side: str) -> str:
+    return {
+        "E": tr("east"),
+        "W": tr("west"),
+        "S": tr("south"),
+        "N": tr("north"),
+    }[side]
+
+
+def _range_text(rule: _Rule) -> str:
+    if rule.letters and rule.lo is not None:
+        hi = chr(64 + rule.hi) if rule.hi else "…"
+        return f"{chr(64 + rule.lo)}-{hi}"
+    if rule.lo is None and rule.parity == "odd":
+        return tr("odd numbers")
+    if rule.lo is None and rule.parity == "even":
+        return tr("even numbers")
+    return describe_range(rule.lo, rule.hi, rule.parity)
+
+
+def _evaluate(rule: _Rule, parts: Parts, text: str) -> _Scored | None:
+    """How `rule` fits the parts written after its name; None when the address is outside it."""
+    missing: list[str] = []
+    inferred: list[str] = []
+    keyword = rule.shown
+    if rule.phase is not None:
+        if parts.phase is None:
+            missing.append(
+                tr(
+                    'The address does not say which phase; "{keyword}" covers phase {phase}',
+                    keyword=keyword,
+                    phase=rule.phase,
+                )
+            )
+        elif parts.phase != rule.phase:
+            return None
+    if rule.building is not None:
+        same = _same_building(rule.building, parts.building)
+        if same is None:
+            missing.append(
+                tr(
+                    'No building in the address; "{keyword}" covers building {building}',
+                    keyword=keyword,
+                    building=rule.building,
+                )
+            )
+        elif not same:
+            return None
+    exact_tier = {"place": TIER_COMMUNITY, "road": TIER_ROAD, "town": TIER_TOWN}.get(
+        rule.cls, TIER_DISTRICT
+    )
+    reason = ""
+    if rule.need is not None:
+        value, shown_value = _value(rule, parts)
+        if value is None:
+            if rule.need == "house" and parts.lane is not None:
+                missing.append(
+                    tr(
+                        'The address gives lane {lane}, not a house number; "{keyword}" '
+                        "covers house numbers {range}",
+                        lane=parts.lane,
+                        keyword=keyword,
+                        range=_range_text(rule),
+                    )
+                )
+            else:
+                missing.append(_missing_reason(rule, keyword))
+        else:
+            if not _in_range(value, rule.lo, rule.hi, rule.parity):
+                return None
+            if rule.need == "floor" and parts.floor_from_room:
+                inferred.append(
+                    tr(
+                        'Floor {floor} read from room {room}; "{keyword}" covers floors {range}',
+                        floor=parts.floor,
+                        room=parts.room,
+                        keyword=keyword,
+                        range=_range_text(rule),
+                    )
+                )
+            if rule.need in ("house", "lane"):
+                exact_tier = TIER_ROAD_RANGE
+                reason = tr(
+                    'House number {number} on "{keyword}" is in {range}',
+                    number=shown_value,
+                    keyword=keyword,
+                    range=_range_text(rule),
+                )
+            else:
+                exact_tier = TIER_BUILDING
+                reason = _building_reason(rule, shown_value, keyword)
+    elif rule.building is not None or rule.phase is not None:
+        exact_tier = TIER_BUILDING
+        reason = tr('Block "{keyword}" matched', keyword=rule.spec.keyword)
+    if _excluded(parts.house, rule.exclude):
+        return None
+    undecided = ""
+    if rule.side is not None:
+        side = parts.side if parts.side is not None else _side_written(text, parts.end)
+        if side is not None:
+            if side != rule.side:
+                return None
+        elif not (rule.parity != "all" and parts.house is not None):
+            undecided = tr(
+                'Only the {side} side of "{keyword}"{condition}; the address does not say '
+                "which side — check",
+                side=_side_words(rule.side),
+                keyword=keyword,
+                condition=f"（{rule.condition}）" if rule.condition else "",
+            )
+    elif rule.condition and rule.condition not in text:
+        undecided = tr(
+            'Only where "{condition}"; the address does not say — check',
+            condition=rule.condition,
+        )
+    if missing or undecided:
+        reasons = [*missing, *([undecided] if undecided else [])]
+        return _Scored(
+            TIER_UNCONFIRMED,
+            "inferred",
+            "; ".join(reasons),
+            undecided=bool(undecided),
+            missing=bool(missing),
+        )
+    if not reason:
+        reason = {
+            "place": tr('Community or place "{keyword}" matched', keyword=keyword),
+            "road": tr('Road "{keyword}" matched (whole road)', keyword=keyword),
+            "town": tr('Town or street "{keyword}" matched', keyword=keyword),
+        }.get(rule.cls, tr('District "{keyword}" matched', keyword=keyword))
+    if rule.exclude and parts.house is None and rule.cls == "road":
+        inferred.append(
+            tr(
+                'No house number in the address; "{keyword}" is covered except {numbers}',
+                keyword=keyword,
+                numbers="、".join(str(lo) if lo == hi else f"{lo}-{hi}" for lo, hi in rule.exclude),
+            )
+        )
+        return _Scored(TIER_UNCONFIRMED, "inferred", "; ".join(inferred), missing=True)
+    if inferred:
+        return _Scored(exact_tier, "inferred", "; ".join(inferred))
+    level = "district" if rule.cls == "district" else "exact"
+    return _Scored(exact_tier, level, reason)
+
+
+_SIDE_WRITTEN_RE = re.compile(r"以([东西南北])|([东西南北])侧")
+_SIDE_LETTER = {"东": "E", "西": "W", "南": "S", "北": "N"}
+
+
+def _side_written(text: str, start: int) -> str | None:
+    """A side the address states further on (…解放路交叉口以北5号 → N)."""
+    m = _SIDE_WRITTEN_RE.search(text, start)
+    if m is None:
+        return None
+    return _SIDE_LETTER[m.group(1) or m.group(2)]
+
+
+def _value(rule: _Rule, parts: Parts) -> tuple[int | None, str]:
+    need = rule.need
+    if need == "house":
+        return parts.house, str(parts.house)
+    if need == "lane":
+        return parts.lane, str(parts.lane)
+    if need == "building":
+        written = parts.building
+        if written is None:
+            return None, ""
+        if rule.letters != (not written.isdigit()):
+            if rule.letters and len(written) == 1:
+                pass
+            else:
+                return -1, written
+        number = label_number(written)
+        return (number if number is not None else -1), written
+    if need == "unit":
+        if rule.building is not None and parts.building is None:
+            return None, ""
+        return parts.unit, str(parts.unit)
+    if need == "floor":
+        return parts.floor, str(parts.floor)
+    if need == "group":
+        return parts.group, str(parts.group)
+    return None, ""
+
+
+def _missing_reason(rule: _Rule, keyword: str) -> str:
+    rng = _range_text(rule)
+    if rule.need in ("house", "lane"):
+        return tr(
+            'No house number in the address; "{keyword}" covers numbers {range}',
+            keyword=keyword,
+            range=rng,
+        )
+    if rule.need == "unit":
+        return tr(
+            'No unit in the address; "{keyword}" covers units {range}', keyword=keyword, range=rng
+        )
+    if rule.need == "floor":
+        return tr(
+            'No floor in the address; "{keyword}" covers floors {range}',
+            keyword=keyword,
+            range=rng,
+        )
+    if rule.need == "group":
+        return tr(
+            'No village group in the address; "{keyword}" covers groups {range}',
+            keyword=keyword,
+            range=rng,
+        )
+    return tr(
+        'No building number in the address; "{keyword}" covers buildings {range}',
+        keyword=keyword,
+        range=rng,
+    )
+
+
+def _building_reason(rule: _Rule, value: str, keyword: str) -> str:
+    rng = _range_text(rule)
+    if rule.need == "unit":
+        return tr(
+            'Unit {number} of "{keyword}" is in units {range}',
+            number=value,
+            keyword=keyword,
+            range=rng,
+        )
+    if rule.need == "floor":
+        return tr(
+            'Floor {number} of "{keyword}" is in floors {range}',
+            number=value,
+            keyword=keyword,
+            range=rng,
+        )
+    if rule.need == "group":
+        return tr(
+            'Group {number} of "{keyword}" is in groups {range}',
+            number=value,
+            keyword=keyword,
+            range=rng,
+        )
+    return tr(
+        'Building {number} of "{keyword}" is in buildings {range}',
+        number=value,
+        keyword=keyword,
+        range=rng,
+    )
+
+
+def _score(tier: int, sub: int, length: int) -> float:
+    return float(tier * 1000 + sub * 100 + min(length, 99))
+
+
+# --- the matcher ---------------------------------------------------------------------------------
 
 
 class AddressMatcher:
     """All area rules of the branch, ready to match addresses (build once, match many)."""
 
     def __init__(self, rules: Iterable[AreaRuleSpec]) -> None:
-        by_keyword: dict[str, list[AreaRuleSpec]] = {}
-        self._district_keys: dict[int, str] = {}
-        self._labels: set[int] = set()
-        for rule in rules:
-            keyword = normalise(rule.keyword)
-            if not keyword or rule.kind not in KINDS:
+        by_name: dict[str, list[_Rule]] = {}
+        self._notes: list[tuple[str, _Rule]] = []
+        seen_notes: set[tuple[int, str]] = set()
+        for spec in rules:
+            try:
+                rule = _compile(spec)
+            except (FragmentError, ValueError, TypeError, KeyError):
+                rule = None
+            if rule is None or not rule.name:
                 continue
-            by_keyword.setdefault(keyword, []).append(rule)
-            self._district_keys[rule.rule_id] = _place_key(rule.district)
-            if _is_label_keyword(keyword, normalise(rule.parent_keyword or ""), rule.kind):
-                self._labels.add(rule.rule_id)
-        self._keywords = list(by_keyword)
-        self._rules = [by_keyword[k] for k in self._keywords]
-        # district rules match the district that recognise() strips from the address
+            by_name.setdefault(rule.name, []).append(rule)
+            note = normalise(spec.note or "")
+            if note and (spec.courier_id, note) not in seen_notes:
+                seen_notes.add((spec.courier_id, note))
+                self._notes.append((canonical_name(note), rule))
+        # Names of one character are qualifiers, never names a customer types (单, 东).
+        names = [n for n in by_name if len(n) >= 2]
+        # 春江花月小区 is also found when written 春江花月
+        aliases: dict[str, str] = {}
+        for n in names:
+            if n.endswith("小区") and len(n) >= 5:
+                stem = n[:-2]
+                if stem not in by_name and stem not in aliases:
+                    aliases[stem] = n
+        # 南海万达广场 is also found when written 万达广场 (a place named with its region)
+        prefixes = _region_prefixes() | region_district_short_names()
+        for n in names:
+            rules_ = by_name[n]
+            if rules_[0].cls != "place":
+                continue
+            for length in (3, 2):
+                rest = n[length:]
+                if n[:length] in prefixes and len(rest) >= 4 and rest not in by_name:
+                    aliases.setdefault(rest, n)
+                    break
+        self._names = names + list(aliases)
+        self._rules = [by_name[n] for n in names] + [by_name[aliases[a]] for a in aliases]
+        self._shown = [rules_[0].shown for rules_ in self._rules]
+        self._index_of = {n: i for i, n in enumerate(self._names)}
         self._by_district: dict[str, list[int]] = {}
-        for index, keyword in enumerate(self._keywords):
-            if any(r.kind == "district" for r in self._rules[index]):
-                self._by_district.setdefault(_place_key(keyword), []).append(index)
+        for index, rules_ in enumerate(self._rules):
+            if any(r.cls == "district" for r in rules_):
+                self._by_district.setdefault(_place_key(self._names[index]), []).append(index)
         self._automaton = (
-            ahocorasick_rs.AhoCorasick(self._keywords, store_patterns=False)
-            if self._keywords
-            else None
+            ahocorasick_rs.AhoCorasick(self._names, store_patterns=False) if self._names else None
         )
+        # Character pairs → names, for typo-tolerant look-ups (built on first need).
+        self._pairs: dict[str, list[int]] | None = None
+        self._similar: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self._note_text = "\x00".join(n for n, _ in self._notes)
+        self._note_starts: list[int] = []
+        offset = 0
+        for note, _rule in self._notes:
+            self._note_starts.append(offset)
+            offset += len(note) + 1
 
     def keywords(self) -> list[str]:
-        """Every distinct (normalised) keyword of the rules."""
-        return list(self._keywords)
+        """Every distinct (normalised) name of the rules, as the table writes it."""
+        return list(dict.fromkeys(self._shown))
 
-    def match(self, address: str, limit: int = 10) -> AddressMatch:
-        """The candidate couriers for `address`, best first (one per courier)."""
-        normalised = normalise((address or "")[:_MAX_QUERY])
+    def rules_named(self, name: str) -> list[AreaRuleSpec]:
+        index = self._index_of.get(canonical(name))
+        return [] if index is None else [r.spec for r in self._rules[index]]
+
+    # --- matching ------------------------------------------------------------------------------
+
+    def match(self, address: str, limit: int = 10, home: Region | None = None) -> AddressMatch:
+        """The candidate couriers for `address`, best first (one per courier).
+
+        `home` is the branch's own city and district: with no district written (and no other
+        city), its catch-all courier is the district fallback.
+        """
+        raw = (address or "")[:_MAX_QUERY]
+        normalised = normalise(_PHONE_RE.sub(" ", raw))
         region = recognise(normalised)
-        # Keywords are searched in the whole address: a region prefix that cuts through a
-        # keyword (中山西路 read as 中山市 + 西路) is a misreading, and the keyword wins.
         prefix = len(normalised) - len(region.rest) if normalised.endswith(region.rest) else 0
+        text = canonical_name(normalised[:prefix]) + canonical_name(normalised[prefix:])
+        prefix = len(text) - len(canonical_name(normalised[prefix:]))
         found = (
-            self._automaton.find_matches_as_indexes(normalised, overlapping=True)
-            if self._automaton is not None and normalised
+            self._automaton.find_matches_as_indexes(text, overlapping=True)
+            if self._automaton is not None and text
             else []
         )
-        if any(start < prefix < end for _index, start, end in found):
-            region = Region(None, None, None, normalised)
-            prefix = 0
-        rest = normalised
+        crossing = [start for _index, start, end in found if start < prefix < end]
+        if crossing:
+            # A name that the region prefix cuts through (宁波市中心医院 read as 宁波市 +
+            # 中心医院) is a misreading: the region ends where the name begins.
+            cut = min(crossing)
+            region = recognise(text[:cut])
+            region = Region(region.province, region.city, region.district, text[cut:])
+            prefix = cut
         query_district = _place_key(region.district)
-        # (keyword index, end position); keywords inside the region prefix are the region's
-        # own names, which district rules cover below.
-        hits: list[tuple[int, int]] = [(index, end) for index, _start, end in found if end > prefix]
-        if query_district:
-            hits.extend((index, -1) for index in self._by_district.get(query_district, ()))
         best: dict[int, Candidate] = {}
-        for index, end in hits:
-            keyword = self._keywords[index]
-            after = rest[end:] if end >= 0 else ""
-            for rule in self._rules[index]:
-                rule_district = self._district_keys.get(rule.rule_id, "")
-                if query_district and rule_district and rule_district != query_district:
-                    continue
-                scored = self._score(rule, keyword, after)
-                if scored is None:
-                    continue
-                tier, reason = scored
-                candidate = Candidate(rule, float(tier * 1000 + len(keyword)), reason)
-                held = best.get(rule.courier_id)
-                if held is None or _better(candidate, held):
-                    best[rule.courier_id] = candidate
+        parts_cache: dict[tuple[int, bool], Parts] = {}
+        hits: list[tuple[int, int, int]] = []
+        for index, start, end in found:
+            if end <= prefix:
+                continue
+            name = self._names[index]
+            if name[-1] in "路街道巷" and (
+                text.startswith(_NOT_THE_ROAD, end)
+                or (
+                    start > prefix
+                    and name[0] in "一二三四五六七八九十"
+                    and text[start - 1] in "一二三四五六七八九十百"
+                )
+                or _BOUND_AFTER.match(text, end)
+            ):
+                # 中山路街道: not the road; 十一纬路: not 一纬路; 南京南街以西: a landmark
+                continue
+            hits.append((index, start, end))
+        explained = self._offer_hits(hits, text, query_district, best, parts_cache)
+        self._places_before_roads(hits, best)
+        top_tier = max((int(c.score) // 1000 for c in best.values()), default=0)
+        self._offer_fuzzy(text, prefix, hits, explained, query_district, best, top_tier)
+        if not best and prefix > 0 and self._offer_fuzzy(text, 0, hits, explained, "", best, 0):
+            # 玉林南璐 read as 玉林市 + 南璐: a name one character off runs through the region
+            # prefix, so the prefix was a misreading, as with a name written exactly
+            region = Region(None, None, None, text)
+            query_district = ""
+        if self._notes:
+            self._offer_notes(text, prefix, hits, query_district, best)
+        district = query_district
+        if (
+            not district
+            and home is not None
+            and home.district
+            and (region.city is None or short_name(region.city) == short_name(home.city or ""))
+        ):
+            district = _place_key(home.district)  # no district written: the branch's own
+        if district:
+            self._offer_district(district, best, home=not query_district)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))
-        ambiguous = (
-            len(ranked) >= 2
-            and ranked[0].score == ranked[1].score
-            and ranked[0].rule.courier_id != ranked[1].rule.courier_id
-        )
+        ambiguous, why = _tie(ranked)
         return AddressMatch(
             query=address,
             normalised=normalised,
             region=region,
             candidates=ranked[: max(limit, 0)],
             ambiguous=ambiguous,
+            level=ranked[0].level if ranked else "none",
+            tie_reason=why,
         )
 
-    def _score(self, rule: AreaRuleSpec, keyword: str, after: str) -> tuple[int, str] | None:
-        kind = rule.kind
-        if kind == "building-range":
-            found = _BUILDING_NO_RE.match(after)
-            if found is None:
-                return TIER_UNCONFIRMED, tr(
-                    'No building number in the address; "{keyword}" covers buildings {range}',
-                    keyword=keyword,
-                    range=describe_range(rule.number_lo, rule.number_hi, rule.parity),
+    def _offer(self, best: dict[int, Candidate], candidate: Candidate) -> None:
+        held = best.get(candidate.rule.courier_id)
+        if held is None or _better(candidate, held):
+            best[candidate.rule.courier_id] = candidate
+
+    def _parts(
+        self, cache_: dict[tuple[int, bool], Parts], text: str, end: int, road: bool
+    ) -> Parts:
+        key = (end, road)
+        parts = cache_.get(key)
+        if parts is None:
+            parts = cache_[key] = read_parts(text, end, road=road)
+        return parts
+
+    def _offer_hits(
+        self,
+        hits: list[tuple[int, int, int]],
+        text: str,
+        query_district: str,
+        best: dict[int, Candidate],
+        parts_cache: dict[tuple[int, bool], Parts],
+    ) -> list[tuple[int, int, int]]:
+        """Candidates from the names found as written; returns the spans that were explained."""
+        explained = []
+        for index, start, end in hits:
+            name = self._names[index]
+            any_fit = False
+            for rule in self._rules[index]:
+                if query_district and rule.district_key and rule.district_key != query_district:
+                    continue
+                parts = self._parts(parts_cache, text, end, rule.cls == "road")
+                scored = _evaluate(rule, parts, text)
+                if scored is None:
+                    continue  # this rule is for other numbers (another name may fit: 倪家乔路)
+                any_fit = True
+                sub = TIER_DISTRICT if scored.tier == TIER_UNCONFIRMED else 0
+                self._offer(
+                    best,
+                    Candidate(
+                        rule.spec,
+                        _score(scored.tier, sub, len(name)),
+                        scored.reason,
+                        scored.level,
+                        rule.described,
+                        scored.undecided,
+                        scored.missing,
+                        rule.name,
+                    ),
                 )
-            number = int(found.group(1))
-            if not _in_range(number, rule):
-                return None
-            return TIER_BUILDING, tr(
-                'Building {number} of "{keyword}" is in buildings {range}',
-                number=number,
-                keyword=keyword,
-                range=describe_range(rule.number_lo, rule.number_hi, rule.parity),
-            )
-        if kind == "road-range":
-            found = _HOUSE_NO_RE.match(after)
-            if found is None:
-                return TIER_UNCONFIRMED, tr(
-                    'No house number in the address; "{keyword}" covers numbers {range}',
-                    keyword=keyword,
-                    range=describe_range(rule.number_lo, rule.number_hi, rule.parity),
+            if any_fit:
+                explained.append((index, start, end))
+        return explained
+
+    def _places_before_roads(
+        self, hits: list[tuple[int, int, int]], best: dict[int, Candidate]
+    ) -> None:
+        """夏北村夏北大街三巷8号: a place written before a road is the area the road is in;
+        the road (with its number) is the narrower answer."""
+        road_starts = [s for i, s, _e in hits if any(r.cls == "road" for r in self._rules[i])]
+        if not road_starts:
+            return
+        for courier, held in list(best.items()):
+            if held.level != "exact" or _tier(held) != TIER_COMMUNITY:
+                continue
+            index = self._index_of.get(held.name)
+            spans = [(s, e) for i, s, e in hits if i == index]
+            if spans and all(any(rs >= e for rs in road_starts) for _s, e in spans):
+                best[courier] = Candidate(
+                    held.rule,
+                    _score(TIER_TOWN, 1, len(held.name)),
+                    held.reason,
+                    held.level,
+                    held.described,
+                    held.undecided,
+                    held.missing,
+                    held.name,
                 )
-            number = int(found.group(1))
-            if not _in_range(number, rule):
-                return None
-            return TIER_ROAD_RANGE, tr(
-                'House number {number} on "{keyword}" is in {range}',
-                number=number,
-                keyword=keyword,
-                range=describe_range(rule.number_lo, rule.number_hi, rule.parity),
+
+    def _offer_district(self, district: str, best: dict[int, Candidate], home: bool) -> None:
+        for index in self._by_district.get(district, ()):
+            for rule in self._rules[index]:
+                if rule.cls != "district":
+                    continue
+                reason = (
+                    tr(
+                        'No closer rule; the address names no district, and "{keyword}" is '
+                        "the branch's own district's catch-all courier",
+                        keyword=rule.shown,
+                    )
+                    if home
+                    else tr(
+                        'No closer rule; "{keyword}" is the district\'s catch-all courier',
+                        keyword=rule.shown,
+                    )
+                )
+                self._offer(
+                    best,
+                    Candidate(
+                        rule.spec,
+                        _score(TIER_DISTRICT, 0, len(rule.name)),
+                        reason,
+                        "district",
+                        rule.described,
+                        name=rule.name,
+                    ),
+                )
+
+    # --- typos and shortened names ---------------------------------------------------------------
+
+    def _pair_index(self) -> dict[str, list[int]]:
+        """Each character → the names holding it (for candidates one character off)."""
+        if self._pairs is None:
+            chars: dict[str, list[int]] = {}
+            for index, name in enumerate(self._names):
+                for char in set(name):
+                    chars.setdefault(char, []).append(index)
+            self._pairs = chars
+        return self._pairs
+
+    def similar_names(self, written: str, limit: int = 5) -> list[tuple[int, int]]:
+        """(name index, characters of `written` it stands for) for names one character off,
+        or shortened (浙大玉泉校区 for 浙江大学玉泉校区)."""
+        if len(written) < 3:
+            return []
+        cached = self._similar.get((written, limit))
+        if cached is not None:
+            return cached
+        found = self._similar_names(written, limit)
+        if len(self._similar) > 4096:
+            self._similar.clear()
+        self._similar[(written, limit)] = found
+        return found
+
+    def _similar_names(self, written: str, limit: int) -> list[tuple[int, int]]:
+        chars = self._pair_index()
+        counts: dict[int, int] = {}
+        for char in set(written):
+            postings = chars.get(char)
+            if postings is None or len(postings) > 300:
+                continue
+            for index in postings:
+                counts[index] = counts.get(index, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:40]
+        out: list[tuple[int, int, int]] = []
+        for index, _shared in ranked:
+            name = self._names[index]
+            used = _near(written, name)
+            if used:
+                out.append((index, used, -len(name)))
+        out.sort(key=lambda x: (x[2], x[0]))
+        return [(index, used) for index, used, _len in out[:limit]]
+
+    def _offer_fuzzy(
+        self,
+        text: str,
+        prefix: int,
+        hits: list[tuple[int, int, int]],
+        explained: list[tuple[int, int, int]],
+        query_district: str,
+        best: dict[int, Candidate],
+        top_tier: int,
+    ) -> bool:
+        """Offer names one character off or shortened; True when any was offered."""
+        offered_any = False
+        segments = name_segments(text, prefix)
+        if not segments:
+            return False
+        # a road running into a place name (太原街万达) is also tried as one name
+        joined = [
+            Segment(a.text + b.text, a.start, b.end)
+            for a, b in itertools.pairwise(segments)
+            if a.end == b.start
+            and not a.text.endswith(("街道", "镇", "乡"))
+            and not any(h[1] < b.end and h[2] > b.start for h in explained)
+        ]
+        for segment in [*segments, *joined]:
+            written = segment.text
+            if len(written) < 3 or written.endswith(("街道", "镇", "乡")):
+                continue
+            inside = [h for h in explained if h[1] < segment.end and h[2] > segment.start]
+            if any(h[1] <= segment.start and h[2] >= segment.end for h in inside):
+                continue
+            uncovered = _uncovered(written, segment.start, inside)
+            if inside and (not uncovered or uncovered in _FILLER_WORDS):
+                continue
+            for index, used in self.similar_names(written):
+                name = self._names[index]
+                if any(h[0] == index for h in hits):
+                    continue
+                end = min(segment.start + used, segment.end)
+                shorter = [
+                    h
+                    for h in inside
+                    if len(self._names[h[0]]) < len(name) and h[1] >= segment.start and h[2] <= end
+                ]
+                if any(h[1] < end < h[2] for h in inside):
+                    continue  # the name would cut through a name written exactly
+                offered = False
+                for rule in self._rules[index]:
+                    if query_district and rule.district_key and rule.district_key != query_district:
+                        continue
+                    if rule.cls == "district":
+                        continue
+                    parts = read_parts(text, segment.end, road=rule.cls == "road")
+                    scored = _evaluate(rule, parts, text)
+                    if scored is None:
+                        continue
+                    offered = True
+                    reason = tr(
+                        "Did you mean “{keyword}”? The address has “{written}”",
+                        keyword=rule.shown,
+                        written=text[segment.start : end],
+                    )
+                    self._offer(
+                        best,
+                        Candidate(
+                            rule.spec,
+                            _score(TIER_FUZZY, scored.tier, len(name)),
+                            reason + "; " + scored.reason,
+                            "fuzzy",
+                            rule.described,
+                            scored.undecided,
+                            scored.missing,
+                            rule.name,
+                        ),
+                    )
+                offered_any = offered_any or offered
+                if offered and shorter:
+                    # 桂花 found inside 桂花圆 (a typo of 桂花园) is no answer of its own
+                    self._demote(best, {h[0] for h in shorter}, written)
+        return offered_any
+
+    def _demote(self, best: dict[int, Candidate], indexes: set[int], written: str) -> None:
+        names = {self._names[i] for i in indexes}
+        for courier, held in list(best.items()):
+            if held.level == "fuzzy" or held.name not in names:
+                continue
+            best[courier] = Candidate(
+                held.rule,
+                _score(TIER_FUZZY, 0, len(held.name)),
+                tr(
+                    "“{keyword}” is only part of the name “{written}”",
+                    keyword=held.rule.keyword,
+                    written=written,
+                ),
+                "fuzzy",
+                held.described,
+                held.undecided,
+                held.missing,
+                held.name,
             )
-        if kind == "community":
-            if rule.rule_id in self._labels:
-                return TIER_BUILDING, tr('Block "{keyword}" matched', keyword=keyword)
-            return TIER_COMMUNITY, tr('Community or place "{keyword}" matched', keyword=keyword)
-        if kind == "road":
-            return TIER_ROAD, tr('Road "{keyword}" matched (whole road)', keyword=keyword)
-        if kind == "town":
-            return TIER_TOWN, tr('Town or street "{keyword}" matched', keyword=keyword)
-        return TIER_DISTRICT, tr('District "{keyword}" matched', keyword=keyword)
+
+    # --- the 备注 column ---------------------------------------------------------------------
+
+    def _offer_notes(
+        self,
+        text: str,
+        prefix: int,
+        hits: list[tuple[int, int, int]],
+        query_district: str,
+        best: dict[int, Candidate],
+    ) -> None:
+        words = {self._names[index] for index, _s, _e in hits if len(self._names[index]) >= 3}
+        words.update(
+            s.text for s in name_segments(text, prefix) if len(s.text) >= 3 and s.text[-1] != "区"
+        )
+        for word in words:
+            pos = self._note_text.find(word)
+            while pos >= 0:
+                which = bisect.bisect_right(self._note_starts, pos) - 1
+                note, rule = self._notes[which]
+                if not (
+                    query_district and rule.district_key and rule.district_key != query_district
+                ):
+                    self._offer(
+                        best,
+                        Candidate(
+                            rule.spec,
+                            _score(TIER_NOTE, 0, len(word)),
+                            tr(
+                                "The note mentions “{word}”: {note}", word=word, note=rule.spec.note
+                            ),
+                            "note",
+                            rule.described,
+                            name=rule.name,
+                        ),
+                    )
+                pos = self._note_text.find(word, self._note_starts[which] + len(note) + 1)
+
+
+def _uncovered(written: str, start: int, inside: list[tuple[int, int, int]]) -> str:
+    covered = [False] * len(written)
+    for _index, s, e in inside:
+        for i in range(max(s, start), min(e, start + len(written))):
+            covered[i - start] = True
+    return "".join(c for c, k in zip(written, covered, strict=True) if not k)
+
+
+def _near(written: str, name: str) -> int:
+    """How many characters at the start of `written` stand for `name` (0: not near)."""
+    if len(name) < 3:
+        return 0
+    for used in (len(name), len(name) - 1, len(name) + 1):
+        if used < 3 or used > len(written):
+            continue
+        head = written[:used]
+        if _one_edit(head, name):
+            return used
+    # shortened: 浙大玉泉校区 for 浙江大学玉泉校区, 川大附中 for 四川大学附属中学 (every
+    # character in order, ending in the name's last two characters)
+    for used in range(min(len(written), len(name) - 1), 3, -1):
+        head = written[:used]
+        if (
+            head[-1] in name[-2:]
+            and (head[0] == name[0] or head[:2] in name)
+            and used >= 0.5 * len(name)
+            and _subsequence(head, name)
+        ):
+            return used
+    # a generic ending left out: 太原街万达 for 太原街万达广场, 茂业中心 for 茂业中心写字楼
+    for used in range(min(len(written), len(name) - 1), 2, -1):
+        if name.startswith(written[:used]) and name[used:] in _GENERIC_ENDINGS:
+            return used
+    # the end of a longer name: 玉器街 for 平洲玉器街, 金色家园 for 万科金色家园
+    for used in range(min(len(written), len(name) - 1), 2, -1):
+        if name.endswith(written[:used]) and written[used - 1] in _NAME_END:
+            return used
+    return 0
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+@cache
+def _sound(char: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(char))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One character wrong, missing or extra — never a numeral or a direction (文一路 ≠ 文二路).
+
+    In a name of three characters only the last may differ, unless the two sound the same
+    (芳林路 for 芳邻路: the commonest slip of a pinyin keyboard)."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) != 1:
+            return False
+        i = diff[0]
+        if a[i] in _NUMERAL_OR_SIDE or b[i] in _NUMERAL_OR_SIDE:
+            return False
+        if _sound(a[i]) == _sound(b[i]):
+            return True
+        return not (lb <= 3 and i < lb - 1)
+    short, long = (a, b) if la < lb else (b, a)
+    for i in range(len(long)):
+        if long[:i] + long[i + 1 :] == short:
+            if long[i] in _NUMERAL_OR_SIDE:
+                return False
+            return len(short) >= 3
+    return False
 
 
 def _better(new: Candidate, held: Candidate) -> bool:
@@ -645,14 +1097,48 @@ def _better(new: Candidate, held: Candidate) -> bool:
     return new.rule.rule_id < held.rule.rule_id
 
 
+def _tier(candidate: Candidate) -> int:
+    return int(candidate.score) // 1000
+
+
+def _tie(ranked: list[Candidate]) -> tuple[bool, str | None]:
+    """Whether the answer is a tie, and why."""
+    if not ranked:
+        return False, None
+    top = ranked[0]
+    if len(ranked) >= 2 and ranked[1].score == top.score:
+        return True, tr("Two couriers match equally well")
+    if top.undecided or top.missing:
+        # a side or condition not settled, or a number/building the rule needs not written
+        return True, top.reason
+    if top.level not in ("exact", "inferred"):
+        return False, None
+    for other in ranked[1:]:
+        if other.rule.courier_id == top.rule.courier_id:
+            continue
+        if (
+            _tier(top) in (TIER_COMMUNITY, TIER_ROAD, TIER_UNCONFIRMED)
+            and other.name == top.name
+            and (other.missing or other.undecided)
+        ):
+            # 某小区 for one courier, 某小区13-20幢 for another: the address must say which
+            return True, other.reason
+        if other.level == "fuzzy" and (int(other.score) % 1000) // 100 > _tier(top):
+            # the address also names, one character off, a place narrower than the answer
+            return True, other.reason
+    return False, None
+
+
 __all__ = [
     "KINDS",
+    "LEVELS",
     "AddressMatch",
     "AddressMatcher",
     "AreaRuleSpec",
     "Candidate",
     "Fragment",
     "FragmentError",
+    "canonical",
     "describe_range",
     "normalise",
     "parse_area_cell",

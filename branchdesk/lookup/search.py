@@ -202,6 +202,17 @@ def find_by_phone_tail(session: Session, tail: str, limit: int) -> list[int]:
     )
 
 
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def _anchor(query: str) -> str | None:
+    """The name in an address-like query (8+ characters with digits), or None."""
+    if len(query) < 8 or not any(c.isdigit() for c in query):
+        return None
+    runs = _NAME_RUN.findall(query)
+    return max(runs, key=len) if runs else None
+
+
 def find_text(session: Session, query: str, limit: int) -> list[int]:
     """Waybills whose number, recipient or address contains `query`, newest first.
 
@@ -218,6 +229,20 @@ def find_text(session: Session, query: str, limit: int) -> list[int]:
             "OR recipient LIKE :q ESCAPE '\\' OR address LIKE :q ESCAPE '\\' "
             "ORDER BY id DESC LIMIT :lim",
             q=pattern,
+            lim=limit,
+        )
+    anchor = _anchor(query)
+    if anchor is not None:
+        # 柳月港广场B座1403室: the trigrams of B座14…, 403室 are in a large share of all
+        # addresses and make the phrase slow; the name finds the few rows, which are then
+        # checked for the whole text (the same rows as the phrase would give).
+        return _ids(
+            session,
+            "SELECT rowid FROM waybill_fts WHERE waybill_fts MATCH :a "
+            "AND (instr(lower(address), :q) OR instr(lower(recipient), :q) "
+            "OR instr(lower(number), :q)) ORDER BY rowid DESC LIMIT :lim",
+            a=_fts_phrase(anchor),
+            q=query.lower(),
             lim=limit,
         )
     if len(query) >= 3:

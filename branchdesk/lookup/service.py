@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import unicodedata
@@ -10,15 +11,16 @@ from datetime import date
 from functools import cached_property
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, event, func, select
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from branchdesk.i18n import tr
 from branchdesk.io.models import ImportBatch
 from branchdesk.lookup import search
+from branchdesk.lookup.home import branch_region
 from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpec, normalise
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
-from branchdesk.lookup.regions import Region, short_name
+from branchdesk.lookup.regions import Region, recognise, short_name
 from branchdesk.lookup.suggest import Suggester
 from branchdesk.lookup.waybills import looks_like_waybill, normalise_number
 
@@ -28,6 +30,34 @@ INACTIVE_PENALTY = 100_000
 _DIGITS = re.compile(r"\d+")
 Ts = TypeVarTuple("Ts")
 _PHONE = re.compile(r"(?:\+?86)?(1\d{10})")
+
+
+LEVELS = ("exact", "inferred", "fuzzy", "note", "district", "none")
+# How sure an answer is, in the words the lookup page, 批量分单 and its export show.
+LEVEL_LABELS = {
+    "exact": "Exact rule",
+    "inferred": "Building inferred",
+    "fuzzy": "Did you mean (fuzzy)",
+    "note": "Note mentions",
+    "district": "District fallback",
+    "none": "No match",
+}
+SURE_LEVELS = ("exact", "inferred")
+
+
+def level_text(level: str, tie: bool = False) -> str:
+    """The confidence in words: 精确匹配, 您是不是要找（模糊匹配）… and a tie said as such."""
+    words = tr(LEVEL_LABELS.get(level, LEVEL_LABELS["none"]))
+    return tr("{level} · tie, check", level=words) if tie else words
+
+
+@dataclass(frozen=True)
+class MatchInfo:
+    """How sure an answer is: `level` (LEVELS), the rule as it was read, and why it fits."""
+
+    level: str
+    rule: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -43,6 +73,7 @@ class CourierHit:
     rule: str  # the fragment as written in the area table
     kind: str
     reason: str
+    match: MatchInfo | None = None  # `lookup --json`: match: {level, rule, reason}
 
 
 @dataclass(frozen=True)
@@ -81,6 +112,9 @@ class LookupResult:
     waybills: list[WaybillHit] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     address: str | None = None  # the address the couriers were matched for
+    level: str = "none"  # the confidence of the best courier (LEVELS)
+    tie_reason: str | None = None  # why `ambiguous` is set
+    region_is_default: bool = False  # the address names no region: the branch's own is used
 
     def to_json(self) -> dict[str, Any]:
         """The stable `lookup --json` shape (DESIGN.md "Command line")."""
@@ -131,6 +165,10 @@ class LookupIndex:
         specs = []
         self.stations: dict[int, str | None] = {}
         for rule, courier in rules:
+            try:
+                detail = json.loads(rule.detail) if rule.detail else None
+            except ValueError:
+                detail = None
             specs.append(
                 AreaRuleSpec(
                     rule_id=rule.id,
@@ -146,6 +184,8 @@ class LookupIndex:
                     town=rule.town,
                     source_text=rule.source_text,
                     segment_code=rule.segment_code,
+                    detail=detail if isinstance(detail, dict) else None,
+                    note=rule.note,
                 )
             )
             self.stations[rule.id] = rule.station
@@ -168,6 +208,29 @@ class LookupIndex:
             _ArrivalInfo(t.province, t.city, t.days_min, t.days_max, t.express_days)
             for t in session.scalars(only_active(select(ArrivalTime), ArrivalTime))
         ]
+
+    @cached_property
+    def _short_index(self) -> dict[str, list[str]]:
+        """Each character and each pair of characters → the area names holding it, shortest
+        first: a 1-2 character query looks at its own names, not at all 5,000."""
+        index: dict[str, set[str]] = {}
+        for keyword in self.rules_by_keyword:
+            for i, char in enumerate(keyword):
+                index.setdefault(char, set()).add(keyword)
+                if i + 1 < len(keyword):
+                    index.setdefault(keyword[i : i + 2], set()).add(keyword)
+        return {k: sorted(v, key=lambda w: (len(w), w)) for k, v in index.items()}
+
+    def names_containing(self, needle: str) -> list[str]:
+        """The area names that contain `needle`, shortest first."""
+        if not needle:
+            return []
+        index = self._short_index
+        if len(needle) == 1:
+            return list(index.get(needle, ()))
+        postings = [index.get(needle[i : i + 2], ()) for i in range(len(needle) - 1)]
+        rarest = min(postings, key=len)
+        return [k for k in rarest if needle in k] if len(needle) > 2 else list(rarest)
 
     @cached_property
     def suggester(self) -> Suggester:
@@ -232,7 +295,35 @@ def active_batches_clause() -> Any:
 
 
 _cache_lock = threading.Lock()
-_cache: dict[tuple[object, ...], LookupIndex] = {}
+_cache: dict[str, tuple[tuple[object, ...], LookupIndex]] = {}
+# Bumped when a session that wrote anything commits: the in-process half of "has anything
+# changed since the index was built?" (PRAGMA data_version is the other processes' half).
+_generation = 0
+_DIRTY = "branchdesk_lookup_dirty"
+_SEEN = "branchdesk_lookup_seen"
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_write(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        state.session.info[_DIRTY] = True
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flush(session: Session, _context: object) -> None:
+    session.info[_DIRTY] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _bump(session: Session) -> None:
+    global _generation
+    if session.info.pop(_DIRTY, False):
+        _generation += 1
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(_DIRTY, None)
 
 
 def _signature(session: Session) -> tuple[object, ...]:
@@ -253,20 +344,46 @@ def _signature(session: Session) -> tuple[object, ...]:
             select(func.count(ImportBatch.replaced_by_id)).scalar_subquery(),
         )
     ).one()
-    return (str(session.get_bind().engine.url), *row)
+    return tuple(row)
+
+
+def _unchanged_mark(session: Session) -> tuple[object, ...] | None:
+    """What says "nothing was written since" for this connection, without reading a table.
+
+    SQLite's data_version changes when another connection commits; the generation when a
+    session of this process commits a write. None where there is no such cheap mark.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return None
+    fairy = connection.connection
+    version = fairy.driver_connection.execute("PRAGMA data_version").fetchone()[0]  # type: ignore[union-attr]
+    return (id(fairy.dbapi_connection), version, _generation)
 
 
 def lookup_index(session: Session) -> LookupIndex:
-    """The in-memory index for this DB, rebuilt only when its tables changed."""
-    key = _signature(session)
+    """The in-memory index for this DB, rebuilt only when its tables changed.
+
+    The tables are compared only after something was written (here or by another process);
+    otherwise a lookup costs one PRAGMA, not a scan of the area table.
+    """
+    url = str(session.get_bind().engine.url)
+    mark = _unchanged_mark(session)
+    info = session.connection().connection.info if mark is not None else {}
     with _cache_lock:
-        index = _cache.get(key)
-    if index is None:
+        held = _cache.get(url)
+    fresh = mark is not None and not session.info.get(_DIRTY)
+    if held is not None and fresh and info.get(_SEEN) == (mark, id(held[1])):
+        return held[1]
+    key = _signature(session)
+    if held is not None and held[0] == key:
+        index = held[1]
+    else:
         index = LookupIndex(session)
         with _cache_lock:
-            for old in [k for k in _cache if k[0] == key[0]]:
-                del _cache[old]
-            _cache[key] = index
+            _cache[url] = (key, index)
+    if fresh:
+        info[_SEEN] = (mark, id(index))
     return index
 
 
@@ -336,6 +453,7 @@ def _courier_hits(index: LookupIndex, match: AddressMatch) -> list[CourierHit]:
                 rule=cand.rule.source_text,
                 kind=cand.rule.kind,
                 reason=reason,
+                match=MatchInfo(cand.level, cand.described or cand.rule.source_text, reason),
             )
         )
     hits.sort(key=lambda h: -h.score)
@@ -348,16 +466,14 @@ def _partial_name_hits(index: LookupIndex, query: str, limit: int = 10) -> list[
     if not needle:
         return []
     hits: dict[int, CourierHit] = {}
-    for keyword in sorted(index.rules_by_keyword, key=len):
+    for keyword in index.names_containing(needle):
         for spec in index.rules_by_keyword[keyword]:
-            # 万达 → 万达广场A幢; or the address names an estate split into blocks
-            # (华联大厦1201室 → 华联大厦A幢, B幢…) without saying which block.
-            block_of = spec.parent_keyword is not None and spec.parent_keyword in needle
-            if needle not in keyword and not block_of:
-                continue
             info = index.couriers.get(spec.courier_id)
             if info is None or spec.courier_id in hits:
                 continue
+            reason = tr(
+                "Partial name: “{keyword}” contains “{query}”", keyword=keyword, query=needle
+            )
             hits[spec.courier_id] = CourierHit(
                 courier_id=spec.courier_id,
                 name=info.name,
@@ -369,16 +485,8 @@ def _partial_name_hits(index: LookupIndex, query: str, limit: int = 10) -> list[
                 score=len(needle) / len(keyword) - (0 if info.active else INACTIVE_PENALTY),
                 rule=spec.source_text,
                 kind=spec.kind,
-                reason=tr(
-                    "“{parent}” is split into blocks; this courier has “{keyword}” — check "
-                    "the block",
-                    parent=spec.parent_keyword,
-                    keyword=keyword,
-                )
-                if block_of
-                else tr(
-                    "Partial name: “{keyword}” contains “{query}”", keyword=keyword, query=needle
-                ),
+                reason=reason,
+                match=MatchInfo("fuzzy", spec.fragment_described(), reason),
             )
         if len(hits) >= limit:
             break
@@ -391,15 +499,36 @@ def waybill_records(session: Session, number: str, limit: int = 5) -> list[Waybi
     return _waybill_hits(session, search.find_by_number(session, number, limit), every=True)
 
 
-def match_address(index: LookupIndex, address: str, result: LookupResult) -> None:
-    """Fill couriers, region, route and arrival time of `result` for `address`."""
-    match = index.matcher.match(address)
+_UNSET: Any = object()
+
+
+def match_address(
+    index: LookupIndex, address: str, result: LookupResult, home: Region | None = _UNSET
+) -> None:
+    """Fill couriers, region, route and arrival time of `result` for `address`.
+
+    `home` is the branch's own region (read from the settings when not given)."""
+    if home is _UNSET:
+        home = branch_region()
+    match = index.matcher.match(address, home=home)
     result.address = address
     result.couriers = _courier_hits(index, match)
     result.ambiguous = match.ambiguous
-    result.region = match.region
-    result.route = index.route_for(match.region)
-    arrival = index.arrival_for(match.region)
+    result.tie_reason = match.tie_reason
+    result.suggestions = list(
+        dict.fromkeys(c.rule.keyword for c in match.candidates if c.level == "fuzzy")
+    )
+    result.level = (
+        result.couriers[0].match.level if result.couriers and result.couriers[0].match else "none"
+    )
+    region = match.region
+    if (region is None or region.province is None) and home is not None:
+        # No region written: a local address, the branch's own city and district.
+        region = Region(home.province, home.city, home.district, match.normalised)
+        result.region_is_default = True
+    result.region = region
+    result.route = index.route_for(region)
+    arrival = index.arrival_for(region)
     if arrival is not None:
         result.arrival_days = (
             str(arrival.days_min)
@@ -407,6 +536,18 @@ def match_address(index: LookupIndex, address: str, result: LookupResult) -> Non
             else f"{arrival.days_min}-{arrival.days_max}"
         )
         result.express_days = arrival.express_days
+
+
+def search_text(compact: str) -> str:
+    """What a text query searches the waybills for: an address without its province/city/
+    district prefix (浙江省宁波市… is in nearly every address; searching it only costs time,
+    and a parcel written without the prefix is the same place)."""
+    if len(compact) < 6:
+        return compact
+    region = recognise(compact)
+    if region.province is not None and len(region.rest) >= 3:
+        return region.rest
+    return compact
 
 
 def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
@@ -430,20 +571,50 @@ def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
     elif kind == "phone_tail":
         ids = search.find_by_phone_tail(session, compact, limit)
     else:
-        ids = search.find_text(session, compact, limit)
+        ids = search.find_text(session, search_text(compact), limit)
     result.waybills = _waybill_hits(session, ids)
 
     if kind == "text":
         match_address(index, query, result)
         if not result.couriers:
             result.couriers = _partial_name_hits(index, query)
+            result.level = "fuzzy" if result.couriers else "none"
     elif len(result.waybills) == 1 and result.waybills[0].address:
         # One parcel found: who delivers it, by its address.
         match_address(index, result.waybills[0].address, result)
-    if not result.couriers and not result.waybills and kind == "text":
-        result.suggestions = index.suggester.suggest(query)
+    if kind == "text" and result.level in ("fuzzy", "none") and not result.waybills:
+        # 您是不是要找: the names a fuzzy answer stands for, then look-alikes and pinyin
+        meant = result.suggestions
+        result.suggestions = list(dict.fromkeys([*meant, *index.suggester.suggest(query)]))[:5]
     return result
 
 
 def lookup_many(session: Session, queries: list[str]) -> list[LookupResult]:
     return [lookup(session, q) for q in queries]
+
+
+def assign_couriers(
+    session: Session, queries: list[str], progress: Any = None
+) -> list[LookupResult]:
+    """批量分单: the courier (and route, arrival time) of each address.
+
+    An address is matched on the area table only; a waybill number or phone is looked up
+    as in `lookup` (its parcel's address is then matched).
+    """
+    index = lookup_index(session)
+    home = branch_region()
+    results = []
+    for n, raw in enumerate(queries):
+        if progress is not None and n % 500 == 0:
+            progress(n, len(queries))
+        query = clean_query(raw)
+        kind = classify(query)
+        if kind != "text":
+            results.append(lookup(session, raw, limit=5))
+            continue
+        result = LookupResult(query=query, kind=kind)
+        match_address(index, query, result, home)
+        results.append(result)
+    if progress is not None:
+        progress(len(queries), len(queries))
+    return results

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from branchdesk.lookup.fragments import Fragment, describe
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 from branchdesk.lookup.service import RouteInfo, WaybillHit, only_active
 
@@ -25,6 +27,9 @@ class AreaRow:
     segment_code: str | None
     station: str | None
     source_row: int | None
+    read_as: str = ""  # the rule as it was read: 花港路 1-60号 单号 · 除12号 · 西侧
+    warning: str | None = None  # the row was read only in part
+    sheet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,27 +48,61 @@ def _range_text(lo: int | None, hi: int | None) -> str:
     return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
+def _how_read(rule: AreaRule) -> tuple[str, str | None, str | None]:
+    """(the rule as read, the warning of a row read in part, the sheet) of a stored rule."""
+    try:
+        detail = json.loads(rule.detail) if rule.detail else {}
+    except ValueError:
+        detail = {}
+    if not isinstance(detail, dict):
+        detail = {}
+    fragment = Fragment(
+        rule.keyword,
+        rule.parent_keyword,
+        rule.kind,
+        rule.number_lo,
+        rule.number_hi,
+        rule.parity,
+        rule.source_text,
+    )
+    try:
+        fragment = fragment.with_detail(detail)
+        read_as = describe(fragment)
+    except (TypeError, ValueError, KeyError):
+        read_as = rule.keyword
+    warnings = [fragment.warning, *detail.get("row_warnings", ())]
+    warning = "；".join(dict.fromkeys(w for w in warnings if w)) or None
+    sheet = detail.get("sheet")
+    return read_as, warning, sheet if isinstance(sheet, str) else None
+
+
 def area_rows(session: Session) -> list[AreaRow]:
     query = only_active(
         select(AreaRule, Courier.name).join(Courier, AreaRule.courier_id == Courier.id), AreaRule
     ).order_by(AreaRule.source_row, AreaRule.id)
-    return [
-        AreaRow(
-            r.id,
-            r.district,
-            r.town,
-            r.source_text,
-            r.keyword,
-            r.kind,
-            _range_text(r.number_lo, r.number_hi),
-            r.parity,
-            name,
-            r.segment_code,
-            r.station,
-            r.source_row,
+    rows = []
+    for r, name in session.execute(query):
+        read_as, warning, sheet = _how_read(r)
+        rows.append(
+            AreaRow(
+                r.id,
+                r.district,
+                r.town,
+                r.source_text,
+                r.keyword,
+                r.kind,
+                _range_text(r.number_lo, r.number_hi),
+                r.parity,
+                name,
+                r.segment_code,
+                r.station,
+                r.source_row,
+                read_as,
+                warning,
+                sheet,
+            )
         )
-        for r, name in session.execute(query)
-    ]
+    return rows
 
 
 def route_rows(session: Session) -> list[RouteInfo]:

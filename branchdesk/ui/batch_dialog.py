@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,19 +27,36 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.io.reader import read_sheet
 from branchdesk.io.tabular import text as cell_text
 from branchdesk.lookup.exports import export_batch_lookup
-from branchdesk.lookup.service import LookupResult, lookup
+from branchdesk.lookup.service import SURE_LEVELS, LookupResult, assign_couriers, level_text
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.lookup import confidence
 
 MAX_LINES = 20000
+
+
+def _level(r: LookupResult) -> str:
+    best = r.couriers[0] if r.couriers else None
+    return best.match.level if best is not None and best.match else "none"
+
 
 COLUMNS: list[Column[LookupResult]] = [
     Column("Address", lambda r: r.query),
     Column("Courier", lambda r: r.couriers[0].name if r.couriers else ""),
+    Column("Confidence", lambda r: level_text(_level(r), r.ambiguous)),
     Column("Phone", lambda r: r.couriers[0].phone if r.couriers else ""),
     Column("Segment code", lambda r: r.couriers[0].segment_code if r.couriers else ""),
     Column("Rule", lambda r: r.couriers[0].rule if r.couriers else ""),
     Column("Note", lambda r: "⚠" if r.ambiguous else ("✗" if not r.couriers else "")),
+    Column("Why", lambda r: r.couriers[0].reason if r.couriers else ""),
 ]
+CONFIDENCE_COLUMN = 2
+
+
+class BatchModel(RowsModel[LookupResult]):
+    def extra_data(self, row: LookupResult, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and column == CONFIDENCE_COLUMN:
+            return QBrush(confidence.colour(_level(row), row.ambiguous))
+        return None
 
 
 class BatchLookupDialog(QDialog):
@@ -48,7 +68,7 @@ class BatchLookupDialog(QDialog):
         self.input = QPlainTextEdit()
         self.input.setObjectName("batchInput")
         self.input.setPlaceholderText(self.tr("Paste addresses here, one per line"))
-        self.model: RowsModel[LookupResult] = RowsModel(COLUMNS)
+        self.model: RowsModel[LookupResult] = BatchModel(COLUMNS)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -85,13 +105,20 @@ class BatchLookupDialog(QDialog):
     def run(self) -> None:
         addresses = self.addresses()
         with self.db.session() as session:
-            results = [lookup(session, a) for a in addresses]
+            results = assign_couriers(session, addresses)
         self.model.set_rows(results)
         found = sum(1 for r in results if r.couriers)
         ties = sum(1 for r in results if r.ambiguous)
+        unsure = sum(
+            1 for r in results if r.couriers and not r.ambiguous and _level(r) not in SURE_LEVELS
+        )
         self.status.setText(
             self.tr("{found} of {total} addresses matched; {ties} tie(s) to check.").format(
                 found=found, total=len(results), ties=ties
+            )
+            + " "
+            + self.tr("{unsure} answer(s) are not sure (fuzzy, note or district).").format(
+                unsure=unsure
             )
         )
         self.export_button.setEnabled(bool(results))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,6 +63,7 @@ AREA_COLUMNS: list[Column[AreaRow]] = [
     Column("District", lambda r: r.district),
     Column("Town / street", lambda r: r.town),
     Column("Area as written", lambda r: r.source_text),
+    Column("Read as", lambda r: ("⚠ " if r.warning else "") + r.read_as),
     Column("Keyword", lambda r: r.keyword),
     Column("Kind", lambda r: _tr(RULE_KINDS.get(r.kind, r.kind))),
     Column("Numbers", lambda r: r.number_range),
@@ -67,7 +71,21 @@ AREA_COLUMNS: list[Column[AreaRow]] = [
     Column("Courier", lambda r: r.courier),
     Column("Segment code", lambda r: r.segment_code),
     Column("Station", lambda r: r.station),
+    Column("Sheet", lambda r: r.sheet),
+    Column("Read only in part", lambda r: r.warning),
 ]
+READ_AS_COLUMN = 4
+
+
+class AreaModel(RowsModel[AreaRow]):
+    """The area table as each row was read; rows read only in part stand out."""
+
+    def extra_data(self, row: AreaRow, column: int, role: int) -> Any:
+        if row.warning and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#ffe9b3"))
+        return None
+
+
 ROUTE_COLUMNS: list[Column[RouteInfo]] = [
     Column("Province", lambda r: r.province),
     Column("City", lambda r: r.city),
@@ -114,7 +132,7 @@ class DataPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.area_model: RowsModel[AreaRow] = RowsModel(AREA_COLUMNS)
+        self.area_model: RowsModel[AreaRow] = AreaModel(AREA_COLUMNS)
         self.route_model: RowsModel[RouteInfo] = RowsModel(ROUTE_COLUMNS)
         self.time_model: RowsModel[TimeRow] = RowsModel(TIME_COLUMNS)
         self.waybill_model: LazyRowsModel[WaybillHit] = LazyRowsModel(

@@ -29,9 +29,16 @@ from PySide6.QtWidgets import (
 
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
-from branchdesk.io.importing import ImportKind, ImportReport, kinds, run_import, validate
-from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, read_sheet, sheet_names
-from branchdesk.io.tabular import HeaderNotFound, Prepared, show_value
+from branchdesk.io.importing import (
+    ImportKind,
+    ImportReport,
+    kinds,
+    read_for,
+    run_import,
+    validate_sheets,
+)
+from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, sheet_names
+from branchdesk.io.tabular import HeaderNotFound, Prepared, column_label, show_value
 from branchdesk.settings import SettingsStore
 from branchdesk.ui import owner
 from branchdesk.ui.kit.workers import Task
@@ -64,6 +71,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import a table"))
         self.resize(980, 680)
         self.raw: RawSheet | None = None
+        self.raws: list[RawSheet] = []
+        self.read_notes: list[str] = []
         self.prepared: Prepared | None = None
         self.manual: dict[str, str] = {}
         self.task: Task | None = None
@@ -158,7 +167,11 @@ class ImportDialog(QDialog):
             self.sheet_combo.blockSignals(False)
             self._show_error(str(exc))
             return
-        self.sheet_combo.addItems(names)
+        if self.kind.read is not None and len(names) > 1:
+            # an area table kept as one sheet per courier: every sheet by default
+            self.sheet_combo.addItem(self.tr("(every sheet)"), "")
+        for name in names:
+            self.sheet_combo.addItem(name, name)
         self.sheet_combo.blockSignals(False)
         self.load_sheet()
 
@@ -166,17 +179,19 @@ class ImportDialog(QDialog):
         self.manual = dict(self.settings.get("column_mappings").get(self.kind.name, {}))
         self._build_options()
         if self.raw is not None:
-            self.revalidate()
+            # another kind may read the file differently (every sheet, another layout)
+            self.set_file(Path(self.file_edit.text()))
 
     def load_sheet(self) -> None:
         path = Path(self.file_edit.text())
         if not self.file_edit.text():
             return
-        sheet = self.sheet_combo.currentText() or None
+        sheet = self.sheet_combo.currentData() or None
         self.manual = dict(self.settings.get("column_mappings").get(self.kind.name, {}))
+        kind = self.kind
         self._run(
-            lambda progress: read_sheet(path, sheet),
-            self._sheet_loaded,
+            lambda progress: read_for(kind, path, sheet),
+            self._sheets_loaded,
             self.tr("Reading {file}…").format(file=path.name),
         )
 
@@ -195,8 +210,9 @@ class ImportDialog(QDialog):
     def options(self) -> dict[str, bool]:
         return {key: box.isChecked() for key, box in self.option_boxes.items()}
 
-    def _sheet_loaded(self, raw: RawSheet) -> None:
-        self.raw = raw
+    def _sheets_loaded(self, loaded: tuple[list[RawSheet], list[str]]) -> None:
+        self.raws, self.read_notes = loaded
+        self.raw = self.raws[0] if self.raws else None
         self._then = self.revalidate
 
     def revalidate(self) -> None:
@@ -207,10 +223,13 @@ class ImportDialog(QDialog):
             self._then = self.revalidate
             return
         kind, manual, options, db = self.kind, dict(self.manual), self.options(), self.db
+        raws, notes = list(self.raws) or [raw], list(self.read_notes)
 
         def work(progress: Any) -> Prepared:
             with db.session() as session:
-                return validate(raw, kind, manual, progress, session=session, options=options)
+                return validate_sheets(
+                    raws, kind, manual, progress, session=session, options=options, notes=notes
+                )
 
         self._run(
             work,
@@ -222,6 +241,12 @@ class ImportDialog(QDialog):
         self.prepared = prepared
         self._fill_mapping(prepared.headers, prepared.mapping, prepared.header_row)
         self.problem_list.clear()
+        for note in self._reading_notes(prepared):
+            self.problem_list.addItem("ℹ " + note)
+        for warning in prepared.warnings[:500]:
+            self.problem_list.addItem(
+                "⚠ " + self.tr("read only in part: {problem}").format(problem=warning)
+            )
         for problem in prepared.problems[:2000]:
             self.problem_list.addItem(str(problem))
         if len(prepared.problems) > 2000:
@@ -252,6 +277,36 @@ class ImportDialog(QDialog):
             )
         self.skip_invalid.setEnabled(bool(prepared.problems) and bool(prepared.rows))
         self._update_buttons()
+
+    def _reading_notes(self, prepared: Prepared) -> list[str]:
+        """How the file was read: sheets, the column chosen by its content, cells filled."""
+        notes = list(prepared.notes)
+        labels = {f.key: self.tr(f.label) for f in self.kind.fields}
+        for key, (chosen, scored) in prepared.choices.items():
+            others = [
+                f"{column_label(c, prepared.headers[c] if c < len(prepared.headers) else '')}"
+                for c, _score in scored
+                if c != chosen
+            ]
+            notes.append(
+                self.tr(
+                    "“{field}” is read from column {column}: its cells read as addresses "
+                    "(not {others}). Change it below if that is wrong."
+                ).format(
+                    field=labels.get(key, key),
+                    column=column_label(
+                        chosen, prepared.headers[chosen] if chosen < len(prepared.headers) else ""
+                    ),
+                    others="、".join(others),
+                )
+            )
+        if prepared.filled:
+            notes.append(
+                self.tr(
+                    "{count} blank cell(s) taken as “same as above” (merged cells saved as CSV)"
+                ).format(count=prepared.filled)
+            )
+        return notes
 
     def _fill_mapping(self, headers: list[str], mapping: dict[int, str], header_row: int) -> None:
         """One column per file column: a chooser of its meaning above a few sample rows."""

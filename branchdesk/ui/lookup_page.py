@@ -6,7 +6,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,20 +21,64 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.db.engine import Database
-from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, lookup
+from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, level_text, lookup
 from branchdesk.ui.kit.models import Column, HighlightFirstModel, RowsModel
+from branchdesk.ui.lookup import confidence
 
 LOOKUP_LIMIT = 50
 
+
+def _level(c: CourierHit) -> str:
+    return c.match.level if c.match else "none"
+
+
 COURIER_COLUMNS: list[Column[CourierHit]] = [
     Column("Courier", lambda c: c.name),
+    Column("Confidence", lambda c: level_text(_level(c))),
     Column("Employee no.", lambda c: c.employee_no),
     Column("Phone", lambda c: c.phone),
     Column("Segment code", lambda c: c.segment_code),
     Column("Station", lambda c: c.station),
     Column("Rule", lambda c: c.rule),
+    Column("Read as", lambda c: c.match.rule if c.match else ""),
     Column("Why", lambda c: c.reason),
 ]
+CONFIDENCE_COLUMN = 1
+
+
+class CourierModel(HighlightFirstModel[CourierHit]):
+    """Courier candidates with their confidence in words and colour; tied ones marked."""
+
+    def __init__(self) -> None:
+        super().__init__(COURIER_COLUMNS)
+        self.tied: set[int] = set()
+
+    def set_result(self, result: LookupResult | None) -> None:
+        couriers = result.couriers if result else []
+        top = couriers[0].score if couriers else None
+        self.tied = (
+            {c.courier_id for c in couriers if c.score == top}
+            if result and result.ambiguous
+            else set()
+        )
+        self.set_rows(couriers)
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+            and index.isValid()
+            and index.column() == CONFIDENCE_COLUMN
+            and 0 <= index.row() < len(self.rows)
+        ):
+            row = self.rows[index.row()]
+            return level_text(_level(row), row.courier_id in self.tied)
+        return super().data(index, role)
+
+    def extra_data(self, row: CourierHit, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and column == CONFIDENCE_COLUMN:
+            return QBrush(confidence.colour(_level(row), row.courier_id in self.tied))
+        return super().extra_data(row, column, role)
+
 
 WAYBILL_COLUMNS: list[Column[WaybillHit]] = [
     Column("Waybill no.", lambda w: w.number),
@@ -92,7 +136,7 @@ class LookupPage(QWidget):
         self.route_label.setObjectName("routeLabel")
         self.route_label.setWordWrap(True)
 
-        self.courier_model: HighlightFirstModel[CourierHit] = HighlightFirstModel(COURIER_COLUMNS)
+        self.courier_model = CourierModel()
         self.waybill_model: RowsModel[WaybillHit] = RowsModel(WAYBILL_COLUMNS)
         self.courier_view = _table(self.courier_model)
         self.waybill_view = _table(self.waybill_model)
@@ -153,7 +197,7 @@ class LookupPage(QWidget):
 
     def show_result(self, result: LookupResult | None) -> None:
         self.last_result = result
-        self.courier_model.set_rows(result.couriers if result else [])
+        self.courier_model.set_result(result)
         self.waybill_model.set_rows(result.waybills if result else [])
         count = len(result.waybills) if result else 0
         if count >= LOOKUP_LIMIT:
@@ -182,6 +226,16 @@ class LookupPage(QWidget):
                     )
                 )
             )
+        elif result.couriers and result.level == "fuzzy":
+            best = result.couriers[0]
+            meant = result.suggestions[0] if result.suggestions else best.rule
+            parts.append(
+                self.tr("Did you mean <b>{place}</b>? Then it is <b>{name}</b> {phone}").format(
+                    place=html.escape(meant),
+                    name=html.escape(best.name),
+                    phone=html.escape(best.phone or ""),
+                )
+            )
         elif result.couriers:
             best = result.couriers[0]
             parts.append(
@@ -189,6 +243,11 @@ class LookupPage(QWidget):
                     name=html.escape(best.name), phone=html.escape(best.phone or "")
                 )
             )
+        if result.couriers:
+            best = result.couriers[0]
+            level = best.match.level if best.match else "none"
+            why = best.match.reason if best.match else best.reason
+            parts.append(confidence.badge(level, result.ambiguous) + " " + html.escape(why))
         if result.ambiguous:
             parts.append(
                 "<span style='color:#b00000'>"
@@ -197,6 +256,11 @@ class LookupPage(QWidget):
                     "building, or ask the owner."
                 )
                 + "</span>"
+                + (
+                    "<br><span style='color:#b00000'>" + html.escape(result.tie_reason) + "</span>"
+                    if result.tie_reason and len(self.courier_model.tied) < 2
+                    else ""
+                )
             )
         if not result.couriers and not result.waybills:
             parts.append(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
+from branchdesk.lookup.home import parse_branch_region
 from branchdesk.lookup.retention import MAX_DAYS
 from branchdesk.owner.audit import settings_changed
 from branchdesk.permissions import pin_guarded
@@ -57,6 +58,16 @@ class SettingsDialog(QDialog):
         self.branch_name = QLineEdit(settings.get("branch_name"))
         self.branch_name.setMaxLength(60)
         self.branch_name.setPlaceholderText(self.tr("e.g. 中通宁波海曙网点"))
+        self.branch_region = QLineEdit(settings.get("branch_region"))
+        self.branch_region.setObjectName("branchRegion")
+        self.branch_region.setMaxLength(40)
+        self.branch_region.setPlaceholderText(self.tr("e.g. 浙江省宁波市海曙区"))
+        self.branch_region.setToolTip(
+            self.tr(
+                "Lookup takes this city and district for an address that names none: its "
+                "route, its arrival time and the district's catch-all courier."
+            )
+        )
         self.agent_name = QLineEdit(settings.get("agent_name"))
         self.agent_name.setMaxLength(40)
         self.agent_name.setPlaceholderText(self.tr("recorded as “who” in complaint histories"))
@@ -94,6 +105,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Branch name"), self.branch_name)
+        form.addRow(self.tr("The branch's city and district"), self.branch_region)
         form.addRow(self.tr("Your name"), self.agent_name)
         form.addRow(self.tr("Complaints show as due"), self.lead_hours)
         form.addRow(self.tr("Banned phrases in replies"), self.banned)
@@ -121,6 +133,7 @@ class SettingsDialog(QDialog):
         return {
             "language": self.language.currentData(),
             "branch_name": self.branch_name.text().strip(),
+            "branch_region": self.branch_region.text().strip(),
             "agent_name": self.agent_name.text().strip(),
             "complaint_lead_hours": self.lead_hours.value(),
             "banned_phrases": [p for p in dict.fromkeys(phrases) if p],
@@ -135,6 +148,17 @@ class SettingsDialog(QDialog):
         changed = {k: v for k, v in self.values().items() if v != self.settings.get(k)}
         if not changed:
             self.accept()
+            return
+        region = changed.get("branch_region")
+        if region and parse_branch_region(region) is None:
+            QMessageBox.warning(
+                self,
+                self.tr("Settings not saved"),
+                self.tr(
+                    "“{text}” is not a city or district BranchDesk knows. Write it as on an "
+                    "address, e.g. 浙江省宁波市海曙区 or 宁波海曙区."
+                ).format(text=region),
+            )
             return
         labels = self._labels()
         what = list(dict.fromkeys(labels[key] for key in changed))
@@ -162,6 +186,7 @@ class SettingsDialog(QDialog):
         return {
             "language": self.tr("Language"),
             "branch_name": self.tr("Branch name"),
+            "branch_region": self.tr("The branch's city and district"),
             "agent_name": self.tr("Your name"),
             "complaint_lead_hours": self.tr("Complaints show as due"),
             "banned_phrases": self.tr("Banned phrases in replies"),

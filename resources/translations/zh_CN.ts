@@ -4933,5 +4933,217 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
+    <message>
+        <source>"{fragment}": "{text}" is not understood; write a range such as 1-99号, 151号以后, 单号, 双号, 全段 or 1-12幢</source>
+        <translation>“{fragment}”：看不懂“{text}”；请写成 1-99号、151号以后、单号、双号、全段或 1-12幢 这样的范围</translation>
+    </message>
+    <message>
+        <source>Read in part: "{text}" is kept as a condition and not checked</source>
+        <translation>只读懂了一部分：“{text}”作为条件保留，不做核对</translation>
+    </message>
+    <message>
+        <source>east</source>
+        <translation>东</translation>
+    </message>
+    <message>
+        <source>west</source>
+        <translation>西</translation>
+    </message>
+    <message>
+        <source>south</source>
+        <translation>南</translation>
+    </message>
+    <message>
+        <source>north</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>odd numbers</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>even numbers</source>
+        <translation>双号</translation>
+    </message>
+    <message>
+        <source>The address does not say which phase; "{keyword}" covers phase {phase}</source>
+        <translation>地址没写是几期；“{keyword}”这条只管{phase}期</translation>
+    </message>
+    <message>
+        <source>No building in the address; "{keyword}" covers building {building}</source>
+        <translation>地址里没有楼栋；“{keyword}”这条只管{building}幢</translation>
+    </message>
+    <message>
+        <source>The address gives lane {lane}, not a house number; "{keyword}" covers house numbers {range}</source>
+        <translation>地址写的是{lane}弄，不是门牌号；“{keyword}”这条按门牌号{range}</translation>
+    </message>
+    <message>
+        <source>Floor {floor} read from room {room}; "{keyword}" covers floors {range}</source>
+        <translation>由房号{room}推断为{floor}层；“{keyword}”这条管{range}层</translation>
+    </message>
+    <message>
+        <source>Only the {side} side of "{keyword}"{condition}; the address does not say which side — check</source>
+        <translation>只管“{keyword}”{side}侧{condition}；地址没写是哪一侧——请核对</translation>
+    </message>
+    <message>
+        <source>Only where "{condition}"; the address does not say — check</source>
+        <translation>只管“{condition}”的部分；地址没写明——请核对</translation>
+    </message>
+    <message>
+        <source>No house number in the address; "{keyword}" is covered except {numbers}</source>
+        <translation>地址里没有门牌号；“{keyword}”除{numbers}号外都归这位业务员</translation>
+    </message>
+    <message>
+        <source>No unit in the address; "{keyword}" covers units {range}</source>
+        <translation>地址里没有单元号；“{keyword}”这条管{range}单元</translation>
+    </message>
+    <message>
+        <source>No floor in the address; "{keyword}" covers floors {range}</source>
+        <translation>地址里没有楼层；“{keyword}”这条管{range}层</translation>
+    </message>
+    <message>
+        <source>No village group in the address; "{keyword}" covers groups {range}</source>
+        <translation>地址里没有村民小组；“{keyword}”这条管{range}组</translation>
+    </message>
+    <message>
+        <source>Unit {number} of "{keyword}" is in units {range}</source>
+        <translation>“{keyword}”{number}单元，在{range}单元内</translation>
+    </message>
+    <message>
+        <source>Floor {number} of "{keyword}" is in floors {range}</source>
+        <translation>“{keyword}”{number}层，在{range}层内</translation>
+    </message>
+    <message>
+        <source>Group {number} of "{keyword}" is in groups {range}</source>
+        <translation>“{keyword}”{number}组，在{range}组内</translation>
+    </message>
+    <message>
+        <source>No closer rule; the address names no district, and "{keyword}" is the branch's own district's catch-all courier</source>
+        <translation>没有更具体的规则；地址没写区县，按本网点所在的“{keyword}”兜底</translation>
+    </message>
+    <message>
+        <source>No closer rule; "{keyword}" is the district's catch-all courier</source>
+        <translation>没有更具体的规则；按“{keyword}”的区县兜底业务员</translation>
+    </message>
+    <message>
+        <source>Did you mean “{keyword}”? The address has “{written}”</source>
+        <translation>您是不是要找“{keyword}”？地址里写的是“{written}”</translation>
+    </message>
+    <message>
+        <source>“{keyword}” is only part of the name “{written}”</source>
+        <translation>“{keyword}”只是“{written}”的一部分</translation>
+    </message>
+    <message>
+        <source>The note mentions “{word}”: {note}</source>
+        <translation>备注提到“{word}”：{note}</translation>
+    </message>
+    <message>
+        <source>Two couriers match equally well</source>
+        <translation>两位业务员匹配程度相同</translation>
+    </message>
+    <message>
+        <source>{count} row(s) were read only in part:</source>
+        <translation>{count} 行只读懂了一部分：</translation>
+    </message>
+    <message>
+        <source>{count} blank cell(s) taken as “same as above” (merged cells saved as CSV)</source>
+        <translation>{count} 个空格按“同上”补齐（合并单元格另存为 CSV 时留下的空格）</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Odd / even</source>
+        <translation>单双号</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} skipped: it is empty.</source>
+        <translation>跳过工作表“{sheet}”：它是空的。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} skipped: it holds notes, not an area table.</source>
+        <translation>跳过工作表“{sheet}”：这是说明，不是派件区域表。</translation>
+    </message>
+    <message>
+        <source>{count} sheets read.</source>
+        <translation>读取了 {count} 个工作表。</translation>
+    </message>
+    <message>
+        <source>Exact rule</source>
+        <translation>精确匹配</translation>
+    </message>
+    <message>
+        <source>Building inferred</source>
+        <translation>推断匹配</translation>
+    </message>
+    <message>
+        <source>Did you mean (fuzzy)</source>
+        <translation>您是不是要找（模糊）</translation>
+    </message>
+    <message>
+        <source>Note mentions</source>
+        <translation>备注提到</translation>
+    </message>
+    <message>
+        <source>District fallback</source>
+        <translation>区县兜底</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>{level} · tie, check</source>
+        <translation>{level} · 不确定，请核对</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>把握</translation>
+    </message>
+    <message>
+        <source>{unsure} answer(s) are not sure (fuzzy, note or district).</source>
+        <translation>{unsure} 条结果把握不足（模糊、备注或区县兜底）。</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>Read only in part</source>
+        <translation>只读懂部分</translation>
+    </message>
+    <message>
+        <source>(every sheet)</source>
+        <translation>（全部工作表）</translation>
+    </message>
+    <message>
+        <source>read only in part: {problem}</source>
+        <translation>只读懂了一部分：{problem}</translation>
+    </message>
+    <message>
+        <source>“{field}” is read from column {column}: its cells read as addresses (not {others}). Change it below if that is wrong.</source>
+        <translation>“{field}”取自 {column} 列：这一列的内容像地址（{others} 不像）。如果不对，请在下方修改。</translation>
+    </message>
+    <message>
+        <source>Did you mean &lt;b&gt;{place}&lt;/b&gt;? Then it is &lt;b&gt;{name}&lt;/b&gt; {phone}</source>
+        <translation>您是不是要找 &lt;b&gt;{place}&lt;/b&gt;？那就是 &lt;b&gt;{name}&lt;/b&gt; {phone}</translation>
+    </message>
+    <message>
+        <source>e.g. 浙江省宁波市海曙区</source>
+        <translation>例如 浙江省宁波市海曙区</translation>
+    </message>
+    <message>
+        <source>Lookup takes this city and district for an address that names none: its route, its arrival time and the district's catch-all courier.</source>
+        <translation>地址没写省市区时，查件按这里的城市和区县处理：路由、时效和区县兜底业务员。</translation>
+    </message>
+    <message>
+        <source>The branch's city and district</source>
+        <translation>网点所在城市和区县</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a city or district BranchDesk knows. Write it as on an address, e.g. 浙江省宁波市海曙区 or 宁波海曙区.</source>
+        <translation>“{text}”不是网点服务台认识的城市或区县。请像写地址那样填写，例如 浙江省宁波市海曙区 或 宁波海曙区。</translation>
+    </message>
 </context>
 </TS>

@@ -28,6 +28,7 @@ import common
 
 AREA_RULES = 5000
 COURIERS = 200
+GENERATOR = 2  # bumped when the area forms change: an older bench DB is rebuilt
 WAYBILLS = 1_000_000
 SEED = 20260101
 
@@ -124,9 +125,30 @@ def area_units(rng: random.Random) -> list[Unit]:
             road = stem + rng.choice(ROAD_SUFFIX)
             text = road + rng.choice(["", "全段", "全线"])
             add(Unit(c1, district, town, text, "road", road, 1, 500))
-        elif shape < 0.62:  # a community or building
+        elif shape < 0.46:  # a community or building
             name = stem + rng.choice(COMMUNITY_SUFFIX)
             add(Unit(c1, district, town, name, "community", name))
+        elif shape < 0.50:  # lettered blocks split between two couriers
+            name = stem + "广场"
+            first, second = rng.choice([("A-C座", "D-F座"), ("Ａ－Ｃ座", "D座、E座")])
+            add(Unit(c1, district, town, name + first, "letters", name, 1, 3))
+            add(Unit(c2, district, town, name + second, "letters", name, 4, 5))
+        elif shape < 0.54:  # phases, the second split by buildings
+            name = stem + "家园"
+            add(Unit(c1, district, town, name + "一期", "phase", name, 1, 1))
+            add(Unit(c2, district, town, name + "二期1-12号楼", "phase", name, 2, 12))
+        elif shape < 0.57:  # an office tower split by floors
+            name = stem + "大厦"
+            add(Unit(c1, district, town, name + "1-10层", "floor", name, 1, 10))
+            add(Unit(c2, district, town, name + "11-30层", "floor", name, 11, 30))
+        elif shape < 0.60:  # village groups
+            name = stem[:2] + "村"
+            add(Unit(c1, district, town, f"{name}1组至5组", "group", name, 1, 5))
+            add(Unit(c2, district, town, f"{name}6-10组", "group", name, 6, 10))
+        elif shape < 0.62:  # a road with one number excluded, and a lane
+            road = stem + "路"
+            add(Unit(c1, district, town, f"{road}（除12号）", "road", road, 13, 300))
+            add(Unit(c2, district, town, f"{road}12号；{road}100弄", "lane", road, 100, 100))
         elif shape < 0.72:  # a parent with sub-names
             name = stem + "花园"
             a, b = rng.sample(SUB_NAMES, 2)
@@ -182,7 +204,23 @@ def _address(unit: Unit, rng: random.Random) -> str:
         return f"{prefix}{unit.keyword}{number}号"
     if unit.kind == "building":
         marker = rng.choice(["幢", "栋", "号楼"])
+        if rng.random() < 0.3:  # compact building-unit-room
+            building = rng.randint(unit.lo, unit.hi)
+            return f"{prefix}{unit.keyword}{building}-{rng.randint(1, 4)}-{room[:-1]}"
         return f"{prefix}{unit.keyword}{rng.randint(unit.lo, unit.hi)}{marker}{room}"
+    if unit.kind == "letters":
+        letter = "ABCDEF"[rng.randint(unit.lo, unit.hi) - 1]
+        return f"{prefix}{unit.keyword}{letter}座{room}"
+    if unit.kind == "phase":
+        if unit.lo == 1:
+            return f"{prefix}{unit.keyword}一期{rng.randint(1, 20)}幢{room}"
+        return f"{prefix}{unit.keyword}二期{rng.randint(1, unit.hi)}号楼{room}"
+    if unit.kind == "floor":
+        return f"{prefix}{unit.keyword}{rng.randint(unit.lo, unit.hi)}楼"
+    if unit.kind == "group":
+        return f"{prefix}{unit.keyword}{rng.randint(unit.lo, unit.hi)}组{rng.randint(1, 60)}号"
+    if unit.kind == "lane":
+        return f"{prefix}{unit.keyword}100弄{rng.randint(1, 40)}号"
     if unit.keyword.endswith("座"):
         return f"{prefix}{unit.keyword}{room}"
     return f"{prefix}{unit.keyword}{rng.randint(1, 30)}幢{room}"
@@ -233,6 +271,8 @@ def is_complete(db_path: Path, waybills: int) -> bool:
         return False
     info = json.loads(meta.read_text(encoding="utf-8"))
     if info.get("waybills") != waybills or info.get("area_rules") != AREA_RULES:
+        return False
+    if info.get("generator") != GENERATOR:
         return False
     con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
@@ -325,6 +365,7 @@ def build(db_path: Path, waybills: int) -> dict[str, object]:
     info = {
         "waybills": waybills,
         "area_rules": AREA_RULES,
+        "generator": GENERATOR,
         "couriers": len({c for c in couriers}),
         "size_mb": round(db_path.stat().st_size / 1e6, 1),
         "build_s": round(time.perf_counter() - t0, 1),

@@ -32,7 +32,7 @@ def test_typing_an_address_shows_its_courier_route_and_days(
     page = window.lookup_page
     qtbot.waitUntil(lambda: page.courier_model.rowCount() > 0)
     assert _cell(page.courier_model, 0, 0) == "王强"
-    assert "中山西路" in _cell(page.courier_model, 0, 5)
+    assert "中山西路" in _cell(page.courier_model, 0, 6)
     assert "王强" in page.summary.text()
     assert "宁波分拨中心" in page.route_label.text()
     assert "1" in page.route_label.text()
@@ -115,3 +115,54 @@ def test_batch_export_failure_is_explained(
     dialog.run()
     dialog.export_to(tmp_path / "missing" / "out.xlsx")
     assert boxes.shown[-1][0] == "warning" and "missing" in boxes.shown[-1][1]
+
+
+def test_the_answer_says_how_sure_it_is_in_words_and_colour(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = window.lookup_page
+    _type(qtbot, window, "中山西路37号")
+    qtbot.waitUntil(lambda: page.courier_model.rowCount() > 0)
+    index = page.courier_model.index(0, 1)
+    assert _cell(page.courier_model, 0, 1) == "Exact rule"
+    exact = page.courier_model.data(index, Qt.ItemDataRole.BackgroundRole).color().name()
+    assert "Exact rule" in page.summary.text()
+    _type(qtbot, window, "月湖小区")  # no building: two couriers, not sure
+    qtbot.waitUntil(lambda: "tie" in page.summary.text())
+    assert "tie" in _cell(page.courier_model, 0, 1)
+    tie = page.courier_model.data(index, Qt.ItemDataRole.BackgroundRole).color().name()
+    assert tie != exact
+
+
+def test_a_typo_is_answered_as_did_you_mean(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.lookup_page
+    _type(qtbot, window, "月湖晓区5幢")
+    qtbot.waitUntil(lambda: page.courier_model.rowCount() > 0)
+    assert _cell(page.courier_model, 0, 0) == "赵敏"
+    assert _cell(page.courier_model, 0, 1) == "Did you mean (fuzzy)"
+    assert "Did you mean" in page.summary.text() and "月湖小区" in page.summary.text()
+
+
+def test_batch_lookup_shows_and_exports_the_confidence(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = BatchLookupDialog(window.db, window)
+    qtbot.addWidget(dialog)
+    dialog.input.setPlainText("中山西路37号\n望京路\n月湖晓区5幢")
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert [_cell(dialog.model, r, 2) for r in range(3)] == [
+        "Exact rule",
+        "Building inferred · tie, check",
+        "Did you mean (fuzzy)",
+    ]
+    colours = {
+        dialog.model.data(dialog.model.index(r, 2), Qt.ItemDataRole.BackgroundRole).color().name()
+        for r in range(3)
+    }
+    assert len(colours) == 3
+    out = tmp_path / "批量分单.xlsx"
+    dialog.export_to(out)
+    rows = read_sheet(out).rows
+    assert rows[0][-2:] == ["匹配程度", "匹配说明"]
+    assert rows[1][-2] == "Exact rule" and "37" in rows[1][-1]
+    assert rows[2][-2] == "Building inferred · tie, check"

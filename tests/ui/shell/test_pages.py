@@ -147,3 +147,54 @@ def test_settings_change_the_complaint_lead_time_and_banned_phrases(
     assert store.get("complaint_lead_hours") == 4
     assert store.get("banned_phrases") == ["不知道", "懂吗"]
     assert store.get("agent_name") == "小王"
+
+
+def test_the_branch_region_is_set_in_settings_and_used_by_lookup(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    from branchdesk.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.branch_region, "火星")
+    dialog.save()
+    assert boxes.shown[-1][0] == "warning" and "火星" in boxes.shown[-1][1]
+    assert SettingsStore().get("branch_region") == ""
+    dialog.branch_region.clear()
+    type_text(qtbot, dialog.branch_region, "浙江省宁波市海曙区")
+    dialog.save()
+    assert SettingsStore().get("branch_region") == "浙江省宁波市海曙区"
+    with window.db.session() as s:
+        result = lookup(s, "某某路1号")  # names no region: the branch's own district
+    assert result.couriers[0].name == "张伟"
+    assert result.couriers[0].match is not None and result.couriers[0].match.level == "district"
+    assert result.route is not None and result.route.hub == "宁波分拨中心"
+
+
+def test_the_area_table_shows_how_each_row_was_read(
+    qtbot: QtBot, window: MainWindow, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from branchdesk.io.export import write_table
+    from branchdesk.io.importing import run_import
+
+    path = Path(str(tmp_path)) / "areas.xlsx"
+    write_table(
+        path,
+        ["负责片区", "单双号", "业务员"],
+        [["花港路1~60号", "单", "王芳"], ["金星路88号大厦后门", None, "李强"]],
+    )
+    with window.db.session() as s:
+        report = run_import(s, path, "areas")
+    assert "read only in part" in report.summary()
+    page = window.data_page
+    page.refresh()
+    model = page.area_model
+    rows = {model.data(model.index(r, 3)): r for r in range(model.rowCount())}
+    first, partial = rows["花港路1~60号"], rows["金星路88号大厦后门"]
+    assert model.data(model.index(first, 4)) == "花港路 1-60号 单号"
+    assert model.data(model.index(partial, 4)).startswith("⚠ 金星路 88号")
+    assert "大厦后门" in model.data(model.index(partial, model.columnCount() - 1))
+    assert model.data(model.index(partial, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(first, 0), Qt.ItemDataRole.BackgroundRole) is None

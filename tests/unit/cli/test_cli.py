@@ -40,6 +40,29 @@ def test_demo_then_lookup_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("demo") == 1  # already loaded: a message, not a crash
 
 
+def test_lookup_json_says_how_sure_each_courier_is(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("demo") == 0
+    capsys.readouterr()
+    assert run("lookup", "中山西路37号", "--json") == 0
+    best = json.loads(capsys.readouterr().out)["couriers"][0]
+    assert best["match"]["level"] == "exact"
+    assert best["match"]["rule"] == "中山西路 单号"
+    assert "37" in best["match"]["reason"]
+    # the fields scripts already read stay as they were
+    assert {"name", "employee_no", "phone", "segment_code", "score", "rule", "kind", "reason"} <= (
+        best.keys()
+    )
+    assert run("lookup", "望京路", "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ambiguous"] is True
+    assert {c["match"]["level"] for c in data["couriers"][:2]} == {"inferred"}
+    assert run("lookup", "月湖晓区5幢", "--json") == 0
+    fuzzy = json.loads(capsys.readouterr().out)["couriers"][0]
+    assert (fuzzy["name"], fuzzy["match"]["level"]) == ("赵敏", "fuzzy")
+    assert run("lookup", "月湖晓区5幢") == 0
+    assert "Did you mean (fuzzy)" in capsys.readouterr().out
+
+
 def test_import_bad_file_exits_1_with_the_cell(
     fixtures: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

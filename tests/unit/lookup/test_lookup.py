@@ -264,3 +264,25 @@ def test_estate_split_into_blocks_without_a_block_in_the_address(sample: Session
     result = lookup(sample, "华联大厦1201室")
     assert result.couriers[0].name == "黄磊"
     assert "华联大厦" in result.couriers[0].reason
+
+
+def test_an_address_finds_exactly_the_parcels_that_hold_it(db: Database, tmp_path: Path) -> None:
+    from branchdesk.io.export import write_table
+
+    path = tmp_path / "waybills.xlsx"
+    write_table(
+        path,
+        ["运单号", "收件人", "收件地址"],
+        [
+            ["YT1000000000001", "甲", "浙江省宁波市海曙区柳月港广场B座1403室"],
+            ["YT1000000000002", "乙", "柳月港广场B座1403室"],
+            ["YT1000000000003", "丙", "浙江省宁波市海曙区柳月港广场B座1404室"],
+            ["YT1000000000004", "丁", "柳月港广场b座1403室"],
+        ],
+    )
+    with db.session() as s:
+        run_import(s, path, "waybills")
+    with db.session() as s:
+        found = {w.recipient for w in lookup(s, "浙江省宁波市海曙区柳月港广场B座1403室").waybills}
+        assert found == {"甲", "乙", "丁"}  # written with or without the region, any case
+        assert {w.recipient for w in lookup(s, "柳月港广场B座1404").waybills} == {"丙"}

@@ -419,7 +419,10 @@ def test_house_number_parity_and_open_range() -> None:
     )
     assert names(m, "姚江路13号") == ["单"]
     assert names(m, "姚江路12号") == ["双"]
-    assert names(m, "姚江路12弄3号") == ["双"]
+    # a lane is not a house number (长乐街16弄 ≠ 长乐街16号): no courier is sure
+    lane = m.match("姚江路12弄3号")
+    assert lane.ambiguous and lane.level == "inferred"
+    assert "lane 12" in lane.candidates[0].reason
     assert names(m, "姚江路12号楼") == ["双"]
     assert names(m, "姚江路９９号") == ["单"]
     assert names(m, "姚江路100号") == []

@@ -1,0 +1,165 @@
+"""Area tables as branches keep them (issue 12 "Table realities"), built here in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from branchdesk.db.engine import Database
+from branchdesk.io.importing import ImportRejected, run_import
+from branchdesk.lookup.models import Courier
+from branchdesk.lookup.service import lookup
+
+
+def _book(path: Path, sheets: dict[str, list[list[object]]], merges: dict[str, str]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name in merges:
+            sheet.merge_cells(merges[name])
+    book.save(path)
+    return path
+
+
+def _import(db: Database, path: Path) -> str:
+    with db.session() as session:
+        return run_import(session, path, "areas").summary()
+
+
+def _courier(db: Database, address: str) -> str:
+    with db.session() as session:
+        result = lookup(session, address)
+    return result.couriers[0].name if result.couriers else ""
+
+
+def test_one_sheet_per_courier_with_a_notes_sheet(db: Database, tmp_path: Path) -> None:
+    title = "派件员：王　芳 工号：0231 手机：13904001231 三段码：A12"
+    path = _book(
+        tmp_path / "per_courier.xlsx",
+        {
+            "说明": [["填表说明"], ["每人一页"]],
+            "王芳": [
+                [title, title, title],
+                [None],
+                ["片区", "道路/小区", "门牌号"],
+                ["一片", "花港路", "1-60号"],
+            ],
+            "李强-0232": [
+                ["太原街网点 派件范围表"] * 3,
+                [None],
+                ["片区", "道路/小区", "门牌号"],
+                ["二片", "花港路", "61号以后"],
+            ],
+        },
+        {"王芳": "A1:C1"},
+    )
+    summary = _import(db, path)
+    assert "说明" in summary and "skipped" in summary
+    assert _courier(db, "花港路12号") == "王芳"
+    assert _courier(db, "花港路70号") == "李强"
+    with db.session() as session:
+        wang = session.scalars(select(Courier).where(Courier.name == "王芳")).one()
+        li = session.scalars(select(Courier).where(Courier.name == "李强")).one()
+    assert (wang.employee_no, wang.phone) == ("0231", "13904001231")
+    assert li.employee_no == "0232"
+
+
+def test_a_wide_table_with_one_column_per_courier(db: Database, tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "wide.xlsx",
+        {
+            "派送范围": [
+                ["平洲网点 派送范围"] * 3,
+                ["快递员", "陈志强", "林晓燕"],
+                ["联系电话", 13702881001, 13702881002],
+                ["派送范围", "南海大道北1~99号（单）", "南海大道北2~100号（双）"],
+                ["派送范围", "桂花园1-6幢", "桂花园7-12幢\n平洲广场"],
+                ["注：节假日互相代班", None, None],
+            ]
+        },
+        {},
+    )
+    _import(db, path)
+    assert _courier(db, "南海大道北13号") == "陈志强"
+    assert _courier(db, "桂花园8幢") == "林晓燕"
+    assert _courier(db, "平洲广场") == "林晓燕"
+
+
+def test_a_bad_cell_of_a_wide_table_names_the_cell_where_the_text_is(
+    db: Database, tmp_path: Path
+) -> None:
+    path = _book(
+        tmp_path / "wide.xlsx",
+        {
+            "派送范围": [
+                ["快递员", "陈志强", "林晓燕"],
+                ["派送范围", "南海大道北1~99号", "99-1号"],
+            ]
+        },
+        {},
+    )
+    with pytest.raises(ImportRejected) as caught:
+        _import(db, path)
+    assert "row 2" in str(caught.value) and "C2" in str(caught.value)
+
+
+def test_an_excel_saved_csv_of_merged_cells_is_filled_down(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "areas.csv"
+    path.write_bytes(
+        "派件区域划分表,,,\r\n"
+        "街道,小区/道路,业务员,联系电话\r\n"
+        "玉林街道,玉林北路,王芳,13980011201\r\n"
+        ",芳邻路,,\r\n"
+        ",玉林小区,李建国,13880012202\r\n"
+        ",,,\r\n"
+        ",棕北小区,,\r\n".encode("gbk")
+    )
+    summary = _import(db, path)
+    assert "7 blank cell(s)" in summary  # 街道 ×3, 业务员 ×2, 联系电话 ×2
+    assert _courier(db, "芳邻路5号") == "王芳"
+    assert _courier(db, "棕北小区") == "李建国"
+    with db.session() as session:
+        li = session.scalars(select(Courier).where(Courier.name == "李建国")).one()
+    assert li.phone == "13880012202"
+
+
+def test_names_that_differ_only_in_spacing_are_one_courier(db: Database, tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "flat.xlsx",
+        {
+            "Sheet1": [
+                ["负责片区", "业务员", "手机"],
+                ["花港路", "王　芳", "139 0400 1231"],
+                ["玉林小区", "王 芳", "13904001231"],
+                ["芳邻路", "王芳", "13904001231"],
+            ]
+        },
+        {},
+    )
+    _import(db, path)
+    with db.session() as session:
+        assert session.scalars(select(Courier.name)).all() == ["王芳"]
+
+
+def test_the_area_column_is_chosen_by_what_its_cells_hold(db: Database, tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "zones.xlsx",
+        {
+            "Sheet1": [
+                ["片区", "派送范围", "业务员"],
+                ["城东二片", "花港路1-60号", "王芳"],
+                ["城东二片", "玉林小区", "王芳"],
+                ["城西一片", "芳邻路", "李强"],
+            ]
+        },
+        {},
+    )
+    _import(db, path)
+    assert _courier(db, "花港路12号") == "王芳"
+    assert _courier(db, "城东二片") == ""  # a zone label is no address

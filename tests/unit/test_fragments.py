@@ -1,0 +1,215 @@
+"""Area fragments in the forms branches write (issue 12 "Fragment forms beyond DESIGN.md")."""
+
+from __future__ import annotations
+
+import pytest
+
+from branchdesk.lookup.fragments import Fragment, FragmentError, describe, parse_area_cell
+
+
+def read(cell: str, range_text: object = None) -> list[tuple[object, ...]]:
+    """(keyword, kind, lo, hi, parity, detail) of each fragment."""
+    return [
+        (f.keyword, f.kind, f.lo, f.hi, f.parity, f.detail() or {})
+        for f in parse_area_cell(cell, range_text)  # type: ignore[arg-type]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # parity in brackets or as a suffix
+        ("花港路1~60号（单）", [("花港路", "road-range", 1, 60, "odd", {})]),
+        (
+            "花港路1~60号（单）、2-60号(双号)",
+            [
+                ("花港路", "road-range", 1, 60, "odd", {}),
+                ("花港路", "road-range", 2, 60, "even", {}),
+            ],
+        ),
+        ("建设路单号侧", [("建设路", "road-range", None, None, "odd", {})]),
+        # lettered and Chinese-numeral blocks, # as a building marker
+        (
+            "万达广场A-C座",
+            [("万达广场", "building-range", 1, 3, "all", {"on": "building", "letters": True})],
+        ),
+        (
+            "万达广场Ａ－Ｃ座",
+            [("万达广场", "building-range", 1, 3, "all", {"on": "building", "letters": True})],
+        ),
+        ("晓风苑一至三幢", [("晓风苑", "building-range", 1, 3, "all", {"on": "building"})]),
+        ("晓风苑三幢", [("晓风苑3幢", "community", None, None, "all", {})]),
+        ("晓风苑七号楼", [("晓风苑7幢", "community", None, None, "all", {})]),
+        ("华府17#", [("华府17幢", "community", None, None, "all", {})]),
+        ("华府8＃楼", [("华府8幢", "community", None, None, "all", {})]),
+        # road series
+        (
+            "东园一路至东园四路",
+            [(f"东园{n}路", "road", None, None, "all", {}) for n in "一二三四"],
+        ),
+        # exclusions, sides, conditions
+        ("新华街（除12号）", [("新华街", "road", None, None, "all", {"exclude": [[12, 12]]})]),
+        (
+            "长乐街1-99号不含5号",
+            [("长乐街", "road-range", 1, 99, "all", {"exclude": [[5, 5]]})],
+        ),
+        ("建设路（西侧）", [("建设路", "road", None, None, "all", {"side": "W"})]),
+        (
+            "中山路（与解放路交叉口以北）",
+            [
+                (
+                    "中山路",
+                    "road",
+                    None,
+                    None,
+                    "all",
+                    {"side": "N", "condition": "与解放路交叉口以北"},
+                )
+            ],
+        ),
+        (
+            "建设路以东",
+            [("建设路", "road", None, None, "all", {"side": "E", "condition": "建设路以东"})],
+        ),
+        # open, closed and several ranges
+        ("长乐街12号以内", [("长乐街", "road-range", 1, 12, "all", {})]),
+        ("长乐街1号至30号（含）", [("长乐街", "road-range", 1, 30, "all", {})]),
+        (
+            "长乐街1-17号；61号以后",
+            [
+                ("长乐街", "road-range", 1, 17, "all", {}),
+                ("长乐街", "road-range", 61, None, "all", {}),
+            ],
+        ),
+        # lanes are not house numbers
+        ("长乐街16弄", [("长乐街", "road-range", 16, 16, "all", {"on": "lane"})]),
+        ("文化路3号巷", [("文化路", "road-range", 3, 3, "all", {"on": "lane"})]),
+        # 号院 is reached by the road and its number
+        ("人民路20号院", [("人民路", "road-range", 20, 20, "all", {})]),
+        # phases, 栋 with 单元 ranges, floors, village groups
+        ("幸福小区二期", [("幸福小区2期", "community", None, None, "all", {"phase": 2})]),
+        (
+            "幸福小区二期、三期13-30号楼",
+            [  # the buildings belong to both phases written before them
+                ("幸福小区", "building-range", 13, 30, "all", {"on": "building", "phase": 2}),
+                ("幸福小区", "building-range", 13, 30, "all", {"on": "building", "phase": 3}),
+            ],
+        ),
+        (
+            "和平苑3栋1-2单元",
+            [("和平苑", "building-range", 1, 2, "all", {"on": "unit", "building": "3"})],
+        ),
+        ("和平苑4-6栋", [("和平苑", "building-range", 4, 6, "all", {"on": "building"})]),
+        ("国贸大厦11-30层", [("国贸大厦", "building-range", 11, 30, "all", {"on": "floor"})]),
+        (
+            "李家村1组至5组、6-10组",
+            [
+                ("李家村", "building-range", 1, 5, "all", {"on": "group"}),
+                ("李家村", "building-range", 6, 10, "all", {"on": "group"}),
+            ],
+        ),
+    ],
+)
+def test_fragment_forms(cell: str, expected: list[tuple[object, ...]]) -> None:
+    assert read(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("range_text", "expected"),
+    [
+        (16, ("长乐街", "road-range", 16, 16, "all", {})),  # a number typed as a number
+        ("16", ("长乐街", "road-range", 16, 16, "all", {})),
+        ("西侧", ("长乐街", "road", None, None, "all", {"side": "W"})),
+        ("（单）", ("长乐街", "road-range", None, None, "odd", {})),
+    ],
+)
+def test_range_column_forms(range_text: object, expected: tuple[object, ...]) -> None:
+    assert read("长乐街", range_text) == [expected]
+
+
+def test_range_column_with_several_ranges() -> None:
+    assert read("长乐街", "1-17号；61号以后") == [
+        ("长乐街", "road-range", 1, 17, "all", {}),
+        ("长乐街", "road-range", 61, None, "all", {}),
+    ]
+
+
+def test_side_with_a_parity_column() -> None:
+    assert read("建设路（西侧）", "单号") == [
+        ("建设路", "road-range", None, None, "odd", {"side": "W"})
+    ]
+
+
+def test_a_bare_range_in_the_range_column_counts_buildings_of_an_estate() -> None:
+    assert read("晓风苑", "1-12") == [
+        ("晓风苑", "building-range", 1, 12, "all", {"on": "building"})
+    ]
+
+
+@pytest.mark.parametrize("qualifier", ["单", "双", "东侧", "除", "E座", "（单）"])
+def test_a_qualifier_is_never_a_keyword_of_its_own(qualifier: str) -> None:
+    try:
+        fragments = parse_area_cell(f"花港路1-60号；{qualifier}")
+    except FragmentError:
+        return
+    assert all(f.keyword.startswith("花港路") for f in fragments)
+
+
+def test_a_qualifier_standing_alone_narrows_the_name_before() -> None:
+    assert read("花港路1-60号、单") == [("花港路", "road-range", 1, 60, "odd", {})]
+    assert read("建设路；西侧") == [("建设路", "road", None, None, "all", {"side": "W"})]
+
+
+def test_text_read_only_in_part_is_kept_with_a_warning() -> None:
+    (fragment,) = parse_area_cell("金星路88号大厦后门")
+    assert fragment.keyword == "金星路" and (fragment.lo, fragment.hi) == (88, 88)
+    assert fragment.condition == "大厦后门"
+    assert fragment.warning and "大厦后门" in fragment.warning
+
+
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [("Ａ－Ｃ座", "no community or road name"), ("单号双号", "no community or road name")],
+)
+def test_fragments_without_a_name_are_errors(cell: str, words: str) -> None:
+    with pytest.raises(FragmentError, match=words):
+        parse_area_cell(cell)
+
+
+def test_detail_round_trip() -> None:
+    for cell in (
+        "万达广场A-C座",
+        "和平苑3栋1-2单元",
+        "中山路（与解放路交叉口以北）",
+        "新华街（除12号）",
+    ):
+        (fragment,) = parse_area_cell(cell)
+        plain = Fragment(
+            fragment.keyword,
+            fragment.parent,
+            fragment.kind,
+            fragment.lo,
+            fragment.hi,
+            fragment.parity,
+            fragment.text,
+        )
+        assert plain.with_detail(fragment.detail()) == fragment
+
+
+@pytest.mark.parametrize(
+    ("cell", "range_text", "shown"),
+    [
+        ("花港路1~60号（单）", None, "花港路 1-60号 单号"),
+        ("万达广场A-C座", None, "万达广场 A-C座"),
+        ("和平苑3栋1-2单元", None, "和平苑 3幢 1-2单元"),
+        ("新华街（除12号）", None, "新华街 全段 除12号"),
+        ("建设路（西侧）", "单号", "建设路 单号 西侧"),
+        ("万达广场（A座）", None, "万达广场 A幢"),
+        ("国贸大厦11-30层", None, "国贸大厦 11-30层"),
+        ("长乐街61号以后", None, "长乐街 61号以后"),
+    ],
+)
+def test_describe_says_how_the_fragment_was_read(
+    cell: str, range_text: str | None, shown: str
+) -> None:
+    assert describe(parse_area_cell(cell, range_text)[0]) == shown

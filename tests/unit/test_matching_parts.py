@@ -1,0 +1,278 @@
+"""Matching on parts, with a confidence level on every answer (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpec, parse_area_cell
+from branchdesk.lookup.regions import Region, recognise
+
+HOME = Region("浙江省", "宁波市", "海曙区", "")
+
+
+def build(*cells: tuple[str, str] | tuple[str, str, object]) -> AddressMatcher:
+    """Couriers numbered from 1; each cell is (courier, area cell[, 门牌范围])."""
+    rules: list[AreaRuleSpec] = []
+    for courier_id, cell in enumerate(cells, start=1):
+        name, area = cell[0], cell[1]
+        range_text = cell[2] if len(cell) > 2 else None
+        for f in parse_area_cell(area, range_text):  # type: ignore[arg-type]
+            rules.append(
+                AreaRuleSpec(
+                    len(rules) + 1,
+                    courier_id,
+                    name,
+                    f.keyword,
+                    f.parent,
+                    f.kind,
+                    f.lo,
+                    f.hi,
+                    f.parity,
+                    None,
+                    None,
+                    f.text,
+                    detail=f.detail(),
+                )
+            )
+    return AddressMatcher(rules)
+
+
+def answer(matcher: AddressMatcher, address: str, home: Region | None = None) -> AddressMatch:
+    return matcher.match(address, home=home)
+
+
+def top(matcher: AddressMatcher, address: str) -> tuple[str, str, bool]:
+    """(courier, level, tie) of the best answer; ("", "none", False) for none."""
+    match = answer(matcher, address)
+    if not match.candidates:
+        return "", match.level, match.ambiguous
+    return match.candidates[0].rule.courier_name, match.level, match.ambiguous
+
+
+SURE = ("exact", False)
+
+
+@pytest.mark.parametrize(
+    ("cells", "address", "courier", "level", "tie"),
+    [
+        # parity in brackets, 附/之/- house numbers
+        ((("甲", "花港路1~60号（单）"), ("乙", "花港路2-60号(双号)")), "花港路13号", "甲", *SURE),
+        (
+            (("甲", "花港路1~60号（单）"), ("乙", "花港路2-60号(双号)")),
+            "花港路14号之1",
+            "乙",
+            *SURE,
+        ),
+        ((("甲", "花港路1~60号（单）"), ("乙", "花港路2-60号(双号)")), "花港路14-1号", "乙", *SURE),
+        (
+            (("甲", "花港路1~60号（单）"), ("乙", "花港路2-60号(双号)")),
+            "花港路13号附2",
+            "甲",
+            *SURE,
+        ),
+        # lettered blocks: a block inside a range never goes to the neighbouring block's courier
+        ((("甲", "万达广场A-C座"), ("乙", "万达广场D-F座")), "万达广场B座1201", "甲", *SURE),
+        ((("甲", "万达广场A-C座"), ("乙", "万达广场D-F座")), "万达广场Ｅ座", "乙", *SURE),
+        # Chinese numerals, # markers, compact building-unit-room
+        ((("甲", "幸福小区一至三幢"), ("乙", "幸福小区4-6栋")), "幸福小区二幢301", "甲", *SURE),
+        ((("甲", "幸福小区一至三幢"), ("乙", "幸福小区4-6栋")), "幸福小区5-2-301", "乙", *SURE),
+        ((("甲", "幸福小区1-6栋"), ("乙", "幸福小区17#")), "幸福小区17#-2-1101", "乙", *SURE),
+        ((("甲", "幸福小区1-6栋"), ("乙", "幸福小区8＃楼")), "幸福小区8号楼", "乙", *SURE),
+        # road series
+        ((("甲", "东园一路至东园六路"), ("乙", "东园七路")), "东园三路5号", "甲", *SURE),
+        # exclusions
+        ((("甲", "新华街（除12号）"), ("乙", "新华街12号")), "新华街12号", "乙", *SURE),
+        ((("甲", "新华街（除12号）"), ("乙", "新华街12号")), "新华街13号", "甲", *SURE),
+        # sides: decided by the parity column or by the address, else a flagged tie
+        (
+            (("甲", "建设路（西侧）", "单号"), ("乙", "建设路（东侧）", "双号")),
+            "建设路13号",
+            "甲",
+            *SURE,
+        ),
+        ((("甲", "建设路（西侧）"), ("乙", "建设路（东侧）")), "建设路西侧12号", "甲", *SURE),
+        # lanes are not house numbers
+        ((("甲", "长乐街16号"), ("乙", "长乐街16弄")), "长乐街16弄3号", "乙", *SURE),
+        ((("甲", "长乐街16号"), ("乙", "长乐街16弄")), "长乐街16号", "甲", *SURE),
+        # 号院, several ranges, X号以内
+        ((("甲", "人民路20号院"), ("乙", "人民路1-19号")), "人民路20号", "甲", *SURE),
+        ((("甲", "人民路12号以内"), ("乙", "人民路13号以后")), "人民路12号", "甲", *SURE),
+        ((("甲", "长乐街1-17号；61号以后"), ("乙", "长乐街18-60号")), "长乐街70号", "甲", *SURE),
+        # phases, units in a building, floors, village groups
+        (
+            (("甲", "幸福小区一期"), ("乙", "幸福小区二期、三期13-30号楼")),
+            "幸福小区三期15幢",
+            "乙",
+            *SURE,
+        ),
+        ((("甲", "和平苑3栋1-2单元"), ("乙", "和平苑3栋3-4单元")), "和平苑3-4-501", "乙", *SURE),
+        ((("甲", "国贸大厦1-10层"), ("乙", "国贸大厦11-30层")), "国贸大厦18楼", "乙", *SURE),
+        ((("甲", "李家村1组至5组"), ("乙", "李家村6-10组")), "李家村8组12号", "乙", *SURE),
+        # aliases
+        ((("甲", "菜市场"), ("乙", "第一中学")), "农贸市场东门", "甲", *SURE),
+        ((("甲", "菜市场"), ("乙", "宁波市第一中学")), "一中", "乙", *SURE),
+        ((("甲", "第四中学"),), "4中门卫室", "甲", *SURE),
+        ((("甲", "宁波市中心医院"),), "市中心医院住院部", "甲", *SURE),
+        # a road inside a 街道 / 社区 name is not the road
+        ((("甲", "中山路"), ("乙", "中山路街道")), "中山路街道幸福小区", "乙", *SURE),
+        ((("甲", "中山路"), ("乙", "中山路社区")), "中山路社区3号", "乙", *SURE),
+    ],
+)
+def test_decidable_addresses_get_a_sure_answer(
+    cells: tuple[tuple[str, ...], ...], address: str, courier: str, level: str, tie: bool
+) -> None:
+    matcher = build(*cells)  # type: ignore[arg-type]
+    assert top(matcher, address) == (courier, level, tie)
+
+
+@pytest.mark.parametrize(
+    ("cells", "address", "couriers"),
+    [
+        ((("甲", "建设路（西侧）"), ("乙", "建设路（东侧）")), "建设路12号", {"甲", "乙"}),
+        (
+            (("甲", "中山路（与解放路交叉口以北）"), ("乙", "中山路（与解放路交叉口以南）")),
+            "中山路5号",
+            {"甲", "乙"},
+        ),
+        ((("甲", "万达广场A-C座"), ("乙", "万达广场D-F座")), "万达广场", {"甲", "乙"}),
+        ((("甲", "国贸大厦1-10层"), ("乙", "国贸大厦11-30层")), "国贸大厦", {"甲", "乙"}),
+        ((("甲", "幸福小区"), ("乙", "幸福小区13-20幢")), "幸福小区", {"甲", "乙"}),
+        ((("甲", "幸福小区一期"), ("乙", "幸福小区二期")), "幸福小区5幢", {"甲", "乙"}),
+    ],
+)
+def test_undecidable_addresses_are_flagged_ties(
+    cells: tuple[tuple[str, ...], ...], address: str, couriers: set[str]
+) -> None:
+    match = answer(build(*cells), address)  # type: ignore[arg-type]
+    assert match.ambiguous and match.tie_reason
+    assert {c.rule.courier_name for c in match.candidates[:2]} == couriers
+
+
+def test_a_condition_is_decided_when_the_address_says_the_side() -> None:
+    m = build(("甲", "中山路（与解放路交叉口以北）"), ("乙", "中山路（与解放路交叉口以南）"))
+    assert top(m, "中山路解放路交叉口以北5号") == ("甲", "exact", False)
+
+
+def test_the_condition_is_shown_on_the_match() -> None:
+    m = build(("甲", "中山路（与解放路交叉口以北）"))
+    match = answer(m, "中山路5号")
+    assert match.ambiguous
+    assert "与解放路交叉口以北" in match.candidates[0].reason
+    assert "与解放路交叉口以北" in match.candidates[0].described
+
+
+def test_floor_read_from_a_room_number_is_inferred() -> None:
+    m = build(("甲", "国贸大厦1-10层"), ("乙", "国贸大厦11-30层"))
+    assert top(m, "国贸大厦1801室") == ("乙", "inferred", False)
+
+
+def test_a_missing_number_is_inferred_not_exact() -> None:
+    m = build(("甲", "花港路1-60号"))
+    match = answer(m, "花港路")
+    assert match.level == "inferred"
+    assert "No house number" in match.candidates[0].reason
+
+
+@pytest.mark.parametrize(
+    ("written", "meant", "courier"),
+    [
+        ("桂花圆3幢", "桂花园", "甲"),
+        ("文一西璐12号", "文一西路", "乙"),
+        ("浙大玉泉校区", "浙江大学玉泉校区", "丙"),
+    ],
+)
+def test_typos_and_shortened_names_are_fuzzy(written: str, meant: str, courier: str) -> None:
+    m = build(("甲", "桂花园1-6幢"), ("乙", "文一西路"), ("丙", "浙江大学玉泉校区"), ("丁", "桂花"))
+    match = answer(m, written)
+    best = match.candidates[0]
+    assert (best.rule.courier_name, best.level) == (courier, "fuzzy")
+    assert meant in best.reason
+
+
+def test_a_number_in_a_name_is_no_typo() -> None:
+    m = build(("甲", "文一西路"), ("乙", "东园一路"))
+    assert answer(m, "文二西路5号").candidates == []
+    assert answer(m, "东园二路").candidates == []
+
+
+def test_district_fallback_ranks_below_a_fuzzy_hit_and_is_labelled() -> None:
+    m = build(("甲", "桂花园1-6幢"), ("乙", "海曙区"))
+    match = answer(m, "宁波市海曙区桂花圆3幢")
+    assert [(c.rule.courier_name, c.level) for c in match.candidates] == [
+        ("甲", "fuzzy"),
+        ("乙", "district"),
+    ]
+
+
+def test_the_branch_district_is_the_default_for_an_address_without_one() -> None:
+    m = build(("甲", "海曙区"), ("乙", "江北区"))
+    match = answer(m, "某某路1号", home=HOME)
+    assert [(c.rule.courier_name, c.level) for c in match.candidates] == [("甲", "district")]
+    assert answer(m, "某某路1号").candidates == []  # no home: nothing to fall back on
+    # a district written wins over the branch's own
+    assert answer(m, "宁波市江北区某某路1号", home=HOME).candidates[0].rule.courier_name == "乙"
+
+
+def test_note_mentions_are_a_weak_hint() -> None:
+    rules = [
+        AreaRuleSpec(
+            1, 1, "甲", "桂花园", None, "community", None, None, "all", None, None, "桂花园"
+        ),
+        AreaRuleSpec(
+            2,
+            2,
+            "乙",
+            "望江路",
+            None,
+            "road",
+            None,
+            None,
+            "all",
+            None,
+            None,
+            "望江路",
+            note="含江景大厦地下车库",
+        ),
+    ]
+    match = AddressMatcher(rules).match("江景大厦地下车库")
+    assert [(c.rule.courier_name, c.level) for c in match.candidates] == [("乙", "note")]
+    assert "江景大厦" in match.candidates[0].reason
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["中山西路37号", "长沙路5号", "中山北一路3号", "中山公园东门", "温州大道8号", "中山二路1号"],
+)
+def test_local_roads_are_never_read_as_cities(address: str) -> None:
+    assert recognise(address).province is None
+
+
+@pytest.mark.parametrize(
+    ("address", "city"),
+    [
+        ("广东省中山市石岐区民生路1号", "中山市"),
+        ("湖南长沙岳麓区麓山南路", "长沙市"),
+        ("宁波天一广场", "宁波市"),
+    ],
+)
+def test_real_regions_are_still_read(address: str, city: str) -> None:
+    assert recognise(address).city == city
+
+
+def test_a_local_road_with_a_city_name_finds_its_courier() -> None:
+    m = build(("甲", "中山西路"), ("乙", "长沙路"))
+    assert top(m, "中山西路37号") == ("甲", "exact", False)
+    assert top(m, "长沙路5号") == ("乙", "exact", False)
+
+
+def test_pasted_phone_numbers_are_not_house_numbers() -> None:
+    m = build(("甲", "花港路1-60号"), ("乙", "花港路61号以后"))
+    assert top(m, "张三 13805741234 花港路12号") == ("甲", "exact", False)
+    assert top(m, "花港路12号 电话：138-0574-1234") == ("甲", "exact", False)
+
+
+def test_a_typo_in_a_road_named_like_a_city_is_no_region() -> None:
+    m = build(("甲", "玉林南路1-17号"), ("乙", "玉林南路18-60号"))
+    match = answer(m, "玉林南璐20号")  # 玉林 is also a city (玉林市), 璐 a typo of 路
+    assert (match.candidates[0].rule.courier_name, match.level) == ("乙", "fuzzy")
+    assert match.region is not None and match.region.city is None
