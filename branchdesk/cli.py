@@ -451,6 +451,9 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def _read_lines(path: Path) -> list[str]:
+    from branchdesk.db import live
+
+    live.refuse(path)
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:

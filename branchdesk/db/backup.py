@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from branchdesk.db import live
 from branchdesk.db.integrity import (
     connect_readonly,
     foreign_key_problems,
@@ -366,7 +367,10 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
         except OSError:
             continue
         taken_at, kind = parsed
-        ok = size > 0 and header_problem(path) is None
+        try:
+            ok = size > 0 and header_problem(path) is None
+        except live.LiveDatabaseFile:
+            ok = False  # the open database under a backup's name (a link): not a backup
         found.append((taken_at, path.name, BackupInfo(path, taken_at, kind, size, ok)))
     found.sort(key=lambda item: (item[0], _counter(item[1])), reverse=True)
     return [info for _when, _name, info in found]
@@ -464,6 +468,7 @@ def describe(path: Path, *, thorough: bool = False) -> BackupSummary:
     path = Path(path)
     if not path.is_file():
         raise BranchDeskError(tr("File not found: {path}", path=path))
+    live.refuse(path, only_while_open=True)  # the open database is read only through SQLite
     summary = BackupSummary(path, _taken_at(path), path.stat().st_size)
     summary.is_sqlite = is_sqlite_file(path)
     problem = header_problem(path)
@@ -633,6 +638,10 @@ def _save_current(db_path: Path, backups_dir: Path, now: datetime | None) -> Pat
 
 
 def _raw_copy(db_path: Path, backups_dir: Path, now: datetime) -> Path:
+    # Copied as bytes, so with no SQLite connection of this process on it: closing the copy's
+    # file handle would drop that connection's locks (see db.live).
+    if live.open_connections(db_path):
+        raise _in_use(db_path)
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
         target = _free_path(backups_dir, now, DAMAGED)

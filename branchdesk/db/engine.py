@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchdesk import paths
+from branchdesk.db import live
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.errors import DatabaseError, DatabaseTooNewError
 from branchdesk.i18n import tr
@@ -35,7 +35,27 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        _track(engine)
     return engine
+
+
+def _track(engine: Engine) -> None:
+    """Note a database file this process opens through SQLite, and its open connections: no
+    code here may then open that file in any other way (see db.live)."""
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    key = live.register(database)
+
+    def opened(_dbapi_connection: Any, _record: Any) -> None:
+        live.connected(key, +1)
+
+    def closed(_dbapi_connection: Any, _record: Any = None) -> None:
+        live.connected(key, -1)
+
+    event.listen(engine, "connect", opened)
+    event.listen(engine, "close", closed)
+    event.listen(engine, "close_detached", closed)
 
 
 class Database:
@@ -154,7 +174,3 @@ def open_database(path: Path | None = None) -> Database:
             _backup_before_migration(path, revision)
         upgrade(engine)
     return Database(engine)
-
-
-def copy_database(src: Path, dst: Path) -> None:
-    shutil.copyfile(src, dst)

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from branchdesk.db import live
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 
@@ -106,6 +107,7 @@ def _fill_sheet(
 
 
 def _save(wb: Workbook, path: Path) -> None:
+    live.refuse(path)  # never replace the open database (or its WAL) with a workbook
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent or ".")

@@ -4921,5 +4921,9 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>The backup was stopped.</source>
         <translation>备份已停止。</translation>
     </message>
+    <message>
+        <source>{path} is a file of the database BranchDesk is using ({db}); it is opened only by BranchDesk itself. Nothing was read or written: choose another file.</source>
+        <translation>{path} 是 BranchDesk 正在使用的数据库（{db}）的文件，只能由 BranchDesk 自己打开。没有读取或写入任何内容：请选择其他文件。</translation>
+    </message>
 </context>
 </TS>
