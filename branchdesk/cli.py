@@ -431,7 +431,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     db = _open()
     if args.batch is None:
-        with db.session() as session:
+        with db.read_session() as session:
             _print_result(lookup(session, args.query), args.json)
         return EXIT_OK
     if args.batch == "-":
@@ -443,7 +443,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             raise BranchDeskError(
                 i18n.tr("Cannot read {path}: {error}", path=args.batch, error=exc.strerror)
             ) from exc
-    with db.session() as session:
+    with db.read_session() as session:
         for line in lines:
             if line.strip():
                 _print_result(lookup(session, line), True)
@@ -616,7 +616,7 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
         within = float(SettingsStore().get("complaint_lead_hours"))
     at = service.now()
     db = _open()
-    with db.session() as session:
+    with db.read_session() as session:
         rows = service.due_soon(session, within, at=at)
     if args.json:
         items = [
@@ -659,7 +659,7 @@ def _cmd_guides(args: argparse.Namespace) -> int:
 
     db = _open()
     if args.guides_command == "list":
-        with db.session() as session:
+        with db.session() as session:  # the first listing writes the default categories
             rows = search_guides(session)
         if args.json:
             items = [
@@ -723,7 +723,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from branchdesk.io.batches import history
 
     db = _open()
-    with db.session() as session:
+    with db.read_session() as session:
         for b in history(session):
             state = "undone" if b.undone_at else ("replaced" if b.replaced else "active")
             print(
@@ -846,7 +846,7 @@ def _cmd_purge_waybills(args: argparse.Namespace) -> int:
     require_owner(Action.DELETE_RECORDS)  # before the question: who may not is not asked
     db = _open()
     if not args.yes:
-        with db.session() as session:
+        with db.read_session() as session:
             count = count_old_waybills(session, days)
         if count == 0:
             print(i18n.tr("No waybill is dated before {date}. Nothing to remove.", date=before))

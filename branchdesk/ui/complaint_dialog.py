@@ -519,7 +519,7 @@ class ComplaintForm(QWidget):
         if not (number or address):
             return
         try:
-            with self.db.session() as session:
+            with self.db.read_session() as session:
                 self.facts = service.facts_for(session, number, address)
         except BranchDeskError:
             return
@@ -546,7 +546,7 @@ class ComplaintForm(QWidget):
             self._show_source("")
             return
         try:
-            with self.db.session() as session:
+            with self.db.read_session() as session:
                 facts = service.facts_for(session, number, address)
         except BranchDeskError as exc:
             self._show_source(str(exc))
@@ -710,7 +710,7 @@ class ComplaintDialog(EnterMovesOn, QDialog):
         if number == self._checked:
             return  # the same number again (Enter, then leaving the field): keep the choice
         self._checked = number
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             self.duplicates = service.open_duplicates(session, number)
         self.duplicate_row.setVisible(bool(self.duplicates))
         if not self.duplicates:
@@ -1070,7 +1070,7 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
         self._show_buttons()
 
     def _show_history(self) -> None:
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             events = service.history(session, self.complaint_id)
         self.history.setRowCount(len(events))
         for r, e in enumerate(events):

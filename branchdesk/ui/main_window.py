@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         keep_weekly = int(self.settings.get("backup_keep_weekly"))
 
         def work(_progress: object) -> object:
-            with db.session() as session:
+            with db.read_session() as session:
                 lookup_index(session)
             if not checks:
                 return None
@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
         from branchdesk.sample import has_sample
 
         assert self.db is not None
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             sample = has_sample(session)
         self.sample_banner.setText(
             self.tr(
@@ -590,7 +590,7 @@ class MainWindow(QMainWindow):
         if self.settings.get("first_run_done") or self.db is None:
             return
         self.settings.set("first_run_done", True)
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             if has_area_rules(session):
                 return
         answer = QMessageBox.question(
@@ -640,7 +640,7 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        with db.session() as session:
+        with db.read_session() as session:
             count = count_old_waybills(session, days)
         before = cutoff_date(days).isoformat()
         if count == 0:

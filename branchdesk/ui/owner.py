@@ -349,7 +349,7 @@ class AuditDialog(QDialog):
 
     def reload(self) -> None:
         action = self.action.currentData() or None
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             rows = audit.entries(session, action=action, limit=AUDIT_SHOWN)
             total = audit.count(session, action)
         self.model.set_rows(rows)
