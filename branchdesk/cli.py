@@ -772,6 +772,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     refusal = restore_refusal(summary)
     if refusal is not None:
         raise refusal
+    _print_lacking(args.file)
     if not args.yes:
         if not sys.stdin.isatty():
             print(i18n.tr("Restore replaces the database: add --yes to confirm."), file=sys.stderr)
@@ -791,6 +792,16 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     if report.needs_upgrade:
         print(i18n.tr("Its older schema is upgraded the next time BranchDesk opens it."))
     return EXIT_OK
+
+
+def _print_lacking(backup: Path) -> None:
+    """What restoring `backup` would lose, compared with the database now."""
+    from branchdesk.db.backup import lacking_rows
+
+    db_path = paths.db_path()
+    if db_path.is_file() and db_path.stat().st_size > 0:
+        for line in lacking_rows(db_path, backup).lines():
+            print(line)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -813,9 +824,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
             good = newest_good_backup(paths.backups_dir())
             if good is not None:
+                print(i18n.tr("The newest good backup is {path}.", path=good))
+                _print_lacking(good)
                 print(
                     i18n.tr(
-                        "The newest good backup is {path}. To go back to it: "
+                        "To go back to it (the damaged file is kept as a backup first): "
                         "branchdesk restore {path}",
                         path=good,
                     )

@@ -518,6 +518,102 @@ def _last_import(con: sqlite3.Connection) -> datetime | None:
         return None
 
 
+@dataclass(frozen=True)
+class RowComparison:
+    """What a backup lacks compared with the database now, table by table."""
+
+    # Tables with fewer rows in the backup: name → (rows now, rows in the backup); rows now is
+    # None when that table of the (damaged) database cannot be counted.
+    tables: dict[str, tuple[int | None, int]]
+    # The database now cannot be read at all: what the backup lacks is unknown.
+    unknown: bool = False
+
+    def lines(self) -> list[str]:
+        if self.unknown:
+            return [
+                tr(
+                    "The database now cannot be read, so what the backup lacks is unknown: "
+                    "everything written after the backup was taken is lost by restoring it."
+                )
+            ]
+        if not self.tables:
+            return [
+                tr(
+                    "Compared with now, the backup lacks no rows (rows changed since it was "
+                    "taken go back to how they were)."
+                )
+            ]
+        out = [tr("Compared with now, restoring this backup loses these rows:")]
+        for table, (now, then) in self.tables.items():
+            if now is None:
+                out.append(
+                    "  "
+                    + tr(
+                        "{table}: cannot be counted now (damaged), {then} in the backup",
+                        table=table,
+                        then=then,
+                    )
+                )
+            else:
+                out.append(
+                    "  "
+                    + tr(
+                        "{table}: {now} now, {then} in the backup ({lost} fewer)",
+                        table=table,
+                        now=now,
+                        then=then,
+                        lost=now - then,
+                    )
+                )
+        return out
+
+
+def _row_counts(con: sqlite3.Connection) -> dict[str, int | None]:
+    """Rows per table of our own (not SQLite's, nor the search indexes' inner tables); None
+    for a table that cannot be counted."""
+    rows = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    virtual = [str(n) for n, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL")]
+    counts: dict[str, int | None] = {}
+    for name, _sql in rows:
+        name = str(name)
+        if name.startswith("sqlite_") or name == "alembic_version" or name in virtual:
+            continue
+        if any(name.startswith(f"{v}_") for v in virtual):
+            continue
+        try:
+            counts[name] = int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+        except sqlite3.Error:
+            counts[name] = None
+    return counts
+
+
+def lacking_rows(db_path: Path, backup_path: Path) -> RowComparison:
+    """Rows per table that the database has now and the backup has not (read through SQLite:
+    committed pages still in the WAL count)."""
+    try:
+        con = connect_readonly(backup_path, immutable=True)
+        try:
+            then = _row_counts(con)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        then = {}
+    try:
+        con = connect_readonly(db_path)
+        try:
+            now = _row_counts(con)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return RowComparison({}, unknown=True)
+    lacking: dict[str, tuple[int | None, int]] = {}
+    for table, count in now.items():
+        before = then.get(table) or 0
+        if count is None or count > before:
+            lacking[table] = (count, before)
+    return RowComparison(lacking)
+
+
 def restore_refusal(summary: BackupSummary) -> RestoreRefused | None:
     """Why a previewed file must not be restored; None when it may be."""
     path = summary.path

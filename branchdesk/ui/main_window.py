@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
     def offer_restore(self, problem: str, path: Path | None = None) -> bool:
         """The data is damaged: offer the newest good backup. True when it was restored."""
         from branchdesk import paths
-        from branchdesk.db.backup import restore
+        from branchdesk.db.backup import lacking_rows, restore
         from branchdesk.db.integrity import newest_good_backup
 
         db_path = path or paths.db_path()
@@ -180,13 +180,14 @@ class MainWindow(QMainWindow):
                 ).format(problem=problem),
             )
             return False
+        lacking = "\n".join(lacking_rows(db_path, newest).lines())
         answer = QMessageBox.question(
             self,
             self.tr("The branch's data is damaged"),
             self.tr(
                 "{problem}\n\nRestore the newest good backup ({name})? The damaged file is kept "
-                "as a backup first."
-            ).format(problem=problem, name=newest.name),
+                "as a backup first.\n\n{lacking}"
+            ).format(problem=problem, name=newest.name, lacking=lacking),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False

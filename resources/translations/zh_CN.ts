@@ -4181,7 +4181,7 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     </message>
     <message>
         <source>The newest good backup is {path}. To go back to it: branchdesk restore {path}</source>
-        <translation>最新的完好备份是 {path}。要恢复到该备份，请运行：branchdesk restore {path}</translation>
+        <translation type="vanished">最新的完好备份是 {path}。要恢复到该备份，请运行：branchdesk restore {path}</translation>
     </message>
     <message>
         <source>{count} backup(s) in {path}</source>
@@ -4343,7 +4343,7 @@ There is no backup to restore. Run “branchdesk check” and ask whoever looks 
         <source>{problem}
 
 Restore the newest good backup ({name})? The damaged file is kept as a backup first.</source>
-        <translation>{problem}
+        <translation type="vanished">{problem}
 
 要恢复最新的完好备份（{name}）吗？损坏的文件会先作为备份保留。</translation>
     </message>
@@ -4924,6 +4924,46 @@ The current data is saved as a backup first, so this can be undone by restoring 
     <message>
         <source>{path} is a file of the database BranchDesk is using ({db}); it is opened only by BranchDesk itself. Nothing was read or written: choose another file.</source>
         <translation>{path} 是 BranchDesk 正在使用的数据库（{db}）的文件，只能由 BranchDesk 自己打开。没有读取或写入任何内容：请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {path}.</source>
+        <translation>最新的完好备份是 {path}。</translation>
+    </message>
+    <message>
+        <source>To go back to it (the damaged file is kept as a backup first): branchdesk restore {path}</source>
+        <translation>要恢复到该备份（损坏的文件会先保存为备份）：branchdesk restore {path}</translation>
+    </message>
+    <message>
+        <source>The database now cannot be read, so what the backup lacks is unknown: everything written after the backup was taken is lost by restoring it.</source>
+        <translation>当前数据库无法读取，因此无法得知备份缺少哪些数据：恢复后，备份之后写入的所有内容都会丢失。</translation>
+    </message>
+    <message>
+        <source>Compared with now, the backup lacks no rows (rows changed since it was taken go back to how they were).</source>
+        <translation>与当前数据相比，备份没有缺少任何行（备份之后修改过的行会恢复为当时的内容）。</translation>
+    </message>
+    <message>
+        <source>Compared with now, restoring this backup loses these rows:</source>
+        <translation>与当前数据相比，恢复此备份会丢失以下行：</translation>
+    </message>
+    <message>
+        <source>{table}: cannot be counted now (damaged), {then} in the backup</source>
+        <translation>{table}：当前无法统计（已损坏），备份中有 {then} 行</translation>
+    </message>
+    <message>
+        <source>{table}: {now} now, {then} in the backup ({lost} fewer)</source>
+        <translation>{table}：当前 {now} 行，备份中 {then} 行（少 {lost} 行）</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Restore the newest good backup ({name})? The damaged file is kept as a backup first.
+
+{lacking}</source>
+        <translation>{problem}
+
+要恢复最新的完好备份（{name}）吗？损坏的文件会先保存为备份。
+
+{lacking}</translation>
     </message>
 </context>
 </TS>
