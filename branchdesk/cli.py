@@ -260,6 +260,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
+        from branchdesk.errors import is_disk_full
+
+        if is_disk_full(exc):
+            from branchdesk.errors import disk_full
+
+            print(str(disk_full(exc.filename or paths.data_dir())), file=sys.stderr)
+            return EXIT_BAD_INPUT
         print(
             i18n.tr(
                 "Cannot use {path}: {error}. Check that the folder exists and that the file "
@@ -277,6 +284,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(exc, OperationalError):
             raise
+        from branchdesk.errors import storage_error
+
+        told = storage_error(exc, paths.db_path())
+        if told is not None:
+            print(str(told), file=sys.stderr)
+            return EXIT_BAD_INPUT
         print(
             i18n.tr(
                 "The database is busy or cannot be written ({error}). Close other BranchDesk "

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchdesk import paths
 from branchdesk.db import live
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
-from branchdesk.errors import DatabaseError, DatabaseTooNewError
+from branchdesk.errors import DatabaseError, DatabaseTooNewError, storage_error
 from branchdesk.i18n import tr
 
 # How long a writer waits for another one (a command's import, another window) to commit
@@ -126,8 +127,13 @@ class Database:
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            # A full disk is told as one (with what to do), not as a database error.
+            if isinstance(exc, (SQLAlchemyError, sqlite3.Error)):
+                told = storage_error(exc, self.engine.url.database or "")
+                if told is not None:
+                    raise told from exc
             raise
         finally:
             session.close()

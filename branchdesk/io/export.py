@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from branchdesk.db import live
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
 from branchdesk.i18n import tr
 
 
@@ -115,6 +115,8 @@ def _save(wb: Workbook, path: Path) -> None:
         wb.save(tmp)
         os.replace(tmp, path)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(path) from exc
         raise BranchDeskError(
             tr(
                 "Cannot write {path}: {error}. Check that the folder exists and that the file "

@@ -4965,5 +4965,13 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
 
 {lacking}</translation>
     </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space on the drive that holds {path} (empty the recycle bin, move old files away), then try again.</source>
+        <translation>磁盘已满：没有保存任何内容。请在存放 {path} 的磁盘上腾出空间（清空回收站、移走旧文件），然后重试。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another BranchDesk window or command is writing to it (a big import, a restore). Nothing was saved; try again when it has finished.</source>
+        <translation>数据库正忙：另一个 BranchDesk 窗口或命令正在写入（例如大批量导入或恢复备份）。没有保存任何内容；请等它完成后重试。</translation>
+    </message>
 </context>
 </TS>

@@ -41,7 +41,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.flowables import NullDraw
 
 from branchdesk.db import live
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
 from branchdesk.i18n import tr
 from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.linebreak import break_lines
@@ -514,6 +514,8 @@ def write_pdf(
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(target) from exc
         raise BranchDeskError(
             tr(
                 "Cannot write {path}: {error}. Check that the folder exists and that the file "
