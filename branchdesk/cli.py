@@ -373,9 +373,15 @@ def _install_owner_lock(args: argparse.Namespace) -> None:
 
 
 def _open() -> Database:
+    """The database, migrated, with the branch's settings installed (read them after this:
+    before, SettingsStore gives their defaults)."""
     from branchdesk.db.engine import open_database
+    from branchdesk.owner import policy
+    from branchdesk.settings import SettingsStore
 
-    return open_database()
+    db = open_database()
+    policy.start(db, SettingsStore())
+    return db
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -516,6 +522,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
             i18n.tr("Only slips are printed from a file: {path}", path=args.file), file=sys.stderr
         )
         return EXIT_USAGE
+    db = _open()
     job = PrintJob(
         document=args.document,
         categories=tuple(args.category),
@@ -525,7 +532,6 @@ def _cmd_print(args: argparse.Namespace) -> int:
         employee=args.employee,
         branch=str(SettingsStore().get("branch_name") or ""),
     )
-    db = _open()
     with db.session() as session:
         done = print_document(session, job, args.output)
     print(i18n.tr("Wrote {pages} page(s) to {path}", pages=done.pages, path=done.path))
@@ -624,11 +630,11 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
     from branchdesk.complaints.workflow import status_label
     from branchdesk.settings import SettingsStore
 
+    db = _open()
     within = args.within
     if within is None:
         within = float(SettingsStore().get("complaint_lead_hours"))
     at = service.now()
-    db = _open()
     with db.read_session() as session:
         rows = service.due_soon(session, within, at=at)
     if args.json:
@@ -862,15 +868,15 @@ def _cmd_purge_waybills(args: argparse.Namespace) -> int:
     from branchdesk.permissions import require_owner
     from branchdesk.settings import SettingsStore
 
-    days = args.older_than
-    if days is None:
-        days = int(SettingsStore().get("waybill_keep_days"))
-    before = cutoff_date(days).isoformat()
     if not args.yes and not sys.stdin.isatty():
         print(i18n.tr("Removing waybills changes data: add --yes to confirm."), file=sys.stderr)
         return EXIT_USAGE
     require_owner(Action.DELETE_RECORDS)  # before the question: who may not is not asked
     db = _open()
+    days = args.older_than
+    if days is None:
+        days = int(SettingsStore().get("waybill_keep_days"))
+    before = cutoff_date(days).isoformat()
     if not args.yes:
         with db.read_session() as session:
             count = count_old_waybills(session, days)

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from branchdesk import i18n, paths, permissions
+from branchdesk import i18n, paths, permissions, settings
 from branchdesk.db.engine import Database, open_database
 
 DATA = Path(__file__).parent / "data"
@@ -27,6 +27,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     # The owner policy is process-wide: a test that installs one (or runs the CLI) leaves none.
     permissions.set_policy(None)
     permissions.set_actor("")
+    settings.set_branch_values(None)  # the branch's settings of this test's database
 
 
 @pytest.fixture

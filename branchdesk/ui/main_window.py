@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         return True
 
     def attach(self, db: Database) -> None:
+        from branchdesk.owner import policy
         from branchdesk.ui import owner
         from branchdesk.ui.complaints_page import ComplaintsPage
         from branchdesk.ui.couriers_page import CouriersPage
@@ -215,6 +216,9 @@ class MainWindow(QMainWindow):
         from branchdesk.ui.practice_page import PracticePage
 
         self.db = db
+        # The branch's settings come from the database (settings.json's, the first time).
+        policy.start(db, self.settings)
+        self.refresh_title()
         # Owner actions are locked from the start when the database holds a PIN.
         owner.install_lock(db)
         permissions.set_actor(self.settings.get("agent_name"))
@@ -731,7 +735,10 @@ class MainWindow(QMainWindow):
 
         if self.db is not None and owner.unlock(self, self.db):
             self.statusBar().showMessage(
-                self.tr("Owner actions unlocked for 5 minutes after the last one."), 8000
+                self.tr("Owner actions unlocked for {minutes} minutes after the last one.").format(
+                    minutes=self.settings.get("owner_unlock_minutes")
+                ),
+                8000,
             )
 
     def lock_owner(self) -> None:

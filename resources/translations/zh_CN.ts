@@ -4767,7 +4767,7 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>Owner actions unlocked for 5 minutes after the last one.</source>
-        <translation>店主操作已解锁，最后一次操作后 5 分钟自动锁定。</translation>
+        <translation type="vanished">店主操作已解锁，最后一次操作后 5 分钟自动锁定。</translation>
     </message>
     <message>
         <source>Owner actions locked.</source>
@@ -4795,7 +4795,7 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>It stays unlocked for 5 minutes after the last owner action.</source>
-        <translation>最后一次店主操作后保持解锁 5 分钟。</translation>
+        <translation type="vanished">最后一次店主操作后保持解锁 5 分钟。</translation>
     </message>
     <message>
         <source>You may try again.</source>
@@ -4972,6 +4972,66 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     <message>
         <source>The database is busy: another BranchDesk window or command is writing to it (a big import, a restore). Nothing was saved; try again when it has finished.</source>
         <translation>数据库正忙：另一个 BranchDesk 窗口或命令正在写入（例如大批量导入或恢复备份）。没有保存任何内容；请等它完成后重试。</translation>
+    </message>
+    <message>
+        <source>Area table replaced</source>
+        <translation>派件区域表已替换</translation>
+    </message>
+    <message>
+        <source>{key} is not a setting of the branch.</source>
+        <translation>{key} 不是网点的设置。</translation>
+    </message>
+    <message>
+        <source>{setting} cannot be {value}; nothing was changed.</source>
+        <translation>{setting}不能设为 {value}；没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{setting}: {old} → {new}</source>
+        <translation>{setting}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value}</source>
+        <translation>{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>Taken over from settings.json: {what}</source>
+        <translation>已从 settings.json 接管：{what}</translation>
+    </message>
+    <message>
+        <source>replace the area table</source>
+        <translation>替换派件区域表</translation>
+    </message>
+    <message>
+        <source>Owner actions unlocked for {minutes} minutes after the last one.</source>
+        <translation>老板操作已解锁，最后一次操作后保持 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>It stays unlocked for {minutes} minutes after the last owner action.</source>
+        <translation>最后一次老板操作后保持解锁 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>The PIN unlocks owner actions for</source>
+        <translation>老板密码解锁时长</translation>
+    </message>
+    <message>
+        <source>The branch's settings can be changed once its data is open.</source>
+        <translation>网点数据打开后才能修改网点的设置。</translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation>保留的每日备份</translation>
+    </message>
+    <message>
+        <source>Weekly backups kept</source>
+        <translation>保留的每周备份</translation>
+    </message>
+    <message>
+        <source>Minutes the owner PIN unlocks</source>
+        <translation>老板密码解锁的分钟数</translation>
     </message>
 </context>
 </TS>
