@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from branchdesk.db import live
+from branchdesk.db import live, location
 from branchdesk.db.integrity import (
     connect_readonly,
     foreign_key_problems,
@@ -661,6 +661,7 @@ def restore(
     """
     require_owner(Action.RESTORE)
     db_path, backup_path = Path(db_path), Path(backup_path)
+    location.refuse_network(db_path)
     if not backup_path.is_file():
         raise BranchDeskError(tr("File not found: {path}", path=backup_path))
     if db_path.exists() and os.path.samefile(db_path, backup_path):

@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchdesk import paths
-from branchdesk.db import live
+from branchdesk.db import live, location
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.errors import DatabaseError, DatabaseTooNewError, storage_error
 from branchdesk.i18n import tr
@@ -205,6 +205,7 @@ def upgrade(engine: Engine) -> None:
 def open_database(path: Path | None = None) -> Database:
     """Open (creating or migrating as needed) the SQLite database at `path`."""
     path = paths.db_path() if path is None else path
+    location.refuse_network(path)  # SQLite's locks are not reliable on a network drive
     exists = path.exists() and path.stat().st_size > 0
     revision = sqlite_revision(path) if exists else None
     if revision is not None and revision not in KNOWN_REVISIONS:

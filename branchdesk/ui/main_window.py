@@ -140,11 +140,12 @@ class MainWindow(QMainWindow):
         """Open the database (in the data dir unless `path`) and build the pages; False (and
         a message) when it cannot be opened."""
         from branchdesk.db.engine import open_database
+        from branchdesk.db.location import NetworkDriveError
         from branchdesk.errors import DatabaseTooNewError
 
         try:
             db = open_database(path)
-        except DatabaseTooNewError as exc:
+        except (DatabaseTooNewError, NetworkDriveError) as exc:
             QMessageBox.critical(self, self.tr("BranchDesk cannot open its data"), str(exc))
             self.close()
             return False

@@ -5033,5 +5033,9 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>Minutes the owner PIN unlocks</source>
         <translation>老板密码解锁的分钟数</translation>
     </message>
+    <message>
+        <source>The database {path} is on a network drive ({kind}). BranchDesk keeps its data in an SQLite file, and SQLite's locking does not work reliably over a network file system: two PCs writing at once can damage the file and lose data. Keep the data on this PC's own disk (start BranchDesk with --data-dir on a local folder, or move the data folder there) and back up to the network drive instead. For several PCs sharing one branch's data, a branch server is planned.</source>
+        <translation>数据库 {path} 位于网络驱动器上（{kind}）。BranchDesk 把数据保存在一个 SQLite 文件里，而 SQLite 的文件锁在网络文件系统上并不可靠：两台电脑同时写入可能损坏文件、丢失数据。请把数据放在本机自己的硬盘上（用 --data-dir 指定本地文件夹启动 BranchDesk，或把数据文件夹移到本地），备份时再存到网络驱动器。多台电脑共用一个网点的数据，今后将由网点服务器支持。</translation>
+    </message>
 </context>
 </TS>
