@@ -31,6 +31,7 @@ from branchdesk.db.integrity import (
     structure_problems,
 )
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from branchdesk.db.schema import pin_problems, schema_problems
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.permissions import Action, require_owner
@@ -81,7 +82,8 @@ STEP_PAGES = 16384
 class RestoreRefused(BranchDeskError):
     """A file that must not replace the database; nothing was changed.
 
-    `reason` is "not-branchdesk", "damaged" or "too-new".
+    `reason` is "not-branchdesk", "damaged", "too-new" or "tampered" (tables, indexes,
+    triggers or views not as its revision's migrations make them, or a PIN out of bounds).
     """
 
     def __init__(self, message: str, reason: str) -> None:
@@ -120,6 +122,9 @@ class BackupSummary:
     owner_pin: bool = False
     ok: bool = False
     problems: list[str] = field(default_factory=list)
+    # How its schema differs from what its revision's migrations make, and a PIN whose
+    # parameters are out of bounds: such a file is refused (an edited backup).
+    schema_problems: list[str] = field(default_factory=list)
 
     @property
     def is_branchdesk(self) -> bool:
@@ -166,6 +171,9 @@ class BackupSummary:
             ]
         out.append(tr("Integrity: ok") if self.ok else tr("Integrity: PROBLEMS"))
         out += ["  " + p for p in self.problems]
+        if self.schema_problems:
+            out.append(tr("Schema: NOT AS BRANCHDESK MAKES IT"))
+            out += ["  " + p for p in self.schema_problems]
         return out
 
 
@@ -490,6 +498,10 @@ def describe(path: Path, *, thorough: bool = False) -> BackupSummary:
         }
         summary.has_schema = "import_batch" in tables
         summary.revision = read_revision(con)
+        if summary.revision in KNOWN_REVISIONS:
+            summary.schema_problems = schema_problems(con, summary.revision)
+            if "owner_pin" in tables:
+                summary.schema_problems += pin_problems(con)
         if summary.has_schema:
             for attr, table in COUNTED:
                 if table in tables:
@@ -635,6 +647,16 @@ def restore_refusal(summary: BackupSummary) -> RestoreRefused | None:
                 revision=summary.revision,
             ),
             "too-new",
+        )
+    if summary.ok and summary.is_branchdesk and summary.schema_problems:
+        return RestoreRefused(
+            tr(
+                "{path} is not a backup as BranchDesk writes it, so it is refused and nothing "
+                "was changed: {problems} Choose another backup.",
+                path=path,
+                problems=" ".join(summary.schema_problems),
+            ),
+            "tampered",
         )
     if not summary.ok or not summary.is_branchdesk:
         problem = summary.problems[0] if summary.problems else tr("no BranchDesk schema")

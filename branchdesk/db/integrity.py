@@ -201,13 +201,18 @@ def full_check(db_path: Path, *, immutable: bool = False) -> IntegrityReport:
 
 
 def newest_good_backup(backups_dir: Path) -> Path | None:
-    """The newest backup that passes the quick check and that this BranchDesk can open."""
-    from branchdesk.db.backup import list_backups
+    """The newest backup that passes the quick check, that this BranchDesk can open and that
+    a restore would accept (its schema exactly as its revision makes it)."""
+    from branchdesk.db.backup import describe, list_backups, restore_refusal
+    from branchdesk.errors import BranchDeskError
 
     for info in list_backups(backups_dir):
         if not info.ok:
             continue
-        report = _run(info.path, "quick_check", with_revision=True, immutable=True)
-        if report.ok:
+        try:
+            summary = describe(info.path)
+        except BranchDeskError:
+            continue
+        if restore_refusal(summary) is None:
             return info.path
     return None

@@ -5037,5 +5037,61 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>The database {path} is on a network drive ({kind}). BranchDesk keeps its data in an SQLite file, and SQLite's locking does not work reliably over a network file system: two PCs writing at once can damage the file and lose data. Keep the data on this PC's own disk (start BranchDesk with --data-dir on a local folder, or move the data folder there) and back up to the network drive instead. For several PCs sharing one branch's data, a branch server is planned.</source>
         <translation>数据库 {path} 位于网络驱动器上（{kind}）。BranchDesk 把数据保存在一个 SQLite 文件里，而 SQLite 的文件锁在网络文件系统上并不可靠：两台电脑同时写入可能损坏文件、丢失数据。请把数据放在本机自己的硬盘上（用 --data-dir 指定本地文件夹启动 BranchDesk，或把数据文件夹移到本地），备份时再存到网络驱动器。多台电脑共用一个网点的数据，今后将由网点服务器支持。</translation>
     </message>
+    <message>
+        <source>Schema: NOT AS BRANCHDESK MAKES IT</source>
+        <translation>结构：与 BranchDesk 建立的不一致</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup as BranchDesk writes it, so it is refused and nothing was changed: {problems} Choose another backup.</source>
+        <translation>{path} 不是 BranchDesk 写出的原样备份，因此拒绝恢复，没有做任何更改：{problems} 请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>table “{name}”</source>
+        <translation>表“{name}”</translation>
+    </message>
+    <message>
+        <source>index “{name}” on {table}</source>
+        <translation>{table} 上的索引“{name}”</translation>
+    </message>
+    <message>
+        <source>trigger “{name}” on {table}</source>
+        <translation>{table} 上的触发器“{name}”</translation>
+    </message>
+    <message>
+        <source>view “{name}”</source>
+        <translation>视图“{name}”</translation>
+    </message>
+    <message>
+        <source>an extra {what} that BranchDesk does not make</source>
+        <translation>多出了 BranchDesk 不会建立的{what}</translation>
+    </message>
+    <message>
+        <source>the {what} is missing</source>
+        <translation>缺少{what}</translation>
+    </message>
+    <message>
+        <source>the {what} is not as BranchDesk makes it</source>
+        <translation>{what}与 BranchDesk 建立的不一致</translation>
+    </message>
+    <message>
+        <source>Schema {revision}: {problem}.</source>
+        <translation>结构 {revision}：{problem}。</translation>
+    </message>
+    <message>
+        <source>The owner PIN is stored {count} times (once is right).</source>
+        <translation>老板密码保存了 {count} 份（应只有一份）。</translation>
+    </message>
+    <message>
+        <source>The owner PIN's scrypt cost (n={n}, r={r}, p={p}) is outside what BranchDesk uses (n a power of two up to {max_n}, r up to {max_r}, p up to {max_p}).</source>
+        <translation>老板密码的 scrypt 参数（n={n}，r={r}，p={p}）超出 BranchDesk 使用的范围（n 为 2 的幂且不超过 {max_n}，r 不超过 {max_r}，p 不超过 {max_p}）。</translation>
+    </message>
+    <message>
+        <source>The owner PIN's salt ({salt} bytes) or hash ({digest} bytes) has the wrong length.</source>
+        <translation>老板密码的盐（{salt} 字节）或哈希（{digest} 字节）长度不对。</translation>
+    </message>
+    <message>
+        <source>The owner PIN's count of wrong attempts is negative.</source>
+        <translation>老板密码的输错次数为负数。</translation>
+    </message>
 </context>
 </TS>
