@@ -289,8 +289,8 @@ class MainWindow(QMainWindow):
         from branchdesk.ui.workers import Task
 
         db = self.db
-        if db is None:
-            return
+        if db is None or self._stopping.is_set():
+            return  # closed before its turn came: a thread started now would outlive it
 
         checks = self.startup_checks
         stopping = self._stopping
@@ -876,8 +876,8 @@ class MainWindow(QMainWindow):
         self.reminder_timer.stop()
         if self.tray is not None:
             self.tray.hide()
+        self._stopping.set()  # a daily backup in progress stops within a step; none starts
         if self._warmup is not None:
-            self._stopping.set()  # a daily backup in progress stops within a step
             self._warmup.wait()
         if self._purge is not None:  # stops after the chunk in hand; what went is committed
             self._purge.cancel()
