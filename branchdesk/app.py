@@ -128,7 +128,11 @@ def _show_unexpected_error(
     if issubclass(kind, KeyboardInterrupt):
         return
     traceback.print_exception(kind, error, tb)  # to the console, when there is one
-    expected = isinstance(error, BranchDeskError)
+    from branchdesk.errors import storage_error
+
+    # A full disk (or a database held by another writer) is told as that, not as a crash.
+    told = storage_error(error, paths.data_dir()) if isinstance(error, Exception) else None
+    expected = isinstance(error, BranchDeskError) or told is not None
     log.log(
         logging.WARNING if expected else logging.ERROR,
         "Unhandled %s: %s",
@@ -143,7 +147,9 @@ def _show_unexpected_error(
         return
     from PySide6.QtWidgets import QMessageBox
 
-    if expected:
+    if told is not None:
+        message = str(told)
+    elif expected:
         message = str(error)
     else:
         message = QApplication.translate(

@@ -263,6 +263,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
+        from branchdesk.errors import is_disk_full
+
+        if is_disk_full(exc):
+            from branchdesk.errors import disk_full
+
+            print(str(disk_full(exc.filename or paths.data_dir())), file=sys.stderr)
+            return EXIT_BAD_INPUT
         print(
             i18n.tr(
                 "Cannot use {path}: {error}. Check that the folder exists and that the file "
@@ -280,6 +287,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(exc, OperationalError):
             raise
+        from branchdesk.errors import storage_error
+
+        told = storage_error(exc, paths.db_path())
+        if told is not None:
+            print(str(told), file=sys.stderr)
+            return EXIT_BAD_INPUT
         print(
             i18n.tr(
                 "The database is busy or cannot be written ({error}). Close other BranchDesk "
@@ -363,9 +376,15 @@ def _install_owner_lock(args: argparse.Namespace) -> None:
 
 
 def _open() -> Database:
+    """The database, migrated, with the branch's settings installed (read them after this:
+    before, SettingsStore gives their defaults)."""
     from branchdesk.db.engine import open_database
+    from branchdesk.owner import policy
+    from branchdesk.settings import SettingsStore
 
-    return open_database()
+    db = open_database()
+    policy.start(db, SettingsStore())
+    return db
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -439,7 +458,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     db = _open()
     if args.batch is None:
-        with db.session() as session:
+        with db.read_session() as session:
             _print_result(lookup(session, args.query), args.json)
         return EXIT_OK
     if args.batch == "-":
@@ -451,7 +470,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             raise BranchDeskError(
                 i18n.tr("Cannot read {path}: {error}", path=args.batch, error=exc.strerror)
             ) from exc
-    with db.session() as session:
+    with db.read_session() as session:
         for line in lines:
             if line.strip():
                 _print_result(lookup(session, line), True)
@@ -459,6 +478,9 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def _read_lines(path: Path) -> list[str]:
+    from branchdesk.db import live
+
+    live.refuse(path)
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -508,6 +530,7 @@ def _cmd_print(args: argparse.Namespace) -> int:
             i18n.tr("Only slips are printed from a file: {path}", path=args.file), file=sys.stderr
         )
         return EXIT_USAGE
+    db = _open()
     job = PrintJob(
         document=args.document,
         categories=tuple(args.category),
@@ -517,7 +540,6 @@ def _cmd_print(args: argparse.Namespace) -> int:
         employee=args.employee,
         branch=str(SettingsStore().get("branch_name") or ""),
     )
-    db = _open()
     with db.session() as session:
         done = print_document(session, job, args.output)
     print(i18n.tr("Wrote {pages} page(s) to {path}", pages=done.pages, path=done.path))
@@ -616,12 +638,12 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
     from branchdesk.complaints.workflow import status_label
     from branchdesk.settings import SettingsStore
 
+    db = _open()
     within = args.within
     if within is None:
         within = float(SettingsStore().get("complaint_lead_hours"))
     at = service.now()
-    db = _open()
-    with db.session() as session:
+    with db.read_session() as session:
         rows = service.due_soon(session, within, at=at)
     if args.json:
         items = [
@@ -664,7 +686,7 @@ def _cmd_guides(args: argparse.Namespace) -> int:
 
     db = _open()
     if args.guides_command == "list":
-        with db.session() as session:
+        with db.session() as session:  # the first listing writes the default categories
             rows = search_guides(session)
         if args.json:
             items = [
@@ -728,7 +750,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
     from branchdesk.io.batches import history
 
     db = _open()
-    with db.session() as session:
+    with db.read_session() as session:
         for b in history(session):
             state = "undone" if b.undone_at else ("replaced" if b.replaced else "active")
             print(
@@ -777,6 +799,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     refusal = restore_refusal(summary)
     if refusal is not None:
         raise refusal
+    _print_lacking(args.file)
     if not args.yes:
         if not sys.stdin.isatty():
             print(i18n.tr("Restore replaces the database: add --yes to confirm."), file=sys.stderr)
@@ -796,6 +819,16 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     if report.needs_upgrade:
         print(i18n.tr("Its older schema is upgraded the next time BranchDesk opens it."))
     return EXIT_OK
+
+
+def _print_lacking(backup: Path) -> None:
+    """What restoring `backup` would lose, compared with the database now."""
+    from branchdesk.db.backup import lacking_rows
+
+    db_path = paths.db_path()
+    if db_path.is_file() and db_path.stat().st_size > 0:
+        for line in lacking_rows(db_path, backup).lines():
+            print(line)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -818,9 +851,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
             good = newest_good_backup(paths.backups_dir())
             if good is not None:
+                print(i18n.tr("The newest good backup is {path}.", path=good))
+                _print_lacking(good)
                 print(
                     i18n.tr(
-                        "The newest good backup is {path}. To go back to it: "
+                        "To go back to it (the damaged file is kept as a backup first): "
                         "branchdesk restore {path}",
                         path=good,
                     )
@@ -841,17 +876,17 @@ def _cmd_purge_waybills(args: argparse.Namespace) -> int:
     from branchdesk.permissions import require_owner
     from branchdesk.settings import SettingsStore
 
-    days = args.older_than
-    if days is None:
-        days = int(SettingsStore().get("waybill_keep_days"))
-    before = cutoff_date(days).isoformat()
     if not args.yes and not sys.stdin.isatty():
         print(i18n.tr("Removing waybills changes data: add --yes to confirm."), file=sys.stderr)
         return EXIT_USAGE
     require_owner(Action.DELETE_RECORDS)  # before the question: who may not is not asked
     db = _open()
+    days = args.older_than
+    if days is None:
+        days = int(SettingsStore().get("waybill_keep_days"))
+    before = cutoff_date(days).isoformat()
     if not args.yes:
-        with db.session() as session:
+        with db.read_session() as session:
             count = count_old_waybills(session, days)
         if count == 0:
             print(i18n.tr("No waybill is dated before {date}. Nothing to remove.", date=before))

@@ -13,3 +13,66 @@ class DatabaseTooNewError(BranchDeskError):
 
 class DatabaseError(BranchDeskError):
     """The DB file cannot be opened or migrated."""
+
+
+class DiskFullError(BranchDeskError):
+    """The disk (or the database's size limit) is full; nothing of the action was saved."""
+
+
+class DatabaseBusyError(BranchDeskError):
+    """Another window or command held the database's write lock for too long."""
+
+
+SQLITE_BUSY, SQLITE_FULL = 5, 13
+# errno ENOSPC (no space left on device), EDQUOT (disk quota exceeded); Windows error codes
+# ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL.
+_FULL_ERRNOS = {28, 122}
+_FULL_WINERRORS = {39, 112}
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for SQLite's SQLITE_FULL ("database or disk is full") and a file write's ENOSPC."""
+    exc = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    if isinstance(exc, OSError):
+        return exc.errno in _FULL_ERRNOS or getattr(exc, "winerror", None) in _FULL_WINERRORS
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF == SQLITE_FULL
+    return "database or disk is full" in str(exc)
+
+
+def _is_busy(exc: BaseException) -> bool:
+    exc = getattr(exc, "orig", None) or exc
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF == SQLITE_BUSY
+    return "database is locked" in str(exc)
+
+
+def disk_full(where: object) -> DiskFullError:
+    from branchdesk.i18n import tr
+
+    return DiskFullError(
+        tr(
+            "The disk is full: nothing was saved. Free some space on the drive that holds "
+            "{path} (empty the recycle bin, move old files away), then try again.",
+            path=where,
+        )
+    )
+
+
+def storage_error(exc: BaseException, where: object) -> BranchDeskError | None:
+    """The message a user should see for a storage failure of `where` (a database or a file):
+    a full disk says so; a database held by another writer says that. None for anything else."""
+    if is_disk_full(exc):
+        return disk_full(where)
+    if _is_busy(exc):
+        from branchdesk.i18n import tr
+
+        return DatabaseBusyError(
+            tr(
+                "The database is busy: another BranchDesk window or command is writing to it "
+                "(a big import, a restore). Nothing was saved; try again when it has finished.",
+            )
+        )
+    return None

@@ -29,6 +29,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     CHANGE_SETTINGS = "change_settings"
     VIEW_AUDIT = "view_audit"
+    REPLACE_AREAS = "replace_areas"
 
 
 class PermissionDenied(BranchDeskError):
@@ -174,6 +175,7 @@ ACTION_LABELS = {
     Action.RESTORE: "restore a backup",
     Action.CHANGE_SETTINGS: "change settings",
     Action.VIEW_AUDIT: "see the audit log",
+    Action.REPLACE_AREAS: "replace the area table",
 }
 
 

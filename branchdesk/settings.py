@@ -1,4 +1,12 @@
-"""Every setting declared once, with its type and default; stored as JSON in the data dir."""
+"""Every setting declared once, with its type, default and scope.
+
+A person's own preferences (language, the agent's name, column mappings) live in
+settings.json in the data dir. The branch's settings (scope "branch": how long waybills and
+backups are kept, banned phrases, reminders, the branch's name, how long the PIN unlocks) live
+in the database, changed only as audited owner actions (owner.policy); once the database is
+open its values are installed here (`set_branch_values`) and every `SettingsStore.get` of a
+branch setting returns them: what settings.json says about them is never used.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +18,8 @@ from typing import Any
 
 from branchdesk import paths
 
+PERSON, BRANCH = "person", "branch"
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -17,19 +27,51 @@ class Setting:
     type: type
     default: Any
     doc: str
+    scope: str = PERSON
+    # Bounds of an int; the longest text, or the most items of a list (of texts).
+    low: int | None = None
+    high: int | None = None
+    longest: int | None = None
+
+    def valid(self, value: Any) -> bool:
+        """A value of the right type within the bounds (a bool is not an int here)."""
+        if not isinstance(value, self.type):
+            return False
+        if isinstance(value, bool):
+            return self.type is bool
+        if isinstance(value, int):
+            return (self.low is None or value >= self.low) and (
+                self.high is None or value <= self.high
+            )
+        if isinstance(value, str):
+            return self.longest is None or len(value) <= self.longest
+        if isinstance(value, list):
+            if self.longest is not None and len(value) > self.longest:
+                return False
+            return all(isinstance(item, str) and len(item) <= 50 for item in value)
+        return True
 
 
 SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in (
         Setting("language", str, "auto", "UI language: auto (follow the system), zh_CN or en"),
-        Setting("branch_name", str, "", "Branch name shown in the title and on printouts"),
+        Setting(
+            "branch_name",
+            str,
+            "",
+            "Branch name shown in the title and on printouts",
+            BRANCH,
+            longest=60,
+        ),
         Setting(
             "branch_region",
             str,
             "",
             "The branch's own city and district (e.g. 浙江省宁波市海曙区): the default for an "
             "address that names no region",
+            BRANCH,
+            longest=60,
         ),
         Setting("first_run_done", bool, False, "The sample-branch offer has been answered"),
         Setting(
@@ -44,12 +86,17 @@ SETTINGS: dict[str, Setting] = {
             int,
             2,
             "Complaints show as due soon this many hours before their deadline",
+            BRANCH,
+            low=0,
+            high=72,
         ),
         Setting(
             "banned_phrases",
             list,
             ["不知道", "去投诉吧", "态度", "懂吗", "不归我管", "没办法"],
             "Phrases a reply to a customer must not contain (flagged before saving)",
+            BRANCH,
+            longest=200,
         ),
         Setting("agent_name", str, "", "Name recorded as 'who' in complaint histories"),
         Setting(
@@ -57,16 +104,55 @@ SETTINGS: dict[str, Setting] = {
             int,
             180,
             "Remove old waybills offers to remove those older than this many days",
+            BRANCH,
+            low=1,
+            high=36_500,
         ),
-        Setting("backup_keep_daily", int, 14, "Daily automatic backups kept (the newest ones)"),
+        Setting(
+            "backup_keep_daily",
+            int,
+            14,
+            "Daily automatic backups kept (the newest ones)",
+            BRANCH,
+            low=1,
+            high=365,
+        ),
         Setting(
             "backup_keep_weekly",
             int,
             8,
             "Older automatic backups kept, one per week, for this many weeks",
+            BRANCH,
+            low=0,
+            high=520,
+        ),
+        Setting(
+            "owner_unlock_minutes",
+            int,
+            5,
+            "Minutes the owner PIN keeps owner actions unlocked after the last one",
+            BRANCH,
+            low=1,
+            high=60,
         ),
     )
 }
+BRANCH_KEYS = tuple(key for key, s in SETTINGS.items() if s.scope == BRANCH)
+
+# The branch's settings from the database, once it is open (None: defaults until then).
+_branch_values: dict[str, Any] | None = None
+
+
+def set_branch_values(values: dict[str, Any] | None) -> None:
+    """Install the branch's settings read from the database (None: back to the defaults)."""
+    global _branch_values
+    _branch_values = None if values is None else dict(values)
+
+
+def branch_value(key: str) -> Any:
+    setting = SETTINGS[key]
+    value = (_branch_values or {}).get(key, setting.default)
+    return value if setting.valid(value) else setting.default
 
 
 class SettingsStore:
@@ -85,22 +171,34 @@ class SettingsStore:
 
     def get(self, key: str) -> Any:
         setting = SETTINGS[key]
+        if setting.scope == BRANCH:
+            return branch_value(key)
         value = self._values.get(key, setting.default)
         if not isinstance(value, setting.type):
             return setting.default
         return value
 
+    def file_value(self, key: str) -> Any:
+        """What settings.json says about `key` (None: nothing); for taking branch settings
+        over into the database once."""
+        return self._values.get(key)
+
+    def forget(self, keys: list[str]) -> None:
+        """Remove keys from settings.json (branch settings once taken over)."""
+        if any(key in self._values for key in keys):
+            for key in keys:
+                self._values.pop(key, None)
+            self._save()
+
     def set(self, key: str, value: Any) -> None:
-        setting = SETTINGS[key]
-        if not isinstance(value, setting.type):
-            raise TypeError(f"setting {key} takes {setting.type.__name__}, not {value!r}")
-        self._values[key] = value
-        self._save()
+        self.update({key: value})
 
     def update(self, values: dict[str, Any]) -> None:
         """Set several settings in one write: all of them or, on an error, none."""
         for key, value in values.items():
             setting = SETTINGS[key]
+            if setting.scope == BRANCH:
+                raise ValueError(f"{key} is a branch setting: owner.policy.change() sets it")
             if not isinstance(value, setting.type):
                 raise TypeError(f"setting {key} takes {setting.type.__name__}, not {value!r}")
         before = dict(self._values)

@@ -17,7 +17,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from branchdesk import features, i18n, paths, permissions
+from branchdesk import features, i18n, paths, permissions, settings
 from branchdesk.db.engine import Database, open_database
 
 features.load()  # as the entry points do: every feature registers its models and import kinds
@@ -36,6 +36,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     # The owner policy is process-wide: a test that installs one (or runs the CLI) leaves none.
     permissions.set_policy(None)
     permissions.set_actor("")
+    settings.set_branch_values(None)  # the branch's settings of this test's database
 
 
 # Waybills in the sample branch of `sample_db` (enough for every list and search test).

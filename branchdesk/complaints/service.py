@@ -488,7 +488,11 @@ def _complaint(session: Session, complaint_id: int) -> Complaint:
 
 
 def next_ticket_no(session: Session, at: datetime) -> str:
-    """TS20261122-0001: the day's running number."""
+    """TS20261122-0001: the day's running number.
+
+    Read and used in one writing transaction (Database.session() begins IMMEDIATE, holding
+    the write lock): another window or command logging a complaint at the same moment waits
+    and then counts this one, so no number is given twice."""
     prefix = at.strftime("TS%Y%m%d-")
     last = session.scalar(
         select(func.max(Complaint.ticket_no)).where(Complaint.ticket_no.like(prefix + "%"))

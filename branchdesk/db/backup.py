@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from branchdesk.db import live, location
 from branchdesk.db.integrity import (
     connect_readonly,
     foreign_key_problems,
@@ -30,6 +31,7 @@ from branchdesk.db.integrity import (
     structure_problems,
 )
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from branchdesk.db.schema import pin_problems, schema_problems
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.permissions import Action, require_owner
@@ -80,7 +82,8 @@ STEP_PAGES = 16384
 class RestoreRefused(BranchDeskError):
     """A file that must not replace the database; nothing was changed.
 
-    `reason` is "not-branchdesk", "damaged" or "too-new".
+    `reason` is "not-branchdesk", "damaged", "too-new" or "tampered" (tables, indexes,
+    triggers or views not as its revision's migrations make them, or a PIN out of bounds).
     """
 
     def __init__(self, message: str, reason: str) -> None:
@@ -119,6 +122,9 @@ class BackupSummary:
     owner_pin: bool = False
     ok: bool = False
     problems: list[str] = field(default_factory=list)
+    # How its schema differs from what its revision's migrations make, and a PIN whose
+    # parameters are out of bounds: such a file is refused (an edited backup).
+    schema_problems: list[str] = field(default_factory=list)
 
     @property
     def is_branchdesk(self) -> bool:
@@ -165,6 +171,9 @@ class BackupSummary:
             ]
         out.append(tr("Integrity: ok") if self.ok else tr("Integrity: PROBLEMS"))
         out += ["  " + p for p in self.problems]
+        if self.schema_problems:
+            out.append(tr("Schema: NOT AS BRANCHDESK MAKES IT"))
+            out += ["  " + p for p in self.schema_problems]
         return out
 
 
@@ -366,7 +375,10 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
         except OSError:
             continue
         taken_at, kind = parsed
-        ok = size > 0 and header_problem(path) is None
+        try:
+            ok = size > 0 and header_problem(path) is None
+        except live.LiveDatabaseFile:
+            ok = False  # the open database under a backup's name (a link): not a backup
         found.append((taken_at, path.name, BackupInfo(path, taken_at, kind, size, ok)))
     found.sort(key=lambda item: (item[0], _counter(item[1])), reverse=True)
     return [info for _when, _name, info in found]
@@ -464,6 +476,7 @@ def describe(path: Path, *, thorough: bool = False) -> BackupSummary:
     path = Path(path)
     if not path.is_file():
         raise BranchDeskError(tr("File not found: {path}", path=path))
+    live.refuse(path, only_while_open=True)  # the open database is read only through SQLite
     summary = BackupSummary(path, _taken_at(path), path.stat().st_size)
     summary.is_sqlite = is_sqlite_file(path)
     problem = header_problem(path)
@@ -485,6 +498,10 @@ def describe(path: Path, *, thorough: bool = False) -> BackupSummary:
         }
         summary.has_schema = "import_batch" in tables
         summary.revision = read_revision(con)
+        if summary.revision in KNOWN_REVISIONS:
+            summary.schema_problems = schema_problems(con, summary.revision)
+            if "owner_pin" in tables:
+                summary.schema_problems += pin_problems(con)
         if summary.has_schema:
             for attr, table in COUNTED:
                 if table in tables:
@@ -513,6 +530,102 @@ def _last_import(con: sqlite3.Connection) -> datetime | None:
         return None
 
 
+@dataclass(frozen=True)
+class RowComparison:
+    """What a backup lacks compared with the database now, table by table."""
+
+    # Tables with fewer rows in the backup: name → (rows now, rows in the backup); rows now is
+    # None when that table of the (damaged) database cannot be counted.
+    tables: dict[str, tuple[int | None, int]]
+    # The database now cannot be read at all: what the backup lacks is unknown.
+    unknown: bool = False
+
+    def lines(self) -> list[str]:
+        if self.unknown:
+            return [
+                tr(
+                    "The database now cannot be read, so what the backup lacks is unknown: "
+                    "everything written after the backup was taken is lost by restoring it."
+                )
+            ]
+        if not self.tables:
+            return [
+                tr(
+                    "Compared with now, the backup lacks no rows (rows changed since it was "
+                    "taken go back to how they were)."
+                )
+            ]
+        out = [tr("Compared with now, restoring this backup loses these rows:")]
+        for table, (now, then) in self.tables.items():
+            if now is None:
+                out.append(
+                    "  "
+                    + tr(
+                        "{table}: cannot be counted now (damaged), {then} in the backup",
+                        table=table,
+                        then=then,
+                    )
+                )
+            else:
+                out.append(
+                    "  "
+                    + tr(
+                        "{table}: {now} now, {then} in the backup ({lost} fewer)",
+                        table=table,
+                        now=now,
+                        then=then,
+                        lost=now - then,
+                    )
+                )
+        return out
+
+
+def _row_counts(con: sqlite3.Connection) -> dict[str, int | None]:
+    """Rows per table of our own (not SQLite's, nor the search indexes' inner tables); None
+    for a table that cannot be counted."""
+    rows = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    virtual = [str(n) for n, sql in rows if str(sql or "").upper().startswith("CREATE VIRTUAL")]
+    counts: dict[str, int | None] = {}
+    for name, _sql in rows:
+        name = str(name)
+        if name.startswith("sqlite_") or name == "alembic_version" or name in virtual:
+            continue
+        if any(name.startswith(f"{v}_") for v in virtual):
+            continue
+        try:
+            counts[name] = int(con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0])
+        except sqlite3.Error:
+            counts[name] = None
+    return counts
+
+
+def lacking_rows(db_path: Path, backup_path: Path) -> RowComparison:
+    """Rows per table that the database has now and the backup has not (read through SQLite:
+    committed pages still in the WAL count)."""
+    try:
+        con = connect_readonly(backup_path, immutable=True)
+        try:
+            then = _row_counts(con)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        then = {}
+    try:
+        con = connect_readonly(db_path)
+        try:
+            now = _row_counts(con)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return RowComparison({}, unknown=True)
+    lacking: dict[str, tuple[int | None, int]] = {}
+    for table, count in now.items():
+        before = then.get(table) or 0
+        if count is None or count > before:
+            lacking[table] = (count, before)
+    return RowComparison(lacking)
+
+
 def restore_refusal(summary: BackupSummary) -> RestoreRefused | None:
     """Why a previewed file must not be restored; None when it may be."""
     path = summary.path
@@ -534,6 +647,16 @@ def restore_refusal(summary: BackupSummary) -> RestoreRefused | None:
                 revision=summary.revision,
             ),
             "too-new",
+        )
+    if summary.ok and summary.is_branchdesk and summary.schema_problems:
+        return RestoreRefused(
+            tr(
+                "{path} is not a backup as BranchDesk writes it, so it is refused and nothing "
+                "was changed: {problems} Choose another backup.",
+                path=path,
+                problems=" ".join(summary.schema_problems),
+            ),
+            "tampered",
         )
     if not summary.ok or not summary.is_branchdesk:
         problem = summary.problems[0] if summary.problems else tr("no BranchDesk schema")
@@ -560,6 +683,7 @@ def restore(
     """
     require_owner(Action.RESTORE)
     db_path, backup_path = Path(db_path), Path(backup_path)
+    location.refuse_network(db_path)
     if not backup_path.is_file():
         raise BranchDeskError(tr("File not found: {path}", path=backup_path))
     if db_path.exists() and os.path.samefile(db_path, backup_path):
@@ -633,6 +757,10 @@ def _save_current(db_path: Path, backups_dir: Path, now: datetime | None) -> Pat
 
 
 def _raw_copy(db_path: Path, backups_dir: Path, now: datetime) -> Path:
+    # Copied as bytes, so with no SQLite connection of this process on it: closing the copy's
+    # file handle would drop that connection's locks (see db.live).
+    if live.open_connections(db_path):
+        raise _in_use(db_path)
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
         target = _free_path(backups_dir, now, DAMAGED)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,55 +10,138 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchdesk import paths
+from branchdesk.db import live, location
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
-from branchdesk.errors import DatabaseError, DatabaseTooNewError
+from branchdesk.errors import DatabaseError, DatabaseTooNewError, storage_error
 from branchdesk.i18n import tr
+
+# How long a writer waits for another one (a command's import, another window) to commit
+# before it gives up with "database is locked"; readers never wait (WAL).
+BUSY_TIMEOUT_MS = 5_000
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver starts no transactions of its own: the "begin" listener says how each one
+    # starts (SQLAlchemy's documented recipe for SQLite). Left to pysqlite, DDL ran outside
+    # any transaction and a write began only at its first INSERT, after the reads.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     # NORMAL is durable across application crashes in WAL mode; a power cut may lose
     # only the last commits, never consistency.
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA cache_size=-16000")  # 16 MB page cache
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """An engine whose transactions are writers (BEGIN IMMEDIATE) or, `read_only`, readers.
+
+    A writer takes the database's write lock at its start, so it waits (busy_timeout) for
+    another writer to finish and then reads what that one committed: two writers never
+    both read a number and write it plus one, nor lose a count. A deferred transaction that
+    reads and then writes fails at once with "database is locked" when another writer
+    committed meanwhile (busy_timeout cannot help it). A reader starts deferred, never
+    waits for writers and cannot write (query_only).
+    """
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        if read_only:
+            event.listen(engine, "connect", _query_only)
+        begin = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Any) -> None:
+            connection.exec_driver_sql(begin)
+
+        _track(engine)
     return engine
 
 
+def _query_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def _is_file(engine: Engine) -> bool:
+    database = engine.url.database
+    return bool(database) and database != ":memory:" and not str(database).startswith("file:")
+
+
+def _track(engine: Engine) -> None:
+    """Note a database file this process opens through SQLite, and its open connections: no
+    code here may then open that file in any other way (see db.live)."""
+    if not _is_file(engine):
+        return
+    key = live.register(str(engine.url.database))
+
+    def opened(_dbapi_connection: Any, _record: Any) -> None:
+        live.connected(key, +1)
+
+    def closed(_dbapi_connection: Any, _record: Any = None) -> None:
+        live.connected(key, -1)
+
+    event.listen(engine, "connect", opened)
+    event.listen(engine, "close", closed)
+    event.listen(engine, "close_detached", closed)
+
+
 class Database:
-    """An open, migrated database and its session factory."""
+    """An open, migrated database and its session factories."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Lookups and lists read through their own connections, which never wait for a
+        # writer (an import in another window) and cannot write.
+        self.reader = (
+            make_engine(str(engine.url), read_only=True)
+            if engine.dialect.name == "sqlite" and _is_file(engine)
+            else engine
+        )
+        self._readers = sessionmaker(self.reader, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One short session per user action: commit on success, roll back on error."""
-        session = self._sessions()
+        """One short session per user action that may write: commit on success, roll back
+        on error. It holds the write lock from its first statement to its end: keep it
+        short, and use read_session() for what only reads."""
+        with self._run(self._sessions()) as session:
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session that only reads (a lookup, a list): it sees the last commit when it
+        starts, never waits for a writer, and refuses to write."""
+        with self._run(self._readers()) as session:
+            yield session
+
+    @contextmanager
+    def _run(self, session: Session) -> Iterator[Session]:
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
+            # A full disk is told as one (with what to do), not as a database error.
+            if isinstance(exc, (SQLAlchemyError, sqlite3.Error)):
+                told = storage_error(exc, self.engine.url.database or "")
+                if told is not None:
+                    raise told from exc
             raise
         finally:
             session.close()
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.reader is not self.engine:
+            self.reader.dispose()
 
 
 def sqlite_revision(path: Path) -> str | None:
@@ -102,28 +184,14 @@ def _backup_before_migration(path: Path, revision: str | None) -> Path:
     return target
 
 
-def _transactional_ddl(engine: Engine) -> None:
-    """Make pysqlite run CREATE/ALTER inside the transaction: by default it issues no BEGIN
-    before DDL, so each statement commits on its own and a process killed halfway through a
-    migration leaves half a schema that no later start can migrate (SQLAlchemy's documented
-    recipe for SQLite: driver autocommit off, an explicit BEGIN)."""
-
-    @event.listens_for(engine, "connect")
-    def _no_driver_transactions(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
-
-
 def upgrade(engine: Engine) -> None:
-    """Apply every pending Alembic migration in one transaction: all or nothing."""
+    """Apply every pending Alembic migration in one transaction: all or nothing (the engine
+    runs CREATE/ALTER inside it: left to pysqlite, each statement committed on its own and a
+    process killed halfway left half a schema that no later start could migrate)."""
     from alembic import command
     from alembic.config import Config
 
     migrating = make_engine(str(engine.url))
-    _transactional_ddl(migrating)
     cfg = Config()
     cfg.set_main_option("script_location", "branchdesk.db:migrations")
     try:
@@ -137,6 +205,7 @@ def upgrade(engine: Engine) -> None:
 def open_database(path: Path | None = None) -> Database:
     """Open (creating or migrating as needed) the SQLite database at `path`."""
     path = paths.db_path() if path is None else path
+    location.refuse_network(path)  # SQLite's locks are not reliable on a network drive
     exists = path.exists() and path.stat().st_size > 0
     revision = sqlite_revision(path) if exists else None
     if revision is not None and revision not in KNOWN_REVISIONS:
@@ -154,7 +223,3 @@ def open_database(path: Path | None = None) -> Database:
             _backup_before_migration(path, revision)
         upgrade(engine)
     return Database(engine)
-
-
-def copy_database(src: Path, dst: Path) -> None:
-    shutil.copyfile(src, dst)

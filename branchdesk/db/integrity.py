@@ -2,6 +2,10 @@
 
 Every check opens the file read-only: a damaged database is never written to while we look at
 it, and a backup on a USB stick gets no -wal/-shm files beside it.
+
+The database is judged through SQLite, which reads the committed pages still in its WAL: the
+file alone (its length against the page count in its header) tells the truth only when no WAL
+holds pages, and a database this process has open is never opened any other way (db.live).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from branchdesk.db import live
 from branchdesk.db.migrations import KNOWN_REVISIONS
 from branchdesk.i18n import tr
 
@@ -37,8 +42,20 @@ def connect_readonly(path: Path, *, immutable: bool = False) -> sqlite3.Connecti
     return sqlite3.connect(uri, uri=True)
 
 
+def _wal_holds_pages(path: Path) -> bool:
+    """True when a -wal beside `path` may hold committed pages (the file alone is then not
+    the whole database)."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def is_sqlite_file(path: Path) -> bool:
-    """True for an empty file or one that starts like a SQLite database (however damaged)."""
+    """True for an empty file or one that starts like a SQLite database (however damaged).
+
+    Refuses (LiveDatabaseFile) the database this process has open."""
+    live.refuse(path, only_while_open=True)
     try:
         with open(path, "rb") as fh:
             start = fh.read(len(SQLITE_MAGIC))
@@ -48,8 +65,13 @@ def is_sqlite_file(path: Path) -> bool:
 
 
 def header_problem(path: Path) -> str | None:
-    """What is wrong with the file's SQLite header or length, read without SQLite (cheap)."""
+    """What is wrong with the file's SQLite header or length, read without SQLite (cheap).
+
+    Only for a file no connection of this process has open (LiveDatabaseFile otherwise). With
+    a non-empty -wal beside it the length is not compared: the WAL may hold pages the file
+    does not have yet (a checkpoint stopped half-way), and only SQLite can judge them."""
     path = Path(path)
+    live.refuse(path, only_while_open=True)
     try:
         size = path.stat().st_size
         with open(path, "rb") as fh:
@@ -60,6 +82,8 @@ def header_problem(path: Path) -> str | None:
         return None  # an empty file is an empty database: nothing to be wrong yet
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         return tr("{path} is not a SQLite database.", path=path)
+    if _wal_holds_pages(path):
+        return None
     page_size = struct.unpack(">H", header[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
@@ -128,7 +152,10 @@ def _damaged(path: Path, exc: sqlite3.Error) -> str:
 def _run(path: Path, pragma: str, *, with_revision: bool, immutable: bool) -> IntegrityReport:
     started = time.perf_counter()
     problems: list[str] = []
-    header = header_problem(path)
+    # The database this process has open is judged by SQLite alone (it would find a file cut
+    # short too, as "malformed"); any other file's header is read first, for a clearer message.
+    in_use = live.in_use(path) is not None
+    header = None if in_use else header_problem(path)
     if header is not None:
         problems.append(header)
     else:
@@ -174,13 +201,18 @@ def full_check(db_path: Path, *, immutable: bool = False) -> IntegrityReport:
 
 
 def newest_good_backup(backups_dir: Path) -> Path | None:
-    """The newest backup that passes the quick check and that this BranchDesk can open."""
-    from branchdesk.db.backup import list_backups
+    """The newest backup that passes the quick check, that this BranchDesk can open and that
+    a restore would accept (its schema exactly as its revision makes it)."""
+    from branchdesk.db.backup import describe, list_backups, restore_refusal
+    from branchdesk.errors import BranchDeskError
 
     for info in list_backups(backups_dir):
         if not info.ok:
             continue
-        report = _run(info.path, "quick_check", with_revision=True, immutable=True)
-        if report.ok:
+        try:
+            summary = describe(info.path)
+        except BranchDeskError:
+            continue
+        if restore_refusal(summary) is None:
             return info.path
     return None

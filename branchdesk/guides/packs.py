@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk import __version__
+from branchdesk.db import live
 from branchdesk.errors import BranchDeskError
 from branchdesk.guides import service
 from branchdesk.guides.entries import Annotation
@@ -144,6 +145,7 @@ def export_pack(session: Session, guide_id: int, path: Path | str) -> int:
     Returns the number of images in the pack.
     """
     path = Path(path)
+    live.refuse(path)  # never replace the open database (or its WAL) with a pack
     document, images = pack_document(session, guide_id)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temp = Path(temp_name)
@@ -252,6 +254,7 @@ def read_pack(path: Path | str) -> Pack:
     from branchdesk.guides.annotations import check_image
 
     path = Path(path)
+    live.refuse(path)
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:

@@ -13,7 +13,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from branchdesk.errors import BranchDeskError
+from branchdesk.db import live
+from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
 from branchdesk.i18n import tr
 
 
@@ -106,6 +107,7 @@ def _fill_sheet(
 
 
 def _save(wb: Workbook, path: Path) -> None:
+    live.refuse(path)  # never replace the open database (or its WAL) with a workbook
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent or ".")
@@ -113,6 +115,8 @@ def _save(wb: Workbook, path: Path) -> None:
         wb.save(tmp)
         os.replace(tmp, path)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(path) from exc
         raise BranchDeskError(
             tr(
                 "Cannot write {path}: {error}. Check that the folder exists and that the file "

@@ -1,19 +1,18 @@
 """The branch's own city and district: the region of an address that names none.
 
-One small function over the `branch_region` setting, so where the setting lives can change
-(it moves into the database later) without touching lookup.
+A branch setting (`branch_region`, kept in the database and changed as an owner action);
+lookups read it on every query, so the parsed region is kept until the setting changes.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 
-from branchdesk import paths
 from branchdesk.lookup.regions import Region, recognise
+from branchdesk.settings import branch_value
 
 _lock = threading.Lock()
-_cached: tuple[tuple[object, ...], Region | None] | None = None
+_cached: tuple[str, Region | None] | None = None
 
 
 def parse_branch_region(text: str) -> Region | None:
@@ -25,25 +24,15 @@ def parse_branch_region(text: str) -> Region | None:
 
 
 def branch_region() -> Region | None:
-    """The branch's city and district from the settings, or None when not set.
-
-    Read again only when the settings file changes (lookups call this on every query).
-    """
+    """The branch's city and district, or None when the owner has not set them."""
     global _cached
-    path = paths.settings_path()
-    try:
-        info = os.stat(path)
-        key: tuple[object, ...] = (os.fspath(path), info.st_mtime_ns, info.st_size)
-    except OSError:
-        key = (os.fspath(path), None, None)
+    text = str(branch_value("branch_region") or "")
     with _lock:
-        if _cached is not None and _cached[0] == key:
+        if _cached is not None and _cached[0] == text:
             return _cached[1]
-    from branchdesk.settings import SettingsStore
-
-    region = parse_branch_region(SettingsStore(path).get("branch_region"))
+    region = parse_branch_region(text)
     with _lock:
-        _cached = (key, region)
+        _cached = (text, region)
     return region
 
 

@@ -33,6 +33,7 @@ from branchdesk.lookup.layouts import read_area_sheets
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 from branchdesk.lookup.regions import recognise
 from branchdesk.lookup.waybills import canonical_carrier, detect_carrier, normalise_number
+from branchdesk.permissions import Action
 
 COURIER = ("业务员", "派件员", "快递员", "姓名", "派送员", "负责人")
 PHONE = ("手机", "电话", "联系电话", "手机号", "手机号码", "联系方式")
@@ -298,6 +299,8 @@ register(
         row_check=_check_area,
         replaces_table=True,
         read=_read_areas,
+        # It replaces the whole table every lookup answers from: the owner's, audited.
+        required=Action.REPLACE_AREAS,
     )
 )
 

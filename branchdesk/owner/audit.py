@@ -19,6 +19,7 @@ AUDIT_LABELS = {
     "undo_import": "Import undone",
     "restore": "Backup restored",
     "change_settings": "Settings changed",
+    "replace_areas": "Area table replaced",
     "pin_set": "Owner PIN set",
     "pin_changed": "Owner PIN changed",
     "pin_cleared": "Owner PIN removed",
@@ -109,10 +110,3 @@ def export_audit(session: Session, path: Path) -> int:
         title=tr("BranchDesk audit log"),
         wrap=True,
     )
-
-
-def settings_changed(session: Session, what: list[str]) -> None:
-    """Settings are an owner action: checked, and audited with the names of what changed."""
-    from branchdesk.permissions import Action, require_owner
-
-    require_owner(Action.CHANGE_SETTINGS, session, tr("Changed: {what}", what=", ".join(what)))

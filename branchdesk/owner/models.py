@@ -31,6 +31,19 @@ class OwnerPin(Base):
     retry_after: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class BranchSetting(Base):
+    """One of the branch's settings (settings.SETTINGS with scope "branch"), as JSON.
+
+    In the database, not in settings.json: only an audited owner action changes them, and
+    editing a file cannot (a retention of 0 there once deleted every daily backup)."""
+
+    __tablename__ = "branch_setting"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_entry"
 

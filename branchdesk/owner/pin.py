@@ -115,8 +115,10 @@ def waiting(session: Session, *, now: datetime | None = None) -> int:
 def check(session: Session, pin: str, *, now: datetime | None = None) -> PinCheck:
     """Check `pin` against the stored one; a wrong one is counted and audited.
 
-    The caller commits (the count must be kept even though the check failed). No PIN set:
-    every PIN is fine.
+    The caller commits (the count must be kept even though the check failed), in a writing
+    session (Database.session(): the write lock is held from its start), so wrong PINs tried
+    at once in several windows or commands are each counted and the wait starts on time. No
+    PIN set: every PIN is fine.
     """
     row = _row(session)
     if row is None:

@@ -42,6 +42,7 @@ from branchdesk.db.backup import (
     RestoreReport,
     backup_to,
     describe,
+    lacking_rows,
     list_backups,
     restore,
     restore_refusal,
@@ -375,8 +376,11 @@ class RestoreDialog(QDialog):
             except (BranchDeskError, OSError) as exc:  # gone meanwhile (a USB stick pulled)
                 self.preview.setPlainText(str(exc))
                 return
-        self.preview.setPlainText("\n".join(summary.lines()))
         refusal = restore_refusal(summary)
+        lines = summary.lines()
+        if refusal is None:
+            lines += ["", *lacking_rows(self.db_path, summary.path).lines()]
+        self.preview.setPlainText("\n".join(lines))
         if refusal is not None:
             self.refusal.setText(str(refusal))
             self.refusal.setVisible(True)

@@ -104,7 +104,7 @@ class BatchLookupDialog(QDialog):
 
     def run(self) -> None:
         addresses = self.addresses()
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             results = assign_couriers(session, addresses)
         self.model.set_rows(results)
         found = sum(1 for r in results if r.couriers)

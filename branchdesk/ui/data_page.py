@@ -174,12 +174,12 @@ class DataPage(QWidget):
             self.refresh()
 
     def _waybill_page(self, offset: int, limit: int) -> list[WaybillHit]:
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             return tables.waybill_page(session, offset, limit)
 
     def refresh(self) -> None:
         self._loaded = True
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             self.area_model.set_rows(tables.area_rows(session))
             self.route_model.set_rows(tables.route_rows(session))
             self.time_model.set_rows(tables.time_rows(session))

@@ -191,7 +191,7 @@ class LookupPage(QWidget):
         if not query.strip():
             self.show_result(None)
             return
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             result = lookup(session, query, limit=LOOKUP_LIMIT)
         self.show_result(result)
 

@@ -140,11 +140,12 @@ class MainWindow(QMainWindow):
         """Open the database (in the data dir unless `path`) and build the pages; False (and
         a message) when it cannot be opened."""
         from branchdesk.db.engine import open_database
+        from branchdesk.db.location import NetworkDriveError
         from branchdesk.errors import DatabaseTooNewError
 
         try:
             db = open_database(path)
-        except DatabaseTooNewError as exc:
+        except (DatabaseTooNewError, NetworkDriveError) as exc:
             QMessageBox.critical(self, self.tr("BranchDesk cannot open its data"), str(exc))
             self.close()
             return False
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
     def offer_restore(self, problem: str, path: Path | None = None) -> bool:
         """The data is damaged: offer the newest good backup. True when it was restored."""
         from branchdesk import paths
-        from branchdesk.db.backup import restore
+        from branchdesk.db.backup import lacking_rows, restore
         from branchdesk.db.integrity import newest_good_backup
 
         db_path = path or paths.db_path()
@@ -180,13 +181,14 @@ class MainWindow(QMainWindow):
                 ).format(problem=problem),
             )
             return False
+        lacking = "\n".join(lacking_rows(db_path, newest).lines())
         answer = QMessageBox.question(
             self,
             self.tr("The branch's data is damaged"),
             self.tr(
                 "{problem}\n\nRestore the newest good backup ({name})? The damaged file is kept "
-                "as a backup first."
-            ).format(problem=problem, name=newest.name),
+                "as a backup first.\n\n{lacking}"
+            ).format(problem=problem, name=newest.name, lacking=lacking),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         return True
 
     def attach(self, db: Database) -> None:
+        from branchdesk.owner import policy
         from branchdesk.ui import owner
         from branchdesk.ui.complaints.complaints_page import ComplaintsPage
         from branchdesk.ui.data_page import DataPage
@@ -214,6 +217,9 @@ class MainWindow(QMainWindow):
         from branchdesk.ui.lookup_page import LookupPage
 
         self.db = db
+        # The branch's settings come from the database (settings.json's, the first time).
+        policy.start(db, self.settings)
+        self.refresh_title()
         # Owner actions are locked from the start when the database holds a PIN.
         owner.install_lock(db)
         permissions.set_actor(self.settings.get("agent_name"))
@@ -283,8 +289,8 @@ class MainWindow(QMainWindow):
         from branchdesk.ui.kit.workers import Task
 
         db = self.db
-        if db is None:
-            return
+        if db is None or self._stopping.is_set():
+            return  # closed before its turn came: a thread started now would outlive it
 
         checks = self.startup_checks
         stopping = self._stopping
@@ -292,7 +298,7 @@ class MainWindow(QMainWindow):
         keep_weekly = int(self.settings.get("backup_keep_weekly"))
 
         def work(_progress: object) -> object:
-            with db.session() as session:
+            with db.read_session() as session:
                 lookup_index(session)
             if not checks:
                 return None
@@ -457,7 +463,7 @@ class MainWindow(QMainWindow):
         from branchdesk.sample import has_sample
 
         assert self.db is not None
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             sample = has_sample(session)
         self.sample_banner.setText(
             self.tr(
@@ -590,7 +596,7 @@ class MainWindow(QMainWindow):
         if self.settings.get("first_run_done") or self.db is None:
             return
         self.settings.set("first_run_done", True)
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             if has_area_rules(session):
                 return
         answer = QMessageBox.question(
@@ -640,7 +646,7 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        with db.session() as session:
+        with db.read_session() as session:
             count = count_old_waybills(session, days)
         before = cutoff_date(days).isoformat()
         if count == 0:
@@ -730,7 +736,10 @@ class MainWindow(QMainWindow):
 
         if self.db is not None and owner.unlock(self, self.db):
             self.statusBar().showMessage(
-                self.tr("Owner actions unlocked for 5 minutes after the last one."), 8000
+                self.tr("Owner actions unlocked for {minutes} minutes after the last one.").format(
+                    minutes=self.settings.get("owner_unlock_minutes")
+                ),
+                8000,
             )
 
     def lock_owner(self) -> None:
@@ -867,8 +876,8 @@ class MainWindow(QMainWindow):
         self.reminder_timer.stop()
         if self.tray is not None:
             self.tray.hide()
+        self._stopping.set()  # a daily backup in progress stops within a step; none starts
         if self._warmup is not None:
-            self._stopping.set()  # a daily backup in progress stops within a step
             self._warmup.wait()
         if self._purge is not None:  # stops after the chunk in hand; what went is committed
             self._purge.cancel()

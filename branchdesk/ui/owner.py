@@ -38,6 +38,7 @@ from branchdesk.i18n import tr
 from branchdesk.owner import audit, pin
 from branchdesk.owner.audit import AUDIT_LABELS, AuditRow
 from branchdesk.permissions import Action, OwnerLock, PermissionDenied
+from branchdesk.settings import branch_value
 from branchdesk.ui.kit.models import Column, RowsModel
 
 T = TypeVar("T")
@@ -49,8 +50,9 @@ class PinCancelled(Exception):
 
 def install_lock(db: Database) -> OwnerLock:
     """The lock for this database: locked when it holds a PIN, open otherwise."""
-    with db.session() as session:
-        lock = OwnerLock(pin.is_set(session))
+    with db.read_session() as session:
+        pin_set = pin.is_set(session)
+    lock = OwnerLock(pin_set, seconds=60.0 * int(branch_value("owner_unlock_minutes")))
     permissions.set_policy(lock)
     return lock
 
@@ -104,7 +106,11 @@ class PinDialog(QDialog):
         layout.addWidget(self.pin)
         layout.addWidget(self.message)
         layout.addWidget(
-            QLabel(self.tr("It stays unlocked for 5 minutes after the last owner action."))
+            QLabel(
+                self.tr(
+                    "It stays unlocked for {minutes} minutes after the last owner action."
+                ).format(minutes=branch_value("owner_unlock_minutes"))
+            )
         )
         layout.addWidget(self.buttons)
         self.remaining = 0
@@ -349,7 +355,7 @@ class AuditDialog(QDialog):
 
     def reload(self) -> None:
         action = self.action.currentData() or None
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             rows = audit.entries(session, action=action, limit=AUDIT_SHOWN)
             total = audit.count(session, action)
         self.model.set_rows(rows)

@@ -1,5 +1,8 @@
 """Settings: language, branch name, the agent's name, complaint reminders, banned phrases,
-how long waybills and backups are kept, and the owner PIN. Saving is an owner action."""
+how long waybills and backups are kept, how long the PIN unlocks, and the owner PIN.
+
+The language and the agent's name are this person's (settings.json, saved as they are); the
+rest are the branch's (in the database): changing them is an audited owner action."""
 
 from __future__ import annotations
 
@@ -24,9 +27,9 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.lookup.home import parse_branch_region
 from branchdesk.lookup.retention import MAX_DAYS
-from branchdesk.owner.audit import settings_changed
+from branchdesk.owner import policy
 from branchdesk.permissions import pin_guarded
-from branchdesk.settings import SettingsStore
+from branchdesk.settings import BRANCH, SETTINGS, SettingsStore
 from branchdesk.ui import owner
 
 LANGUAGES = (("auto", "Follow the system"), ("zh_CN", "简体中文"), ("en", "English"))
@@ -84,6 +87,9 @@ class SettingsDialog(QDialog):
         self.keep_weekly = _spin(
             0, 520, int(settings.get("backup_keep_weekly")), self.tr(" weekly")
         )
+        self.unlock_minutes = _spin(
+            1, 60, int(settings.get("owner_unlock_minutes")), self.tr(" min")
+        )
         keep_backups = QHBoxLayout()
         keep_backups.addWidget(self.keep_daily)
         keep_backups.addWidget(self.keep_weekly)
@@ -112,6 +118,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Offer to remove waybills older than"), self.keep_waybills)
         form.addRow(self.tr("Automatic backups kept"), keep_backups)
         form.addRow(self.tr("Owner PIN"), pin_row)
+        form.addRow(self.tr("The PIN unlocks owner actions for"), self.unlock_minutes)
         form.addRow(QLabel(self.tr("A new language takes effect the next time BranchDesk starts.")))
         form.addRow(buttons)
 
@@ -140,15 +147,14 @@ class SettingsDialog(QDialog):
             "waybill_keep_days": self.keep_waybills.value(),
             "backup_keep_daily": self.keep_daily.value(),
             "backup_keep_weekly": self.keep_weekly.value(),
+            "owner_unlock_minutes": self.unlock_minutes.value(),
         }
 
     def save(self) -> None:
-        """Changing settings is an owner action: the PIN is asked for when one is set, and
-        the change goes into the audit log. Nothing changed: nothing is asked."""
+        """The branch's settings are changed as an owner action (the PIN is asked for when
+        one is set, and the change is audited with old and new values), this person's are
+        saved as they are. Nothing changed: nothing is asked."""
         changed = {k: v for k, v in self.values().items() if v != self.settings.get(k)}
-        if not changed:
-            self.accept()
-            return
         region = changed.get("branch_region")
         if region and parse_branch_region(region) is None:
             QMessageBox.warning(
@@ -160,37 +166,26 @@ class SettingsDialog(QDialog):
                 ).format(text=region),
             )
             return
-        labels = self._labels()
-        what = list(dict.fromkeys(labels[key] for key in changed))
+        branch = {k: v for k, v in changed.items() if SETTINGS[k].scope == BRANCH}
+        personal = {k: v for k, v in changed.items() if k not in branch}
         db = self.db
-
-        def apply() -> None:
-            if db is None:
-                self.settings.update(changed)
-                return
-            # The audit entry commits only once the settings file is written.
-            with db.session() as session:
-                settings_changed(session, what)
-                self.settings.update(changed)
-
         try:
-            owner.retrying(self, db, apply) if db is not None else apply()
+            if branch:
+                if db is None:
+                    raise BranchDeskError(
+                        self.tr("The branch's settings can be changed once its data is open.")
+                    )
+
+                def apply() -> None:
+                    with db.session() as session:
+                        policy.change(session, branch)
+
+                owner.retrying(self, db, apply)
+            if personal:
+                self.settings.update(personal)
         except owner.PinCancelled:
             return
         except (BranchDeskError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
             return
         self.accept()
-
-    def _labels(self) -> dict[str, str]:
-        return {
-            "language": self.tr("Language"),
-            "branch_name": self.tr("Branch name"),
-            "branch_region": self.tr("The branch's city and district"),
-            "agent_name": self.tr("Your name"),
-            "complaint_lead_hours": self.tr("Complaints show as due"),
-            "banned_phrases": self.tr("Banned phrases in replies"),
-            "waybill_keep_days": self.tr("Offer to remove waybills older than"),
-            "backup_keep_daily": self.tr("Automatic backups kept"),
-            "backup_keep_weekly": self.tr("Automatic backups kept"),
-        }

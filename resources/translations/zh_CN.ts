@@ -5145,5 +5145,177 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>“{text}” is not a city or district BranchDesk knows. Write it as on an address, e.g. 浙江省宁波市海曙区 or 宁波海曙区.</source>
         <translation>“{text}”不是网点服务台认识的城市或区县。请像写地址那样填写，例如 浙江省宁波市海曙区 或 宁波海曙区。</translation>
     </message>
+    <message>
+        <source>{path} is a file of the database BranchDesk is using ({db}); it is opened only by BranchDesk itself. Nothing was read or written: choose another file.</source>
+        <translation>{path} 是 BranchDesk 正在使用的数据库（{db}）的文件，只能由 BranchDesk 自己打开。没有读取或写入任何内容：请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {path}.</source>
+        <translation>最新的完好备份是 {path}。</translation>
+    </message>
+    <message>
+        <source>To go back to it (the damaged file is kept as a backup first): branchdesk restore {path}</source>
+        <translation>要恢复到该备份（损坏的文件会先保存为备份）：branchdesk restore {path}</translation>
+    </message>
+    <message>
+        <source>The database now cannot be read, so what the backup lacks is unknown: everything written after the backup was taken is lost by restoring it.</source>
+        <translation>当前数据库无法读取，因此无法得知备份缺少哪些数据：恢复后，备份之后写入的所有内容都会丢失。</translation>
+    </message>
+    <message>
+        <source>Compared with now, the backup lacks no rows (rows changed since it was taken go back to how they were).</source>
+        <translation>与当前数据相比，备份没有缺少任何行（备份之后修改过的行会恢复为当时的内容）。</translation>
+    </message>
+    <message>
+        <source>Compared with now, restoring this backup loses these rows:</source>
+        <translation>与当前数据相比，恢复此备份会丢失以下行：</translation>
+    </message>
+    <message>
+        <source>{table}: cannot be counted now (damaged), {then} in the backup</source>
+        <translation>{table}：当前无法统计（已损坏），备份中有 {then} 行</translation>
+    </message>
+    <message>
+        <source>{table}: {now} now, {then} in the backup ({lost} fewer)</source>
+        <translation>{table}：当前 {now} 行，备份中 {then} 行（少 {lost} 行）</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Restore the newest good backup ({name})? The damaged file is kept as a backup first.
+
+{lacking}</source>
+        <translation>{problem}
+
+要恢复最新的完好备份（{name}）吗？损坏的文件会先保存为备份。
+
+{lacking}</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space on the drive that holds {path} (empty the recycle bin, move old files away), then try again.</source>
+        <translation>磁盘已满：没有保存任何内容。请在存放 {path} 的磁盘上腾出空间（清空回收站、移走旧文件），然后重试。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another BranchDesk window or command is writing to it (a big import, a restore). Nothing was saved; try again when it has finished.</source>
+        <translation>数据库正忙：另一个 BranchDesk 窗口或命令正在写入（例如大批量导入或恢复备份）。没有保存任何内容；请等它完成后重试。</translation>
+    </message>
+    <message>
+        <source>Area table replaced</source>
+        <translation>派件区域表已替换</translation>
+    </message>
+    <message>
+        <source>{key} is not a setting of the branch.</source>
+        <translation>{key} 不是网点的设置。</translation>
+    </message>
+    <message>
+        <source>{setting} cannot be {value}; nothing was changed.</source>
+        <translation>{setting}不能设为 {value}；没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{setting}: {old} → {new}</source>
+        <translation>{setting}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>{setting}: {value}</source>
+        <translation>{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>Taken over from settings.json: {what}</source>
+        <translation>已从 settings.json 接管：{what}</translation>
+    </message>
+    <message>
+        <source>replace the area table</source>
+        <translation>替换派件区域表</translation>
+    </message>
+    <message>
+        <source>Owner actions unlocked for {minutes} minutes after the last one.</source>
+        <translation>老板操作已解锁，最后一次操作后保持 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>It stays unlocked for {minutes} minutes after the last owner action.</source>
+        <translation>最后一次老板操作后保持解锁 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>The PIN unlocks owner actions for</source>
+        <translation>老板密码解锁时长</translation>
+    </message>
+    <message>
+        <source>The branch's settings can be changed once its data is open.</source>
+        <translation>网点数据打开后才能修改网点的设置。</translation>
+    </message>
+    <message>
+        <source>Daily backups kept</source>
+        <translation>保留的每日备份</translation>
+    </message>
+    <message>
+        <source>Weekly backups kept</source>
+        <translation>保留的每周备份</translation>
+    </message>
+    <message>
+        <source>Minutes the owner PIN unlocks</source>
+        <translation>老板密码解锁的分钟数</translation>
+    </message>
+    <message>
+        <source>The database {path} is on a network drive ({kind}). BranchDesk keeps its data in an SQLite file, and SQLite's locking does not work reliably over a network file system: two PCs writing at once can damage the file and lose data. Keep the data on this PC's own disk (start BranchDesk with --data-dir on a local folder, or move the data folder there) and back up to the network drive instead. For several PCs sharing one branch's data, a branch server is planned.</source>
+        <translation>数据库 {path} 位于网络驱动器上（{kind}）。BranchDesk 把数据保存在一个 SQLite 文件里，而 SQLite 的文件锁在网络文件系统上并不可靠：两台电脑同时写入可能损坏文件、丢失数据。请把数据放在本机自己的硬盘上（用 --data-dir 指定本地文件夹启动 BranchDesk，或把数据文件夹移到本地），备份时再存到网络驱动器。多台电脑共用一个网点的数据，今后将由网点服务器支持。</translation>
+    </message>
+    <message>
+        <source>Schema: NOT AS BRANCHDESK MAKES IT</source>
+        <translation>结构：与 BranchDesk 建立的不一致</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup as BranchDesk writes it, so it is refused and nothing was changed: {problems} Choose another backup.</source>
+        <translation>{path} 不是 BranchDesk 写出的原样备份，因此拒绝恢复，没有做任何更改：{problems} 请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>table “{name}”</source>
+        <translation>表“{name}”</translation>
+    </message>
+    <message>
+        <source>index “{name}” on {table}</source>
+        <translation>{table} 上的索引“{name}”</translation>
+    </message>
+    <message>
+        <source>trigger “{name}” on {table}</source>
+        <translation>{table} 上的触发器“{name}”</translation>
+    </message>
+    <message>
+        <source>view “{name}”</source>
+        <translation>视图“{name}”</translation>
+    </message>
+    <message>
+        <source>an extra {what} that BranchDesk does not make</source>
+        <translation>多出了 BranchDesk 不会建立的{what}</translation>
+    </message>
+    <message>
+        <source>the {what} is missing</source>
+        <translation>缺少{what}</translation>
+    </message>
+    <message>
+        <source>the {what} is not as BranchDesk makes it</source>
+        <translation>{what}与 BranchDesk 建立的不一致</translation>
+    </message>
+    <message>
+        <source>Schema {revision}: {problem}.</source>
+        <translation>结构 {revision}：{problem}。</translation>
+    </message>
+    <message>
+        <source>The owner PIN is stored {count} times (once is right).</source>
+        <translation>老板密码保存了 {count} 份（应只有一份）。</translation>
+    </message>
+    <message>
+        <source>The owner PIN's scrypt cost (n={n}, r={r}, p={p}) is outside what BranchDesk uses (n a power of two up to {max_n}, r up to {max_r}, p up to {max_p}).</source>
+        <translation>老板密码的 scrypt 参数（n={n}，r={r}，p={p}）超出 BranchDesk 使用的范围（n 为 2 的幂且不超过 {max_n}，r 不超过 {max_r}，p 不超过 {max_p}）。</translation>
+    </message>
+    <message>
+        <source>The owner PIN's salt ({salt} bytes) or hash ({digest} bytes) has the wrong length.</source>
+        <translation>老板密码的盐（{salt} 字节）或哈希（{digest} 字节）长度不对。</translation>
+    </message>
+    <message>
+        <source>The owner PIN's count of wrong attempts is negative.</source>
+        <translation>老板密码的输错次数为负数。</translation>
+    </message>
 </context>
 </TS>

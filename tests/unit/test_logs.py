@@ -133,6 +133,24 @@ def test_an_error_written_for_the_user_is_shown_as_it_is(
     assert "WARNING branchdesk: Unhandled BranchDeskError" in path.read_text(encoding="utf-8")
 
 
+def test_a_full_disk_in_the_window_is_told_as_a_full_disk(
+    qtbot: QtBot, data_dir: Path, shown: list[str]
+) -> None:
+    import errno
+    import sqlite3
+
+    logs.setup_logging(data_dir)
+    for error in (
+        OSError(errno.ENOSPC, "No space left on device"),
+        sqlite3.OperationalError("database or disk is full"),
+    ):
+        app._show_unexpected_error(type(error), error, None)
+    assert len(shown) == 2
+    for text in shown:
+        assert "disk is full: nothing was saved" in text and "Free some space" in text
+        assert "busy" not in text and "Something went wrong" not in text
+
+
 def test_an_error_while_the_box_is_open_is_only_logged(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -40,7 +40,8 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.flowables import NullDraw
 
-from branchdesk.errors import BranchDeskError
+from branchdesk.db import live
+from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
 from branchdesk.i18n import tr
 from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.linebreak import break_lines
@@ -486,6 +487,7 @@ def write_pdf(
     cancel (an exception from `progress`) leaves no file and an older file untouched.
     """
     target = Path(path)
+    live.refuse(target)  # never replace the open database (or its WAL) with a PDF
     cjk_font()  # fail before any work when no font is usable
     story = make_story({})
     per_pass = sum(units_of(f) for f in story)
@@ -512,6 +514,8 @@ def write_pdf(
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(target) from exc
         raise BranchDeskError(
             tr(
                 "Cannot write {path}: {error}. Check that the folder exists and that the file "

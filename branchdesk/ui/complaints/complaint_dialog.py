@@ -142,7 +142,7 @@ class ComplaintDialog(EnterMovesOn, QDialog):
         if number == self._checked:
             return  # the same number again (Enter, then leaving the field): keep the choice
         self._checked = number
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             self.duplicates = service.open_duplicates(session, number)
         self.duplicate_row.setVisible(bool(self.duplicates))
         if not self.duplicates:

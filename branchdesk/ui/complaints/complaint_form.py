@@ -252,7 +252,7 @@ class ComplaintForm(QWidget):
         if not (number or address):
             return
         try:
-            with self.db.session() as session:
+            with self.db.read_session() as session:
                 self.facts = service.facts_for(session, number, address)
         except BranchDeskError:
             return
@@ -279,7 +279,7 @@ class ComplaintForm(QWidget):
             self._show_source("")
             return
         try:
-            with self.db.session() as session:
+            with self.db.read_session() as session:
                 facts = service.facts_for(session, number, address)
         except BranchDeskError as exc:
             self._show_source(str(exc))

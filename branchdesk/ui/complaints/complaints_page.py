@@ -335,7 +335,7 @@ class ComplaintsPage(QWidget):
         return float(self.settings.get("complaint_lead_hours"))
 
     def _fetch(self, offset: int, limit: int) -> list[ComplaintRow]:
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             return service.list_complaints(session, self.filter, offset, limit)
 
     def refresh(self) -> None:
@@ -380,7 +380,7 @@ class ComplaintsPage(QWidget):
         self.filter = self.current_filter()
         self.model.set_clock(service.now(), self.lead_hours())
         self.model.reload()
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             total = service.count_complaints(session, self.filter)
         self.count_label.setText(self.tr("{count} complaint(s)").format(count=total))
         if self.model.rows and not self.view.selectionModel().hasSelection():
@@ -390,7 +390,7 @@ class ComplaintsPage(QWidget):
         """The due strip, the due queue and (through `due_refreshed`) the status bar."""
         lead = self.lead_hours()
         at = service.now()
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             soon, overdue = service.due_counts(session, lead, at)
             self.due_rows = service.due_soon(session, lead, at)
         self.counts = (soon, overdue)

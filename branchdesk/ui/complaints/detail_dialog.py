@@ -253,7 +253,7 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
         self._show_buttons()
 
     def _show_history(self) -> None:
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             events = service.history(session, self.complaint_id)
         self.history.setRowCount(len(events))
         for r, e in enumerate(events):

@@ -853,7 +853,7 @@ class PracticePage(QWidget):
     # --- history --------------------------------------------------------------------------
     def refresh_history(self) -> None:
         name = self.employee_name()
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             rows = service.results(session, name or None)
         self.history_model.set_rows(rows)
         self.history_title.setText(

@@ -148,7 +148,7 @@ class CouriersPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.db.session() as session:
+        with self.db.read_session() as session:
             self.model.set_rows(list_couriers(session))
 
     def request_edit(self, courier_id: int, field: str, new: Any) -> None:

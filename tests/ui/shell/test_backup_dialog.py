@@ -395,3 +395,19 @@ def test_only_the_owner_may_restore(
     assert kind == "warning" and "Only the branch owner" in text  # not even asked to confirm
     assert paths.db_path().read_bytes() == before
     assert dialog.isVisible() and window.isVisible()
+
+
+def test_an_edited_backup_is_refused_in_the_preview(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = backup_to(paths.db_path(), tmp_path / "usb-stick")
+    with closing(sqlite3.connect(chosen)) as con, con:
+        con.execute(
+            "CREATE TRIGGER wipe AFTER INSERT ON complaint BEGIN DELETE FROM audit_entry; END"
+        )
+    dialog = open_restore(qtbot, window)
+    choose_file(qtbot, dialog, monkeypatch, chosen)
+    assert "Schema: NOT AS BRANCHDESK MAKES IT" in dialog.preview.toPlainText()
+    assert dialog.refusal.isVisibleTo(dialog)
+    assert "an extra trigger “wipe” on complaint" in dialog.refusal.text()
+    assert not dialog.restore_button.isEnabled()

@@ -137,7 +137,7 @@ def test_settings_change_the_complaint_lead_time_and_banned_phrases(
 ) -> None:
     from branchdesk.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(window.settings, window)
+    dialog = SettingsDialog(window.settings, window, db=window.db)
     qtbot.addWidget(dialog)
     dialog.lead_hours.setValue(4)
     dialog.banned.setPlainText("不知道\n\n  懂吗  \n不知道")

@@ -9,8 +9,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from branchdesk import paths
+from branchdesk.complaints import service
 from branchdesk.db.backup import backup_to
-from branchdesk.db.engine import open_database
+from branchdesk.db.engine import Database, open_database
 from branchdesk.db.integrity import IntegrityReport
 from branchdesk.lookup.models import Waybill
 from branchdesk.sample import load_sample_branch
@@ -69,3 +70,23 @@ def test_a_failed_check_after_start_offers_the_backup(
     assert boxes.shown[-1][0] == "question" and "row 12" in boxes.shown[-1][1]
     with sqlite3.connect(paths.db_path()) as con:
         assert con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+def test_the_offer_says_what_the_backup_lacks(
+    qtbot: QtBot, boxes: Boxes, sample_db: Database
+) -> None:
+    window = MainWindow(sample_db)
+    qtbot.addWidget(window)
+    backup_to(paths.db_path(), paths.backups_dir(), kind="daily")
+    boxes.answer = boxes.answer.No
+    window._checked(IntegrityReport(ok=False, problems=["row 12 missing from index"]))
+    assert "the backup lacks no rows" in boxes.shown[-1][1]
+    with sample_db.session() as s:  # logged after the backup was taken
+        service.ensure_default_categories(s)
+        category = service.category_tree(s)[0].id
+        for n in range(3):
+            service.create_complaint(
+                s, service.NewComplaint(channel="电话", category_id=category, description=f"#{n}")
+            )
+    window._checked(IntegrityReport(ok=False, problems=["row 12 missing from index"]))
+    assert "complaint: 3 now, 0 in the backup (3 fewer)" in boxes.shown[-1][1]

@@ -40,7 +40,7 @@ def branch(db: Database) -> Database:
 
 
 def _category(db: Database, path: str) -> service.CategoryInfo:
-    with db.session() as s:
+    with db.read_session() as s:  # also asked inside a writing session of a test
         return next(c for c in service.category_tree(s) if c.path == path)
 
 

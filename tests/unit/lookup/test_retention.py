@@ -20,7 +20,7 @@ from branchdesk.io.models import ImportBatch
 from branchdesk.lookup import retention, search
 from branchdesk.lookup.models import Waybill
 from branchdesk.lookup.retention import count_old_waybills, purge_waybills
-from branchdesk.owner import audit
+from branchdesk.owner import audit, policy
 from branchdesk.settings import SettingsStore
 
 TODAY = date.today()  # the command line counts from the real today
@@ -213,7 +213,8 @@ def test_the_command_line_asks_for_yes_and_follows_the_setting(
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     answers = iter(["n", "y"])
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
-    SettingsStore().set("waybill_keep_days", 9)
+    with branch.session() as s:  # the branch's setting, in the database
+        policy.change(s, {"waybill_keep_days": 9})
     assert main(["purge-waybills"]) == 0  # the setting's 9 days, and "n": nothing goes
     with branch.session() as s:
         assert count_old_waybills(s, 9, today=TODAY) == 45

@@ -1,0 +1,98 @@
+"""A full disk is told as a full disk, with what to do: never as "database busy"."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from branchdesk.cli import main
+from branchdesk.db import engine as engine_module
+from branchdesk.db.engine import Database, open_database
+from branchdesk.errors import DiskFullError
+from branchdesk.lookup.models import Waybill
+from branchdesk.sample import load_sample_branch
+from tests.unit.test_side_by_side import waybill_csv
+
+
+@pytest.fixture
+def full_database(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """The sample branch in a database that may not grow by more than a few pages, as on a
+    full disk (SQLite answers SQLITE_FULL, "database or disk is full")."""
+    with db.session() as s:
+        load_sample_branch(s, waybills=100)
+    with db.read_session() as s:
+        pages = s.connection().exec_driver_sql("PRAGMA page_count").scalar()
+    db.dispose()
+    pragmas = engine_module._set_sqlite_pragmas
+
+    def limited(dbapi_connection: Any, record: Any) -> None:
+        pragmas(dbapi_connection, record)
+        dbapi_connection.execute(f"PRAGMA max_page_count={int(pages) + 5}")
+
+    monkeypatch.setattr(engine_module, "_set_sqlite_pragmas", limited)
+    return open_database()
+
+
+def test_a_full_database_says_the_disk_is_full(full_database: Database, tmp_path: Path) -> None:
+    from branchdesk.io.importing import run_import
+
+    waybill_csv(tmp_path / "运单.csv", 3, 2000)
+    with (
+        pytest.raises(DiskFullError, match="disk is full: nothing was saved"),
+        full_database.session() as s,
+    ):
+        run_import(s, tmp_path / "运单.csv", "waybills")
+    with full_database.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(Waybill)) == 100
+    full_database.dispose()
+
+
+def test_the_command_line_says_the_disk_is_full(
+    full_database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    full_database.dispose()
+    waybill_csv(tmp_path / "运单.csv", 3, 2000)
+    assert main(["import", "waybills", str(tmp_path / "运单.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "disk is full" in err and "Free some space" in err
+    assert "busy" not in err and "Close other" not in err
+
+
+def test_an_export_to_a_full_disk_says_so(
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def no_space(self: Workbook, filename: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", filename)
+
+    monkeypatch.setattr(Workbook, "save", no_space)
+    db.dispose()
+    assert main(["export", "areas", "-o", str(tmp_path / "片区.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "disk is full: nothing was saved" in err and "片区.xlsx" in err
+    assert not (tmp_path / "片区.xlsx").exists()
+
+
+def test_a_file_write_on_a_full_disk_in_the_command_line(
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import branchdesk.db.backup as backup
+
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x"))
+
+    db.dispose()
+    monkeypatch.setattr(backup, "backup_to", no_space)
+    assert main(["backup"]) == 1
+    err = capsys.readouterr().err
+    assert "disk is full" in err and "Check that the folder exists" not in err
