@@ -15,7 +15,7 @@ looked up with `lookup()`:
 
     .venv/bin/python tests/bench/lookup_accuracy.py [--verbose]
 
-tests/unit/test_lookup_accuracy.py fails on any decidable-wrong or confidently-wrong case.
+tests/unit/lookup/test_lookup_accuracy.py fails on any decidable-wrong or confidently-wrong case.
 """
 
 from __future__ import annotations

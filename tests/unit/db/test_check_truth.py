@@ -24,8 +24,8 @@ from branchdesk.db.engine import Database, open_database
 from branchdesk.db.integrity import full_check, quick_check
 from branchdesk.lookup.models import Waybill
 from branchdesk.sample import load_sample_branch
-from tests.unit.processes import child_env
-from tests.unit.test_side_by_side import waybill_csv
+from tests.unit.db.processes import child_env
+from tests.unit.db.test_side_by_side import waybill_csv
 
 # Imports the file and dies right after the commit, before any checkpoint: every page of the
 # import is only in the WAL.

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # Generous: these processes start Python, SQLAlchemy (and Qt) on a loaded 2-core machine.
 START_TIMEOUT = 120.0
 STEP_TIMEOUT = 60.0

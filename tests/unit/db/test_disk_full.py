@@ -16,7 +16,7 @@ from branchdesk.db.engine import Database, open_database
 from branchdesk.errors import DiskFullError
 from branchdesk.lookup.models import Waybill
 from branchdesk.sample import load_sample_branch
-from tests.unit.test_side_by_side import waybill_csv
+from tests.unit.db.test_side_by_side import waybill_csv
 
 
 @pytest.fixture

@@ -25,11 +25,11 @@ from branchdesk.db.engine import open_database
 from branchdesk.lookup.models import Waybill
 from branchdesk.sample import waybill_rows
 from branchdesk.settings import SettingsStore
-from tests.unit.processes import START_TIMEOUT, Spawned, run_cli
+from tests.unit.db.processes import START_TIMEOUT, Spawned, run_cli
 
 APP_WORKER = Path(__file__).with_name("app_worker.py")
 HEADER = ["运单号", "快递公司", "收件人", "收件电话", "收件地址", "状态", "日期", "派件员"]
-DATA = Path(__file__).parents[1] / "data"
+DATA = Path(__file__).parents[2] / "data"
 
 
 def waybill_csv(path: Path, tag: int, count: int) -> set[str]:

@@ -16,8 +16,8 @@ from branchdesk.owner import audit
 from branchdesk.owner.models import OwnerPin
 from branchdesk.owner.pin import FIRST_WAIT, FREE_ATTEMPTS, set_pin
 from tests.unit import writer_worker
-from tests.unit.processes import START_TIMEOUT, Spawned, write_atomically
-from tests.unit.test_side_by_side import waybill_csv
+from tests.unit.db.processes import START_TIMEOUT, Spawned, write_atomically
+from tests.unit.db.test_side_by_side import waybill_csv
 
 WORKER = Path(writer_worker.__file__)
 WRITERS = 3
