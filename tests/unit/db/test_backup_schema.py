@@ -18,7 +18,7 @@ from branchdesk.db.integrity import newest_good_backup
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.owner.pin import set_pin
 from branchdesk.sample import load_sample_branch
-from tests.unit.test_backup import old_schema
+from tests.unit.db.test_backup import old_schema
 
 EDITS = {
     "trigger-emptying-the-audit-log": (
