@@ -66,15 +66,17 @@ def _template(templates: dict[str, Path], name: str, folder: Path) -> Path:
 
                 with database.session() as s:
                     load_sample_branch(s, waybills=SAMPLE_WAYBILLS)
-            with database.engine.connect() as con:
-                con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             database.dispose()
             paths.set_data_dir(None)
             permissions.set_policy(policy)
             permissions.set_actor(who)
             i18n.set_language(language)
-        # The copy must be one self-contained file: nothing left in a WAL beside it.
+        # The copy must be one self-contained file: nothing left in a WAL beside it (the last
+        # connection to close checkpoints it; this makes sure, outside any transaction).
+        with sqlite3.connect(path, isolation_level=None) as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.close()
         wal = Path(f"{path}-wal")
         assert not wal.exists() or wal.stat().st_size == 0, "template WAL not checkpointed"
         with sqlite3.connect(path) as con:

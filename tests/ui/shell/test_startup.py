@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -33,7 +34,7 @@ def test_window_shows_before_the_data_then_the_pages_arrive(qtbot: QtBot, boxes:
 
 
 def test_a_database_from_a_newer_version_is_explained(
-    qtbot: QtBot, boxes: Boxes, data_dir: object
+    qtbot: QtBot, boxes: Boxes, data_dir: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_database().dispose()
     con = sqlite3.connect(paths.db_path())
@@ -42,9 +43,14 @@ def test_a_database_from_a_newer_version_is_explained(
     con.close()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    # The app exits with 1; the real exit would leave the test process's event loops quitting
+    # (Qt's quitNow), so that every later GUI test in this process times out.
+    exits: list[int] = []
+    monkeypatch.setattr(app, "exit", exits.append)
     window = launch(app, SettingsStore())
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bool(boxes.shown), timeout=10000)
     kind, text = boxes.shown[0]
     assert kind == "critical" and "newer BranchDesk" in text
     qtbot.waitUntil(lambda: not window.isVisible())
+    assert exits == [1]
