@@ -847,7 +847,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(i18n.tr("{path}: PROBLEMS", path=db_path))
             for problem in report.problems:
                 print("  " + problem)
-            from branchdesk.db.integrity import newest_good_backup
+            from branchdesk.db.backup import newest_good_backup
 
             good = newest_good_backup(paths.backups_dir())
             if good is not None:

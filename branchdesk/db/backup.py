@@ -434,8 +434,6 @@ def prune_backups(
         kept.add(b.path)  # newest first, so the newest copy of each week stays
     doomed = [b.path for b in dailies if b.path not in kept]
     if doomed and keep is None:
-        from branchdesk.db.integrity import newest_good_backup
-
         keep = newest_good_backup(backups_dir)
     deleted = []
     for path in doomed:
@@ -856,3 +854,18 @@ def _release(db_path: Path, *, remove: bool = True) -> None:
             sidecar.unlink(missing_ok=True)
         except OSError as exc:
             raise _in_use(db_path) from exc
+
+
+def newest_good_backup(backups_dir: Path) -> Path | None:
+    """The newest backup that passes the quick check, that this BranchDesk can open and that
+    a restore would accept (its schema exactly as its revision makes it)."""
+    for info in list_backups(backups_dir):
+        if not info.ok:
+            continue
+        try:
+            summary = describe(info.path)
+        except BranchDeskError:
+            continue
+        if restore_refusal(summary) is None:
+            return info.path
+    return None

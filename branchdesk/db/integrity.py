@@ -198,21 +198,3 @@ def quick_check(db_path: Path, *, immutable: bool = False) -> IntegrityReport:
 def full_check(db_path: Path, *, immutable: bool = False) -> IntegrityReport:
     """`branchdesk check`: header, `PRAGMA integrity_check`, foreign keys and a known revision."""
     return _run(Path(db_path), "integrity_check", with_revision=True, immutable=immutable)
-
-
-def newest_good_backup(backups_dir: Path) -> Path | None:
-    """The newest backup that passes the quick check, that this BranchDesk can open and that
-    a restore would accept (its schema exactly as its revision makes it)."""
-    from branchdesk.db.backup import describe, list_backups, restore_refusal
-    from branchdesk.errors import BranchDeskError
-
-    for info in list_backups(backups_dir):
-        if not info.ok:
-            continue
-        try:
-            summary = describe(info.path)
-        except BranchDeskError:
-            continue
-        if restore_refusal(summary) is None:
-            return info.path
-    return None

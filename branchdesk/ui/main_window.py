@@ -166,8 +166,7 @@ class MainWindow(QMainWindow):
     def offer_restore(self, problem: str, path: Path | None = None) -> bool:
         """The data is damaged: offer the newest good backup. True when it was restored."""
         from branchdesk import paths
-        from branchdesk.db.backup import lacking_rows, restore
-        from branchdesk.db.integrity import newest_good_backup
+        from branchdesk.db.backup import lacking_rows, newest_good_backup, restore
 
         db_path = path or paths.db_path()
         newest = newest_good_backup(paths.backups_dir())

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from branchdesk import paths
-from branchdesk.db.backup import backup_to
+from branchdesk.db.backup import backup_to, newest_good_backup
 from branchdesk.db.engine import Database
-from branchdesk.db.integrity import full_check, newest_good_backup, quick_check
+from branchdesk.db.integrity import full_check, quick_check
 from branchdesk.sample import load_sample_branch
 
 
