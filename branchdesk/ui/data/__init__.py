@@ -1,0 +1,1 @@
+"""data: UI of one feature."""

@@ -1,0 +1,1 @@
+"""owner: UI of one feature."""

@@ -1,0 +1,1 @@
+"""shell: UI of one feature."""
