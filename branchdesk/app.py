@@ -20,7 +20,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.settings import SettingsStore
 
 if TYPE_CHECKING:
-    from branchdesk.ui.main_window import MainWindow
+    from branchdesk.ui.shell.main_window import MainWindow
 
 log = logging.getLogger("branchdesk")
 
@@ -71,7 +71,7 @@ def launch(
     to see the first paint).
     """
     from branchdesk import features
-    from branchdesk.ui.main_window import MainWindow
+    from branchdesk.ui.shell.main_window import MainWindow
 
     features.install()
     window = MainWindow(settings=settings, startup_checks=True)

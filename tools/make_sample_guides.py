@@ -210,8 +210,8 @@ def main() -> int:
     from branchdesk.guides import sample as sample_guides
     from branchdesk.sample import load_sample_branch
     from branchdesk.settings import SettingsStore
-    from branchdesk.ui import main_window as mw
     from branchdesk.ui.complaints.complaints_page import COL_CUSTOMER, COL_DUE, COL_PHONE
+    from branchdesk.ui.shell import main_window as mw
 
     # Modal message boxes ("Import finished") would wait for a click: answer them.
     QMessageBox.information = staticmethod(  # type: ignore[method-assign]
@@ -264,7 +264,7 @@ def main() -> int:
     shot.mark("counts", window.data_page.counts)
     keep("import-1.png", shot)
 
-    from branchdesk.ui.import_dialog import ImportDialog
+    from branchdesk.ui.data.import_dialog import ImportDialog
 
     dialog = ImportDialog(db, kind="waybills", parent=window)
     dialog.show()

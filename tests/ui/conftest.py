@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from branchdesk.db.engine import Database
-from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.shell.main_window import MainWindow
 
 
 class Boxes:

@@ -35,7 +35,6 @@ from branchdesk.complaints import service as complaints
 from branchdesk.errors import BranchDeskError
 from branchdesk.guides.service import search_guides
 from branchdesk.io.tabular import ImportCancelled
-from branchdesk.ui import main_window as mw
 from branchdesk.ui.handbook.handbook_page import (
     COL_AVOIDANCE,
     COL_CAUSE,
@@ -46,7 +45,8 @@ from branchdesk.ui.handbook.handbook_page import (
 )
 from branchdesk.ui.kit import workers
 from branchdesk.ui.lookup.couriers_page import COL_NAME, COL_NOTES, COL_PHONE
-from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.shell import main_window as mw
+from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
 
 NASTY = [
@@ -323,14 +323,14 @@ def _complaint_categories(window: MainWindow) -> QDialog:
 
 
 def _settings(window: MainWindow) -> QDialog:
-    from branchdesk.ui.settings_dialog import SettingsDialog
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
     return SettingsDialog(window.settings, window)
 
 
 def _import(kind: str) -> Callable[[MainWindow], QDialog]:
     def make(window: MainWindow) -> QDialog:
-        from branchdesk.ui.import_dialog import ImportDialog
+        from branchdesk.ui.data.import_dialog import ImportDialog
 
         assert window.db is not None
         return ImportDialog(window.db, kind=kind, parent=window)
@@ -356,7 +356,7 @@ def _slips(window: MainWindow) -> QDialog:
 
 
 def _batch_lookup(window: MainWindow) -> QDialog:
-    from branchdesk.ui.batch_dialog import BatchLookupDialog
+    from branchdesk.ui.lookup.batch_dialog import BatchLookupDialog
 
     assert window.db is not None
     return BatchLookupDialog(window.db, window)

@@ -110,7 +110,7 @@ def test_the_command_line_uses_no_network(
 
 
 def test_the_main_window_uses_no_network(qtbot: QtBot, attempts: Attempts, db: Database) -> None:
-    from branchdesk.ui.main_window import PAGE_COUNT, MainWindow
+    from branchdesk.ui.shell.main_window import PAGE_COUNT, MainWindow
 
     before = _internet_sockets()
     with db.session() as s:

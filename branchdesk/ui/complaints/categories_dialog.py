@@ -34,7 +34,7 @@ from branchdesk.complaints.scripts import PLACEHOLDERS
 from branchdesk.complaints.service import CategoryInfo, ScriptInfo
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
-from branchdesk.ui import owner
+from branchdesk.ui.owner import owner_dialogs as owner
 
 NEW_SCRIPT = -1  # the script list's entry for a script not saved yet
 

@@ -46,7 +46,7 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.io.reader import sheet_names
 from branchdesk.settings import SettingsStore
-from branchdesk.ui.import_dialog import choose_table
+from branchdesk.ui.data.import_dialog import choose_table
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.pdf_preview import PdfPreview
 from branchdesk.ui.kit.tasks import failure_message

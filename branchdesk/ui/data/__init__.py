@@ -1,1 +1,1 @@
-"""data: UI of one feature."""
+"""The imported tables: the data page, the import dialog."""

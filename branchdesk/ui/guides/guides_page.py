@@ -38,11 +38,11 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.guides import service
 from branchdesk.guides.service import CategoryInfo, FlagInfo, GuideInfo, VersionInfo
 from branchdesk.settings import SettingsStore
-from branchdesk.ui import owner
 from branchdesk.ui.guides.guide_editor import GuideEditor
 from branchdesk.ui.guides.guide_viewer import GuideViewer
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.owner import owner_dialogs as owner
 
 SAMPLE_MARK = "【示例】"
 OVERDUE = QColor("#fde0e0")

@@ -36,9 +36,9 @@ from branchdesk.handbook.entries import Entry
 from branchdesk.handbook.service import CategoryInfo, DeletedCategory, DeletedItem, ItemFields
 from branchdesk.io.tabular import CellError, date_value
 from branchdesk.permissions import Action
-from branchdesk.ui import owner
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.owner import owner_dialogs as owner
 
 (
     COL_CATEGORY,

@@ -297,6 +297,6 @@ class LookupPage(QWidget):
         self.run_search()
 
     def open_batch(self) -> None:
-        from branchdesk.ui.batch_dialog import BatchLookupDialog
+        from branchdesk.ui.lookup.batch_dialog import BatchLookupDialog
 
         BatchLookupDialog(self.db, self).exec()

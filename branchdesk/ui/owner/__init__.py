@@ -1,1 +1,1 @@
-"""owner: UI of one feature."""
+"""The owner's dialogs: the PIN, the audit log, the settings."""

@@ -30,7 +30,7 @@ from branchdesk.lookup.retention import MAX_DAYS
 from branchdesk.owner import policy
 from branchdesk.permissions import pin_guarded
 from branchdesk.settings import BRANCH, SETTINGS, SettingsStore
-from branchdesk.ui import owner
+from branchdesk.ui.owner import owner_dialogs as owner
 
 LANGUAGES = (("auto", "Follow the system"), ("zh_CN", "简体中文"), ("en", "English"))
 

@@ -40,13 +40,13 @@ if TYPE_CHECKING:
     from branchdesk.db.engine import Database
     from branchdesk.ui.complaints.analysis_page import AnalysisPage
     from branchdesk.ui.complaints.complaints_page import ComplaintsPage
-    from branchdesk.ui.data_page import DataPage
+    from branchdesk.ui.data.data_page import DataPage
     from branchdesk.ui.guides.guides_page import GuidesPage
     from branchdesk.ui.handbook.handbook_page import HandbookPage
     from branchdesk.ui.handbook.practice_page import PracticePage
     from branchdesk.ui.kit.workers import Task
     from branchdesk.ui.lookup.couriers_page import CouriersPage
-    from branchdesk.ui.lookup_page import LookupPage
+    from branchdesk.ui.lookup.lookup_page import LookupPage
 
 
 LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS, ANALYSIS, GUIDES = range(8)
@@ -207,13 +207,13 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database) -> None:
         from branchdesk.owner import policy
-        from branchdesk.ui import owner
         from branchdesk.ui.complaints.complaints_page import ComplaintsPage
-        from branchdesk.ui.data_page import DataPage
+        from branchdesk.ui.data.data_page import DataPage
         from branchdesk.ui.handbook.handbook_page import HandbookPage
         from branchdesk.ui.handbook.practice_page import PracticePage
         from branchdesk.ui.lookup.couriers_page import CouriersPage
-        from branchdesk.ui.lookup_page import LookupPage
+        from branchdesk.ui.lookup.lookup_page import LookupPage
+        from branchdesk.ui.owner import owner_dialogs as owner
 
         self.db = db
         # The branch's settings come from the database (settings.json's, the first time).
@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
             self.guides_page.reload()  # the sample branch brings sample guides
 
     def open_import(self, kind: str = "areas") -> None:
-        from branchdesk.ui.import_dialog import ImportDialog
+        from branchdesk.ui.data.import_dialog import ImportDialog
 
         if self.db is None:
             return
@@ -567,7 +567,7 @@ class MainWindow(QMainWindow):
 
     def load_sample(self) -> bool:
         from branchdesk.sample import load_sample_branch
-        from branchdesk.ui import owner
+        from branchdesk.ui.owner import owner_dialogs as owner
 
         db = self.db
         assert db is not None
@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
 
         from branchdesk.lookup.retention import MAX_DAYS, count_old_waybills, cutoff_date
         from branchdesk.permissions import Action
-        from branchdesk.ui import owner
+        from branchdesk.ui.owner import owner_dialogs as owner
 
         db = self.db
         if db is None or self._purge is not None:
@@ -685,7 +685,7 @@ class MainWindow(QMainWindow):
     # --- backups ----------------------------------------------------------------------------
     def back_up_to_folder(self) -> None:
         """Choose a folder (a USB stick) and write a backup of the branch's data into it."""
-        from branchdesk.ui.backup_dialog import FolderBackup
+        from branchdesk.ui.shell.backup_dialog import FolderBackup
 
         if self.db is None:
             return
@@ -697,7 +697,7 @@ class MainWindow(QMainWindow):
     def open_restore(self) -> None:
         """Pick a backup, preview it and restore it; BranchDesk then closes, to start again on
         the restored data."""
-        from branchdesk.ui.backup_dialog import RestoreDialog
+        from branchdesk.ui.shell.backup_dialog import RestoreDialog
 
         if self.db is None or self._purge is not None:
             return
@@ -716,7 +716,7 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def open_settings(self) -> None:
-        from branchdesk.ui.settings_dialog import SettingsDialog
+        from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.settings, self, db=self.db).exec():
             permissions.set_actor(self.settings.get("agent_name"))
@@ -731,7 +731,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(guarded and lock.unlocked)  # type: ignore[union-attr]
 
     def unlock_owner(self) -> None:
-        from branchdesk.ui import owner
+        from branchdesk.ui.owner import owner_dialogs as owner
 
         if self.db is not None and owner.unlock(self, self.db):
             self.statusBar().showMessage(
@@ -748,13 +748,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Owner actions locked."), 8000)
 
     def change_pin(self) -> None:
-        from branchdesk.ui import owner
+        from branchdesk.ui.owner import owner_dialogs as owner
 
         if self.db is not None:
             owner.change_pin(self, self.db)
 
     def show_audit(self) -> None:
-        from branchdesk.ui import owner
+        from branchdesk.ui.owner import owner_dialogs as owner
 
         if self.db is not None:
             owner.show_audit(self, self.db)

@@ -234,7 +234,7 @@ def test_print_the_month_s_report_through_the_preview(
 
 
 def test_the_analysis_page_is_built_when_first_shown(window: object) -> None:
-    from branchdesk.ui.main_window import ANALYSIS, MainWindow
+    from branchdesk.ui.shell.main_window import ANALYSIS, MainWindow
 
     assert isinstance(window, MainWindow)
     assert window.analysis_page is None

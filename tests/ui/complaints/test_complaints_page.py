@@ -28,7 +28,7 @@ from branchdesk.ui.complaints.close_dialog import CloseDialog
 from branchdesk.ui.complaints.complaint_dialog import ComplaintDialog
 from branchdesk.ui.complaints.complaints_page import COL_DUE, ComplaintsPage
 from branchdesk.ui.complaints.detail_dialog import ComplaintDetailDialog
-from branchdesk.ui.main_window import COMPLAINTS, MainWindow
+from branchdesk.ui.shell.main_window import COMPLAINTS, MainWindow
 from tests.ui.conftest import Boxes, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier

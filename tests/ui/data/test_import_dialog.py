@@ -17,7 +17,7 @@ from branchdesk.lookup.models import AreaRule, Waybill
 from branchdesk.lookup.service import lookup
 from branchdesk.sample import waybill_rows
 from branchdesk.settings import SettingsStore
-from branchdesk.ui.import_dialog import ImportDialog
+from branchdesk.ui.data.import_dialog import ImportDialog
 from tests.ui.conftest import Boxes
 
 

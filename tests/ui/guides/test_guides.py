@@ -30,7 +30,7 @@ from branchdesk.ui.guides.guides_page import (
     HistoryDialog,
     NewGuideDialog,
 )
-from branchdesk.ui.main_window import GUIDES, MainWindow
+from branchdesk.ui.shell.main_window import GUIDES, MainWindow
 from tests.ui.conftest import Boxes, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -14,7 +14,7 @@ from branchdesk.handbook import service
 from branchdesk.handbook.models import ExamPaper
 from branchdesk.ui.handbook.handbook_page import COL_CAUSE, COL_FINE, COL_STANDARD, HandbookPage
 from branchdesk.ui.handbook.print_dialog import PrintDialog
-from branchdesk.ui.main_window import HANDBOOK, MainWindow
+from branchdesk.ui.shell.main_window import HANDBOOK, MainWindow
 from tests.ui.conftest import Boxes, type_text
 
 

@@ -9,8 +9,9 @@ from branchdesk.io.batches import history
 from branchdesk.lookup import tables
 from branchdesk.lookup.couriers import list_couriers
 from branchdesk.lookup.service import WaybillHit, lookup
-from branchdesk.ui import batch_dialog, data_page, lookup_page
+from branchdesk.ui.data import data_page
 from branchdesk.ui.kit.models import HighlightFirstModel, LazyRowsModel, RowsModel
+from branchdesk.ui.lookup import batch_dialog, lookup_page
 from branchdesk.ui.lookup.couriers_page import COLUMNS, CouriersModel
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from branchdesk.io.reader import read_sheet
-from branchdesk.ui.batch_dialog import BatchLookupDialog
-from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.lookup.batch_dialog import BatchLookupDialog
+from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
 
 

@@ -15,7 +15,7 @@ from branchdesk.db.backup import DAILY, backup_to, list_backups
 from branchdesk.db.engine import Database
 from branchdesk.owner import audit, pin
 from branchdesk.settings import SettingsStore
-from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes
 
 

@@ -15,7 +15,7 @@ from branchdesk.lookup.models import Waybill
 from branchdesk.lookup.service import lookup
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.lookup.couriers_page import COL_ACTIVE, COL_NAME, COL_PHONE
-from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
 
 
@@ -135,7 +135,7 @@ def test_chinese_interface(qtbot: QtBot, sample_db: Database, boxes: Boxes) -> N
 def test_settings_change_the_complaint_lead_time_and_banned_phrases(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    from branchdesk.ui.settings_dialog import SettingsDialog
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.settings, window, db=window.db)
     qtbot.addWidget(dialog)
@@ -152,7 +152,7 @@ def test_settings_change_the_complaint_lead_time_and_banned_phrases(
 def test_the_branch_region_is_set_in_settings_and_used_by_lookup(
     qtbot: QtBot, window: MainWindow, boxes: Boxes
 ) -> None:
-    from branchdesk.ui.settings_dialog import SettingsDialog
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.settings, window)
     qtbot.addWidget(dialog)

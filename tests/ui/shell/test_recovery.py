@@ -16,7 +16,7 @@ from branchdesk.db.integrity import IntegrityReport
 from branchdesk.lookup.models import Waybill
 from branchdesk.sample import load_sample_branch
 from branchdesk.settings import SettingsStore
-from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes
 
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk import logs
 from branchdesk.single_instance import SingleInstance, instance_key
-from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
         os.replace(tmp, control / f"{name}.done")
 
     def window() -> Any:
-        from branchdesk.ui.main_window import MainWindow
+        from branchdesk.ui.shell.main_window import MainWindow
 
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow):

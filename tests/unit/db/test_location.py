@@ -92,7 +92,7 @@ def test_the_command_line_refuses_a_database_on_a_share(
 def test_the_window_explains_and_closes(qtbot: QtBot, on_a_share: Path) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from branchdesk.ui.main_window import MainWindow
+    from branchdesk.ui.shell.main_window import MainWindow
 
     shown: list[str] = []
     with pytest.MonkeyPatch.context() as mp:

@@ -229,7 +229,7 @@ def test_the_menu_action_asks_shows_the_count_and_removes(
 ) -> None:
     from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-    from branchdesk.ui.main_window import MainWindow
+    from branchdesk.ui.shell.main_window import MainWindow
 
     SettingsStore().set("first_run_done", True)
     asked: list[int] = []
@@ -268,7 +268,7 @@ def test_stop_keeps_what_went_and_says_how_many(
 ) -> None:
     from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
-    from branchdesk.ui.main_window import MainWindow
+    from branchdesk.ui.shell.main_window import MainWindow
 
     monkeypatch.setattr(retention, "PURGE_CHUNK", 7)
     monkeypatch.setattr(QInputDialog, "getInt", lambda *args: (180, True))
