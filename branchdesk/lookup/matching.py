@@ -573,7 +573,12 @@ def _score(tier: int, sub: int, length: int) -> float:
 
 
 class AddressMatcher:
-    """All area rules of the branch, ready to match addresses (build once, match many)."""
+    """All area rules of the branch, ready to match addresses (build once, match many).
+
+    Why one class of this size: the index (names, numbers, buildings, notes) is built once and
+    every match level (exact, inferred, fuzzy, note, district) reads all of it; reading an
+    address (address.py), fragments (fragments.py) and regions (regions.py) live apart.
+    """
 
     def __init__(self, rules: Iterable[AreaRuleSpec]) -> None:
         by_name: dict[str, list[_Rule]] = {}

@@ -140,3 +140,20 @@ def test_features_meet_only_through_public_faces() -> None:
                 if inside or any(n.startswith("_") or n in INTERNAL for n in names):
                     offenders.append(f"{module}: {target} {', '.join(names)}".strip())
     assert offenders == []
+
+
+# A class this long needs a reason, written in its docstring as "Why one class of this size".
+LONG_CLASS = 400
+
+
+def test_long_classes_say_why() -> None:
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef) or node.end_lineno is None:
+                continue
+            size = node.end_lineno - node.lineno + 1
+            doc = ast.get_docstring(node) or ""
+            if size > LONG_CLASS and "Why one class of this size" not in doc:
+                offenders.append(f"{path.relative_to(ROOT)}: {node.name} ({size} lines)")
+    assert offenders == []

@@ -60,7 +60,11 @@ def choose_table(parent: QWidget) -> Path | None:
 
 
 class ImportDialog(QDialog):
-    """Choose a file, check the column mapping and the errors, then import (or cancel)."""
+    """Choose a file, check the column mapping and the errors, then import (or cancel).
+
+    Why one class of this size: choosing the file, the sheet and the columns, the validation
+    and the import are one flow over one prepared sheet, re-checked at every change.
+    """
 
     imported = Signal(object)  # ImportReport
 

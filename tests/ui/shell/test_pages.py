@@ -154,7 +154,7 @@ def test_the_branch_region_is_set_in_settings_and_used_by_lookup(
 ) -> None:
     from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(window.settings, window)
+    dialog = SettingsDialog(window.settings, window, db=window.db)
     qtbot.addWidget(dialog)
     type_text(qtbot, dialog.branch_region, "火星")
     dialog.save()

@@ -1,0 +1,159 @@
+"""The menus of the main window, and the owner and settings actions they open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QToolButton,
+)
+
+from branchdesk import __version__, permissions
+
+if TYPE_CHECKING:
+    pass
+
+from branchdesk.ui.shell.window_base import (
+    PAGE_COUNT,
+    WindowParts,
+)
+
+
+class MenusPart(WindowParts):
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import a table…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.open_import)
+        self.import_action.setEnabled(False)
+        file_menu.addAction(self.import_action)
+        self.print_action = QAction(self.tr("&Print…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda: self.open_print())
+        self.print_action.setEnabled(False)
+        file_menu.addAction(self.print_action)
+        self.sample_action = QAction(self.tr("Load the sample &branch"), self)
+        self.sample_action.triggered.connect(self.load_sample)
+        self.sample_action.setEnabled(False)
+        file_menu.addAction(self.sample_action)
+        self.purge_action = QAction(self.tr("&Remove old waybills…"), self)
+        self.purge_action.triggered.connect(self.remove_old_waybills)
+        self.purge_action.setEnabled(False)
+        file_menu.addAction(self.purge_action)
+        self.backup_action = QAction(self.tr("Back &up to a folder…"), self)
+        self.backup_action.triggered.connect(self.back_up_to_folder)
+        self.backup_action.setEnabled(False)
+        file_menu.addAction(self.backup_action)
+        self.restore_action = QAction(self.tr("R&estore from a backup…"), self)
+        self.restore_action.triggered.connect(self.open_restore)
+        self.restore_action.setEnabled(False)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(settings_action)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        complaints_menu = self.menuBar().addMenu(self.tr("&Complaints"))
+        self.new_complaint_action = QAction(self.tr("&New complaint…"), self)
+        self.new_complaint_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_complaint_action.triggered.connect(self.new_complaint)
+        self.new_complaint_action.setEnabled(False)
+        complaints_menu.addAction(self.new_complaint_action)
+        due_action = QAction(self.tr("&Due queue"), self)
+        due_action.triggered.connect(self.show_due)
+        complaints_menu.addAction(due_action)
+        self.slips_action = QAction(self.tr("Problem-parcel &slips…"), self)
+        self.slips_action.triggered.connect(self.open_slips)
+        self.slips_action.setEnabled(False)
+        complaints_menu.addAction(self.slips_action)
+        self.due_indicator = QToolButton()
+        self.due_indicator.setObjectName("dueIndicator")
+        self.due_indicator.setAutoRaise(True)
+        self.due_indicator.setToolTip(self.tr("Open the due queue of complaints"))
+        self.due_indicator.clicked.connect(self.show_due)
+        self.due_indicator.setVisible(False)
+        for n in range(PAGE_COUNT):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.triggered.connect(lambda _c=False, n=n: self.nav.setCurrentRow(n))
+            self.addAction(action)
+        owner_menu = self.menuBar().addMenu(self.tr("&Owner"))
+        self.unlock_action = QAction(self.tr("&Unlock owner actions…"), self)
+        self.unlock_action.triggered.connect(self.unlock_owner)
+        owner_menu.addAction(self.unlock_action)
+        self.lock_action = QAction(self.tr("&Lock now"), self)
+        self.lock_action.triggered.connect(self.lock_owner)
+        owner_menu.addAction(self.lock_action)
+        owner_menu.addSeparator()
+        self.pin_action = QAction(self.tr("Owner &PIN…"), self)
+        self.pin_action.triggered.connect(self.change_pin)
+        owner_menu.addAction(self.pin_action)
+        self.audit_action = QAction(self.tr("&Audit log…"), self)
+        self.audit_action.triggered.connect(self.show_audit)
+        owner_menu.addAction(self.audit_action)
+        owner_menu.aboutToShow.connect(self._update_owner_menu)
+        for action in (self.unlock_action, self.lock_action, self.pin_action, self.audit_action):
+            action.setEnabled(False)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About BranchDesk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def about(self) -> None:
+        path = self.db.engine.url.database if self.db is not None else ""
+        QMessageBox.about(
+            self,
+            self.tr("About BranchDesk"),
+            self.tr("BranchDesk 网点服务台 {version}\nData: {path}").format(
+                version=__version__, path=path
+            ),
+        )
+
+    def _update_owner_menu(self) -> None:
+        lock = permissions.current_lock()
+        guarded = lock is not None and lock.pin_set
+        self.unlock_action.setEnabled(guarded and not lock.unlocked)  # type: ignore[union-attr]
+        self.lock_action.setEnabled(guarded and lock.unlocked)  # type: ignore[union-attr]
+
+    def unlock_owner(self) -> None:
+        from branchdesk.ui.owner import owner_dialogs as owner
+
+        if self.db is not None and owner.unlock(self, self.db):
+            self.statusBar().showMessage(
+                self.tr("Owner actions unlocked for {minutes} minutes after the last one.").format(
+                    minutes=self.settings.get("owner_unlock_minutes")
+                ),
+                8000,
+            )
+
+    def lock_owner(self) -> None:
+        lock = permissions.current_lock()
+        if lock is not None:
+            lock.lock()
+            self.statusBar().showMessage(self.tr("Owner actions locked."), 8000)
+
+    def change_pin(self) -> None:
+        from branchdesk.ui.owner import owner_dialogs as owner
+
+        if self.db is not None:
+            owner.change_pin(self, self.db)
+
+    def show_audit(self) -> None:
+        from branchdesk.ui.owner import owner_dialogs as owner
+
+        if self.db is not None:
+            owner.show_audit(self, self.db)
+
+    def open_settings(self) -> None:
+        from branchdesk.ui.owner.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.settings, self, db=self.db).exec():
+            permissions.set_actor(self.settings.get("agent_name"))
+            self.refresh_title()
+            self.refresh_reminders()  # the lead time may have changed

@@ -1,0 +1,112 @@
+"""Reminders: complaints falling due, counted in the status bar and announced once in the
+tray."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QSystemTrayIcon,
+)
+
+if TYPE_CHECKING:
+    from branchdesk.complaints.service import ComplaintRow
+
+from branchdesk.ui.shell.window_base import (
+    COMPLAINTS,
+    WindowParts,
+)
+
+
+class RemindersPart(WindowParts):
+    def show_due(self) -> None:
+        if self.db is None:
+            return
+        self.nav.setCurrentRow(COMPLAINTS)
+        self.complaints_page.show_due()
+
+    def _start_reminders(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            icon = self.windowIcon()
+            if icon.isNull():
+                icon = QApplication.style().standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxInformation
+                )
+            self.tray = QSystemTrayIcon(QIcon(icon), self)
+            self.tray.setToolTip(self.tr("BranchDesk 网点服务台"))
+            self.tray.messageClicked.connect(self._tray_clicked)
+            self.tray.activated.connect(lambda _reason: self._tray_clicked())
+            self.tray.show()
+        self.reminder_timer.start()
+        # The counts are already known (the page computed them); what is due now is not news.
+        self._show_due_counts(*self.complaints_page.counts)
+
+    def _tray_clicked(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_due()
+
+    def refresh_reminders(self) -> None:
+        """The timer's tick: recount, recolour, and announce what newly fell due."""
+        if self.db is not None:
+            self.complaints_page.refresh_due()
+
+    def _show_due_counts(self, soon: int, overdue: int) -> None:
+        lead = f"{float(self.settings.get('complaint_lead_hours')):g}"
+        self.due_indicator.setText(
+            self.tr("{overdue} overdue · {soon} due within {hours} h").format(
+                overdue=overdue, soon=soon, hours=lead
+            )
+        )
+        colour = "#b00020" if overdue else "#b35900" if soon else "#555555"
+        weight = "bold" if overdue or soon else "normal"
+        self.due_indicator.setStyleSheet(
+            f"QToolButton#dueIndicator {{ color: {colour}; font-weight: {weight}; }}"
+        )
+        self.due_indicator.setVisible(True)
+        self._announce(self.complaints_page.due_rows)
+
+    def _announce(self, rows: list[ComplaintRow]) -> list[str]:
+        """Tell (once) about each complaint that became due soon or overdue; returns the news."""
+        from branchdesk.complaints.service import now
+        from branchdesk.ui.complaints.complaints_page import due_state
+
+        at = now()
+        lead = float(self.settings.get("complaint_lead_hours"))
+        first = not self._reminders_started
+        self._reminders_started = True
+        news: list[str] = []
+        current: dict[int, str] = {}
+        for row in rows:
+            state = due_state(row, at, lead)
+            if state is None:
+                continue
+            current[row.id] = state
+            if self.notified.get(row.id) == state or first:
+                continue
+            who = f" · {row.courier_name}" if row.courier_name else ""
+            news.append(
+                (
+                    self.tr("{ticket} is overdue (due {due}){who}")
+                    if state == "overdue"
+                    else self.tr("{ticket} is due at {due}{who}")
+                ).format(ticket=row.ticket_no, due=row.due_at.strftime("%H:%M"), who=who)
+            )
+        self.notified = current
+        if news:
+            text = "\n".join(news[:5])
+            if len(news) > 5:
+                text += "\n" + self.tr("and {count} more").format(count=len(news) - 5)
+            self.reminded.emit(text)
+            if self.tray is not None:
+                self.tray.showMessage(
+                    self.tr("Complaints falling due"),
+                    text,
+                    QSystemTrayIcon.MessageIcon.Warning,
+                    15_000,
+                )
+        return news

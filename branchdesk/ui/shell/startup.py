@@ -1,0 +1,292 @@
+"""Start-up and recovery: open the data (or offer the newest good backup when it is damaged),
+build the pages, warm up lookup and run the start-up checks off the UI thread, offer the
+sample branch."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk import permissions
+from branchdesk.errors import BranchDeskError
+
+if TYPE_CHECKING:
+    from branchdesk.db.engine import Database
+    from branchdesk.ui.complaints.analysis_page import AnalysisPage
+    from branchdesk.ui.complaints.complaints_page import ComplaintsPage
+    from branchdesk.ui.data.data_page import DataPage
+    from branchdesk.ui.guides.guides_page import GuidesPage
+    from branchdesk.ui.handbook.handbook_page import HandbookPage
+    from branchdesk.ui.handbook.practice_page import PracticePage
+    from branchdesk.ui.lookup.couriers_page import CouriersPage
+    from branchdesk.ui.lookup.lookup_page import LookupPage
+
+from branchdesk.ui.shell.window_base import (
+    PRACTICE,
+    WindowParts,
+)
+
+
+class StartupPart(WindowParts):
+    def open_data(self, path: Path | None = None) -> bool:
+        """Open the database (in the data dir unless `path`) and build the pages; False (and
+        a message) when it cannot be opened."""
+        from branchdesk.db.engine import open_database
+        from branchdesk.db.location import NetworkDriveError
+        from branchdesk.errors import DatabaseTooNewError
+
+        try:
+            db = open_database(path)
+        except (DatabaseTooNewError, NetworkDriveError) as exc:
+            QMessageBox.critical(self, self.tr("BranchDesk cannot open its data"), str(exc))
+            self.close()
+            return False
+        except BranchDeskError as exc:
+            # A damaged file: offer the newest good backup instead of failing at every start.
+            if not self.offer_restore(str(exc), path):
+                self.close()
+                return False
+            try:
+                db = open_database(path)
+            except BranchDeskError as again:
+                QMessageBox.critical(self, self.tr("BranchDesk cannot open its data"), str(again))
+                self.close()
+                return False
+        self.attach(db)
+        return True
+
+    def offer_restore(self, problem: str, path: Path | None = None) -> bool:
+        """The data is damaged: offer the newest good backup. True when it was restored."""
+        from branchdesk import paths
+        from branchdesk.db.backup import lacking_rows, newest_good_backup, restore
+
+        db_path = path or paths.db_path()
+        newest = newest_good_backup(paths.backups_dir())
+        if newest is None:
+            QMessageBox.critical(
+                self,
+                self.tr("The branch's data is damaged"),
+                self.tr(
+                    "{problem}\n\nThere is no backup to restore. Run “branchdesk check” and ask "
+                    "whoever looks after this PC; do not delete the file."
+                ).format(problem=problem),
+            )
+            return False
+        lacking = "\n".join(lacking_rows(db_path, newest).lines())
+        answer = QMessageBox.question(
+            self,
+            self.tr("The branch's data is damaged"),
+            self.tr(
+                "{problem}\n\nRestore the newest good backup ({name})? The damaged file is kept "
+                "as a backup first.\n\n{lacking}"
+            ).format(problem=problem, name=newest.name, lacking=lacking),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if self.db is not None:
+            self.db.dispose()
+        # Recovery from damage is not held back by the PIN: the PIN lives in the damaged file,
+        # and this restores the newest good backup, not a file of the user's choosing.
+        held = permissions.current_lock()
+        permissions.set_policy(None)
+        try:
+            restore(db_path, newest, backups_dir=paths.backups_dir())
+        except BranchDeskError as exc:
+            permissions.set_policy(held)
+            QMessageBox.critical(self, self.tr("Restore failed"), str(exc))
+            return False
+        return True
+
+    def attach(self, db: Database) -> None:
+        from branchdesk.owner import policy
+        from branchdesk.ui.complaints.complaints_page import ComplaintsPage
+        from branchdesk.ui.data.data_page import DataPage
+        from branchdesk.ui.handbook.handbook_page import HandbookPage
+        from branchdesk.ui.handbook.practice_page import PracticePage
+        from branchdesk.ui.lookup.couriers_page import CouriersPage
+        from branchdesk.ui.lookup.lookup_page import LookupPage
+        from branchdesk.ui.owner import owner_dialogs as owner
+
+        self.db = db
+        # The branch's settings come from the database (settings.json's, the first time).
+        policy.start(db, self.settings)
+        self.refresh_title()
+        # Owner actions are locked from the start when the database holds a PIN.
+        owner.install_lock(db)
+        permissions.set_actor(self.settings.get("agent_name"))
+        self.lookup_page: LookupPage = LookupPage(db)
+        self.data_page: DataPage = DataPage(db)
+        self.couriers_page: CouriersPage = CouriersPage(db)
+        self.handbook_page: HandbookPage = HandbookPage(db)
+        self.practice_page: PracticePage = PracticePage(db)
+        self.complaints_page: ComplaintsPage = ComplaintsPage(db, self.settings)
+        for page in (
+            self.lookup_page,
+            self.data_page,
+            self.couriers_page,
+            self.handbook_page,
+            self.practice_page,
+            self.complaints_page,
+        ):
+            self.pages.addWidget(page)
+        # The analysis page (QtCharts) is built the first time it is shown.
+        self.analysis_page: AnalysisPage | None = None
+        self.analysis_holder = QWidget()
+        QVBoxLayout(self.analysis_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(self.analysis_holder)
+        # The guides page too: its editor and viewer need nothing at start-up.
+        self.guides_page: GuidesPage | None = None
+        self.guides_holder = QWidget()
+        QVBoxLayout(self.guides_holder).setContentsMargins(0, 0, 0, 0)
+        self.pages.addWidget(self.guides_holder)
+        self.pages.removeWidget(self.loading)
+        self.loading.deleteLater()
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.setEnabled(True)
+        self.data_page.import_requested.connect(self.open_import)
+        self.data_page.changed.connect(self.refresh)
+        self.couriers_page.changed.connect(self.lookup_page.run_search)
+        self.handbook_page.import_requested.connect(self.open_import)
+        self.handbook_page.print_requested.connect(self.open_print)
+        self.handbook_page.practice_requested.connect(lambda: self.nav.setCurrentRow(PRACTICE))
+        self.handbook_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.practice_page.print_requested.connect(
+            lambda employee: self.open_print("results", employee=employee)
+        )
+        self.complaints_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.complaints_page.due_refreshed.connect(self._show_due_counts)
+        self.statusBar().addPermanentWidget(self.due_indicator)
+        self._start_reminders()
+        self.nav.setCurrentRow(0)
+        self._show_page(0)
+        self.refresh_banner()
+        self.import_action.setEnabled(True)
+        self.print_action.setEnabled(True)
+        self.slips_action.setEnabled(True)
+        self.new_complaint_action.setEnabled(True)
+        self.purge_action.setEnabled(True)
+        self.backup_action.setEnabled(True)
+        self.restore_action.setEnabled(True)
+        self.pin_action.setEnabled(True)
+        self.audit_action.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Ready"))
+        self.lookup_page.focus_search()
+        QTimer.singleShot(0, self._warm_up_lookup)
+        self.data_ready.emit()
+
+    def _warm_up_lookup(self) -> None:
+        """Build the in-memory area index off the UI thread, so the first search is fast."""
+        from branchdesk.lookup.service import lookup_index
+        from branchdesk.ui.kit.workers import Task
+
+        db = self.db
+        if db is None or self._stopping.is_set():
+            return  # closed before its turn came: a thread started now would outlive it
+
+        checks = self.startup_checks
+        stopping = self._stopping
+        keep_daily = int(self.settings.get("backup_keep_daily"))
+        keep_weekly = int(self.settings.get("backup_keep_weekly"))
+
+        def work(_progress: object) -> object:
+            with db.read_session() as session:
+                lookup_index(session)
+            if not checks:
+                return None
+            from branchdesk import paths
+            from branchdesk.db.backup import BackupCancelled, daily_backup
+            from branchdesk.db.integrity import quick_check
+
+            db_path = Path(str(db.engine.url.database))
+            report = quick_check(db_path)
+            if report.ok:
+                with contextlib.suppress(BackupCancelled):  # closing: the next start makes it
+                    daily_backup(
+                        db_path,
+                        paths.backups_dir(),
+                        keep_daily=keep_daily,
+                        keep_weekly=keep_weekly,
+                        cancelled=stopping.is_set,
+                    )
+            return report
+
+        task = Task(work)
+        task.succeeded.connect(self._checked)
+        task.finished.connect(self._warm_up_done)
+        self._warmup = task
+        task.start()
+
+    def _checked(self, report: object) -> None:
+        from branchdesk.db.integrity import IntegrityReport
+
+        if isinstance(report, IntegrityReport) and not report.ok:
+            problem = self.tr("The database failed its integrity check: {problems}").format(
+                problems="; ".join(report.problems[:5])
+            )
+            if self.offer_restore(problem):
+                QMessageBox.information(
+                    self,
+                    self.tr("Backup restored"),
+                    self.tr("The backup was restored. Start BranchDesk again to use it."),
+                )
+                self.close()
+
+    def _warm_up_done(self) -> None:
+        # Wait for the thread to end before letting go of it: a QThread destroyed while
+        # still running aborts the process.
+        if self._warmup is not None:
+            self._warmup.wait()
+            self._warmup = None
+
+    def load_sample(self) -> bool:
+        from branchdesk.sample import load_sample_branch
+        from branchdesk.ui.owner import owner_dialogs as owner
+
+        db = self.db
+        assert db is not None
+
+        def load() -> str:
+            with db.session() as session:
+                return load_sample_branch(session)
+
+        try:
+            # Its handbook is an owner's change: with a PIN set, the PIN is asked for.
+            summary = owner.retrying(self, db, load)
+        except owner.PinCancelled:
+            return False
+        except BranchDeskError as exc:
+            QMessageBox.warning(self, self.tr("Sample branch"), str(exc))
+            return False
+        self.refresh()
+        self.statusBar().showMessage(summary)
+        return True
+
+    def offer_sample(self) -> None:
+        """First start: offer the sample branch so a new user sees how it works."""
+        from branchdesk.lookup.tables import has_area_rules
+
+        if self.settings.get("first_run_done") or self.db is None:
+            return
+        self.settings.set("first_run_done", True)
+        with self.db.read_session() as session:
+            if has_area_rules(session):
+                return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Welcome to BranchDesk"),
+            self.tr(
+                "Load a sample branch to try BranchDesk? It is an example (an area table of "
+                "10 couriers, routes, arrival times, 3,000 waybills and a penalty handbook of "
+                "33 rules) that you replace by importing your own tables."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.load_sample()
