@@ -33,8 +33,7 @@ from branchdesk.complaints import service
 from branchdesk.complaints.scripts import PLACEHOLDERS
 from branchdesk.complaints.service import CategoryInfo, ScriptInfo
 from branchdesk.db.engine import Database
-from branchdesk.errors import BranchDeskError
-from branchdesk.ui.owner import owner_dialogs as owner
+from branchdesk.ui.kit import owner_action as owner
 
 NEW_SCRIPT = -1  # the script list's entry for a script not saved yet
 
@@ -187,17 +186,9 @@ class ComplaintCategoriesDialog(QDialog):
         """`work(session)` in one transaction; a refusal is shown and None returned.
 
         Refused for want of the owner: the PIN is asked for and the work runs once more."""
-
-        def transaction() -> Any:
-            with self.db.session() as session:
-                return work(session)
-
-        try:
-            result = owner.retrying(self, self.db, transaction)
-        except owner.PinCancelled:
-            return None
-        except BranchDeskError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        failed = object()
+        result = owner.run_in_transaction(self, self.db, work, self.tr("Not saved"), failed=failed)
+        if result is failed:
             return None
         self.changed.emit()
         return True if result is None else result

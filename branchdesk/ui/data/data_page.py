@@ -26,9 +26,9 @@ from branchdesk.lookup import tables
 from branchdesk.lookup.service import RouteInfo, WaybillHit
 from branchdesk.lookup.tables import AreaRow, TimeRow
 from branchdesk.permissions import Action
+from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, LazyRowsModel, RowsModel
 from branchdesk.ui.lookup.lookup_page import WAYBILL_COLUMNS
-from branchdesk.ui.owner import owner_dialogs as owner
 
 
 def _tr(text: str) -> str:

@@ -40,8 +40,8 @@ from branchdesk.io.importing import (
 from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, sheet_names
 from branchdesk.io.tabular import HeaderNotFound, Prepared, column_label, show_value
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.workers import Task
-from branchdesk.ui.owner import owner_dialogs as owner
 
 KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook")
 PREVIEW_ROWS = 5

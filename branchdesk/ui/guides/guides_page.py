@@ -40,9 +40,9 @@ from branchdesk.guides.service import CategoryInfo, FlagInfo, GuideInfo, Version
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.guides.guide_editor import GuideEditor
 from branchdesk.ui.guides.guide_viewer import GuideViewer
+from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
 from branchdesk.ui.kit.models import Column, RowsModel
-from branchdesk.ui.owner import owner_dialogs as owner
 
 SAMPLE_MARK = "【示例】"
 OVERDUE = QColor("#fde0e0")
@@ -436,18 +436,7 @@ class GuidesPage(QWidget):
         """Run `work(session)` in one short transaction; a refusal is shown, None returned.
 
         Refused for want of the owner: the PIN is asked for and the work runs once more."""
-
-        def transaction() -> Any:
-            with self.db.session() as session:
-                return work(session)
-
-        try:
-            return owner.retrying(self, self.db, transaction)
-        except owner.PinCancelled:
-            return None
-        except BranchDeskError as exc:
-            QMessageBox.warning(self, title or self.tr("Operation guides"), str(exc))
-            return None
+        return owner.run_in_transaction(self, self.db, work, title or self.tr("Operation guides"))
 
     def perform(self, work: Any, title: str = "") -> bool:
         """Like `run` for work that returns nothing: True when it was done."""

@@ -30,15 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.db.engine import Database
-from branchdesk.errors import BranchDeskError
 from branchdesk.handbook import service
 from branchdesk.handbook.entries import Entry
 from branchdesk.handbook.service import CategoryInfo, DeletedCategory, DeletedItem, ItemFields
 from branchdesk.io.tabular import CellError, date_value
 from branchdesk.permissions import Action
+from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
 from branchdesk.ui.kit.models import Column, RowsModel
-from branchdesk.ui.owner import owner_dialogs as owner
 
 (
     COL_CATEGORY,
@@ -516,18 +515,7 @@ class HandbookPage(QWidget):
         """Run `work(session)` in one short transaction; a refusal is shown, None returned.
 
         Refused for want of the owner: the PIN is asked for and the work runs once more."""
-
-        def transaction() -> Any:
-            with self.db.session() as session:
-                return work(session)
-
-        try:
-            return owner.retrying(self, self.db, transaction)
-        except owner.PinCancelled:
-            return None
-        except BranchDeskError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
-            return None
+        return owner.run_in_transaction(self, self.db, work, self.tr("Cannot save"))
 
     def undo(self) -> None:
         # The PIN first: a step refused half-way would leave the undo history out of step

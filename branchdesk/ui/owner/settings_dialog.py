@@ -30,7 +30,8 @@ from branchdesk.lookup.retention import MAX_DAYS
 from branchdesk.owner import policy
 from branchdesk.permissions import pin_guarded
 from branchdesk.settings import BRANCH, SETTINGS, SettingsStore
-from branchdesk.ui.owner import owner_dialogs as owner
+from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.owner import owner_dialogs
 
 LANGUAGES = (("auto", "Follow the system"), ("zh_CN", "简体中文"), ("en", "English"))
 
@@ -132,7 +133,7 @@ class SettingsDialog(QDialog):
 
     def change_pin(self) -> None:
         if self.db is not None:
-            owner.change_pin(self, self.db)
+            owner_dialogs.change_pin(self, self.db)
         self._show_pin_state()
 
     def values(self) -> dict[str, Any]:

@@ -50,9 +50,9 @@ from branchdesk.db.backup import (
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.permissions import Action
+from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.workers import Task
-from branchdesk.ui.owner import owner_dialogs as owner
 
 CHOSEN = "chosen"  # a file from elsewhere (a USB stick), not from the backups folder
 BACKUP_KIND_LABELS = {

@@ -29,7 +29,7 @@ class MaintenancePart(WindowParts):
 
         from branchdesk.lookup.retention import MAX_DAYS, count_old_waybills, cutoff_date
         from branchdesk.permissions import Action
-        from branchdesk.ui.owner import owner_dialogs as owner
+        from branchdesk.ui.kit import owner_action as owner
 
         db = self.db
         if db is None or self._purge is not None:

@@ -122,7 +122,7 @@ class MenusPart(WindowParts):
         self.lock_action.setEnabled(guarded and lock.unlocked)  # type: ignore[union-attr]
 
     def unlock_owner(self) -> None:
-        from branchdesk.ui.owner import owner_dialogs as owner
+        from branchdesk.ui.kit import owner_action as owner
 
         if self.db is not None and owner.unlock(self, self.db):
             self.statusBar().showMessage(
@@ -139,16 +139,16 @@ class MenusPart(WindowParts):
             self.statusBar().showMessage(self.tr("Owner actions locked."), 8000)
 
     def change_pin(self) -> None:
-        from branchdesk.ui.owner import owner_dialogs as owner
+        from branchdesk.ui.owner import owner_dialogs
 
         if self.db is not None:
-            owner.change_pin(self, self.db)
+            owner_dialogs.change_pin(self, self.db)
 
     def show_audit(self) -> None:
-        from branchdesk.ui.owner import owner_dialogs as owner
+        from branchdesk.ui.owner import owner_dialogs
 
         if self.db is not None:
-            owner.show_audit(self, self.db)
+            owner_dialogs.show_audit(self, self.db)
 
     def open_settings(self) -> None:
         from branchdesk.ui.owner.settings_dialog import SettingsDialog

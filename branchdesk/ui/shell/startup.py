@@ -111,9 +111,9 @@ class StartupPart(WindowParts):
         from branchdesk.ui.data.data_page import DataPage
         from branchdesk.ui.handbook.handbook_page import HandbookPage
         from branchdesk.ui.handbook.practice_page import PracticePage
+        from branchdesk.ui.kit import owner_action as owner
         from branchdesk.ui.lookup.couriers_page import CouriersPage
         from branchdesk.ui.lookup.lookup_page import LookupPage
-        from branchdesk.ui.owner import owner_dialogs as owner
 
         self.db = db
         # The branch's settings come from the database (settings.json's, the first time).
@@ -248,7 +248,7 @@ class StartupPart(WindowParts):
 
     def load_sample(self) -> bool:
         from branchdesk.sample import load_sample_branch
-        from branchdesk.ui.owner import owner_dialogs as owner
+        from branchdesk.ui.kit import owner_action as owner
 
         db = self.db
         assert db is not None

@@ -17,8 +17,9 @@ from branchdesk.db.engine import Database
 from branchdesk.handbook.models import PenaltyItem
 from branchdesk.owner import audit, pin
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.kit.owner_action import PinDialog
 from branchdesk.ui.owner import owner_dialogs as owner
-from branchdesk.ui.owner.owner_dialogs import AuditDialog, PinDialog, SetPinDialog
+from branchdesk.ui.owner.owner_dialogs import AuditDialog, SetPinDialog
 from branchdesk.ui.owner.settings_dialog import SettingsDialog
 from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
