@@ -103,6 +103,8 @@ def _load() -> None:
 
 def get_kind(name: str) -> ImportKind:
     _load()
+    if not KINDS:
+        raise RuntimeError("no import kinds registered: call branchdesk.features.install() first")
     try:
         return KINDS[name]
     except KeyError:

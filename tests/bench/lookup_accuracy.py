@@ -3,8 +3,8 @@ how often the right courier comes first, how often it is among the first three, 
 answers are flagged as ties, and how many are confidently wrong.
 
 Each file is imported through the app's own import (`run_import`, kind "areas") into a fresh
-data dir, the branch's region is set as its `branch_region`, and every case of the branch is
-looked up with `lookup()`:
+data dir, the branch's region is set as its `branch_region` (an owner action), and every
+case of the branch is looked up with `lookup()`:
 
 - top-1 / top-3: the first courier / one of the first three is in the case's `expected`
   (cases of kind `none` have no courier to find and are not counted);
@@ -92,16 +92,16 @@ def run_file(branch: object, table: object, data_dir: Path) -> FileResult:
     from branchdesk.errors import BranchDeskError
     from branchdesk.io.importing import run_import
     from branchdesk.lookup.service import lookup
-    from branchdesk.settings import SettingsStore
+    from branchdesk.owner import policy
 
     paths.set_data_dir(data_dir)
-    SettingsStore().set(
-        "branch_region",
-        f"{branch.province}{branch.city}{branch.district}",  # type: ignore[attr-defined]
-    )
     result = FileResult(branch.key, table.path.name, table.layout, "")  # type: ignore[attr-defined]
     db = open_database()
     try:
+        # The branch's own region, as the owner sets it (a branch setting in the database).
+        with db.session() as session:
+            region = f"{branch.province}{branch.city}{branch.district}"  # type: ignore[attr-defined]
+            policy.change(session, {"branch_region": region})
         with db.session() as session:
             report = run_import(session, table.path, "areas")  # type: ignore[attr-defined]
             result.import_summary = report.summary()

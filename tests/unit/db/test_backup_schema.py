@@ -12,9 +12,15 @@ import pytest
 from branchdesk import paths
 from branchdesk.cli import main
 from branchdesk.db import schema
-from branchdesk.db.backup import RestoreRefused, backup_to, describe, restore, restore_refusal
+from branchdesk.db.backup import (
+    RestoreRefused,
+    backup_to,
+    describe,
+    newest_good_backup,
+    restore,
+    restore_refusal,
+)
 from branchdesk.db.engine import Database
-from branchdesk.db.integrity import newest_good_backup
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.owner.pin import set_pin
 from branchdesk.sample import load_sample_branch

@@ -33,10 +33,11 @@ COMMIT_AND_DIE = """
 import os, sys
 from pathlib import Path
 from sqlalchemy import event
-from branchdesk import paths
+from branchdesk import features, paths
 from branchdesk.db.engine import open_database
 from branchdesk.io.importing import run_import
 paths.set_data_dir(sys.argv[1])
+features.install()
 db = open_database()
 event.listen(db.engine, "connect", lambda c, r: c.execute("PRAGMA wal_autocheckpoint=0"))
 db.engine.dispose()

@@ -15,7 +15,7 @@ from branchdesk.lookup.models import Waybill
 from branchdesk.owner import audit
 from branchdesk.owner.models import OwnerPin
 from branchdesk.owner.pin import FIRST_WAIT, FREE_ATTEMPTS, set_pin
-from tests.unit import writer_worker
+from tests.unit.db import writer_worker
 from tests.unit.db.processes import START_TIMEOUT, Spawned, write_atomically
 from tests.unit.db.test_side_by_side import waybill_csv
 

@@ -24,13 +24,14 @@ WRONG_PIN = "97531"
 
 def main(argv: list[str]) -> int:
     data_dir, control, name, waybills = Path(argv[1]), Path(argv[2]), argv[3], Path(argv[4])
-    from branchdesk import paths
+    from branchdesk import features, paths
     from branchdesk.complaints import service
     from branchdesk.db.engine import open_database
     from branchdesk.io.importing import run_import
     from branchdesk.owner.pin import check
 
     paths.set_data_dir(data_dir)
+    features.install()  # as the command line does: the import kinds, the audit recorder
     db = open_database()
     with db.session() as session:
         category = service.category_tree(session)[0].id
