@@ -4921,5 +4921,25 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>The backup was stopped.</source>
         <translation>备份已停止。</translation>
     </message>
+    <message>
+        <source>{file} is too large to read ({size} MB; BranchDesk reads files of at most {limit} MB). Split it into smaller files, or export fewer rows or columns.</source>
+        <translation>{file} 太大，无法读取（{size} MB；BranchDesk 最多读取 {limit} MB 的文件）。请拆分成几个较小的文件，或少导出一些行或列。</translation>
+    </message>
+    <message>
+        <source>The picture is too large ({width}×{height} = {pixels} million pixels; at most {limit} million). Make it smaller or capture only the part of the screen the step is about.</source>
+        <translation>图片太大（{width}×{height}，共 {pixels} 百万像素；最多 {limit} 百万像素）。请把图片缩小，或只截取与这一步有关的那部分屏幕。</translation>
+    </message>
+    <message>
+        <source>{place}: the sheet uses cells up to {cell} ({rows} rows × {columns} columns); BranchDesk reads at most {max_rows} rows, {max_columns} columns and {max_cells} cells of a sheet. Delete the rows and columns far below or to the right of the table (or copy only the table into a new workbook), save, and choose the file again.</source>
+        <translation>{place}：该工作表用到了 {cell} 单元格（{rows} 行 × {columns} 列）；BranchDesk 每个工作表最多读取 {max_rows} 行、{max_columns} 列、{max_cells} 个单元格。请删除表格下方或右侧远处的行和列（或只把表格复制到新工作簿），保存后重新选择文件。</translation>
+    </message>
+    <message>
+        <source>{place}: the sheet has {count} merged ranges; BranchDesk reads at most {limit}. Unmerge the cells (Home → Merge &amp; Center), save, and choose the file again.</source>
+        <translation>{place}：该工作表有 {count} 个合并区域；BranchDesk 最多读取 {limit} 个。请取消合并单元格（开始 → 合并后居中），保存后重新选择文件。</translation>
+    </message>
+    <message>
+        <source>{file}: its part {part} unpacks to more than {limit} MB, more than any table BranchDesk reads (or the file is built to fill the memory). Open it in Excel, copy only the table into a new workbook, save it, and choose that file.</source>
+        <translation>{file}：其中的 {part} 解压后超过 {limit} MB，远超任何正常表格的大小（或者这个文件是故意用来占满内存的）。请用 Excel 打开，只把表格复制到新工作簿，保存后选择新文件。</translation>
+    </message>
 </context>
 </TS>
