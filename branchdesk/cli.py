@@ -482,6 +482,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         else:
             count = export_kind(session, args.kind, args.output)
     print(i18n.tr("Wrote {count} row(s) to {path}", count=count, path=args.output))
+    from branchdesk.io.export import notes_of
+
+    for note in notes_of(count):
+        print(note, file=sys.stderr)
     return EXIT_OK
 
 

@@ -34,7 +34,7 @@ from branchdesk.complaints.workflow import (
     PROCESSING,
     status_label,
 )
-from branchdesk.io.export import write_sheets, write_table
+from branchdesk.io.export import Written, write_sheets, write_table
 
 COMPLAINT_HEADERS = [
     "工单号",
@@ -143,7 +143,7 @@ def _hours(value: float | None) -> float | str:
     return "" if value is None else round(value, 1)
 
 
-def export_month_report(report: MonthReport, path: Path) -> None:
+def export_month_report(report: MonthReport, path: Path) -> Written:
     """The month's analysis as one workbook: 概览 / 按分类 / 按业务员 / 按渠道 / 重复投诉 /
     12个月趋势. Phones are always masked: the file is passed around."""
     times = report.close_times
@@ -186,7 +186,7 @@ def export_month_report(report: MonthReport, path: Path) -> None:
         for w in report.repeat_waybills
     ]
     trend = [[p.label, p.count] for p in report.trend]
-    write_sheets(
+    return write_sheets(
         path,
         [
             ("概览", ["项目", "数值"], overview),

@@ -51,6 +51,7 @@ from branchdesk.complaints.exports import export_complaints, export_month_report
 from branchdesk.complaints.privacy import mask_phone
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
+from branchdesk.io.export import notes_of
 from branchdesk.ui.models import Column, RowsModel
 
 MAX_BARS = 10  # more couriers than this: the rest are summed as one bar
@@ -497,7 +498,7 @@ class AnalysisPage(QWidget):
         if path is None:
             return
         try:
-            export_month_report(report, path)
+            written = export_month_report(report, path)
         except BranchDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
             return
@@ -507,8 +508,13 @@ class AnalysisPage(QWidget):
         QMessageBox.information(
             self,
             self.tr("Export finished"),
-            self.tr("Wrote the analysis of {month} to {path}").format(
-                month=report.label, path=path
+            "\n".join(
+                [
+                    self.tr("Wrote the analysis of {month} to {path}").format(
+                        month=report.label, path=path
+                    ),
+                    *notes_of(written),
+                ]
             ),
         )
 
@@ -528,5 +534,6 @@ class AnalysisPage(QWidget):
         message = self.tr("Wrote {count} complaint(s) of {month} to {path}").format(
             count=count, month=label, path=path
         )
+        message = "\n".join([message, *notes_of(count)])
         self.status.emit(message)
         QMessageBox.information(self, self.tr("Export finished"), message)

@@ -4941,5 +4941,13 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>{file}: its part {part} unpacks to more than {limit} MB, more than any table BranchDesk reads (or the file is built to fill the memory). Open it in Excel, copy only the table into a new workbook, save it, and choose that file.</source>
         <translation>{file}：其中的 {part} 解压后超过 {limit} MB，远超任何正常表格的大小（或者这个文件是故意用来占满内存的）。请用 Excel 打开，只把表格复制到新工作簿，保存后选择新文件。</translation>
     </message>
+    <message>
+        <source>…[cut: {length} characters in all]</source>
+        <translation>…[已截断：原文共 {length} 字]</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, record {row}, column {column}: the text has {length} characters, more than an Excel cell holds ({limit}); the file has its first part, marked as cut.</source>
+        <translation>工作表 {sheet} 第 {row} 条、{column} 列：文字有 {length} 个字符，超过 Excel 一个单元格能放的 {limit} 个；文件中只写入了前面部分，并标明已截断。</translation>
+    </message>
 </context>
 </TS>
