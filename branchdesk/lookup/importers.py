@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
-from branchdesk.io.importing import ImportKind, Progress, register
+from branchdesk.io.importing import ImportKind, Progress, Rows, register
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import (
     CellError,
@@ -135,7 +135,7 @@ def _find_or_create_courier(
 
 
 def _write_areas(
-    session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
+    session: Session, batch: ImportBatch, rows: Rows, progress: Progress | None
 ) -> int:
     cache: dict[tuple[str, str | None], Courier] = {}
     params = []
@@ -229,10 +229,8 @@ ROUTE_FIELDS = (
 
 def _write_rows(
     model: type,
-) -> Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]:
-    def write(
-        session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
-    ) -> int:
+) -> Callable[[Session, ImportBatch, Rows, Progress | None], int]:
+    def write(session: Session, batch: ImportBatch, rows: Rows, progress: Progress | None) -> int:
         params = []
         for row in rows:
             values = {k: v for k, v in row.values.items() if not k.startswith("_")}
@@ -325,7 +323,7 @@ def _check_waybill(row: ParsedRow) -> list[tuple[str | None, str]]:
     return []
 
 
-def _duplicates(rows: list[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
+def _duplicates(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
     first: dict[tuple[object, object], int] = {}
     found: list[tuple[ParsedRow, str | None, str]] = []
     for row in rows:
@@ -347,10 +345,24 @@ def _iso(value: object) -> str | None:
     return value.isoformat() if isinstance(value, date) else None
 
 
+_WRITE_CHUNK = 50_000
+
+
 def _write_waybills(
-    session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
+    session: Session, batch: ImportBatch, rows: Rows, progress: Progress | None
 ) -> int:
-    params = []
+    total = len(rows)
+    done = 0
+
+    def insert(params: list[tuple[object, ...]]) -> None:
+        offset = done
+        search.insert_waybills(
+            session,
+            params,
+            None if progress is None else lambda n, _t: progress(offset + n, total),
+        )
+
+    params: list[tuple[object, ...]] = []
     for row in rows:
         v = row.values
         phone = v.get("phone")
@@ -369,8 +381,14 @@ def _write_waybills(
                 row.row_no,
             )
         )
-    search.insert_waybills(session, params, progress)
-    return len(params)
+        if len(params) == _WRITE_CHUNK:  # a million rows are never held at once
+            insert(params)
+            done += len(params)
+            params = []
+    if params:
+        insert(params)
+        done += len(params)
+    return done
 
 
 register(

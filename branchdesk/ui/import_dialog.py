@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.io.importing import ImportKind, ImportReport, kinds, run_import, validate
-from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, read_sheet, sheet_names
+from branchdesk.io.reader import SUPPORTED_SUFFIXES, Sheet, open_sheet, sheet_names
 from branchdesk.io.tabular import HeaderNotFound, Prepared, show_value
 from branchdesk.settings import SettingsStore
 from branchdesk.ui import owner
@@ -63,7 +63,7 @@ class ImportDialog(QDialog):
         self.settings = SettingsStore()
         self.setWindowTitle(self.tr("Import a table"))
         self.resize(980, 680)
-        self.raw: RawSheet | None = None
+        self.raw: Sheet | None = None
         self.prepared: Prepared | None = None
         self.manual: dict[str, str] = {}
         self.task: Task | None = None
@@ -175,7 +175,7 @@ class ImportDialog(QDialog):
         sheet = self.sheet_combo.currentText() or None
         self.manual = dict(self.settings.get("column_mappings").get(self.kind.name, {}))
         self._run(
-            lambda progress: read_sheet(path, sheet),
+            lambda progress: open_sheet(path, sheet),
             self._sheet_loaded,
             self.tr("Reading {file}…").format(file=path.name),
         )
@@ -195,7 +195,7 @@ class ImportDialog(QDialog):
     def options(self) -> dict[str, bool]:
         return {key: box.isChecked() for key, box in self.option_boxes.items()}
 
-    def _sheet_loaded(self, raw: RawSheet) -> None:
+    def _sheet_loaded(self, raw: Sheet) -> None:
         self.raw = raw
         self._then = self.revalidate
 
@@ -233,15 +233,15 @@ class ImportDialog(QDialog):
                 self.tr(
                     "{ok} row(s) are valid, {bad} have problems. Correct the file and "
                     "choose it again, or skip the invalid rows."
-                ).format(ok=len(prepared.rows), bad=len(prepared.problems))
+                ).format(ok=prepared.valid, bad=len(prepared.problems))
             )
         else:
             self.status.setText(
                 self.tr("All {ok} row(s) are valid. Header found in row {row}.").format(
-                    ok=len(prepared.rows), row=prepared.header_row
+                    ok=prepared.valid, row=prepared.header_row
                 )
             )
-        if self.kind.replaces_table and prepared.rows:
+        if self.kind.replaces_table and prepared.valid:
             self.status.setText(
                 self.status.text()
                 + " "
@@ -250,7 +250,7 @@ class ImportDialog(QDialog):
                     "hand); undo the import under 数据 to get it back."
                 )
             )
-        self.skip_invalid.setEnabled(bool(prepared.problems) and bool(prepared.rows))
+        self.skip_invalid.setEnabled(bool(prepared.problems) and bool(prepared.valid))
         self._update_buttons()
 
     def _fill_mapping(self, headers: list[str], mapping: dict[int, str], header_row: int) -> None:
@@ -263,7 +263,7 @@ class ImportDialog(QDialog):
         table.setRowCount(1 + PREVIEW_ROWS)
         table.setHorizontalHeaderLabels([h or "—" for h in headers])
         start = header_row  # 1-based header row → first data row index
-        sample = raw.rows[start : start + PREVIEW_ROWS]
+        sample = raw.head(start + PREVIEW_ROWS)[start:]
         for col, header in enumerate(headers):
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), "")
@@ -278,8 +278,8 @@ class ImportDialog(QDialog):
                 value = row[col] if col < len(row) else None
                 table.setItem(r, col, QTableWidgetItem(show_value(value)))
 
-    def _offer_manual_mapping(self, raw: RawSheet) -> None:
-        candidates = raw.rows[:30]
+    def _offer_manual_mapping(self, raw: Sheet) -> None:
+        candidates = raw.head(30)
         if not candidates:
             return
         index = max(
@@ -299,7 +299,7 @@ class ImportDialog(QDialog):
         busy = self.task is not None
         ok = (
             prepared is not None
-            and bool(prepared.rows)
+            and bool(prepared.valid)
             and (not prepared.problems or self.skip_invalid.isChecked())
         )
         self.import_button.setEnabled(ok and not busy)

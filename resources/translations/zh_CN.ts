@@ -4949,5 +4949,21 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>Sheet {sheet}, record {row}, column {column}: the text has {length} characters, more than an Excel cell holds ({limit}); the file has its first part, marked as cut.</source>
         <translation>工作表 {sheet} 第 {row} 条、{column} 列：文字有 {length} 个字符，超过 Excel 一个单元格能放的 {limit} 个；文件中只写入了前面部分，并标明已截断。</translation>
     </message>
+    <message>
+        <source>{file} changed while it was being imported. Nothing was imported; import it again.</source>
+        <translation>{file} 在导入过程中被修改了。什么都没有导入；请重新导入。</translation>
+    </message>
+    <message>
+        <source>the cell holds {length} characters; a cell may hold at most {limit} (Excel's own limit). Shorten it in the file and import again</source>
+        <translation>单元格有 {length} 个字符；一个单元格最多 {limit} 个字符（Excel 本身的上限）。请在文件中把它改短后重新导入</translation>
+    </message>
+    <message>
+        <source>the cell contains a control character ({char}) that is not text; remove it (in Excel: =CLEAN(…) or Find and Replace) and import again</source>
+        <translation>单元格里有不是文字的控制字符（{char}）；请删除它（在 Excel 中可用 =CLEAN(…) 或“查找和替换”）后重新导入</translation>
+    </message>
+    <message>
+        <source>the formula {formula} has no calculated result (the file was saved by a program that does not calculate formulas). Open the file in Excel or WPS, save it there, and import it again</source>
+        <translation>公式没有计算结果：单元格里是公式 {formula}，但没有保存计算出的值（文件是由不计算公式的程序保存的）。请用 Excel 打开后保存（WPS 也可以），再重新导入</translation>
+    </message>
 </context>
 </TS>

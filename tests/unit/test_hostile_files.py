@@ -15,8 +15,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import text
 
+from branchdesk import i18n
+from branchdesk.db.engine import Database
 from branchdesk.io import limits
+from branchdesk.io.importing import ImportRejected, run_import
 from branchdesk.io.limits import LimitExceeded
 from branchdesk.io.reader import FormulaWithoutResult, open_sheet, read_sheet, sheet_names
 
@@ -280,3 +284,102 @@ def test_formula_without_cached_value_is_marked(tmp_path: Path) -> None:
     workbook.save(tmp_path / "f.xlsx")
     rows = read_sheet(tmp_path / "f.xlsx").rows
     assert rows[1][1] == FormulaWithoutResult('=A2&"1"')
+
+
+# --- cells no field takes: control characters, over-long text, formulas without a result ----
+
+
+def _waybill_csv(path: Path, cells: list[str]) -> Path:
+    lines = ["运单号,收件人,收件地址"]
+    lines += [f"YT12345678901{i:02d},王芳,{cell}" for i, cell in enumerate(cells)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("bad", ["\x01", "\x1b[2J", "\x0b", "\x7f", "\x9b31m"])
+def test_control_characters_are_row_problems(db: Database, tmp_path: Path, bad: str) -> None:
+    # They imported silently and then broke every Excel export of the table.
+    path = _waybill_csv(tmp_path / "w.csv", ["药行街1号", f"药行街{bad}2号"])
+    with pytest.raises(ImportRejected) as caught, db.session() as s:
+        run_import(s, path, "waybills")
+    (problem,) = caught.value.prepared.problems
+    assert problem.row == 3 and problem.column == "C（收件地址）"
+    shown = f"\\x{ord(bad[0]):02x}"
+    assert f"control character ({shown})" in problem.message
+    assert shown in str(problem) and bad[0] not in str(problem)
+    with db.session() as s:
+        report = run_import(s, path, "waybills", skip_invalid=True)
+    assert report.rows_ok == 1 and report.problems[0].row == 3
+
+
+def test_tabs_and_line_breaks_stay_in_text(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text('运单号,收件地址\nYT1234567890101,"药行街\t1号\r\n3楼"\n', encoding="utf-8")
+    with db.session() as s:
+        assert run_import(s, path, "waybills").rows_ok == 1
+
+
+def test_over_long_cell_is_a_row_problem(db: Database, tmp_path: Path) -> None:
+    path = _waybill_csv(tmp_path / "w.csv", ["药行街1号", "长" * 7_000_000])
+    with pytest.raises(ImportRejected) as caught, db.session() as s:
+        run_import(s, path, "waybills")
+    (problem,) = caught.value.prepared.problems
+    assert problem.row == 3 and "7,000,000 characters" in problem.message
+    assert len(str(problem)) < 1000  # the value is shown cut, not 7 million characters
+
+
+def test_formula_without_result_is_a_row_problem(db: Database, tmp_path: Path) -> None:
+    # It imported as an empty cell: the recipient's address silently lost.
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["运单号", "收件人", "收件地址"])
+    sheet.append(["YT1234567890123", "王芳", '=CONCATENATE("药行街","1号")'])
+    workbook.save(tmp_path / "f.xlsx")
+    i18n.set_language("zh_CN")
+    with pytest.raises(ImportRejected) as caught, db.session() as s:
+        run_import(s, tmp_path / "f.xlsx", "waybills")
+    (problem,) = caught.value.prepared.problems
+    assert problem.row == 2 and problem.column == "C（收件地址）"
+    assert "公式没有计算结果" in problem.message and "用 Excel 打开后保存" in problem.message
+    assert 'CONCATENATE("药行街","1号")' in str(problem)
+
+
+# --- streaming: the rows are read twice, never held ----------------------------------------
+
+
+def test_a_streamed_import_keeps_no_parsed_rows(db: Database, tmp_path: Path) -> None:
+    from branchdesk.io.importing import get_kind, validate
+
+    path = _waybill_csv(tmp_path / "w.csv", [f"药行街{i}号" for i in range(50)])
+    prepared = validate(open_sheet(path), get_kind("waybills"))
+    assert prepared.rows == [] and prepared.valid == 50 and prepared.ok
+    with db.session() as s:
+        report = run_import(s, path, "waybills", prepared=prepared)
+    assert report.rows_ok == 50
+    with db.session() as s:
+        assert s.scalar(text("SELECT count(*) FROM waybill")) == 50
+
+
+def test_a_file_changed_between_check_and_write_writes_nothing(
+    db: Database, tmp_path: Path
+) -> None:
+    from branchdesk.errors import BranchDeskError
+    from branchdesk.io.importing import get_kind, validate
+
+    path = _waybill_csv(tmp_path / "w.csv", ["药行街1号", "药行街2号"])
+    prepared = validate(open_sheet(path), get_kind("waybills"))
+    _waybill_csv(path, ["药行街1号", "药行街\x1b2号"])
+    changed = "changed while it was being imported"
+    with pytest.raises(BranchDeskError, match=changed), db.session() as s:
+        run_import(s, path, "waybills", prepared=prepared)
+    with db.session() as s:
+        assert s.scalar(text("SELECT count(*) FROM waybill")) == 0
+
+
+def test_duplicate_waybills_are_found_in_a_streamed_file(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text("运单号\nYT1234567890101\nYT1234567890102\nYT1234567890101\n", "utf-8")
+    with pytest.raises(ImportRejected, match="row 4") as caught, db.session() as s:
+        run_import(s, path, "waybills")
+    assert caught.value.prepared.valid == 2
