@@ -608,8 +608,8 @@ def _print_slips(args: argparse.Namespace) -> int:
 
 def _cmd_complaints(args: argparse.Namespace) -> int:
     from branchdesk.complaints import service
-    from branchdesk.complaints.privacy import mask_phone
     from branchdesk.complaints.workflow import status_label
+    from branchdesk.privacy import mask_phone
     from branchdesk.settings import SettingsStore
 
     within = args.within

@@ -22,7 +22,6 @@ from branchdesk.complaints.analysis import (
     month_bounds,
 )
 from branchdesk.complaints.models import Complaint
-from branchdesk.complaints.privacy import mask_phone
 from branchdesk.complaints.service import category_tree
 from branchdesk.complaints.service import now as local_now
 from branchdesk.complaints.workflow import (
@@ -35,6 +34,7 @@ from branchdesk.complaints.workflow import (
     status_label,
 )
 from branchdesk.io.export import Written, write_sheets, write_table
+from branchdesk.privacy import mask_phone
 
 COMPLAINT_HEADERS = [
     "工单号",

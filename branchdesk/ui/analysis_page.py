@@ -48,10 +48,10 @@ from branchdesk.complaints.analysis import (
     month_report,
 )
 from branchdesk.complaints.exports import export_complaints, export_month_report
-from branchdesk.complaints.privacy import mask_phone
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.io.export import notes_of
+from branchdesk.privacy import mask_phone
 from branchdesk.ui.models import Column, RowsModel
 
 MAX_BARS = 10  # more couriers than this: the rest are summed as one bar

@@ -21,7 +21,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
-from branchdesk.complaints.privacy import mask_name, mask_phone
 from branchdesk.complaints.slips import AMBIGUOUS, CourierSlip, SlipLine, kind_label
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
@@ -47,6 +46,7 @@ from branchdesk.io.pdf.layout import (
     tagged,
     write_pdf,
 )
+from branchdesk.privacy import mask_name, mask_phone
 
 BODY = 10.0
 NUMBER_SIZE = 13.5  # the waybill number: read at arm's length, typed into the handheld
