@@ -120,6 +120,11 @@ def _parser() -> argparse.ArgumentParser:
     p = _command(sub, "export", help="export a table to Excel")
     p.add_argument("kind", choices=EXPORT_KINDS)
     p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument(
+        "--show-phones",
+        action="store_true",
+        help="customers' phone numbers in full (masked by default; an owner action, audited)",
+    )
 
     p = _command(
         sub,
@@ -162,7 +167,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--show-phones",
         action="store_true",
-        help="slips: print customers' names and phones in full (masked by default)",
+        help="slips: print customers' names and phones in full (masked by default; an owner "
+        "action, audited)",
     )
     p.add_argument(
         "--month", type=_month, metavar="YYYY-MM", help="analysis: the month (default: this one)"
@@ -478,9 +484,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
             from branchdesk.complaints.exports import export_complaints
 
             # Customers' phones are masked (138****1234): an export leaves the office.
-            count = export_complaints(session, args.output)
+            count = export_complaints(session, args.output, mask=not args.show_phones)
         else:
-            count = export_kind(session, args.kind, args.output)
+            count = export_kind(session, args.kind, args.output, mask=not args.show_phones)
     print(i18n.tr("Wrote {count} row(s) to {path}", count=count, path=args.output))
     from branchdesk.io.export import notes_of
 

@@ -29,6 +29,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     CHANGE_SETTINGS = "change_settings"
     VIEW_AUDIT = "view_audit"
+    SHOW_PHONES = "show_phones"  # customers' full phone numbers in a printout or export
 
 
 class PermissionDenied(BranchDeskError):
@@ -151,6 +152,7 @@ ACTION_LABELS = {
     Action.RESTORE: "restore a backup",
     Action.CHANGE_SETTINGS: "change settings",
     Action.VIEW_AUDIT: "see the audit log",
+    Action.SHOW_PHONES: "print or export customers' full phone numbers",
 }
 
 

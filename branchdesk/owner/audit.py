@@ -18,6 +18,7 @@ AUDIT_LABELS = {
     "undo_import": "Import undone",
     "restore": "Backup restored",
     "change_settings": "Settings changed",
+    "show_phones": "Full phone numbers printed or exported",
     "pin_set": "Owner PIN set",
     "pin_changed": "Owner PIN changed",
     "pin_cleared": "Owner PIN removed",

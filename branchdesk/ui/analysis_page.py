@@ -51,7 +51,9 @@ from branchdesk.complaints.exports import export_complaints, export_month_report
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.io.export import notes_of
+from branchdesk.permissions import Action
 from branchdesk.privacy import mask_phone
+from branchdesk.ui import owner
 from branchdesk.ui.models import Column, RowsModel
 
 MAX_BARS = 10  # more couriers than this: the rest are summed as one bar
@@ -525,6 +527,9 @@ class AnalysisPage(QWidget):
         if path is None:
             return
         mask = not self.unmasked.isChecked()
+        # Full phone numbers are an owner action (the export writes it to the audit log).
+        if not mask and not owner.ensure_owner(self, self.db, Action.SHOW_PHONES):
+            return
         try:
             with self.db.session() as session:
                 count = export_complaints(session, path, year=year, month=month, mask=mask)

@@ -4965,5 +4965,29 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>the formula {formula} has no calculated result (the file was saved by a program that does not calculate formulas). Open the file in Excel or WPS, save it there, and import it again</source>
         <translation>公式没有计算结果：单元格里是公式 {formula}，但没有保存计算出的值（文件是由不计算公式的程序保存的）。请用 Excel 打开后保存（WPS 也可以），再重新导入</translation>
     </message>
+    <message>
+        <source>Complaints exported with full phone numbers to {file}</source>
+        <translation>导出投诉（含完整电话号码）到 {file}</translation>
+    </message>
+    <message>
+        <source>{table} exported with full phone numbers to {file}</source>
+        <translation>导出 {table}（含完整电话号码）到 {file}</translation>
+    </message>
+    <message>
+        <source>Full phone numbers printed or exported</source>
+        <translation>打印或导出了完整电话号码</translation>
+    </message>
+    <message>
+        <source>print or export customers' full phone numbers</source>
+        <translation>打印或导出客户的完整电话号码</translation>
+    </message>
+    <message>
+        <source>Slips shown with full phone numbers</source>
+        <translation>提醒单显示完整电话号码</translation>
+    </message>
+    <message>
+        <source>Slips printed with full phone numbers from {file}</source>
+        <translation>按 {file} 打印提醒单（含完整电话号码）</translation>
+    </message>
 </context>
 </TS>
