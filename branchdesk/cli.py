@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -228,6 +229,37 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VisibleControls:
+    """A text stream that shows control characters as \\x1b instead of sending them.
+
+    Data (an address, a sheet or file name from a hostile file) can hold ESC sequences that
+    would recolour, retitle or clear the user's terminal; what BranchDesk prints itself
+    only uses newlines and tabs, which pass. JSON output escapes these on its own.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if not text.isprintable():
+            text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+        return int(self._stream.write(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+# C0 but tab and newline, DEL, C1, and the bidirectional overrides that reorder a line.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _json(value: object, **options: Any) -> str:
+    """JSON for the terminal: characters the terminal would act on as \\u escapes (json
+    escapes C0 itself; C1 and bidirectional overrides it leaves raw with ensure_ascii off)."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A Windows console in GBK cannot show every character (emoji in an address):
@@ -235,6 +267,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _VisibleControls(sys.stdout), _VisibleControls(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -405,7 +446,7 @@ def _remembered_mapping(kind: str) -> dict[str, str] | None:
 
 def _print_result(result: LookupResult, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, default=str))
+        print(_json(result.to_json(), default=str))
         return
     tr = i18n.tr
     if not result.couriers and not result.waybills:
@@ -441,7 +482,12 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             _print_result(lookup(session, args.query), args.json)
         return EXIT_OK
     if args.batch == "-":
-        lines = sys.stdin.read().splitlines()
+        from branchdesk.io import limits
+
+        data = sys.stdin.read(limits.MAX_FILE_BYTES + 1)
+        if len(data) > limits.MAX_FILE_BYTES:
+            raise limits.file_too_large(Path("stdin"), len(data))
+        lines = data.splitlines()
     else:
         try:
             lines = _read_lines(Path(args.batch))
@@ -457,6 +503,9 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def _read_lines(path: Path) -> list[str]:
+    from branchdesk.io import limits
+
+    limits.check_file_size(path)
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -642,7 +691,7 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-        print(json.dumps(items, ensure_ascii=False, indent=2))
+        print(_json(items, indent=2))
         return EXIT_OK
     if not rows:
         print(i18n.tr("Nothing due within {hours} hour(s).", hours=f"{within:g}"))
@@ -684,7 +733,7 @@ def _cmd_guides(args: argparse.Namespace) -> int:
                 }
                 for g in rows
             ]
-            print(json.dumps(items, ensure_ascii=False, indent=2))
+            print(_json(items, indent=2))
             return EXIT_OK
         if not rows:
             print(i18n.tr("No guides yet."))

@@ -383,3 +383,34 @@ def test_duplicate_waybills_are_found_in_a_streamed_file(db: Database, tmp_path:
     with pytest.raises(ImportRejected, match="row 4") as caught, db.session() as s:
         run_import(s, path, "waybills")
     assert caught.value.prepared.valid == 2
+
+
+# --- nothing raw reaches the terminal -------------------------------------------------------
+
+
+def test_cli_shows_control_characters_of_file_names_and_data_visibly(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from branchdesk.cli import main
+
+    path = _waybill_csv(tmp_path / "w\x1b[2J.csv", ["药行街1号", "药行街\x1b]0;pwned\x07号"])
+    assert main(["import", "waybills", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    assert "w\\x1b[2J.csv" in err and "\\x1b]0;pwned\\x07" in err
+    assert main(["import", "waybills", str(path), "--skip-invalid"]) == 0
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "w\\x1b[2J.csv" in out
+
+
+def test_lookup_batch_file_over_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from branchdesk.cli import main
+
+    path = tmp_path / "q.txt"
+    path.write_text("药行街1号\n" * 200, encoding="utf-8")
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+    assert main(["lookup", "--batch", str(path)]) == 1
+    assert "q.txt is too large to read" in capsys.readouterr().err
