@@ -4989,5 +4989,9 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <source>Slips printed with full phone numbers from {file}</source>
         <translation>按 {file} 打印提醒单（含完整电话号码）</translation>
     </message>
+    <message>
+        <source>{name} unpacks to more than its stated size ({size} MB).</source>
+        <translation>{name} 解压后比它标明的大小（{size} MB）还大。</translation>
+    </message>
 </context>
 </TS>

@@ -414,3 +414,77 @@ def test_lookup_batch_file_over_the_limit_is_refused(
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
     assert main(["lookup", "--batch", str(path)]) == 1
     assert "q.txt is too large to read" in capsys.readouterr().err
+
+
+# --- guide packs and pictures ------------------------------------------------------------
+
+
+def test_pack_entry_that_lies_about_its_size_is_refused_without_inflating_it(
+    tmp_path: Path,
+) -> None:
+    # guide.json claims 4,600 bytes and inflates to 400 MB: read() in one call inflated it
+    # all (hundreds of MB) before the CRC check refused it.
+    import struct
+
+    path = tmp_path / "lie.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf, zf.open("guide.json", "w") as f:
+        block = b" " * (1 << 20)
+        for _ in range(400):
+            f.write(block)
+    raw = bytearray(path.read_bytes())
+    struct.pack_into("<I", raw, raw.find(b"PK\x03\x04") + 22, 4600)
+    struct.pack_into("<I", raw, raw.find(b"PK\x01\x02") + 24, 4600)
+    path.write_bytes(bytes(raw))
+    result = run_child(
+        f"""
+        import resource, time
+        from branchdesk.guides.packs import PackError, read_pack
+        start = time.perf_counter()
+        try:
+            read_pack({str(path)!r})
+        except PackError as exc:
+            print("refused:", exc)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        print("peak MB", peak, "seconds", round(time.perf_counter() - start, 2))
+        """,
+        tmp_path,
+        memory_mb=1500,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "refused: Cannot import the guide pack lie.zip" in result.stdout
+    peak = int(result.stdout.split("peak MB")[1].split()[0])
+    assert peak < 200, result.stdout
+
+
+def _big_png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (width, height), 255).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_picture_over_40_megapixels_is_refused_before_decoding(tmp_path: Path) -> None:
+    # An 8000×8000 screenshot was accepted; printing its guide ran for minutes at 4.6 GB.
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from branchdesk.guides.annotations import ImageTooLarge, burn_in, check_image
+    from branchdesk.guides.entries import GuideDoc, StepDoc
+    from branchdesk.io.pdf.guide import render_guide
+
+    data = _big_png(8000, 8000)
+    with pytest.raises(ImageTooLarge, match=r"8000×8000 = 64 million pixels; at most 40"):
+        check_image(data, decode=True)
+    with pytest.raises(ImageTooLarge):
+        burn_in(data, ())
+    assert check_image(_big_png(8000, 5000))[:2] == (8000, 5000)
+    # One stored before the limit still prints: a note instead of the picture.
+    guide = GuideDoc("月结对账", "财务", (StepDoc(1, "打开对账页面", image=data),))
+    out = tmp_path / "g.pdf"
+    render_guide(guide, out, printed=date(2026, 11, 22))
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "64 million pixels" in "".join(text.split("\n"))
