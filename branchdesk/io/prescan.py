@@ -27,7 +27,8 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -154,7 +155,7 @@ class _Budget:
             raise _unpacks_too_large(self.path, part)
 
 
-def _chunks(archive: zipfile.ZipFile, name: str, budget: _Budget) -> Iterator[bytes]:
+def _chunks(archive: zipfile.ZipFile, name: str, budget: _Budget) -> Generator[bytes, None, None]:
     """The inflated bytes of member `name`, chunk by chunk, each counted against the budget."""
     info = archive.getinfo(name)
     if info.file_size > limits.MAX_UNPACKED_BYTES:
@@ -297,20 +298,23 @@ class _XlsxScan:
 
     def _scan(self, part: str, sheet: str) -> SheetShape:
         shape = SheetShape()
-        for piece in self._pieces(part):
-            if not self._fast(piece, shape, sheet):
-                break
-        else:
-            return shape
+        # closing(): a refusal raised mid-sheet must not leave the zip member open.
+        with closing(self._pieces(part)) as pieces:
+            for piece in pieces:
+                if not self._fast(piece, shape, sheet):
+                    break
+            else:
+                return shape
         # A cell without a reference (or a "</c>" the fast count cannot place): walk the
         # sheet again, tag by tag, as calamine does.
         shape = SheetShape()
         state = _Walk()
-        for piece in self._pieces(part):
-            self._exact(piece, shape, sheet, state)
+        with closing(self._pieces(part)) as pieces:
+            for piece in pieces:
+                self._exact(piece, shape, sheet, state)
         return shape
 
-    def _pieces(self, part: str) -> Iterator[bytes]:
+    def _pieces(self, part: str) -> Generator[bytes, None, None]:
         """The part's XML in pieces that end after a row (so no cell is cut in two)."""
         rest = b""
         for chunk in _chunks(self.archive, part, self.budget):
@@ -469,7 +473,8 @@ def _scan_ods(path: Path, archive: zipfile.ZipFile) -> dict[str, SheetShape]:
     row = col = 0
     row_used = 0  # columns used in the current row (so far)
     row_spans: list[tuple[int, int, int, int]] = []
-    stream = io.BufferedReader(_Stream(_chunks(archive, "content.xml", budget)), _CHUNK)
+    chunks = _chunks(archive, "content.xml", budget)
+    stream = io.BufferedReader(_Stream(chunks), _CHUNK)
     try:
         for event, element in ET.iterparse(stream, events=("start", "end")):
             tag = element.tag
@@ -523,6 +528,8 @@ def _scan_ods(path: Path, archive: zipfile.ZipFile) -> dict[str, SheetShape]:
                 element.clear()
     except ET.ParseError as exc:
         raise ScanError(str(exc)) from exc
+    finally:
+        chunks.close()  # the zip member, even when a limit stopped the parse
     return shapes
 
 
@@ -607,12 +614,16 @@ class Prescan:
                 raise ScanError(str(exc)) from exc
             self._archive: zipfile.ZipFile | None = archive
             names = archive.namelist()
-            if "content.xml" in names and "xl/workbook.xml" not in names:
-                self.kind = "ods"
-                self._ods = _scan_ods(path, archive)
-            else:
-                self.kind = "xlsx"
-                self._xlsx = _XlsxScan(path, archive)
+            try:
+                if "content.xml" in names and "xl/workbook.xml" not in names:
+                    self.kind = "ods"
+                    self._ods = _scan_ods(path, archive)
+                else:
+                    self.kind = "xlsx"
+                    self._xlsx = _XlsxScan(path, archive)
+            except BaseException:
+                archive.close()
+                raise
         elif head.startswith(b"\xd0\xcf\x11\xe0"):
             self._archive = None
             self.kind = "xls"
