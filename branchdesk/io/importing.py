@@ -7,8 +7,10 @@ or the caller asked to skip invalid rows; then the skipped rows are kept in the 
 A file is streamed, never held whole: the first pass reads and parses every row and keeps
 only the problems (and what a cross-row check needs, such as the waybill numbers seen);
 the second pass, in the same transaction as the write, reads and parses the file again and
-hands the writer the valid rows one by one. Only kinds that check rows against the database
-(handbook, complaints: small tables) keep their parsed rows between the passes.
+hands the writer the valid rows one by one. Kinds that check rows against the database
+(handbook, complaints: small tables) keep their parsed rows between the passes, and so does
+any sheet of at most STREAM_ABOVE_ROWS rows (about 200 MB of parsed rows at most: parsing
+once is faster, and such a sheet fits any office PC).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from branchdesk.io.tabular import (
 from branchdesk.permissions import Action, require_owner
 
 Progress = Callable[[int, int], None]
+STREAM_ABOVE_ROWS = 200_000
 
 
 class Rows:
@@ -208,7 +211,12 @@ def validate(
     prepared.reader = reader
     rows = reader.rows(prepared, progress)
     found: list[tuple[ParsedRow, str | None, str]] = []
-    if isinstance(raw, RawSheet) or kind.context_check is not None:
+    keep = (
+        isinstance(raw, RawSheet)
+        or kind.context_check is not None
+        or raw.row_hint <= STREAM_ABOVE_ROWS
+    )
+    if keep:
         prepared.rows.extend(rows)
         if kind.rows_check is not None and prepared.rows:
             found.extend(kind.rows_check(prepared.rows))
