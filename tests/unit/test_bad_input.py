@@ -489,12 +489,12 @@ def hostile_files(
             zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
         return path
     far = _far_cell(draw)
-    far_text = draw(any_text) or "x"
+    far_text = _excel_text(draw(any_text)) or "x"
     formulas = [
         (r, draw(st.integers(1, max(1, len(rows[0])))), draw(st.sampled_from(FORMULAS)))
         for r in range(2, len(rows) + 2)
     ]
-    title = draw(st.sampled_from(["\u202e表", "导入[1]", "工作表\u3000"]))
+    title = draw(st.sampled_from(["\u202e表", "导入·1", "工作表\u3000"]))
 
     def change(sheet: Any) -> None:
         if how == "far-cell":
