@@ -43,13 +43,19 @@ with db.session() as s:
     report = run_import(s, path, "waybills")
 elapsed = time.perf_counter() - start
 db.dispose()
-try:
-    import resource
-    scale = 1 if sys.platform == "darwin" else 1024
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
-except ImportError:
-    import psutil
-    peak = psutil.Process().memory_info().peak_wset
+def peak_bytes():
+    try:  # Linux: VmHWM of this process image (ru_maxrss would include the parent's at fork)
+        with open("/proc/self/status") as status:
+            return int(status.read().split("VmHWM:")[1].split()[0]) * 1024
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        import psutil
+        return psutil.Process().memory_info().peak_wset
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # bytes on macOS
+peak = peak_bytes()
 print(json.dumps({"rows_ok": report.rows_ok, "seconds": elapsed, "peak_bytes": peak}))
 """
 
