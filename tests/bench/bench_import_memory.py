@@ -9,7 +9,7 @@ Windows). The baseline is the same import run by the code of another commit (def
 commit before the streaming import), exported with `git archive` into bench-data/.
 
     .venv/bin/python tests/bench/bench_import_memory.py [--rows 1000000] [--baseline REV]
-        [--no-baseline]
+        [--no-baseline] [--xlsx]
 """
 
 from __future__ import annotations
@@ -126,9 +126,17 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--baseline", default=DEFAULT_BASELINE, help="commit to compare with")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--xlsx", action="store_true", help="an .xlsx (bench_import's generator) instead of CSV"
+    )
     args = parser.parse_args()
 
-    csv_path = ensure_csv(args.rows)
+    if args.xlsx:
+        from bench_import import ensure_xlsx
+
+        csv_path = ensure_xlsx(args.rows)
+    else:
+        csv_path = ensure_csv(args.rows)
     print(f"{csv_path.name}: {csv_path.stat().st_size / 1e6:.0f} MB, {args.rows:,} rows")
     now = run(common.REPO, csv_path, "now")
     mb = now["peak_bytes"] / 1e6
@@ -149,7 +157,7 @@ def main() -> int:
             f"peak memory {mb / base_mb:.2f}x"
         )
         result["baseline"] = {"rev": args.baseline, **base}
-    common.save_result("import_memory", result)
+    common.save_result("import_memory_xlsx" if args.xlsx else "import_memory", result)
     return 0 if mb < TARGET_MB else 1
 
 
