@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -120,6 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     p = _command(sub, "export", help="export a table to Excel")
     p.add_argument("kind", choices=EXPORT_KINDS)
     p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument(
+        "--show-phones",
+        action="store_true",
+        help="customers' phone numbers in full (masked by default; an owner action, audited)",
+    )
 
     p = _command(
         sub,
@@ -162,7 +168,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--show-phones",
         action="store_true",
-        help="slips: print customers' names and phones in full (masked by default)",
+        help="slips: print customers' names and phones in full (masked by default; an owner "
+        "action, audited)",
     )
     p.add_argument(
         "--month", type=_month, metavar="YYYY-MM", help="analysis: the month (default: this one)"
@@ -222,6 +229,37 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VisibleControls:
+    """A text stream that shows control characters as \\x1b instead of sending them.
+
+    Data (an address, a sheet or file name from a hostile file) can hold ESC sequences that
+    would recolour, retitle or clear the user's terminal; what BranchDesk prints itself
+    only uses newlines and tabs, which pass. JSON output escapes these on its own.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if not text.isprintable():
+            text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+        return int(self._stream.write(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+# C0 but tab and newline, DEL, C1, and the bidirectional overrides that reorder a line.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _json(value: object, **options: Any) -> str:
+    """JSON for the terminal: characters the terminal would act on as \\u escapes (json
+    escapes C0 itself; C1 and bidirectional overrides it leaves raw with ensure_ascii off)."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A Windows console in GBK cannot show every character (emoji in an address):
@@ -229,6 +267,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _VisibleControls(sys.stdout), _VisibleControls(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -421,7 +468,7 @@ def _remembered_mapping(kind: str) -> dict[str, str] | None:
 
 def _print_result(result: LookupResult, as_json: bool) -> None:
     if as_json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, default=str))
+        print(_json(result.to_json(), default=str))
         return
     tr = i18n.tr
     if not result.couriers and not result.waybills:
@@ -462,7 +509,12 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             _print_result(lookup(session, args.query), args.json)
         return EXIT_OK
     if args.batch == "-":
-        lines = sys.stdin.read().splitlines()
+        from branchdesk.io import limits
+
+        data = sys.stdin.read(limits.MAX_FILE_BYTES + 1)
+        if len(data) > limits.MAX_FILE_BYTES:
+            raise limits.file_too_large(Path("stdin"), len(data))
+        lines = data.splitlines()
     else:
         try:
             lines = _read_lines(Path(args.batch))
@@ -481,6 +533,9 @@ def _read_lines(path: Path) -> list[str]:
     from branchdesk.db import live
 
     live.refuse(path)
+    from branchdesk.io import limits
+
+    limits.check_file_size(path)
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -508,10 +563,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
             from branchdesk.complaints.exports import export_complaints
 
             # Customers' phones are masked (138****1234): an export leaves the office.
-            count = export_complaints(session, args.output)
+            count = export_complaints(session, args.output, mask=not args.show_phones)
         else:
-            count = export_kind(session, args.kind, args.output)
+            count = export_kind(session, args.kind, args.output, mask=not args.show_phones)
     print(i18n.tr("Wrote {count} row(s) to {path}", count=count, path=args.output))
+    from branchdesk.io.export import notes_of
+
+    for note in notes_of(count):
+        print(note, file=sys.stderr)
     return EXIT_OK
 
 
@@ -634,8 +693,8 @@ def _print_slips(args: argparse.Namespace) -> int:
 
 def _cmd_complaints(args: argparse.Namespace) -> int:
     from branchdesk.complaints import service
-    from branchdesk.complaints.privacy import mask_phone
     from branchdesk.complaints.workflow import status_label
+    from branchdesk.privacy import mask_phone
     from branchdesk.settings import SettingsStore
 
     db = _open()
@@ -662,7 +721,7 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-        print(json.dumps(items, ensure_ascii=False, indent=2))
+        print(_json(items, indent=2))
         return EXIT_OK
     if not rows:
         print(i18n.tr("Nothing due within {hours} hour(s).", hours=f"{within:g}"))
@@ -704,7 +763,7 @@ def _cmd_guides(args: argparse.Namespace) -> int:
                 }
                 for g in rows
             ]
-            print(json.dumps(items, ensure_ascii=False, indent=2))
+            print(_json(items, indent=2))
             return EXIT_OK
         if not rows:
             print(i18n.tr("No guides yet."))

@@ -30,6 +30,7 @@ class Action(StrEnum):
     CHANGE_SETTINGS = "change_settings"
     VIEW_AUDIT = "view_audit"
     REPLACE_AREAS = "replace_areas"
+    SHOW_PHONES = "show_phones"  # customers' full phone numbers in a printout or export
 
 
 class PermissionDenied(BranchDeskError):
@@ -176,6 +177,7 @@ ACTION_LABELS = {
     Action.CHANGE_SETTINGS: "change settings",
     Action.VIEW_AUDIT: "see the audit log",
     Action.REPLACE_AREAS: "replace the area table",
+    Action.SHOW_PHONES: "print or export customers' full phone numbers",
 }
 
 

@@ -22,7 +22,6 @@ from branchdesk.complaints.analysis import (
     month_bounds,
 )
 from branchdesk.complaints.models import Complaint
-from branchdesk.complaints.privacy import mask_phone
 from branchdesk.complaints.service import category_tree
 from branchdesk.complaints.service import now as local_now
 from branchdesk.complaints.workflow import (
@@ -34,7 +33,9 @@ from branchdesk.complaints.workflow import (
     PROCESSING,
     status_label,
 )
-from branchdesk.io.export import write_sheets, write_table
+from branchdesk.i18n import tr
+from branchdesk.io.export import Written, write_sheets, write_table
+from branchdesk.privacy import mask_phone, mask_phones_in, require_full_phones
 
 COMPLAINT_HEADERS = [
     "工单号",
@@ -70,6 +71,10 @@ def status_zh(status: str) -> str:
     return STATUS_ZH.get(status) or status_label(status)
 
 
+def _as_is(text: str | None) -> str:
+    return text or ""
+
+
 def _yuan(fen: int | None) -> float | None:
     return None if fen is None else fen / 100
 
@@ -88,6 +93,11 @@ def export_complaints(
     Returns the number of complaints written."""
     if (year is None) != (month is None):
         raise ValueError("give both year and month, or neither")
+    if not mask:
+        require_full_phones(
+            session, tr("Complaints exported with full phone numbers to {file}", file=path.name)
+        )
+    shown = mask_phones_in if mask else _as_is
     at = at or local_now()
     paths = {c.id: c.path for c in category_tree(session)}
     target = aliased(Complaint)
@@ -114,15 +124,15 @@ def export_complaints(
                 c.channel,
                 paths.get(c.category_id, ""),
                 c.waybill_no,
-                c.customer_name,
+                shown(c.customer_name),
                 mask_phone(c.phone) if mask else c.phone,
-                c.address,
+                shown(c.address),
                 c.courier_name,
                 status_zh(c.status),
                 c.due_at,
                 c.closed_at,
                 late,
-                c.resolution,
+                shown(c.resolution),
                 _yuan(c.compensation_fen),
                 merged_into,
             ]
@@ -143,7 +153,7 @@ def _hours(value: float | None) -> float | str:
     return "" if value is None else round(value, 1)
 
 
-def export_month_report(report: MonthReport, path: Path) -> None:
+def export_month_report(report: MonthReport, path: Path) -> Written:
     """The month's analysis as one workbook: 概览 / 按分类 / 按业务员 / 按渠道 / 重复投诉 /
     12个月趋势. Phones are always masked: the file is passed around."""
     times = report.close_times
@@ -186,7 +196,7 @@ def export_month_report(report: MonthReport, path: Path) -> None:
         for w in report.repeat_waybills
     ]
     trend = [[p.label, p.count] for p in report.trend]
-    write_sheets(
+    return write_sheets(
         path,
         [
             ("概览", ["项目", "数值"], overview),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from branchdesk.complaints import service
 from branchdesk.complaints.models import Complaint
 from branchdesk.i18n import tr
-from branchdesk.io.importing import ImportKind, Progress, register
+from branchdesk.io.importing import ImportKind, Progress, Rows, register
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, digits, required_text, text
 from branchdesk.lookup import couriers
@@ -186,7 +186,7 @@ def _check_row(row: ParsedRow) -> list[tuple[str | None, str]]:
     return []
 
 
-def _duplicates_in_file(rows: list[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
+def _duplicates_in_file(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
     first: dict[object, int] = {}
     found: list[tuple[ParsedRow, str | None, str]] = []
     for row in rows:
@@ -243,7 +243,7 @@ def _category_for(type_name: str, by_name: dict[str, int]) -> tuple[int, bool]:
 
 
 def _write(
-    session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
+    session: Session, batch: ImportBatch, rows: Rows, progress: Progress | None
 ) -> tuple[int, list[str]]:
     service.ensure_default_categories(session)
     tree = service.category_tree(session)

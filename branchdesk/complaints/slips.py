@@ -36,6 +36,7 @@ from branchdesk.io.tabular import Field, ParsedRow, Problem, date_value, prepare
 # number in the HQ list finds the parcel the branch imported.
 from branchdesk.lookup.importers import parse_phone, parse_waybill_number
 from branchdesk.lookup.service import LookupIndex, lookup, lookup_index, waybill_records
+from branchdesk.privacy import require_full_phones
 
 Progress = Callable[[int, int], object]
 
@@ -440,6 +441,10 @@ def print_slips(
     progress: Progress | None = None,
 ) -> PrintedSlips:
     """Read `path`, match its parcels and print the slips to `output` (the CLI's path)."""
+    if not mask:
+        require_full_phones(
+            session, tr("Slips printed with full phone numbers from {file}", file=Path(path).name)
+        )
     found = read_problem_list(session, path, sheet=sheet)
     require_printable(found, skip_invalid=skip_invalid)
     return render(found, output, branch=branch, printed=printed, mask=mask, progress=progress)

@@ -29,6 +29,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
 from branchdesk.guides.entries import Annotation, AnnotationKind
 from branchdesk.i18n import tr
+from branchdesk.io.limits import MAX_IMAGE_PIXELS, image_too_large
 
 KINDS: tuple[str, ...] = get_args(AnnotationKind)
 COORD_MIN, COORD_MAX = -0.5, 1.5
@@ -190,6 +191,17 @@ def _too_large(width: int | None = None, height: int | None = None) -> ValueErro
     )
 
 
+class ImageTooLarge(ValueError):
+    """A picture over limits.MAX_IMAGE_PIXELS; the message says its size and the limit."""
+
+
+def check_pixels(width: int, height: int) -> None:
+    """Raise ImageTooLarge for a picture over limits.MAX_IMAGE_PIXELS (40 million): decoding
+    an 8000×8000 PNG to print it took minutes and 4.6 GB."""
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ImageTooLarge(image_too_large(width, height))
+
+
 def image_size(data: bytes) -> tuple[int, int]:
     """(width, height) of a stored image from its header alone: microseconds, for laying out
     a page or a viewer before the pixels are needed. Raises ValueError when unreadable."""
@@ -232,6 +244,7 @@ def check_image(data: bytes, *, decode: bool = False) -> tuple[int, int, str]:
         raise _damaged()
     if width > MAX_SIDE or height > MAX_SIDE:
         raise _too_large(width, height)
+    check_pixels(width, height)
     try:
         image.verify()  # checksums and structure, without decoding the pixels
     except Exception as exc:
@@ -493,6 +506,7 @@ def burn_in(
     image that cannot be read.
     """
     source = _open(image_bytes)
+    check_pixels(*source.size)  # from the header, before a pixel is decoded
     try:
         source.seek(0)
         if source.format == "JPEG" and max_width and source.width > 2 * max_width:

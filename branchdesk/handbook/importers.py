@@ -6,7 +6,7 @@ the DB, inactive, so undoing the import brings them back.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from branchdesk.handbook import service
 from branchdesk.handbook.models import PenaltyCategory, PenaltyItem
 from branchdesk.i18n import tr
 from branchdesk.io.export import write_table
-from branchdesk.io.importing import ImportKind, ImportOption, Progress, register
+from branchdesk.io.importing import ImportKind, ImportOption, Progress, Rows, register
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, date_value, required_text
 from branchdesk.permissions import Action
@@ -163,7 +163,7 @@ def _check_categories(
     return found
 
 
-def _duplicates(rows: list[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
+def _duplicates(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
     first: dict[tuple[object, object], int] = {}
     found: list[tuple[ParsedRow, str | None, str]] = []
     for row in rows:
@@ -177,9 +177,7 @@ def _duplicates(rows: list[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]
     return found
 
 
-def _write(
-    session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
-) -> int:
+def _write(session: Session, batch: ImportBatch, rows: Rows, progress: Progress | None) -> int:
     service.ensure_default_categories(session)
     session.execute(
         update(PenaltyItem)

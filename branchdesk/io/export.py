@@ -1,14 +1,27 @@
-"""Excel exports with openpyxl: a styled header, sensible widths, numbers kept as text."""
+"""Excel exports with openpyxl: a styled header, sensible widths, numbers kept as text, and
+every cell inert.
+
+Every export of every feature goes through `write_table`/`write_sheets`, which write each
+text as text that Excel does not evaluate (the OWASP CSV-injection rules: a text starting
+with = + - @, a tab or a carriage return — full-width ＝＋－＠ too — is stored as a string
+with Excel's quote prefix, so `=HYPERLINK(…)` or `=cmd|' /C calc'!A0` shows as typed and
+stays text even after the cell is edited); openpyxl would otherwise store a str starting
+with "=" as a formula. Control characters XML cannot hold are shown as \x1b instead of
+failing the whole export, and a text longer than Excel's 32,767 characters per cell is cut
+with a visible mark and reported in the result's notes, never silently.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -16,6 +29,38 @@ from openpyxl.worksheet.worksheet import Worksheet
 from branchdesk.db import live
 from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
 from branchdesk.i18n import tr
+from branchdesk.io.limits import MAX_CELL_CHARS
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# What XML 1.0 cannot hold (openpyxl raises IllegalCharacterError for them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class Written(int):
+    """The number of rows written, with notes for the user (cells cut at Excel's limit)."""
+
+    notes: list[str]
+
+    def __new__(cls, count: int, notes: list[str] | None = None) -> Written:
+        value = super().__new__(cls, count)
+        value.notes = list(notes or [])
+        return value
+
+
+def notes_of(written: object) -> list[str]:
+    """What an export has to tell the user besides its count (cells cut at Excel's limit)."""
+    notes = getattr(written, "notes", None)
+    return list(notes) if notes else []
+
+
+def cell_text(value: str) -> tuple[str, bool]:
+    """`value` as an export writes it, and whether it had to be cut at Excel's limit."""
+    if _NOT_XML.search(value):
+        value = _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    if len(value) <= MAX_CELL_CHARS:
+        return value, False
+    mark = tr("…[cut: {length} characters in all]", length=f"{len(value):,}")
+    return value[: MAX_CELL_CHARS - len(mark)] + mark, True
 
 
 def write_table(
@@ -26,7 +71,7 @@ def write_table(
     sheet: str = "Sheet1",
     title: str | None = None,
     wrap: bool = False,
-) -> int:
+) -> Written:
     """Write one sheet: optional title row, bold header row, frozen panes. Returns rows written.
 
     Long digit strings (waybill and phone numbers) are written as text so Excel never rounds
@@ -36,9 +81,10 @@ def write_table(
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    count = _fill_sheet(ws, sheet, headers, rows, title=title, wrap=wrap)
+    notes: list[str] = []
+    count = _fill_sheet(ws, sheet, headers, rows, notes, title=title, wrap=wrap)
     _save(wb, Path(path))
-    return count
+    return Written(count, notes)
 
 
 def write_sheets(
@@ -46,18 +92,19 @@ def write_sheets(
     sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[object]]]],
     *,
     wrap: bool = False,
-) -> int:
+) -> Written:
     """Write several sheets, each `(name, headers, rows)` styled as `write_table` styles one,
     into one workbook (atomically). Returns the rows written over all sheets."""
     wb = Workbook()
     first = wb.active
     assert first is not None
     count = 0
+    notes: list[str] = []
     for n, (name, headers, rows) in enumerate(sheets):
         ws = first if n == 0 else wb.create_sheet()
-        count += _fill_sheet(ws, name, headers, rows, wrap=wrap)
+        count += _fill_sheet(ws, name, headers, rows, notes, wrap=wrap)
     _save(wb, Path(path))
-    return count
+    return Written(count, notes)
 
 
 def _fill_sheet(
@@ -65,19 +112,22 @@ def _fill_sheet(
     sheet: str,
     headers: Sequence[str],
     rows: Iterable[Sequence[object]],
+    notes: list[str],
     *,
     title: str | None = None,
     wrap: bool = False,
 ) -> int:
     ws.title = sheet[:31]
     if title:
-        ws.append([title])
+        ws.append([cell_text(title)[0]])
+        _inert(ws.cell(row=1, column=1))
         ws.cell(row=1, column=1).font = Font(bold=True, size=14)
-    ws.append(list(headers))
+    ws.append([cell_text(str(h))[0] for h in headers])
     header_row = ws.max_row
     fill = PatternFill("solid", fgColor="DDEBF7")
     for col in range(1, len(headers) + 1):
         cell = ws.cell(row=header_row, column=col)
+        _inert(cell)
         cell.font = Font(bold=True)
         cell.fill = fill
         cell.alignment = Alignment(horizontal="center")
@@ -85,12 +135,18 @@ def _fill_sheet(
     count = 0
     for row in rows:
         values = ["" if v is None else v for v in row]
+        for c, value in enumerate(values):
+            if isinstance(value, str):
+                values[c], cut = cell_text(value)
+                if cut:
+                    notes.append(_cut_note(ws.title, count + 1, headers, c, len(value)))
         ws.append(values)
         count += 1
         r = ws.max_row
         for c, value in enumerate(values, start=1):
             if isinstance(value, str):
                 cell = ws.cell(row=r, column=c)
+                _inert(cell)
                 cell.number_format = "@"
                 longest = max(len(line) for line in value.split("\n")) if value else 0
                 widths[c - 1] = min(40 if wrap else 60, max(widths[c - 1], longest * 2 + 2))
@@ -104,6 +160,28 @@ def _fill_sheet(
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     return count
+
+
+def _inert(cell: Cell) -> None:
+    """Text stays text: never a formula, and Excel keeps it text when the cell is edited."""
+    value = cell.value
+    if isinstance(value, str):
+        cell.data_type = "s"
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True
+
+
+def _cut_note(sheet: str, row: int, headers: Sequence[str], col: int, length: int) -> str:
+    column = str(headers[col]) if col < len(headers) else str(col + 1)
+    return tr(
+        "Sheet {sheet}, record {row}, column {column}: the text has {length} characters, more "
+        "than an Excel cell holds ({limit}); the file has its first part, marked as cut.",
+        sheet=sheet,
+        row=row,
+        column=column,
+        length=f"{length:,}",
+        limit=f"{MAX_CELL_CHARS:,}",
+    )
 
 
 def _save(wb: Workbook, path: Path) -> None:

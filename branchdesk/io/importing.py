@@ -3,13 +3,21 @@
 A kind (areas, routes, waybills, later handbook and complaints) declares its fields, an
 optional cross-field row check and a writer. Nothing is written unless every row is valid,
 or the caller asked to skip invalid rows; then the skipped rows are kept in the batch record.
+
+A file is streamed, never held whole: the first pass reads and parses every row and keeps
+only the problems (and what a cross-row check needs, such as the waybill numbers seen);
+the second pass, in the same transaction as the write, reads and parses the file again and
+hands the writer the valid rows one by one. Kinds that check rows against the database
+(handbook, complaints: small tables) keep their parsed rows between the passes, and so does
+any sheet of at most STREAM_ABOVE_ROWS rows (about 200 MB of parsed rows at most: parsing
+once is faster, and such a sheet fits any office PC).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,24 +27,40 @@ from sqlalchemy.orm import Session
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.io.models import ImportBatch
-from branchdesk.io.reader import RawSheet, read_sheet
+from branchdesk.io.reader import RawSheet, Sheet, open_sheet
 from branchdesk.io.tabular import (
     Field,
     ParsedRow,
     Prepared,
     Problem,
     RowCheck,
+    RowReader,
     column_label,
-    prepare,
 )
 from branchdesk.permissions import Action, require_owner
 
 Progress = Callable[[int, int], None]
+STREAM_ABOVE_ROWS = 200_000
+
+
+class Rows:
+    """The valid rows a writer gets: a list, or the file parsed again row by row; either way
+    iterable once in order, with their number known (`len`)."""
+
+    def __init__(self, rows: Iterable[ParsedRow], count: int) -> None:
+        self._rows = rows
+        self._count = count
+
+    def __iter__(self) -> Iterator[ParsedRow]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return self._count
+
+
 # A writer returns the number of records written, or that and notes for the user (e.g.
 # "3 work orders merged into open complaints on the same waybill").
-Writer = Callable[
-    [Session, ImportBatch, list[ParsedRow], Progress | None], "int | tuple[int, list[str]]"
-]
+Writer = Callable[[Session, ImportBatch, Rows, Progress | None], "int | tuple[int, list[str]]"]
 Options = Mapping[str, bool]
 # Checks against what the DB already holds (e.g. the handbook's categories): gets the valid
 # rows and the user's options, returns (row, field key, message) for each row to reject.
@@ -66,8 +90,11 @@ class ImportKind:
     row_check: RowCheck | None = None
     # True: a new import replaces the whole table (the old batch stays, inactive, for undo).
     replaces_table: bool = False
-    # Called after validation with all valid rows, for checks across rows (duplicates).
-    rows_check: Callable[[list[ParsedRow]], list[tuple[ParsedRow, str | None, str]]] | None = None
+    # Called after validation with all valid rows, for checks across rows (duplicates): it
+    # gets them as they are parsed (an iterable to go through once), keeps what it needs.
+    rows_check: Callable[[Iterable[ParsedRow]], list[tuple[ParsedRow, str | None, str]]] | None = (
+        None
+    )
     context_check: ContextCheck | None = None
     options: tuple[ImportOption, ...] = ()
     # An owner-level import (it replaces the handbook) passes the permission check first.
@@ -186,7 +213,7 @@ def sha256_of(path: Path) -> str:
 
 
 def validate(
-    raw: RawSheet,
+    raw: Sheet,
     kind: ImportKind,
     manual: Mapping[str, str] | None = None,
     progress: Progress | None = None,
@@ -194,16 +221,36 @@ def validate(
     session: Session | None = None,
     options: Options | None = None,
 ) -> Prepared:
-    """Parse and check every row; invalid rows become problems, valid rows stay in order.
+    """Parse and check every row; invalid rows become problems.
 
-    With a session, a kind's context check also runs (rows that clash with the DB).
+    The valid rows stay in `rows`, in order, when `raw` is a sheet in memory or the kind
+    checks rows against the DB; a streamed sheet of another kind keeps only their count
+    (`valid`) and is parsed again when it is written. With a session, a kind's context check
+    also runs (rows that clash with the DB).
     """
-    prepared = prepare(raw, kind.fields, manual=manual, row_check=kind.row_check, progress=progress)
+    reader = RowReader(raw, kind.fields, manual=manual, row_check=kind.row_check)
+    prepared = reader.new_result()
+    prepared.reader = reader
+    rows = reader.rows(prepared, progress)
     found: list[tuple[ParsedRow, str | None, str]] = []
-    if kind.rows_check is not None and prepared.rows:
-        found.extend(kind.rows_check(prepared.rows))
-    if kind.context_check is not None and session is not None and prepared.rows:
-        found.extend(kind.context_check(session, prepared.rows, options or {}))
+    keep = (
+        isinstance(raw, RawSheet)
+        or kind.context_check is not None
+        or raw.row_hint <= STREAM_ABOVE_ROWS
+    )
+    if keep:
+        prepared.rows.extend(rows)
+        if kind.rows_check is not None and prepared.rows:
+            found.extend(kind.rows_check(prepared.rows))
+        if kind.context_check is not None and session is not None and prepared.rows:
+            found.extend(kind.context_check(session, prepared.rows, options or {}))
+    elif kind.rows_check is not None:
+        found.extend(kind.rows_check(rows))
+        for _row in rows:  # a check that stopped early: the rest is still validated
+            pass
+    else:
+        for _row in rows:
+            pass
     if found:
         _reject(prepared, found)
     return prepared
@@ -211,15 +258,16 @@ def validate(
 
 def read_for(
     kind: ImportKind, path: Path, sheet: str | None = None
-) -> tuple[list[RawSheet], list[str]]:
+) -> tuple[list[Sheet], list[str]]:
     """The sheets `kind` imports from `path` (its own reader, or the one sheet) and notes."""
     if kind.read is not None:
-        return kind.read(Path(path), sheet)
-    return [read_sheet(path, sheet)], []
+        raws, notes = kind.read(Path(path), sheet)
+        return list(raws), notes
+    return [open_sheet(path, sheet)], []
 
 
 def validate_sheets(
-    raws: Sequence[RawSheet],
+    raws: Sequence[Sheet],
     kind: ImportKind,
     manual: Mapping[str, str] | None = None,
     progress: Progress | None = None,
@@ -244,6 +292,8 @@ def validate_sheets(
         skipped=sum(p.skipped for p in parts),
         total=sum(p.total for p in parts),
         filled=sum(p.filled for p in parts),
+        valid=sum(p.valid for p in parts),
+        reader=None,  # several sheets are read into memory: their rows are kept
         notes=[*notes, *(n for p in parts for n in p.notes)],
     )
     if progress is not None:
@@ -269,6 +319,7 @@ def _reject(prepared: Prepared, found: list[tuple[ParsedRow, str | None, str]]) 
         )
     bad = {row.row_no for row, _, _ in found}
     prepared.rows = [r for r in prepared.rows if r.row_no not in bad]
+    prepared.valid -= len(bad)
     prepared.problems.sort(key=lambda p: p.row or 0)
 
 
@@ -325,7 +376,7 @@ def run_import(
         file=path,
         sheet=prepared.sheet,
         batch_id=None,
-        rows_ok=len(prepared.rows),
+        rows_ok=prepared.valid,
         problems=list(prepared.problems),
         skipped_blank=prepared.skipped,
         dry_run=dry_run,
@@ -341,14 +392,14 @@ def run_import(
         )
     if dry_run:
         return report
-    if not prepared.rows:
+    if not prepared.valid:
         raise BranchDeskError(tr("{file}: no valid rows to import.", file=path.name))
     batch = ImportBatch(
         kind=kind.name,
         file_name=path.name,
         sheet=prepared.sheet or None,
         sha256=sha256_of(path) if path.exists() else None,
-        rows_ok=len(prepared.rows),
+        rows_ok=prepared.valid,
         rows_skipped=len(prepared.problems),
         skipped_report=json.dumps([str(p) for p in prepared.problems], ensure_ascii=False)
         if prepared.problems
@@ -369,8 +420,34 @@ def run_import(
         ).all()
         for old in previous:
             old.replaced_by_id = batch.id
-    written = kind.write(session, batch, prepared.rows, progress)
+    written = kind.write(session, batch, _valid_rows(prepared), progress)
     if isinstance(written, tuple):
         report.notes.extend(written[1])
     report.batch_id = batch.id
     return report
+
+
+def _valid_rows(prepared: Prepared) -> Rows:
+    """The rows to write: kept from validation, or the file parsed again without the rows
+    found invalid (a file changed in between fails here instead of writing other rows)."""
+    if prepared.rows or prepared.reader is None or isinstance(prepared.reader.raw, RawSheet):
+        return Rows(prepared.rows, len(prepared.rows))
+    reader = prepared.reader
+    invalid = frozenset(p.row for p in prepared.problems if p.row is not None)
+
+    def again() -> Iterator[ParsedRow]:
+        check = reader.new_result()
+        count = 0
+        for row in reader.rows(check, skip=invalid):
+            count += 1
+            yield row
+        if check.problems or count != prepared.valid:
+            raise BranchDeskError(
+                tr(
+                    "{file} changed while it was being imported. Nothing was imported; "
+                    "import it again.",
+                    file=prepared.file.name,
+                )
+            )
+
+    return Rows(again(), prepared.valid)

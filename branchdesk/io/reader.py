@@ -11,22 +11,27 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import cast
-from xml.etree import ElementTree as ET
 
-from python_calamine import CalamineWorkbook, PasswordError
+from python_calamine import CalamineSheet, CalamineWorkbook, PasswordError
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
+from branchdesk.io import limits
+from branchdesk.io.limits import LimitExceeded
+from branchdesk.io.prescan import Prescan, ScanError, SheetShape, check_shape
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
 _TEXT_SUFFIXES = (".csv", ".txt")
 _DELIMITERS = ("\t", ",", ";", "|")
 _SNIFF_LINES = 50
+_HEAD_BYTES = 64 * 1024
+_CHUNK = 1024 * 1024
 
 Cell = object
 Range = tuple[tuple[int, int], tuple[int, int]]
@@ -40,8 +45,32 @@ class FileReadError(BranchDeskError):
         self.path = path
 
 
+class FormulaWithoutResult:
+    """A cell holding a formula whose result was never saved (a file written by a program
+    that does not calculate). calamine reads it as empty; the import reports it instead."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return self.formula
+
+    def __repr__(self) -> str:
+        return f"FormulaWithoutResult({self.formula!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FormulaWithoutResult) and other.formula == self.formula
+
+    def __hash__(self) -> int:
+        return hash(self.formula)
+
+
 @dataclass
 class RawSheet:
+    """A sheet held in memory: row i is spreadsheet row i + 1."""
+
     file: Path
     name: str
     rows: list[list[object]]
@@ -51,6 +80,55 @@ class RawSheet:
     # (e.g. {0: "D8"}), so problems name where the text really is.
     origins: list[tuple[int, dict[int, str]]] | None = None
 
+    @property
+    def row_hint(self) -> int:
+        return len(self.rows)
+
+    def iter_rows(self) -> Iterator[list[object]]:
+        return iter(self.rows)
+
+    def head(self, count: int) -> list[list[object]]:
+        return self.rows[:count]
+
+
+class SheetStream:
+    """A sheet read row by row, as often as asked (an import validates, then writes), so a
+    million-row file is never held as Python lists. Trailing blank rows are left out."""
+
+    def __init__(self, file: Path, name: str, encoding: str | None, row_hint: int) -> None:
+        self.file = file
+        self.name = name
+        self.encoding = encoding
+        self.row_hint = row_hint  # about how many rows (for progress)
+
+    def _raw_rows(self) -> Iterator[list[object]]:
+        raise NotImplementedError
+
+    def iter_rows(self) -> Iterator[list[object]]:
+        blank = 0
+        count = 0
+        for row in self._raw_rows():
+            count += 1
+            if count > limits.MAX_ROWS:
+                check_shape(self.file, self.name, count, len(row))
+            if not any(v is not None for v in row):
+                blank += 1
+                continue
+            while blank:
+                blank -= 1
+                yield []
+            yield row
+
+    def head(self, count: int) -> list[list[object]]:
+        return list(islice(self.iter_rows(), count))
+
+    def materialize(self) -> RawSheet:
+        rows = _trim(list(self.iter_rows()))
+        return RawSheet(file=self.file, name=self.name, rows=rows, encoding=self.encoding)
+
+
+Sheet = RawSheet | SheetStream
+
 
 def sheet_names(path: Path) -> list[str]:
     """The names of the sheets in `path`; a CSV/TXT file has one sheet named after the file."""
@@ -58,7 +136,8 @@ def sheet_names(path: Path) -> list[str]:
     _check_path(path)
     if _is_text(path):
         return [path.stem]
-    workbook = _open_workbook(path)
+    with _prescan(path):
+        workbook = _open_workbook(path)
     try:
         return [str(name) for name in workbook.sheet_names]
     finally:
@@ -75,54 +154,136 @@ def read_all_sheets(path: Path) -> list[RawSheet]:
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> RawSheet:
-    """Read `sheet` (the first when None) of `path` with merged ranges filled."""
+    """Read `sheet` (the first when None) of `path` with merged ranges filled, all at once."""
+    return open_sheet(path, sheet).materialize()
+
+
+def open_sheet(path: Path, sheet: str | None = None) -> SheetStream:
+    """`sheet` (the first when None) of `path` as a stream of rows, merged ranges filled.
+
+    Everything that can be checked before the rows are read is checked here: the file's
+    size, its structure and the sheet's extent against `limits` (LimitExceeded), damage,
+    passwords and the encoding of a text file (FileReadError).
+    """
     path = Path(path)
     _check_path(path)
     if _is_text(path):
-        return _read_text(path)
+        return _open_text(path)
     if path.suffix.lower() == ".xls" and _looks_like_text_export(path):
         # HQ systems often save tab-separated text under an .xls name.
-        return _read_text(path)
-    workbook = _open_workbook(path)
-    try:
-        names = [str(name) for name in workbook.sheet_names]
-        if not names:
-            raise FileReadError(
-                tr(
-                    "{file} contains no sheets. Open it in Excel, check it, and save it again.",
-                    file=path.name,
-                ),
-                path,
-            )
-        if sheet is None:
-            sheet = names[0]
-        elif sheet not in names:
-            raise FileReadError(
-                tr(
-                    "{file} has no sheet named “{sheet}”. Its sheets are: {names}.",
-                    file=path.name,
-                    sheet=sheet,
-                    names="、".join(names),
-                ),
-                path,
-            )
+        return _open_text(path)
+    with _prescan(path) as scan:
+        workbook = _open_workbook(path)
         try:
-            calamine_sheet = workbook.get_sheet_by_name(sheet)
-            values = calamine_sheet.to_python(skip_empty_area=False)
-            merged = calamine_sheet.merged_cell_ranges
-        except Exception as exc:  # calamine raises its own error types for damaged parts
-            raise _damaged(path) from exc
-    finally:
-        workbook.close()
-    # Empty cells come as "": make them None, copying only the rows that have any.
-    rows = cast(
-        list[list[object]],
-        [[None if v == "" else v for v in row] if "" in row else row for row in values],
-    )
-    if merged is None:
-        merged = _fallback_merged_ranges(path, sheet)
-    _fill_merged(rows, merged)
-    return RawSheet(file=path, name=sheet, rows=_trim(rows))
+            names = [str(name) for name in workbook.sheet_names]
+            if not names:
+                raise FileReadError(
+                    tr(
+                        "{file} contains no sheets. Open it in Excel, check it, and save it again.",
+                        file=path.name,
+                    ),
+                    path,
+                )
+            if sheet is None:
+                sheet = names[0]
+            elif sheet not in names:
+                raise FileReadError(
+                    tr(
+                        "{file} has no sheet named “{sheet}”. Its sheets are: {names}.",
+                        file=path.name,
+                        sheet=sheet,
+                        names="、".join(names),
+                    ),
+                    path,
+                )
+            try:
+                shape = scan.sheet(sheet)
+            except ScanError as exc:
+                raise _damaged(path) from exc
+            try:
+                calamine_sheet = workbook.get_sheet_by_name(sheet)
+                merged = calamine_sheet.merged_cell_ranges
+            except Exception as exc:  # calamine raises its own error types for damaged parts
+                raise _damaged(path) from exc
+        finally:
+            workbook.close()
+    if scan.kind in ("xlsx", "ods") or merged is None:
+        merged = shape.merged  # calamine gives none for .ods; the scan read them for .xlsx
+    return _CalamineStream(path, sheet, calamine_sheet, merged, shape)
+
+
+class _prescan:
+    """The structure check of `Prescan`, with its failures turned into the reader's errors."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.scan: Prescan | None = None
+
+    def __enter__(self) -> Prescan:
+        try:
+            self.scan = Prescan(self.path)
+        except LimitExceeded:
+            raise
+        except ScanError as exc:
+            raise _damaged(self.path) from exc
+        except PermissionError as exc:
+            raise _locked(self.path) from exc
+        except OSError as exc:
+            raise _damaged(self.path) from exc
+        return self.scan
+
+    def __exit__(self, *exc: object) -> None:
+        if self.scan is not None:
+            self.scan.close()
+
+
+class _CalamineStream(SheetStream):
+    def __init__(
+        self,
+        path: Path,
+        name: str,
+        sheet: CalamineSheet,
+        merged: list[Range],
+        shape: SheetShape,
+    ) -> None:
+        end = sheet.end
+        super().__init__(path, name, None, (end[0] + 1) if end else 0)
+        self._sheet = sheet
+        self._merged = sorted(merged)
+        self._blanks: dict[int, list[tuple[int, str]]] = {}
+        for (r, c), formula in shape.blank_formulas.items():
+            self._blanks.setdefault(r, []).append((c, formula))
+
+    def _raw_rows(self) -> Iterator[list[object]]:
+        start = self._sheet.start
+        # iter_rows starts at row 1 but at the first used column: pad to column A.
+        pad: list[object] = [None] * (start[1] if start else 0)
+        merged, blanks = self._merged, self._blanks
+        pending = 0  # index of the next merged range to start
+        active: list[tuple[int, int, int, object]] = []  # (bottom, left, right, value)
+        for r, values in enumerate(self._sheet.iter_rows()):
+            row = cast(list[object], [None if v == "" else v for v in values])
+            if pad:
+                row = pad + row
+            if r in blanks:
+                for c, formula in blanks[r]:
+                    if c >= len(row):
+                        row.extend([None] * (c + 1 - len(row)))
+                    if row[c] is None:
+                        row[c] = FormulaWithoutResult(formula)
+            while pending < len(merged) and merged[pending][0][0] <= r:
+                (top, left), (bottom, right) = merged[pending]
+                pending += 1
+                if top == r and left < len(row) and row[left] is not None:
+                    active.append((bottom, left, right, row[left]))
+            if active:
+                active = [a for a in active if a[0] >= r]
+                for _bottom, left, right, value in active:
+                    if len(row) <= right:
+                        row.extend([None] * (right + 1 - len(row)))
+                    for c in range(left, right + 1):
+                        row[c] = value
+            yield row
 
 
 # --- checks and errors ------------------------------------------------------------------
@@ -150,6 +311,12 @@ def _check_path(path: Path) -> None:
             ),
             path,
         )
+    try:
+        limits.check_file_size(path)
+    except PermissionError as exc:
+        raise _locked(path) from exc
+    except OSError as exc:
+        raise _damaged(path) from exc
 
 
 def _damaged(path: Path) -> FileReadError:
@@ -173,15 +340,6 @@ def _locked(path: Path) -> FileReadError:
         ),
         path,
     )
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except PermissionError as exc:
-        raise _locked(path) from exc
-    except OSError as exc:
-        raise _damaged(path) from exc
 
 
 # --- Excel and ODS ----------------------------------------------------------------------
@@ -242,83 +400,6 @@ def _looks_like_text_export(path: Path) -> bool:
     except FileReadError:
         return False
     return any(d in text for d in ("\t", ","))
-
-
-def _fallback_merged_ranges(path: Path, sheet: str) -> list[Range]:
-    """Merged ranges when calamine does not report them (it does not for .ods)."""
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".ods":
-            return _ods_merged_ranges(path, sheet)
-        if suffix in (".xlsx", ".xlsm"):
-            return _openpyxl_merged_ranges(path, sheet)
-    except Exception as exc:  # a damaged part we could not parse for merges
-        raise _damaged(path) from exc
-    return []
-
-
-def _openpyxl_merged_ranges(path: Path, sheet: str) -> list[Range]:
-    import openpyxl
-
-    workbook = openpyxl.load_workbook(path, read_only=False)
-    try:
-        ranges = workbook[sheet].merged_cells.ranges
-        return [((r.min_row - 1, r.min_col - 1), (r.max_row - 1, r.max_col - 1)) for r in ranges]
-    finally:
-        workbook.close()
-
-
-_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-
-
-def _ods_merged_ranges(path: Path, sheet: str) -> list[Range]:
-    t = _ODS_TABLE
-    ranges: list[Range] = []
-    with zipfile.ZipFile(path) as archive, archive.open("content.xml") as stream:
-        in_sheet = False
-        row = col = 0
-        for event, element in ET.iterparse(stream, events=("start", "end")):
-            tag = element.tag
-            if event == "start":
-                if tag == t + "table":
-                    in_sheet = element.get(t + "name") == sheet
-                    row = 0
-                elif tag == t + "table-row":
-                    col = 0
-                continue
-            if tag in (t + "table-cell", t + "covered-table-cell"):
-                if in_sheet:
-                    rows_spanned = int(element.get(t + "number-rows-spanned", "1"))
-                    cols_spanned = int(element.get(t + "number-columns-spanned", "1"))
-                    if rows_spanned > 1 or cols_spanned > 1:
-                        ranges.append(
-                            ((row, col), (row + rows_spanned - 1, col + cols_spanned - 1))
-                        )
-                    col += int(element.get(t + "number-columns-repeated", "1"))
-                element.clear()
-            elif tag == t + "table-row":
-                row += int(element.get(t + "number-rows-repeated", "1"))
-                element.clear()
-            elif tag == t + "table":
-                if in_sheet:
-                    break
-                element.clear()
-    return ranges
-
-
-def _fill_merged(rows: list[list[object]], merged: list[Range]) -> None:
-    for (top, left), (bottom, right) in merged:
-        if top >= len(rows) or left >= len(rows[top]):
-            continue
-        value = rows[top][left]
-        if value is None:
-            continue
-        for r in range(top, min(bottom, len(rows) - 1) + 1):
-            line = rows[r]
-            if len(line) <= right:
-                line.extend([None] * (right + 1 - len(line)))
-            for c in range(left, right + 1):
-                line[c] = value
 
 
 def _trim(rows: list[list[object]]) -> list[list[object]]:
@@ -396,9 +477,106 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_text(path: Path) -> RawSheet:
-    data = _read_bytes(path)
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def _text_error(path: Path, reason: object) -> FileReadError:
+    return FileReadError(
+        tr(
+            "{file} cannot be read as a table: {reason}. Open it in Excel, save it as .xlsx, "
+            "and choose the saved file.",
+            file=path.name,
+            reason=str(reason),
+        ),
+        path,
+    )
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    try:
+        with path.open("rb") as f:
+            while chunk := f.read(_CHUNK):
+                yield chunk
+    except PermissionError as exc:
+        raise _locked(path) from exc
+    except OSError as exc:
+        raise _damaged(path) from exc
+
+
+def _encoding(path: Path, head: bytes) -> tuple[str, str, int, str, int]:
+    """(codec, errors, BOM length, the encoding's name for the user, newlines counted).
+
+    BOM first; then the first of UTF-8, GBK and GB18030 that decodes the whole file
+    strictly (read in chunks, never whole); then charset-normalizer's guess on the start.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", "replace", len(codecs.BOM_UTF8), "utf-8-sig", _newlines(path)
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return name, "replace", len(bom), "utf-16", _newlines(path) // 2
+    for name in ("utf-8", "gbk", "gb18030"):
+        decoder = codecs.getincrementaldecoder(name)("strict")
+        lines = 0
+        try:
+            for chunk in _chunks(path):
+                decoder.decode(chunk)
+                lines += chunk.count(b"\n")
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return name, "strict", 0, name, lines
+    try:
+        from charset_normalizer import from_bytes
+
+        with path.open("rb") as f:
+            best = from_bytes(f.read(4 * _CHUNK)).best()
+    except Exception:  # charset-normalizer is a last resort; never let it crash a read
+        best = None
+    if best is not None and best.encoding:
+        return best.encoding, "replace", 0, best.encoding, _newlines(path)
+    raise FileReadError(
+        tr(
+            "{file} is not a text file in a known encoding (UTF-8, GBK or GB18030). Open it in "
+            "Excel and save it as .xlsx or as “CSV UTF-8”.",
+            file=path.name,
+        ),
+        path,
+    )
+
+
+def _newlines(path: Path) -> int:
+    return sum(chunk.count(b"\n") for chunk in _chunks(path))
+
+
+class _TextStream(SheetStream):
+    def __init__(
+        self, path: Path, codec: str, errors: str, skip: int, label: str, lines: int, delimiter: str
+    ) -> None:
+        super().__init__(path, path.stem, label, lines + 1)
+        self._codec, self._errors, self._skip, self._delimiter = codec, errors, skip, delimiter
+
+    def _raw_rows(self) -> Iterator[list[object]]:
+        path = self.file
+        # Cells far over Excel's 32,767 characters are read, so the import names their row.
+        csv.field_size_limit(1 << 24)
+        try:
+            with path.open("rb") as raw:
+                raw.seek(self._skip)
+                text = io.TextIOWrapper(raw, encoding=self._codec, errors=self._errors, newline="")
+                for record in csv.reader(text, delimiter=self._delimiter):
+                    if len(record) > limits.MAX_COLUMNS:
+                        check_shape(path, None, 1, len(record))
+                    yield [v if v != "" else None for v in record]
+        except csv.Error as exc:
+            raise _text_error(path, exc) from exc
+        except UnicodeDecodeError as exc:  # the file changed since its encoding was found
+            raise _text_error(path, exc) from exc
+        except PermissionError as exc:
+            raise _locked(path) from exc
+        except OSError as exc:
+            raise _damaged(path) from exc
+
+
+def _open_text(path: Path) -> SheetStream:
+    head = _head(path, _HEAD_BYTES)
+    if b"\x00" in head[:4096] and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise FileReadError(
             tr(
                 "{file} is not a text file (it contains binary data). If it is an Excel file, "
@@ -407,20 +585,6 @@ def _read_text(path: Path) -> RawSheet:
             ),
             path,
         )
-    text, encoding = _decode(data, path)
-    delimiter = _sniff_delimiter(text)
-    csv.field_size_limit(1 << 24)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise FileReadError(
-            tr(
-                "{file} cannot be read as a table: {reason}. Open it in Excel, save it as .xlsx, "
-                "and choose the saved file.",
-                file=path.name,
-                reason=str(exc),
-            ),
-            path,
-        ) from exc
-    rows: list[list[object]] = [[v if v != "" else None for v in record] for record in records]
-    return RawSheet(file=path, name=path.stem, rows=_trim(rows), encoding=encoding)
+    codec, errors, skip, label, lines = _encoding(path, head)
+    sample = head[skip:].decode(codec, errors="ignore")
+    return _TextStream(path, codec, errors, skip, label, lines, _sniff_delimiter(sample))

@@ -1,9 +1,10 @@
 """The import framework every table import shares: header detection, column mapping,
 cell parsing and validation, with every problem named by file, sheet, row and column.
 
-Pure Python: it turns a `RawSheet` into `Prepared` rows and problems; the per-kind writers
-decide what to store. Parsers are called on every cell, so their common paths avoid regexes
-and translation look-ups; `tr()` is only called once a problem is found.
+Pure Python: it turns a sheet (a `RawSheet` or a streamed `SheetStream`) into `Prepared` rows
+and problems; the per-kind writers decide what to store. Parsers are called on every cell, so
+their common paths avoid regexes and translation look-ups; `tr()` is only called once a
+problem is found.
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import islice
 from pathlib import Path
+from typing import cast
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
-from branchdesk.io.reader import RawSheet
+from branchdesk.io.limits import MAX_CELL_CHARS
+from branchdesk.io.reader import FormulaWithoutResult, Sheet
 
 
 class CellError(ValueError):
@@ -47,6 +51,52 @@ _TIME_TEXT = re.compile(r"(\d{1,2})\s*(?::|点|时)\s*(?:(\d{1,2})\s*(?::\s*\d{1
 _DECIMAL_ZERO = re.compile(r"[+-]?\d+\.0*")
 _PHONE = re.compile(r"\+?\d[\d-]{3,}\d(?:(?:转|#|,|ext\.?|x)\d{1,6})?", re.IGNORECASE)
 _WAYBILL = re.compile(r"[0-9A-Z][0-9A-Z-]*")
+
+
+# Control characters no text field takes: C0 but tab, line feed and carriage return; DEL; C1.
+# Refused in every field alike (a NUL or ESC in a cell is damage or an attack, never data);
+# the problem shows the character as \x1b so the user can find it (Excel's CLEAN removes it).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def visible_controls(text: str) -> str:
+    """`text` with each control character shown as \\x1b (for messages and terminals)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def cell_issue(value: object) -> str | None:
+    """What makes a raw cell unusable whatever its column means, or None.
+
+    Control characters, text longer than an Excel cell holds, and a formula whose result was
+    never saved (read as empty by calamine: importing it would silently lose the value).
+    """
+    cls = value.__class__
+    if cls is str:
+        text = cast(str, value)
+        if len(text) > MAX_CELL_CHARS:
+            return tr(
+                "the cell holds {length} characters; a cell may hold at most {limit} (Excel's "
+                "own limit). Shorten it in the file and import again",
+                length=f"{len(text):,}",
+                limit=f"{MAX_CELL_CHARS:,}",
+            )
+        if not text.isprintable():
+            found = _CONTROL.search(text)
+            if found is not None:
+                return tr(
+                    "the cell contains a control character ({char}) that is not text; remove "
+                    "it (in Excel: =CLEAN(…) or Find and Replace) and import again",
+                    char=f"\\x{ord(found.group()):02x}",
+                )
+        return None
+    if cls is FormulaWithoutResult:
+        return tr(
+            "the formula {formula} has no calculated result (the file was saved by a program "
+            "that does not calculate formulas). Open the file in Excel or WPS, save it there, "
+            "and import it again",
+            formula=str(value),
+        )
+    return None
 
 
 def _is_empty(value: object) -> bool:
@@ -335,12 +385,20 @@ class Problem:
         return tr("{place}: '{value}' — {message}", place=place, value=shown, message=self.message)
 
 
+_SHOWN_CHARS = 200
+
+
 def show_value(value: object) -> str:
-    """A cell value as the user saw it in the spreadsheet."""
+    """A cell value as the user saw it in the spreadsheet (control characters as \\x1b,
+    a very long text cut after 200 characters)."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     shown = text(value)
-    return "" if shown is None else shown
+    if shown is None:
+        return ""
+    if len(shown) > _SHOWN_CHARS:
+        shown = shown[:_SHOWN_CHARS] + "…"
+    return shown if shown.isprintable() else visible_controls(shown)
 
 
 @dataclass
@@ -369,6 +427,8 @@ class Prepared:
     choices: dict[str, tuple[int, list[tuple[int, float]]]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)  # rows imported, read in part
     notes: list[str] = field(default_factory=list)  # for the report (a sheet skipped …)
+    valid: int = 0  # valid rows, whether kept in `rows` or not (an import streams them)
+    reader: RowReader | None = None  # to parse the rows again (a streamed import)
 
     @property
     def ok(self) -> bool:
@@ -497,6 +557,8 @@ def _detect_header(
     search_rows: int,
     file: str,
     sheet: str,
+    *,
+    empty: bool | None = None,
 ) -> tuple[int, dict[int, str]]:
     manual_norm = {normalize_header(k): v for k, v in (manual or {}).items()}
     best_row, best_mapping = -1, dict[int, str]()
@@ -506,7 +568,9 @@ def _detect_header(
         mapping = _map_row(row, fields, manual_norm)
         if len(mapping) > len(best_mapping):
             best_row, best_mapping = index, mapping
-    if not any(any(not _is_empty(v) for v in row) for row in rows):
+    if empty is None:
+        empty = not any(any(not _is_empty(v) for v in row) for row in rows)
+    if empty:
         raise HeaderNotFound(_empty_message(file, sheet))
     mapped = set(best_mapping.values())
     missing = [f for f in fields if f.required and f.key not in mapped]
@@ -654,8 +718,202 @@ def _note_row(row: Sequence[object]) -> bool:
     return first is not None
 
 
+class RowReader:
+    """The header of a sheet found once; its data rows parsed as often as asked.
+
+    An import parses a file twice instead of keeping a million parsed rows: once to
+    validate (keeping only the problems), once more to write (`rows(skip=…)`).
+    """
+
+    def __init__(
+        self,
+        raw: Sheet,
+        fields: Sequence[Field],
+        *,
+        manual: Mapping[str, str] | None = None,
+        row_check: RowCheck | None = None,
+    ) -> None:
+        self.raw = raw
+        self.row_check = row_check
+        self.file, self.sheet = raw.file.name, raw.name
+        head = raw.head(30)
+        empty = not any(any(not _is_empty(v) for v in row) for row in head) and not any(
+            any(not _is_empty(v) for v in row) for row in raw.iter_rows()
+        )
+        self.header_row, mapping = _detect_header(
+            head, fields, manual, 30, self.file, self.sheet, empty=empty
+        )
+        # Which of several columns named alike reads as the field (a sample of the body).
+        self.choices = choose_by_content(
+            raw.head(self.header_row + 60), self.header_row, mapping, fields, manual
+        )
+        self.mapping = dict(sorted(mapping.items()))
+        header_cells = head[self.header_row - 1]
+        headers = [_header_text(v) for v in header_cells]
+        while headers and not headers[-1] and len(headers) > max(self.mapping) + 1:
+            headers.pop()  # empty trailing columns of a CSV with a delimiter at each line end
+        self.headers = headers
+        by_key = {f.key: f for f in fields}
+        self.columns = [
+            (
+                col,
+                key,
+                by_key[key].parse,
+                by_key[key].required,
+                column_label(col, headers[col] if col < len(headers) else ""),
+            )
+            for col, key in self.mapping.items()
+        ]
+        self.column_of = {key: label for _c, key, _p, _r, label in self.columns}
+        self.empty_values: dict[str, object] = dict.fromkeys(by_key)
+        self.first_col = self.columns[0][0]
+        self.first_header = (
+            header_cells[self.first_col] if self.first_col < len(header_cells) else None
+        )
+        self.header_norm = [
+            normalize_header(header_cells[c]) if c < len(header_cells) else ""
+            for c, *_ in self.columns
+        ]
+        # Grouping columns whose blank cells mean "same as above".
+        self.fill = [
+            (col, key, by_key[key].fill_follows)
+            for col, key in self.mapping.items()
+            if by_key[key].fill_down
+        ]
+
+    def new_result(self) -> Prepared:
+        return Prepared(
+            file=self.raw.file,
+            sheet=self.sheet,
+            header_row=self.header_row,
+            mapping=self.mapping,
+            headers=self.headers,
+            choices=self.choices,
+        )
+
+    def rows(
+        self,
+        result: Prepared,
+        progress: Callable[[int, int], None] | None = None,
+        skip: frozenset[int] | set[int] = frozenset(),
+    ) -> Iterator[ParsedRow]:
+        """The valid data rows, in order; problems, skipped and total rows go to `result`.
+
+        Rows whose number is in `skip` are passed over unparsed (rows found invalid before).
+        """
+        file, sheet, header_row = self.file, self.sheet, self.header_row
+        columns, column_of, empty_values = self.columns, self.column_of, self.empty_values
+        first_col, first_header, header_norm = self.first_col, self.first_header, self.header_norm
+        row_check = self.row_check
+        problems = result.problems
+        required_missing = ""
+        total_rows = max(0, self.raw.row_hint - header_row)
+        skipped = 0
+        offset = -1
+        fill = self.fill
+        above: dict[str, object] = {}  # the last value of each fill-down column
+        filled_count = 0
+        # A sheet assembled from another layout (one column per courier) knows each cell's
+        # own row and column, for messages that name the cell the user sees.
+        origins = getattr(self.raw, "origins", None)
+        if progress is not None:
+            progress(0, total_rows)
+        for offset, row in enumerate(islice(self.raw.iter_rows(), header_row, None)):
+            if progress is not None and offset and offset % _PROGRESS_EVERY == 0:
+                progress(offset, max(total_rows, offset))
+            row_no = header_row + offset + 1
+            if origins is not None and header_row + offset < len(origins):
+                row_no = origins[header_row + offset][0]
+            width = len(row)
+            first = row[0] if width else None
+            if (first is None or (first.__class__ is str and first[:1] in _NOTE_FIRST)) and (
+                _note_row(row)
+            ):
+                skipped += 1
+                continue
+            if fill:
+                row, filled_here = _fill_down(row, fill, above)
+                width = len(row)
+                filled_count += filled_here
+            if row_no in skip:
+                continue
+            values = dict(empty_values)
+            raw_values = dict(empty_values)
+            filled = False
+            issues: list[tuple[str, object, str | None]] = []  # (column, value, message or None)
+            for col, key, parse, required, label in columns:
+                value = row[col] if col < width else None
+                if value is None:
+                    if required:
+                        issues.append((label, None, None))
+                    continue
+                raw_values[key] = value
+                if value.__class__ is str and not value.strip():
+                    if required:
+                        issues.append((label, value, None))
+                    continue
+                filled = True
+                if value.__class__ is not str or not value.isprintable() or len(value) > 1000:
+                    issue = cell_issue(value)
+                    if issue is not None:
+                        issues.append((label, value, issue))
+                        continue
+                try:
+                    values[key] = parse(value)
+                except CellError as exc:
+                    issues.append((label, value, str(exc)))
+            if not filled:
+                skipped += 1  # nothing in any imported column
+                continue
+            if (
+                first_col < width
+                and row[first_col] == first_header
+                and header_norm
+                == [normalize_header(row[c]) if c < width else "" for c, *_ in columns]
+            ):
+                skipped += 1  # the header repeated, as on every printed page
+                continue
+            where_of = column_of
+            if origins is not None and header_row + offset < len(origins):
+                real = origins[header_row + offset][1]
+                where_of = {k: real.get(c, column_of[k]) for c, k, *_ in columns}
+            if issues:
+                for label, value, message in issues:
+                    if message is None:
+                        if not required_missing:
+                            required_missing = tr("a value is required here")
+                        message = required_missing
+                    if where_of is not column_of:
+                        label = next(
+                            (where_of[k] for k, lb in column_of.items() if lb == label), label
+                        )
+                    problems.append(Problem(file, sheet, row_no, label, value, message))
+                continue
+            parsed = ParsedRow(row_no, values, raw_values, sheet)
+            if row_check is not None:
+                extra = row_check(parsed)
+                if extra:
+                    for check_key, message in extra:
+                        where = where_of.get(check_key) if check_key else None
+                        shown = raw_values.get(check_key) if check_key else None
+                        problems.append(Problem(file, sheet, row_no, where, shown, message))
+                    continue
+            for check_key, message in parsed.warnings:
+                where = where_of.get(check_key) if check_key else None
+                shown = raw_values.get(check_key) if check_key else None
+                result.warnings.append(Problem(file, sheet, row_no, where, shown, message))
+            result.valid += 1
+            yield parsed
+        seen = offset + 1
+        if progress is not None:
+            progress(seen, seen)
+        result.skipped = skipped
+        result.total = seen - skipped
+        result.filled = filled_count
+
+
 def prepare(
-    raw: RawSheet,
+    raw: Sheet,
     fields: Sequence[Field],
     *,
     manual: Mapping[str, str] | None = None,
@@ -663,135 +921,9 @@ def prepare(
     progress: Callable[[int, int], None] | None = None,
 ) -> Prepared:
     """Parse every data row below the header; collect every problem rather than stop at one."""
-    file, sheet = raw.file.name, raw.name
-    rows = raw.rows
-    header_row, mapping = _detect_header(rows, fields, manual, 30, file, sheet)
-    choices = choose_by_content(rows, header_row, mapping, fields, manual)
-    mapping = dict(sorted(mapping.items()))
-    header_cells = rows[header_row - 1]
-    headers = [_header_text(v) for v in header_cells]
-    by_key = {f.key: f for f in fields}
-    columns = [
-        (
-            col,
-            key,
-            by_key[key].parse,
-            by_key[key].required,
-            column_label(col, headers[col] if col < len(headers) else ""),
-        )
-        for col, key in mapping.items()
-    ]
-    column_of = {key: label for _c, key, _p, _r, label in columns}
-    empty_values: dict[str, object] = dict.fromkeys(by_key)
-    required_missing = ""
-    first_col = columns[0][0]
-    first_header = header_cells[first_col] if first_col < len(header_cells) else None
-    header_norm = [
-        normalize_header(header_cells[c]) if c < len(header_cells) else "" for c, *_ in columns
-    ]
-
-    result = Prepared(
-        file=raw.file,
-        sheet=sheet,
-        header_row=header_row,
-        mapping=mapping,
-        headers=headers,
-        choices=choices,
-    )
-    fill = [
-        (col, key, by_key[key].fill_follows)
-        for col, key in mapping.items()
-        if by_key[key].fill_down
-    ]
-    above: dict[str, object] = {}  # the last value of each fill-down column
-    filled_count = 0
-    origins = raw.origins
-    valid, problems = result.rows, result.problems
-    data = rows[header_row:]
-    total_rows = len(data)
-    skipped = 0
-    if progress is not None:
-        progress(0, total_rows)
-    for offset, row in enumerate(data):
-        if progress is not None and offset and offset % _PROGRESS_EVERY == 0:
-            progress(offset, total_rows)
-        row_no = header_row + offset + 1
-        if origins is not None and header_row + offset < len(origins):
-            row_no = origins[header_row + offset][0]
-        width = len(row)
-        first = row[0] if width else None
-        if (first is None or (first.__class__ is str and first[:1] in _NOTE_FIRST)) and (
-            _note_row(row)
-        ):
-            skipped += 1
-            continue
-        if fill:
-            row, filled_here = _fill_down(row, fill, above)
-            width = len(row)
-            filled_count += filled_here
-        values = dict(empty_values)
-        raw_values = dict(empty_values)
-        filled = False
-        issues: list[tuple[str, object, str | None]] = []  # (column, value, message or None)
-        for col, key, parse, required, label in columns:
-            value = row[col] if col < width else None
-            if value is None:
-                if required:
-                    issues.append((label, None, None))
-                continue
-            raw_values[key] = value
-            if value.__class__ is str and not value.strip():
-                if required:
-                    issues.append((label, value, None))
-                continue
-            filled = True
-            try:
-                values[key] = parse(value)
-            except CellError as exc:
-                issues.append((label, value, str(exc)))
-        if not filled:
-            skipped += 1  # nothing in any imported column
-            continue
-        if (
-            first_col < width
-            and row[first_col] == first_header
-            and header_norm == [normalize_header(row[c]) if c < width else "" for c, *_ in columns]
-        ):
-            skipped += 1  # the header repeated, as on every printed page
-            continue
-        where_of = column_of
-        if origins is not None and header_row + offset < len(origins):
-            real = origins[header_row + offset][1]
-            where_of = {k: real.get(c, column_of[k]) for c, k, *_ in columns}
-        if issues:
-            for label, value, message in issues:
-                if message is None:
-                    if not required_missing:
-                        required_missing = tr("a value is required here")
-                    message = required_missing
-                if where_of is not column_of:
-                    label = next((where_of[k] for k, lb in column_of.items() if lb == label), label)
-                problems.append(Problem(file, sheet, row_no, label, value, message))
-            continue
-        parsed = ParsedRow(row_no, values, raw_values, sheet)
-        if row_check is not None:
-            extra = row_check(parsed)
-            if extra:
-                for check_key, message in extra:
-                    where = where_of.get(check_key) if check_key else None
-                    shown = raw_values.get(check_key) if check_key else None
-                    problems.append(Problem(file, sheet, row_no, where, shown, message))
-                continue
-        for check_key, message in parsed.warnings:
-            where = where_of.get(check_key) if check_key else None
-            shown = raw_values.get(check_key) if check_key else None
-            result.warnings.append(Problem(file, sheet, row_no, where, shown, message))
-        valid.append(parsed)
-    if progress is not None:
-        progress(total_rows, total_rows)
-    result.skipped = skipped
-    result.total = total_rows - skipped
-    result.filled = filled_count
+    reader = RowReader(raw, fields, manual=manual, row_check=row_check)
+    result = reader.new_result()
+    result.rows.extend(reader.rows(result, progress))
     return result
 
 

@@ -11,12 +11,25 @@ from branchdesk.i18n import tr
 from branchdesk.io.export import write_table
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 from branchdesk.lookup.service import LookupResult, level_text, only_active
+from branchdesk.privacy import mask_phone, mask_phones_in, require_full_phones
 
 EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers")
 
 
-def export_kind(session: Session, kind: str, path: Path) -> int:
-    """Write table `kind` to `path` in a layout that imports back unchanged."""
+def export_kind(session: Session, kind: str, path: Path, *, mask: bool = True) -> int:
+    """Write table `kind` to `path` in a layout that imports back unchanged.
+
+    Customers' phones are masked (138****5678): the waybills' phone column, and any phone
+    typed into an address, a name or a note of any table. The couriers' own work phones stay
+    whole (the branch's directory, and the area table imports back). `mask=False` is an
+    owner action, audited.
+    """
+    if not mask:
+        require_full_phones(
+            session,
+            tr("{table} exported with full phone numbers to {file}", table=kind, file=path.name),
+        )
+    shown = mask_phones_in if mask else _as_is
     if kind == "areas":
         rows: list[list[object]] = []
         seen: set[tuple[object, ...]] = set()
@@ -35,8 +48,8 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
                     courier.employee_no,
                     courier.phone,
                     rule.segment_code,
-                    rule.station,
-                    rule.note,
+                    shown(rule.station),
+                    shown(rule.note),
                 ]
             fragments = grouped[key][2]
             assert isinstance(fragments, list)
@@ -92,10 +105,10 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
                 [
                     w.number,
                     w.carrier,
-                    w.recipient,
-                    w.phone,
-                    w.address,
-                    w.status,
+                    shown(w.recipient),
+                    mask_phone(w.phone) if mask else w.phone,
+                    shown(w.address),
+                    shown(w.status),
                     w.event_date.isoformat() if w.event_date else None,
                     w.courier_name,
                 ]
@@ -108,7 +121,7 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
             path,
             ["业务员", "工号", "手机", "在岗", "备注"],
             (
-                [c.name, c.employee_no, c.phone, "是" if c.active else "否", c.notes]
+                [c.name, c.employee_no, c.phone, "是" if c.active else "否", shown(c.notes)]
                 for c in session.scalars(select(Courier).order_by(Courier.name))
             ),
             sheet="业务员",
@@ -116,8 +129,13 @@ def export_kind(session: Session, kind: str, path: Path) -> int:
     raise ValueError(kind)
 
 
+def _as_is(text: str | None) -> str | None:
+    return text
+
+
 def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
-    """批量分单: one row per address with the best courier and how sure the match is."""
+    """批量分单: one row per address with the best courier and how sure the match is.
+    A phone typed into an address is masked."""
     rows = []
     for r in results:
         best = r.couriers[0] if r.couriers else None
@@ -132,7 +150,7 @@ def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
         level = best.match.level if best is not None and best.match else "none"
         rows.append(
             [
-                r.query,
+                mask_phones_in(r.query),
                 best.name if best else None,
                 best.employee_no if best else None,
                 best.phone if best else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
-from branchdesk.io.importing import ImportKind, Progress, register
+from branchdesk.io.importing import ImportKind, Progress, Rows, register
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.reader import RawSheet
 from branchdesk.io.tabular import (
@@ -233,7 +233,7 @@ def _detail(fragment: Fragment, values: dict[str, object]) -> str | None:
 
 
 def _write_areas(
-    session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
+    session: Session, batch: ImportBatch, rows: Rows, progress: Progress | None
 ) -> int:
     cache: dict[tuple[str, str | None], Courier] = {}
     params = []
@@ -352,10 +352,8 @@ ROUTE_FIELDS = (
 
 def _write_rows(
     model: type,
-) -> Callable[[Session, ImportBatch, list[ParsedRow], Progress | None], int]:
-    def write(
-        session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
-    ) -> int:
+) -> Callable[[Session, ImportBatch, Rows, Progress | None], int]:
+    def write(session: Session, batch: ImportBatch, rows: Rows, progress: Progress | None) -> int:
         params = []
         for row in rows:
             values = {k: v for k, v in row.values.items() if not k.startswith("_")}
@@ -450,7 +448,7 @@ def _check_waybill(row: ParsedRow) -> list[tuple[str | None, str]]:
     return []
 
 
-def _duplicates(rows: list[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
+def _duplicates(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
     first: dict[tuple[object, object], int] = {}
     found: list[tuple[ParsedRow, str | None, str]] = []
     for row in rows:
@@ -472,10 +470,24 @@ def _iso(value: object) -> str | None:
     return value.isoformat() if isinstance(value, date) else None
 
 
+_WRITE_CHUNK = 50_000
+
+
 def _write_waybills(
-    session: Session, batch: ImportBatch, rows: list[ParsedRow], progress: Progress | None
+    session: Session, batch: ImportBatch, rows: Rows, progress: Progress | None
 ) -> int:
-    params = []
+    total = len(rows)
+    done = 0
+
+    def insert(params: list[tuple[object, ...]]) -> None:
+        offset = done
+        search.insert_waybills(
+            session,
+            params,
+            None if progress is None else lambda n, _t: progress(offset + n, total),
+        )
+
+    params: list[tuple[object, ...]] = []
     for row in rows:
         v = row.values
         phone = v.get("phone")
@@ -494,8 +506,14 @@ def _write_waybills(
                 row.row_no,
             )
         )
-    search.insert_waybills(session, params, progress)
-    return len(params)
+        if len(params) == _WRITE_CHUNK:  # a million rows are never held at once
+            insert(params)
+            done += len(params)
+            params = []
+    if params:
+        insert(params)
+        done += len(params)
+    return done
 
 
 def _undo_waybills(session: Session, batch: ImportBatch) -> None:

@@ -20,6 +20,7 @@ AUDIT_LABELS = {
     "restore": "Backup restored",
     "change_settings": "Settings changed",
     "replace_areas": "Area table replaced",
+    "show_phones": "Full phone numbers printed or exported",
     "pin_set": "Owner PIN set",
     "pin_changed": "Owner PIN changed",
     "pin_cleared": "Owner PIN removed",

@@ -5317,5 +5317,77 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>The owner PIN's count of wrong attempts is negative.</source>
         <translation>老板密码的输错次数为负数。</translation>
     </message>
+    <message>
+        <source>{file} is too large to read ({size} MB; BranchDesk reads files of at most {limit} MB). Split it into smaller files, or export fewer rows or columns.</source>
+        <translation>{file} 太大，无法读取（{size} MB；BranchDesk 最多读取 {limit} MB 的文件）。请拆分成几个较小的文件，或少导出一些行或列。</translation>
+    </message>
+    <message>
+        <source>The picture is too large ({width}×{height} = {pixels} million pixels; at most {limit} million). Make it smaller or capture only the part of the screen the step is about.</source>
+        <translation>图片太大（{width}×{height}，共 {pixels} 百万像素；最多 {limit} 百万像素）。请把图片缩小，或只截取与这一步有关的那部分屏幕。</translation>
+    </message>
+    <message>
+        <source>{place}: the sheet uses cells up to {cell} ({rows} rows × {columns} columns); BranchDesk reads at most {max_rows} rows, {max_columns} columns and {max_cells} cells of a sheet. Delete the rows and columns far below or to the right of the table (or copy only the table into a new workbook), save, and choose the file again.</source>
+        <translation>{place}：该工作表用到了 {cell} 单元格（{rows} 行 × {columns} 列）；BranchDesk 每个工作表最多读取 {max_rows} 行、{max_columns} 列、{max_cells} 个单元格。请删除表格下方或右侧远处的行和列（或只把表格复制到新工作簿），保存后重新选择文件。</translation>
+    </message>
+    <message>
+        <source>{place}: the sheet has {count} merged ranges; BranchDesk reads at most {limit}. Unmerge the cells (Home → Merge &amp; Center), save, and choose the file again.</source>
+        <translation>{place}：该工作表有 {count} 个合并区域；BranchDesk 最多读取 {limit} 个。请取消合并单元格（开始 → 合并后居中），保存后重新选择文件。</translation>
+    </message>
+    <message>
+        <source>{file}: its part {part} unpacks to more than {limit} MB, more than any table BranchDesk reads (or the file is built to fill the memory). Open it in Excel, copy only the table into a new workbook, save it, and choose that file.</source>
+        <translation>{file}：其中的 {part} 解压后超过 {limit} MB，远超任何正常表格的大小（或者这个文件是故意用来占满内存的）。请用 Excel 打开，只把表格复制到新工作簿，保存后选择新文件。</translation>
+    </message>
+    <message>
+        <source>…[cut: {length} characters in all]</source>
+        <translation>…[已截断：原文共 {length} 字]</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, record {row}, column {column}: the text has {length} characters, more than an Excel cell holds ({limit}); the file has its first part, marked as cut.</source>
+        <translation>工作表 {sheet} 第 {row} 条、{column} 列：文字有 {length} 个字符，超过 Excel 一个单元格能放的 {limit} 个；文件中只写入了前面部分，并标明已截断。</translation>
+    </message>
+    <message>
+        <source>{file} changed while it was being imported. Nothing was imported; import it again.</source>
+        <translation>{file} 在导入过程中被修改了。什么都没有导入；请重新导入。</translation>
+    </message>
+    <message>
+        <source>the cell holds {length} characters; a cell may hold at most {limit} (Excel's own limit). Shorten it in the file and import again</source>
+        <translation>单元格有 {length} 个字符；一个单元格最多 {limit} 个字符（Excel 本身的上限）。请在文件中把它改短后重新导入</translation>
+    </message>
+    <message>
+        <source>the cell contains a control character ({char}) that is not text; remove it (in Excel: =CLEAN(…) or Find and Replace) and import again</source>
+        <translation>单元格里有不是文字的控制字符（{char}）；请删除它（在 Excel 中可用 =CLEAN(…) 或“查找和替换”）后重新导入</translation>
+    </message>
+    <message>
+        <source>the formula {formula} has no calculated result (the file was saved by a program that does not calculate formulas). Open the file in Excel or WPS, save it there, and import it again</source>
+        <translation>公式没有计算结果：单元格里是公式 {formula}，但没有保存计算出的值（文件是由不计算公式的程序保存的）。请用 Excel 打开后保存（WPS 也可以），再重新导入</translation>
+    </message>
+    <message>
+        <source>Complaints exported with full phone numbers to {file}</source>
+        <translation>导出投诉（含完整电话号码）到 {file}</translation>
+    </message>
+    <message>
+        <source>{table} exported with full phone numbers to {file}</source>
+        <translation>导出 {table}（含完整电话号码）到 {file}</translation>
+    </message>
+    <message>
+        <source>Full phone numbers printed or exported</source>
+        <translation>打印或导出了完整电话号码</translation>
+    </message>
+    <message>
+        <source>print or export customers' full phone numbers</source>
+        <translation>打印或导出客户的完整电话号码</translation>
+    </message>
+    <message>
+        <source>Slips shown with full phone numbers</source>
+        <translation>提醒单显示完整电话号码</translation>
+    </message>
+    <message>
+        <source>Slips printed with full phone numbers from {file}</source>
+        <translation>按 {file} 打印提醒单（含完整电话号码）</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to more than its stated size ({size} MB).</source>
+        <translation>{name} 解压后比它标明的大小（{size} MB）还大。</translation>
+    </message>
 </context>
 </TS>

@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from branchdesk.complaints.analysis import Count, MonthReport
-from branchdesk.complaints.privacy import mask_name, mask_phone
 from branchdesk.i18n import tr
 from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.layout import (
@@ -34,6 +33,7 @@ from branchdesk.io.pdf.layout import (
     tagged,
     write_pdf,
 )
+from branchdesk.privacy import mask_name, mask_phone
 
 BAR = colors.HexColor("#3b6ea5")
 MAX_BARS = 12

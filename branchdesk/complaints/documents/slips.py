@@ -21,7 +21,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
-from branchdesk.complaints.privacy import mask_name, mask_phone
 from branchdesk.complaints.slip_entries import AMBIGUOUS, CourierSlip, SlipLine, kind_label
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
@@ -47,6 +46,7 @@ from branchdesk.io.pdf.layout import (
     tagged,
     write_pdf,
 )
+from branchdesk.privacy import mask_name, mask_phone, mask_phones_in
 
 BODY = 10.0
 NUMBER_SIZE = 13.5  # the waybill number: read at arm's length, typed into the handheld
@@ -117,7 +117,8 @@ def _line_row(line: SlipLine, mask: bool, size: float = BODY, cut: int | None = 
     problem: list[Flowable] = [para(line.problem or "—", body, limit=cut)]
     if line.date is not None:
         problem.append(para(line.date.isoformat(), small))
-    address: list[Flowable] = [para(line.address or "", body, limit=cut)]
+    shown_address = mask_phones_in(line.address) if mask else (line.address or "")
+    address: list[Flowable] = [para(shown_address, body, limit=cut)]
     if line.how == AMBIGUOUS and line.candidates:
         note = style("sl-check", max(6.0, size - 0.5), color=ACCENT, before=1)
         names = " / ".join(line.candidates)

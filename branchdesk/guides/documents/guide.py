@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from branchdesk.guides.annotations import burn_in, image_size
+from branchdesk.guides.annotations import ImageTooLarge, burn_in, check_pixels, image_size
 from branchdesk.guides.entries import GuideDoc, StepDoc
 from branchdesk.i18n import tr
 from branchdesk.io.pdf.fonts import cjk_font
@@ -234,6 +234,9 @@ def _step(step: StepDoc, start: Callable[[StepDoc, int], Callable[[], bytes]]) -
     if step.image:
         try:
             width_px, height_px = image_size(step.image)
+            check_pixels(width_px, height_px)
+        except ImageTooLarge as exc:
+            parts += [Spacer(0, 2.5 * mm), _damaged_paragraph(str(exc))]
         except ValueError:
             parts += [Spacer(0, 2.5 * mm), _damaged_paragraph()]
         else:
@@ -251,8 +254,10 @@ def _step(step: StepDoc, start: Callable[[StepDoc, int], Callable[[], bytes]]) -
     return KeepTogether(parts)
 
 
-def _damaged_paragraph() -> Flowable:
-    return para(_damaged_text(), style("gd-damaged", 10.5, color=WARNING_RULE), bold=True)
+def _damaged_paragraph(reason: str = "") -> Flowable:
+    """The note printed instead of an image that cannot be printed (damaged, or too large
+    to decode: `reason` then says so)."""
+    return para(reason or _damaged_text(), style("gd-damaged", 10.5, color=WARNING_RULE), bold=True)
 
 
 # ---------------------------------------------------------------- title block

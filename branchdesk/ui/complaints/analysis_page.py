@@ -48,9 +48,12 @@ from branchdesk.complaints.analysis import (
     month_report,
 )
 from branchdesk.complaints.exports import export_complaints, export_month_report
-from branchdesk.complaints.privacy import mask_phone
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
+from branchdesk.io.export import notes_of
+from branchdesk.permissions import Action
+from branchdesk.privacy import mask_phone
+from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
 
 MAX_BARS = 10  # more couriers than this: the rest are summed as one bar
@@ -497,7 +500,7 @@ class AnalysisPage(QWidget):
         if path is None:
             return
         try:
-            export_month_report(report, path)
+            written = export_month_report(report, path)
         except BranchDeskError as exc:
             QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
             return
@@ -507,8 +510,13 @@ class AnalysisPage(QWidget):
         QMessageBox.information(
             self,
             self.tr("Export finished"),
-            self.tr("Wrote the analysis of {month} to {path}").format(
-                month=report.label, path=path
+            "\n".join(
+                [
+                    self.tr("Wrote the analysis of {month} to {path}").format(
+                        month=report.label, path=path
+                    ),
+                    *notes_of(written),
+                ]
             ),
         )
 
@@ -519,6 +527,9 @@ class AnalysisPage(QWidget):
         if path is None:
             return
         mask = not self.unmasked.isChecked()
+        # Full phone numbers are an owner action (the export writes it to the audit log).
+        if not mask and not owner.ensure_owner(self, self.db, Action.SHOW_PHONES):
+            return
         try:
             with self.db.session() as session:
                 count = export_complaints(session, path, year=year, month=month, mask=mask)
@@ -528,5 +539,6 @@ class AnalysisPage(QWidget):
         message = self.tr("Wrote {count} complaint(s) of {month} to {path}").format(
             count=count, month=label, path=path
         )
+        message = "\n".join([message, *notes_of(count)])
         self.status.emit(message)
         QMessageBox.information(self, self.tr("Export finished"), message)

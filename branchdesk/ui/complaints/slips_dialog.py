@@ -45,8 +45,11 @@ from branchdesk.complaints.slips import (
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.io.reader import sheet_names
+from branchdesk.permissions import Action
+from branchdesk.privacy import require_full_phones
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.data.import_dialog import choose_table
+from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.pdf_preview import PdfPreview
 from branchdesk.ui.kit.tasks import failure_message
@@ -135,7 +138,7 @@ class SlipsDialog(QDialog):
         self.show_phones.setToolTip(
             self.tr("Customers' names and phones are masked on the slips unless this is ticked.")
         )
-        self.show_phones.toggled.connect(lambda _on: self.render_preview())
+        self.show_phones.toggled.connect(self._show_phones_toggled)
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
@@ -319,6 +322,24 @@ class SlipsDialog(QDialog):
     @property
     def task(self) -> Task | None:
         return self.preview.runner.task
+
+    def _show_phones_toggled(self, on: bool) -> None:
+        """Full phone numbers are an owner action (PIN when set), written to the audit log."""
+        if on:
+            allowed = owner.ensure_owner(self, self.db, Action.SHOW_PHONES)
+            if allowed:
+                try:
+                    with self.db.session() as session:
+                        require_full_phones(session, self.tr("Slips shown with full phone numbers"))
+                except BranchDeskError as exc:
+                    self._show_message(str(exc))
+                    allowed = False
+            if not allowed:
+                self.show_phones.blockSignals(True)
+                self.show_phones.setChecked(False)
+                self.show_phones.blockSignals(False)
+                return
+        self.render_preview()
 
     def _rendered(self, printed: PrintedSlips) -> None:
         self.rendered = printed

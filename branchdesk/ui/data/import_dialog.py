@@ -37,7 +37,7 @@ from branchdesk.io.importing import (
     run_import,
     validate_sheets,
 )
-from branchdesk.io.reader import SUPPORTED_SUFFIXES, RawSheet, sheet_names
+from branchdesk.io.reader import SUPPORTED_SUFFIXES, Sheet, sheet_names
 from branchdesk.io.tabular import HeaderNotFound, Prepared, column_label, show_value
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit import owner_action as owner
@@ -74,8 +74,8 @@ class ImportDialog(QDialog):
         self.settings = SettingsStore()
         self.setWindowTitle(self.tr("Import a table"))
         self.resize(980, 680)
-        self.raw: RawSheet | None = None
-        self.raws: list[RawSheet] = []
+        self.raw: Sheet | None = None
+        self.raws: list[Sheet] = []
         self.read_notes: list[str] = []
         self.prepared: Prepared | None = None
         self.manual: dict[str, str] = {}
@@ -214,7 +214,7 @@ class ImportDialog(QDialog):
     def options(self) -> dict[str, bool]:
         return {key: box.isChecked() for key, box in self.option_boxes.items()}
 
-    def _sheets_loaded(self, loaded: tuple[list[RawSheet], list[str]]) -> None:
+    def _sheets_loaded(self, loaded: tuple[list[Sheet], list[str]]) -> None:
         self.raws, self.read_notes = loaded
         self.raw = self.raws[0] if self.raws else None
         self._then = self.revalidate
@@ -262,15 +262,15 @@ class ImportDialog(QDialog):
                 self.tr(
                     "{ok} row(s) are valid, {bad} have problems. Correct the file and "
                     "choose it again, or skip the invalid rows."
-                ).format(ok=len(prepared.rows), bad=len(prepared.problems))
+                ).format(ok=prepared.valid, bad=len(prepared.problems))
             )
         else:
             self.status.setText(
                 self.tr("All {ok} row(s) are valid. Header found in row {row}.").format(
-                    ok=len(prepared.rows), row=prepared.header_row
+                    ok=prepared.valid, row=prepared.header_row
                 )
             )
-        if self.kind.replaces_table and prepared.rows:
+        if self.kind.replaces_table and prepared.valid:
             self.status.setText(
                 self.status.text()
                 + " "
@@ -279,7 +279,7 @@ class ImportDialog(QDialog):
                     "hand); undo the import under 数据 to get it back."
                 )
             )
-        self.skip_invalid.setEnabled(bool(prepared.problems) and bool(prepared.rows))
+        self.skip_invalid.setEnabled(bool(prepared.problems) and bool(prepared.valid))
         self._update_buttons()
 
     def _reading_notes(self, prepared: Prepared) -> list[str]:
@@ -322,7 +322,7 @@ class ImportDialog(QDialog):
         table.setRowCount(1 + PREVIEW_ROWS)
         table.setHorizontalHeaderLabels([h or "—" for h in headers])
         start = header_row  # 1-based header row → first data row index
-        sample = raw.rows[start : start + PREVIEW_ROWS]
+        sample = raw.head(start + PREVIEW_ROWS)[start:]
         for col, header in enumerate(headers):
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), "")
@@ -337,8 +337,8 @@ class ImportDialog(QDialog):
                 value = row[col] if col < len(row) else None
                 table.setItem(r, col, QTableWidgetItem(show_value(value)))
 
-    def _offer_manual_mapping(self, raw: RawSheet) -> None:
-        candidates = raw.rows[:30]
+    def _offer_manual_mapping(self, raw: Sheet) -> None:
+        candidates = raw.head(30)
         if not candidates:
             return
         index = max(
@@ -358,7 +358,7 @@ class ImportDialog(QDialog):
         busy = self.task is not None
         ok = (
             prepared is not None
-            and bool(prepared.rows)
+            and bool(prepared.valid)
             and (not prepared.problems or self.skip_invalid.isChecked())
         )
         self.import_button.setEnabled(ok and not busy)

@@ -778,6 +778,7 @@ class HandbookPage(QWidget):
         from pathlib import Path
 
         from branchdesk.handbook.importers import export_handbook
+        from branchdesk.io.export import notes_of
 
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -792,5 +793,10 @@ class HandbookPage(QWidget):
             QMessageBox.information(
                 self,
                 self.tr("Export finished"),
-                self.tr("Wrote {count} item(s) to {path}").format(count=count, path=path),
+                "\n".join(
+                    [
+                        self.tr("Wrote {count} item(s) to {path}").format(count=count, path=path),
+                        *notes_of(count),
+                    ]
+                ),
             )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
+from branchdesk.io.export import notes_of
 from branchdesk.io.reader import read_sheet
 from branchdesk.io.tabular import text as cell_text
 from branchdesk.lookup.exports import export_batch_lookup
@@ -162,5 +163,10 @@ class BatchLookupDialog(QDialog):
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
         self.status.setText(
-            self.tr("Wrote {count} row(s) to {path}").format(count=count, path=path)
+            "\n".join(
+                [
+                    self.tr("Wrote {count} row(s) to {path}").format(count=count, path=path),
+                    *notes_of(count),
+                ]
+            )
         )

@@ -26,6 +26,7 @@ from branchdesk import permissions
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
+from branchdesk.io.export import notes_of
 from branchdesk.owner import audit, pin
 from branchdesk.owner.audit import AUDIT_LABELS, AuditRow
 from branchdesk.permissions import Action
@@ -206,7 +207,12 @@ class AuditDialog(QDialog):
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
         self.count.setText(
-            self.tr("Wrote {count} entries to {path}").format(count=count, path=path)
+            "\n".join(
+                [
+                    self.tr("Wrote {count} entries to {path}").format(count=count, path=path),
+                    *notes_of(count),
+                ]
+            )
         )
 
 

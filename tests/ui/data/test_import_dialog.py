@@ -130,7 +130,7 @@ def test_cancel_during_import_writes_nothing(
     qtbot: QtBot, db: Database, big_waybill_file: Path, boxes: Boxes
 ) -> None:
     dialog = _open(qtbot, db, big_waybill_file, kind="waybills")
-    assert dialog.prepared is not None and len(dialog.prepared.rows) == 20000
+    assert dialog.prepared is not None and dialog.prepared.valid == 20000
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.progress.isVisible()
     assert not dialog.import_button.isEnabled()  # no second import while one runs

@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from branchdesk.complaints import service, workflow
 from branchdesk.complaints.models import Complaint
-from branchdesk.complaints.privacy import mask_name, mask_phone
 from branchdesk.complaints.scripts import fill_script, find_banned
 from branchdesk.complaints.service import ComplaintError, NewComplaint
 from branchdesk.complaints.workflow import (
@@ -26,6 +25,7 @@ from branchdesk.db.engine import Database
 from branchdesk.io.batches import undo_batch
 from branchdesk.io.importing import ImportRejected, run_import
 from branchdesk.lookup.models import Waybill
+from branchdesk.privacy import mask_name, mask_phone
 from branchdesk.sample import load_sample_branch
 
 T0 = datetime(2026, 11, 2, 9, 0)

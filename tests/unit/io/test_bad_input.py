@@ -36,7 +36,7 @@ import pytest
 from hypothesis import HealthCheck, currently_in_test_context, given, settings
 from hypothesis import event as hypothesis_event
 from hypothesis import strategies as st
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from PIL import Image
 
 from branchdesk import paths
@@ -121,6 +121,14 @@ def files(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
         return folder / f"input-{next(counter)}{suffix}"
 
     yield name
+
+
+@pytest.fixture
+def small_unpack_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hostile "bomb" files inflate to 12 MB: an 8 MB limit stands for the real 2 GB."""
+    from branchdesk.io import limits
+
+    monkeypatch.setattr(limits, "MAX_UNPACKED_BYTES", 8 << 20)
 
 
 # --- cell values ----------------------------------------------------------------------------
@@ -317,7 +325,12 @@ def _excel_text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"_x{ord(m.group()):04X}_", value)
 
 
-def write_xlsx(path: Path, rows: list[list[Any]], merged: list[Any]) -> None:
+def write_xlsx(
+    path: Path,
+    rows: list[list[Any]],
+    merged: list[Any],
+    change: Callable[[Any], None] | None = None,
+) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -331,6 +344,8 @@ def write_xlsx(path: Path, rows: list[list[Any]], merged: list[Any]) -> None:
             sheet.cell(r, c, value)
     for r1, c1, r2, c2 in merged:
         sheet.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+    if change is not None:
+        change(sheet)
     workbook.save(path)
 
 
@@ -425,7 +440,100 @@ def raw_text_bytes(rows: list[list[Any]], text: str, encoding: str, delimiter: s
     return (header + "\n" + text).encode(encoding, errors="replace")
 
 
-FORMATS = ["xlsx", "ods", "csv", "raw-text", "xls-text", "txt", "garbage"]
+# --- hostile files (issue 11): small files built to exhaust, kill or mislead the reader -------
+
+CONTROL_NAMES = ["导\x1b[2J入", "a\x07b", "\x9b31m", "ok"]
+
+
+def _far_cell(draw: st.DrawFn) -> str:
+    """A cell reference far out, up to Excel's last cell XFD1048576."""
+    column = draw(st.integers(1, 16384))
+    row = draw(st.integers(1, 1_048_576))
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+@st.composite
+def hostile_files(
+    draw: st.DrawFn, rows: list[list[Any]], merged: list[Any], new_path: Callable[[str], Path]
+) -> Path:
+    """A sound sheet made hostile: a value at a far cell, a huge merge or ODS span/repeat,
+    formulas without a saved result, a part that inflates far beyond the others, control
+    characters in the sheet's or the file's name."""
+    how = draw(
+        st.sampled_from(
+            ["far-cell", "far-merge", "ods-span", "ods-repeat", "formula", "bomb", "names"]
+        )
+    )
+    event(f"hostile: {how}")
+    suffix = ".ods" if how.startswith("ods") else ".xlsx"
+    name = draw(st.sampled_from(CONTROL_NAMES)) if how == "names" else ""
+    path = new_path(f"{name}{suffix}") if name else new_path(suffix)
+    if suffix == ".ods":
+        write_ods(path, rows, merged)
+        with zipfile.ZipFile(path) as zf:
+            content = zf.read("content.xml").decode("utf-8")
+        big = draw(st.sampled_from([16384, 1_048_576, 10**9, 2**31]))
+        if how == "ods-span":
+            attribute = draw(st.sampled_from(["number-columns-spanned", "number-rows-spanned"]))
+        else:
+            attribute = draw(st.sampled_from(["number-columns-repeated", "number-rows-repeated"]))
+        target = "<table:table-row" if "rows" in attribute else "<table:table-cell"
+        content = content.replace(target + " ", f'{target} table:{attribute}="{big}" ', 1)
+        content = content.replace(target + ">", f'{target} table:{attribute}="{big}">', 1)
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("mimetype", ODS_TYPE, zipfile.ZIP_STORED)
+            zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        return path
+    far = _far_cell(draw)
+    far_text = _excel_text(draw(any_text)) or "x"
+    formulas = [
+        (r, draw(st.integers(1, max(1, len(rows[0])))), draw(st.sampled_from(FORMULAS)))
+        for r in range(2, len(rows) + 2)
+    ]
+    title = draw(st.sampled_from(["\u202e表", "导入·1", "工作表\u3000"]))
+
+    def change(sheet: Any) -> None:
+        if how == "far-cell":
+            sheet[far] = far_text
+        elif how == "far-merge":
+            sheet.cell(len(rows) + 2, 1, "合并")  # the merge itself is added to the XML below
+        elif how == "formula":
+            for r, c, formula in formulas:
+                if not isinstance(sheet.cell(r, c), MergedCell):
+                    sheet.cell(r, c, formula)
+        elif how == "names":
+            sheet.title = title
+
+    write_xlsx(path, rows, merged, change)
+    if how == "far-merge":
+        # openpyxl would create a cell object for every cell of the range: write the XML.
+        ref = f"A{len(rows) + 2}:{_far_cell(draw)}"
+        merge = f'<mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>'.encode()
+        data = io.BytesIO()
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(data, "w") as dst:
+            for info in src.infolist():
+                part = src.read(info)
+                if info.filename.startswith("xl/worksheets/sheet"):
+                    part = re.sub(rb"<mergeCells.*?</mergeCells>", b"", part, flags=re.S)
+                    part = part.replace(b"</sheetData>", b"</sheetData>" + merge, 1)
+                dst.writestr(info.filename, part, zipfile.ZIP_DEFLATED)
+        path.write_bytes(data.getvalue())
+    if how == "bomb":
+        data = io.BytesIO()
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(data, "w") as dst:
+            for info in src.infolist():
+                dst.writestr(info.filename, src.read(info), zipfile.ZIP_DEFLATED)
+            # 12 MB of spaces in the shared strings: over the test's 8 MB inflate limit.
+            dst.writestr("xl/sharedStrings.xml", " " * (12 << 20), zipfile.ZIP_DEFLATED)
+        path.write_bytes(data.getvalue())
+    return path
+
+
+FORMATS = ["xlsx", "ods", "csv", "raw-text", "xls-text", "txt", "garbage", "hostile"]
 ENCODINGS = ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le"]
 
 
@@ -437,6 +545,8 @@ def table_files(
     rows, merged = draw(sheets(fields))
     fmt = draw(st.sampled_from(FORMATS))
     event(f"format: {fmt}")
+    if fmt == "hostile":
+        return draw(hostile_files(rows, merged, new_path))
     if fmt == "xlsx":
         path = new_path(".xlsx")
         write_xlsx(path, rows, merged)
@@ -504,7 +614,11 @@ def refuses_cleanly_or_imports(db: Database, action: Callable[[], Any]) -> Any:
 @CAMPAIGN
 @given(data=st.data())
 def test_every_importer_takes_any_sheet(
-    kind: str, copies: Copies, files: Callable[[str], Path], data: st.DataObject
+    kind: str,
+    copies: Copies,
+    files: Callable[[str], Path],
+    data: st.DataObject,
+    small_unpack_limit: None,
 ) -> None:
     spec = kinds()[kind]
     path = data.draw(table_files(tuple(spec.fields), files), label="file")
@@ -553,7 +667,11 @@ def test_every_importer_takes_any_sheet(
 @CAMPAIGN
 @given(data=st.data())
 def test_problem_list_reader_takes_any_sheet(
-    copies: Copies, files: Callable[[str], Path], tmp_path: Path, data: st.DataObject
+    copies: Copies,
+    files: Callable[[str], Path],
+    tmp_path: Path,
+    data: st.DataObject,
+    small_unpack_limit: None,
 ) -> None:
     path = data.draw(table_files(PROBLEM_FIELDS, files), label="file")
     skip_invalid = data.draw(st.booleans(), label="skip_invalid")
