@@ -24,7 +24,7 @@ from branchdesk.io.importing import ImportRejected, run_import
 from branchdesk.io.limits import LimitExceeded
 from branchdesk.io.reader import FormulaWithoutResult, open_sheet, read_sheet, sheet_names
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
 ODS_NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
