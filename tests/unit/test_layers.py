@@ -41,7 +41,7 @@ def _lower_layer_modules() -> list[Path]:
 
 
 # The CLI starts the GUI, so it may reach the bootstrap (inside a function, never at import).
-ALLOWED = {"branchdesk/cli.py": {"branchdesk.app", "branchdesk.app.run_gui"}}
+ALLOWED = {"branchdesk/cli/main.py": {"branchdesk.app", "branchdesk.app.run_gui"}}
 
 
 def _forbidden(name: str) -> bool:

@@ -32,10 +32,29 @@ from branchdesk.ui.shell.startup import StartupPart
 from branchdesk.ui.shell.window_base import (
     ANALYSIS,
     COMPLAINTS,
+    COURIERS,
+    DATA,
     GUIDES,
     HANDBOOK,
+    LOOKUP,
+    PAGE_COUNT,
+    PRACTICE,
     REMINDER_INTERVAL_MS,
 )
+
+# The page numbers, for whoever drives the window (tests, the sample-guide screenshots).
+__all__ = [
+    "ANALYSIS",
+    "COMPLAINTS",
+    "COURIERS",
+    "DATA",
+    "GUIDES",
+    "HANDBOOK",
+    "LOOKUP",
+    "PAGE_COUNT",
+    "PRACTICE",
+    "MainWindow",
+]
 
 if TYPE_CHECKING:
     from branchdesk.db.engine import Database

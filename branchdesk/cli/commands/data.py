@@ -1,0 +1,124 @@
+"""Commands on the imported tables: import, export, history, undo, demo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from branchdesk import i18n
+from branchdesk.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, open_db
+from branchdesk.errors import BranchDeskError
+from branchdesk.permissions import Action
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from branchdesk.io.importing import run_import
+
+    if not args.file.exists():
+        raise BranchDeskError(i18n.tr("File not found: {path}", path=args.file))
+    db = open_db()
+    with db.session() as session:
+        report = run_import(
+            session,
+            args.file,
+            args.kind,
+            sheet=args.sheet,
+            manual=_remembered_mapping(args.kind),
+            skip_invalid=args.skip_invalid,
+            dry_run=args.dry_run,
+            options={"create_categories": args.create_categories},
+        )
+    print(report.summary())
+    for problem in report.problems:
+        print("  " + str(problem))
+    if args.dry_run and report.problems:
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _remembered_mapping(kind: str) -> dict[str, str] | None:
+    from branchdesk.settings import SettingsStore
+
+    mapping = SettingsStore().get("column_mappings").get(kind)
+    return mapping if isinstance(mapping, dict) else None
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from branchdesk.handbook.importers import export_handbook
+    from branchdesk.lookup.exports import export_kind
+
+    db = open_db()
+    with db.session() as session:
+        if args.kind == "handbook":
+            count = export_handbook(session, args.output)
+        elif args.kind == "audit":
+            from branchdesk.owner.audit import export_audit
+            from branchdesk.permissions import require_owner
+
+            require_owner(Action.VIEW_AUDIT)
+            count = export_audit(session, args.output)
+        elif args.kind == "complaints":
+            from branchdesk.complaints.exports import export_complaints
+
+            # Customers' phones are masked (138****1234): an export leaves the office.
+            count = export_complaints(session, args.output, mask=not args.show_phones)
+        else:
+            count = export_kind(session, args.kind, args.output, mask=not args.show_phones)
+    print(i18n.tr("Wrote {count} row(s) to {path}", count=count, path=args.output))
+    from branchdesk.io.export import notes_of
+
+    for note in notes_of(count):
+        print(note, file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from branchdesk.sample import load_sample_branch
+
+    db = open_db()
+    with db.session() as session:
+        summary = load_sample_branch(session)
+    print(summary)
+    return EXIT_OK
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from branchdesk.io.batches import history
+
+    db = open_db()
+    with db.read_session() as session:
+        for b in history(session):
+            state = "undone" if b.undone_at else ("replaced" if b.replaced else "active")
+            print(
+                f"{b.id:>4}  {b.created_at:%Y-%m-%d %H:%M}  {b.kind:<9} {b.rows_ok:>7}  "
+                f"{state:<8}  {b.file_name}"
+            )
+    return EXIT_OK
+
+
+def _cmd_undo(args: argparse.Namespace) -> int:
+    from branchdesk.io.batches import undo_batch
+    from branchdesk.permissions import require_owner
+
+    require_owner(Action.UNDO_IMPORT)  # before the question: who may not is not asked
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(i18n.tr("Undo changes data: add --yes to confirm."), file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(i18n.tr("Undo import {id}? [y/N] ", id=args.batch_id))
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            return EXIT_OK
+    db = open_db()
+    with db.session() as session:
+        batch = undo_batch(session, args.batch_id)
+    print(i18n.tr("Undone: import {id} ({file}).", id=batch.id, file=batch.file_name))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "demo": _cmd_demo,
+    "history": _cmd_history,
+    "undo": _cmd_undo,
+}

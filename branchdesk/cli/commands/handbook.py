@@ -1,0 +1,44 @@
+"""Printing the handbook's documents: the full handbook, vehicle sheets, exam papers, results."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from branchdesk import i18n
+from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db
+
+
+def print_handbook_document(args: argparse.Namespace) -> int:
+    from branchdesk.handbook.printing import PrintJob, print_document
+    from branchdesk.settings import SettingsStore
+
+    if args.file is not None:
+        print(
+            i18n.tr("Only slips are printed from a file: {path}", path=args.file), file=sys.stderr
+        )
+        return EXIT_USAGE
+    db = open_db()
+    job = PrintJob(
+        document=args.document,
+        categories=tuple(args.category),
+        courier=args.courier,
+        seed=args.seed,
+        questions=args.questions,
+        employee=args.employee,
+        branch=str(SettingsStore().get("branch_name") or ""),
+    )
+    with db.session() as session:
+        done = print_document(session, job, args.output)
+    print(i18n.tr("Wrote {pages} page(s) to {path}", pages=done.pages, path=done.path))
+    if done.reprint_of is not None:
+        print(
+            i18n.tr(
+                "Reprinted paper no. {seed}, first printed {when}.",
+                seed=done.seed,
+                when=done.reprint_of.date().isoformat(),
+            )
+        )
+    elif done.seed is not None:
+        print(i18n.tr("Paper no. {seed}: print it again with --seed {seed}", seed=done.seed))
+    return EXIT_OK

@@ -1,0 +1,134 @@
+"""Lookup commands: lookup (one query, --json, --batch) and removing old waybills."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from branchdesk import i18n
+from branchdesk.errors import BranchDeskError
+from branchdesk.permissions import Action
+
+if TYPE_CHECKING:
+    from branchdesk.lookup.service import LookupResult
+from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, to_json
+
+
+def _print_result(result: LookupResult, as_json: bool) -> None:
+    if as_json:
+        print(to_json(result.to_json(), default=str))
+        return
+    tr = i18n.tr
+    if not result.couriers and not result.waybills:
+        print(tr("No match for “{query}”.", query=result.query))
+        if result.suggestions:
+            print(tr("Did you mean: {names}", names="、".join(result.suggestions)))
+        return
+    from branchdesk.lookup.service import level_text
+
+    if result.ambiguous:
+        print(tr("Note: couriers tie — check the address."))
+        if result.tie_reason:
+            print("  " + result.tie_reason)
+    for c in result.couriers[:5]:
+        level = level_text(c.match.level) if c.match else ""
+        print(
+            f"{c.name}  {c.employee_no or ''}  {c.phone or ''}  {c.segment_code or ''}"
+            f"  [{c.rule}]  {level}: {c.reason}"
+        )
+    if result.route:
+        r = result.route
+        print(tr("Route: {hub} {code}", hub=r.hub or "", code=r.route_code or ""))
+    if result.arrival_days:
+        print(tr("Expected: {days} day(s)", days=result.arrival_days))
+    for w in result.waybills[:20]:
+        print(f"{w.number}  {w.carrier}  {w.recipient or ''}  {w.status or ''}  {w.address or ''}")
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    from branchdesk.lookup.service import lookup
+
+    if args.batch is None and args.query is None:
+        print(i18n.tr("Give a query, or --batch FILE."), file=sys.stderr)
+        return EXIT_USAGE
+    db = open_db()
+    if args.batch is None:
+        with db.read_session() as session:
+            _print_result(lookup(session, args.query), args.json)
+        return EXIT_OK
+    if args.batch == "-":
+        from branchdesk.io import limits
+
+        data = sys.stdin.read(limits.MAX_FILE_BYTES + 1)
+        if len(data) > limits.MAX_FILE_BYTES:
+            raise limits.file_too_large(Path("stdin"), len(data))
+        lines = data.splitlines()
+    else:
+        try:
+            lines = _read_lines(Path(args.batch))
+        except OSError as exc:
+            raise BranchDeskError(
+                i18n.tr("Cannot read {path}: {error}", path=args.batch, error=exc.strerror)
+            ) from exc
+    with db.read_session() as session:
+        for line in lines:
+            if line.strip():
+                _print_result(lookup(session, line), True)
+    return EXIT_OK
+
+
+def _read_lines(path: Path) -> list[str]:
+    from branchdesk.db import live
+
+    live.refuse(path)
+    from branchdesk.io import limits
+
+    limits.check_file_size(path)
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding).splitlines()
+        except UnicodeDecodeError:
+            continue
+    raise BranchDeskError(i18n.tr("{path} is not a text file in UTF-8 or GBK.", path=path))
+
+
+def _cmd_purge_waybills(args: argparse.Namespace) -> int:
+    from branchdesk.lookup.retention import count_old_waybills, cutoff_date, purge_waybills
+    from branchdesk.permissions import require_owner
+    from branchdesk.settings import SettingsStore
+
+    if not args.yes and not sys.stdin.isatty():
+        print(i18n.tr("Removing waybills changes data: add --yes to confirm."), file=sys.stderr)
+        return EXIT_USAGE
+    require_owner(Action.DELETE_RECORDS)  # before the question: who may not is not asked
+    db = open_db()
+    days = args.older_than
+    if days is None:
+        days = int(SettingsStore().get("waybill_keep_days"))
+    before = cutoff_date(days).isoformat()
+    if not args.yes:
+        with db.read_session() as session:
+            count = count_old_waybills(session, days)
+        if count == 0:
+            print(i18n.tr("No waybill is dated before {date}. Nothing to remove.", date=before))
+            return EXIT_OK
+        answer = input(
+            i18n.tr(
+                "Remove {count} waybill(s) dated before {date}? [y/N] ", count=count, date=before
+            )
+        )
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            return EXIT_OK
+    with db.session() as session:
+        removed = purge_waybills(session, days)
+    print(i18n.tr("Removed {count} waybill(s) dated before {date}.", count=removed, date=before))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "lookup": _cmd_lookup,
+    "purge-waybills": _cmd_purge_waybills,
+}

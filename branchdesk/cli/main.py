@@ -1,0 +1,104 @@
+"""The entry point: parse, set up, run the command, turn errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from branchdesk import i18n, paths
+from branchdesk.cli.commands import COMMANDS
+from branchdesk.cli.common import EXIT_BAD_INPUT, VisibleControls
+from branchdesk.cli.parser import build_parser
+from branchdesk.cli.pin import install_owner_lock
+from branchdesk.errors import BranchDeskError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # A Windows console in GBK cannot show every character (emoji in an address):
+        # replace those rather than crash halfway through the output.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleControls(sys.stdout), VisibleControls(sys.stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
+        return int(exc.code or 0)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    from branchdesk import features
+
+    features.install()
+    if args.command is None:
+        from branchdesk.app import run_gui
+
+        return run_gui()
+
+    from branchdesk.settings import SettingsStore
+
+    i18n.set_language(SettingsStore().get("language"))
+    from branchdesk.logs import setup_logging
+
+    setup_logging()  # opens the file only when something is logged
+    from branchdesk.permissions import PermissionDenied
+
+    try:
+        install_owner_lock(args)
+        return COMMANDS[args.command](args)
+    except PermissionDenied as exc:
+        print(str(exc), file=sys.stderr)
+        print(i18n.tr("Give the owner PIN with --pin or BRANCHDESK_PIN."), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BranchDeskError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        from branchdesk.errors import is_disk_full
+
+        if is_disk_full(exc):
+            from branchdesk.errors import disk_full
+
+            print(str(disk_full(exc.filename or paths.data_dir())), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(
+            i18n.tr(
+                "Cannot use {path}: {error}. Check that the folder exists and that the file "
+                "is not open in another program (such as Excel).",
+                path=exc.filename or "",
+                error=exc.strerror or exc,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from sqlalchemy.exc import OperationalError
+
+        if not isinstance(exc, OperationalError):
+            raise
+        from branchdesk.errors import storage_error
+
+        told = storage_error(exc, paths.db_path())
+        if told is not None:
+            print(str(told), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(
+            i18n.tr(
+                "The database is busy or cannot be written ({error}). Close other BranchDesk "
+                "windows or commands and try again.",
+                error=exc.orig,
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
