@@ -63,6 +63,7 @@ PIN_HELP = "the owner PIN, once one is set, for owner actions (or set BRANCHDESK
 
 # --pin is also taken after the command (branchdesk undo 3 --yes --pin 1234).
 COMMON = argparse.ArgumentParser(add_help=False)
+COMMON.add_argument("--pin", metavar="PIN", default=argparse.SUPPRESS, help=PIN_HELP)
 
 
 def command(

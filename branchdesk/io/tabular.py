@@ -562,8 +562,9 @@ def _detect_header(
 ) -> tuple[int, dict[int, str]]:
     manual_norm = {normalize_header(k): v for k, v in (manual or {}).items()}
     best_row, best_mapping = -1, dict[int, str]()
+    names = {normalize_header(s) for f in fields for s in _synonyms(f)} | set(manual_norm)
     for index, row in enumerate(rows[:search_rows]):
-        if _title_row(row):
+        if _title_row(row) and not _one_header(row, names):
             continue  # a merged title, its text repeated across the merge: never the header
         mapping = _map_row(row, fields, manual_norm)
         if len(mapping) > len(best_mapping):
@@ -593,6 +594,13 @@ def _title_row(row: Sequence[object]) -> bool:
         elif value != seen:
             return False
     return seen is not None
+
+
+def _one_header(row: Sequence[object], names: set[str]) -> bool:
+    """A row of one text that is exactly a column name (运单号): a one-column table's header,
+    not a title (a title names a table or a courier, never exactly one column)."""
+    value = next((v for v in row if not _is_empty(v)), None)
+    return value is not None and normalize_header(value) in names
 
 
 def choose_by_content(

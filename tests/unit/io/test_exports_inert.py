@@ -100,7 +100,9 @@ def test_table_exports_hold_no_formula(
 ) -> None:
     out = tmp_path / f"{kind}.xlsx"
     assert main(["export", kind, "-o", str(out)]) == 0
-    assert_inert(out, HOSTILE)
+    # A courier's name is kept without its spaces (王　芳 is 王芳: issue 12).
+    expected = ["".join(v.split()) for v in HOSTILE] if kind == "couriers" else HOSTILE
+    assert_inert(out, expected)
 
 
 def test_audit_export_holds_no_formula(db: Database, tmp_path: Path) -> None:

@@ -78,8 +78,9 @@ def run_child(code: str, tmp_path: Path, memory_mb: int = 3000) -> subprocess.Co
         f"""
         import resource, sys
         resource.setrlimit(resource.RLIMIT_AS, ({memory_mb} << 20, {memory_mb} << 20))
-        from branchdesk import paths
+        from branchdesk import features, paths
         paths.set_data_dir({str(tmp_path / "child-data")!r})
+        features.install()  # as the command line does: import kinds, the audit recorder
         from branchdesk.i18n import set_language
         set_language("en")
         """
@@ -483,10 +484,10 @@ def test_a_picture_over_40_megapixels_is_refused_before_decoding(tmp_path: Path)
     # An 8000×8000 screenshot was accepted; printing its guide ran for minutes at 4.6 GB.
     from datetime import date
 
-    from branchdesk.io.pdf.guide import render_guide
     from pypdf import PdfReader
 
     from branchdesk.guides.annotations import ImageTooLarge, burn_in, check_image
+    from branchdesk.guides.documents.guide import render_guide
     from branchdesk.guides.entries import GuideDoc, StepDoc
 
     data = _big_png(8000, 8000)
