@@ -31,7 +31,7 @@ from branchdesk.owner import policy
 from branchdesk.permissions import pin_guarded
 from branchdesk.settings import BRANCH, SETTINGS, SettingsStore
 from branchdesk.ui.kit import owner_action as owner
-from branchdesk.ui.owner import owner_dialogs
+from branchdesk.ui.owner import pin_dialog
 
 LANGUAGES = (("auto", "Follow the system"), ("zh_CN", "简体中文"), ("en", "English"))
 
@@ -133,7 +133,7 @@ class SettingsDialog(QDialog):
 
     def change_pin(self) -> None:
         if self.db is not None:
-            owner_dialogs.change_pin(self, self.db)
+            pin_dialog.change_pin(self, self.db)
         self._show_pin_state()
 
     def values(self) -> dict[str, Any]:

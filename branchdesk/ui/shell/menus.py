@@ -139,16 +139,16 @@ class MenusPart(WindowParts):
             self.statusBar().showMessage(self.tr("Owner actions locked."), 8000)
 
     def change_pin(self) -> None:
-        from branchdesk.ui.owner import owner_dialogs
+        from branchdesk.ui.owner import pin_dialog
 
         if self.db is not None:
-            owner_dialogs.change_pin(self, self.db)
+            pin_dialog.change_pin(self, self.db)
 
     def show_audit(self) -> None:
-        from branchdesk.ui.owner import owner_dialogs
+        from branchdesk.ui.owner import audit_dialog
 
         if self.db is not None:
-            owner_dialogs.show_audit(self, self.db)
+            audit_dialog.show_audit(self, self.db)
 
     def open_settings(self) -> None:
         from branchdesk.ui.owner.settings_dialog import SettingsDialog

@@ -18,8 +18,9 @@ from branchdesk.handbook.models import PenaltyItem
 from branchdesk.owner import audit, pin
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit.owner_action import PinDialog
-from branchdesk.ui.owner import owner_dialogs as owner
-from branchdesk.ui.owner.owner_dialogs import AuditDialog, SetPinDialog
+from branchdesk.ui.owner import audit_dialog, pin_dialog
+from branchdesk.ui.owner.audit_dialog import AuditDialog
+from branchdesk.ui.owner.pin_dialog import SetPinDialog
 from branchdesk.ui.owner.settings_dialog import SettingsDialog
 from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
@@ -192,7 +193,7 @@ def test_removing_the_pin_opens_everything(
 
     when_asked(PIN)
     QTimer.singleShot(300, remove)
-    assert owner.change_pin(owned_window, owned_window.db)  # type: ignore[arg-type]
+    assert pin_dialog.change_pin(owned_window, owned_window.db)  # type: ignore[arg-type]
     assert not permissions.pin_guarded()
     _edit_fine(owned_window, "12元/票")  # no dialog: nothing asks
     assert _item(owned_window.db).fine_text == "12元/票"  # type: ignore[arg-type]
@@ -205,7 +206,7 @@ def test_the_audit_log_is_for_the_owner_and_exports(
     _edit_fine(owned_window, "15元/票")
     permissions.current_lock().lock()  # type: ignore[union-attr]
     when_asked(None)
-    owner.show_audit(owned_window, owned_window.db)  # type: ignore[arg-type]  # cancelled: nothing opens
+    audit_dialog.show_audit(owned_window, owned_window.db)  # type: ignore[arg-type]  # cancelled: nothing opens
     dialog = AuditDialog(owned_window.db, owned_window)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     model = dialog.model
@@ -274,7 +275,7 @@ def test_changing_the_pin_asks_for_it_even_when_unlocked(
     assert lock is not None
     lock.unlock()  # the owner edited something and walked away
     seen = when_asked("1111", None)
-    assert not owner.change_pin(owned_window, owned_window.db)  # type: ignore[arg-type]
+    assert not pin_dialog.change_pin(owned_window, owned_window.db)  # type: ignore[arg-type]
     assert seen and seen[0].startswith("Wrong PIN")
     with owned_window.db.session() as s:  # type: ignore[union-attr]
         assert pin.check(s, PIN).ok  # unchanged
