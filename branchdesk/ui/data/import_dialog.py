@@ -41,6 +41,7 @@ from branchdesk.io.reader import SUPPORTED_SUFFIXES, Sheet, sheet_names
 from branchdesk.io.tabular import HeaderNotFound, Prepared, column_label, show_value
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.kit.workers import Task
 
 KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook")
@@ -79,7 +80,6 @@ class ImportDialog(QDialog):
         self.read_notes: list[str] = []
         self.prepared: Prepared | None = None
         self.manual: dict[str, str] = {}
-        self.task: Task | None = None
         # Work to start once the running task has finished (read → validate).
         self._then: Callable[[], None] | None = None
         self.report: ImportReport | None = None
@@ -124,7 +124,13 @@ class ImportDialog(QDialog):
         self.options_row = QHBoxLayout()
         self.options_row.setContentsMargins(0, 0, 0, 0)
         self.progress = QProgressBar()
-        self.progress.setVisible(False)
+        self.runner = TaskRunner(
+            self,
+            progress=self.progress,
+            status=self.status,
+            cancelled_text=self.tr("Cancelled. Nothing was imported."),
+        )
+        self.runner.idle.connect(self._finished)
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
@@ -408,25 +414,16 @@ class ImportDialog(QDialog):
         self.accept()
 
     # --- running work off the UI thread ----------------------------------------------------
+    @property
+    def task(self) -> Task | None:
+        return self.runner.task
+
     def _run(self, work: Any, done: Any, message: str) -> None:
-        if self.task is not None:
+        if self.runner.busy:
             return
         self.status.setText(message)
-        self.progress.setVisible(True)
-        self.progress.setRange(0, 0)
-        task = Task(work)
-        task.progressed.connect(self._progressed)
-        task.succeeded.connect(done)
-        task.failed.connect(self._failed)
-        task.cancelled.connect(self._cancelled)
-        task.finished.connect(self._finished)
-        self.task = task
+        self.runner.start(work, done, self._failed, self._cancelled)
         self._update_buttons()
-        task.start()
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(min(done, total))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, HeaderNotFound) and self.raw is not None:
@@ -447,13 +444,8 @@ class ImportDialog(QDialog):
 
     def _cancelled(self) -> None:
         self._then = None
-        self.status.setText(self.tr("Cancelled. Nothing was imported."))
 
     def _finished(self) -> None:
-        if self.task is not None:
-            self.task.wait()
-        self.task = None
-        self.progress.setVisible(False)
         self._update_buttons()
         then, self._then = self._then, None
         if then is not None:
@@ -461,19 +453,17 @@ class ImportDialog(QDialog):
 
     def cancel(self) -> None:
         """Cancel running work (nothing is written), or close the dialog when idle."""
-        if self.task is not None:
-            self.task.cancel()
+        if self.runner.busy:
+            self.runner.cancel()
             return
         self.reject()
 
     def closeEvent(self, event: Any) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.task.wait()
+        self.runner.stop()
         super().closeEvent(event)
 
     def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.task is not None:
-            self.task.cancel()
+        if event.key() == Qt.Key.Key_Escape and self.runner.busy:
+            self.runner.cancel()
             return
         super().keyPressEvent(event)

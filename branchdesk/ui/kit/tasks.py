@@ -60,6 +60,7 @@ class TaskRunner(QObject):
         self.cancelled_text = cancelled_text or self.tr("Cancelled.")
         self._done: Done | None = None
         self._failed: Failed | None = None
+        self._on_cancel: Callable[[], object] | None = None
         if cancel_button is not None:
             cancel_button.clicked.connect(self.cancel)
         self._show_busy(False)
@@ -69,12 +70,17 @@ class TaskRunner(QObject):
         return self.task is not None
 
     def start(
-        self, work: Callable[[ProgressFn], Any], done: Done, failed: Failed | None = None
+        self,
+        work: Callable[[ProgressFn], Any],
+        done: Done,
+        failed: Failed | None = None,
+        cancelled: Callable[[], object] | None = None,
     ) -> Task:
-        """Start `work` in a thread; `done` or `failed` (default: the status line) follows."""
+        """Start `work` in a thread; `done`, `failed` (default: the status line) or
+        `cancelled` (after the status line says so) follows."""
         if self.task is not None:
             raise RuntimeError("a task is already running")
-        self._done, self._failed = done, failed
+        self._done, self._failed, self._on_cancel = done, failed, cancelled
         if self.progress is not None:
             self.progress.setRange(0, 0)  # busy until the first progress report
         self._show_busy(True)
@@ -108,7 +114,7 @@ class TaskRunner(QObject):
             self.task.cancel()
             self.task.wait(ms)
             self.task = None
-            self._done = self._failed = None
+            self._done = self._failed = self._on_cancel = None
             self._show_busy(False)
         _prune()
 
@@ -141,8 +147,12 @@ class TaskRunner(QObject):
             self.status.setText(failure_message(exc))
 
     def _cancelled(self) -> None:
-        if self._current() and self.status is not None:
+        if not self._current():
+            return
+        if self.status is not None:
             self.status.setText(self.cancelled_text)
+        if self._on_cancel is not None:
+            self._on_cancel()
 
     def _finished(self) -> None:
         if not self._current():
@@ -150,6 +160,6 @@ class TaskRunner(QObject):
         assert self.task is not None
         self.task.wait()  # the thread ends right after this signal
         self.task = None
-        self._done = self._failed = None
+        self._done = self._failed = self._on_cancel = None
         self._show_busy(False)
         self.idle.emit()
