@@ -52,6 +52,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.permissions import Action
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.kit.workers import Task
 
 CHOSEN = "chosen"  # a file from elsewhere (a USB stick), not from the backups folder
@@ -147,8 +148,9 @@ class FolderBackup(QObject):
         self.db_path = database_file(db)
         self.written: Path | None = None
         self.error: BaseException | None = None
-        self.task: Task | None = None
         self.busy: BusyDialog | None = None
+        self.runner = TaskRunner(self)
+        self.runner.idle.connect(self._finished)
 
     def start(self) -> bool:
         """Ask for the folder and start the copy; False (and nothing done) on Cancel."""
@@ -164,10 +166,6 @@ class FolderBackup(QObject):
         def work(_progress: object) -> Path:
             return backup_to(db_path, target)
 
-        self.task = Task(work)
-        self.task.succeeded.connect(self._succeeded)
-        self.task.failed.connect(self._failed)
-        self.task.finished.connect(self._finished)
         self.busy = BusyDialog(
             self.tr("Back up to a folder"),
             self.tr("Backing up the branch's data to {folder}…").format(folder=target),
@@ -175,8 +173,12 @@ class FolderBackup(QObject):
         )
         # Shown at once: while it is up the window cannot be closed under the running copy.
         self.busy.show()
-        self.task.start()
+        self.runner.start(work, self._succeeded, self._failed)
         return True
+
+    @property
+    def task(self) -> Task | None:
+        return self.runner.task
 
     def _succeeded(self, path: Path) -> None:
         self.written = path
@@ -185,11 +187,6 @@ class FolderBackup(QObject):
         self.error = exc
 
     def _finished(self) -> None:
-        # Wait for the thread to end before letting go of it: a QThread destroyed while
-        # still running aborts the process.
-        if self.task is not None:
-            self.task.wait()
-            self.task = None
         if self.busy is not None:
             self.busy.finish()
             self.busy.deleteLater()
@@ -229,7 +226,6 @@ class RestoreDialog(QDialog):
         self.backups_dir = backups_dir if backups_dir is not None else paths.backups_dir()
         self.summaries: dict[Path, BackupSummary] = {}
         self.summary: BackupSummary | None = None
-        self.task: Task | None = None
         self.report: RestoreReport | None = None
         self.error: BaseException | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
@@ -296,8 +292,9 @@ class RestoreDialog(QDialog):
         self.status.setObjectName("restoreStatus")
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(False)
+        # A restore cannot stop half-way: no Cancel, the busy bar only.
+        self.runner = TaskRunner(self, progress=self.progress)
+        self.runner.idle.connect(self._finished)
         self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setDefault(True)  # Enter: Restore, which asks before anything
@@ -432,12 +429,12 @@ class RestoreDialog(QDialog):
         def work(_progress: object) -> RestoreReport:
             return restore(db_path, chosen, backups_dir=backups_dir)
 
-        self.task = Task(work)
-        self.task.succeeded.connect(self._succeeded)
-        self.task.failed.connect(self._failed)
-        self.task.finished.connect(self._finished)
         self._set_busy(True)
-        self.task.start()
+        self.runner.start(work, self._succeeded, self._failed)
+
+    @property
+    def task(self) -> Task | None:
+        return self.runner.task
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
@@ -449,7 +446,6 @@ class RestoreDialog(QDialog):
             widget.setEnabled(not busy)
         if not busy:
             self.restore_button.setEnabled(self.summary is not None)
-        self.progress.setVisible(busy)
         if busy:
             self.status.setText(self.tr("Restoring… The current data is first saved as a backup."))
 
@@ -460,11 +456,6 @@ class RestoreDialog(QDialog):
         self.error = exc
 
     def _finished(self) -> None:
-        # Wait for the thread to end before letting go of it: a QThread destroyed while
-        # still running aborts the process.
-        if self.task is not None:
-            self.task.wait()
-            self.task = None
         report, error = self.report, self.error
         self.error = None
         if report is None:
