@@ -9,13 +9,22 @@ enable its buttons or start queued work.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.ui.kit.workers import ProgressFn, Task
+
+
+class ProgressView(Protocol):
+    """What shows the progress: a QProgressBar, or a QProgressDialog."""
+
+    def setRange(self, minimum: int, maximum: int) -> None: ...
+    def setValue(self, value: int) -> None: ...
+    def setVisible(self, visible: bool) -> None: ...
+
 
 Done = Callable[[Any], object]
 Failed = Callable[[BaseException], object]
@@ -47,7 +56,7 @@ class TaskRunner(QObject):
         self,
         parent: QObject,
         *,
-        progress: QProgressBar | None = None,
+        progress: ProgressView | None = None,
         cancel_button: QAbstractButton | None = None,
         status: QLabel | None = None,
         cancelled_text: str = "",

@@ -122,11 +122,7 @@ class MaintenancePart(WindowParts):
 
 
 class _WaybillPurge(QObject):
-    """Removes old waybills in a worker thread behind a progress dialog with Stop.
-
-    Its slots are methods of a QObject of the UI thread, so the worker's signals reach them
-    queued, in the UI thread.
-    """
+    """Removes old waybills in a worker thread behind a progress dialog with Stop."""
 
     ended = Signal(int)  # how many waybills were removed (also after Stop or an error)
 
@@ -135,7 +131,7 @@ class _WaybillPurge(QObject):
     ) -> None:
         from PySide6.QtWidgets import QProgressDialog
 
-        from branchdesk.ui.kit.workers import Task
+        from branchdesk.ui.kit.tasks import TaskRunner
 
         super().__init__(window)
         self._window = window
@@ -153,36 +149,26 @@ class _WaybillPurge(QObject):
             with db.session() as session:
                 return purge_waybills(session, days, progress=counted)
 
-        self.task = Task(work)
+        self._work = work
         self.dialog = QProgressDialog(
             self.tr("Removing old waybills…"), self.tr("Stop"), 0, count, window
         )
         self.dialog.setWindowTitle(self.tr("Remove old waybills"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(500)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        # Through our own slot: the task lives in its busy thread, where a queued call to its
-        # cancel() would wait until the work is over.
-        self.dialog.canceled.connect(self.cancel)
-        self.task.progressed.connect(self._progressed)
-        self.task.succeeded.connect(self._succeeded)
-        self.task.cancelled.connect(self._cancelled)
-        self.task.failed.connect(self._failed)
-        self.task.finished.connect(self._finished)
+        self.runner = TaskRunner(self, progress=self.dialog)
+        self.dialog.canceled.connect(self.runner.cancel)
+        self.runner.idle.connect(self._finished)
 
     def start(self) -> None:
-        self.task.start()
+        self.runner.start(self._work, self._succeeded, self._failed, self._cancelled)
 
     def cancel(self) -> None:
-        self.task.cancel()
+        self.runner.cancel()
 
     def wait(self) -> None:
-        self.task.wait()
-
-    def _progressed(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(max(total, 1))
-        self.dialog.setValue(min(done, total))
+        self.runner.stop()
 
     def _succeeded(self, done: int) -> None:
         self.removed = done
@@ -210,8 +196,6 @@ class _WaybillPurge(QObject):
         QMessageBox.warning(self._window, self.tr("Remove old waybills"), message)
 
     def _finished(self) -> None:
-        # Wait for the thread to end before letting go of it (see _warm_up_done).
-        self.task.wait()
         self.dialog.close()
         self.dialog.deleteLater()
         self.ended.emit(self.removed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -198,3 +199,28 @@ def test_the_area_table_shows_how_each_row_was_read(
     assert "大厦后门" in model.data(model.index(partial, model.columnCount() - 1))
     assert model.data(model.index(partial, 0), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(first, 0), Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_old_waybills_are_removed_behind_a_progress_dialog(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File › remove old waybills: asked for the days, confirmed, removed off the UI thread,
+    then the status bar says how many went."""
+    from PySide6.QtWidgets import QInputDialog
+    from sqlalchemy import func, select, text
+
+    from branchdesk.lookup.models import Waybill
+
+    assert window.db is not None
+    with window.db.session() as s:
+        old = s.execute(text("UPDATE waybill SET event_date = '2020-01-01' WHERE id % 2 = 0"))
+        moved = old.rowcount
+        total = s.scalar(select(func.count()).select_from(Waybill))
+    assert moved > 0
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (30, True))
+    window.remove_old_waybills()
+    qtbot.waitUntil(lambda: window._purge is None, timeout=20000)
+    with window.db.session() as s:
+        left = s.scalar(select(func.count()).select_from(Waybill))
+    assert left == total - moved
+    assert f"Removed {moved} waybill(s)" in window.statusBar().currentMessage()
