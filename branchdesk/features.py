@@ -1,7 +1,7 @@
 """The one list of BranchDesk's features, and the one place that loads them.
 
 A lower layer never imports a feature: `db/` and `io/` keep registries (the models' metadata,
-import kinds with their own undo, the audit recorder) that the features fill when their
+import kinds with their own undo, exports, the audit recorder) that the features fill when their
 modules are imported. The entry points (command line, GUI) call `install()`, which is cheap:
 it imports the hooks and lets the import registry load the importers on first use, so a
 lookup never pays for openpyxl. `load()` imports everything at once (tests, the schema check,
@@ -25,6 +25,8 @@ class Feature:
     models: tuple[str, ...] = ()
     # Modules that register the feature's import kinds (each with its own undo).
     importers: tuple[str, ...] = ()
+    # Modules that register the tables the feature exports (io.export's registry).
+    exports: tuple[str, ...] = ()
     # Modules that register hooks of lower layers (the owner's audit recorder).
     hooks: tuple[str, ...] = ()
 
@@ -35,19 +37,27 @@ FEATURES: tuple[Feature, ...] = (
         "lookup",
         models=("branchdesk.lookup.models",),
         importers=("branchdesk.lookup.importers",),
+        exports=("branchdesk.lookup.exports",),
     ),
     Feature(
         "handbook",
         models=("branchdesk.handbook.models",),
         importers=("branchdesk.handbook.importers",),
+        exports=("branchdesk.handbook.importers",),
     ),
     Feature(
         "complaints",
         models=("branchdesk.complaints.models",),
         importers=("branchdesk.complaints.importers",),
+        exports=("branchdesk.complaints.exports",),
     ),
     Feature("guides", models=("branchdesk.guides.models",)),
-    Feature("owner", models=("branchdesk.owner.models",), hooks=("branchdesk.owner.audit",)),
+    Feature(
+        "owner",
+        models=("branchdesk.owner.models",),
+        exports=("branchdesk.owner.audit",),
+        hooks=("branchdesk.owner.audit",),
+    ),
 )
 
 _installed = False
@@ -64,18 +74,20 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    from branchdesk.io import importing
+    from branchdesk.io import export, importing
 
     _import_all("hooks")
     importing.set_loader(lambda: _import_all("importers"))
+    export.set_export_loader(lambda: _import_all("exports"))
     _installed = True
 
 
 def load() -> None:
-    """Install, then import every feature's models and importers now."""
+    """Install, then import every feature's models, importers and exports now."""
     install()
     _import_all("models")
     _import_all("importers")
+    _import_all("exports")
 
 
 def metadata() -> MetaData:

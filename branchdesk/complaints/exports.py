@@ -34,7 +34,7 @@ from branchdesk.complaints.workflow import (
     status_label,
 )
 from branchdesk.i18n import tr
-from branchdesk.io.export import Written, write_sheets, write_table
+from branchdesk.io.export import ExportKind, Written, register_export, write_sheets, write_table
 from branchdesk.privacy import mask_phone, mask_phones_in, require_full_phones
 
 COMPLAINT_HEADERS = [
@@ -207,3 +207,11 @@ def export_month_report(report: MonthReport, path: Path) -> Written:
             ("12个月趋势", ["月份", "件数"], trend),
         ],
     )
+
+
+# Customers' phones are masked (138****1234) unless the owner asks: an export leaves the office.
+register_export(
+    ExportKind(
+        "complaints", lambda session, path, mask: export_complaints(session, path, mask=mask)
+    )
+)

@@ -17,7 +17,7 @@ from branchdesk.db.base import utcnow
 from branchdesk.handbook import service
 from branchdesk.handbook.models import PenaltyCategory, PenaltyItem
 from branchdesk.i18n import tr
-from branchdesk.io.export import write_table
+from branchdesk.io.export import ExportKind, register_export, write_table
 from branchdesk.io.importing import ImportKind, ImportOption, Progress, Rows, register
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, date_value, required_text
@@ -260,3 +260,8 @@ def export_handbook(session: Session, path: Path) -> int:
         for e in service.entries(session)
     ]
     return write_table(path, EXPORT_HEADERS, rows, sheet="处罚手册", wrap=True)
+
+
+register_export(
+    ExportKind(HANDBOOK_KIND, lambda session, path, _mask: export_handbook(session, path))
+)

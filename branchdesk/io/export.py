@@ -16,9 +16,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -30,6 +32,10 @@ from branchdesk.db import live
 from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
 from branchdesk.i18n import tr
 from branchdesk.io.limits import MAX_CELL_CHARS
+from branchdesk.permissions import Action
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 # What XML 1.0 cannot hold (openpyxl raises IllegalCharacterError for them).
@@ -206,3 +212,43 @@ def _save(wb: Workbook, path: Path) -> None:
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.remove(tmp)
+
+
+# --- the export registry -----------------------------------------------------------------
+# Each feature registers the tables it exports (branchdesk.features loads them); the command
+# line's `export KIND` and any page find them here, never by importing the feature.
+
+# (session, path, mask) -> rows written; mask False: customers' phones in full (the writer
+# checks and audits that owner action).
+ExportWriter = Callable[["Session", Path, bool], int]
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    name: str  # areas | routes | … | audit: the command line's `export KIND`
+    write: ExportWriter
+    # An owner action checked before the export (the audit log: only the owner sees it).
+    required: Action | None = None
+
+
+EXPORTS: dict[str, ExportKind] = {}
+_export_loader: Callable[[], None] | None = None
+
+
+def register_export(kind: ExportKind) -> ExportKind:
+    EXPORTS[kind.name] = kind
+    return kind
+
+
+def set_export_loader(loader: Callable[[], None] | None) -> None:
+    global _export_loader
+    _export_loader = loader
+
+
+def export_kinds() -> dict[str, ExportKind]:
+    """The registered exports (the features register theirs on first use)."""
+    global _export_loader
+    if _export_loader is not None:
+        loader, _export_loader = _export_loader, None
+        loader()
+    return EXPORTS

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
-from branchdesk.io.export import write_table
+from branchdesk.io.export import ExportKind, register_export, write_table
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 from branchdesk.lookup.service import LookupResult, level_text, only_active
 from branchdesk.privacy import mask_phone, mask_phones_in, require_full_phones
@@ -177,3 +178,14 @@ def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
         "匹配说明",
     ]
     return write_table(path, headers, rows, sheet="批量分单")
+
+
+def _exporter(kind: str) -> Callable[[Session, Path, bool], int]:
+    def write(session: Session, path: Path, mask: bool) -> int:
+        return export_kind(session, kind, path, mask=mask)
+
+    return write
+
+
+for _kind in EXPORT_KINDS:
+    register_export(ExportKind(_kind, _exporter(_kind)))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk import permissions
 from branchdesk.i18n import tr
+from branchdesk.io.export import ExportKind, register_export
 from branchdesk.owner.models import AuditEntry
 
 AUDIT_LABELS = {
@@ -111,3 +112,13 @@ def export_audit(session: Session, path: Path) -> int:
         title=tr("BranchDesk audit log"),
         wrap=True,
     )
+
+
+# Only the owner sees the audit log (checked before the export, not itself audited).
+register_export(
+    ExportKind(
+        "audit",
+        lambda session, path, _mask: export_audit(session, path),
+        required=permissions.Action.VIEW_AUDIT,
+    )
+)

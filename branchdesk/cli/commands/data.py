@@ -44,29 +44,16 @@ def _remembered_mapping(kind: str) -> dict[str, str] | None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from branchdesk.handbook.importers import export_handbook
-    from branchdesk.lookup.exports import export_kind
+    from branchdesk.io.export import export_kinds, notes_of
+    from branchdesk.permissions import require_owner
 
+    kind = export_kinds()[args.kind]
+    if kind.required is not None:
+        require_owner(kind.required)
     db = open_db()
     with db.session() as session:
-        if args.kind == "handbook":
-            count = export_handbook(session, args.output)
-        elif args.kind == "audit":
-            from branchdesk.owner.audit import export_audit
-            from branchdesk.permissions import require_owner
-
-            require_owner(Action.VIEW_AUDIT)
-            count = export_audit(session, args.output)
-        elif args.kind == "complaints":
-            from branchdesk.complaints.exports import export_complaints
-
-            # Customers' phones are masked (138****1234): an export leaves the office.
-            count = export_complaints(session, args.output, mask=not args.show_phones)
-        else:
-            count = export_kind(session, args.kind, args.output, mask=not args.show_phones)
+        count = kind.write(session, args.output, not args.show_phones)
     print(i18n.tr("Wrote {count} row(s) to {path}", count=count, path=args.output))
-    from branchdesk.io.export import notes_of
-
     for note in notes_of(count):
         print(note, file=sys.stderr)
     return EXIT_OK

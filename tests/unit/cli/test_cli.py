@@ -165,3 +165,11 @@ def test_export_to_a_missing_folder_says_what_to_do(
     assert run("export", "areas", "-o", str(target)) == 1
     err = capsys.readouterr().err
     assert str(target) in err and "Traceback" not in err
+
+
+def test_every_export_the_command_line_offers_is_registered_by_a_feature() -> None:
+    """`export KIND` finds each table in the registry the features fill (io/ imports none)."""
+    from branchdesk.cli.parser import EXPORT_KINDS
+    from branchdesk.io.export import export_kinds
+
+    assert set(export_kinds()) == set(EXPORT_KINDS)
