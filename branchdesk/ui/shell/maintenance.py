@@ -102,7 +102,7 @@ class MaintenancePart(WindowParts):
     def open_restore(self) -> None:
         """Pick a backup, preview it and restore it; BranchDesk then closes, to start again on
         the restored data."""
-        from branchdesk.ui.shell.backup_dialog import RestoreDialog
+        from branchdesk.ui.shell.restore_dialog import RestoreDialog
 
         if self.db is None or self._purge is not None:
             return

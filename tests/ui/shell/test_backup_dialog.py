@@ -21,8 +21,8 @@ from branchdesk.db.engine import Database, open_database
 from branchdesk.lookup.models import AreaRule, Courier, Waybill
 from branchdesk.lookup.retention import purge_waybills
 from branchdesk.permissions import Action, set_policy
-from branchdesk.ui.shell.backup_dialog import RestoreDialog
 from branchdesk.ui.shell.main_window import MainWindow
+from branchdesk.ui.shell.restore_dialog import RestoreDialog
 from tests.ui.conftest import Boxes
 from tests.unit.db.test_integrity import truncate_half, zero_middle_page
 
