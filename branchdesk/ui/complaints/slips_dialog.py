@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -51,9 +50,8 @@ from branchdesk.settings import SettingsStore
 from branchdesk.ui.data.import_dialog import choose_table
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
-from branchdesk.ui.kit.pdf_preview import PdfPreview
+from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
 from branchdesk.ui.kit.tasks import failure_message
-from branchdesk.ui.kit.workers import Task
 
 TO_CHECK_FILL = QColor("#fff3dc")
 UNMATCHED_FILL = QColor("#fde2e2")
@@ -91,7 +89,7 @@ class SlipLinesModel(RowsModel[SlipLine]):
         return None
 
 
-class SlipsDialog(QDialog):
+class SlipsDialog(PreviewHost, QDialog):
     """Open an HQ problem-parcel list, check the matching, save or print the slips."""
 
     printed = Signal(object)  # PrintedSlips, once saved or sent to the printer
@@ -319,10 +317,6 @@ class SlipsDialog(QDialog):
 
         self.preview.render(work, self._rendered, pages=lambda printed: printed.pages)
 
-    @property
-    def task(self) -> Task | None:
-        return self.preview.runner.task
-
     def _show_phones_toggled(self, on: bool) -> None:
         """Full phone numbers are an owner action (PIN when set), written to the audit log."""
         if on:
@@ -365,27 +359,11 @@ class SlipsDialog(QDialog):
         if then is not None:
             then()
 
-    def cancel(self) -> None:
-        self.preview.runner.cancel()
-
-    def wait_idle(self) -> None:
-        """Block until no work is running or queued (tests and closing)."""
-        self.preview.runner.wait_idle()
-
     # --- output ----------------------------------------------------------------------------
-    def save(self) -> None:
-        self.preview.save()
 
     def _saved(self, target: Path) -> None:
         if self.rendered is not None:
             self.printed.emit(replace(self.rendered, path=target))
-
-    def send_to_printer(self) -> None:
-        self.preview.send_to_printer()
-
-    def print_to(self, printer: QPrinter) -> None:
-        """Print the previewed PDF off the UI thread, with progress and Cancel."""
-        self.preview.print_to(printer)
 
     def _sent(self) -> None:
         if self.rendered is not None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,8 +30,7 @@ from branchdesk.db.engine import Database
 from branchdesk.handbook import service
 from branchdesk.handbook.printing import Printed, PrintJob, print_document
 from branchdesk.settings import SettingsStore
-from branchdesk.ui.kit.pdf_preview import PdfPreview
-from branchdesk.ui.kit.workers import Task
+from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
 
 DOCUMENT_LABELS = (
     ("handbook", "Full handbook"),
@@ -48,7 +46,7 @@ FILE_NAMES = {
 }
 
 
-class PrintDialog(QDialog):
+class PrintDialog(PreviewHost, QDialog):
     """Handbook, vehicle sheets, exam paper or results: options on the left, the PDF right."""
 
     printed = Signal(object)  # Printed, once saved or sent to the printer
@@ -236,9 +234,6 @@ class PrintDialog(QDialog):
         )
 
     # --- rendering -------------------------------------------------------------------------
-    @property
-    def task(self) -> Task | None:
-        return self.preview.runner.task
 
     def render_preview(self) -> None:
         if self.preview.runner.busy:
@@ -287,27 +282,11 @@ class PrintDialog(QDialog):
             self.stale = False
             self.render_preview()
 
-    def cancel(self) -> None:
-        self.preview.runner.cancel()
-
-    def wait_idle(self) -> None:
-        """Block until no render is running (tests and closing)."""
-        self.preview.runner.wait_idle()
-
     # --- output ----------------------------------------------------------------------------
-    def save(self) -> None:
-        self.preview.save()
 
     def _saved(self, target: Path) -> None:
         if self.rendered is not None:
             self._done(replace(self.rendered, path=target))
-
-    def send_to_printer(self) -> None:
-        self.preview.send_to_printer()
-
-    def print_to(self, printer: QPrinter) -> None:
-        """Print the previewed PDF off the UI thread, with progress and Cancel."""
-        self.preview.print_to(printer)
 
     def _done_with_rendered(self) -> None:
         if self.rendered is not None:

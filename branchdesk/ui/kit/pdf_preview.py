@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.ui.kit.tasks import TaskRunner, failure_message
+from branchdesk.ui.kit.workers import Task
 
 # Enough for sharp text on paper; a printer's own 1200 dpi would cost ~100 MB a page.
 MAX_PRINT_DPI = 300
@@ -291,3 +292,32 @@ class PdfPreview(QObject):
         self.runner.stop()
         self.document.close()
         self._tmpdir.cleanup()
+
+
+class PreviewHost:
+    """The preview's actions as the dialog's own (its buttons, Ctrl+S, Ctrl+P, Esc, tests):
+    a dialog showing one `PdfPreview` as `self.preview` mixes this in."""
+
+    preview: PdfPreview
+
+    @property
+    def task(self) -> Task | None:
+        """The render or print running now, if any."""
+        return self.preview.runner.task
+
+    def cancel(self) -> None:
+        self.preview.runner.cancel()
+
+    def wait_idle(self) -> None:
+        """Block until nothing runs (tests and closing)."""
+        self.preview.runner.wait_idle()
+
+    def save(self) -> None:
+        self.preview.save()
+
+    def send_to_printer(self) -> None:
+        self.preview.send_to_printer()
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the previewed PDF off the UI thread, with progress and Cancel."""
+        self.preview.print_to(printer)

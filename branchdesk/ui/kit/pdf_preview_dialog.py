@@ -9,14 +9,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from branchdesk.ui.kit.pdf_preview import PdfPreview
+from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
 from branchdesk.ui.kit.tasks import failure_message
-from branchdesk.ui.kit.workers import Task
 
 Render = Callable[[Path, Any], int]  # (path, progress) -> pages
 
 
-class PdfPreviewDialog(QDialog):
+class PdfPreviewDialog(PreviewHost, QDialog):
     def __init__(
         self, title: str, file_name: str, render: Render, parent: QWidget | None = None
     ) -> None:
@@ -41,27 +40,11 @@ class PdfPreviewDialog(QDialog):
         p.render(render, failed=self._failed)
 
     @property
-    def task(self) -> Task | None:
-        return self.preview.runner.task
-
-    @property
     def pages(self) -> int:
         return self.preview.pages
 
     def _failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.windowTitle(), failure_message(exc))
-
-    def wait_idle(self) -> None:
-        self.preview.runner.wait_idle()
-
-    def cancel(self) -> None:
-        self.preview.runner.cancel()
-
-    def save(self) -> None:
-        self.preview.save()
-
-    def send_to_printer(self) -> None:
-        self.preview.send_to_printer()
 
     def done(self, result: int) -> None:
         self.preview.close()
