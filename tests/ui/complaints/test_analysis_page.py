@@ -224,7 +224,7 @@ def test_print_the_month_s_report_through_the_preview(
     dialog = shown[0]
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=15000)
-    assert dialog.pages >= 1 and dialog.save_button.isEnabled()
+    assert dialog.pages == 2 and dialog.save_button.isEnabled()
     out = tmp_path / "report.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     dialog.save_button.click()

@@ -71,7 +71,10 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(data_dir: Path) -> No
     paths.db_path().write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(DatabaseError) as info:
         open_database()
-    assert "damaged" in str(info.value) or "not a BranchDesk database" in str(info.value)
+    assert str(info.value) == (
+        f"The database {paths.db_path()} is damaged or not a BranchDesk database: "
+        "file is not a database"
+    )
 
 
 def test_migrations_build_exactly_the_models(data_dir: Path) -> None:
