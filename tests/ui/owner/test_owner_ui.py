@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -253,15 +253,21 @@ def test_removing_old_waybills_asks_for_the_pin_first(
     assert asked == ["days"]
 
 
+def _open_owner_menu(window: MainWindow) -> None:
+    """What opening the Owner menu does: its actions are enabled for the lock's state."""
+    (menu,) = [m for m in window.unlock_action.associatedObjects() if isinstance(m, QMenu)]
+    menu.aboutToShow.emit()
+
+
 def test_the_owner_menu_unlocks_and_locks(owned_window: MainWindow) -> None:
     lock = permissions.current_lock()
     assert lock is not None
-    owned_window._update_owner_menu()
+    _open_owner_menu(owned_window)
     assert owned_window.unlock_action.isEnabled() and not owned_window.lock_action.isEnabled()
     when_asked(PIN)
     owned_window.unlock_action.trigger()
     assert lock.unlocked
-    owned_window._update_owner_menu()
+    _open_owner_menu(owned_window)
     assert owned_window.lock_action.isEnabled()
     owned_window.lock_action.trigger()
     assert not lock.unlocked
