@@ -382,7 +382,9 @@ def test_saving_a_step_without_instruction_is_refused_and_shows_it(
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     editor.step_list.setCurrentRow(0)
     assert not editor.save()
-    assert "Step 2" in boxes.shown[-1][1]
+    assert (
+        boxes.shown[-1][1] == "Cannot save the guide: Step 2 has no instruction. Write what to do."
+    )
     assert editor.step_list.currentRow() == 1
     assert len(stored(sample_db, gid).steps) == 1
     # Closing asks; "No" discards.

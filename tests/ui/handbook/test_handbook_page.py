@@ -82,7 +82,9 @@ def test_an_empty_fine_is_refused_with_a_message(
     page = _page(window)
     _edit(qtbot, page, _row_of(page, "虚假电联"), COL_FINE, " ")
     assert boxes.shown[-1][0] == "warning"
-    assert "10元/票" in boxes.shown[-1][1]
+    assert boxes.shown[-1][1] == (
+        "Cannot save: The fine cannot be empty (write e.g. 10元/票 or 计入KPI考核)."
+    )
     assert _fine_of(window, "虚假电联") == "5-20元"
     assert not page.undo_button.isEnabled()
 

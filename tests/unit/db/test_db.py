@@ -46,7 +46,10 @@ def test_database_newer_than_the_app_is_refused_untouched(data_dir: Path) -> Non
     before = paths.db_path().read_bytes()
     with pytest.raises(DatabaseTooNewError) as info:
         open_database()
-    assert "newer BranchDesk" in str(info.value)
+    assert str(info.value) == (
+        f"The database {paths.db_path()} was written by a newer BranchDesk (schema 9999). "
+        "Install the newer BranchDesk to open it; this version will not touch it."
+    )
     assert paths.db_path().read_bytes() == before
 
 

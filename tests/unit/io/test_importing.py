@@ -151,7 +151,12 @@ def test_duplicate_waybill_in_one_file_is_reported(db: Database, tmp_path: Path)
     )
     with pytest.raises(ImportRejected) as info:
         _import(db, csv, "waybills")
-    assert "row 2" in str(info.value)
+    assert str(info.value) == (
+        "dups.csv: 1 problem(s) found, nothing was imported. Correct the file and import again, "
+        "or choose to skip the invalid rows.\n"
+        "dups.csv, sheet dups, row 3, column A（运单号）: '73123456789012' — "
+        "the same waybill number already appears in row 2"
+    )
 
 
 def test_routes_and_times_import(db: Database, fixtures: Path) -> None:

@@ -140,7 +140,10 @@ def test_a_locked_handbook_refuses_edits_and_changes_nothing(owned: Database) ->
     with pytest.raises(PermissionDenied) as info, owned.session() as s:
         handbook.update_item(s, item_id, fine="50元/票")
     assert info.value.action is Action.EDIT_HANDBOOK
-    assert "owner PIN" in str(info.value)
+    assert str(info.value) == (
+        "Only the branch owner may do this (edit the penalty handbook). "
+        "Ask the owner to unlock it with the owner PIN."
+    )
     with owned.session() as s:
         assert s.get(PenaltyItem, item_id).fine_text != "50元/票"  # type: ignore[union-attr]
         assert audit.count(s) == before
