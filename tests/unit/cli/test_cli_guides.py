@@ -79,7 +79,9 @@ def test_print_guide_needs_a_known_guide(
     assert run("print", "guide", "-o", str(out)) == 2
     assert "print guide ID_OR_TITLE" in capsys.readouterr().err
     assert run("print", "guide", "没有这个指南", "-o", str(out)) == 1
-    assert "没有这个指南" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "No guide with the id or title “没有这个指南”. See them with: branchdesk guides list\n"
+    )
     assert not out.exists()
 
 

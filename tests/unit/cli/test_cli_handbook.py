@@ -72,7 +72,10 @@ def test_print_refuses_an_unknown_category_and_an_empty_history(
     capsys.readouterr()
     out = tmp_path / "x.pdf"
     assert run("print", "sheet", "--category", "不存在", "-o", str(out)) == 1
-    assert "不存在" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "No category named 不存在. The categories are: "
+        "派件时效节点、取件流程、操作、客服、中转、财务、数据、投诉\n"
+    )
     assert run("print", "results", "-o", str(out)) == 1
     assert not out.exists()
 

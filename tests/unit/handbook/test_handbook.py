@@ -267,7 +267,13 @@ def test_a_sheet_without_the_fine_column_says_which_column_is_missing(
 ) -> None:
     with pytest.raises(HeaderNotFound) as missing:
         _import(db, fixtures / "handbook_missing_column.xlsx")
-    assert "处罚金额" in str(missing.value)
+    assert str(missing.value) == (
+        "handbook_missing_column.xlsx, sheet 处罚大全: No column found for: Fine.\n"
+        "“Fine” is read from a column headed: "
+        "处罚金额、罚款金额、处罚标准、罚款、处罚、金额、考核金额\n"
+        "The header row found (row 1) has: 处罚类别、违规行为、操作标准.\n"
+        "Rename the column header in the file to one of these names, or choose the column by hand."
+    )
 
 
 def test_import_replaces_the_handbook_and_undo_brings_the_old_one_back(
