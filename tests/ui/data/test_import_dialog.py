@@ -63,10 +63,13 @@ def test_bad_file_lists_problems_and_imports_only_when_told_to_skip(
 ) -> None:
     dialog = _open(qtbot, db, fixtures / "areas_bad_cells.xlsx")
     lines = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
-    problems = [line for line in lines if not line.startswith("ℹ")]
-    assert len(problems) == 2  # row 3's blank courier is "same as above" (issue 12)
-    assert any("same as above" in line for line in lines if line.startswith("ℹ"))
-    assert any("row 4" in p and "139O7482345" in p for p in problems)
+    phone = "a phone number is expected (digits only, e.g. 13805741234 or 0574-87654321)"
+    assert lines == [
+        # row 3's blank courier is "same as above" (issue 12), not a problem
+        "ℹ 1 blank cell(s) taken as “same as above” (merged cells saved as CSV)",
+        f"areas_bad_cells.xlsx, sheet 派件区域, row 4, column G（手机）: '139O7482345' — {phone}",
+        f"areas_bad_cells.xlsx, sheet 派件区域, row 6, column G（手机）: '电话待补' — {phone}",
+    ]
     assert not dialog.import_button.isEnabled()
     assert _count(db, AreaRule) == 0
     dialog.skip_invalid.setChecked(True)
