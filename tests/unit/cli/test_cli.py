@@ -80,7 +80,11 @@ def test_import_bad_file_exits_1_with_the_cell(
         f"{where} row 4, column A（运单号）: '7.73123E+13' — {rounded}\n"
     )
     assert run("import", "waybills", str(fixtures / "waybills_rounded.xlsx"), "--skip-invalid") == 0
-    assert "skipped 2" in capsys.readouterr().out
+    assert capsys.readouterr().out == (
+        "waybills_rounded.xlsx: imported 2 row(s), skipped 2 invalid row(s).\n"
+        f"  {where} row 3, column A（运单号）: '77312300000000' — {rounded}\n"
+        f"  {where} row 4, column A（运单号）: '7.73123E+13' — {rounded}\n"
+    )
 
 
 def test_import_dry_run_and_missing_file(fixtures: Path, tmp_path: Path) -> None:

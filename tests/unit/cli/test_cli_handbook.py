@@ -93,4 +93,6 @@ def test_print_with_an_empty_handbook_says_what_to_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run("print", "handbook", "-o", str(tmp_path / "x.pdf")) == 1
-    assert "import" in capsys.readouterr().err.lower()
+    assert capsys.readouterr().err == (
+        "There are no handbook items to print. Add items or import the HQ handbook first.\n"
+    )
