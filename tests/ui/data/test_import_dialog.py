@@ -88,7 +88,10 @@ def test_damaged_file_shows_what_to_do(
     qtbot.addWidget(dialog)
     dialog.set_file(fixtures / "damaged.xlsx")
     qtbot.waitUntil(lambda: dialog.task is None)
-    assert "damaged.xlsx" in dialog.status.text()
+    assert dialog.status.text() == (
+        "damaged.xlsx cannot be read: it is damaged or not really a xlsx file. "
+        "Open it in Excel or WPS, save it again as .xlsx, and choose the saved file."
+    )
     assert not dialog.import_button.isEnabled()
 
 
@@ -139,7 +142,7 @@ def test_cancel_during_import_writes_nothing(
     assert not dialog.import_button.isEnabled()  # no second import while one runs
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
-    assert "Cancelled" in dialog.status.text()
+    assert dialog.status.text() == "Cancelled. Nothing was imported."
     assert _count(db, Waybill) == 0 and _count(db, ImportBatch) == 0
     assert dialog.isVisible()  # the user can try again
 

@@ -264,7 +264,7 @@ def test_vehicle_sheet_for_the_selected_items_only(
         window.db, document="sheet", selected_ids=page.selected_ids(), parent=window
     )
     qtbot.addWidget(dialog)
-    assert "2" in dialog.only_selected.text()
+    assert dialog.only_selected.text() == "Only the 2 selected item(s)"
     dialog.only_selected.setChecked(True)
     dialog._debounce.stop()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=15000)
