@@ -188,7 +188,7 @@ def test_export_the_months_complaints_masked_unless_asked(
     rows = list(load_workbook(target).active.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 4
     assert rows[0][7] == "138****1234"
-    assert "4" in boxes.shown[-1][1]
+    assert boxes.shown[-1][1] == f"Export finished: Wrote 4 complaint(s) of 2026-03 to {target}"
 
     page.unmasked.setChecked(True)
     page.export_list_button.click()
@@ -224,7 +224,7 @@ def test_print_the_month_s_report_through_the_preview(
     dialog = shown[0]
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=15000)
-    assert dialog.pages >= 1 and dialog.save_button.isEnabled()
+    assert dialog.pages == 2 and dialog.save_button.isEnabled()
     out = tmp_path / "report.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     dialog.save_button.click()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -148,7 +148,7 @@ def test_setting_a_pin_in_settings_then_saving_settings_asks_for_it(
     settings = SettingsStore()
     dialog = SettingsDialog(settings, window, db=window.db)
     qtbot.addWidget(dialog)
-    assert "not set" in dialog.pin_state.text()
+    assert dialog.pin_state.text() == "not set: everyone may do everything"
 
     def set_pin() -> None:
         pin_dialog = QApplication.activeModalWidget()
@@ -156,7 +156,7 @@ def test_setting_a_pin_in_settings_then_saving_settings_asks_for_it(
         pin_dialog.new_pin.setText("1357")
         pin_dialog.repeat.setText("1375")
         pin_dialog.save()
-        assert "differ" in pin_dialog.message.text()
+        assert pin_dialog.message.text() == "The two PINs differ. Type the same PIN twice."
         pin_dialog.repeat.setText("1357")
         pin_dialog.save()
 
@@ -210,7 +210,12 @@ def test_the_audit_log_is_for_the_owner_and_exports(
     dialog = AuditDialog(owned_window.db, owned_window)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     model = dialog.model
-    assert model.rowCount() >= 2
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == [
+        "Handbook changed",
+        "Owner PIN set",
+        "Handbook changed",
+        "Area table replaced",
+    ]
     first = [model.index(0, c).data() for c in range(model.columnCount())]
     assert first[1] == "Handbook changed" and "Fine" in first[2] and first[4] == "✓"
     dialog.action.setCurrentIndex(dialog.action.findData("pin_set"))
@@ -254,15 +259,21 @@ def test_removing_old_waybills_asks_for_the_pin_first(
     assert asked == ["days"]
 
 
+def _open_owner_menu(window: MainWindow) -> None:
+    """What opening the Owner menu does: its actions are enabled for the lock's state."""
+    (menu,) = [m for m in window.unlock_action.associatedObjects() if isinstance(m, QMenu)]
+    menu.aboutToShow.emit()
+
+
 def test_the_owner_menu_unlocks_and_locks(owned_window: MainWindow) -> None:
     lock = permissions.current_lock()
     assert lock is not None
-    owned_window._update_owner_menu()
+    _open_owner_menu(owned_window)
     assert owned_window.unlock_action.isEnabled() and not owned_window.lock_action.isEnabled()
     when_asked(PIN)
     owned_window.unlock_action.trigger()
     assert lock.unlocked
-    owned_window._update_owner_menu()
+    _open_owner_menu(owned_window)
     assert owned_window.lock_action.isEnabled()
     owned_window.lock_action.trigger()
     assert not lock.unlocked

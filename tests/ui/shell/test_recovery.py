@@ -80,7 +80,11 @@ def test_the_offer_says_what_the_backup_lacks(
     backup_to(paths.db_path(), paths.backups_dir(), kind="daily")
     boxes.answer = boxes.answer.No
     window._checked(IntegrityReport(ok=False, problems=["row 12 missing from index"]))
-    assert "the backup lacks no rows" in boxes.shown[-1][1]
+    # The message names the backup by its time; its last paragraph is the comparison.
+    assert boxes.shown[-1][1].split("\n\n")[-1] == (
+        "Compared with now, the backup lacks no rows "
+        "(rows changed since it was taken go back to how they were)."
+    )
     with sample_db.session() as s:  # logged after the backup was taken
         service.ensure_default_categories(s)
         category = service.category_tree(s)[0].id
@@ -89,4 +93,8 @@ def test_the_offer_says_what_the_backup_lacks(
                 s, service.NewComplaint(channel="电话", category_id=category, description=f"#{n}")
             )
     window._checked(IntegrityReport(ok=False, problems=["row 12 missing from index"]))
-    assert "complaint: 3 now, 0 in the backup (3 fewer)" in boxes.shown[-1][1]
+    assert boxes.shown[-1][1].split("\n\n")[-1] == (
+        "Compared with now, restoring this backup loses these rows:\n"
+        "  complaint: 3 now, 0 in the backup (3 fewer)\n"
+        "  complaint_event: 3 now, 0 in the backup (3 fewer)"
+    )

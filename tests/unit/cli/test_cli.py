@@ -68,9 +68,23 @@ def test_import_bad_file_exits_1_with_the_cell(
 ) -> None:
     assert run("import", "waybills", str(fixtures / "waybills_rounded.xlsx")) == 1
     err = capsys.readouterr().err
-    assert "row 3" in err and "A（运单号）" in err
+    where = "waybills_rounded.xlsx, sheet 运单,"
+    rounded = (
+        "the number was rounded by Excel (shown as 7.73123E+13); "
+        "format the column as Text in Excel and export again"
+    )
+    assert err == (
+        "waybills_rounded.xlsx: 2 problem(s) found, nothing was imported. Correct the file and "
+        "import again, or choose to skip the invalid rows.\n"
+        f"{where} row 3, column A（运单号）: '77312300000000' — {rounded}\n"
+        f"{where} row 4, column A（运单号）: '7.73123E+13' — {rounded}\n"
+    )
     assert run("import", "waybills", str(fixtures / "waybills_rounded.xlsx"), "--skip-invalid") == 0
-    assert "skipped 2" in capsys.readouterr().out
+    assert capsys.readouterr().out == (
+        "waybills_rounded.xlsx: imported 2 row(s), skipped 2 invalid row(s).\n"
+        f"  {where} row 3, column A（运单号）: '77312300000000' — {rounded}\n"
+        f"  {where} row 4, column A（运单号）: '7.73123E+13' — {rounded}\n"
+    )
 
 
 def test_import_dry_run_and_missing_file(fixtures: Path, tmp_path: Path) -> None:

@@ -65,7 +65,15 @@ def test_work_orders_import_from_the_command_line(
     assert run("import", "complaints", str(fixtures / "work_orders.xlsx")) == 0
     assert "merged" in capsys.readouterr().out
     assert run("import", "complaints", str(fixtures / "work_orders.xlsx")) == 1
-    assert "imported before" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "work_orders.xlsx: 6 problem(s) found, nothing was imported. Correct the file and "
+        "import again, or choose to skip the invalid rows.\n"
+        + "".join(
+            f"work_orders.xlsx, sheet 工单, row {n + 2}, column A（工单号）: 'GD20261102000{n}' — "
+            f"this work order was imported before (complaint TS20261102-000{n})\n"
+            for n in range(1, 7)
+        )
+    )
 
 
 def test_print_the_month_s_analysis(

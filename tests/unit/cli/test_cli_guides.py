@@ -79,7 +79,9 @@ def test_print_guide_needs_a_known_guide(
     assert run("print", "guide", "-o", str(out)) == 2
     assert "print guide ID_OR_TITLE" in capsys.readouterr().err
     assert run("print", "guide", "没有这个指南", "-o", str(out)) == 1
-    assert "没有这个指南" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "No guide with the id or title “没有这个指南”. See them with: branchdesk guides list\n"
+    )
     assert not out.exists()
 
 
@@ -101,7 +103,7 @@ def test_list_export_and_import_at_another_branch(
 
     other = str(tmp_path / "other-branch")
     assert run("--data-dir", other, "guides", "list") == 0
-    assert "No guides yet." in capsys.readouterr().out
+    assert capsys.readouterr().out == "No guides yet.\n"
     assert run("--data-dir", other, "guides", "import", str(pack)) == 0
     assert "Imported the guide “月结对账”" in capsys.readouterr().out
     assert run("--data-dir", other, "guides", "import", str(pack)) == 0
@@ -117,7 +119,10 @@ def test_guides_commands_report_bad_input_and_usage(
     not_a_pack = tmp_path / "notes.zip"
     not_a_pack.write_text("hello", encoding="utf-8")
     assert run("guides", "import", str(not_a_pack)) == 1
-    assert "notes.zip is not a BranchDesk guide pack" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "notes.zip is not a BranchDesk guide pack: it is not a .zip file, or it is damaged. "
+        "Nothing was imported.\n"
+    )
     assert run("guides", "import", str(tmp_path / "missing.zip")) == 1
     assert "Cannot read the guide pack" in capsys.readouterr().err
     assert run("guides", "export", "42", "-o", str(tmp_path / "x.zip")) == 1

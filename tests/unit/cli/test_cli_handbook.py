@@ -24,7 +24,16 @@ def test_import_needs_permission_to_create_categories_then_exports(
     path = str(fixtures / "handbook_hq.xlsx")
     assert run("import", "handbook", path) == 1
     err = capsys.readouterr().err
-    assert "row 3" in err and "--create-categories" in err
+    assert err == (
+        "handbook_hq.xlsx: 3 problem(s) found, nothing was imported. Correct the file and "
+        "import again, or choose to skip the invalid rows.\n"
+    ) + "".join(
+        f"handbook_hq.xlsx, sheet 处罚大全, row {row}, column A（处罚类别）: '派件' — "
+        "there is no category “派件” yet: correct the name, or choose “Create the categories "
+        "that do not exist yet” (--create-categories). Existing categories: "
+        "中转、取件流程、客服、投诉、操作、数据、派件时效节点、财务\n"
+        for row in (3, 4, 5)
+    )
     assert run("import", "handbook", path, "--create-categories") == 0
     assert "imported 10 row(s)" in capsys.readouterr().out
     out = tmp_path / "手册.xlsx"
@@ -72,7 +81,10 @@ def test_print_refuses_an_unknown_category_and_an_empty_history(
     capsys.readouterr()
     out = tmp_path / "x.pdf"
     assert run("print", "sheet", "--category", "不存在", "-o", str(out)) == 1
-    assert "不存在" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "No category named 不存在. The categories are: "
+        "派件时效节点、取件流程、操作、客服、中转、财务、数据、投诉\n"
+    )
     assert run("print", "results", "-o", str(out)) == 1
     assert not out.exists()
 
@@ -81,4 +93,6 @@ def test_print_with_an_empty_handbook_says_what_to_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run("print", "handbook", "-o", str(tmp_path / "x.pdf")) == 1
-    assert "import" in capsys.readouterr().err.lower()
+    assert capsys.readouterr().err == (
+        "There are no handbook items to print. Add items or import the HQ handbook first.\n"
+    )

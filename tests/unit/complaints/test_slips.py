@@ -197,10 +197,16 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_printed(
         ("problems_bad.xlsx", "异常件", 5, "F（日期）"),
     ]
     messages = [str(p) for p in found.problems]
-    assert "7.73123E+13" in messages[0]
-    assert "phone number is expected" in messages[1]
-    assert "a value is required here" in messages[2]
-    assert "a date is expected" in messages[3]
+    assert messages == [
+        "problems_bad.xlsx, sheet 异常件, row 2, column A（运单号）: '77312300000000' — "
+        "the number was rounded by Excel (shown as 7.73123E+13); "
+        "format the column as Text in Excel and export again",
+        "problems_bad.xlsx, sheet 异常件, row 3, column E（电话）: '打电话问' — "
+        "a phone number is expected (digits only, e.g. 13805741234 or 0574-87654321)",
+        "problems_bad.xlsx, sheet 异常件, row 4, column A（运单号）: a value is required here",
+        "problems_bad.xlsx, sheet 异常件, row 5, column F（日期）: '2026-13-45' — "
+        "a date is expected here, e.g. 2026-11-22",
+    ]
 
     folder = tmp_path / "out"
     folder.mkdir()
@@ -224,7 +230,13 @@ def test_a_list_without_waybill_numbers_says_which_column_is_missing(
 ) -> None:
     with pytest.raises(HeaderNotFound) as missing:
         read(branch, fixtures / "problems_missing_column.xlsx")
-    assert "运单号" in str(missing.value)
+    assert str(missing.value) == (
+        "problems_missing_column.xlsx, sheet 问题件: No column found for: Waybill no..\n"
+        "“Waybill no.” is read from a column headed: "
+        "运单号、单号、快递单号、运单编号、面单号、运单号码、快件单号\n"
+        "The header row found (row 1) has: 问题类型、派件员、收件地址.\n"
+        "Rename the column header in the file to one of these names, or choose the column by hand."
+    )
 
 
 def test_nothing_to_print(tmp_path: Path) -> None:

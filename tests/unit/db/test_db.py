@@ -46,7 +46,10 @@ def test_database_newer_than_the_app_is_refused_untouched(data_dir: Path) -> Non
     before = paths.db_path().read_bytes()
     with pytest.raises(DatabaseTooNewError) as info:
         open_database()
-    assert "newer BranchDesk" in str(info.value)
+    assert str(info.value) == (
+        f"The database {paths.db_path()} was written by a newer BranchDesk (schema 9999). "
+        "Install the newer BranchDesk to open it; this version will not touch it."
+    )
     assert paths.db_path().read_bytes() == before
 
 
@@ -71,7 +74,10 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(data_dir: Path) -> No
     paths.db_path().write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(DatabaseError) as info:
         open_database()
-    assert "damaged" in str(info.value) or "not a BranchDesk database" in str(info.value)
+    assert str(info.value) == (
+        f"The database {paths.db_path()} is damaged or not a BranchDesk database: "
+        "file is not a database"
+    )
 
 
 def test_migrations_build_exactly_the_models(data_dir: Path) -> None:

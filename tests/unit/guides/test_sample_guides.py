@@ -25,7 +25,10 @@ def test_three_sample_guides_load_once_with_screenshots_and_marks(db: Database) 
     with db.session() as s:
         assert not sample.has_sample_guides(s)
         summary = sample.load_sample_guides(s)
-    assert "Loaded 3 sample guides (11 steps)" in summary
+    assert summary == (
+        "Loaded 3 sample guides (11 steps). They are examples: "
+        "write your branch's own guides to the HQ system under 操作指南."
+    )
     with db.session() as s:
         infos = service.search_guides(s)
         assert {i.title: i.category for i in infos} == TITLES

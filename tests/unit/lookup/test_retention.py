@@ -24,6 +24,7 @@ from branchdesk.owner import audit, policy
 from branchdesk.settings import SettingsStore
 
 TODAY = date.today()  # the command line counts from the real today
+BEFORE_180 = TODAY - timedelta(days=180)  # the first day kept with 180 days
 
 
 @pytest.fixture(autouse=True)
@@ -172,11 +173,14 @@ def test_a_purge_cut_short_keeps_what_it_removed_and_stays_consistent(
         _assert_indexes_match_the_table(s)
         # The audit log says how far it got, not what it meant to do.
         (entry,) = audit.entries(s, action="delete_records")
-        assert "70 waybills" in entry.detail and "50 removed so far" in entry.detail
+        assert entry.detail == f"Removing 70 waybills from before {BEFORE_180}: 50 removed so far"
         assert purge_waybills(s, 180, today=TODAY) == 20  # a second run finishes the job
         _assert_indexes_match_the_table(s)
     with branch.session() as s:
-        assert "Removed 20 waybills" in audit.entries(s, action="delete_records")[0].detail
+        assert (
+            audit.entries(s, action="delete_records")[0].detail
+            == f"Removed 20 waybills from before {BEFORE_180}"
+        )
 
 
 def test_only_the_owner_may_purge(branch: Database) -> None:
@@ -201,12 +205,12 @@ def test_the_command_line_asks_for_yes_and_follows_the_setting(
 ) -> None:
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
     assert main(["purge-waybills", "--older-than", "180"]) == 2
-    assert "--yes" in capsys.readouterr().err
+    assert capsys.readouterr().err == "Removing waybills changes data: add --yes to confirm.\n"
     assert main(["purge-waybills", "--older-than", "0", "--yes"]) == 2  # usage error
     capsys.readouterr()
     assert SettingsStore().get("waybill_keep_days") == 180
     assert main(["purge-waybills", "--yes"]) == 0
-    assert "Removed 70 waybill(s)" in capsys.readouterr().out
+    assert capsys.readouterr().out == f"Removed 70 waybill(s) dated before {BEFORE_180}.\n"
     with branch.session() as s:
         assert count_old_waybills(s, 180, today=TODAY) == 0
 
@@ -219,9 +223,12 @@ def test_the_command_line_asks_for_yes_and_follows_the_setting(
     with branch.session() as s:
         assert count_old_waybills(s, 9, today=TODAY) == 45
     assert main(["purge-waybills", "--older-than", "9"]) == 0
-    assert "Removed 45 waybill(s)" in capsys.readouterr().out
+    before_9 = TODAY - timedelta(days=9)
+    assert capsys.readouterr().out == f"Removed 45 waybill(s) dated before {before_9}.\n"
     assert main(["purge-waybills", "--older-than", "9"]) == 0
-    assert "Nothing to remove" in capsys.readouterr().out
+    assert capsys.readouterr().out == (
+        f"No waybill is dated before {before_9}. Nothing to remove.\n"
+    )
 
 
 def test_the_menu_action_asks_shows_the_count_and_removes(

@@ -140,7 +140,10 @@ def test_a_locked_handbook_refuses_edits_and_changes_nothing(owned: Database) ->
     with pytest.raises(PermissionDenied) as info, owned.session() as s:
         handbook.update_item(s, item_id, fine="50元/票")
     assert info.value.action is Action.EDIT_HANDBOOK
-    assert "owner PIN" in str(info.value)
+    assert str(info.value) == (
+        "Only the branch owner may do this (edit the penalty handbook). "
+        "Ask the owner to unlock it with the owner PIN."
+    )
     with owned.session() as s:
         assert s.get(PenaltyItem, item_id).fine_text != "50元/票"  # type: ignore[union-attr]
         assert audit.count(s) == before
@@ -265,9 +268,13 @@ def test_cli_owner_actions_need_the_pin(
     capsys.readouterr()
     assert main(["purge-waybills", "--older-than", "1", "--yes"]) == 1
     err = capsys.readouterr().err
-    assert "--pin" in err and "BRANCHDESK_PIN" in err
+    assert err == (
+        "Only the branch owner may do this (delete records). "
+        "Ask the owner to unlock it with the owner PIN.\n"
+        "Give the owner PIN with --pin or BRANCHDESK_PIN.\n"
+    )
     assert main(["--pin", "9999", "purge-waybills", "--older-than", "1", "--yes"]) == 1
-    assert "Wrong PIN" in capsys.readouterr().err
+    assert capsys.readouterr().err == "Wrong PIN. Try again.\n"
     assert main(["--pin", "2580", "purge-waybills", "--older-than", "1", "--yes"]) == 0
     assert "Removed" in capsys.readouterr().out
     monkeypatch.setenv("BRANCHDESK_PIN", "2580")
@@ -295,7 +302,11 @@ def test_cli_a_stale_pin_in_the_environment_does_not_break_lookups(
     database.dispose()
     monkeypatch.setenv("BRANCHDESK_PIN", "")  # empty: as if not given
     assert main(["export", "audit", "-o", str(cli_branch / "a.xlsx")]) == 1
-    assert "--pin" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "Only the branch owner may do this (see the audit log). "
+        "Ask the owner to unlock it with the owner PIN.\n"
+        "Give the owner PIN with --pin or BRANCHDESK_PIN.\n"
+    )
 
 
 def test_cli_takes_the_pin_after_the_command_too(

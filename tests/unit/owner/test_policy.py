@@ -30,7 +30,9 @@ def test_settings_json_is_taken_over_once(db: Database) -> None:
     assert SettingsStore().get("backup_keep_daily") == 30
     with db.read_session() as s:
         (entry,) = audit.entries(s, action="change_settings")
-    assert "Daily backups kept: 30" in entry.detail and "Weekly" not in entry.detail
+    assert entry.detail == (
+        "Taken over from settings.json: Banned phrases in replies: 滚; Daily backups kept: 30"
+    )
 
 
 def test_a_change_is_the_owners_within_bounds_and_audited(db: Database) -> None:
@@ -48,6 +50,7 @@ def test_a_change_is_the_owners_within_bounds_and_audited(db: Database) -> None:
     assert SettingsStore().get("backup_keep_daily") == 3
     with db.read_session() as s:
         (entry,) = audit.entries(s, action="change_settings")
-    assert "Daily backups kept: 14 → 3" in entry.detail and entry.with_pin
+    assert entry.detail == "Changed: Daily backups kept: 14 → 3; Branch name: — → 海曙网点"
+    assert entry.with_pin
     with pytest.raises(ValueError, match="branch setting"):
         SettingsStore().set("backup_keep_daily", 1)
