@@ -5046,8 +5046,8 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <translation>{count} 行只读懂了一部分：</translation>
     </message>
     <message>
-        <source>{count} blank cell(s) taken as “same as above” (merged cells saved as CSV)</source>
-        <translation>{count} 个空格按“同上”补齐（合并单元格另存为 CSV 时留下的空格）</translation>
+        <source>{count} blank cell(s) in a grouping column taken as “same as above” (as merged cells leave them)</source>
+        <translation>{count} 个分组列的空白单元格按“同上”处理（合并单元格留下的空白）</translation>
     </message>
     <message>
         <source>Community</source>

@@ -313,7 +313,7 @@ class ImportDialog(QDialog):
         if prepared.filled:
             notes.append(
                 self.tr(
-                    "{count} blank cell(s) taken as “same as above” (merged cells saved as CSV)"
+                    "{count} blank cell(s) in a grouping column taken as “same as above” (as merged cells leave them)"
                 ).format(count=prepared.filled)
             )
         return notes

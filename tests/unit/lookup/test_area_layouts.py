@@ -133,7 +133,7 @@ def test_an_excel_saved_csv_of_merged_cells_is_filled_down(db: Database, tmp_pat
     summary = _import(db, path)
     assert summary == (  # 街道 ×3, 业务员 ×2, 联系电话 ×2
         "areas.csv: imported 4 row(s), skipped 0 invalid row(s).\n"
-        "7 blank cell(s) taken as “same as above” (merged cells saved as CSV)"
+        "7 blank cell(s) in a grouping column taken as “same as above” (as merged cells leave them)"
     )
     assert _courier(db, "芳邻路5号") == "王芳"
     assert _courier(db, "棕北小区") == "李建国"
