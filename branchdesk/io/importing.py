@@ -386,7 +386,8 @@ def run_import(
     if prepared.filled:
         report.notes.append(
             tr(
-                "{count} blank cell(s) in a grouping column taken as “same as above” (as merged cells leave them)",
+                "{count} blank cell(s) in a grouping column taken as “same as above” "
+                "(as merged cells leave them)",
                 count=prepared.filled,
             )
         )

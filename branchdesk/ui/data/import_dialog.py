@@ -313,7 +313,8 @@ class ImportDialog(QDialog):
         if prepared.filled:
             notes.append(
                 self.tr(
-                    "{count} blank cell(s) in a grouping column taken as “same as above” (as merged cells leave them)"
+                    "{count} blank cell(s) in a grouping column taken as “same as above” "
+                    "(as merged cells leave them)"
                 ).format(count=prepared.filled)
             )
         return notes
