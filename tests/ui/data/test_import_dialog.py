@@ -66,7 +66,8 @@ def test_bad_file_lists_problems_and_imports_only_when_told_to_skip(
     phone = "a phone number is expected (digits only, e.g. 13805741234 or 0574-87654321)"
     assert lines == [
         # row 3's blank courier is "same as above" (issue 12), not a problem
-        "ℹ 1 blank cell(s) in a grouping column taken as “same as above” (as merged cells leave them)",
+        "ℹ 1 blank cell(s) in a grouping column taken as “same as above” "
+        "(as merged cells leave them)",
         f"areas_bad_cells.xlsx, sheet 派件区域, row 4, column G（手机）: '139O7482345' — {phone}",
         f"areas_bad_cells.xlsx, sheet 派件区域, row 6, column G（手机）: '电话待补' — {phone}",
     ]
