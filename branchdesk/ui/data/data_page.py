@@ -7,13 +7,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from branchdesk.lookup.tables import AreaRow, TimeRow
 from branchdesk.permissions import Action
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, LazyRowsModel, RowsModel
+from branchdesk.ui.kit.tables import read_only_table
 from branchdesk.ui.lookup.lookup_page import WAYBILL_COLUMNS
 
 
@@ -112,19 +111,6 @@ HISTORY_COLUMNS: list[Column[BatchInfo]] = [
 ]
 
 
-def _view(model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class DataPage(QWidget):
     changed = Signal()
     import_requested = Signal()
@@ -140,15 +126,20 @@ class DataPage(QWidget):
         )
         self.history_model: RowsModel[BatchInfo] = RowsModel(HISTORY_COLUMNS)
         self.tabs = QTabWidget()
-        area_view = _view(self.area_model)
+        area_view = read_only_table(self.area_model, single=True, fit_columns=False)
         area_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.tabs.addTab(area_view, self.tr("Delivery areas"))
-        self.tabs.addTab(_view(self.route_model), self.tr("Routes"))
-        self.tabs.addTab(_view(self.time_model), self.tr("Arrival times"))
-        self.waybill_view = _view(self.waybill_model)
+        self.tabs.addTab(
+            read_only_table(self.route_model, single=True, fit_columns=False), self.tr("Routes")
+        )
+        self.tabs.addTab(
+            read_only_table(self.time_model, single=True, fit_columns=False),
+            self.tr("Arrival times"),
+        )
+        self.waybill_view = read_only_table(self.waybill_model, single=True, fit_columns=False)
         self.tabs.addTab(self.waybill_view, self.tr("Waybills"))
         history_box = QWidget()
-        self.history_view = _view(self.history_model)
+        self.history_view = read_only_table(self.history_model, single=True, fit_columns=False)
         self.undo_button = QPushButton(self.tr("Undo the selected import"))
         self.undo_button.clicked.connect(self.undo_selected)
         hl = QVBoxLayout(history_box)

@@ -8,14 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from PySide6.QtWidgets import (
 from branchdesk.db.engine import Database
 from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, level_text, lookup
 from branchdesk.ui.kit.models import Column, HighlightFirstModel, RowsModel
+from branchdesk.ui.kit.tables import read_only_table
 from branchdesk.ui.lookup import confidence
 
 LOOKUP_LIMIT = 50
@@ -92,18 +90,6 @@ WAYBILL_COLUMNS: list[Column[WaybillHit]] = [
 ]
 
 
-def _table(model: Any) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class LookupPage(QWidget):
     """Type anything; couriers, route and waybills update after a short pause."""
 
@@ -138,8 +124,8 @@ class LookupPage(QWidget):
 
         self.courier_model = CourierModel()
         self.waybill_model: RowsModel[WaybillHit] = RowsModel(WAYBILL_COLUMNS)
-        self.courier_view = _table(self.courier_model)
-        self.waybill_view = _table(self.waybill_model)
+        self.courier_view = read_only_table(self.courier_model)
+        self.waybill_view = read_only_table(self.waybill_model)
 
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
