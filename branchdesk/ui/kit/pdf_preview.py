@@ -22,6 +22,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -176,6 +177,16 @@ class PdfPreview(QObject):
         )
         self.runner.idle.connect(self._idle)
         self._set_ready(False)
+
+    def button_row(self, close: QPushButton) -> QHBoxLayout:
+        """Cancel on the left; Save, Print and the dialog's Close on the right."""
+        row = QHBoxLayout()
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        row.addWidget(self.print_button)
+        row.addWidget(close)
+        return row
 
     # --- state -----------------------------------------------------------------------------
     @property
