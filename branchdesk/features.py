@@ -52,6 +52,7 @@ FEATURES: tuple[Feature, ...] = (
         exports=("branchdesk.complaints.exports",),
     ),
     Feature("guides", models=("branchdesk.guides.models",)),
+    Feature("team", models=("branchdesk.team.models",)),
     Feature(
         "owner",
         models=("branchdesk.owner.models",),

@@ -129,6 +129,10 @@ class Waybill(Base):
     status: Mapped[str | None] = mapped_column(String(30))
     event_date: Mapped[date | None] = mapped_column(Date)
     courier_name: Mapped[str | None] = mapped_column(String(40))
+    # The sending customer (寄件人 / 发件客户) where the HQ export has it: the team routes an
+    # item to the agent who owns that customer.
+    sender_name: Mapped[str | None] = mapped_column(String(60))
+    sender_phone: Mapped[str | None] = mapped_column(String(30))
     source_row: Mapped[int | None] = mapped_column(Integer)
 
     # Few indexes on purpose: each index on a random key costs an import about a second per

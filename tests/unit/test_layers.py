@@ -102,7 +102,7 @@ def test_import_contracts_are_kept() -> None:
     assert "0 broken" in result.stdout
 
 
-FEATURES = ("lookup", "handbook", "complaints", "guides", "owner")
+FEATURES = ("lookup", "handbook", "complaints", "guides", "owner", "team", "qc", "pay")
 
 
 def _feature_of(module: str) -> str | None:

@@ -1,0 +1,1 @@
+"""The monthly statement page and the team ranking."""

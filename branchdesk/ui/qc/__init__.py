@@ -1,0 +1,1 @@
+"""Quality-control pages and dialogs: the daily sample, scoring, coaching, good handling."""
