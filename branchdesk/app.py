@@ -42,6 +42,12 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("BranchDesk")
     app.setOrganizationName("BranchDesk")
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    icon = resources.files("branchdesk.resources").joinpath("icons", "branchdesk.png")
+    app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -64,6 +70,7 @@ def launch(
     settings: SettingsStore,
     db_path: Path | None = None,
     before_show: QObject | None = None,
+    open_path: Path | None = None,
 ) -> MainWindow:
     """Show the window at once, then open the data on the next turn of the event loop.
 
@@ -86,7 +93,10 @@ def launch(
             return
         tried = True
         if window.open_data(db_path):
-            window.offer_sample()
+            if open_path is not None:
+                window.open_guide_pack(open_path)
+            else:
+                window.offer_sample()
         else:
             app.exit(1)
 
@@ -167,7 +177,17 @@ def _show_unexpected_error(
         _showing_error = False
 
 
-def run_gui() -> int:
+def _quit_after_for_smoke_test(app: QApplication) -> None:
+    """The installer's smoke test starts the bundled GUI with BRANCHDESK_SMOKE_QUIT_MS set:
+    the app quits on its own after that many milliseconds, as a user closing it would."""
+    import os
+
+    delay = os.environ.get("BRANCHDESK_SMOKE_QUIT_MS", "")
+    if delay.isdigit():
+        QTimer.singleShot(int(delay), app.quit)
+
+
+def run_gui(open_path: Path | None = None) -> int:
     app = create_app()
     data_dir = paths.data_dir()
     log_file = logs.setup_logging(data_dir)
@@ -191,8 +211,9 @@ def run_gui() -> int:
         return 0
     settings = SettingsStore()
     install_translator(app, settings.get("language"))
-    window = launch(app, settings)
+    window = launch(app, settings, open_path=open_path)
     instance.raise_requested.connect(window.bring_forward)
+    _quit_after_for_smoke_test(app)
     code = app.exec()
     if window.db is not None:
         window.db.dispose()
