@@ -42,7 +42,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is None:
         from branchdesk.app import run_gui
 
-        return run_gui()
+        return run_gui(open_path=args.open)
 
     from branchdesk.settings import SettingsStore
 

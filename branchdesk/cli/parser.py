@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="use DIR for the database and settings")
+    parser.add_argument(
+        "--open",
+        metavar="PACK",
+        type=Path,
+        help="start the GUI and import this guide pack (.zip)",
+    )
     parser.add_argument("--pin", metavar="PIN", help=PIN_HELP)
     sub = parser.add_subparsers(dest="command")
 

@@ -8,6 +8,7 @@ builds the pages on the next turn of the event loop.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -235,6 +236,11 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, QMainWi
             self.guides_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.guides_page.show()
         return self.guides_page
+
+    def open_guide_pack(self, path: Path) -> None:
+        """Show the guides page and import the pack (a guide pack opened from Explorer)."""
+        self.nav.setCurrentRow(GUIDES)
+        self.ensure_guides().import_pack_file(path)
 
     def open_slips(self) -> None:
         from branchdesk.ui.complaints.slips_dialog import SlipsDialog

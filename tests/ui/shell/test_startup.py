@@ -54,3 +54,36 @@ def test_a_database_from_a_newer_version_is_explained(
     assert kind == "critical" and "newer BranchDesk" in text
     qtbot.waitUntil(lambda: not window.isVisible())
     assert exits == [1]
+
+
+def test_a_guide_pack_opened_from_explorer_is_imported_on_the_guides_page(
+    qtbot: QtBot, boxes: Boxes, tmp_path: object
+) -> None:
+    """The installer registers "Open with BranchDesk" for packs: `BranchDesk --open PACK`."""
+    from pathlib import Path
+
+    from branchdesk.guides import packs, service
+    from branchdesk.guides.service import StepData
+    from branchdesk.ui.shell.main_window import GUIDES
+
+    db = open_database()
+    with db.session() as session:
+        gid = service.create_guide(session, "揽收入库", "操作", who="test")
+        data = service.get_guide(session, gid)
+        data.steps = [StepData("扫描入库")]
+        service.save_guide(session, gid, data, who="test")
+        pack = Path(str(tmp_path)) / "揽收入库.zip"
+        packs.export_pack(session, gid, pack)
+    db.dispose()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = launch(app, SettingsStore(), open_path=pack)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: getattr(window, "guides_page", None) is not None, timeout=10000)
+    assert window.nav.currentRow() == GUIDES
+    assert window.guides_page is not None
+    chosen = window.guides_page.selected()
+    assert chosen is not None and chosen.id != gid and chosen.title.startswith("揽收入库")
+    assert not [b for b in boxes.shown if b[0] == "question"]  # no sample offer over it
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
