@@ -1,0 +1,107 @@
+; BranchDesk installer: per-user, no admin rights. Built by installer/build.sh (Linux) or
+; installer\build.ps1 (Windows) with `makensis -DBUNDLE=<onedir bundle> -DVERSION=<x.y.z>`.
+Unicode true
+!include "MUI2.nsh"
+!include "nsDialogs.nsh"
+!include "LogicLib.nsh"
+
+!ifndef BUNDLE
+  !define BUNDLE "..\dist\BranchDesk"
+!endif
+!ifndef VERSION
+  !define VERSION "0.0.0"
+!endif
+!ifndef OUTFILE
+  !define OUTFILE "BranchDesk-${VERSION}-setup.exe"
+!endif
+
+!define APP "BranchDesk"
+!define APP_ZH "网点服务台"
+!define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP}"
+!define PACK_PROGID "BranchDesk.GuidePack"
+
+Name "${APP} ${APP_ZH}"
+OutFile "${OUTFILE}"
+RequestExecutionLevel user
+InstallDir "$LOCALAPPDATA\Programs\${APP}"
+InstallDirRegKey HKCU "Software\${APP}" "InstallDir"
+!ifdef CHECK_ONLY
+  SetCompress off  ; CI only checks that the script compiles with the bundle as payload
+!else
+  SetCompressor /SOLID lzma
+!endif
+BrandingText "${APP} ${VERSION}"
+!define MUI_ICON "..\resources\icons\branchdesk.ico"
+!define MUI_UNICON "..\resources\icons\branchdesk.ico"
+!define MUI_FINISHPAGE_RUN "$INSTDIR\${APP}.exe"
+
+!insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+!insertmacro MUI_UNPAGE_CONFIRM
+UninstPage custom un.DataPage un.DataPageLeave
+!insertmacro MUI_UNPAGE_INSTFILES
+!insertmacro MUI_LANGUAGE "SimpChinese"
+!insertmacro MUI_LANGUAGE "English"
+
+Var RemoveData
+Var RemoveDataBox
+
+Section "BranchDesk"
+  SetShellVarContext current
+  SetOutPath "$INSTDIR"
+  File /r "${BUNDLE}\*.*"
+  WriteUninstaller "$INSTDIR\uninstall.exe"
+
+  CreateDirectory "$SMPROGRAMS\${APP}"
+  CreateShortcut "$SMPROGRAMS\${APP}\${APP} ${APP_ZH}.lnk" "$INSTDIR\${APP}.exe"
+  CreateShortcut "$SMPROGRAMS\${APP}\卸载 ${APP}.lnk" "$INSTDIR\uninstall.exe"
+  CreateShortcut "$DESKTOP\${APP} ${APP_ZH}.lnk" "$INSTDIR\${APP}.exe"
+
+  ; Guide packs (.zip) get "Open with BranchDesk"; the default program for .zip is left alone.
+  WriteRegStr HKCU "Software\Classes\${PACK_PROGID}" "" "BranchDesk 操作指南包"
+  WriteRegStr HKCU "Software\Classes\${PACK_PROGID}\DefaultIcon" "" "$INSTDIR\${APP}.exe,0"
+  WriteRegStr HKCU "Software\Classes\${PACK_PROGID}\shell\open\command" "" '"$INSTDIR\${APP}.exe" --open "%1"'
+  WriteRegStr HKCU "Software\Classes\.zip\OpenWithProgids" "${PACK_PROGID}" ""
+
+  WriteRegStr HKCU "Software\${APP}" "InstallDir" "$INSTDIR"
+  WriteRegStr HKCU "${UNINST_KEY}" "DisplayName" "${APP} ${APP_ZH}"
+  WriteRegStr HKCU "${UNINST_KEY}" "DisplayVersion" "${VERSION}"
+  WriteRegStr HKCU "${UNINST_KEY}" "Publisher" "BranchDesk"
+  WriteRegStr HKCU "${UNINST_KEY}" "DisplayIcon" "$INSTDIR\${APP}.exe,0"
+  WriteRegStr HKCU "${UNINST_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
+  WriteRegDWORD HKCU "${UNINST_KEY}" "NoModify" 1
+  WriteRegDWORD HKCU "${UNINST_KEY}" "NoRepair" 1
+SectionEnd
+
+; The uninstaller keeps the branch's data (database, backups, settings) unless asked.
+Function un.DataPage
+  !insertmacro MUI_HEADER_TEXT "保留数据？" "网点的数据库、备份和设置在 $LOCALAPPDATA\${APP}"
+  nsDialogs::Create 1018
+  Pop $0
+  ${NSD_CreateLabel} 0 0 100% 36u "卸载只删除程序本身。网点的数据（数据库、每日备份、设置）默认保留，重新安装后可以继续使用。"
+  Pop $0
+  ${NSD_CreateCheckbox} 0 44u 100% 12u "同时删除数据（不可恢复）"
+  Pop $RemoveDataBox
+  nsDialogs::Show
+FunctionEnd
+
+Function un.DataPageLeave
+  ${NSD_GetState} $RemoveDataBox $RemoveData
+FunctionEnd
+
+Section "Uninstall"
+  SetShellVarContext current
+  Delete "$SMPROGRAMS\${APP}\*.lnk"
+  RMDir "$SMPROGRAMS\${APP}"
+  Delete "$DESKTOP\${APP} ${APP_ZH}.lnk"
+  DeleteRegKey HKCU "Software\Classes\${PACK_PROGID}"
+  DeleteRegValue HKCU "Software\Classes\.zip\OpenWithProgids" "${PACK_PROGID}"
+  DeleteRegKey HKCU "${UNINST_KEY}"
+  DeleteRegKey HKCU "Software\${APP}"
+  RMDir /r "$INSTDIR"
+  ${If} $RemoveData == ${BST_CHECKED}
+    RMDir /r "$LOCALAPPDATA\${APP}"
+  ${EndIf}
+SectionEnd
