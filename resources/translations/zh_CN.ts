@@ -842,7 +842,7 @@
     <message>
         <source>BranchDesk 网点服务台 {version}
 Data: {path}</source>
-        <translation>网点服务台 BranchDesk {version}
+        <translation type="vanished">网点服务台 BranchDesk {version}
 数据目录：{path}</translation>
     </message>
     <message>
@@ -943,7 +943,7 @@ Data: {path}</source>
     </message>
     <message>
         <source>“{parent}” is split into blocks; this courier has “{keyword}” — check the block</source>
-        <translation>“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
+        <translation type="vanished">“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
     </message>
     <message>
         <source>Error</source>
@@ -4181,7 +4181,7 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     </message>
     <message>
         <source>The newest good backup is {path}. To go back to it: branchdesk restore {path}</source>
-        <translation>最新的完好备份是 {path}。要恢复到该备份，请运行：branchdesk restore {path}</translation>
+        <translation type="vanished">最新的完好备份是 {path}。要恢复到该备份，请运行：branchdesk restore {path}</translation>
     </message>
     <message>
         <source>{count} backup(s) in {path}</source>
@@ -4343,7 +4343,7 @@ There is no backup to restore. Run “branchdesk check” and ask whoever looks 
         <source>{problem}
 
 Restore the newest good backup ({name})? The damaged file is kept as a backup first.</source>
-        <translation>{problem}
+        <translation type="vanished">{problem}
 
 要恢复最新的完好备份（{name}）吗？损坏的文件会先作为备份保留。</translation>
     </message>
@@ -4767,7 +4767,7 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>Owner actions unlocked for 5 minutes after the last one.</source>
-        <translation>店主操作已解锁，最后一次操作后 5 分钟自动锁定。</translation>
+        <translation type="vanished">店主操作已解锁，最后一次操作后 5 分钟自动锁定。</translation>
     </message>
     <message>
         <source>Owner actions locked.</source>
@@ -4795,7 +4795,7 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>It stays unlocked for 5 minutes after the last owner action.</source>
-        <translation>最后一次店主操作后保持解锁 5 分钟。</translation>
+        <translation type="vanished">最后一次店主操作后保持解锁 5 分钟。</translation>
     </message>
     <message>
         <source>You may try again.</source>
@@ -5388,6 +5388,114 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     <message>
         <source>{name} unpacks to more than its stated size ({size} MB).</source>
         <translation>{name} 解压后比它标明的大小（{size} MB）还大。</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Quality checker</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Enter the agent's name.</source>
+        <translation>请输入客服姓名。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 40 characters: shorten it.</source>
+        <translation>姓名超过 40 个字，请缩短。</translation>
+    </message>
+    <message>
+        <source>Unknown role “{role}”.</source>
+        <translation>未知的岗位“{role}”。</translation>
+    </message>
+    <message>
+        <source>There is already an agent named “{name}”: add a distinguishing mark.</source>
+        <translation>已有名为“{name}”的客服，请加以区分（如 王芳2）。</translation>
+    </message>
+    <message>
+        <source>That agent no longer exists: reopen the team list.</source>
+        <translation>该客服已不存在，请重新打开团队名单。</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>Became a complaint</source>
+        <translation>转为投诉</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>Unknown channel “{channel}”.</source>
+        <translation>未知的渠道“{channel}”。</translation>
+    </message>
+    <message>
+        <source>Unknown outcome “{outcome}”.</source>
+        <translation>未知的处理结果“{outcome}”。</translation>
+    </message>
+    <message>
+        <source>Write what the customer asked (a few words are enough).</source>
+        <translation>请写下客户问了什么（几个字即可）。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Data folder: &lt;a href='{url}'&gt;{path}&lt;/a&gt;</source>
+        <translation>数据文件夹：&lt;a href='{url}'&gt;{path}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>BranchDesk is free software under the MIT licence. It is built with the programs below, each under its own licence:</source>
+        <translation>网点服务台是 MIT 许可的自由软件，使用了以下组件（各自遵循其许可证）：</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Load the &amp;sample branch</source>
+        <translation>载入示例网点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Go to page {n}</source>
+        <translation>转到第 {n} 页</translation>
     </message>
 </context>
 </TS>

@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QMessageBox,
     QToolButton,
 )
 
-from branchdesk import __version__, permissions
+from branchdesk import permissions
 
 if TYPE_CHECKING:
     pass
@@ -101,19 +100,34 @@ class MenusPart(WindowParts):
         for action in (self.unlock_action, self.lock_action, self.pin_action, self.audit_action):
             action.setEnabled(False)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
+        shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
+        sample = QAction(self.tr("Load the &sample branch"), self)
+        sample.triggered.connect(self.load_sample)
+        sample.setEnabled(False)
+        self.sample_action.changed.connect(
+            lambda: sample.setEnabled(self.sample_action.isEnabled())
+        )
+        help_menu.addAction(sample)
+        help_menu.addSeparator()
         about = QAction(self.tr("&About BranchDesk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
 
+    def show_shortcuts(self) -> None:
+        from branchdesk.ui.shell.help_dialogs import ShortcutsDialog
+
+        pages = [
+            (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{n + 1}") for n in range(PAGE_COUNT)
+        ]
+        ShortcutsDialog(self, extra=pages).exec()
+
     def about(self) -> None:
-        path = self.db.engine.url.database if self.db is not None else ""
-        QMessageBox.about(
-            self,
-            self.tr("About BranchDesk"),
-            self.tr("BranchDesk 网点服务台 {version}\nData: {path}").format(
-                version=__version__, path=path
-            ),
-        )
+        from branchdesk.ui.shell.help_dialogs import AboutDialog
+
+        AboutDialog(self).exec()
 
     def _update_owner_menu(self) -> None:
         lock = permissions.current_lock()

