@@ -5497,5 +5497,13 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>Go to page {n}</source>
         <translation>转到第 {n} 页</translation>
     </message>
+    <message>
+        <source>Copied ✓</source>
+        <translation>已复制 ✓</translation>
+    </message>
+    <message>
+        <source>Nothing to copy</source>
+        <translation>没有可复制的内容</translation>
+    </message>
 </context>
 </TS>

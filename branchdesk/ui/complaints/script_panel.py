@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +58,11 @@ class ScriptPanel(QWidget):
         self.copy_button.setToolTip(self.tr("Copy the reply to the clipboard (Ctrl+Shift+C)"))
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy)
+        # "Copied" shows on the button for a moment after every copy (button or shortcut).
+        self._copied_sign = QTimer(self)
+        self._copied_sign.setSingleShot(True)
+        self._copied_sign.setInterval(2000)
+        self._copied_sign.timeout.connect(lambda: self.copy_button.setText(self.tr("Copy reply")))
         self.reply = QPlainTextEdit()
         self.reply.setObjectName("replyBox")
         self.reply.setTabChangesFocus(True)
@@ -189,6 +194,8 @@ class ScriptPanel(QWidget):
     def copy(self) -> str:
         text = self.reply_text() or self.script_text()
         QApplication.clipboard().setText(text)
+        self.copy_button.setText(self.tr("Copied ✓") if text else self.tr("Nothing to copy"))
+        self._copied_sign.start()
         self.copied.emit(text)
         return text
 

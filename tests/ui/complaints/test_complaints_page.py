@@ -136,9 +136,11 @@ def test_log_a_complaint_through_the_form(qtbot: QtBot, window: MainWindow, boxe
     assert "【预计到达】" not in script  # the sample data knows the arrival time
     assert dialog.script.missing.text() == "Every fact is filled in."
 
-    # One click copies the reply; Ctrl+Shift+C too.
+    # One click copies the reply, and the button says so for a moment; Ctrl+Shift+C too.
     qtbot.mouseClick(dialog.script.copy_button, Qt.MouseButton.LeftButton)
     assert waybill.number in QApplication.clipboard().text()
+    assert dialog.script.copy_button.text() == "Copied ✓"
+    qtbot.waitUntil(lambda: dialog.script.copy_button.text() == "Copy reply", timeout=4000)
     QApplication.clipboard().clear()
     qtbot.keyClick(dialog, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert waybill.courier_name in QApplication.clipboard().text()
