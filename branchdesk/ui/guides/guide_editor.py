@@ -87,9 +87,9 @@ from branchdesk.ui.guides.screen_capture import (
     PickRegion,
     RegionPicker,
     capture,
-    fit_to_screen,
     grab_screen,
 )
+from branchdesk.ui.kit.screens import fit_to_screen
 
 FULL_IMAGES_KEPT = 4  # decoded pictures kept for quick switching between nearby steps
 HEADER_FIELDS = ("title", "category", "owner", "summary")

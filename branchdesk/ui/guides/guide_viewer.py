@@ -33,7 +33,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.guides import service
 from branchdesk.guides.annotations import burn_in
 from branchdesk.guides.service import GuideData, StepData
-from branchdesk.ui.guides.screen_capture import fit_to_screen
+from branchdesk.ui.kit.screens import fit_to_screen
 
 MAX_SHOWN_WIDTH = 1920  # larger screenshots are scaled down before the marks are burnt in
 IMAGES_KEPT = 3

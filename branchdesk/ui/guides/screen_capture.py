@@ -29,16 +29,6 @@ Grab = Callable[[], QImage]
 PickRegion = Callable[[QImage, QWidget | None], QImage | None]
 
 
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Size a window to `width`×`height`, or less on a small screen (1366×768 is common)."""
-    screen = QGuiApplication.primaryScreen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        width = min(width, room.width() - 40)
-        height = min(height, room.height() - 60)
-    window.resize(width, height)
-
-
 def grab_screen() -> QImage:
     """The whole primary screen as it looks now."""
     screen = QGuiApplication.primaryScreen()
