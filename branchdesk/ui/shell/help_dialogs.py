@@ -3,6 +3,7 @@ licence, third-party notices)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from importlib import metadata
 
 from PySide6.QtCore import Qt, QUrl
@@ -40,7 +41,7 @@ def _version(distribution: str) -> str:
         return ""
 
 
-def _rows_model(headers: list[str], rows: list[tuple[str, ...]]) -> QStandardItemModel:
+def _rows_model(headers: list[str], rows: Sequence[tuple[str, ...]]) -> QStandardItemModel:
     model = QStandardItemModel(0, len(headers))
     model.setHorizontalHeaderLabels(headers)
     for row in rows:
