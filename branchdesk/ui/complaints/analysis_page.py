@@ -54,6 +54,7 @@ from branchdesk.io.export import notes_of
 from branchdesk.permissions import Action
 from branchdesk.privacy import mask_phone
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
 
 MAX_BARS = 10  # more couriers than this: the rest are summed as one bar
@@ -126,7 +127,7 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     chart.setBackgroundRoundness(0)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumSize(260, 200)
+    view.setMinimumSize(200, 160)  # two side by side fit a 1024×768 screen
     return chart, view
 
 
@@ -195,13 +196,13 @@ class AnalysisPage(QWidget):
             )
         )
 
-        bar = QHBoxLayout()
+        # Wraps onto a second line on a narrow (1024×768) screen rather than widen the window.
+        bar = FlowLayout()
         bar.addWidget(QLabel(self.tr("Month:")))
         bar.addWidget(self.previous_button)
         bar.addWidget(self.month_edit)
         bar.addWidget(self.next_button)
         bar.addWidget(self.refresh_button)
-        bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.export_list_button)

@@ -42,7 +42,9 @@ from branchdesk.ui.guides.guide_editor import GuideEditor
 from branchdesk.ui.guides.guide_viewer import GuideViewer
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
+from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.screens import fit_to_screen
 
 SAMPLE_MARK = "【示例】"
 OVERDUE = QColor("#fde0e0")
@@ -180,7 +182,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.db, self.guide_id, self.who = db, guide_id, who
         self.setWindowTitle(self.tr("History of “{title}”").format(title=title))
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         self.model = RowsModel(VERSION_COLUMNS)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -358,10 +360,10 @@ class GuidesPage(QWidget):
         self.history_button.clicked.connect(self.show_history)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_guide)
-        tools = QHBoxLayout()
+        # Wraps onto a second line on a narrow (1024×768) screen rather than widen the window.
+        tools = FlowLayout()
         for b in (self.new_button, self.edit_button, self.view_button):
             tools.addWidget(b)
-        tools.addStretch(1)
         for b in (
             self.print_button,
             self.export_button,

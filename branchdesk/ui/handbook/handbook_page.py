@@ -37,6 +37,7 @@ from branchdesk.io.tabular import CellError, date_value
 from branchdesk.permissions import Action
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
+from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
 
 (
@@ -467,11 +468,11 @@ class HandbookPage(QWidget):
 
         for arrow in (self.up_button, self.down_button):
             arrow.setFixedWidth(36)
-        tools = QHBoxLayout()
+        # Wraps onto a second line on a narrow (1024×768) screen rather than widen the window.
+        tools = FlowLayout()
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
             tools.addWidget(b)
         tools.addWidget(self.undo_button)
-        tools.addStretch(1)
         for b in (self.import_button, self.export_button, self.print_button):
             tools.addWidget(b)
         tools.addWidget(self.practice_button)

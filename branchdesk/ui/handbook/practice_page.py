@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -127,9 +128,14 @@ class PracticePage(QWidget):
         self.stack.addWidget(self._build_question())
         self.stack.addWidget(self._build_summary())
 
+        # The question (with its four choices and feedback) scrolls on a 768-high screen.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.stack)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(scroller)
         splitter.addWidget(self._build_history())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
