@@ -34,6 +34,7 @@ from branchdesk.complaints.scripts import PLACEHOLDERS
 from branchdesk.complaints.service import CategoryInfo, ScriptInfo
 from branchdesk.db.engine import Database
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.screens import fit_to_screen
 
 NEW_SCRIPT = -1  # the script list's entry for a script not saved yet
 
@@ -178,7 +179,7 @@ class ComplaintCategoriesDialog(QDialog):
             b.setAutoDefault(False)
         for b in (self.new_script_button, self.delete_script_button, self.save_script_button):
             b.setAutoDefault(False)
-        self.resize(960, 620)
+        fit_to_screen(self, 960, 620)
         self.reload()
 
     # --- data ------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from branchdesk.settings import SettingsStore
 from branchdesk.ui.complaints.common import OVERDUE, EnterMovesOn, who_am_i
 from branchdesk.ui.complaints.complaint_form import ComplaintForm
 from branchdesk.ui.complaints.script_panel import ScriptPanel
+from branchdesk.ui.kit.screens import fit_to_screen
 
 
 class ComplaintDialog(EnterMovesOn, QDialog):
@@ -115,7 +116,7 @@ class ComplaintDialog(EnterMovesOn, QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.resize(1040, 600)
+        fit_to_screen(self, 1040, 600)
 
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
             QShortcut(QKeySequence(keys), self, self.save)

@@ -50,6 +50,7 @@ from branchdesk.ui.complaints.common import (
 )
 from branchdesk.ui.complaints.complaint_form import ComplaintForm
 from branchdesk.ui.complaints.script_panel import ScriptPanel
+from branchdesk.ui.kit.screens import fit_to_screen
 
 # --- detail -------------------------------------------------------------------------------
 
@@ -183,7 +184,7 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
         layout.addWidget(self.merged_label)
         layout.addWidget(body, 1)
         layout.addLayout(actions)
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
 
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_changes)
         QShortcut(QKeySequence("Ctrl+Shift+C"), self, self.script.copy)

@@ -51,6 +51,7 @@ from branchdesk.ui.data.import_dialog import choose_table
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tasks import failure_message
 
 TO_CHECK_FILL = QColor("#fff3dc")
@@ -114,7 +115,7 @@ class SlipsDialog(PreviewHost, QDialog):
         self.preview.sent.connect(lambda _pages: self._sent())
         self.preview.runner.idle.connect(self._idle)
         self.setWindowTitle(self.tr("Problem-parcel slips"))
-        self.resize(1180, 700)
+        fit_to_screen(self, 1180, 700)
 
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("slipsFile")

@@ -41,6 +41,7 @@ from branchdesk.io.reader import SUPPORTED_SUFFIXES, Sheet, sheet_names
 from branchdesk.io.tabular import HeaderNotFound, Prepared, column_label, show_value
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.kit.workers import Task
 
@@ -74,7 +75,7 @@ class ImportDialog(QDialog):
         self.db = db
         self.settings = SettingsStore()
         self.setWindowTitle(self.tr("Import a table"))
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
         self.raw: Sheet | None = None
         self.raws: list[Sheet] = []
         self.read_notes: list[str] = []

@@ -31,6 +31,7 @@ from branchdesk.handbook import service
 from branchdesk.handbook.printing import Printed, PrintJob, print_document
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
+from branchdesk.ui.kit.screens import fit_to_screen
 
 DOCUMENT_LABELS = (
     ("handbook", "Full handbook"),
@@ -74,7 +75,7 @@ class PrintDialog(PreviewHost, QDialog):
         )
         self.preview_path = self.preview.path
         self.setWindowTitle(self.tr("Print"))
-        self.resize(1060, 700)  # fits a 1366×768 office screen with the taskbar
+        fit_to_screen(self, 1060, 700)  # less on a small screen
 
         with db.session() as session:
             categories = service.list_categories(session)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tasks import failure_message
 
 Render = Callable[[Path, Any], int]  # (path, progress) -> pages
@@ -21,7 +22,7 @@ class PdfPreviewDialog(PreviewHost, QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 700)
+        fit_to_screen(self, 900, 700)
         self.preview = PdfPreview(self, lambda: file_name)
         p = self.preview
         self.save_button, self.print_button, self.status = p.save_button, p.print_button, p.status

@@ -30,6 +30,7 @@ from branchdesk.io.tabular import text as cell_text
 from branchdesk.lookup.exports import export_batch_lookup
 from branchdesk.lookup.service import SURE_LEVELS, LookupResult, assign_couriers, level_text
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.lookup import confidence
 
 MAX_LINES = 20000
@@ -65,7 +66,7 @@ class BatchLookupDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("Batch lookup (批量分单)"))
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
         self.input = QPlainTextEdit()
         self.input.setObjectName("batchInput")
         self.input.setPlaceholderText(self.tr("Paste addresses here, one per line"))

@@ -28,6 +28,7 @@ from branchdesk.owner.audit import AUDIT_LABELS, AuditRow
 from branchdesk.permissions import Action
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.owner_action import ensure_owner
+from branchdesk.ui.kit.screens import fit_to_screen
 
 AUDIT_COLUMNS: list[Column[AuditRow]] = [
     Column("Time", lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
@@ -47,7 +48,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("Audit log"))
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         self.action = QComboBox()
         self.action.addItem(self.tr("All actions"), "")
         for key, label in AUDIT_LABELS.items():

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QStandardItem
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from branchdesk import __version__, paths
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
 
 # What BranchDesk ships with: (distribution or part, licence). Versions are read at run time.
@@ -77,7 +78,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(460, 520)
+        fit_to_screen(self, 460, 520)
 
 
 class AboutDialog(QDialog):
@@ -115,4 +116,4 @@ class AboutDialog(QDialog):
         for widget in (title, self.data_label, licence, self.table):
             layout.addWidget(widget)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        fit_to_screen(self, 560, 520)

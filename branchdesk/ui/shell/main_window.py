@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.shell.maintenance import MaintenancePart
 from branchdesk.ui.shell.menus import MenusPart
 from branchdesk.ui.shell.reminders import RemindersPart
@@ -81,7 +82,8 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, QMainWi
         self.startup_checks = startup_checks
         self.db: Database | None = None
         self.settings = settings or SettingsStore()
-        self.resize(1180, 760)
+        # 1180×760 where there is room; less on a 1366×768 or 1024×768 screen.
+        fit_to_screen(self, 1180, 760)
         self.setMinimumSize(QSize(800, 560))
         self._warmup: Task | None = None
         # Set on close: the start-up daily backup stops rather than hold the window open.

@@ -46,6 +46,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.permissions import Action
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.kit.workers import Task
 from branchdesk.ui.shell.backup_dialog import database_file, error_text
@@ -117,7 +118,7 @@ class RestoreDialog(QDialog):
         self.report: RestoreReport | None = None
         self.error: BaseException | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
 
         self.folder_label = QLabel(
             self.tr("Backups in {folder}, newest first:").format(folder=self.backups_dir)

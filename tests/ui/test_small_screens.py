@@ -1,0 +1,132 @@
+"""Small screens: the main window, every page and every dialog fit 1024×768.
+
+On a 1024×768 screen with a 40-pixel taskbar and a 30-pixel title bar a window has 1024×698
+for itself. Each page and dialog must be able to shrink to that (minimum sizes, scroll areas,
+wrapping button rows), must open no larger than the screen it is on, and, shrunk to that
+size, must keep every button inside the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QDialog,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from branchdesk.ui.shell import main_window as mw
+from branchdesk.ui.shell.main_window import MainWindow
+from tests.ui.test_any_text import DIALOGS, PAGES
+
+ROOM_W, ROOM_H = 1024, 768 - 40 - 30
+
+
+def _help(kind: str) -> Callable[[MainWindow], QDialog]:
+    def make(window: MainWindow) -> QDialog:
+        from branchdesk.ui.shell.help_dialogs import AboutDialog, ShortcutsDialog
+
+        return AboutDialog(window) if kind == "about" else ShortcutsDialog(window)
+
+    return make
+
+
+def _restore(window: MainWindow) -> QDialog:
+    from branchdesk.ui.shell.restore_dialog import RestoreDialog
+
+    assert window.db is not None
+    return RestoreDialog(window.db, window)
+
+
+def _audit(window: MainWindow) -> QDialog:
+    from branchdesk.ui.owner.audit_dialog import AuditDialog
+
+    assert window.db is not None
+    return AuditDialog(window.db, window)
+
+
+def _print_sheet(window: MainWindow) -> QDialog:
+    from branchdesk.ui.handbook.print_dialog import PrintDialog
+
+    assert window.db is not None
+    return PrintDialog(window.db, document="sheet", parent=window)
+
+
+MORE: dict[str, Callable[[MainWindow], QDialog]] = {
+    "about": _help("about"),
+    "shortcuts": _help("shortcuts"),
+    "restore": _restore,
+    "audit": _audit,
+    "print sheet": _print_sheet,
+}
+ALL = {**DIALOGS, **MORE}
+
+
+def _scrolled(widget: QWidget, root: QWidget) -> bool:
+    """Inside a scroll area: reachable by scrolling (the area itself is checked as a widget)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _buttons_outside(root: QWidget) -> list[str]:
+    inside = QRect(0, 0, root.width(), root.height())
+    out = []
+    for button in root.findChildren(QAbstractButton):
+        if not button.isVisibleTo(root) or button.width() == 0 or _scrolled(button, root):
+            continue
+        top_left = button.mapTo(root, button.rect().topLeft())
+        box = QRect(top_left, button.size())
+        if not inside.contains(box):
+            out.append(f"{button.text() or button.objectName() or type(button).__name__} at {box}")
+    return out
+
+
+def _shrink_and_check(qtbot: QtBot, root: QWidget, what: str) -> None:
+    hint = root.minimumSizeHint()
+    assert hint.width() <= ROOM_W and hint.height() <= ROOM_H, (
+        f"{what} cannot shrink to {ROOM_W}×{ROOM_H}: it needs {hint.width()}×{hint.height()}"
+    )
+    root.resize(min(root.width(), ROOM_W), min(root.height(), ROOM_H))
+    qtbot.wait(10)
+    QApplication.processEvents()
+    assert _buttons_outside(root) == [], f"{what}: buttons outside the window"
+
+
+def test_the_main_window_opens_within_the_screen(window: MainWindow) -> None:
+    screen = window.screen().availableGeometry()
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_fits_1024_by_768(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    window.nav.setCurrentRow(PAGES[name])
+    qtbot.wait(10)
+    _shrink_and_check(qtbot, window, f"the main window on the {name} page")
+
+
+@pytest.mark.parametrize("name", list(ALL))
+def test_every_dialog_fits_1024_by_768(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    dialog = ALL[name](window)
+    if not dialog.isVisible():
+        dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height(), (
+        f"the {name} dialog opens at {dialog.width()}×{dialog.height()}, larger than the "
+        f"screen ({screen.width()}×{screen.height()})"
+    )
+    _shrink_and_check(qtbot, dialog, f"the {name} dialog")
+    dialog.reject()
+
+
+assert len(PAGES) <= mw.PAGE_COUNT
