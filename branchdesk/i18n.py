@@ -61,6 +61,7 @@ def tr(source: str, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
-def translate(source: str) -> str | None:
-    """The translation of `source`, or None when the catalog has none (for QTranslator)."""
-    return _catalog(_language).get(source)
+def translate(source: str, language: str | None = None) -> str | None:
+    """The translation of `source` in the current language (or `language`), or None when the
+    catalog has none (for QTranslator, and tests that every text has its translation)."""
+    return _catalog(language or _language).get(source)

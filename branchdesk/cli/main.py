@@ -6,6 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from branchdesk import i18n, paths
+from branchdesk.cli import localise
 from branchdesk.cli.commands import COMMANDS
 from branchdesk.cli.common import EXIT_BAD_INPUT, VisibleControls
 from branchdesk.cli.parser import build_parser
@@ -29,6 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    localise.install(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -44,9 +46,6 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return run_gui(open_path=args.open)
 
-    from branchdesk.settings import SettingsStore
-
-    i18n.set_language(SettingsStore().get("language"))
     from branchdesk.logs import setup_logging
 
     setup_logging()  # opens the file only when something is logged

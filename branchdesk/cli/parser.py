@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from branchdesk import __version__
+from branchdesk.i18n import tr
 
 IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints")
 
@@ -30,9 +31,13 @@ def bounded(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"a whole number is expected: {text}") from None
+            raise argparse.ArgumentTypeError(
+                tr("a whole number is expected: {text}", text=text)
+            ) from None
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+            raise argparse.ArgumentTypeError(
+                tr("{value} is not between {low} and {high}", value=value, low=low, high=high)
+            )
         return value
 
     return parse
@@ -44,9 +49,11 @@ def hours(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"a number of hours is expected: {text}") from None
+        raise argparse.ArgumentTypeError(
+            tr("a number of hours is expected: {text}", text=text)
+        ) from None
     if not math.isfinite(value) or not 0 <= value <= 8760:
-        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 8760 hours")
+        raise argparse.ArgumentTypeError(tr("{text} is not between 0 and 8760 hours", text=text))
     return value
 
 
@@ -54,80 +61,88 @@ def month(text: str) -> tuple[int, int]:
 
     m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if not m or not 1 <= int(m[2]) <= 12:
-        raise argparse.ArgumentTypeError(f"a month like 2026-11 is expected: {text}")
+        raise argparse.ArgumentTypeError(tr("a month like 2026-11 is expected: {text}", text=text))
     return int(m[1]), int(m[2])
 
 
-PIN_HELP = "the owner PIN, once one is set, for owner actions (or set BRANCHDESK_PIN)"
-
-
-# --pin is also taken after the command (branchdesk undo 3 --yes --pin 1234).
-COMMON = argparse.ArgumentParser(add_help=False)
-COMMON.add_argument("--pin", metavar="PIN", default=argparse.SUPPRESS, help=PIN_HELP)
+def pin_help() -> str:
+    return tr("the owner PIN, once one is set, for owner actions (or set BRANCHDESK_PIN)")
 
 
 def command(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, **kwargs: Any
 ) -> argparse.ArgumentParser:
-    return subparsers.add_parser(name, parents=[COMMON], **kwargs)
+    # --pin is also taken after the command (branchdesk undo 3 --yes --pin 1234).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--pin", metavar="PIN", default=argparse.SUPPRESS, help=pin_help())
+    return subparsers.add_parser(name, parents=[common], **kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="branchdesk", description="BranchDesk 网点服务台 — courier branch desk"
+        prog="branchdesk", description=tr("BranchDesk 网点服务台 — courier branch desk")
     )
-    parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="use DIR for the database and settings")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"BranchDesk {__version__}",
+        help=tr("show program's version number and exit"),
+    )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help=tr("use DIR for the database and settings")
+    )
     parser.add_argument(
         "--open",
         metavar="PACK",
         type=Path,
-        help="start the GUI and import this guide pack (.zip)",
+        help=tr("start the GUI and import this guide pack (.zip)"),
     )
-    parser.add_argument("--pin", metavar="PIN", help=PIN_HELP)
+    parser.add_argument("--pin", metavar="PIN", help=pin_help())
     sub = parser.add_subparsers(dest="command")
 
     p = command(
-        sub, "import", help="import a spreadsheet (areas, routes, times, waybills, handbook)"
+        sub, "import", help=tr("import a spreadsheet (areas, routes, times, waybills, handbook)")
     )
     p.add_argument("kind", choices=IMPORT_KINDS)
     p.add_argument("file", type=Path)
-    p.add_argument("--sheet", help="sheet name (default: the first sheet)")
-    p.add_argument("--dry-run", action="store_true", help="validate only, write nothing")
+    p.add_argument("--sheet", help=tr("sheet name (default: the first sheet)"))
+    p.add_argument("--dry-run", action="store_true", help=tr("validate only, write nothing"))
     p.add_argument(
         "--skip-invalid",
         action="store_true",
-        help="import the valid rows and report the invalid ones",
+        help=tr("import the valid rows and report the invalid ones"),
     )
     p.add_argument(
         "--create-categories",
         action="store_true",
-        help="handbook: create the categories that do not exist yet",
+        help=tr("handbook: create the categories that do not exist yet"),
     )
 
-    p = command(sub, "lookup", help="find couriers, route and waybills for a query")
-    p.add_argument("query", nargs="?", help="address, waybill number, phone or last 4 digits")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = command(sub, "lookup", help=tr("find couriers, route and waybills for a query"))
+    p.add_argument("query", nargs="?", help=tr("address, waybill number, phone or last 4 digits"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p.add_argument(
         "--batch",
         metavar="FILE",
-        help="one query per line ('-' for stdin); prints one JSON object per line",
+        help=tr("one query per line ('-' for stdin); prints one JSON object per line"),
     )
 
-    p = command(sub, "export", help="export a table to Excel")
+    p = command(sub, "export", help=tr("export a table to Excel"))
     p.add_argument("kind", choices=EXPORT_KINDS)
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument(
         "--show-phones",
         action="store_true",
-        help="customers' phone numbers in full (masked by default; an owner action, audited)",
+        help=tr("customers' phone numbers in full (masked by default; an owner action, audited)"),
     )
 
     p = command(
         sub,
         "print",
-        help="print the handbook, vehicle sheets, an exam, results, problem-parcel slips "
-        "or an operation guide",
+        help=tr(
+            "print the handbook, vehicle sheets, an exam, results, problem-parcel slips "
+            "or an operation guide"
+        ),
     )
     p.add_argument(
         "document", choices=("handbook", "sheet", "exam", "results", "slips", "analysis", "guide")
@@ -136,90 +151,92 @@ def build_parser() -> argparse.ArgumentParser:
         "file",
         nargs="?",
         # Kept as typed: a guide's title may hold "/" (Path would rewrite it on Windows).
-        help="slips: the HQ's problem-parcel list (.xlsx/.xls/.csv); guide: its id or title",
+        help=tr("slips: the HQ's problem-parcel list (.xlsx/.xls/.csv); guide: its id or title"),
     )
     p.add_argument(
         "--category",
         action="append",
         default=[],
         metavar="NAME",
-        help="only this category (repeat for several)",
+        help=tr("only this category (repeat for several)"),
     )
     p.add_argument(
         "--seed",
         type=bounded(0, 999999),
-        help="exam: the paper number (0-999999); a number printed before reprints that paper",
+        help=tr("exam: the paper number (0-999999); a number printed before reprints that paper"),
     )
     p.add_argument(
-        "--questions", type=bounded(1, 200), default=20, help="exam: number of questions"
+        "--questions", type=bounded(1, 200), default=20, help=tr("exam: number of questions")
     )
-    p.add_argument("--courier", help="sheet: courier's name in the header")
-    p.add_argument("--employee", help="results: one employee's results")
-    p.add_argument("--sheet", help="slips: sheet name (default: the first sheet)")
+    p.add_argument("--courier", help=tr("sheet: courier's name in the header"))
+    p.add_argument("--employee", help=tr("results: one employee's results"))
+    p.add_argument("--sheet", help=tr("slips: sheet name (default: the first sheet)"))
     p.add_argument(
         "--skip-invalid",
         action="store_true",
-        help="slips: print the valid rows and report the invalid ones",
+        help=tr("slips: print the valid rows and report the invalid ones"),
     )
     p.add_argument(
         "--show-phones",
         action="store_true",
-        help="slips: print customers' names and phones in full (masked by default; an owner "
-        "action, audited)",
+        help=tr(
+            "slips: print customers' names and phones in full (masked by default; an owner "
+            "action, audited)"
+        ),
     )
     p.add_argument(
-        "--month", type=month, metavar="YYYY-MM", help="analysis: the month (default: this one)"
+        "--month", type=month, metavar="YYYY-MM", help=tr("analysis: the month (default: this one)")
     )
-    p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    p.add_argument("-o", "--output", type=Path, required=True, help=tr("the PDF file to write"))
 
-    p = command(sub, "complaints", help="the complaint log")
+    p = command(sub, "complaints", help=tr("the complaint log"))
     csub = p.add_subparsers(dest="complaints_command", required=True)
-    due = command(csub, "due", help="open complaints due soon or overdue, soonest first")
+    due = command(csub, "due", help=tr("open complaints due soon or overdue, soonest first"))
     due.add_argument(
         "--within",
         type=hours,
         default=None,
         metavar="HOURS",
-        help="due within this many hours (default: the lead time in settings, 2)",
+        help=tr("due within this many hours (default: the lead time in settings, 2)"),
     )
-    due.add_argument("--json", action="store_true", help="print JSON (one array)")
+    due.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
 
-    p = command(sub, "guides", help="operation guides: list, export or import a guide pack")
+    p = command(sub, "guides", help=tr("operation guides: list, export or import a guide pack"))
     gsub = p.add_subparsers(dest="guides_command", required=True)
-    glist = command(gsub, "list", help="every guide: id, category, title, steps, version")
-    glist.add_argument("--json", action="store_true", help="print JSON (one array)")
-    gexport = command(gsub, "export", help="write a guide as a pack (.zip) for another branch")
-    gexport.add_argument("guide", help="the guide's id or exact title")
-    gexport.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
-    gimport = command(gsub, "import", help="add the guide of a pack (.zip) to the library")
+    glist = command(gsub, "list", help=tr("every guide: id, category, title, steps, version"))
+    glist.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
+    gexport = command(gsub, "export", help=tr("write a guide as a pack (.zip) for another branch"))
+    gexport.add_argument("guide", help=tr("the guide's id or exact title"))
+    gexport.add_argument("-o", "--output", type=Path, required=True, help=tr("the .zip to write"))
+    gimport = command(gsub, "import", help=tr("add the guide of a pack (.zip) to the library"))
     gimport.add_argument("pack", type=Path)
 
-    p = command(sub, "backup", help="back up the database (a checked copy)")
+    p = command(sub, "backup", help=tr("back up the database (a checked copy)"))
     p.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FOLDER",
-        help="the folder to write to, e.g. a USB stick (default: the data dir's backups)",
+        help=tr("the folder to write to, e.g. a USB stick (default: the data dir's backups)"),
     )
-    p = command(sub, "restore", help="replace the database with a backup (owner only)")
-    p.add_argument("file", type=Path, help="the backup file (branchdesk-….sqlite3)")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    command(sub, "check", help="full integrity check of the database; lists the backups")
+    p = command(sub, "restore", help=tr("replace the database with a backup (owner only)"))
+    p.add_argument("file", type=Path, help=tr("the backup file (branchdesk-….sqlite3)"))
+    p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
+    command(sub, "check", help=tr("full integrity check of the database; lists the backups"))
 
-    command(sub, "demo", help="load the sample branch (an example to replace)")
-    command(sub, "history", help="list imports")
-    p = command(sub, "undo", help="undo an import")
+    command(sub, "demo", help=tr("load the sample branch (an example to replace)"))
+    command(sub, "history", help=tr("list imports"))
+    p = command(sub, "undo", help=tr("undo an import"))
     p.add_argument("batch_id", type=int)
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
     p = command(
-        sub, "purge-waybills", help="remove waybills older than a number of days (owner only)"
+        sub, "purge-waybills", help=tr("remove waybills older than a number of days (owner only)")
     )
     p.add_argument(
         "--older-than",
         type=bounded(1, 36500),
         metavar="DAYS",
-        help="remove waybills dated more than DAYS days ago (default: the setting, 180)",
+        help=tr("remove waybills dated more than DAYS days ago (default: the setting, 180)"),
     )
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
     return parser

@@ -5505,5 +5505,299 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>Nothing to copy</source>
         <translation>没有可复制的内容</translation>
     </message>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program's version number and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 中必须给出一个</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>忽略了多余的值 %r</translation>
+    </message>
+    <message>
+        <source>can't open '%(filename)s': %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
+    </message>
+    <message>
+        <source>a whole number is expected: {text}</source>
+        <translation>需要一个整数：{text}</translation>
+    </message>
+    <message>
+        <source>{value} is not between {low} and {high}</source>
+        <translation>{value} 不在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <source>a number of hours is expected: {text}</source>
+        <translation>需要小时数：{text}</translation>
+    </message>
+    <message>
+        <source>{text} is not between 0 and 8760 hours</source>
+        <translation>{text} 不在 0 到 8760 小时之间</translation>
+    </message>
+    <message>
+        <source>a month like 2026-11 is expected: {text}</source>
+        <translation>需要形如 2026-11 的月份：{text}</translation>
+    </message>
+    <message>
+        <source>the owner PIN, once one is set, for owner actions (or set BRANCHDESK_PIN)</source>
+        <translation>店主 PIN（设置后，店主操作需要它；也可设置环境变量 BRANCHDESK_PIN）</translation>
+    </message>
+    <message>
+        <source>BranchDesk 网点服务台 — courier branch desk</source>
+        <translation>BranchDesk 网点服务台 —— 快递网点的服务台</translation>
+    </message>
+    <message>
+        <source>use DIR for the database and settings</source>
+        <translation>使用 DIR 文件夹存放数据库和设置</translation>
+    </message>
+    <message>
+        <source>start the GUI and import this guide pack (.zip)</source>
+        <translation>启动界面并导入这个操作指南包（.zip）</translation>
+    </message>
+    <message>
+        <source>import a spreadsheet (areas, routes, times, waybills, handbook)</source>
+        <translation>导入表格（派件区域、路由、时效、运单、处罚手册）</translation>
+    </message>
+    <message>
+        <source>sheet name (default: the first sheet)</source>
+        <translation>工作表名称（默认：第一个工作表）</translation>
+    </message>
+    <message>
+        <source>validate only, write nothing</source>
+        <translation>只检查，不写入</translation>
+    </message>
+    <message>
+        <source>import the valid rows and report the invalid ones</source>
+        <translation>导入有效的行，并列出无效的行</translation>
+    </message>
+    <message>
+        <source>handbook: create the categories that do not exist yet</source>
+        <translation>处罚手册：自动创建尚不存在的分类</translation>
+    </message>
+    <message>
+        <source>find couriers, route and waybills for a query</source>
+        <translation>查询业务员、路由和运单</translation>
+    </message>
+    <message>
+        <source>address, waybill number, phone or last 4 digits</source>
+        <translation>地址、运单号、电话或电话后 4 位</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>one query per line ('-' for stdin); prints one JSON object per line</source>
+        <translation>每行一个查询（&apos;-&apos; 表示标准输入）；每行输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>export a table to Excel</source>
+        <translation>把表格导出为 Excel</translation>
+    </message>
+    <message>
+        <source>customers' phone numbers in full (masked by default; an owner action, audited)</source>
+        <translation>显示客户完整电话（默认打码；店主操作，记入日志）</translation>
+    </message>
+    <message>
+        <source>print the handbook, vehicle sheets, an exam, results, problem-parcel slips or an operation guide</source>
+        <translation>打印处罚手册、车载单、考卷、成绩、问题件提醒单或操作指南</translation>
+    </message>
+    <message>
+        <source>slips: the HQ's problem-parcel list (.xlsx/.xls/.csv); guide: its id or title</source>
+        <translation>提醒单：总部的问题件清单（.xlsx/.xls/.csv）；指南：编号或标题</translation>
+    </message>
+    <message>
+        <source>only this category (repeat for several)</source>
+        <translation>只打印这个分类（可重复多次）</translation>
+    </message>
+    <message>
+        <source>exam: the paper number (0-999999); a number printed before reprints that paper</source>
+        <translation>考卷：试卷号（0-999999）；用以前打印过的号码可重印同一份试卷</translation>
+    </message>
+    <message>
+        <source>exam: number of questions</source>
+        <translation>考卷：题目数量</translation>
+    </message>
+    <message>
+        <source>sheet: courier's name in the header</source>
+        <translation>车载单：页眉上的业务员姓名</translation>
+    </message>
+    <message>
+        <source>results: one employee's results</source>
+        <translation>成绩：只打印一名员工的成绩</translation>
+    </message>
+    <message>
+        <source>slips: sheet name (default: the first sheet)</source>
+        <translation>提醒单：工作表名称（默认：第一个工作表）</translation>
+    </message>
+    <message>
+        <source>slips: print the valid rows and report the invalid ones</source>
+        <translation>提醒单：打印有效的行，并列出无效的行</translation>
+    </message>
+    <message>
+        <source>slips: print customers' names and phones in full (masked by default; an owner action, audited)</source>
+        <translation>提醒单：打印客户完整姓名和电话（默认打码；店主操作，记入日志）</translation>
+    </message>
+    <message>
+        <source>analysis: the month (default: this one)</source>
+        <translation>投诉分析：月份（默认：本月）</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>要写入的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>the complaint log</source>
+        <translation>投诉登记</translation>
+    </message>
+    <message>
+        <source>open complaints due soon or overdue, soonest first</source>
+        <translation>即将到期或已超时的未结投诉，最急的在前</translation>
+    </message>
+    <message>
+        <source>due within this many hours (default: the lead time in settings, 2)</source>
+        <translation>在这么多小时内到期（默认：设置中的提前提醒时间，2）</translation>
+    </message>
+    <message>
+        <source>print JSON (one array)</source>
+        <translation>输出 JSON（一个数组）</translation>
+    </message>
+    <message>
+        <source>operation guides: list, export or import a guide pack</source>
+        <translation>操作指南：列出、导出或导入指南包</translation>
+    </message>
+    <message>
+        <source>every guide: id, category, title, steps, version</source>
+        <translation>所有指南：编号、分类、标题、步骤数、版本</translation>
+    </message>
+    <message>
+        <source>write a guide as a pack (.zip) for another branch</source>
+        <translation>把一份指南导出为指南包（.zip），给其他网点用</translation>
+    </message>
+    <message>
+        <source>the guide's id or exact title</source>
+        <translation>指南的编号或完整标题</translation>
+    </message>
+    <message>
+        <source>the .zip to write</source>
+        <translation>要写入的 .zip 文件</translation>
+    </message>
+    <message>
+        <source>add the guide of a pack (.zip) to the library</source>
+        <translation>把指南包（.zip）中的指南加入指南库</translation>
+    </message>
+    <message>
+        <source>back up the database (a checked copy)</source>
+        <translation>备份数据库（经过检查的副本）</translation>
+    </message>
+    <message>
+        <source>the folder to write to, e.g. a USB stick (default: the data dir's backups)</source>
+        <translation>写入的文件夹，例如 U 盘（默认：数据文件夹中的 backups）</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup (owner only)</source>
+        <translation>用备份替换数据库（仅限店主）</translation>
+    </message>
+    <message>
+        <source>the backup file (branchdesk-….sqlite3)</source>
+        <translation>备份文件（branchdesk-….sqlite3）</translation>
+    </message>
+    <message>
+        <source>do not ask for confirmation</source>
+        <translation>不再询问确认</translation>
+    </message>
+    <message>
+        <source>full integrity check of the database; lists the backups</source>
+        <translation>完整检查数据库；并列出备份</translation>
+    </message>
+    <message>
+        <source>load the sample branch (an example to replace)</source>
+        <translation>载入示例网点（供参考，之后替换为本网点的数据）</translation>
+    </message>
+    <message>
+        <source>list imports</source>
+        <translation>列出导入记录</translation>
+    </message>
+    <message>
+        <source>remove waybills older than a number of days (owner only)</source>
+        <translation>删除超过指定天数的运单（仅限店主）</translation>
+    </message>
+    <message>
+        <source>remove waybills dated more than DAYS days ago (default: the setting, 180)</source>
+        <translation>删除日期早于 DAYS 天前的运单（默认：设置值 180）</translation>
+    </message>
 </context>
 </TS>

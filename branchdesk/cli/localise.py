@@ -1,0 +1,67 @@
+"""The command line in the user's language: argparse's own texts (usage, errors, the help's
+headings) go through BranchDesk's catalog, so `--help` and a usage error read in Chinese
+under a Chinese locale or with the language set to 中文."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from branchdesk import i18n, paths
+
+
+def _tr(text: str) -> str:
+    """Marks argparse's own texts for tools/i18n_extract.py; argparse translates them."""
+    return text
+
+
+# argparse's texts as Python 3.11–3.13 write them (their %-placeholders are argparse's).
+ARGPARSE_TEXTS = (
+    _tr("usage: "),
+    _tr("positional arguments"),
+    _tr("options"),
+    _tr("show this help message and exit"),
+    _tr("show program's version number and exit"),
+    _tr("%(prog)s: error: %(message)s\n"),
+    _tr("argument %(argument_name)s: %(message)s"),
+    _tr("the following arguments are required: %s"),
+    _tr("unrecognized arguments: %s"),
+    _tr("invalid choice: %(value)r (choose from %(choices)s)"),
+    _tr("invalid %(type)s value: %(value)r"),
+    _tr("expected one argument"),
+    _tr("expected at least one argument"),
+    _tr("expected at most one argument"),
+    _tr("expected %s argument"),
+    _tr("expected %s arguments"),
+    _tr("ambiguous option: %(option)s could match %(matches)s"),
+    _tr("not allowed with argument %s"),
+    _tr("one of the arguments %s is required"),
+    _tr("ignored explicit argument %r"),
+    _tr("can't open '%(filename)s': %(error)s"),
+)
+
+
+def _gettext(text: str) -> str:
+    return i18n.translate(text) or text
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _gettext(singular if n == 1 else plural)
+
+
+def install(argv: Sequence[str]) -> str:
+    """Set the language from the settings of the data dir that `argv` names (before the parser
+    is built: its help texts are translated as they are written) and route argparse's own
+    texts through the catalog. Returns the language in force."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--data-dir")
+    known, _rest = early.parse_known_args(list(argv))
+    if known.data_dir:
+        paths.set_data_dir(known.data_dir)
+    from branchdesk.settings import SettingsStore
+
+    language = i18n.set_language(SettingsStore().get("language"))
+    # argparse looks these names up in its module at the moment it formats a text.
+    argparse._ = _gettext  # type: ignore[attr-defined]
+    argparse.ngettext = _ngettext  # type: ignore[attr-defined]
+    return language

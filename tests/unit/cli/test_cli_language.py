@@ -1,0 +1,83 @@
+"""The command line speaks the user's language: help, usage and errors in Chinese when the
+language is 中文 (or the system's is), and every help text has its Chinese translation."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from branchdesk import i18n, paths
+from branchdesk.cli import main
+from branchdesk.cli.localise import ARGPARSE_TEXTS
+from branchdesk.cli.parser import build_parser
+
+
+@pytest.fixture
+def chinese(data_dir: Path) -> Iterator[Path]:
+    paths.settings_path().write_text(json.dumps({"language": "zh_CN"}), encoding="utf-8")
+    yield data_dir
+    i18n.set_language("en")
+
+
+def test_help_is_chinese(chinese: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：branchdesk")
+    assert "显示此帮助并退出" in out and "查询业务员、路由和运单" in out
+    assert "显示版本号并退出" in out
+    assert (
+        "show this help" not in out and "find couriers" not in out and "version number" not in out
+    )
+
+
+def test_a_command_s_help_is_chinese(chinese: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["print", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "考卷：题目数量" in out and "要写入的 PDF 文件" in out
+    assert "店主 PIN" in out  # the --pin taken after the command, too
+
+
+def test_usage_errors_are_chinese(chinese: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lookup", "中山西路", "--bogus"]) == 2
+    assert "无法识别的参数：--bogus" in capsys.readouterr().err
+    assert main(["import", "nonsense", "x.xlsx"]) == 2
+    err = capsys.readouterr().err
+    assert "参数 kind：无效的选择：'nonsense'" in err
+    assert main(["print", "exam", "--questions", "0", "-o", "x.pdf"]) == 2
+    assert "0 不在 1 到 200 之间" in capsys.readouterr().err
+    assert main(["import"]) == 2
+    assert "缺少必需的参数：kind, file" in capsys.readouterr().err
+
+
+def test_english_stays_english(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths.settings_path().write_text(json.dumps({"language": "en"}), encoding="utf-8")
+    assert main(["--help"]) == 0
+    assert "show this help message and exit" in capsys.readouterr().out
+
+
+def _parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found += _parsers(sub)
+    return found
+
+
+def test_every_help_text_of_every_command_has_a_chinese_translation() -> None:
+    """A command or option added with an untranslated help text fails here."""
+    missing = []
+    for parser in _parsers(build_parser()):
+        texts = [parser.description] + [a.help for a in parser._actions]
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                texts += [c.help for c in action._choices_actions]
+        for text in texts:
+            if text and text != argparse.SUPPRESS and not i18n.translate(text, "zh_CN"):
+                missing.append(f"{parser.prog}: {text}")
+    assert missing == []
+    assert [t for t in ARGPARSE_TEXTS if not i18n.translate(t, "zh_CN")] == []
