@@ -56,10 +56,12 @@ def install_translator(app: QApplication, language: str) -> CatalogTranslator:
     language = i18n.set_language(language)
     if language != "en":
         qt_own = QTranslator(app)
-        if qt_own.load(
-            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        ):
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(f"qtbase_{language}", folder):
             app.installTranslator(qt_own)
+            log.info("Qt's own translations (%s) loaded from %s", language, folder)
+        else:  # file dialogs and standard buttons stay in English: say so in the log
+            log.warning("Qt's own translations (%s) not found in %s", language, folder)
     translator = CatalogTranslator(app)
     app.installTranslator(translator)
     return translator

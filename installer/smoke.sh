@@ -31,5 +31,11 @@ step "print sheet"
 head -c 5 "$OUT/sheet.pdf" | grep -q "%PDF-" && echo ok
 
 step "GUI starts and closes"
+# In Chinese, with the first-run questions answered, so nothing waits for a click.
+printf '{"language": "zh_CN", "first_run_done": true}' > "$DATA/settings.json"
 QT_QPA_PLATFORM=offscreen BRANCHDESK_SMOKE_QUIT_MS=4000 timeout 60 "$EXE" --data-dir "$DATA"
-grep -q "stopped (exit code 0)" "$DATA"/logs/branchdesk.log* && echo ok
+LOG="$DATA/logs/branchdesk.log"
+grep -q "stopped (exit code 0)" "$LOG" && ! grep -q "Traceback" "$LOG" && echo ok
+
+step "Qt's dialogs in Chinese"
+grep -q "Qt's own translations (zh_CN) loaded" "$LOG" && echo ok

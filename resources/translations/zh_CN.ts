@@ -5661,7 +5661,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>one query per line ('-' for stdin); prints one JSON object per line</source>
-        <translation>每行一个查询（&apos;-&apos; 表示标准输入）；每行输出一个 JSON 对象</translation>
+        <translation>每行一个查询（'-' 表示标准输入）；每行输出一个 JSON 对象</translation>
     </message>
     <message>
         <source>export a table to Excel</source>
@@ -5798,6 +5798,90 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     <message>
         <source>remove waybills dated more than DAYS days ago (default: the setting, 180)</source>
         <translation>删除日期早于 DAYS 天前的运单（默认：设置值 180）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Look up an address</source>
+        <translation>查地址</translation>
+    </message>
+    <message>
+        <source>Log a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Print vehicle sheets</source>
+        <translation>打印车载单</translation>
+    </message>
+    <message>
+        <source>Print an exam paper</source>
+        <translation>打印考卷</translation>
+    </message>
+    <message>
+        <source>Read the operation guides</source>
+        <translation>看操作指南</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Day-one jobs</source>
+        <translation>常用工作</translation>
+    </message>
+    <message>
+        <source>Today: {date}, 星期{weekday}</source>
+        <translation type="vanished"></translation>
+    </message>
+    <message>
+        <source>{overdue} overdue, {soon} due within {hours} h, {callbacks} waiting for a call-back. Double-click one to open it.</source>
+        <translation>已超时 {overdue} 件，{hours} 小时内到期 {soon} 件，待回访 {callbacks} 件。双击可打开。</translation>
+    </message>
+    <message>
+        <source>Nothing is due today.</source>
+        <translation>今天没有到期的投诉。</translation>
+    </message>
+    <message>
+        <source>{due} · {ticket} · {category} · {status}{late}</source>
+        <translation>{due} · {ticket} · {category} · {status}{late}</translation>
+    </message>
+    <message>
+        <source> · overdue</source>
+        <translation> · 已超时</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Today: {date}, {weekday}</source>
+        <translation>今天：{date}，{weekday}</translation>
     </message>
 </context>
 </TS>

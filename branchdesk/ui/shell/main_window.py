@@ -42,6 +42,7 @@ from branchdesk.ui.shell.window_base import (
     PAGE_COUNT,
     PRACTICE,
     REMINDER_INTERVAL_MS,
+    TODAY,
 )
 
 # The page numbers, for whoever drives the window (tests, the sample-guide screenshots).
@@ -55,6 +56,7 @@ __all__ = [
     "LOOKUP",
     "PAGE_COUNT",
     "PRACTICE",
+    "TODAY",
     "MainWindow",
 ]
 
@@ -104,14 +106,15 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, QMainWi
         font.setPointSize(font.pointSize() + 2)
         self.nav.setFont(font)
         for title, key in (
-            (self.tr("Lookup"), "Ctrl+1"),
-            (self.tr("Data"), "Ctrl+2"),
-            (self.tr("Couriers"), "Ctrl+3"),
-            (self.tr("Handbook"), "Ctrl+4"),
-            (self.tr("Practice"), "Ctrl+5"),
-            (self.tr("Complaints"), "Ctrl+6"),
-            (self.tr("Analysis"), "Ctrl+7"),
-            (self.tr("Guides"), "Ctrl+8"),
+            (self.tr("Today"), "Ctrl+1"),
+            (self.tr("Lookup"), "Ctrl+2"),
+            (self.tr("Data"), "Ctrl+3"),
+            (self.tr("Couriers"), "Ctrl+4"),
+            (self.tr("Handbook"), "Ctrl+5"),
+            (self.tr("Practice"), "Ctrl+6"),
+            (self.tr("Complaints"), "Ctrl+7"),
+            (self.tr("Analysis"), "Ctrl+8"),
+            (self.tr("Guides"), "Ctrl+9"),
         ):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 44))
@@ -149,7 +152,9 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, QMainWi
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        if row == 1:
+        if row == TODAY:
+            self.today_page.refresh()
+        if row == DATA:
             self.data_page.ensure_loaded()
         if row == ANALYSIS:
             # Built on first show, reloaded on every later one: complaints change meanwhile.
@@ -239,6 +244,19 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, QMainWi
             self.guides_page.show()
         return self.guides_page
 
+    def do_job(self, job: str) -> None:
+        """A day-one job from the 今天 page."""
+        if job == "lookup":
+            self.nav.setCurrentRow(LOOKUP)
+            self.lookup_page.search_box.setFocus()
+            self.lookup_page.search_box.selectAll()
+        elif job == "complaint":
+            self.new_complaint()
+        elif job in ("sheet", "exam"):
+            self.open_print(job)
+        elif job == "guides":
+            self.nav.setCurrentRow(GUIDES)
+
     def open_guide_pack(self, path: Path) -> None:
         """Show the guides page and import the pack (a guide pack opened from Explorer)."""
         self.nav.setCurrentRow(GUIDES)
@@ -269,6 +287,8 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, QMainWi
         if self.pages.currentWidget() is self.guides_holder and self.guides_page is not None:
             self.guides_page.print_guide()  # Ctrl+P on the guides page prints the guide
             return
+        if self.pages.currentWidget() is self.today_page and document == "handbook":
+            document = "sheet"  # Ctrl+P on 今天 is the day-one job: the vehicle sheets
         selected = (
             self.handbook_page.selected_ids()
             if self.pages.currentWidget() is self.handbook_page

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from branchdesk.ui.handbook.practice_page import PracticePage
     from branchdesk.ui.lookup.couriers_page import CouriersPage
     from branchdesk.ui.lookup.lookup_page import LookupPage
+    from branchdesk.ui.shell.today_page import TodayPage
 
 from branchdesk.ui.shell.window_base import (
     PRACTICE,
@@ -114,6 +115,7 @@ class StartupPart(WindowParts):
         from branchdesk.ui.kit import owner_action as owner
         from branchdesk.ui.lookup.couriers_page import CouriersPage
         from branchdesk.ui.lookup.lookup_page import LookupPage
+        from branchdesk.ui.shell.today_page import TodayPage
 
         self.db = db
         # The branch's settings come from the database (settings.json's, the first time).
@@ -122,6 +124,7 @@ class StartupPart(WindowParts):
         # Owner actions are locked from the start when the database holds a PIN.
         owner.install_lock(db)
         permissions.set_actor(self.settings.get("agent_name"))
+        self.today_page: TodayPage = TodayPage(db, self.settings)
         self.lookup_page: LookupPage = LookupPage(db)
         self.data_page: DataPage = DataPage(db)
         self.couriers_page: CouriersPage = CouriersPage(db)
@@ -129,6 +132,7 @@ class StartupPart(WindowParts):
         self.practice_page: PracticePage = PracticePage(db)
         self.complaints_page: ComplaintsPage = ComplaintsPage(db, self.settings)
         for page in (
+            self.today_page,
             self.lookup_page,
             self.data_page,
             self.couriers_page,
@@ -163,6 +167,9 @@ class StartupPart(WindowParts):
         )
         self.complaints_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.complaints_page.due_refreshed.connect(self._show_due_counts)
+        self.complaints_page.due_refreshed.connect(lambda *_: self.today_page.refresh())
+        self.today_page.job.connect(self.do_job)
+        self.today_page.open_complaint.connect(self.complaints_page.open_complaint)
         self.statusBar().addPermanentWidget(self.due_indicator)
         self._start_reminders()
         self.nav.setCurrentRow(0)

@@ -35,9 +35,10 @@ if TYPE_CHECKING:
     from branchdesk.ui.kit.workers import Task
     from branchdesk.ui.lookup.couriers_page import CouriersPage
     from branchdesk.ui.lookup.lookup_page import LookupPage
+    from branchdesk.ui.shell.today_page import TodayPage
 
-LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS, ANALYSIS, GUIDES = range(8)
-PAGE_COUNT = 8
+TODAY, LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS, ANALYSIS, GUIDES = range(9)
+PAGE_COUNT = 9
 REMINDER_INTERVAL_MS = 60_000
 
 # At run time a part is a plain mixin; for the type checker it is the window.
@@ -61,6 +62,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     loading: QLabel
     sample_banner: QLabel
     due_indicator: QToolButton
+    today_page: TodayPage
     lookup_page: LookupPage
     data_page: DataPage
     couriers_page: CouriersPage

@@ -28,7 +28,7 @@ from branchdesk.ui.complaints.close_dialog import CloseDialog
 from branchdesk.ui.complaints.complaint_dialog import ComplaintDialog
 from branchdesk.ui.complaints.complaints_page import COL_DUE, ComplaintsPage
 from branchdesk.ui.complaints.detail_dialog import ComplaintDetailDialog
-from branchdesk.ui.shell.main_window import COMPLAINTS, MainWindow
+from branchdesk.ui.shell.main_window import COMPLAINTS, LOOKUP, MainWindow
 from tests.ui.conftest import Boxes, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -445,7 +445,7 @@ def test_the_status_bar_counts_and_opens_the_due_queue(qtbot: QtBot, window: Mai
     window.refresh_reminders()
     assert window.due_indicator.isVisible()
     assert window.due_indicator.text() == "1 overdue · 1 due within 2 h"
-    window.nav.setCurrentRow(0)
+    window.nav.setCurrentRow(LOOKUP)
     qtbot.mouseClick(window.due_indicator, Qt.MouseButton.LeftButton)
     page = window.complaints_page
     assert window.nav.currentRow() == COMPLAINTS
@@ -491,13 +491,13 @@ def test_a_complaint_falling_due_is_announced_once(qtbot: QtBot, window: MainWin
 
 
 def test_ctrl_n_logs_a_complaint_from_other_pages(qtbot: QtBot, window: MainWindow) -> None:
-    window.nav.setCurrentRow(0)
+    window.nav.setCurrentRow(LOOKUP)
     qtbot.keyClick(window.lookup_page, Qt.Key.Key_N, CTRL)
     assert window.nav.currentRow() == COMPLAINTS
     dialog = window.complaints_page.dialog
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
-    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
     assert window.nav.currentRow() == COMPLAINTS
 
 

@@ -119,12 +119,12 @@ def drag(qtbot: QtBot, editor: GuideEditor, start: QPoint, end: QPoint) -> None:
 # --- the library ----------------------------------------------------------------------
 
 
-def test_the_guides_page_is_the_eighth_entry_and_built_when_first_shown(
+def test_the_guides_page_is_the_ninth_entry_and_built_when_first_shown(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     assert window.guides_page is None
-    assert window.nav.item(GUIDES).toolTip() == "Ctrl+8"
-    qtbot.keyClick(window.nav, Qt.Key.Key_8, CTRL)
+    assert window.nav.item(GUIDES).toolTip() == "Ctrl+9"
+    qtbot.keyClick(window.nav, Qt.Key.Key_9, CTRL)
     page = window.guides_page
     assert page is not None and page.isVisible()
     names = [page.category_list.item(i).text() for i in range(page.category_list.count())]

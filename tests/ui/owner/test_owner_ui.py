@@ -22,7 +22,7 @@ from branchdesk.ui.owner import audit_dialog, pin_dialog
 from branchdesk.ui.owner.audit_dialog import AuditDialog
 from branchdesk.ui.owner.pin_dialog import SetPinDialog
 from branchdesk.ui.owner.settings_dialog import SettingsDialog
-from branchdesk.ui.shell.main_window import MainWindow
+from branchdesk.ui.shell.main_window import DATA, MainWindow
 from tests.ui.conftest import Boxes, type_text
 
 PIN = "2580"
@@ -231,7 +231,7 @@ def test_undo_of_an_import_asks_for_the_pin_before_the_question(
     owned_window: MainWindow, boxes: Boxes
 ) -> None:
     page = owned_window.data_page
-    owned_window.nav.setCurrentRow(1)
+    owned_window.nav.setCurrentRow(DATA)
     page.ensure_loaded()
     page.history_view.selectRow(0)
     assert page.selected_batch() is not None

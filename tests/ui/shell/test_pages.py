@@ -16,6 +16,7 @@ from branchdesk.lookup.models import Waybill
 from branchdesk.lookup.service import lookup
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.lookup.couriers_page import COL_ACTIVE, COL_NAME, COL_PHONE
+from branchdesk.ui.shell import main_window as mw
 from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
 
@@ -40,7 +41,7 @@ def _edit(qtbot: QtBot, window: MainWindow, row: int, col: int, text: str) -> No
 
 
 def test_rename_a_courier_then_undo(qtbot: QtBot, window: MainWindow) -> None:
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(mw.COURIERS)
     row = _row_of(window, "王强")
     _edit(qtbot, window, row, COL_NAME, "王大强")
     with window.db.session() as s:
@@ -54,7 +55,7 @@ def test_rename_a_courier_then_undo(qtbot: QtBot, window: MainWindow) -> None:
 def test_bad_phone_is_refused_with_a_message(
     qtbot: QtBot, window: MainWindow, boxes: Boxes
 ) -> None:
-    window.nav.setCurrentRow(2)
+    window.nav.setCurrentRow(mw.COURIERS)
     row = _row_of(window, "李娜")
     _edit(qtbot, window, row, COL_PHONE, "call me")
     assert boxes.shown and boxes.shown[-1][0] == "warning"
@@ -77,7 +78,7 @@ def test_untick_active_when_a_courier_leaves(qtbot: QtBot, window: MainWindow) -
 
 
 def test_undo_an_import_from_the_history(qtbot: QtBot, window: MainWindow, boxes: Boxes) -> None:
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(mw.DATA)
     page = window.data_page
     page.tabs.setCurrentIndex(4)
     model = page.history_model
@@ -109,10 +110,12 @@ def test_first_start_offers_the_sample_branch(qtbot: QtBot, db: Database, boxes:
 
 
 def test_keyboard_navigation_between_pages(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    assert window.pages.currentWidget() is window.data_page
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.data_page
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.couriers_page
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.today_page
 
 
 def test_chinese_interface(qtbot: QtBot, sample_db: Database, boxes: Boxes) -> None:
@@ -122,7 +125,8 @@ def test_chinese_interface(qtbot: QtBot, sample_db: Database, boxes: Boxes) -> N
     try:
         win = MainWindow(sample_db)
         qtbot.addWidget(win)
-        assert win.nav.item(0).text().startswith("查件")
+        assert win.nav.item(0).text() == "今天"
+        assert win.nav.item(1).text().startswith("查件")
         assert win.menuBar().actions()[0].text() == "文件(&F)"
         header = win.lookup_page.courier_model.headerData(
             0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole

@@ -26,7 +26,7 @@ def test_window_shows_before_the_data_then_the_pages_arrive(qtbot: QtBot, boxes:
     with qtbot.waitSignal(window.data_ready, timeout=10000):
         pass
     assert window.db is not None and window.nav.isEnabled()
-    assert window.pages.currentWidget() is window.lookup_page
+    assert window.pages.currentWidget() is window.today_page  # the start page
     qtbot.waitUntil(lambda: bool(boxes.shown))
     assert boxes.shown[0][0] == "question"  # the sample branch was offered once
     qtbot.waitUntil(lambda: window._warmup is None)

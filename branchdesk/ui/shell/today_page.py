@@ -1,0 +1,174 @@
+"""今天: the start page a new agent understands at a glance.
+
+What is due today (overdue complaints, those due within the lead time, call-backs waiting),
+cards that later features add (their own queue, QC), and the day-one jobs as large buttons with
+their shortcuts, each one click from here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.complaints import service as complaints
+from branchdesk.complaints.workflow import CALLBACK, status_label
+from branchdesk.db.engine import Database
+from branchdesk.settings import SettingsStore
+
+# The day-one jobs: (key, label), and their shortcuts. The window connects `job` to each.
+JOB_LABELS = (
+    ("lookup", "Look up an address"),
+    ("complaint", "Log a complaint"),
+    ("sheet", "Print vehicle sheets"),
+    ("exam", "Print an exam paper"),
+    ("guides", "Read the operation guides"),
+)
+JOB_KEYS = {"lookup": "Ctrl+2", "complaint": "Ctrl+N", "sheet": "Ctrl+P", "guides": "Ctrl+9"}
+SHOWN_DUE = 8
+WEEKDAY_LABELS = (
+    ("mon", "Monday"),
+    ("tue", "Tuesday"),
+    ("wed", "Wednesday"),
+    ("thu", "Thursday"),
+    ("fri", "Friday"),
+    ("sat", "Saturday"),
+    ("sun", "Sunday"),
+)
+
+
+class Card(QFrame):
+    """A titled box on the page."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayCard")
+        self.setStyleSheet(
+            "QFrame#todayCard { background: white; border: 1px solid #d6dde8; border-radius: 6px; }"
+        )
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.title)
+
+
+class TodayPage(QWidget):
+    job = Signal(str)  # one of JOB_LABELS' keys
+    open_complaint = Signal(int)
+
+    def __init__(
+        self, db: Database, settings: SettingsStore, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings
+        self.heading = QLabel()
+        heading_font = self.heading.font()
+        heading_font.setPointSize(heading_font.pointSize() + 6)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+
+        self.due_card = Card(self.tr("Due today"))
+        self.due_summary = QLabel()
+        self.due_summary.setWordWrap(True)
+        self.due_list = QListWidget()
+        self.due_list.setObjectName("todayDue")
+        self.due_list.setMinimumHeight(120)
+        self.due_list.itemActivated.connect(self._open)
+        self.due_card.body.addWidget(self.due_summary)
+        self.due_card.body.addWidget(self.due_list, 1)
+
+        self.jobs_card = Card(self.tr("Day-one jobs"))
+        grid = QGridLayout()
+        self.job_buttons: dict[str, QPushButton] = {}
+        big = QFont(self.font())
+        big.setPointSize(big.pointSize() + 3)
+        for n, (key, text) in enumerate(JOB_LABELS):
+            keys = JOB_KEYS.get(key, "")
+            label = self.tr(text) + (f"\n{keys}" if keys else "")
+            button = QPushButton(label)
+            button.setObjectName(f"job_{key}")
+            button.setFont(big)
+            button.setMinimumHeight(64)
+            button.clicked.connect(lambda _c=False, key=key: self.job.emit(key))
+            grid.addWidget(button, n // 3, n % 3)
+            self.job_buttons[key] = button
+        self.jobs_card.body.addLayout(grid)
+
+        self.cards = QVBoxLayout()  # later features add their cards here (add_card)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.jobs_card)
+        layout.addWidget(self.due_card, 1)
+        layout.addLayout(self.cards)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller)
+        self.refresh()
+
+    def add_card(self, card: QWidget) -> None:
+        """A later feature's card (its queue, QC's follow-ups) under the day's due list."""
+        self.cards.addWidget(card)
+
+    def refresh(self) -> None:
+        now = datetime.now()
+        self.heading.setText(
+            self.tr("Today: {date}, {weekday}").format(
+                date=now.strftime("%Y-%m-%d"), weekday=self.tr(WEEKDAY_LABELS[now.weekday()][1])
+            )
+        )
+        lead = float(self.settings.get("complaint_lead_hours"))
+        with self.db.read_session() as session:
+            soon, overdue = complaints.due_counts(session, lead, now)
+            rows = complaints.due_soon(session, lead, now, limit=SHOWN_DUE)
+            callbacks = complaints.count_complaints(
+                session, complaints.ComplaintFilter(statuses=(CALLBACK,))
+            )
+        if overdue or soon or callbacks:
+            self.due_summary.setText(
+                self.tr(
+                    "{overdue} overdue, {soon} due within {hours} h, {callbacks} waiting for a "
+                    "call-back. Double-click one to open it."
+                ).format(overdue=overdue, soon=soon, hours=f"{lead:g}", callbacks=callbacks)
+            )
+        else:
+            self.due_summary.setText(self.tr("Nothing is due today."))
+        self.due_list.clear()
+        for row in rows:
+            late = row.due_at < now
+            text = self.tr("{due} · {ticket} · {category} · {status}{late}").format(
+                due=row.due_at.strftime("%m-%d %H:%M"),
+                ticket=row.ticket_no,
+                category=row.category,
+                status=status_label(row.status),
+                late=self.tr(" · overdue") if late else "",
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            if late:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.due_list.addItem(item)
+        self.due_list.setVisible(bool(rows))
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.open_complaint.emit(int(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,105 @@
+"""今天, the start page: the day's due complaints and the day-one jobs, each one click away."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from branchdesk.complaints import service as complaints
+from branchdesk.ui.complaints.complaint_dialog import ComplaintDialog
+from branchdesk.ui.complaints.detail_dialog import ComplaintDetailDialog
+from branchdesk.ui.handbook.print_dialog import PrintDialog
+from branchdesk.ui.shell.main_window import GUIDES, LOOKUP, TODAY, MainWindow
+
+
+def _complaint(window: MainWindow, due_in_hours: float) -> int:
+    assert window.db is not None
+    with window.db.session() as s:
+        complaints.ensure_default_categories(s)
+        category = complaints.category_tree(s)[0]
+        row = complaints.create_complaint(
+            s,
+            complaints.NewComplaint(
+                channel="电话",
+                category_id=category.id,
+                description="催件",
+                phone="13805741234",
+                received_at=datetime.now() - timedelta(hours=24) + timedelta(hours=due_in_hours),
+            ),
+            "测试",
+        )
+        return row.id
+
+
+def test_the_window_starts_on_today_with_the_jobs(window: MainWindow) -> None:
+    assert window.nav.currentRow() == TODAY
+    assert window.pages.currentWidget() is window.today_page
+    page = window.today_page
+    assert datetime.now().strftime("%Y-%m-%d") in page.heading.text()
+    assert set(page.job_buttons) == {"lookup", "complaint", "sheet", "exam", "guides"}
+    assert all(b.isVisible() and b.isEnabled() for b in page.job_buttons.values())
+
+
+def test_due_complaints_are_listed_and_open_from_the_list(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.today_page
+    assert page.due_summary.text() == "Nothing is due today."
+    late = _complaint(window, -3)  # due three hours ago
+    _complaint(window, 1)  # due within the lead time
+    _complaint(window, 100)  # not due today
+    page.refresh()
+    assert page.due_summary.text().startswith("1 overdue, 1 due within 2 h")
+    assert page.due_list.count() == 2
+    first = page.due_list.item(0)
+    assert first.text().endswith("overdue")
+    page.due_list.setCurrentItem(first)
+    qtbot.keyClick(page.due_list, Qt.Key.Key_Return)  # as a double-click does
+    dialog = window.complaints_page.detail
+    assert isinstance(dialog, ComplaintDetailDialog) and dialog.isVisible()
+    assert dialog.complaint_id == late
+    dialog.reject()
+
+
+def test_lookup_and_guides_are_one_click(qtbot: QtBot, window: MainWindow) -> None:
+    buttons = window.today_page.job_buttons
+    qtbot.mouseClick(buttons["lookup"], Qt.MouseButton.LeftButton)
+    assert window.nav.currentRow() == LOOKUP
+    assert QApplication.focusWidget() is window.lookup_page.search_box
+    window.nav.setCurrentRow(TODAY)
+    qtbot.mouseClick(buttons["guides"], Qt.MouseButton.LeftButton)
+    assert window.nav.currentRow() == GUIDES and window.guides_page is not None
+
+
+def test_log_a_complaint_is_one_click(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.mouseClick(window.today_page.job_buttons["complaint"], Qt.MouseButton.LeftButton)
+    dialog = window.complaints_page.dialog
+    assert isinstance(dialog, ComplaintDialog) and dialog.isVisible()
+    dialog.reject()
+
+
+def _printed(qtbot: QtBot, press: object) -> str:
+    seen: list[str] = []
+
+    def grab() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, PrintDialog):
+            seen.append(dialog.document.currentData())
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, grab)
+
+    QTimer.singleShot(0, grab)
+    press()  # type: ignore[operator]
+    assert seen, "no print dialog opened"
+    return seen[0]
+
+
+def test_vehicle_sheets_and_exam_print_in_one_click(qtbot: QtBot, window: MainWindow) -> None:
+    buttons = window.today_page.job_buttons
+    click = qtbot.mouseClick
+    assert _printed(qtbot, lambda: click(buttons["sheet"], Qt.MouseButton.LeftButton)) == "sheet"
+    assert _printed(qtbot, lambda: click(buttons["exam"], Qt.MouseButton.LeftButton)) == "exam"
+    # Ctrl+P on 今天 is the vehicle sheets too.
+    assert _printed(qtbot, window.print_action.trigger) == "sheet"
