@@ -219,3 +219,21 @@ def test_export_to_excel(
     ]
     rows = list(load_workbook(written).worksheets[0].iter_rows(values_only=True))
     assert [r[1] for r in rows[1:]] == ["李娜", "王芳", "赵敏"]
+
+
+def test_owner_menu_opens_the_statements(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from branchdesk.ui.pay.pay_dialog import PayDialog
+
+    opened: list[PayDialog] = []
+    monkeypatch.setattr(PayDialog, "exec", lambda self: opened.append(self) or 0)
+    [action] = [
+        a
+        for menu in window.menuBar().actions()
+        for a in menu.menu().actions()
+        if a.text() == "Monthly pay &statements…"
+    ]
+    action.trigger()
+    assert len(opened) == 1
+    assert opened[0].page.summary.text() == (
+        "No agents in the team list: add them on the team page first."
+    )
