@@ -320,3 +320,37 @@ def test_approval_needs_the_owner(team: Team) -> None:
         service.approve(s, MONTH, quality=None, today=AFTER)
     with team.db.read_session() as s:
         assert all(st.status == "draft" for st in service.month_statements(s, MONTH, quality=None))
+
+
+def test_month_counts_read_the_closed_at_index(team: Team) -> None:
+    """Nearly every complaint is closed: the month's count must walk the month's range of
+    closed_at, not every closed complaint through the status index (the bench: 0.9 s → 0.03 s
+    for an empty month of 250,000 complaints)."""
+    from datetime import datetime
+
+    from sqlalchemy import event
+
+    from branchdesk.complaints.service import agent_work
+
+    seen: list[tuple[str, object]] = []
+
+    def capture(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
+        if "FROM complaint" in statement:
+            seen.append((statement, parameters))
+
+    engine = team.db.reader  # read sessions have their own engine
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        with team.db.read_session() as s:
+            agent_work(s, datetime(2026, 11, 1), datetime(2026, 12, 1))
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    [(statement, parameters)] = seen
+    with engine.connect() as conn:
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        )
+    assert (
+        "SEARCH complaint USING INDEX ix_complaint_closed_at (closed_at>? AND closed_at<?)" in plan
+    )
