@@ -216,7 +216,7 @@ def _ranking(statements: Sequence[Statement], month: str) -> list[Flowable]:
     headers = (
         tr("Rank"),
         tr("Agent"),
-        tr("Items"),
+        tr("Items handled"),
         tr("On time"),
         tr("QC"),
         tr("Days"),
