@@ -353,10 +353,27 @@ def _apply_quality(s: Statement, summary: Any, previous: Any) -> None:
         s.qc_previous = None if before is None else round(float(before), 1)
 
 
-def _attendance(session: Session, start: datetime, end: datetime) -> dict[int, tuple[int, float]]:
-    """Days signed in and hours worked per agent. A shift counts to the sign-in day's
-    midnight at most (a sign-out forgotten overnight is not a 30-hour day); a shift still open
-    counts its day and no hours."""
+def _attendance(session: Session, month: str) -> dict[int, tuple[int, float]]:
+    """Days signed in and hours worked per agent: Team's `attendance(session, month)` when
+    Team has it (one rule for the team page and the statement), else from the shifts."""
+    from branchdesk.team import agents as team_agents
+
+    team_attendance = getattr(team_agents, "attendance", None)
+    if callable(team_attendance):
+        return {
+            int(a.agent_id): (int(a.days), round(float(a.hours), 1))
+            for a in team_attendance(session, month)
+            if a.days or a.hours
+        }
+    start, end = month_bounds(month)
+    return _attendance_from_shifts(session, start, end)
+
+
+def _attendance_from_shifts(
+    session: Session, start: datetime, end: datetime
+) -> dict[int, tuple[int, float]]:
+    """A shift counts to the sign-in day's midnight at most (a sign-out forgotten overnight is
+    not a 30-hour day); a shift still open counts its day and no hours."""
     days: dict[int, set[date]] = defaultdict(set)
     hours: dict[int, float] = defaultdict(float)
     for shift in shifts_between(session, start, end):
@@ -405,7 +422,7 @@ def compute_drafts(
     by_name = {a.name: a for a in agents}
     work = {by_name[n].id: w for n, w in agent_work(session, start, end).items() if n in by_name}
     contacts = contact_counts(session, start, end)
-    attendance = _attendance(session, start, end)
+    attendance = _attendance(session, month)
     fines: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for f in fines_in(session, month):
         fines[f.agent_id].append({"id": f.id, "amount_fen": f.amount_fen, "reason": f.reason})

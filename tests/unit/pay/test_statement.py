@@ -33,7 +33,7 @@ class FakeSummary:
 
     average: float | None
     scored: int
-    daily: dict[str, float]
+    daily: tuple[tuple[date, float], ...]  # each scored day's average, in order
     coaching_open: int
     coaching_closed: int
 
@@ -42,11 +42,13 @@ def fake_quality(team: Team) -> Any:
     def source(_session: object, month: str) -> dict[int, FakeSummary]:
         if month == MONTH:
             return {
-                team.wang: FakeSummary(92.0, 10, {"2026-11-04": 94.0, "2026-11-03": 90.0}, 1, 2),
-                team.li: FakeSummary(65.5, 6, {"2026-11-03": 65.5}, 0, 1),
+                team.wang: FakeSummary(
+                    92.0, 10, ((date(2026, 11, 3), 90.0), (date(2026, 11, 4), 94.0)), 1, 2
+                ),
+                team.li: FakeSummary(65.5, 6, ((date(2026, 11, 3), 65.5),), 0, 1),
             }
         if month == "2026-10":
-            return {team.wang: FakeSummary(85.0, 8, {}, 0, 0)}
+            return {team.wang: FakeSummary(85.0, 8, (), 0, 0)}
         return {}
 
     return source
@@ -74,6 +76,35 @@ def test_figures_per_agent_from_complaints_contacts_and_shifts(team: Team) -> No
     assert (idle.items, idle.days, idle.on_time_rate, idle.total_fen) == (0, 0, None, 0)
     # Without QC the statement says so instead of showing zeros.
     assert not wang.qc_available and wang.qc_average is None
+
+
+def test_attendance_comes_from_team_when_team_has_it(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.team import agents
+
+    @dataclass(frozen=True)
+    class Attendance:  # the shape of Team's attendance rows
+        agent_id: int
+        name: str
+        days: int
+        hours: float
+
+    asked: list[object] = []
+
+    def attendance(_session: object, month: str) -> list[Attendance]:
+        asked.append(month)
+        return [Attendance(team.li, "李娜", 3, 20.25), Attendance(team.idle, "赵敏", 0, 0.0)]
+
+    monkeypatch.setattr(agents, "attendance", attendance, raising=False)
+    with team.db.read_session() as s:
+        got = _by_name(service.month_statements(s, MONTH, quality=None))
+    assert asked == ["2026-11"]
+    assert [(got[n].days, got[n].hours) for n in ("李娜", "王芳", "赵敏")] == [
+        (3, 20.2),
+        (0, 0.0),
+        (0, 0.0),
+    ]
 
 
 def test_pay_by_volume_qc_band_and_fines(team: Team) -> None:
