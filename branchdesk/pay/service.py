@@ -565,6 +565,8 @@ def approve(
         for s in compute_drafts(session, month, quality=quality, agent_ids=wanted)
         if s.agent_id not in approved
     ]
+    if not drafts and not approved:
+        raise PayError(tr("No agents in the team list: add them before approving a month."))
     if not drafts:
         raise PayError(tr("Every statement of {month} is already approved.", month=month))
     require_owner(

@@ -6069,5 +6069,9 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>Monthly pay &amp;statements…</source>
         <translation>月度结算单(&amp;S)…</translation>
     </message>
+    <message>
+        <source>No agents in the team list: add them before approving a month.</source>
+        <translation>团队名单中没有客服：请先添加客服，再审批月度结算单。</translation>
+    </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from branchdesk.db.engine import Database
 from branchdesk.owner import audit
 from branchdesk.pay import service
 from branchdesk.pay.models import PayStatement
@@ -385,3 +386,9 @@ def test_month_counts_read_the_closed_at_index(team: Team) -> None:
     assert (
         "SEARCH complaint USING INDEX ix_complaint_closed_at (closed_at>? AND closed_at<?)" in plan
     )
+
+
+def test_approving_without_a_team_says_so(db: Database) -> None:
+    with db.session() as s, pytest.raises(PayError) as exc:
+        service.approve(s, MONTH, quality=None, today=AFTER)
+    assert str(exc.value) == "No agents in the team list: add them before approving a month."
