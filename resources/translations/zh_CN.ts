@@ -6073,5 +6073,9 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>No agents in the team list: add them before approving a month.</source>
         <translation>团队名单中没有客服：请先添加客服，再审批月度结算单。</translation>
     </message>
+    <message>
+        <source>QC average per day</source>
+        <translation>每日质检平均分</translation>
+    </message>
 </context>
 </TS>

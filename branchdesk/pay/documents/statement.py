@@ -7,14 +7,18 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from branchdesk.i18n import tr
+from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.layout import (
     FRAME_WIDTH,
     MUTED,
+    RULE,
     PageSetup,
     Progress,
     counted,
@@ -27,6 +31,8 @@ from branchdesk.io.pdf.layout import (
 )
 from branchdesk.pay.rates import Rates, yuan
 from branchdesk.pay.service import Statement
+
+LINE = colors.HexColor("#3b6ea5")
 
 
 def percent(rate: float | None) -> str:
@@ -54,6 +60,42 @@ def status_text(s: Statement) -> str:
     if s.reissue_reason:
         text += "  " + tr("Reissued: {reason}", reason=s.reissue_reason)
     return text
+
+
+def _daily_chart(daily: Sequence[tuple[str, float]]) -> Drawing:
+    """The month's daily QC averages as a small line (the trend within the month)."""
+    font = cjk_font()
+    width, height, left, bottom = FRAME_WIDTH, 70.0, 28.0, 14.0
+    drawing = Drawing(width, height)
+    low = min(60.0, min(v for _d, v in daily))
+    span = max(1.0, 100.0 - low)
+    step = (width - left - 10) / max(1, len(daily) - 1)
+
+    def y(value: float) -> float:
+        return bottom + (value - low) / span * (height - bottom - 8)
+
+    for mark in (low, 100.0):
+        drawing.add(Line(left, y(mark), width - 10, y(mark), strokeColor=RULE, strokeWidth=0.4))
+        drawing.add(String(2, y(mark) - 3, f"{mark:g}", fontName=font, fontSize=7, fillColor=MUTED))
+    points: list[float] = []
+    for n, (_day, value) in enumerate(daily):
+        points += [left + n * step, y(value)]
+    drawing.add(PolyLine(points, strokeColor=LINE, strokeWidth=1.2))
+    for n, (day, value) in enumerate(daily):
+        drawing.add(Circle(left + n * step, y(value), 1.6, fillColor=LINE, strokeColor=None))
+        if n in (0, len(daily) - 1):
+            drawing.add(
+                String(
+                    left + n * step,
+                    2,
+                    day[5:],
+                    fontName=font,
+                    fontSize=7,
+                    fillColor=MUTED,
+                    textAnchor="middle",
+                )
+            )
+    return drawing
 
 
 def _heading(text: str) -> Flowable:
@@ -172,6 +214,9 @@ def _agent_page(s: Statement) -> list[Flowable]:
                 ]
             )
         )
+        if len(s.qc_daily) >= 2:
+            label = para(tr("QC average per day"), style("pay-note", 9, color=MUTED, before=2 * mm))
+            story.append(counted(KeepTogether([label, _daily_chart(s.qc_daily)])))
     else:
         story.append(counted(para(tr("No QC figures for this month."), style("pay-p", 10))))
     story += [

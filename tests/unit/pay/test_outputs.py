@@ -136,3 +136,27 @@ def test_cli_refusals(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.strip().splitlines()[-1].endswith(message)
+
+
+def test_pdf_shows_qc_figures_and_the_daily_trend(team: Team, tmp_path: Path) -> None:
+    def quality(_session: object, month: str) -> dict[int, dict[str, object]]:
+        if month != MONTH:
+            return {team.wang: {"average": 90.0, "scored": 5}}
+        daily = ((date(2026, 11, 3), 86.0), (date(2026, 11, 4), 91.0))
+        return {
+            team.wang: {
+                "average": 88.5,
+                "scored": 12,
+                "daily": daily,
+                "coaching_open": 1,
+                "coaching_closed": 0,
+            }
+        }
+
+    with team.db.read_session() as s:
+        [wang] = service.month_statements(s, MONTH, quality=quality, agent="王芳")
+    out = tmp_path / "qc.pdf"
+    render_statements([wang], out, month=MONTH, printed=date(2026, 12, 2))
+    text = _text(out)[0]
+    assert "QC average 88.5 Items scored 12 Change from the month before ↓ -1.5" in text
+    assert "Coaching open / closed 1 / 0 QC average per day" in text
