@@ -59,6 +59,7 @@ FEATURES: tuple[Feature, ...] = (
         exports=("branchdesk.owner.audit",),
         hooks=("branchdesk.owner.audit",),
     ),
+    Feature("pay", models=("branchdesk.pay.models",)),
 )
 
 _installed = False

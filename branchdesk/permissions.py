@@ -31,6 +31,9 @@ class Action(StrEnum):
     VIEW_AUDIT = "view_audit"
     REPLACE_AREAS = "replace_areas"
     SHOW_PHONES = "show_phones"  # customers' full phone numbers in a printout or export
+    SET_PAY_RATES = "set_pay_rates"
+    CHARGE_FINE = "charge_fine"  # a fine charged to an agent on the monthly statement
+    APPROVE_STATEMENT = "approve_statement"  # approve or reissue a monthly pay statement
 
 
 class PermissionDenied(BranchDeskError):
@@ -178,6 +181,9 @@ ACTION_LABELS = {
     Action.VIEW_AUDIT: "see the audit log",
     Action.REPLACE_AREAS: "replace the area table",
     Action.SHOW_PHONES: "print or export customers' full phone numbers",
+    Action.SET_PAY_RATES: "set the pay rates",
+    Action.CHARGE_FINE: "charge or remove an agent's fine",
+    Action.APPROVE_STATEMENT: "approve or reissue a pay statement",
 }
 
 

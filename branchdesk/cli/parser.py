@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from branchdesk import __version__
+from branchdesk.cli.commands import pay as pay_cli
 from branchdesk.i18n import tr
 
 IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints")
@@ -200,6 +201,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("due within this many hours (default: the lead time in settings, 2)"),
     )
     due.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
+
+    p = command(sub, "team", help=tr("the service team: the monthly pay statement"))
+    tsub = p.add_subparsers(dest="team_command", required=True)
+    pay_cli.add_statement_parser(tsub, command, month)
 
     p = command(sub, "guides", help=tr("operation guides: list, export or import a guide pack"))
     gsub = p.add_subparsers(dest="guides_command", required=True)

@@ -96,6 +96,8 @@ class Complaint(Base):
     __table_args__ = (
         # The due queue asks for open complaints by deadline: one index answers it.
         Index("ix_complaint_status_due", "status", "due_at"),
+        # The monthly pay statement counts complaints closed in a month per agent.
+        Index("ix_complaint_closed_at", "closed_at"),
         # Only merged complaints are indexed: an index holding every NULL would tempt SQLite
         # to answer "merged_into_id IS NULL" with it, scanning the whole table.
         Index(

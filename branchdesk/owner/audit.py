@@ -26,6 +26,9 @@ AUDIT_LABELS = {
     "pin_changed": "Owner PIN changed",
     "pin_cleared": "Owner PIN removed",
     "pin_failed": "Wrong owner PIN",
+    "set_pay_rates": "Pay rates set",
+    "charge_fine": "Agent's fine changed",
+    "approve_statement": "Pay statement approved or reissued",
 }
 AUDIT_HEADERS = ("Time", "Action", "Details", "Who", "With PIN")
 

@@ -158,3 +158,20 @@ def signed_in_on(session: Session, day: date) -> set[int]:
             )
         )
     )
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    agent_id: int
+    signed_in_at: datetime
+    signed_out_at: datetime | None
+
+
+def shifts_between(session: Session, start: datetime, end: datetime) -> list[ShiftRow]:
+    """Shifts signed in within [start, end), oldest first (attendance for the pay statement)."""
+    rows = session.execute(
+        select(Shift.agent_id, Shift.signed_in_at, Shift.signed_out_at)
+        .where(Shift.signed_in_at >= start, Shift.signed_in_at < end)
+        .order_by(Shift.signed_in_at, Shift.id)
+    )
+    return [ShiftRow(a, i, o) for a, i, o in rows]

@@ -109,3 +109,15 @@ def contacts_between(
     if agent_id is not None:
         query = query.where(Contact.agent_id == agent_id)
     return [_row(c) for c in session.scalars(query.order_by(Contact.at, Contact.id))]
+
+
+def contact_counts(session: Session, start: datetime, end: datetime) -> dict[int, int]:
+    """Contacts logged in [start, end) per agent id (one aggregate query; unassigned left out)."""
+    from sqlalchemy import func
+
+    rows = session.execute(
+        select(Contact.agent_id, func.count())
+        .where(Contact.at >= start, Contact.at < end, Contact.agent_id.is_not(None))
+        .group_by(Contact.agent_id)
+    )
+    return {int(agent): int(n) for agent, n in rows if agent is not None}

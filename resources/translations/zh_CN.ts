@@ -5883,5 +5883,649 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>Today: {date}, {weekday}</source>
         <translation>今天：{date}，{weekday}</translation>
     </message>
+    <message>
+        <source>Say where to write the statements: team statement --month {month} -o FILE.xlsx (or FILE.pdf), or --json.</source>
+        <translation>请指定结算单写到哪里：team statement --month {month} -o 文件.xlsx（或 文件.pdf），或者用 --json。</translation>
+    </message>
+    <message>
+        <source>Write the statements to a .xlsx or .pdf file, not “{name}”.</source>
+        <translation>结算单只能写成 .xlsx 或 .pdf 文件，不能是“{name}”。</translation>
+    </message>
+    <message>
+        <source>Wrote {count} statement(s) of {month} to {path}</source>
+        <translation>已将 {month} 的 {count} 份结算单写入 {path}</translation>
+    </message>
+    <message>
+        <source>Pay rates set</source>
+        <translation>设置了计件工资标准</translation>
+    </message>
+    <message>
+        <source>Agent's fine changed</source>
+        <translation>修改了客服罚款</translation>
+    </message>
+    <message>
+        <source>Pay statement approved or reissued</source>
+        <translation>审批或重开了结算单</translation>
+    </message>
+    <message>
+        <source>Draft: not approved yet</source>
+        <translation>草稿：尚未审批</translation>
+    </message>
+    <message>
+        <source>Approved {when} by {who}</source>
+        <translation>{who} 于 {when} 审批</translation>
+    </message>
+    <message>
+        <source>Superseded (was: {text})</source>
+        <translation>已作废（原为：{text}）</translation>
+    </message>
+    <message>
+        <source>Reissued: {reason}</source>
+        <translation>重开原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Rate (元)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>Amount (元)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Complaints closed</source>
+        <translation>结案投诉</translation>
+    </message>
+    <message>
+        <source>Work orders closed</source>
+        <translation>结案工单</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>咨询记录</translation>
+    </message>
+    <message>
+        <source>QC band {band}</source>
+        <translation>质检档 {band}</translation>
+    </message>
+    <message>
+        <source>Fine: {reason}</source>
+        <translation>罚款：{reason}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Pay statement {month} — {agent}</source>
+        <translation>{month} 月度结算单 — {agent}</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <source>Items handled</source>
+        <translation>处理件数</translation>
+    </message>
+    <message>
+        <source>Closed on time</source>
+        <translation>按时结案</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>QC average</source>
+        <translation>质检平均分</translation>
+    </message>
+    <message>
+        <source>Items scored</source>
+        <translation>质检件数</translation>
+    </message>
+    <message>
+        <source>Change from the month before</source>
+        <translation>比上月变化</translation>
+    </message>
+    <message>
+        <source>Coaching open / closed</source>
+        <translation>辅导 未结 / 已结</translation>
+    </message>
+    <message>
+        <source>No QC figures for this month.</source>
+        <translation>本月没有质检数据。</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>Days at work</source>
+        <translation>出勤天数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>工资</translation>
+    </message>
+    <message>
+        <source>No pay rates were set: pay by volume is 0.</source>
+        <translation>尚未设置计件标准：计件工资为 0。</translation>
+    </message>
+    <message>
+        <source>{count} fine(s) added after the approval are not on this statement.</source>
+        <translation>审批后新增的 {count} 笔罚款不在本结算单内。</translation>
+    </message>
+    <message>
+        <source>Owner: ____________    Agent: ____________    Date: ____________</source>
+        <translation>店主签字：____________    客服签字：____________    日期：____________</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <source>QC</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Pay (元)</source>
+        <translation>工资（元）</translation>
+    </message>
+    <message>
+        <source>Team ranking {month}</source>
+        <translation>{month} 团队排名</translation>
+    </message>
+    <message>
+        <source>Total pay: {amount} 元</source>
+        <translation>工资合计：{amount} 元</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Pay statements {month}</source>
+        <translation>{month} 月度结算单</translation>
+    </message>
+    <message>
+        <source>No agents in the team list.</source>
+        <translation>团队名单中没有客服。</translation>
+    </message>
+    <message>
+        <source>Statements {month}</source>
+        <translation>结算单 {month}</translation>
+    </message>
+    <message>
+        <source>Fines</source>
+        <translation>罚款</translation>
+    </message>
+    <message>
+        <source>An approved statement cannot be deleted; reissue it with a reason.</source>
+        <translation>已审批的结算单不能删除；如有错误，请填写原因后重开。</translation>
+    </message>
+    <message>
+        <source>{agent}'s statement for {month} is approved and cannot be changed. Reissue it with a reason if it is wrong.</source>
+        <translation>{agent} 的 {month} 结算单已审批，不能修改。如有错误，请填写原因后重开。</translation>
+    </message>
+    <message>
+        <source>{what}: “{text}” is not an amount in 元, e.g. 2.50.</source>
+        <translation>{what}：“{text}”不是以元为单位的金额，例如 2.50。</translation>
+    </message>
+    <message>
+        <source>any score</source>
+        <translation>任意分数</translation>
+    </message>
+    <message>
+        <source>complaint closed {amount} 元</source>
+        <translation>结案投诉 {amount} 元</translation>
+    </message>
+    <message>
+        <source>work order {amount} 元</source>
+        <translation>工单 {amount} 元</translation>
+    </message>
+    <message>
+        <source>contact {amount} 元</source>
+        <translation>咨询 {amount} 元</translation>
+    </message>
+    <message>
+        <source>QC {band}: {amount} 元</source>
+        <translation>质检 {band}：{amount} 元</translation>
+    </message>
+    <message>
+        <source>The rate per complaint closed</source>
+        <translation>每件结案投诉的单价</translation>
+    </message>
+    <message>
+        <source>The rate per work order</source>
+        <translation>每张工单的单价</translation>
+    </message>
+    <message>
+        <source>The rate per contact</source>
+        <translation>每条咨询的单价</translation>
+    </message>
+    <message>
+        <source>{what} cannot be negative ({amount} 元); enter 0 or more.</source>
+        <translation>{what}不能为负数（{amount} 元）；请填写 0 或更大的数。</translation>
+    </message>
+    <message>
+        <source>{what} of {amount} 元 is more than {limit} 元 per item; check the amount.</source>
+        <translation>{what} {amount} 元超过了每件 {limit} 元；请核对金额。</translation>
+    </message>
+    <message>
+        <source>At most {count} QC bands; remove some.</source>
+        <translation>质检档最多 {count} 个；请删掉一些。</translation>
+    </message>
+    <message>
+        <source>QC band {band}: a score must be between 0 and 100.</source>
+        <translation>质检档 {band}：分数必须在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>A QC band needs a lowest score, a highest score or both.</source>
+        <translation>质检档需要填写最低分、最高分，或两者都填。</translation>
+    </message>
+    <message>
+        <source>QC band {band}: the lowest score must be below the highest.</source>
+        <translation>质检档 {band}：最低分必须小于最高分。</translation>
+    </message>
+    <message>
+        <source>QC band {band}: {amount} 元 is more than {limit} 元; check the amount.</source>
+        <translation>质检档 {band}：{amount} 元超过了 {limit} 元；请核对金额。</translation>
+    </message>
+    <message>
+        <source>QC bands {first} and {second} overlap: a score may fall in one band only.</source>
+        <translation>质检档 {first} 和 {second} 有重叠：一个分数只能落在一个档里。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a month: write it as YYYY-MM, e.g. 2026-11.</source>
+        <translation>“{text}”不是月份：请按 YYYY-MM 填写，例如 2026-11。</translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <source>Write the reason for the fine (the agent sees it on the statement).</source>
+        <translation>请填写罚款原因（客服会在结算单上看到）。</translation>
+    </message>
+    <message>
+        <source>The reason is longer than {count} characters.</source>
+        <translation>原因超过了 {count} 个字。</translation>
+    </message>
+    <message>
+        <source>A fine must be more than 0 元 (it was {amount} 元).</source>
+        <translation>罚款必须大于 0 元（填写的是 {amount} 元）。</translation>
+    </message>
+    <message>
+        <source>A fine of {amount} 元 is more than {limit} 元; check the amount.</source>
+        <translation>罚款 {amount} 元超过了 {limit} 元；请核对金额。</translation>
+    </message>
+    <message>
+        <source>{agent}, {month}: fine {amount} 元 ({reason})</source>
+        <translation>{agent}，{month}：罚款 {amount} 元（{reason}）</translation>
+    </message>
+    <message>
+        <source>That fine no longer exists: reopen the statement.</source>
+        <translation>这笔罚款已不存在：请重新打开结算单。</translation>
+    </message>
+    <message>
+        <source>This fine is on {agent}'s approved statement for {month}, which cannot be changed. Reissue the statement with a reason instead.</source>
+        <translation>这笔罚款在 {agent} 已审批的 {month} 结算单上，不能修改。请改为填写原因后重开结算单。</translation>
+    </message>
+    <message>
+        <source>Removed: {month} fine {amount} 元 ({reason})</source>
+        <translation>已删除：{month} 罚款 {amount} 元（{reason}）</translation>
+    </message>
+    <message>
+        <source>No statement for “{agent}” in {month}: check the name in the team list.</source>
+        <translation>{month} 没有“{agent}”的结算单：请核对团队名单中的姓名。</translation>
+    </message>
+    <message>
+        <source>{month} is not over yet: its statements can be approved from {day} on.</source>
+        <translation>{month} 还没有结束：从 {day} 起才能审批该月结算单。</translation>
+    </message>
+    <message>
+        <source>{agent}'s statement for {month} is already approved and cannot be changed. Reissue it with a reason if it is wrong.</source>
+        <translation>{agent} 的 {month} 结算单已经审批，不能修改。如有错误，请填写原因后重开。</translation>
+    </message>
+    <message>
+        <source>Every statement of {month} is already approved.</source>
+        <translation>{month} 的结算单已全部审批。</translation>
+    </message>
+    <message>
+        <source>Approved {month}: {who}</source>
+        <translation>审批 {month}：{who}</translation>
+    </message>
+    <message>
+        <source>Write why the statement is reissued (kept with it and in the audit log).</source>
+        <translation>请填写重开结算单的原因（会随结算单和操作日志一起保存）。</translation>
+    </message>
+    <message>
+        <source>This statement for {month} is not approved yet: approve it instead of reissuing it.</source>
+        <translation>这份 {month} 结算单尚未审批：请直接审批，不需要重开。</translation>
+    </message>
+    <message>
+        <source>Reissued {month} for {agent}: {old} 元 → {new} 元 ({reason})</source>
+        <translation>重开 {agent} 的 {month} 结算单：{old} 元 → {new} 元（{reason}）</translation>
+    </message>
+    <message>
+        <source>set the pay rates</source>
+        <translation>设置计件工资标准</translation>
+    </message>
+    <message>
+        <source>charge or remove an agent's fine</source>
+        <translation>给客服记罚款或删除罚款</translation>
+    </message>
+    <message>
+        <source>approve or reissue a pay statement</source>
+        <translation>审批或重开结算单</translation>
+    </message>
+    <message>
+        <source>Fines charged to agents — {month}</source>
+        <translation>客服罚款 — {month}</translation>
+    </message>
+    <message>
+        <source>e.g. 50</source>
+        <translation>例如 50</translation>
+    </message>
+    <message>
+        <source>e.g. HQ fine for a false delivery scan</source>
+        <translation>例如 总部虚假签收罚款</translation>
+    </message>
+    <message>
+        <source>Charge the fine</source>
+        <translation>记罚款</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>客服：</translation>
+    </message>
+    <message>
+        <source>Amount (元):</source>
+        <translation>金额（元）：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Remove the selected fine</source>
+        <translation>删除选中的罚款</translation>
+    </message>
+    <message>
+        <source>Cannot charge the fine</source>
+        <translation>无法记罚款</translation>
+    </message>
+    <message>
+        <source>Add the agent to the team list first.</source>
+        <translation>请先把客服加入团队名单。</translation>
+    </message>
+    <message>
+        <source>The amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cannot remove the fine</source>
+        <translation>无法删除罚款</translation>
+    </message>
+    <message>
+        <source>Monthly pay statements</source>
+        <translation>月度结算单</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Fines (元)</source>
+        <translation>罚款（元）</translation>
+    </message>
+    <message>
+        <source>Pay rates…</source>
+        <translation>计件标准…</translation>
+    </message>
+    <message>
+        <source>Rates per item and QC bands (owner)</source>
+        <translation>每件单价和质检奖扣（店主）</translation>
+    </message>
+    <message>
+        <source>Fines…</source>
+        <translation>罚款…</translation>
+    </message>
+    <message>
+        <source>Fines charged to agents this month (owner)</source>
+        <translation>本月客服罚款（店主）</translation>
+    </message>
+    <message>
+        <source>Approve the month…</source>
+        <translation>审批本月…</translation>
+    </message>
+    <message>
+        <source>Lock every statement of the month not yet approved (owner)</source>
+        <translation>锁定本月所有尚未审批的结算单（店主）</translation>
+    </message>
+    <message>
+        <source>Reissue…</source>
+        <translation>重开…</translation>
+    </message>
+    <message>
+        <source>Replace the selected approved statement, with a reason (owner)</source>
+        <translation>填写原因，替换选中的已审批结算单（店主）</translation>
+    </message>
+    <message>
+        <source>The ranking and every statement, or the selected agent's, as an A4 PDF</source>
+        <translation>把排名和全部结算单（或选中客服的结算单）生成 A4 PDF</translation>
+    </message>
+    <message>
+        <source>No agents in the team list: add them on the team page first.</source>
+        <translation>团队名单中没有客服：请先在团队页面添加。</translation>
+    </message>
+    <message>
+        <source>{month}: {agents} agent(s), {items} item(s) handled, pay {total} 元; {approved} of {agents} statement(s) approved.</source>
+        <translation>{month}：{agents} 名客服，处理 {items} 件，工资 {total} 元；{agents} 份结算单中已审批 {approved} 份。</translation>
+    </message>
+    <message>
+        <source>no QC figures</source>
+        <translation>没有质检数据</translation>
+    </message>
+    <message>
+        <source>Days at work / hours</source>
+        <translation>出勤天数 / 工时</translation>
+    </message>
+    <message>
+        <source>Pay by volume (元)</source>
+        <translation>计件工资（元）</translation>
+    </message>
+    <message>
+        <source>QC band {band} (元)</source>
+        <translation>质检档 {band}（元）</translation>
+    </message>
+    <message>
+        <source>Total (元)</source>
+        <translation>合计（元）</translation>
+    </message>
+    <message>
+        <source>{count} fine(s) added after the approval are not on this statement; reissue it to count them.</source>
+        <translation>审批后新增的 {count} 笔罚款不在本结算单内；重开结算单后才会计入。</translation>
+    </message>
+    <message>
+        <source>Pay rates saved.</source>
+        <translation>计件标准已保存。</translation>
+    </message>
+    <message>
+        <source>Approve the month</source>
+        <translation>审批本月</translation>
+    </message>
+    <message>
+        <source>Approve {count} statement(s) of {month} (pay {total} 元)? Once approved they are locked: later changes only count when a statement is reissued with a reason.</source>
+        <translation>审批 {month} 的 {count} 份结算单（工资 {total} 元）吗？审批后即锁定：之后的改动只有在填写原因重开结算单后才会计入。</translation>
+    </message>
+    <message>
+        <source>Cannot approve</source>
+        <translation>无法审批</translation>
+    </message>
+    <message>
+        <source>Approved {count} statement(s) of {month}.</source>
+        <translation>已审批 {month} 的 {count} 份结算单。</translation>
+    </message>
+    <message>
+        <source>Reissue the statement</source>
+        <translation>重开结算单</translation>
+    </message>
+    <message>
+        <source>Why is {agent}'s statement for {month} reissued? The reason is kept with it.</source>
+        <translation>为什么要重开 {agent} 的 {month} 结算单？原因会随结算单保存。</translation>
+    </message>
+    <message>
+        <source>Cannot reissue</source>
+        <translation>无法重开</translation>
+    </message>
+    <message>
+        <source>Reissued {agent}'s statement for {month}.</source>
+        <translation>已重开 {agent} 的 {month} 结算单。</translation>
+    </message>
+    <message>
+        <source>Export the statements</source>
+        <translation>导出结算单</translation>
+    </message>
+    <message>
+        <source>Pay rates</source>
+        <translation>计件标准</translation>
+    </message>
+    <message>
+        <source>Per complaint closed (元):</source>
+        <translation>每件结案投诉（元）：</translation>
+    </message>
+    <message>
+        <source>Per work order closed (元):</source>
+        <translation>每张结案工单（元）：</translation>
+    </message>
+    <message>
+        <source>Per contact logged (元):</source>
+        <translation>每条咨询记录（元）：</translation>
+    </message>
+    <message>
+        <source>QC from (≥)</source>
+        <translation>质检分 从（≥）</translation>
+    </message>
+    <message>
+        <source>QC below (&lt;)</source>
+        <translation>质检分 低于（&lt;）</translation>
+    </message>
+    <message>
+        <source>Bonus (+) or deduction (−) 元</source>
+        <translation>奖励（+）或扣款（−）元</translation>
+    </message>
+    <message>
+        <source>Add band</source>
+        <translation>添加档位</translation>
+    </message>
+    <message>
+        <source>Remove band</source>
+        <translation>删除档位</translation>
+    </message>
+    <message>
+        <source>A work order is paid at its own rate, not also as a complaint. A QC band applies to the month's QC average; leave one end empty for an open band (e.g. from 90, or below 70). Approved statements keep the rates they were approved with.</source>
+        <translation>工单按工单单价计算，不再同时按投诉计算。质检档按当月质检平均分计算；一端留空表示不设上限或下限（例如 90 分及以上，或低于 70 分）。已审批的结算单保留审批时的标准。</translation>
+    </message>
+    <message>
+        <source>Bonuses and deductions by QC average:</source>
+        <translation>按质检平均分奖扣：</translation>
+    </message>
+    <message>
+        <source>QC band {row}: “{text}” is not a score.</source>
+        <translation>质检档 {row}：“{text}”不是分数。</translation>
+    </message>
+    <message>
+        <source>QC band {row}</source>
+        <translation>质检档 {row}</translation>
+    </message>
+    <message>
+        <source>Per complaint closed</source>
+        <translation>每件结案投诉</translation>
+    </message>
+    <message>
+        <source>Per work order closed</source>
+        <translation>每张结案工单</translation>
+    </message>
+    <message>
+        <source>Per contact logged</source>
+        <translation>每条咨询记录</translation>
+    </message>
+    <message>
+        <source>Cannot save the rates</source>
+        <translation>无法保存计件标准</translation>
+    </message>
+    <message>
+        <source>Monthly pay &amp;statements…</source>
+        <translation>月度结算单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>No agents in the team list: add them before approving a month.</source>
+        <translation>团队名单中没有客服：请先添加客服，再审批月度结算单。</translation>
+    </message>
+    <message>
+        <source>QC average per day</source>
+        <translation>每日质检平均分</translation>
+    </message>
+    <message>
+        <source>the month's pay statement per agent, to Excel (.xlsx) or PDF, or as JSON</source>
+        <translation>每位客服的当月工资结算单，输出为 Excel（.xlsx）、PDF 或 JSON</translation>
+    </message>
+    <message>
+        <source>the month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>the .xlsx or .pdf file to write (FILE.xlsx|FILE.pdf)</source>
+        <translation>要写入的 .xlsx 或 .pdf 文件（文件.xlsx|文件.pdf）</translation>
+    </message>
+    <message>
+        <source>only this agent's statement</source>
+        <translation>只输出这位客服的结算单</translation>
+    </message>
+    <message>
+        <source>print JSON (one object) on stdout</source>
+        <translation>在标准输出打印 JSON（一个对象）</translation>
+    </message>
+    <message>
+        <source>the service team: the monthly pay statement</source>
+        <translation>客服团队：月度工资结算单</translation>
+    </message>
 </context>
 </TS>

@@ -96,6 +96,9 @@ class MenusPart(WindowParts):
         self.audit_action = QAction(self.tr("&Audit log…"), self)
         self.audit_action.triggered.connect(self.show_audit)
         owner_menu.addAction(self.audit_action)
+        pay_action = QAction(self.tr("Monthly pay &statements…"), self)
+        pay_action.triggered.connect(self.show_pay)
+        owner_menu.addAction(pay_action)
         owner_menu.aboutToShow.connect(self._update_owner_menu)
         for action in (self.unlock_action, self.lock_action, self.pin_action, self.audit_action):
             action.setEnabled(False)
@@ -163,6 +166,12 @@ class MenusPart(WindowParts):
 
         if self.db is not None:
             audit_dialog.show_audit(self, self.db)
+
+    def show_pay(self) -> None:
+        from branchdesk.ui.pay.pay_dialog import show_pay
+
+        if self.db is not None:
+            show_pay(self, self.db)
 
     def open_settings(self) -> None:
         from branchdesk.ui.owner.settings_dialog import SettingsDialog
