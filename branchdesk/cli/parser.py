@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,13 @@ def month(text: str) -> tuple[int, int]:
     if not m or not 1 <= int(m[2]) <= 12:
         raise argparse.ArgumentTypeError(f"a month like 2026-11 is expected: {text}")
     return int(m[1]), int(m[2])
+
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a date like 2026-11-16 is expected: {text}") from None
 
 
 PIN_HELP = "the owner PIN, once one is set, for owner actions (or set BRANCHDESK_PIN)"
@@ -187,6 +195,21 @@ def build_parser() -> argparse.ArgumentParser:
     gexport.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
     gimport = command(gsub, "import", help="add the guide of a pack (.zip) to the library")
     gimport.add_argument("pack", type=Path)
+
+    p = command(sub, "qc", help="quality control: the day's sample and the month's report")
+    qsub = p.add_subparsers(dest="qc_command", required=True)
+    qsample = command(
+        qsub,
+        "sample",
+        help="the items to check for every agent who worked on a day (drawn once, then kept)",
+    )
+    qsample.add_argument(
+        "--date", type=day, metavar="YYYY-MM-DD", help="the working day (default: yesterday)"
+    )
+    qsample.add_argument("--json", action="store_true", help="print JSON (one object)")
+    qreport = command(qsub, "report", help="each agent's quality in a month")
+    qreport.add_argument("--month", type=month, metavar="YYYY-MM", required=True)
+    qreport.add_argument("--json", action="store_true", help="print JSON (one array)")
 
     p = command(sub, "backup", help="back up the database (a checked copy)")
     p.add_argument(
