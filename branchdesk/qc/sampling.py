@@ -219,7 +219,7 @@ def work_of_day(
             continue
         text = "\n".join(
             f"{label}: {value}"
-            for label, value in ((tr("Question"), k.question), (tr("Reply"), k.reply))
+            for label, value in ((tr("Customer asked"), k.question), (tr("Reply"), k.reply))
             if value.strip()
         )
         title = " ".join(p for p in (contacts.channel_label(k.channel), k.waybill_no) if p)
