@@ -5983,5 +5983,13 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>Scorecard name</source>
         <translation>评分表名称</translation>
     </message>
+    <message>
+        <source>Sample score</source>
+        <translation>示例评分</translation>
+    </message>
+    <message>
+        <source>Quality control: {days} day(s) sampled, {scores} item(s) scored, {coached} coaching record(s) open.</source>
+        <translation>客服质检：已抽检 {days} 天，评分 {scores} 件，进行中的辅导 {coached} 项。</translation>
+    </message>
 </context>
 </TS>
