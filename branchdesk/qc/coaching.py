@@ -138,7 +138,9 @@ def acknowledge(session: Session, coaching_id: int, words: str = "") -> Coaching
     return _row(row, _names(session))
 
 
-def close_coaching(session: Session, coaching_id: int, outcome: str) -> CoachingRow:
+def close_coaching(
+    session: Session, coaching_id: int, outcome: str, at: datetime | None = None
+) -> CoachingRow:
     """Close the loop after the follow-up check: what came of it."""
     row = _coaching(session, coaching_id)
     if row.closed_at is not None:
@@ -146,7 +148,7 @@ def close_coaching(session: Session, coaching_id: int, outcome: str) -> Coaching
     if not outcome.strip():
         raise QcError(tr("Write what the follow-up check found before closing the record."))
     row.outcome = outcome.strip()
-    row.closed_at = _now()
+    row.closed_at = at or _now()
     session.flush()
     return _row(row, _names(session))
 

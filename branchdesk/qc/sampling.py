@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from branchdesk.complaints import service as complaints
-from branchdesk.complaints.scripts import find_banned
+from branchdesk.complaints.scripts import banned_matcher
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.permissions import actor
@@ -193,6 +193,7 @@ def work_of_day(
     names in complaint histories that match no agent."""
     start, end = _bounds(day)
     by_name = {a.name: a.id for a in team.list_agents(session, active_only=False)}
+    find_banned = banned_matcher(phrases)
     work: dict[int, list[WorkItem]] = defaultdict(list)
     unmatched: set[str] = set()
     for c in complaints.handled_between(session, start, end):
@@ -211,7 +212,7 @@ def work_of_day(
                 c.first_at,
                 f"{c.ticket_no} {c.category}".strip(),
                 _complaint_text(c),
-                tuple(find_banned(said, phrases)),
+                tuple(find_banned(said)),
             )
         )
     for k in contacts.contacts_between(session, start, end):
@@ -231,7 +232,7 @@ def work_of_day(
                 k.at,
                 title,
                 text,
-                tuple(find_banned(k.reply, phrases)),
+                tuple(find_banned(k.reply)),
             )
         )
     for items in work.values():

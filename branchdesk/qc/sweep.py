@@ -4,13 +4,14 @@ phrases, with the hits per agent."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from branchdesk.complaints import service as complaints
-from branchdesk.complaints.scripts import find_banned
+from branchdesk.complaints.scripts import banned_matcher
 from branchdesk.i18n import tr
 from branchdesk.settings import branch_value
 from branchdesk.team import agents as team
@@ -53,21 +54,32 @@ def sweep(
     start: datetime | None = None,
     end: datetime | None = None,
     phrases: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SweepResult:
     """Check complaints' descriptions, replies and resolutions and contacts' replies logged in
-    [start, end) (everything when not given) for the banned phrases."""
+    [start, end) (everything when not given) for the banned phrases. `progress(done, total)`
+    is called now and then (in thousandths of the period, complaints then contacts)."""
     wanted = [str(p) for p in (branch_value("banned_phrases") if phrases is None else phrases)]
     result = SweepResult()
+    find = banned_matcher(wanted)
     if not any(p.strip() for p in wanted):
         return result
+    span = (end - start).total_seconds() if start and end and end > start else 0.0
+
+    def report(phase: int, at: datetime) -> None:
+        if progress is not None and result.checked % 500 == 1:
+            part = (at - start).total_seconds() / span if span and start else 0.0
+            progress(phase * 1000 + int(1000 * max(0.0, min(1.0, part))), 2000)
+
     for c in complaints.complaint_texts(session, start, end):
         result.checked += 1
+        report(0, c.received_at)
         for name, text in (
             ("description", c.description),
             ("reply", c.reply),
             ("resolution", c.resolution),
         ):
-            found = find_banned(text, wanted) if text else []
+            found = find(text)
             if found:
                 result.hits.append(
                     SweepHit(
@@ -84,7 +96,8 @@ def sweep(
     names = {a.id: a.name for a in team.list_agents(session, active_only=False)}
     for k in contacts.contacts_between(session, start or datetime.min, end or datetime.max):
         result.checked += 1
-        found = find_banned(k.reply, wanted) if k.reply else []
+        report(1, k.at)
+        found = find(k.reply)
         if found:
             result.hits.append(
                 SweepHit(

@@ -5,7 +5,8 @@ another day and in a transaction that is rolled back (the DB keeps no sample):
 `draw_sample(session, day)` — who worked, their complaints and contacts of the day, the
 banned-phrase check, the unstable agents, the draw and storing it — in one fresh session as
 the QC page does; then reopening a stored day (`day_sample`); and `monthly_quality` for a month
-of 20 agents' scores (the statement's QC figures). For comparison, in the same run, the draw
+of 20 agents' scores (the statement's QC figures); the banned-phrase sweep over a month and
+over everything (for information). For comparison, in the same run, the draw
 without the complaint history's time index (`ix_complaint_event_at`, added by migration 0009),
 dropped in a copy of the DB.
 
@@ -256,6 +257,17 @@ def main() -> int:
         t, summary = common.timed(monthly)
         month.append(t)
     month_ms = common.median(month) * 1000
+
+    from branchdesk.qc.sweep import sweep
+
+    def sweep_month() -> object:
+        with db.session() as s:
+            return sweep(s, datetime(2026, 10, 1), datetime(2026, 11, 1))
+
+    sweep_month()
+    sweep_month_s = common.median([common.timed(sweep_month)[0] for _ in range(3)])
+    with db.session() as s:
+        sweep_all_s, everything = common.timed(lambda: sweep(s))
     db.dispose()
 
     # The same draws without the complaint history's time index, in a copy.
@@ -281,6 +293,10 @@ def main() -> int:
     )
     print(f"  reopening a stored day: {reopen_ms:.1f} ms")
     print(f"  monthly_quality for {len(summary)} agents: {month_ms:.1f} ms")
+    print(
+        f"  banned-phrase sweep: one month {sweep_month_s * 1000:.0f} ms; all "
+        f"{everything.checked:,} texts {sweep_all_s:.1f} s ({len(everything.hits):,} hits)"
+    )
     common.save_result(
         "qc",
         {
@@ -289,6 +305,8 @@ def main() -> int:
             "draw_without_index_ms": bare_ms,
             "reopen_ms": reopen_ms,
             "monthly_quality_ms": month_ms,
+            "sweep_month_ms": sweep_month_s * 1000,
+            "sweep_all_s": sweep_all_s,
             "items": items,
         },
     )

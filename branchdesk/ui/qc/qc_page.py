@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -39,11 +40,13 @@ from branchdesk.qc.sampling import (
 )
 from branchdesk.qc.scorecard import Calibration, SectionDifference
 from branchdesk.qc.service import month_bounds
-from branchdesk.qc.sweep import SweepHit
+from branchdesk.qc.sweep import SweepHit, SweepResult
 from branchdesk.settings import SettingsStore, branch_value
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.owner_action import run_in_transaction
 from branchdesk.ui.kit.tables import read_only_table
+from branchdesk.ui.kit.tasks import TaskRunner
+from branchdesk.ui.kit.workers import ProgressFn
 from branchdesk.ui.qc.coaching_dialog import CoachingDialog
 from branchdesk.ui.qc.common import BANNED_BG, GOOD_BG, marked_html, reviewer_name
 from branchdesk.ui.qc.score_dialog import ScoreDialog
@@ -413,17 +416,27 @@ class QcPage(QWidget):
         today = date.today()
         self.sweep_from = _day_edit(today.replace(day=1))
         self.sweep_to = _day_edit(today)
-        run = QPushButton(self.tr("Check"))
-        run.setObjectName("runSweep")
-        run.clicked.connect(self.run_sweep)
+        self.sweep_button = QPushButton(self.tr("Check"))
+        self.sweep_button.setObjectName("runSweep")
+        self.sweep_button.clicked.connect(self.run_sweep)
         self.sweep_label = QLabel()
         self.sweep_label.setObjectName("sweepLabel")
+        self.sweep_progress = QProgressBar()
+        self.sweep_progress.setMaximumWidth(160)
+        self.sweep_progress.setTextVisible(False)
+        sweep_cancel = QPushButton(self.tr("Cancel"))
+        self.sweep_runner = TaskRunner(
+            self, progress=self.sweep_progress, cancel_button=sweep_cancel, status=self.sweep_label
+        )
+        self.sweep_runner.idle.connect(lambda: self.sweep_button.setEnabled(True))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("From")))
         row.addWidget(self.sweep_from)
         row.addWidget(QLabel(self.tr("to")))
         row.addWidget(self.sweep_to)
-        row.addWidget(run)
+        row.addWidget(self.sweep_button)
+        row.addWidget(self.sweep_progress)
+        row.addWidget(sweep_cancel)
         row.addWidget(self.sweep_label, 1)
         self.sweep_agents_model = SweepAgentsModel()
         self.sweep_agents_view = read_only_table(self.sweep_agents_model)
@@ -724,10 +737,22 @@ class QcPage(QWidget):
             self.load_day()
 
     def run_sweep(self) -> None:
+        """Check the period's replies and notes off the UI thread (two years take a while)."""
+        if self.sweep_runner.busy:
+            return
         start = datetime.combine(_day_of(self.sweep_from), time())
         end = datetime.combine(_day_of(self.sweep_to), time()) + timedelta(days=1)
-        with self.db.read_session() as session:
-            result = sweep.sweep(session, start, end)
+        db = self.db
+
+        def work(progress: ProgressFn) -> SweepResult:
+            with db.read_session() as session:
+                return sweep.sweep(session, start, end, progress=progress)
+
+        self.sweep_button.setEnabled(False)
+        self.sweep_label.setText(self.tr("Checking…"))
+        self.sweep_runner.start(work, self.show_sweep)
+
+    def show_sweep(self, result: SweepResult) -> None:
         self.sweep_agents_model.set_rows(result.per_agent())
         self.sweep_hits_model.set_rows(result.hits)
         self.sweep_label.setText(

@@ -203,6 +203,8 @@ def test_the_sweep_lists_hits_per_agent(qtbot: QtBot, page: QcPage) -> None:
     page.sweep_from.setDate(QDate(DAY))
     page.sweep_to.setDate(QDate(DAY))
     page.run_sweep()
+    page.sweep_runner.wait_idle()
+    assert page.sweep_button.isEnabled()
     assert page.sweep_agents_model.rows == [("王芳", 4)]
     assert page.sweep_hits_model.rowCount() == 4
     assert "4 text(s) with a banned phrase" in page.sweep_label.text()
@@ -247,3 +249,11 @@ def test_reviewer_field_is_prefilled(qtbot: QtBot, page: QcPage, team: Team) -> 
     dialog = ScoreDialog(team.db, item.item, "质检员", page)
     qtbot.addWidget(dialog)
     assert dialog.findChild(QLineEdit, "reviewer").text() == "质检员"
+
+
+def test_item_text_is_shown_as_text_not_markup() -> None:
+    from branchdesk.ui.qc.common import marked_html
+
+    shown = marked_html("<b>不知道</b> & <script>", ("不知道",))
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
+    assert shown.count(BANNED_BG) == 1 and "&lt;b&gt;" in shown

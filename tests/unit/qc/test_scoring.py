@@ -218,3 +218,61 @@ def test_the_sweep_finds_banned_phrases_per_agent(team: Team) -> None:
     assert result.checked == 2 + 12 + 15 + 2
     with team.db.session() as s:
         assert sweep.sweep(s, phrases=[]).hits == []
+        seen: list[tuple[int, int]] = []
+        start = datetime.combine(DAY, datetime.min.time())
+        found = sweep.sweep(
+            s, start, start + timedelta(days=1), progress=lambda d, t: seen.append((d, t))
+        )
+        assert len(found.hits) == 4 and found.checked == 2 + 12 + 15
+        assert seen and all(0 <= d <= t == 2000 for d, t in seen)
+
+
+def test_monthly_coaching_counts_what_was_open_at_the_end_and_closed_in_it(team: Team) -> None:
+    agent = team.ids["王芳"]
+    with team.db.session() as s:
+        # Opened in October, still open: open at the end of November too.
+        coaching.open_coaching(
+            s,
+            agent,
+            went_well="w",
+            problem="p",
+            direction="d",
+            follow_up_on=date(2026, 11, 3),
+            at=datetime(2026, 10, 28, 9, 0),
+        )
+        closed = coaching.open_coaching(
+            s,
+            agent,
+            went_well="w",
+            problem="p",
+            direction="d",
+            follow_up_on=date(2026, 11, 20),
+            at=datetime(2026, 11, 10, 9, 0),
+        )
+        coaching.close_coaching(s, closed.id, "复查通过", at=datetime(2026, 11, 21, 10, 0))
+        late = coaching.open_coaching(
+            s,
+            agent,
+            went_well="w",
+            problem="p",
+            direction="d",
+            follow_up_on=date(2026, 11, 29),
+            at=datetime(2026, 11, 25, 9, 0),
+        )
+        coaching.close_coaching(s, late.id, "复查通过", at=datetime(2026, 12, 2, 10, 0))
+        # Opened after November: not part of it.
+        coaching.open_coaching(
+            s,
+            agent,
+            went_well="w",
+            problem="p",
+            direction="d",
+            follow_up_on=date(2030, 1, 1),
+            at=datetime(2029, 12, 1, 9, 0),
+        )
+        october = service.monthly_quality(s, "2026-10")[agent]
+        november = service.monthly_quality(s, "2026-11")[agent]
+    assert (october.coaching_open, october.coaching_closed) == (1, 0)
+    # The one closed in December was still open at November's end.
+    assert (november.coaching_open, november.coaching_closed) == (2, 1)
+    assert november.average is None and november.scored == 0
