@@ -5991,5 +5991,9 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>Quality control: {days} day(s) sampled, {scores} item(s) scored, {coached} coaching record(s) open.</source>
         <translation>客服质检：已抽检 {days} 天，评分 {scores} 件，进行中的辅导 {coached} 项。</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
 </context>
 </TS>
