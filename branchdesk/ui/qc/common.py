@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit
 
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.complaints.common import BANNED_BG, who_am_i
 
-__all__ = ["BANNED_BG", "GOOD_BG", "marked_html", "reviewer_name"]
+__all__ = [
+    "BANNED_BG",
+    "DUE_BG",
+    "GOOD_BG",
+    "day_edit",
+    "day_of",
+    "marked_html",
+    "reviewer_name",
+]
 
 GOOD_BG = "#d6f5d6"
 
@@ -35,3 +47,19 @@ def marked_html(text: str, phrases: tuple[str, ...] | list[str]) -> str:
         last = match.end()
     out.append(html.escape(text[last:]))
     return "<p>" + "".join(out).replace("\n", "<br>") + "</p>"
+
+
+DUE_BG = "#fff4ce"
+
+
+def day_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def day_of(edit: QDateEdit) -> date:
+    value = edit.date().toPython()
+    assert isinstance(value, date)
+    return value

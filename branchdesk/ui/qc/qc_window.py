@@ -23,7 +23,7 @@ class QcWindow(QDialog):
         self.status.setObjectName("qcStatus")
         self.page.status.connect(self.status.setText)
         # A sweep still running stops with the window (what it found is not needed any more).
-        self.finished.connect(lambda _result: self.page.sweep_runner.stop())
+        self.finished.connect(lambda _result: self.page.sweep_tab.runner.stop())
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
         layout.addWidget(self.status)

@@ -131,9 +131,9 @@ def test_coaching_asks_for_praise_first_and_shows_its_follow_up(
     dialog.save()
     assert dialog.saved is not None
     page.load_coaching()
-    assert page.coaching_model.rowCount() == 1
+    assert page.coaching_tab.model.rowCount() == 1
     assert page.follow_up_banner.isVisible() and "王芳" in page.follow_up_banner.text()
-    due = page.coaching_model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
+    due = page.coaching_tab.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
     assert due is not None
 
 
@@ -150,14 +150,14 @@ def test_acknowledge_and_close_a_coaching_record(
             follow_up_on=date.today(),
         )
     page.load_coaching()
-    page.coaching_view.selectRow(0)
+    page.coaching_tab.view.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("我会注意", True))
-    page.acknowledge()
-    assert page.coaching_model.index(0, 2).data() == "Open, acknowledged"
-    page.coaching_view.selectRow(0)
+    page.coaching_tab.acknowledge()
+    assert page.coaching_tab.model.index(0, 2).data() == "Open, acknowledged"
+    page.coaching_tab.view.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("复查通过", True))
-    page.close_coaching()
-    assert page.coaching_model.index(0, 2).data() == "Closed"
+    page.coaching_tab.close_coaching()
+    assert page.coaching_tab.model.index(0, 2).data() == "Closed"
     assert not page.follow_up_banner.isVisible()
 
 
@@ -171,13 +171,13 @@ def test_good_handling_is_marked_and_found(
     )
     qtbot.mouseClick(page.good_button, Qt.MouseButton.LeftButton)
     assert page.items_model.index(0, 5).data() == "★"
-    assert page.good_model.rowCount() == 1
-    qtbot.keyClicks(page.good_search, "zzz")
-    assert page.good_model.rowCount() == 0
-    page.good_search.setText("回访")
-    assert page.good_model.rowCount() == 1
-    page.good_view.selectRow(0)
-    assert "耐心解释" in page.good_text.toPlainText()
+    assert page.good_tab.model.rowCount() == 1
+    qtbot.keyClicks(page.good_tab.search, "zzz")
+    assert page.good_tab.model.rowCount() == 0
+    page.good_tab.search.setText("回访")
+    assert page.good_tab.model.rowCount() == 1
+    page.good_tab.view.selectRow(0)
+    assert "耐心解释" in page.good_tab.text.toPlainText()
 
 
 def test_calibration_shows_the_difference_per_section(page: QcPage, team: Team) -> None:
@@ -193,21 +193,25 @@ def test_calibration_shows_the_difference_per_section(page: QcPage, team: Team) 
             points[c.id] = 50  # type: ignore[index]
         scorecard.score_item(s, item, "乙", points)
     page.load_day()
-    assert page.calibration_model.rowCount() == 1
-    assert page.calibration_model.index(0, 3).data() == "-10.0"
-    page.calibration_view.selectRow(0)
-    assert [page.sections_model.index(r, 3).data() for r in range(3)] == ["+0.0", "+0.0", "-40.0"]
+    assert page.calibration_tab.model.rowCount() == 1
+    assert page.calibration_tab.model.index(0, 3).data() == "-10.0"
+    page.calibration_tab.view.selectRow(0)
+    assert [page.calibration_tab.sections_model.index(r, 3).data() for r in range(3)] == [
+        "+0.0",
+        "+0.0",
+        "-40.0",
+    ]
 
 
 def test_the_sweep_lists_hits_per_agent(qtbot: QtBot, page: QcPage) -> None:
-    page.sweep_from.setDate(QDate(DAY))
-    page.sweep_to.setDate(QDate(DAY))
-    page.run_sweep()
-    page.sweep_runner.wait_idle()
-    assert page.sweep_button.isEnabled()
-    assert page.sweep_agents_model.rows == [("王芳", 4)]
-    assert page.sweep_hits_model.rowCount() == 4
-    assert "4 text(s) with a banned phrase" in page.sweep_label.text()
+    page.sweep_tab.start.setDate(QDate(DAY))
+    page.sweep_tab.end.setDate(QDate(DAY))
+    page.sweep_tab.run()
+    page.sweep_tab.runner.wait_idle()
+    assert page.sweep_tab.button.isEnabled()
+    assert page.sweep_tab.agents_model.rows == [("王芳", 4)]
+    assert page.sweep_tab.hits_model.rowCount() == 4
+    assert "4 text(s) with a banned phrase" in page.sweep_tab.label.text()
 
 
 def test_a_scorecard_not_adding_up_is_refused_with_the_sum(
