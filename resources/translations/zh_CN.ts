@@ -5995,5 +5995,21 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
+    <message>
+        <source>everyone</source>
+        <translation>每人</translation>
+    </message>
+    <message>
+        <source>new hire</source>
+        <translation>新员工</translation>
+    </message>
+    <message>
+        <source>after two bad days</source>
+        <translation>连续两天不合格后</translation>
+    </message>
+    <message>
+        <source>Items checked a day</source>
+        <translation>每天抽检件数</translation>
+    </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 """The owner edits the scorecard: sections with weights (adding up to 100 %) and their items,
-and the pass mark. Saving is an owner action; old scores keep the card they were given on."""
+the pass mark and how many items are checked a day. Saving is an owner action; old scores keep
+the card they were given on."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ from branchdesk.qc.sampling import QcError
 from branchdesk.qc.scorecard import CriterionSpec, Scorecard, SectionSpec
 from branchdesk.settings import branch_value
 from branchdesk.ui.kit.owner_action import run_in_transaction
+
+QUOTA_KEYS = ("qc_sample_size", "qc_sample_new_hire", "qc_sample_unstable")
 
 # "产品知识×2" or "产品知识*2": an item with twice the share of its section.
 _WEIGHTED = re.compile(r"^(.*?)\s*[×xX*]\s*(-?\d+)$")
@@ -68,6 +71,14 @@ class ScorecardDialog(QDialog):
         self.pass_mark.setObjectName("passMark")
         self.pass_mark.setRange(0, 100)
         self.pass_mark.setValue(int(branch_value("qc_pass_mark")))
+        # The sample's rule: items a day per agent, for a new hire, after two bad days.
+        self.quotas: dict[str, QSpinBox] = {}
+        for key in QUOTA_KEYS:
+            spin = QSpinBox()
+            spin.setObjectName(key)
+            spin.setRange(1, 100)
+            spin.setValue(int(branch_value(key)))
+            self.quotas[key] = spin
         self.sum = QLabel()
         self.sum.setObjectName("weightSum")
         self.table = QTableWidget(0, 3)
@@ -95,6 +106,16 @@ class ScorecardDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Scorecard name"), self.name)
         form.addRow(self.tr("Pass mark"), self.pass_mark)
+        quotas = QHBoxLayout()
+        for key, label in (
+            ("qc_sample_size", self.tr("everyone")),
+            ("qc_sample_new_hire", self.tr("new hire")),
+            ("qc_sample_unstable", self.tr("after two bad days")),
+        ):
+            quotas.addWidget(QLabel(label))
+            quotas.addWidget(self.quotas[key])
+        quotas.addStretch(1)
+        form.addRow(self.tr("Items checked a day"), quotas)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -156,7 +177,9 @@ class ScorecardDialog(QDialog):
     def save(self) -> None:
         def work(session: object) -> Scorecard:
             card = scorecard.save_scorecard(session, self.name.text(), self.sections())  # type: ignore[arg-type]
-            policy.change(session, {"qc_pass_mark": self.pass_mark.value()})  # type: ignore[arg-type]
+            values = {key: spin.value() for key, spin in self.quotas.items()}
+            values["qc_pass_mark"] = self.pass_mark.value()
+            policy.change(session, values)  # type: ignore[arg-type]
             return card
 
         saved = run_in_transaction(self, self.db, work, self.tr("Scorecard"))

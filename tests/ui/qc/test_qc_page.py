@@ -230,10 +230,15 @@ def test_a_scorecard_not_adding_up_is_refused_with_the_sum(
     dialog.table.item(1, 1).setText("50")
     dialog.table.item(2, 2).setText("服务禁忌×2、风险意识、主动性")
     dialog.pass_mark.setValue(85)
+    dialog.quotas["qc_sample_new_hire"].setValue(8)
     dialog.save()
     assert dialog.saved is not None
     assert [c.weight for c in dialog.saved.sections[2].criteria] == [2, 1, 1]
     assert SettingsStore().get("qc_pass_mark") == 85
+    # The next day's sample uses the new quota for the new hire.
+    page.draw()
+    shares = {r.name: r for r in page.fairness_model.rows}
+    assert (shares["李强"].quota, shares["王芳"].quota) == (8, 5)
 
 
 def test_the_main_window_opens_quality_control(qtbot: QtBot, window: object) -> None:
