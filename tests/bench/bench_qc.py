@@ -247,6 +247,23 @@ def main() -> int:
         reopen.append(common.timed(again)[0])
     reopen_ms = common.median(reopen) * 1000
 
+    # What the QC page reads when a day is opened (QcPage.load_day, without the widgets).
+    from branchdesk.qc import coaching, good, scorecard
+
+    def page_day() -> object:
+        with db.read_session() as s:
+            sample = service.day_sample(s, month_start + timedelta(days=14))
+            assert sample is not None
+            ids = [i.id for i in sample.items]
+            scorecard.item_totals(s, ids)
+            good.good_item_ids(s, ids)
+            scorecard.agent_days(s, month_start + timedelta(days=14))
+            scorecard.calibrations(s, month_start, date(2026, 11, 1))
+            return coaching.coaching_list(s)
+
+    page_day()
+    page_ms = common.median([common.timed(page_day)[0] for _ in range(args.runs)]) * 1000
+
     month = []
     for _ in range(args.runs):
 
@@ -292,6 +309,7 @@ def main() -> int:
         f"({bare_ms / draw_ms:.0f}× the indexed draw)"
     )
     print(f"  reopening a stored day: {reopen_ms:.1f} ms")
+    print(f"  the QC page's data for a scored day: {page_ms:.1f} ms")
     print(f"  monthly_quality for {len(summary)} agents: {month_ms:.1f} ms")
     print(
         f"  banned-phrase sweep: one month {sweep_month_s * 1000:.0f} ms; all "
@@ -304,6 +322,7 @@ def main() -> int:
             "draw_ms": draw_ms,
             "draw_without_index_ms": bare_ms,
             "reopen_ms": reopen_ms,
+            "page_day_ms": page_ms,
             "monthly_quality_ms": month_ms,
             "sweep_month_ms": sweep_month_s * 1000,
             "sweep_all_s": sweep_all_s,
