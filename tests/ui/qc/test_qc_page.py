@@ -266,3 +266,37 @@ def test_item_text_is_shown_as_text_not_markup() -> None:
     shown = marked_html("<b>不知道</b> & <script>", ("不知道",))
     assert "<script>" not in shown and "&lt;script&gt;" in shown
     assert shown.count(BANNED_BG) == 1 and "&lt;b&gt;" in shown
+
+
+def test_the_tab_models_keep_qts_rules(
+    qtbot: QtBot, page: QcPage, team: Team, qtmodeltester: ModelTester
+) -> None:
+    page.draw()
+    with team.db.session() as s:
+        sample = day_sample(s, DAY)
+        assert sample is not None
+        card = scorecard.current_scorecard(s)
+        item = sample.items[0]
+        for reviewer, points in (("甲", 90), ("乙", 70)):
+            scorecard.score_item(
+                s, item.id, reviewer, {c.id: points for c in card.criteria() if c.id}
+            )
+        coaching.open_coaching(
+            s, item.agent_id, went_well="w", problem="p", direction="d", follow_up_on=date.today()
+        )
+    page.reload()
+    page.calibration_tab.view.selectRow(0)
+    page.sweep_tab.start.setDate(QDate(DAY))
+    page.sweep_tab.run()
+    page.sweep_tab.runner.wait_idle()
+    for model in (
+        page.coaching_tab.model,
+        page.calibration_tab.model,
+        page.calibration_tab.sections_model,
+        page.sweep_tab.agents_model,
+        page.sweep_tab.hits_model,
+        page.good_tab.model,
+    ):
+        qtmodeltester.check(model)
+    assert page.calibration_tab.model.rowCount() == 1
+    assert page.coaching_tab.model.rowCount() == 1
