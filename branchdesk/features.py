@@ -53,6 +53,7 @@ FEATURES: tuple[Feature, ...] = (
     ),
     Feature("guides", models=("branchdesk.guides.models",)),
     Feature("team", models=("branchdesk.team.models",)),
+    Feature("qc", models=("branchdesk.qc.models",)),
     Feature(
         "owner",
         models=("branchdesk.owner.models",),

@@ -276,4 +276,10 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
 
     if not search_guides(session):
         summary += "\n" + sample_guides.load_sample_guides(session)
+    # After the sample team and its work (nothing happens without a team).
+    from branchdesk.qc.sample import load_sample_qc
+
+    qc_summary = load_sample_qc(session)
+    if qc_summary:
+        summary += "\n" + qc_summary
     return summary

@@ -135,6 +135,42 @@ SETTINGS: dict[str, Setting] = {
             low=1,
             high=60,
         ),
+        Setting(
+            "qc_pass_mark",
+            int,
+            80,
+            "Quality control: a day's average score under this mark is a bad day",
+            BRANCH,
+            low=0,
+            high=100,
+        ),
+        Setting(
+            "qc_sample_size",
+            int,
+            5,
+            "Quality control: items checked a day for every agent who worked",
+            BRANCH,
+            low=1,
+            high=100,
+        ),
+        Setting(
+            "qc_sample_new_hire",
+            int,
+            10,
+            "Quality control: items checked a day for an agent in their first 3 months",
+            BRANCH,
+            low=1,
+            high=100,
+        ),
+        Setting(
+            "qc_sample_unstable",
+            int,
+            10,
+            "Quality control: items checked a day for an agent after two bad days in a row",
+            BRANCH,
+            low=1,
+            high=100,
+        ),
     )
 }
 BRANCH_KEYS = tuple(key for key, s in SETTINGS.items() if s.scope == BRANCH)

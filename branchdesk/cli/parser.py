@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,15 @@ def month(text: str) -> tuple[int, int]:
     if not m or not 1 <= int(m[2]) <= 12:
         raise argparse.ArgumentTypeError(tr("a month like 2026-11 is expected: {text}", text=text))
     return int(m[1]), int(m[2])
+
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("a date like 2026-11-16 is expected: {text}", text=text)
+        ) from None
 
 
 def pin_help() -> str:
@@ -215,6 +225,21 @@ def build_parser() -> argparse.ArgumentParser:
     gexport.add_argument("-o", "--output", type=Path, required=True, help=tr("the .zip to write"))
     gimport = command(gsub, "import", help=tr("add the guide of a pack (.zip) to the library"))
     gimport.add_argument("pack", type=Path)
+
+    p = command(sub, "qc", help=tr("quality control: the day's sample and the month's report"))
+    qsub = p.add_subparsers(dest="qc_command", required=True)
+    qsample = command(
+        qsub,
+        "sample",
+        help=tr("the items to check for every agent who worked on a day (drawn once, then kept)"),
+    )
+    qsample.add_argument(
+        "--date", type=day, metavar="YYYY-MM-DD", help=tr("the working day (default: yesterday)")
+    )
+    qsample.add_argument("--json", action="store_true", help=tr("print JSON (one object)"))
+    qreport = command(qsub, "report", help=tr("each agent's quality in a month"))
+    qreport.add_argument("--month", type=month, metavar="YYYY-MM", required=True)
+    qreport.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
 
     p = command(sub, "backup", help=tr("back up the database (a checked copy)"))
     p.add_argument(

@@ -6,7 +6,7 @@ ComplaintEvent (who, when, what), so the history is complete whatever screen mad
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -940,3 +940,92 @@ def agent_work(session: Session, start: datetime, end: datetime) -> dict[str, Ag
         for name, total, wo, ok in rows
         if name
     }
+
+
+# --- who handled what (for quality control) ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class HandledComplaint:
+    """A complaint one agent worked on (logged it, changed it, moved it on) in a period."""
+
+    id: int
+    ticket_no: str
+    agent: str  # the name the history records (ComplaintEvent.who)
+    first_at: datetime  # the agent's first action on it in the period
+    waybill_no: str | None
+    category: str
+    description: str
+    reply: str
+    resolution: str
+
+
+def handled_between(session: Session, start: datetime, end: datetime) -> list[HandledComplaint]:
+    """Every (complaint, agent) pair with an action by that agent in [start, end), in
+    complaint then agent order; actions without a name are left out (nobody to check)."""
+    first = func.min(ComplaintEvent.at).label("first_at")
+    query = (
+        select(Complaint, ComplaintEvent.who, first)
+        .join(ComplaintEvent, ComplaintEvent.complaint_id == Complaint.id)
+        .where(ComplaintEvent.at >= start, ComplaintEvent.at < end, ComplaintEvent.who != "")
+        .group_by(Complaint.id, ComplaintEvent.who)
+        .order_by(Complaint.id, ComplaintEvent.who)
+    )
+    paths = _paths(session)
+    return [
+        HandledComplaint(
+            id=c.id,
+            ticket_no=c.ticket_no,
+            agent=who,
+            first_at=at,
+            waybill_no=c.waybill_no,
+            category=paths.get(c.category_id, ""),
+            description=c.description or "",
+            reply=c.reply or "",
+            resolution=c.resolution or "",
+        )
+        for c, who, at in session.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class ComplaintText:
+    """What an agent wrote on a complaint, for the banned-phrase sweep."""
+
+    id: int
+    ticket_no: str
+    agent: str
+    received_at: datetime
+    description: str
+    reply: str
+    resolution: str
+
+
+def complaint_texts(
+    session: Session, start: datetime | None = None, end: datetime | None = None
+) -> Iterator[ComplaintText]:
+    """Every complaint's written texts (received in [start, end) when given), oldest first,
+    streamed so two years of complaints never sit in memory at once."""
+    query = select(
+        Complaint.id,
+        Complaint.ticket_no,
+        Complaint.agent,
+        Complaint.received_at,
+        Complaint.description,
+        Complaint.reply,
+        Complaint.resolution,
+    ).order_by(Complaint.received_at, Complaint.id)
+    if start is not None:
+        query = query.where(Complaint.received_at >= start)
+    if end is not None:
+        query = query.where(Complaint.received_at < end)
+    for row in session.execute(query.execution_options(yield_per=2000)):
+        yield ComplaintText(
+            row.id,
+            row.ticket_no,
+            row.agent or "",
+            row.received_at,
+            row.description or "",
+            row.reply or "",
+            row.resolution or "",
+        )

@@ -40,6 +40,10 @@ SETTING_LABELS = {
     "backup_keep_daily": "Daily backups kept",
     "backup_keep_weekly": "Weekly backups kept",
     "owner_unlock_minutes": "Minutes the owner PIN unlocks",
+    "qc_pass_mark": "QC pass mark",
+    "qc_sample_size": "QC items a day per agent",
+    "qc_sample_new_hire": "QC items a day for a new hire",
+    "qc_sample_unstable": "QC items a day after two bad days",
 }
 
 

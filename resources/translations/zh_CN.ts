@@ -6527,5 +6527,579 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>the service team: the monthly pay statement</source>
         <translation>客服团队：月度工资结算单</translation>
     </message>
+    <message>
+        <source>Nobody worked on {day}: there is nothing to check.</source>
+        <translation>{day} 没有人上班：没有需要质检的内容。</translation>
+    </message>
+    <message>
+        <source>Sample of {day} (seed {seed})</source>
+        <translation>{day} 的抽检（种子 {seed}）</translation>
+    </message>
+    <message>
+        <source>{name}: {drawn} of {handled} item(s) (quota {quota}, {reason}; {banned} with a banned phrase)</source>
+        <translation>{name}：共处理 {handled} 件，抽检 {drawn} 件（定额 {quota}，{reason}；含禁语 {banned} 件）</translation>
+    </message>
+    <message>
+        <source>Names in the complaint history that no agent of the team has: {names}. Add them to the team (or correct the name) to check their work.</source>
+        <translation>投诉记录中有团队里没有的名字：{names}。请把他们加入团队（或更正名字），才能质检他们的工作。</translation>
+    </message>
+    <message>
+        <source>No item was scored in {month}.</source>
+        <translation>{month} 没有评分记录。</translation>
+    </message>
+    <message>
+        <source>Quality in {month}</source>
+        <translation>{month} 质检情况</translation>
+    </message>
+    <message>
+        <source>{name}: average {average} over {scored} item(s), {bad} day(s) under the pass mark; coaching {open} open, {closed} closed</source>
+        <translation>{name}：{scored} 件平均 {average} 分，{bad} 天低于合格线；辅导 {open} 项进行中，{closed} 项已结束</translation>
+    </message>
+    <message>
+        <source>QC pass mark</source>
+        <translation>质检合格线</translation>
+    </message>
+    <message>
+        <source>QC items a day per agent</source>
+        <translation>每名客服每天质检件数</translation>
+    </message>
+    <message>
+        <source>QC items a day for a new hire</source>
+        <translation>新员工每天质检件数</translation>
+    </message>
+    <message>
+        <source>QC items a day after two bad days</source>
+        <translation>连续两天不合格后每天质检件数</translation>
+    </message>
+    <message>
+        <source>Write what went well first: coaching starts with what the agent does right.</source>
+        <translation>请先写做得好的地方：辅导从肯定客服做对的事开始。</translation>
+    </message>
+    <message>
+        <source>Write the problem the talk is about.</source>
+        <translation>请写下这次谈话要解决的问题。</translation>
+    </message>
+    <message>
+        <source>Write the direction you agreed on with the agent.</source>
+        <translation>请写下与客服商定的改进方向。</translation>
+    </message>
+    <message>
+        <source>The follow-up date {day} is in the past: choose today or a later day.</source>
+        <translation>复查日期 {day} 已经过去：请选择今天或以后的日期。</translation>
+    </message>
+    <message>
+        <source>That item was handled by another agent: open the coaching from it.</source>
+        <translation>这件是其他客服处理的：请从该件打开辅导。</translation>
+    </message>
+    <message>
+        <source>That coaching record no longer exists: reopen the list.</source>
+        <translation>该辅导记录已不存在：请重新打开列表。</translation>
+    </message>
+    <message>
+        <source>This coaching record is closed.</source>
+        <translation>该辅导记录已结束。</translation>
+    </message>
+    <message>
+        <source>This coaching record is already closed.</source>
+        <translation>该辅导记录已经结束。</translation>
+    </message>
+    <message>
+        <source>Write what the follow-up check found before closing the record.</source>
+        <translation>结束记录前，请写下复查的结果。</translation>
+    </message>
+    <message>
+        <source>Write what makes it good, so others can learn from it.</source>
+        <translation>请写下好在哪里，方便大家学习。</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>统一标准</translation>
+    </message>
+    <message>
+        <source>New hire (first 3 months)</source>
+        <translation>新员工（入职前3个月）</translation>
+    </message>
+    <message>
+        <source>Two bad days in a row</source>
+        <translation>连续两天不合格</translation>
+    </message>
+    <message>
+        <source>Banned phrase</source>
+        <translation>含禁语</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>{base} items per agent who worked; {new_hire} for a new hire; {unstable} after two days in a row under {pass_mark} points. Items with a banned phrase first, the rest at random.</source>
+        <translation>当天上班的每名客服抽 {base} 件；新员工 {new_hire} 件；连续两天低于 {pass_mark} 分的 {unstable} 件。含禁语的件优先，其余随机抽取。</translation>
+    </message>
+    <message>
+        <source>{day} is not over yet: its sample is drawn from the next day on.</source>
+        <translation>{day} 还没有结束：第二天起才能抽取当天的质检样本。</translation>
+    </message>
+    <message>
+        <source>That sampled item no longer exists: reopen the day's sample.</source>
+        <translation>该抽检件已不存在：请重新打开当天的抽检。</translation>
+    </message>
+    <message>
+        <source>Give the scorecard a name.</source>
+        <translation>请给评分表起个名字。</translation>
+    </message>
+    <message>
+        <source>A scorecard needs at least one section.</source>
+        <translation>评分表至少需要一个部分。</translation>
+    </message>
+    <message>
+        <source>A section has no name: name it or remove it.</source>
+        <translation>有一个部分没有名称：请填写名称或删除它。</translation>
+    </message>
+    <message>
+        <source>The section name “{name}” is longer than 40 characters.</source>
+        <translation>部分名称“{name}”超过 40 个字。</translation>
+    </message>
+    <message>
+        <source>There are two sections named “{name}”.</source>
+        <translation>有两个部分都叫“{name}”。</translation>
+    </message>
+    <message>
+        <source>The weight of section “{name}” is {weight}: a weight is a whole number from 1 to 100.</source>
+        <translation>部分“{name}”的权重是 {weight}：权重应为 1 到 100 的整数。</translation>
+    </message>
+    <message>
+        <source>Section “{name}” has no items: add at least one.</source>
+        <translation>部分“{name}”没有评分项：请至少添加一项。</translation>
+    </message>
+    <message>
+        <source>An item of section “{name}” has no name.</source>
+        <translation>部分“{name}”中有一项没有名称。</translation>
+    </message>
+    <message>
+        <source>The item name “{name}” is longer than 40 characters.</source>
+        <translation>评分项名称“{name}”超过 40 个字。</translation>
+    </message>
+    <message>
+        <source>Section “{section}” has two items named “{name}”.</source>
+        <translation>部分“{section}”中有两项都叫“{name}”。</translation>
+    </message>
+    <message>
+        <source>The weight of item “{name}” is {weight}: a weight is a whole number from 1 to 100.</source>
+        <translation>评分项“{name}”的权重是 {weight}：权重应为 1 到 100 的整数。</translation>
+    </message>
+    <message>
+        <source>The section weights add up to {total}%, not 100%: change them so they do. Nothing was saved.</source>
+        <translation>各部分权重合计为 {total}%，不是 100%：请调整到合计 100%。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>That scorecard no longer exists: reopen the quality-control page.</source>
+        <translation>该评分表已不存在：请重新打开质检页面。</translation>
+    </message>
+    <message>
+        <source>Quality-control scorecard: {card}</source>
+        <translation>质检评分表：{card}</translation>
+    </message>
+    <message>
+        <source>Enter the reviewer's name (your name in Settings) before scoring an item.</source>
+        <translation>评分前请填写质检员姓名（设置中的“你的名字”）。</translation>
+    </message>
+    <message>
+        <source>Give “{name}” its points (0–100).</source>
+        <translation>请给“{name}”打分（0–100）。</translation>
+    </message>
+    <message>
+        <source>“{name}” has {points} points: give 0 to 100.</source>
+        <translation>“{name}”是 {points} 分：请打 0 到 100 分。</translation>
+    </message>
+    <message>
+        <source>The scorecard has changed since this form was opened: open the item again.</source>
+        <translation>打开此表单后评分表已更改：请重新打开该件。</translation>
+    </message>
+    <message>
+        <source>A month like 2026-11 is expected, not “{month}”.</source>
+        <translation>月份应写成 2026-11 这样的格式，而不是“{month}”。</translation>
+    </message>
+    <message>
+        <source>Coaching: {name}</source>
+        <translation>辅导：{name}</translation>
+    </message>
+    <message>
+        <source>Start with what went well, agree the direction together, and check again on the follow-up day: coaching is help, not fault-finding.</source>
+        <translation>先肯定做得好的地方，再一起商定改进方向，到复查日再检查一次：辅导是帮助，不是挑错。</translation>
+    </message>
+    <message>
+        <source>What went well</source>
+        <translation>做得好的地方</translation>
+    </message>
+    <message>
+        <source>The problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Agreed direction</source>
+        <translation>商定的改进方向</translation>
+    </message>
+    <message>
+        <source>Follow-up on</source>
+        <translation>复查日期</translation>
+    </message>
+    <message>
+        <source>Coaching</source>
+        <translation>辅导</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>抽检</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <source>Day score</source>
+        <translation>当天得分</translation>
+    </message>
+    <message>
+        <source>Banned phrases</source>
+        <translation>禁语</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Rule used</source>
+        <translation>适用规则</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>定额</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>处理件数</translation>
+    </message>
+    <message>
+        <source>With a banned phrase</source>
+        <translation>含禁语</translation>
+    </message>
+    <message>
+        <source>Share checked</source>
+        <translation>抽检比例</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <source>Open, not yet acknowledged</source>
+        <translation>进行中，客服未确认</translation>
+    </message>
+    <message>
+        <source>Open, acknowledged</source>
+        <translation>进行中，客服已确认</translation>
+    </message>
+    <message>
+        <source>Why it is good</source>
+        <translation>优秀之处</translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation>标记人</translation>
+    </message>
+    <message>
+        <source>Marked on</source>
+        <translation>标记日期</translation>
+    </message>
+    <message>
+        <source>First reviewer</source>
+        <translation>质检员一</translation>
+    </message>
+    <message>
+        <source>Second reviewer</source>
+        <translation>质检员二</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>第一人</translation>
+    </message>
+    <message>
+        <source>Second</source>
+        <translation>第二人</translation>
+    </message>
+    <message>
+        <source>Texts with a banned phrase</source>
+        <translation>含禁语条数</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Draw the sample</source>
+        <translation>抽取样本</translation>
+    </message>
+    <message>
+        <source>Scorecard…</source>
+        <translation>评分表…</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>抽检</translation>
+    </message>
+    <message>
+        <source>Fairness</source>
+        <translation>公平性</translation>
+    </message>
+    <message>
+        <source>Good handling</source>
+        <translation>优秀处理</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Banned-phrase sweep</source>
+        <translation>禁语排查</translation>
+    </message>
+    <message>
+        <source>Score…</source>
+        <translation>评分…</translation>
+    </message>
+    <message>
+        <source>Coaching…</source>
+        <translation>辅导…</translation>
+    </message>
+    <message>
+        <source>Mark as good handling…</source>
+        <translation>标为优秀处理…</translation>
+    </message>
+    <message>
+        <source>Agent acknowledges…</source>
+        <translation>客服确认…</translation>
+    </message>
+    <message>
+        <source>Close after the follow-up…</source>
+        <translation>复查后结束…</translation>
+    </message>
+    <message>
+        <source>Search: words of the reply, the note or a name</source>
+        <translation>搜索：答复内容、点评或姓名</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>The sample of {day} has not been drawn yet.</source>
+        <translation>{day} 的样本还没有抽取。</translation>
+    </message>
+    <message>
+        <source>{agents} agent(s), {items} item(s) to check; pass mark {mark}.</source>
+        <translation>{agents} 名客服，待质检 {items} 件；合格线 {mark} 分。</translation>
+    </message>
+    <message>
+        <source>The same rule for everyone: {rule}
+Drawn {when} by {who} with seed {seed}: the same seed draws the same items again.</source>
+        <translation>所有人适用同一规则：{rule}
+由 {who} 于 {when} 抽取，种子 {seed}：用同一种子会抽出同样的件。</translation>
+    </message>
+    <message>
+        <source>Items of {month} scored by two reviewers: the difference per section shows where the reviewers read the card differently.</source>
+        <translation>{month} 由两名质检员评分的件：各部分的差异显示两人对评分表理解不同的地方。</translation>
+    </message>
+    <message>
+        <source>Coaching follow-ups due: {list}</source>
+        <translation>到期的辅导复查：{list}</translation>
+    </message>
+    <message>
+        <source>Sample of {day} drawn: {items} item(s).</source>
+        <translation>已抽取 {day} 的样本：{items} 件。</translation>
+    </message>
+    <message>
+        <source>Scored {title}: {total} points.</source>
+        <translation>已评分 {title}：{total} 分。</translation>
+    </message>
+    <message>
+        <source>Said “{phrases}” to a customer ({title}).</source>
+        <translation>对客户说了“{phrases}”（{title}）。</translation>
+    </message>
+    <message>
+        <source>What makes it good (others will learn from it):</source>
+        <translation>好在哪里（供大家学习）：</translation>
+    </message>
+    <message>
+        <source>Agent acknowledges</source>
+        <translation>客服确认</translation>
+    </message>
+    <message>
+        <source>{name} has read the record. Their own words (optional):</source>
+        <translation>{name} 已阅读记录。本人的话（可不填）：</translation>
+    </message>
+    <message>
+        <source>Close the coaching record</source>
+        <translation>结束辅导记录</translation>
+    </message>
+    <message>
+        <source>What did the follow-up check find?</source>
+        <translation>复查发现了什么？</translation>
+    </message>
+    <message>
+        <source>Scorecard saved.</source>
+        <translation>评分表已保存。</translation>
+    </message>
+    <message>
+        <source>{hits} text(s) with a banned phrase among {checked} checked.</source>
+        <translation>检查了 {checked} 件，其中 {hits} 条含禁语。</translation>
+    </message>
+    <message>
+        <source>Quality control</source>
+        <translation>客服质检</translation>
+    </message>
+    <message>
+        <source>Score: {title}</source>
+        <translation>评分：{title}</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>点评</translation>
+    </message>
+    <message>
+        <source>overall comment (what went well, what to work on)</source>
+        <translation>总评（做得好的地方、需要改进的地方）</translation>
+    </message>
+    <message>
+        <source>Total: {total} points</source>
+        <translation>总分：{total} 分</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Weight %</source>
+        <translation>权重 %</translation>
+    </message>
+    <message>
+        <source>Items (、 between; ×2 for double)</source>
+        <translation>评分项（用“、”分隔；×2 表示双倍权重）</translation>
+    </message>
+    <message>
+        <source>Add a section</source>
+        <translation>添加部分</translation>
+    </message>
+    <message>
+        <source>Remove the section</source>
+        <translation>删除部分</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>合格线</translation>
+    </message>
+    <message>
+        <source>The weight of section “{name}” is “{weight}”: type a whole number.</source>
+        <translation>部分“{name}”的权重是“{weight}”：请输入整数。</translation>
+    </message>
+    <message>
+        <source>Sections add up to {total}%</source>
+        <translation>各部分合计 {total}%</translation>
+    </message>
+    <message>
+        <source>&amp;Quality control…</source>
+        <translation>客服质检(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Customer asked</source>
+        <translation>客户问题</translation>
+    </message>
+    <message>
+        <source>Drawn as</source>
+        <translation>抽取方式</translation>
+    </message>
+    <message>
+        <source>Scorecard name</source>
+        <translation>评分表名称</translation>
+    </message>
+    <message>
+        <source>Sample score</source>
+        <translation>示例评分</translation>
+    </message>
+    <message>
+        <source>Quality control: {days} day(s) sampled, {scores} item(s) scored, {coached} coaching record(s) open.</source>
+        <translation>客服质检：已抽检 {days} 天，评分 {scores} 件，进行中的辅导 {coached} 项。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>每人</translation>
+    </message>
+    <message>
+        <source>new hire</source>
+        <translation>新员工</translation>
+    </message>
+    <message>
+        <source>after two bad days</source>
+        <translation>连续两天不合格后</translation>
+    </message>
+    <message>
+        <source>Items checked a day</source>
+        <translation>每天抽检件数</translation>
+    </message>
+    <message>
+        <source>a date like 2026-11-16 is expected: {text}</source>
+        <translation>需要形如 2026-11-16 的日期：{text}</translation>
+    </message>
+    <message>
+        <source>quality control: the day's sample and the month's report</source>
+        <translation>客服质检：当天的抽检和当月的报告</translation>
+    </message>
+    <message>
+        <source>the items to check for every agent who worked on a day (drawn once, then kept)</source>
+        <translation>当天上班的每位客服需要抽检的条目（抽取一次后保留）</translation>
+    </message>
+    <message>
+        <source>the working day (default: yesterday)</source>
+        <translation>工作日（默认：昨天）</translation>
+    </message>
+    <message>
+        <source>print JSON (one object)</source>
+        <translation>输出 JSON（一个对象）</translation>
+    </message>
+    <message>
+        <source>each agent's quality in a month</source>
+        <translation>每位客服当月的服务质量</translation>
+    </message>
 </context>
 </TS>

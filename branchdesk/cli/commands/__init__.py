@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from branchdesk.cli.commands import complaints, data, guides, lookup, maintenance, pay, printing
+from branchdesk.cli.commands import (
+    complaints,
+    data,
+    guides,
+    lookup,
+    maintenance,
+    pay,
+    printing,
+    qc,
+)
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **data.COMMANDS,
@@ -15,4 +24,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **guides.COMMANDS,
     **maintenance.COMMANDS,
     **pay.COMMANDS,
+    **qc.COMMANDS,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QToolButton,
@@ -71,6 +72,10 @@ class MenusPart(WindowParts):
         self.slips_action.triggered.connect(self.open_slips)
         self.slips_action.setEnabled(False)
         complaints_menu.addAction(self.slips_action)
+        self.qc_action = QAction(self.tr("&Quality control…"), self)
+        self.qc_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.qc_action.triggered.connect(self.open_qc)
+        complaints_menu.addAction(self.qc_action)
         self.due_indicator = QToolButton()
         self.due_indicator.setObjectName("dueIndicator")
         self.due_indicator.setAutoRaise(True)
@@ -172,6 +177,16 @@ class MenusPart(WindowParts):
 
         if self.db is not None:
             show_pay(self, self.db)
+
+    def open_qc(self) -> None:
+        from branchdesk.ui.qc.qc_window import QcWindow
+
+        if self.db is None:
+            return
+        window = QcWindow(self.db, self.settings, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self.qc_window = window
 
     def open_settings(self) -> None:
         from branchdesk.ui.owner.settings_dialog import SettingsDialog

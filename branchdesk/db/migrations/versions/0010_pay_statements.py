@@ -5,7 +5,7 @@ and approved statements kept as frozen snapshots; complaints gain an index on cl
 statement counts the complaints each agent closed in a month).
 
 Revision ID: 0010
-Revises: 0008 (re-pointed to 0009, QC's, when the branches are merged)
+Revises: 0009
 Create Date: 2026-12-05 17:30:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
