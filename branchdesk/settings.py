@@ -73,6 +73,14 @@ SETTINGS: dict[str, Setting] = {
             BRANCH,
             longest=60,
         ),
+        Setting(
+            "courier_company",
+            str,
+            "",
+            "The courier company the branch works for (中通, 圆通 …), shown in the title",
+            BRANCH,
+            longest=20,
+        ),
         Setting("first_run_done", bool, False, "The sample-branch offer has been answered"),
         Setting(
             "column_mappings",

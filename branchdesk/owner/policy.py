@@ -34,6 +34,7 @@ ADOPTED = "_settings_json_taken_over"
 SETTING_LABELS = {
     "branch_name": "Branch name",
     "branch_region": "The branch's city and district",
+    "courier_company": "Courier company",
     "complaint_lead_hours": "Complaints show as due",
     "banned_phrases": "Banned phrases in replies",
     "waybill_keep_days": "Offer to remove waybills older than",

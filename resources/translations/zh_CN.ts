@@ -2039,7 +2039,7 @@ Data: {path}</source>
     </message>
     <message>
         <source>Load a sample branch to try BranchDesk? It is an example (an area table of 10 couriers, routes, arrival times, 3,000 waybills and a penalty handbook of 33 rules) that you replace by importing your own tables.</source>
-        <translation>是否加载示例网点来试用网点服务台？示例包含 10 名业务员的派件区域表、路由、时效、3000 条运单和 33 条处罚规定，导入本网点自己的表格后即可替换。</translation>
+        <translation type="vanished">是否加载示例网点来试用网点服务台？示例包含 10 名业务员的派件区域表、路由、时效、3000 条运单和 33 条处罚规定，导入本网点自己的表格后即可替换。</translation>
     </message>
     <message>
         <source>Only slips are printed from a file: {path}</source>
@@ -7100,6 +7100,74 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
     <message>
         <source>each agent's quality in a month</source>
         <translation>每位客服当月的服务质量</translation>
+    </message>
+    <message>
+        <source>Courier company</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Three questions about your branch. You can change every answer later under 文件 › 设置.</source>
+        <translation>关于网点的三个问题。以后都可以在 文件 › 设置 中修改。</translation>
+    </message>
+    <message>
+        <source>e.g. 海曙药行街网点</source>
+        <translation>例如 海曙药行街网点</translation>
+    </message>
+    <message>
+        <source>Addresses that name no city are then read as in this district.</source>
+        <translation>没写城市的地址，将按这个区县来理解。</translation>
+    </message>
+    <message>
+        <source>Not a city or district BranchDesk knows: write it as on an address.</source>
+        <translation>这不是网点服务台认识的城市或区县：请按地址上的写法填写。</translation>
+    </message>
+    <message>
+        <source>Read as: {region}</source>
+        <translation>识别为：{region}</translation>
+    </message>
+    <message>
+        <source>Owner PIN (optional)</source>
+        <translation>店主密码（可选）</translation>
+    </message>
+    <message>
+        <source>A PIN keeps the owner's actions (replacing tables, restoring a backup, changing settings) to the owner. Leave it empty to set it later under 店主 › 店主密码.</source>
+        <translation>设置密码后，店主操作（替换表格、恢复备份、修改设置）只有店主能做。留空则以后在 店主 › 店主密码 中设置。</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的密码不一样。</translation>
+    </message>
+    <message>
+        <source>How do you want to start?</source>
+        <translation>想怎样开始？</translation>
+    </message>
+    <message>
+        <source>Try the sample branch first (an example you replace with your own tables)</source>
+        <translation>先试用示例网点（示例数据，之后用本网点的表格替换）</translation>
+    </message>
+    <message>
+        <source>Import my branch's area table now (派件区域表, from Excel)</source>
+        <translation>现在导入本网点的派件区域表（Excel）</translation>
+    </message>
+    <message>
+        <source>Start empty; I import my tables later</source>
+        <translation>先空着，稍后再导入表格</translation>
+    </message>
+    <message>
+        <source>Set up BranchDesk</source>
+        <translation>初始设置</translation>
+    </message>
+    <message>
+        <source>&amp;Setup wizard…</source>
+        <translation>初始设置向导(&amp;S)…</translation>
     </message>
 </context>
 </TS>

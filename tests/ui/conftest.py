@@ -34,6 +34,14 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     for kind in ("information", "warning", "critical", "question"):
         monkeypatch.setattr(QMessageBox, kind, recorder.record(kind))
     monkeypatch.setattr(QMessageBox, "about", recorder.record("about"))
+    # The welcome wizard answers as a question: Yes takes its defaults (the sample branch).
+    from branchdesk.ui.shell.first_run import FirstRunWizard
+
+    def wizard(self: FirstRunWizard) -> int:
+        recorder.shown.append(("wizard", self.windowTitle()))
+        return int(recorder.answer == QMessageBox.StandardButton.Yes)
+
+    monkeypatch.setattr(FirstRunWizard, "exec", wizard)
     return recorder
 
 

@@ -176,7 +176,9 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, QMainWi
         )
 
     def refresh_title(self) -> None:
-        name = self.settings.get("branch_name")
+        name = " ".join(
+            str(self.settings.get(key) or "") for key in ("courier_company", "branch_name")
+        ).strip()
         title = self.tr("BranchDesk 网点服务台")
         self.setWindowTitle(f"{title} — {name}" if name else title)
 

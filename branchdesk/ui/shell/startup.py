@@ -180,6 +180,7 @@ class StartupPart(WindowParts):
         self.slips_action.setEnabled(True)
         self.new_complaint_action.setEnabled(True)
         self.purge_action.setEnabled(True)
+        self.setup_action.setEnabled(True)
         self.backup_action.setEnabled(True)
         self.restore_action.setEnabled(True)
         self.pin_action.setEnabled(True)
@@ -277,7 +278,8 @@ class StartupPart(WindowParts):
         return True
 
     def offer_sample(self) -> None:
-        """First start: offer the sample branch so a new user sees how it works."""
+        """First start: the welcome (初始设置) asks about the branch and offers the sample
+        branch, so a new user sees how it works."""
         from branchdesk.lookup.tables import has_area_rules
 
         if self.settings.get("first_run_done") or self.db is None:
@@ -286,14 +288,50 @@ class StartupPart(WindowParts):
         with self.db.read_session() as session:
             if has_area_rules(session):
                 return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Welcome to BranchDesk"),
-            self.tr(
-                "Load a sample branch to try BranchDesk? It is an example (an area table of "
-                "10 couriers, routes, arrival times, 3,000 waybills and a penalty handbook of "
-                "33 rules) that you replace by importing your own tables."
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        self.first_run_setup()
+
+    def first_run_setup(self) -> bool:
+        """The welcome wizard (also 帮助 › 初始设置向导): the branch's name, company and region,
+        an optional PIN, then the sample branch or the import of the area table."""
+        from branchdesk.lookup.tables import has_area_rules
+        from branchdesk.owner import pin as owner_pin
+        from branchdesk.owner import policy
+        from branchdesk.ui.kit import owner_action as owner
+        from branchdesk.ui.shell.first_run import IMPORT, SAMPLE, FirstRunWizard
+
+        db = self.db
+        if db is None:
+            return False
+        with db.read_session() as session:
+            pin_set = owner_pin.is_set(session)
+            has_data = has_area_rules(session)
+        wizard = FirstRunWizard(self.settings, pin_set=pin_set, has_data=has_data, parent=self)
+        if not wizard.exec():
+            return False
+        setup = wizard.setup()
+
+        def apply() -> None:
+            with db.session() as session:
+                if setup.branch:
+                    policy.change(session, setup.branch)
+                if setup.pin:
+                    owner_pin.set_pin(session, setup.pin)
+
+        try:
+            if setup.branch or setup.pin:
+                owner.retrying(self, db, apply)
+        except owner.PinCancelled:
+            return False
+        except BranchDeskError as exc:
+            QMessageBox.warning(self, self.tr("Set up BranchDesk"), str(exc))
+            return False
+        if setup.pin:
+            # The owner has just typed the PIN: owner actions stay open for the usual minutes
+            # (loading the sample replaces tables) rather than ask for it again at once.
+            owner.install_lock(db).unlock()
+        self.refresh_title()
+        if setup.start == SAMPLE:
             self.load_sample()
+        elif setup.start == IMPORT:
+            self.open_import("areas")
+        return True

@@ -80,5 +80,6 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     purge_action: QAction
     backup_action: QAction
     restore_action: QAction
+    setup_action: QAction
     pin_action: QAction
     audit_action: QAction

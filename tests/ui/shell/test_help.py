@@ -39,7 +39,12 @@ def _menu(window: MainWindow, title: str) -> list[str]:
 
 def test_help_menu_offers_shortcuts_sample_and_about(window: MainWindow) -> None:
     entries = _menu(window, "Help")
-    assert entries == ["Keyboard shortcuts", "Load the sample branch", "About BranchDesk"]
+    assert entries == [
+        "Keyboard shortcuts",
+        "Load the sample branch",
+        "Setup wizard…",
+        "About BranchDesk",
+    ]
 
 
 def test_f1_lists_the_shortcuts_of_the_menus_and_pages(qtbot: QtBot, window: MainWindow) -> None:

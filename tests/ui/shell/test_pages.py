@@ -100,7 +100,7 @@ def test_first_start_offers_the_sample_branch(qtbot: QtBot, db: Database, boxes:
     win.show()
     assert not win.sample_banner.isVisible()
     win.offer_sample()
-    assert boxes.shown[-1][0] == "question"
+    assert boxes.shown[-1][0] == "wizard"
     assert win.sample_banner.isVisible()
     assert win.data_page.area_model.rowCount() == 37  # the sample branch's area rows
     assert SettingsStore().get("first_run_done")

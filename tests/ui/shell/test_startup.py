@@ -28,7 +28,7 @@ def test_window_shows_before_the_data_then_the_pages_arrive(qtbot: QtBot, boxes:
     assert window.db is not None and window.nav.isEnabled()
     assert window.pages.currentWidget() is window.today_page  # the start page
     qtbot.waitUntil(lambda: bool(boxes.shown))
-    assert boxes.shown[0][0] == "question"  # the sample branch was offered once
+    assert boxes.shown[0][0] == "wizard"  # the welcome, with the sample branch, once
     qtbot.waitUntil(lambda: window._warmup is None)
     window.close()
 
@@ -84,6 +84,6 @@ def test_a_guide_pack_opened_from_explorer_is_imported_on_the_guides_page(
     assert window.guides_page is not None
     chosen = window.guides_page.selected()
     assert chosen is not None and chosen.id != gid and chosen.title.startswith("揽收入库")
-    assert not [b for b in boxes.shown if b[0] == "question"]  # no sample offer over it
+    assert not [b for b in boxes.shown if b[0] == "wizard"]  # no welcome over it
     qtbot.waitUntil(lambda: window._warmup is None)
     window.close()

@@ -1,0 +1,116 @@
+"""初始设置: the welcome asks the branch's name, company, region and an optional PIN, then
+starts with the sample branch or the import of the branch's own area table."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from branchdesk.db.engine import Database
+from branchdesk.owner import pin as owner_pin
+from branchdesk.owner import policy
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.shell.first_run import IMPORT, LATER, SAMPLE, FirstRunWizard
+from branchdesk.ui.shell.main_window import MainWindow
+from tests.ui.conftest import Boxes, type_text
+
+
+def _wizard(qtbot: QtBot, *, pin_set: bool = False, has_data: bool = False) -> FirstRunWizard:
+    wizard = FirstRunWizard(SettingsStore(), pin_set=pin_set, has_data=has_data)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def test_the_region_must_be_one_branchdesk_knows(qtbot: QtBot) -> None:
+    wizard = _wizard(qtbot)
+    page = wizard.branch
+    type_text(qtbot, page.region, "火星市")
+    assert not page.isComplete()
+    assert "Not a city or district" in page.region_note.text()
+    page.region.clear()
+    type_text(qtbot, page.region, "宁波海曙")
+    assert page.isComplete()
+    assert page.region_note.text() == "Read as: 浙江省 宁波市 海曙区"
+
+
+def test_the_pin_is_optional_but_must_be_typed_twice_alike(qtbot: QtBot) -> None:
+    wizard = _wizard(qtbot)
+    page = wizard.pin_page
+    assert page is not None and page.isComplete()  # empty: no PIN
+    type_text(qtbot, page.pin, "2580")
+    assert not page.isComplete()
+    type_text(qtbot, page.again, "2581")
+    assert page.problem.text() == "The two PINs differ."
+    page.again.clear()
+    type_text(qtbot, page.again, "2580")
+    assert page.isComplete() and page.problem.text() == ""
+    page.pin.setText("1111")
+    page.again.setText("1111")
+    assert not page.isComplete() and "repeated digit" in page.problem.text()
+
+
+def test_reopened_it_asks_no_pin_and_offers_no_start_when_there_is_data(qtbot: QtBot) -> None:
+    wizard = _wizard(qtbot, pin_set=True, has_data=True)
+    assert wizard.pin_page is None and wizard.start is None
+    assert wizard.setup().start == LATER
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, boxes: Boxes, start: str, pin: str = "") -> None:
+    def exec_(self: FirstRunWizard) -> int:
+        boxes.shown.append(("wizard", self.windowTitle()))
+        self.branch.name.setText("药行街网点")
+        self.branch.company.setCurrentText("中通")
+        self.branch.region.setText("浙江省宁波市海曙区")
+        if self.pin_page is not None:
+            self.pin_page.pin.setText(pin)
+            self.pin_page.again.setText(pin)
+        assert self.start is not None
+        {SAMPLE: self.start.sample, IMPORT: self.start.own, LATER: self.start.later}[
+            start
+        ].setChecked(True)
+        return QWizard.DialogCode.Accepted.value
+
+    monkeypatch.setattr(FirstRunWizard, "exec", exec_)
+
+
+def test_first_start_sets_up_the_branch_and_loads_the_sample(
+    qtbot: QtBot, db: Database, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _answer(monkeypatch, boxes, SAMPLE, pin="2580")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.offer_sample()
+    assert [k for k, _ in boxes.shown] == ["wizard"]
+    with db.read_session() as s:
+        stored = policy.values(s)
+        assert owner_pin.is_set(s)
+    assert stored["branch_name"] == "药行街网点"
+    assert stored["courier_company"] == "中通"
+    assert stored["branch_region"] == "浙江省宁波市海曙区"
+    assert win.windowTitle().endswith("中通 药行街网点")
+    assert win.sample_banner.isVisible()  # the sample branch was loaded
+
+
+def test_choosing_to_import_opens_the_area_table_import(
+    qtbot: QtBot, db: Database, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _answer(monkeypatch, boxes, IMPORT)
+    opened: list[str] = []
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    monkeypatch.setattr(win, "open_import", lambda kind="areas": opened.append(kind))
+    win.show()
+    win.offer_sample()
+    assert opened == ["areas"]
+    assert not win.sample_banner.isVisible()
+    with db.read_session() as s:
+        assert not owner_pin.is_set(s)  # no PIN given, none set
+
+
+def test_the_help_menu_reopens_the_welcome(qtbot: QtBot, window: MainWindow, boxes: Boxes) -> None:
+    assert window.setup_action.isEnabled()
+    window.setup_action.trigger()
+    assert boxes.shown[-1] == ("wizard", "Set up BranchDesk")
