@@ -31,6 +31,7 @@ class Action(StrEnum):
     VIEW_AUDIT = "view_audit"
     REPLACE_AREAS = "replace_areas"
     SHOW_PHONES = "show_phones"  # customers' full phone numbers in a printout or export
+    MANAGE_TEAM = "manage_team"  # add, change or deactivate agents; customers and ownership
 
 
 class PermissionDenied(BranchDeskError):
@@ -178,6 +179,7 @@ ACTION_LABELS = {
     Action.VIEW_AUDIT: "see the audit log",
     Action.REPLACE_AREAS: "replace the area table",
     Action.SHOW_PHONES: "print or export customers' full phone numbers",
+    Action.MANAGE_TEAM: "change the service team",
 }
 
 

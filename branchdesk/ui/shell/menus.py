@@ -154,6 +154,8 @@ class MenusPart(WindowParts):
         from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.settings, self, db=self.db).exec():
-            permissions.set_actor(self.settings.get("agent_name"))
+            from branchdesk.settings import who_is_working
+
+            permissions.set_actor(who_is_working(self.settings))
             self.refresh_title()
             self.refresh_reminders()  # the lead time may have changed

@@ -121,7 +121,9 @@ class StartupPart(WindowParts):
         self.refresh_title()
         # Owner actions are locked from the start when the database holds a PIN.
         owner.install_lock(db)
-        permissions.set_actor(self.settings.get("agent_name"))
+        from branchdesk.settings import who_is_working
+
+        permissions.set_actor(who_is_working(self.settings))
         self.lookup_page: LookupPage = LookupPage(db)
         self.data_page: DataPage = DataPage(db)
         self.couriers_page: CouriersPage = CouriersPage(db)
