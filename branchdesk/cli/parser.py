@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,13 @@ def month(text: str) -> tuple[int, int]:
     if not m or not 1 <= int(m[2]) <= 12:
         raise argparse.ArgumentTypeError(f"a month like 2026-11 is expected: {text}")
     return int(m[1]), int(m[2])
+
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a date like 2026-11-30 is expected: {text}") from None
 
 
 PIN_HELP = "the owner PIN, once one is set, for owner actions (or set BRANCHDESK_PIN)"
@@ -187,6 +195,21 @@ def build_parser() -> argparse.ArgumentParser:
     gexport.add_argument("-o", "--output", type=Path, required=True, help="the .zip to write")
     gimport = command(gsub, "import", help="add the guide of a pack (.zip) to the library")
     gimport.add_argument("pack", type=Path)
+
+    p = command(sub, "team", help="the service team: agents, sign-in and sign-out, contacts")
+    tsub = p.add_subparsers(dest="team_command", required=True)
+    tlist = command(tsub, "list", help="the team: name, employee number, role, signed in today")
+    tlist.add_argument("--json", action="store_true", help="print JSON (one array)")
+    tlist.add_argument("--all", action="store_true", help="also the deactivated agents")
+    tin = command(tsub, "sign-in", help="sign an agent in (starts the day's shift)")
+    tin.add_argument("name", help="the agent's name, as in the team list")
+    tout = command(tsub, "sign-out", help="sign an agent out (ends the open shift)")
+    tout.add_argument("name", help="the agent's name, as in the team list")
+    tcontacts = command(tsub, "contacts", help="the contacts logged on a day")
+    tcontacts.add_argument(
+        "--date", type=day, metavar="YYYY-MM-DD", help="the day (default: today)"
+    )
+    tcontacts.add_argument("--json", action="store_true", help="print JSON (one array)")
 
     p = command(sub, "backup", help="back up the database (a checked copy)")
     p.add_argument(

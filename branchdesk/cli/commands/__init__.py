@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from branchdesk.cli.commands import complaints, data, guides, lookup, maintenance, printing
+from branchdesk.cli.commands import complaints, data, guides, lookup, maintenance, printing, team
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **data.COMMANDS,
@@ -14,4 +14,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **complaints.COMMANDS,
     **guides.COMMANDS,
     **maintenance.COMMANDS,
+    **team.COMMANDS,
 }
