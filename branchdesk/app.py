@@ -87,6 +87,7 @@ def launch(
         tried = True
         if window.open_data(db_path):
             window.offer_sample()
+            window.ask_agent()  # with a team, whoever sits down picks their name
         else:
             app.exit(1)
 

@@ -228,4 +228,3 @@ class SettingsStore:
 def who_is_working(settings: SettingsStore) -> str:
     """The name recorded as "who": the team member picked at this PC, else the agent name."""
     return str(settings.get("current_agent") or settings.get("agent_name") or "").strip()
-

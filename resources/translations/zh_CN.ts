@@ -943,7 +943,7 @@ Data: {path}</source>
     </message>
     <message>
         <source>“{parent}” is split into blocks; this courier has “{keyword}” — check the block</source>
-        <translation>“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
+        <translation type="vanished">“{parent}”分为多个楼座；该业务员负责“{keyword}”——请核对楼座</translation>
     </message>
     <message>
         <source>Error</source>
@@ -4181,7 +4181,7 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     </message>
     <message>
         <source>The newest good backup is {path}. To go back to it: branchdesk restore {path}</source>
-        <translation>最新的完好备份是 {path}。要恢复到该备份，请运行：branchdesk restore {path}</translation>
+        <translation type="vanished">最新的完好备份是 {path}。要恢复到该备份，请运行：branchdesk restore {path}</translation>
     </message>
     <message>
         <source>{count} backup(s) in {path}</source>
@@ -4343,7 +4343,7 @@ There is no backup to restore. Run “branchdesk check” and ask whoever looks 
         <source>{problem}
 
 Restore the newest good backup ({name})? The damaged file is kept as a backup first.</source>
-        <translation>{problem}
+        <translation type="vanished">{problem}
 
 要恢复最新的完好备份（{name}）吗？损坏的文件会先作为备份保留。</translation>
     </message>
@@ -4767,7 +4767,7 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>Owner actions unlocked for 5 minutes after the last one.</source>
-        <translation>店主操作已解锁，最后一次操作后 5 分钟自动锁定。</translation>
+        <translation type="vanished">店主操作已解锁，最后一次操作后 5 分钟自动锁定。</translation>
     </message>
     <message>
         <source>Owner actions locked.</source>
@@ -4795,7 +4795,7 @@ The current data is saved as a backup first, so this can be undone by restoring 
     </message>
     <message>
         <source>It stays unlocked for 5 minutes after the last owner action.</source>
-        <translation>最后一次店主操作后保持解锁 5 分钟。</translation>
+        <translation type="vanished">最后一次店主操作后保持解锁 5 分钟。</translation>
     </message>
     <message>
         <source>You may try again.</source>
@@ -5388,6 +5388,290 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     <message>
         <source>{name} unpacks to more than its stated size ({size} MB).</source>
         <translation>{name} 解压后比它标明的大小（{size} MB）还大。</translation>
+    </message>
+    <message>
+        <source>There is no agent named “{name}”: see “branchdesk team list” for the names.</source>
+        <translation>没有名为“{name}”的客服：用“branchdesk team list”查看姓名。</translation>
+    </message>
+    <message>
+        <source>No agents yet: the owner adds them in the team dialog (团队).</source>
+        <translation>还没有客服：请店主在“团队”对话框中添加。</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>{name} signed in.</source>
+        <translation>{name} 已签到。</translation>
+    </message>
+    <message>
+        <source>{name} signed out.</source>
+        <translation>{name} 已签退。</translation>
+    </message>
+    <message>
+        <source>{name} was not signed in: nothing to sign out.</source>
+        <translation>{name} 未签到，无需签退。</translation>
+    </message>
+    <message>
+        <source>No contacts logged on {day}.</source>
+        <translation>{day} 没有登记的接待记录。</translation>
+    </message>
+    <message>
+        <source>{count} contact(s).</source>
+        <translation>共 {count} 条接待记录。</translation>
+    </message>
+    <message>
+        <source>change the service team</source>
+        <translation>修改客服团队</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Quality checker</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Enter the agent's name.</source>
+        <translation>请输入客服姓名。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 40 characters: shorten it.</source>
+        <translation>姓名超过 40 个字，请缩短。</translation>
+    </message>
+    <message>
+        <source>There is already an agent named “{name}”: add a distinguishing mark.</source>
+        <translation>已有名为“{name}”的客服，请加上区分标记。</translation>
+    </message>
+    <message>
+        <source>The employee number is longer than 20 characters: shorten it.</source>
+        <translation>工号超过 20 个字符，请缩短。</translation>
+    </message>
+    <message>
+        <source>Unknown role “{role}”.</source>
+        <translation>未知的角色“{role}”。</translation>
+    </message>
+    <message>
+        <source>Agent “{name}” added</source>
+        <translation>添加客服“{name}”</translation>
+    </message>
+    <message>
+        <source>That agent no longer exists: reopen the team list.</source>
+        <translation>该客服已不存在，请重新打开团队列表。</translation>
+    </message>
+    <message>
+        <source>An agent cannot stand in for themselves: pick someone else.</source>
+        <translation>客服不能给自己代班，请选择其他人。</translation>
+    </message>
+    <message>
+        <source>Agent “{name}” changed</source>
+        <translation>修改客服“{name}”</translation>
+    </message>
+    <message>
+        <source>Agent “{old}” renamed to “{name}”</source>
+        <translation>客服“{old}”改名为“{name}”</translation>
+    </message>
+    <message>
+        <source>“{month}” is not a month: write it like 2026-11.</source>
+        <translation>“{month}”不是有效月份，请写成 2026-11 这样。</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>Became a complaint</source>
+        <translation>转投诉</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>Unknown channel “{channel}”.</source>
+        <translation>未知的渠道“{channel}”。</translation>
+    </message>
+    <message>
+        <source>Unknown outcome “{outcome}”.</source>
+        <translation>未知的结果“{outcome}”。</translation>
+    </message>
+    <message>
+        <source>Write what the customer asked (a few words are enough).</source>
+        <translation>请写下客户问了什么（几个字即可）。</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch agent…</source>
+        <translation>换人(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out (签退)</source>
+        <translation>签退(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Team and &amp;attendance…</source>
+        <translation>团队与考勤(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Who is working at this PC (Ctrl+Shift+A switches)</source>
+        <translation>当前在这台电脑上值班的人（Ctrl+Shift+A 换人）</translation>
+    </message>
+    <message>
+        <source>Working: {name}</source>
+        <translation>当前值班：{name}</translation>
+    </message>
+    <message>
+        <source>Working: nobody picked</source>
+        <translation>当前值班：未选择</translation>
+    </message>
+    <message>
+        <source>No agents yet: add the team under Team → Team and attendance.</source>
+        <translation>还没有客服：请在“团队 → 团队与考勤”中添加。</translation>
+    </message>
+    <message>
+        <source>{name} signed in: what you log is recorded under this name.</source>
+        <translation>{name} 已签到：此后登记的内容都记在这个名字下。</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>谁在值班？</translation>
+    </message>
+    <message>
+        <source>Pick your name: what you log is recorded under it.</source>
+        <translation>请选择你的名字：你登记的内容都会记在这个名字下。</translation>
+    </message>
+    <message>
+        <source>Now working: {name}. Pick who takes over.</source>
+        <translation>当前值班：{name}。请选择接班的人。</translation>
+    </message>
+    <message>
+        <source>Start working</source>
+        <translation>开始值班</translation>
+    </message>
+    <message>
+        <source>Sign out (签退)</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>Stand-in</source>
+        <translation>代班人</translation>
+    </message>
+    <message>
+        <source>new hire</source>
+        <translation>新员工</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>出勤天数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Not signed out</source>
+        <translation>未签退</translation>
+    </message>
+    <message>
+        <source>Team and attendance</source>
+        <translation>团队与考勤</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>Show inactive agents</source>
+        <translation>显示已停用的客服</translation>
+    </message>
+    <message>
+        <source>Active (deactivate when the agent leaves)</source>
+        <translation>在职（离职时取消勾选）</translation>
+    </message>
+    <message>
+        <source>Employee no. (工号)</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>The stand-in takes the agent's new items on a day the agent has not signed in. Changing the team is the owner's: with an owner PIN set, it is asked for.</source>
+        <translation>客服当天未签到时，新的事项交给代班人。修改团队属于店主操作：设置了店主密码时需要输入。</translation>
+    </message>
+    <message>
+        <source>New agent</source>
+        <translation>新增客服</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>A new agent: fill in the name and save.</source>
+        <translation>新客服：填写姓名后保存。</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>{count} shift(s) were never signed out and had no later contact: they count no hours. Remind the agents to sign out (签退).</source>
+        <translation>有 {count} 个班次没有签退，之后也没有接待记录：不计工时。请提醒客服下班签退。</translation>
+    </message>
+    <message>
+        <source>A shift not signed out counts until the agent's last contact that day.</source>
+        <translation>没有签退的班次按当天最后一条接待记录计算工时。</translation>
     </message>
 </context>
 </TS>

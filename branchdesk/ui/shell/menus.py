@@ -72,6 +72,7 @@ class MenusPart(WindowParts):
         self.slips_action.triggered.connect(self.open_slips)
         self.slips_action.setEnabled(False)
         complaints_menu.addAction(self.slips_action)
+        self._build_team_menu()
         self.due_indicator = QToolButton()
         self.due_indicator.setObjectName("dueIndicator")
         self.due_indicator.setAutoRaise(True)

@@ -166,6 +166,7 @@ class StartupPart(WindowParts):
         self.complaints_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.complaints_page.due_refreshed.connect(self._show_due_counts)
         self.statusBar().addPermanentWidget(self.due_indicator)
+        self._attach_team()
         self._start_reminders()
         self.nav.setCurrentRow(0)
         self._show_page(0)
