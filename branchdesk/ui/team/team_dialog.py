@@ -4,7 +4,7 @@ see the month's attendance (days and hours per agent)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -38,9 +38,6 @@ from branchdesk.team.models import ROLES
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.tables import read_only_table
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 NO_STANDIN = 0  # the stand-in chooser's "nobody"
 
@@ -244,7 +241,7 @@ class TeamDialog(QDialog):
         active = self.active.isChecked()
         editing = self.editing
 
-        def work(session: Session) -> AgentInfo:
+        def work(session: Any) -> AgentInfo:
             if editing is None:
                 agent = add_agent(
                     session, name, employee_no=employee_no, role=role, started_on=started
