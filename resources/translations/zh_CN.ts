@@ -5673,5 +5673,93 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>A shift not signed out counts until the agent's last contact that day.</source>
         <translation>没有签退的班次按当天最后一条接待记录计算工时。</translation>
     </message>
+    <message>
+        <source>That contact no longer exists: refresh the list.</source>
+        <translation>该接待记录已不存在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation>登记接待(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>接待记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Log a contact</source>
+        <translation>登记接待</translation>
+    </message>
+    <message>
+        <source>scan or type; the customer and courier follow</source>
+        <translation>扫码或输入；客户和业务员会自动带出</translation>
+    </message>
+    <message>
+        <source>what the customer asked, in a few words</source>
+        <translation>客户问了什么，几个字即可</translation>
+    </message>
+    <message>
+        <source>(no script: write the reply)</source>
+        <translation>（不用话术，直接写回复）</translation>
+    </message>
+    <message>
+        <source>Reply given</source>
+        <translation>给客户的回复</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Nobody is picked as working: the contact is logged without an agent.</source>
+        <translation>当前没有选择值班人员：这条接待记录不记在任何客服名下。</translation>
+    </message>
+    <message>
+        <source>Courier: {facts}</source>
+        <translation>业务员：{facts}</translation>
+    </message>
+    <message>
+        <source>Not in the waybill list.</source>
+        <translation>运单列表中没有这个单号。</translation>
+    </message>
+    <message>
+        <source>Contact logged.</source>
+        <translation>接待已登记。</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>接待记录</translation>
+    </message>
+    <message>
+        <source>Search questions, replies, customers, phones, waybill numbers…</source>
+        <translation>搜索问题、回复、客户、电话、运单号…</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Log a contact…</source>
+        <translation>登记接待…</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>跟进完成</translation>
+    </message>
+    <message>
+        <source>{count} contact(s)</source>
+        <translation>共 {count} 条接待记录</translation>
+    </message>
+    <message>
+        <source>{count}+ contacts: scroll for more</source>
+        <translation>{count} 条以上：向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>Customer's question</source>
+        <translation>客户问题</translation>
+    </message>
 </context>
 </TS>

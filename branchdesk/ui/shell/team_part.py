@@ -3,8 +3,13 @@ shown in the status bar), signing out, the team dialog, the contact log and "my"
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
+
+if TYPE_CHECKING:
+    from branchdesk.ui.team.contacts_dialog import ContactsDialog
 
 from branchdesk.ui.shell.window_base import WindowParts
 
@@ -23,10 +28,25 @@ class TeamPart(WindowParts):
         self.sign_out_action.triggered.connect(self.sign_out_agent)
         menu.addAction(self.sign_out_action)
         menu.addSeparator()
+        self.log_contact_action = QAction(self.tr("&Log a contact…"), self)
+        self.log_contact_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.log_contact_action.triggered.connect(lambda: self.log_contact())
+        menu.addAction(self.log_contact_action)
+        self.contacts_action = QAction(self.tr("&Contacts…"), self)
+        self.contacts_action.triggered.connect(self.open_contacts)
+        menu.addAction(self.contacts_action)
+        menu.addSeparator()
         self.team_action = QAction(self.tr("Team and &attendance…"), self)
         self.team_action.triggered.connect(self.open_team)
         menu.addAction(self.team_action)
-        self.team_actions = [self.switch_agent_action, self.sign_out_action, self.team_action]
+        self.team_actions = [
+            self.switch_agent_action,
+            self.sign_out_action,
+            self.log_contact_action,
+            self.contacts_action,
+            self.team_action,
+        ]
+        self.contacts_dialog: ContactsDialog | None = None
         for action in self.team_actions:
             action.setEnabled(False)
         self.agent_label = QLabel()
@@ -98,3 +118,36 @@ class TeamPart(WindowParts):
         dialog = TeamDialog(self.db, self)
         dialog.changed.connect(self.refresh_agent)
         dialog.exec()
+
+    def log_contact(self) -> bool:
+        """登记接待 (Ctrl+Shift+L): the contact is the working agent's."""
+        from branchdesk.ui.team.agent_picker import current_agent
+        from branchdesk.ui.team.contact_dialog import ContactDialog
+
+        if self.db is None:
+            return False
+        agent = current_agent(self.db, self.settings)
+        dialog = ContactDialog(
+            self.db,
+            agent.id if agent is not None else None,
+            self,
+            branch=str(self.settings.get("branch_name") or ""),
+        )
+        dialog.logged.connect(lambda _row, note: self.statusBar().showMessage(note, 10000))
+        done = dialog.exec() == ContactDialog.DialogCode.Accepted
+        if done and self.contacts_dialog is not None:
+            self.contacts_dialog.refresh()
+        return done
+
+    def open_contacts(self) -> None:
+        from branchdesk.ui.team.contacts_dialog import ContactsDialog
+
+        if self.db is None:
+            return
+        if self.contacts_dialog is None:
+            self.contacts_dialog = ContactsDialog(self.db, self)
+            self.contacts_dialog.log_requested.connect(self.log_contact)
+        self.contacts_dialog.refresh()
+        self.contacts_dialog.show()
+        self.contacts_dialog.raise_()
+        self.contacts_dialog.activateWindow()
