@@ -1,0 +1,139 @@
+"""Routing a new item to its owner: by sending customer, courier or area; the stand-in when
+the owner has not signed in; assignments and their history; "my" queue."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from branchdesk.complaints import service as complaints
+from branchdesk.db.engine import Database
+from branchdesk.io.importing import get_kind, run_import, validate
+from branchdesk.io.reader import RawSheet
+from branchdesk.team.agents import add_agent, sign_in, update_agent
+from branchdesk.team.assignments import history, my_queue, reassign, route_and_assign
+from branchdesk.team.contacts import log_contact
+from branchdesk.team.ownership import add_customer, set_ownership
+from branchdesk.team.routing import Route, route
+
+TODAY = date(2026, 11, 30)
+MORNING = datetime(2026, 11, 30, 8, 30)
+
+
+def _waybills(db: Database) -> None:
+    from pathlib import Path
+
+    raw = RawSheet(
+        file=Path("运单.xlsx"),
+        name="运单",
+        rows=[
+            ["运单号", "收件地址", "派件员", "寄件人", "寄件人电话"],
+            ["YT1000000000001", "宁波市海曙区药行街31号", "李娜", "春风服饰", "139 0574 0001"],
+            ["YT1000000000002", "宁波市海曙区药行街33号", "李娜", "无名小店", ""],
+            ["YT1000000000003", "宁波市海曙区月湖小区3幢502室", "赵敏", "", ""],
+        ],
+    )
+    with db.session() as s:
+        run_import(s, raw.file, "waybills", prepared=validate(raw, get_kind("waybills")))
+
+
+@pytest.fixture
+def team(sample_db: Database) -> dict[str, int]:
+    _waybills(sample_db)
+    with sample_db.session() as s:
+        fang = add_agent(s, "王芳")
+        li = add_agent(s, "李明")
+        zhao = add_agent(s, "赵敏敏")
+        update_agent(s, fang.id, standin_id=li.id)
+        add_customer(s, "春风服饰", phone="+86 13905740001", owner_id=fang.id)
+        add_customer(s, "无名小店", owner_id=zhao.id)
+        set_ownership(s, li.id, "courier", "李娜")
+        set_ownership(s, zhao.id, "area", "月湖小区")
+        for agent in (fang, li, zhao):
+            sign_in(s, agent.id, MORNING)
+    return {"王芳": fang.id, "李明": li.id, "赵敏敏": zhao.id}
+
+
+def _route(db: Database, **kw: str) -> Route:
+    with db.read_session() as s:
+        return route(s, day=TODAY, **kw)
+
+
+def test_the_sending_customer_by_phone_comes_first(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
+    assert _route(sample_db, waybill_no="YT1000000000001") == Route(
+        team["王芳"], "王芳", "by sending customer 春风服饰"
+    )
+    # A customer who calls from their own phone, no waybill.
+    assert _route(sample_db, phone="13905740001").agent_name == "王芳"
+
+
+def test_then_the_sender_by_name(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
+    assert _route(sample_db, waybill_no="yt1000000000002") == Route(
+        team["赵敏敏"], "赵敏敏", "by sending customer 无名小店"
+    )
+
+
+def test_then_the_area_then_the_courier(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
+    assert _route(sample_db, waybill_no="YT1000000000003") == Route(
+        team["赵敏敏"], "赵敏敏", "by area 月湖小区"
+    )
+    assert _route(sample_db, address="海曙区药行街45号") == Route(
+        team["李明"], "李明", "by courier 李娜"
+    )
+
+
+def test_nobody_found(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
+    assert _route(sample_db, address="海曙区中山西路7号") == Route(
+        None, "", "no owner found: not assigned"
+    )
+
+
+def test_the_stand_in_takes_it_when_the_owner_has_not_signed_in(
+    sample_db: Database,
+    team: dict,  # type: ignore[type-arg]
+) -> None:
+    with sample_db.read_session() as s:
+        found = route(s, waybill_no="YT1000000000001", day=date(2026, 12, 1))
+    assert found == Route(
+        team["李明"],
+        "李明",
+        "by sending customer 春风服饰; 王芳 has not signed in today: stand-in 李明",
+    )
+
+
+def test_assignment_history_and_my_queue(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
+    with sample_db.session() as s:
+        complaints.ensure_default_categories(s)
+        category = complaints.category_tree(s)[0].id
+        row = complaints.create_complaint(
+            s,
+            complaints.NewComplaint(
+                channel="电话", category_id=category, waybill_no="YT1000000000001"
+            ),
+            who="王芳",
+        )
+        found = route_and_assign(
+            s, "complaint", row.id, waybill_no="YT1000000000001", by="王芳", day=TODAY
+        )
+        contact = log_contact(
+            s, agent_id=team["王芳"], channel="phone", question="改地址", outcome="follow_up"
+        )
+        route_and_assign(s, "contact", contact.id, phone="13905740001", by="王芳", day=TODAY)
+    assert found.agent_name == "王芳"
+    with sample_db.read_session() as s:
+        queue = my_queue(s, team["王芳"])
+    assert [(q.item_kind, q.title, q.reason) for q in queue] == [
+        ("complaint", row.ticket_no, "by sending customer 春风服饰"),
+        ("contact", "改地址", "by sending customer 春风服饰"),
+    ]
+    with sample_db.session() as s:
+        reassign(s, "complaint", row.id, team["李明"], by="店主", note="王芳休假")
+    with sample_db.read_session() as s:
+        assert [q.item_kind for q in my_queue(s, team["王芳"])] == ["contact"]
+        assert [q.title for q in my_queue(s, team["李明"])] == [row.ticket_no]
+        steps = history(s, "complaint", row.id)
+    assert [(h.agent, h.reason, h.by, h.current) for h in steps] == [
+        ("李明", "reassigned to 李明: 王芳休假", "店主", True),
+        ("王芳", "by sending customer 春风服饰", "王芳", False),
+    ]
