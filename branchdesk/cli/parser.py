@@ -11,7 +11,7 @@ from typing import Any
 
 from branchdesk import __version__
 
-IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints")
+IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints", "customers")
 
 
 EXPORT_KINDS = (

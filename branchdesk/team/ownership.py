@@ -22,12 +22,36 @@ def kind_label(kind: str) -> str:
     return {"courier": tr("Courier"), "area": tr("Area keyword")}.get(kind, kind)
 
 
+def customer_phone(value: object) -> str | None:
+    """A customer's phone as plain digits (spaces, +86 and hyphens gone); CellError unless it
+    is a whole mobile number (11 digits), a landline with its area code, or a local landline."""
+    from branchdesk.io.tabular import CellError
+
+    number = parse_phone(value)
+    if number is None:
+        return None
+    if number.startswith("1"):
+        ok = len(number) == 11
+    elif number.startswith("0"):
+        ok = 10 <= len(number) <= 12
+    else:
+        ok = 7 <= len(number) <= 8
+    if not ok:
+        raise CellError(
+            tr(
+                "{number} is not a whole phone number: a mobile has 11 digits, a landline "
+                "its area code (0574-87654321)",
+                number=number,
+            )
+        )
+    return number
+
+
 def normalise_phone(value: object) -> str | None:
-    """A customer's phone as plain digits (spaces, +86 and hyphens gone); TeamError if it is
-    not a phone number."""
+    """`customer_phone`, refusing with TeamError."""
     try:
-        return parse_phone(value)
-    except BranchDeskError as exc:
+        return customer_phone(value)
+    except (BranchDeskError, ValueError) as exc:
         raise TeamError(str(exc)) from None
 
 

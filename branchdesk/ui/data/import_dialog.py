@@ -44,7 +44,7 @@ from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.kit.workers import Task
 
-KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook")
+KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook", "customers")
 PREVIEW_ROWS = 5
 
 
