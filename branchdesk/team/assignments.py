@@ -68,6 +68,17 @@ def assign(
     session.flush()
 
 
+def assignment_note(found: Route) -> str:
+    """What the user is told: "Assigned to 王芳 (by sending customer 春风服饰)."."""
+    if found.agent_id is None:
+        return tr("Not assigned ({reason}).", reason=found.reason)
+    return tr("Assigned to {name} ({reason}).", name=found.agent_name, reason=found.reason)
+
+
+def has_team(session: Session) -> bool:
+    return session.scalar(select(Agent.id).where(Agent.active.is_(True)).limit(1)) is not None
+
+
 def route_and_assign(
     session: Session,
     item_kind: str,
@@ -84,6 +95,44 @@ def route_and_assign(
     found = route(session, waybill_no=waybill_no, phone=phone, address=address, day=day)
     assign(session, item_kind, item_id, found.agent_id, found.reason, by=by)
     return found
+
+
+def route_complaints(
+    session: Session, complaint_ids: list[int], *, by: str = "", day: date | None = None
+) -> dict[str, int]:
+    """Route complaints that came in bulk (HQ work orders imported): how many went to whom
+    ("" for those nobody owns). Nothing happens in a branch without a team."""
+    from branchdesk.complaints.service import complaints_by_ids
+
+    counts: dict[str, int] = {}
+    if not complaint_ids or not has_team(session):
+        return counts
+    for c in complaints_by_ids(session, complaint_ids):
+        if c.merged_into_id is not None:
+            continue  # merged into a complaint already open: that one keeps its owner
+        found = route_and_assign(
+            session,
+            "complaint",
+            c.id,
+            waybill_no=c.waybill_no or "",
+            phone=c.phone or "",
+            address=c.address or "",
+            by=by,
+            day=day,
+        )
+        counts[found.agent_name] = counts.get(found.agent_name, 0) + 1
+    return counts
+
+
+def describe_counts(counts: dict[str, int]) -> str:
+    """ "Assigned: 王芳 3, 李明 2; not assigned 1." for a report line."""
+    named = ", ".join(f"{name} {n}" for name, n in sorted(counts.items()) if name)
+    text = tr("Assigned: {list}.", list=named) if named else ""
+    if counts.get(""):
+        text = (text + " " if text else "") + tr(
+            "Not assigned (no owner found): {count}.", count=counts[""]
+        )
+    return text
 
 
 def reassign(

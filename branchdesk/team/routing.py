@@ -120,10 +120,10 @@ def route(
             owner_id = couriers[0]
             reason = tr("by courier {name}", name=courier)
     if owner_id is None:
-        return Route(None, "", tr("no owner found: not assigned"))
+        return Route(None, "", tr("no owner found"))
     owner = session.get(Agent, owner_id)
     if owner is None:
-        return Route(None, "", tr("no owner found: not assigned"))
+        return Route(None, "", tr("no owner found"))
     if owner.active and owner_id in signed_in_on(session, day):
         return Route(owner.id, owner.name, reason)
     standin = session.get(Agent, owner.standin_id) if owner.standin_id else None

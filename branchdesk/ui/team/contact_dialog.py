@@ -208,8 +208,22 @@ class ContactDialog(QDialog):
         self.accept()
 
     def after_logging(self, session: Any, row: ContactRow) -> str:
-        """What the status bar says once the contact is saved."""
-        return self.tr("Contact logged.")
+        """Route the contact to its owner; what the status bar says once it is saved."""
+        from branchdesk.settings import SettingsStore, who_is_working
+        from branchdesk.team.assignments import assignment_note, has_team, route_and_assign
+
+        logged = self.tr("Contact logged.")
+        if not has_team(session):
+            return logged
+        found = route_and_assign(
+            session,
+            "contact",
+            row.id,
+            waybill_no=row.waybill_no,
+            phone=row.phone,
+            by=who_is_working(SettingsStore()),
+        )
+        return f"{logged} {assignment_note(found)}"
 
     def keyPressEvent(self, event: Any) -> None:
         # Enter in a one-line field moves on (the reply takes Ctrl+Enter to save).

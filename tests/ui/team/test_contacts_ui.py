@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 from branchdesk.complaints.service import ensure_default_categories
 from branchdesk.db.engine import Database
 from branchdesk.lookup.models import Waybill
-from branchdesk.team.agents import add_agent
+from branchdesk.team.agents import add_agent, sign_in
+from branchdesk.team.assignments import my_queue
+from branchdesk.team.ownership import set_ownership
 from branchdesk.team.contacts import log_contact, search_contacts
 from branchdesk.ui.shell.main_window import MainWindow
 from branchdesk.ui.team.contact_dialog import ContactDialog
@@ -25,6 +27,8 @@ def test_a_contact_is_logged_from_the_keyboard_with_a_filled_script(
     with sample_db.session() as s:
         ensure_default_categories(s)
         fang = add_agent(s, "王芳")
+        set_ownership(s, fang.id, "courier", "李娜")
+        sign_in(s, fang.id)
         waybill = s.query(Waybill).filter(Waybill.courier_name == "李娜").first()
         assert waybill is not None
         number, recipient, address = waybill.number, waybill.recipient, waybill.address
@@ -56,7 +60,9 @@ def test_a_contact_is_logged_from_the_keyboard_with_a_filled_script(
         "follow_up",
     )
     assert row.agent_id == fang.id
-    assert note == "Contact logged."
+    assert note == "Contact logged. Assigned to 王芳 (by courier 李娜)."
+    with sample_db.read_session() as s:
+        assert [q.title for q in my_queue(s, fang.id)] == ["什么时候到"]
 
 
 def test_a_contact_without_a_question_is_refused_in_the_dialog(qtbot: QtBot, db: Database) -> None:
@@ -120,7 +126,9 @@ def test_the_window_logs_a_contact_for_the_working_agent(
 
     QTimer.singleShot(0, fill_in)
     window.log_contact_action.trigger()
-    assert window.statusBar().currentMessage() == "Contact logged."
+    assert window.statusBar().currentMessage() == (
+        "Contact logged. Not assigned (no owner found)."
+    )
     with sample_db.read_session() as s:
         (row,) = [r for r in search_contacts(s) if r.question == "寄件到上海多久"]
     assert row.agent == "王芳" and fang.name == "王芳"

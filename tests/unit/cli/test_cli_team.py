@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, time
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +88,23 @@ def test_the_signed_in_agent_is_the_cli_actor(team: Database) -> None:
     SettingsStore().set("current_agent", "王芳")
     assert run("team", "list") == 0
     assert permissions.actor() == "王芳 (command line)"
+
+
+def test_imported_work_orders_are_assigned_to_their_owners(
+    db: Database, fixtures: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from branchdesk.team.agents import sign_in
+    from branchdesk.team.assignments import my_queue
+    from branchdesk.team.ownership import add_customer
+
+    with db.session() as s:
+        fang = add_agent(s, "王芳")
+        add_customer(s, "张三百货", phone="13812341234", owner_id=fang.id)
+        sign_in(s, fang.id)
+    assert run("import", "complaints", str(fixtures / "work_orders.xlsx")) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "Assigned: 王芳 1. Not assigned (no owner found): 4."
+    with db.read_session() as s:
+        assert [(q.title, q.reason) for q in my_queue(s, fang.id)] == [
+            ("TS20261102-0001", "by sending customer 张三百货")
+        ]

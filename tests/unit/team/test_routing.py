@@ -85,7 +85,7 @@ def test_then_the_area_then_the_courier(sample_db: Database, team: dict) -> None
 
 def test_nobody_found(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
     assert _route(sample_db, address="海曙区中山西路7号") == Route(
-        None, "", "no owner found: not assigned"
+        None, "", "no owner found"
     )
 
 
