@@ -30,7 +30,7 @@ def role_label(role: str) -> str:
         "agent": tr("Agent"),
         "lead": tr("Team lead"),
         "qc": tr("Quality checker"),
-        "owner": tr("Owner"),
+        "owner": tr("Branch owner"),
     }.get(role, role)
 
 

@@ -5761,5 +5761,257 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>Customer's question</source>
         <translation>客户问题</translation>
     </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <source>Sender phone</source>
+        <translation>寄件人电话</translation>
+    </message>
+    <message>
+        <source>Unknown kind of item “{kind}”.</source>
+        <translation>未知的事项类型“{kind}”。</translation>
+    </message>
+    <message>
+        <source>Not assigned ({reason}).</source>
+        <translation>未分配（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Assigned to {name} ({reason}).</source>
+        <translation>已分配给 {name}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Assigned: {list}.</source>
+        <translation>已分配：{list}。</translation>
+    </message>
+    <message>
+        <source>Not assigned (no owner found): {count}.</source>
+        <translation>未分配（未找到负责人）：{count} 条。</translation>
+    </message>
+    <message>
+        <source>reassigned to {name}</source>
+        <translation>改派给 {name}</translation>
+    </message>
+    <message>
+        <source>the name is longer than 60 characters; shorten it</source>
+        <translation>名称超过 60 个字，请缩短</translation>
+    </message>
+    <message>
+        <source>a daily volume between 0 and 1,000,000 parcels is expected</source>
+        <translation>日均件量应在 0 到 1,000,000 件之间</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Daily volume</source>
+        <translation>日均件量</translation>
+    </message>
+    <message>
+        <source>the same customer already appears in row {row}</source>
+        <translation>同一客户已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>the same phone already appears in row {row}</source>
+        <translation>同一电话已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>“{name}” is not in the team; add the agent under 团队 first, or correct the name</source>
+        <translation>“{name}”不在团队中；请先在“团队”中添加该客服，或改正姓名</translation>
+    </message>
+    <message>
+        <source>this customer is already in the customer list</source>
+        <translation>该客户已在客户表中</translation>
+    </message>
+    <message>
+        <source>a customer with this phone is already in the list</source>
+        <translation>客户表中已有使用这个电话的客户</translation>
+    </message>
+    <message>
+        <source>Sending customers</source>
+        <translation>发件客户</translation>
+    </message>
+    <message>
+        <source>Area keyword</source>
+        <translation>区域关键词</translation>
+    </message>
+    <message>
+        <source>{number} is not a whole phone number: a mobile has 11 digits, a landline its area code (0574-87654321)</source>
+        <translation>{number} 不是完整的电话号码：手机号是 11 位，固定电话要带区号（0574-87654321）</translation>
+    </message>
+    <message>
+        <source>Enter the customer's name.</source>
+        <translation>请输入客户名称。</translation>
+    </message>
+    <message>
+        <source>The customer's name is longer than 60 characters: shorten it.</source>
+        <translation>客户名称超过 60 个字，请缩短。</translation>
+    </message>
+    <message>
+        <source>The customer “{name}” (or that phone) is already in the list.</source>
+        <translation>客户“{name}”（或这个电话）已在客户表中。</translation>
+    </message>
+    <message>
+        <source>Customer “{name}” added</source>
+        <translation>添加客户“{name}”</translation>
+    </message>
+    <message>
+        <source>That customer no longer exists: reopen the list.</source>
+        <translation>该客户已不存在，请重新打开列表。</translation>
+    </message>
+    <message>
+        <source>Customer “{name}” now owned by {owner}</source>
+        <translation>客户“{name}”改由 {owner} 负责</translation>
+    </message>
+    <message>
+        <source>Customer “{name}” deleted</source>
+        <translation>删除客户“{name}”</translation>
+    </message>
+    <message>
+        <source>Unknown kind of ownership “{kind}”.</source>
+        <translation>未知的负责类型“{kind}”。</translation>
+    </message>
+    <message>
+        <source>Enter the courier's name or the area keyword.</source>
+        <translation>请输入业务员姓名或区域关键词。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 60 characters: shorten it.</source>
+        <translation>名称超过 60 个字，请缩短。</translation>
+    </message>
+    <message>
+        <source>{kind} “{value}” now owned by {agent}</source>
+        <translation>{kind}“{value}”改由 {agent} 负责</translation>
+    </message>
+    <message>
+        <source>{kind} “{value}” no longer owned</source>
+        <translation>{kind}“{value}”不再指定负责人</translation>
+    </message>
+    <message>
+        <source>by sending customer {name}</source>
+        <translation>按发件客户 {name}</translation>
+    </message>
+    <message>
+        <source>by area {keyword}</source>
+        <translation>按区域 {keyword}</translation>
+    </message>
+    <message>
+        <source>by courier {name}</source>
+        <translation>按业务员 {name}</translation>
+    </message>
+    <message>
+        <source>no owner found</source>
+        <translation>未找到负责人</translation>
+    </message>
+    <message>
+        <source>{owner} has not signed in today</source>
+        <translation>{owner} 今天未签到</translation>
+    </message>
+    <message>
+        <source>{owner} has left</source>
+        <translation>{owner} 已离职</translation>
+    </message>
+    <message>
+        <source>{reason}; {why}: stand-in {standin}</source>
+        <translation>{reason}；{why}，由代班人 {standin} 处理</translation>
+    </message>
+    <message>
+        <source>&amp;My queue…</source>
+        <translation>我的待办(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Why it is yours</source>
+        <translation>分配原因</translation>
+    </message>
+    <message>
+        <source>My queue</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <source>Reassign to</source>
+        <translation>改派给</translation>
+    </message>
+    <message>
+        <source>{count} open item(s)</source>
+        <translation>{count} 项待办</translation>
+    </message>
+    <message>
+        <source>History: {steps}</source>
+        <translation>分配记录：{steps}</translation>
+    </message>
+    <message>
+        <source>{item} reassigned to {name}.</source>
+        <translation>{item} 已改派给 {name}。</translation>
+    </message>
+    <message>
+        <source>Customers and ownership</source>
+        <translation>客户与分工</translation>
+    </message>
+    <message>
+        <source>Search customers by name or phone…</source>
+        <translation>按名称或电话搜索客户…</translation>
+    </message>
+    <message>
+        <source>Give the selected customers to</source>
+        <translation>把选中的客户交给</translation>
+    </message>
+    <message>
+        <source>Import a customer list…</source>
+        <translation>导入客户表…</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation>添加客户</translation>
+    </message>
+    <message>
+        <source>Sending customers (发件客户)</source>
+        <translation>发件客户</translation>
+    </message>
+    <message>
+        <source>Owns</source>
+        <translation>负责</translation>
+    </message>
+    <message>
+        <source>Courier or keyword</source>
+        <translation>业务员或关键词</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>A new complaint or contact goes to the owner of the waybill's sending customer, else of an area keyword in its address, else of its courier; to the stand-in when the owner has not signed in that day.</source>
+        <translation>新的投诉或接待先按运单的发件客户分配，其次按地址中的区域关键词，再按派件业务员；负责人当天未签到时交给代班人。</translation>
+    </message>
+    <message>
+        <source>Couriers and areas</source>
+        <translation>业务员与区域</translation>
+    </message>
+    <message>
+        <source>Branch owner</source>
+        <translation>店主</translation>
+    </message>
 </context>
 </TS>

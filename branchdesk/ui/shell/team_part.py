@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:
     from branchdesk.ui.team.contacts_dialog import ContactsDialog
+    from branchdesk.ui.team.team_dialog import TeamDialog
 
 from branchdesk.ui.shell.window_base import WindowParts
 
@@ -32,6 +33,10 @@ class TeamPart(WindowParts):
         self.log_contact_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.log_contact_action.triggered.connect(lambda: self.log_contact())
         menu.addAction(self.log_contact_action)
+        self.queue_action = QAction(self.tr("&My queue…"), self)
+        self.queue_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.queue_action.triggered.connect(self.open_queue)
+        menu.addAction(self.queue_action)
         self.contacts_action = QAction(self.tr("&Contacts…"), self)
         self.contacts_action.triggered.connect(self.open_contacts)
         menu.addAction(self.contacts_action)
@@ -43,6 +48,7 @@ class TeamPart(WindowParts):
             self.switch_agent_action,
             self.sign_out_action,
             self.log_contact_action,
+            self.queue_action,
             self.contacts_action,
             self.team_action,
         ]
@@ -117,6 +123,7 @@ class TeamPart(WindowParts):
             return
         dialog = TeamDialog(self.db, self)
         dialog.changed.connect(self.refresh_agent)
+        dialog.import_requested.connect(lambda kind: self._import_then_reload(dialog, kind))
         dialog.exec()
 
     def log_contact(self) -> bool:
@@ -151,3 +158,22 @@ class TeamPart(WindowParts):
         self.contacts_dialog.show()
         self.contacts_dialog.raise_()
         self.contacts_dialog.activateWindow()
+
+    def _import_then_reload(self, dialog: TeamDialog, kind: str) -> None:
+        self.open_import(kind)
+        dialog.load_ownership()
+
+    def open_queue(self) -> None:
+        """我的 (Ctrl+Shift+M): the working agent's open complaints and follow-ups."""
+        from branchdesk.settings import who_is_working
+        from branchdesk.ui.team.agent_picker import current_agent
+        from branchdesk.ui.team.queue_dialog import QueueDialog
+
+        if self.db is None:
+            return
+        agent = current_agent(self.db, self.settings)
+        dialog = QueueDialog(
+            self.db, agent.id if agent else None, self, who=who_is_working(self.settings)
+        )
+        dialog.reassigned.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        dialog.exec()

@@ -38,6 +38,7 @@ from branchdesk.team.models import ROLES
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.tables import read_only_table
+from branchdesk.ui.team.ownership_tab import OwnershipTab
 
 NO_STANDIN = 0  # the stand-in chooser's "nobody"
 
@@ -94,6 +95,7 @@ class TeamDialog(QDialog):
     """Two tabs: the agents (owner's edits) and the attendance of a month."""
 
     changed = Signal()  # the team changed (the window's picker and status bar follow)
+    import_requested = Signal(str)  # the import dialog for a kind ("customers")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,9 @@ class TeamDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._agents_tab(), self.tr("Agents"))
         self.tabs.addTab(self._attendance_tab(), self.tr("Attendance"))
+        self.ownership = OwnershipTab(db)
+        self.ownership.import_requested.connect(self.import_requested.emit)
+        self.tabs.addTab(self.ownership, self.tr("Customers and ownership"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -195,6 +200,8 @@ class TeamDialog(QDialog):
             if a.active:
                 self.standin.addItem(a.name, a.id)
         self.standin.blockSignals(False)
+        if hasattr(self, "ownership"):
+            self.ownership.set_agents([a for a in everyone if a.active])
         row = next((n for n, a in enumerate(agents) if a.id == select), None)
         if row is None and agents and select is None and self.editing is not None:
             row = next((n for n, a in enumerate(agents) if a.id == self.editing), None)
@@ -204,6 +211,8 @@ class TeamDialog(QDialog):
         elif not agents:
             self.new_agent()
         self.load_attendance()
+        if hasattr(self, "ownership"):
+            self.ownership.load()
 
     def _show_agent(self) -> None:
         index = self.agents_view.currentIndex()
@@ -306,3 +315,6 @@ class TeamDialog(QDialog):
             if open_shifts
             else self.tr("A shift not signed out counts until the agent's last contact that day.")
         )
+
+    def load_ownership(self) -> None:
+        self.ownership.load()

@@ -13,8 +13,8 @@ from branchdesk.db.engine import Database
 from branchdesk.lookup.models import Waybill
 from branchdesk.team.agents import add_agent, sign_in
 from branchdesk.team.assignments import my_queue
-from branchdesk.team.ownership import set_ownership
 from branchdesk.team.contacts import log_contact, search_contacts
+from branchdesk.team.ownership import set_ownership
 from branchdesk.ui.shell.main_window import MainWindow
 from branchdesk.ui.team.contact_dialog import ContactDialog
 from branchdesk.ui.team.contacts_dialog import ContactsDialog
@@ -126,9 +126,7 @@ def test_the_window_logs_a_contact_for_the_working_agent(
 
     QTimer.singleShot(0, fill_in)
     window.log_contact_action.trigger()
-    assert window.statusBar().currentMessage() == (
-        "Contact logged. Not assigned (no owner found)."
-    )
+    assert window.statusBar().currentMessage() == ("Contact logged. Not assigned (no owner found).")
     with sample_db.read_session() as s:
         (row,) = [r for r in search_contacts(s) if r.question == "寄件到上海多久"]
     assert row.agent == "王芳" and fang.name == "王芳"
