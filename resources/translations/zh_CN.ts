@@ -6013,5 +6013,13 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>Branch owner</source>
         <translation>店主</translation>
     </message>
+    <message>
+        <source>Sample team: {agents} agents (one a new hire), {customers} sending customers, {contacts} contacts over the last month, {assigned} complaint(s) assigned.</source>
+        <translation>示例团队：{agents} 名客服（其中一名新员工），{customers} 个发件客户，近一个月 {contacts} 条接待记录，已分配 {assigned} 条投诉。</translation>
+    </message>
+    <message>
+        <source>taken by {name}, who follows it up</source>
+        <translation>由接待的 {name} 跟进</translation>
+    </message>
 </context>
 </TS>

@@ -122,6 +122,7 @@ def bench_list(db: object) -> dict[str, object]:
         "phone fragment 13912": "13912",
         "2 characters 女士": "女士",
         "1 character 赵": "赵",
+        "2 characters, rare 赔钱": "赔钱",
         "no match 不存在的话": "不存在的话",
     }
     out: dict[str, object] = {}
@@ -166,10 +167,10 @@ def _page(db: object, search: object, words: str) -> list[object]:
 
 
 def bench_route(db: object) -> dict[str, object]:
-    from branchdesk.team.routing import route
     from sqlalchemy import select
 
     from branchdesk.lookup.models import Waybill
+    from branchdesk.team.routing import route
 
     with db.read_session() as s:  # type: ignore[attr-defined]
         with_sender = list(

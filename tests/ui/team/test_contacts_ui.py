@@ -22,9 +22,9 @@ from tests.ui.conftest import type_text
 
 
 def test_a_contact_is_logged_from_the_keyboard_with_a_filled_script(
-    qtbot: QtBot, sample_db: Database
+    qtbot: QtBot, no_team: Database
 ) -> None:
-    with sample_db.session() as s:
+    with no_team.session() as s:
         ensure_default_categories(s)
         fang = add_agent(s, "王芳")
         set_ownership(s, fang.id, "courier", "李娜")
@@ -32,7 +32,7 @@ def test_a_contact_is_logged_from_the_keyboard_with_a_filled_script(
         waybill = s.query(Waybill).filter(Waybill.courier_name == "李娜").first()
         assert waybill is not None
         number, recipient, address = waybill.number, waybill.recipient, waybill.address
-    dialog = ContactDialog(sample_db, fang.id)
+    dialog = ContactDialog(no_team, fang.id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -61,7 +61,7 @@ def test_a_contact_is_logged_from_the_keyboard_with_a_filled_script(
     )
     assert row.agent_id == fang.id
     assert note == "Contact logged. Assigned to 王芳 (by courier 李娜)."
-    with sample_db.read_session() as s:
+    with no_team.read_session() as s:
         assert [q.title for q in my_queue(s, fang.id)] == ["什么时候到"]
 
 
@@ -112,9 +112,9 @@ def test_the_list_searches_as_you_type_and_marks_follow_ups_done(
 
 
 def test_the_window_logs_a_contact_for_the_working_agent(
-    qtbot: QtBot, window: MainWindow, sample_db: Database
+    qtbot: QtBot, no_team: Database, window: MainWindow
 ) -> None:
-    with sample_db.session() as s:
+    with no_team.session() as s:
         fang = add_agent(s, "王芳")
     window.settings.set("current_agent", "王芳")
 
@@ -127,6 +127,6 @@ def test_the_window_logs_a_contact_for_the_working_agent(
     QTimer.singleShot(0, fill_in)
     window.log_contact_action.trigger()
     assert window.statusBar().currentMessage() == ("Contact logged. Not assigned (no owner found).")
-    with sample_db.read_session() as s:
+    with no_team.read_session() as s:
         (row,) = [r for r in search_contacts(s) if r.question == "寄件到上海多久"]
     assert row.agent == "王芳" and fang.name == "王芳"

@@ -18,23 +18,27 @@ from tests.ui.conftest import Boxes, type_text
 
 
 def test_the_owner_adds_a_customer_and_gives_a_courier_to_an_agent(
-    qtbot: QtBot, sample_db: Database, boxes: Boxes
+    qtbot: QtBot, no_team: Database, boxes: Boxes
 ) -> None:
-    with sample_db.session() as s:
+    with no_team.session() as s:
         add_agent(s, "王芳")
         add_agent(s, "李明")
-    dialog = TeamDialog(sample_db)
+    dialog = TeamDialog(no_team)
     qtbot.addWidget(dialog)
     dialog.tabs.setCurrentIndex(2)
     type_text(qtbot, dialog.ownership.new_customer_name, "春风服饰")
     qtbot.keyClicks(dialog.ownership.new_customer_phone, "+86 139 0574 0001")
-    dialog.ownership.new_customer_owner.setCurrentIndex(dialog.ownership.new_customer_owner.findText("王芳"))
+    dialog.ownership.new_customer_owner.setCurrentIndex(
+        dialog.ownership.new_customer_owner.findText("王芳")
+    )
     assert dialog.ownership.add_customer()
     assert dialog.ownership.customers_model.rowCount() == 1
-    dialog.ownership.ownership_agent.setCurrentIndex(dialog.ownership.ownership_agent.findText("李明"))
+    dialog.ownership.ownership_agent.setCurrentIndex(
+        dialog.ownership.ownership_agent.findText("李明")
+    )
     dialog.ownership.ownership_value.setCurrentText("李娜")
     assert dialog.ownership.add_ownership()
-    with sample_db.read_session() as s:
+    with no_team.read_session() as s:
         assert [(c.name, c.phone, c.owner) for c in list_customers(s)] == [
             ("春风服饰", "13905740001", "王芳")
         ]
@@ -64,8 +68,8 @@ def test_a_bad_phone_is_refused_with_a_message(qtbot: QtBot, db: Database, boxes
     ]
 
 
-def test_the_queue_shows_why_and_reassigns_in_one_action(qtbot: QtBot, sample_db: Database) -> None:
-    with sample_db.session() as s:
+def test_the_queue_shows_why_and_reassigns_in_one_action(qtbot: QtBot, no_team: Database) -> None:
+    with no_team.session() as s:
         fang = add_agent(s, "王芳")
         add_agent(s, "李明")
         from branchdesk.team.ownership import set_ownership
@@ -83,7 +87,7 @@ def test_the_queue_shows_why_and_reassigns_in_one_action(qtbot: QtBot, sample_db
             ),
         )
         route_and_assign(s, "complaint", row.id, address="海曙区药行街31号", by="王芳")
-    dialog = QueueDialog(sample_db, fang.id, who="王芳")
+    dialog = QueueDialog(no_team, fang.id, who="王芳")
     qtbot.addWidget(dialog)
     assert dialog.count.text() == "1 open item(s)"
     assert dialog.model.index(0, 2).data() == row.ticket_no
@@ -94,14 +98,14 @@ def test_the_queue_shows_why_and_reassigns_in_one_action(qtbot: QtBot, sample_db
         qtbot.mouseClick(dialog.reassign_button, Qt.MouseButton.LeftButton)
     assert said.args == [f"{row.ticket_no} reassigned to 李明."]
     assert dialog.count.text() == "0 open item(s)"
-    with sample_db.read_session() as s:
+    with no_team.read_session() as s:
         assert [h.agent for h in history(s, "complaint", row.id)] == ["李明", "王芳"]
 
 
 def test_a_complaint_logged_in_the_window_is_assigned(
-    qtbot: QtBot, window: MainWindow, sample_db: Database, boxes: Boxes
+    qtbot: QtBot, no_team: Database, window: MainWindow, boxes: Boxes
 ) -> None:
-    with sample_db.session() as s:
+    with no_team.session() as s:
         fang = add_agent(s, "王芳")
         from branchdesk.team.ownership import set_ownership
 
@@ -119,5 +123,5 @@ def test_a_complaint_logged_in_the_window_is_assigned(
     assert row is not None
     assert dialog.assignment_note == "Assigned to 王芳 (by courier 李娜)."
     assert window.statusBar().currentMessage().endswith(" Assigned to 王芳 (by courier 李娜).")
-    with sample_db.read_session() as s:
+    with no_team.read_session() as s:
         assert [q.title for q in my_queue(s, fang.id)] == [row.ticket_no]

@@ -103,9 +103,9 @@ def test_picking_a_name_signs_in_and_records_who(qtbot: QtBot, db: Database) -> 
 
 
 def test_the_window_shows_the_agent_and_switches(
-    qtbot: QtBot, window: MainWindow, sample_db: Database
+    qtbot: QtBot, no_team: Database, window: MainWindow
 ) -> None:
-    with sample_db.session() as s:
+    with no_team.session() as s:
         add_agent(s, "王芳")
         add_agent(s, "李明")
     window.refresh_agent()

@@ -39,9 +39,9 @@ def _waybills(db: Database) -> None:
 
 
 @pytest.fixture
-def team(sample_db: Database) -> dict[str, int]:
-    _waybills(sample_db)
-    with sample_db.session() as s:
+def team(no_team: Database) -> dict[str, int]:
+    _waybills(no_team)
+    with no_team.session() as s:
         fang = add_agent(s, "王芳")
         li = add_agent(s, "李明")
         zhao = add_agent(s, "赵敏敏")
@@ -60,40 +60,38 @@ def _route(db: Database, **kw: str) -> Route:
         return route(s, day=TODAY, **kw)
 
 
-def test_the_sending_customer_by_phone_comes_first(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
-    assert _route(sample_db, waybill_no="YT1000000000001") == Route(
+def test_the_sending_customer_by_phone_comes_first(no_team: Database, team: dict) -> None:  # type: ignore[type-arg]
+    assert _route(no_team, waybill_no="YT1000000000001") == Route(
         team["王芳"], "王芳", "by sending customer 春风服饰"
     )
     # A customer who calls from their own phone, no waybill.
-    assert _route(sample_db, phone="13905740001").agent_name == "王芳"
+    assert _route(no_team, phone="13905740001").agent_name == "王芳"
 
 
-def test_then_the_sender_by_name(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
-    assert _route(sample_db, waybill_no="yt1000000000002") == Route(
+def test_then_the_sender_by_name(no_team: Database, team: dict) -> None:  # type: ignore[type-arg]
+    assert _route(no_team, waybill_no="yt1000000000002") == Route(
         team["赵敏敏"], "赵敏敏", "by sending customer 无名小店"
     )
 
 
-def test_then_the_area_then_the_courier(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
-    assert _route(sample_db, waybill_no="YT1000000000003") == Route(
+def test_then_the_area_then_the_courier(no_team: Database, team: dict) -> None:  # type: ignore[type-arg]
+    assert _route(no_team, waybill_no="YT1000000000003") == Route(
         team["赵敏敏"], "赵敏敏", "by area 月湖小区"
     )
-    assert _route(sample_db, address="海曙区药行街45号") == Route(
+    assert _route(no_team, address="海曙区药行街45号") == Route(
         team["李明"], "李明", "by courier 李娜"
     )
 
 
-def test_nobody_found(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
-    assert _route(sample_db, address="海曙区中山西路7号") == Route(
-        None, "", "no owner found"
-    )
+def test_nobody_found(no_team: Database, team: dict) -> None:  # type: ignore[type-arg]
+    assert _route(no_team, address="海曙区中山西路7号") == Route(None, "", "no owner found")
 
 
 def test_the_stand_in_takes_it_when_the_owner_has_not_signed_in(
-    sample_db: Database,
+    no_team: Database,
     team: dict,  # type: ignore[type-arg]
 ) -> None:
-    with sample_db.read_session() as s:
+    with no_team.read_session() as s:
         found = route(s, waybill_no="YT1000000000001", day=date(2026, 12, 1))
     assert found == Route(
         team["李明"],
@@ -102,8 +100,8 @@ def test_the_stand_in_takes_it_when_the_owner_has_not_signed_in(
     )
 
 
-def test_assignment_history_and_my_queue(sample_db: Database, team: dict) -> None:  # type: ignore[type-arg]
-    with sample_db.session() as s:
+def test_assignment_history_and_my_queue(no_team: Database, team: dict) -> None:  # type: ignore[type-arg]
+    with no_team.session() as s:
         complaints.ensure_default_categories(s)
         category = complaints.category_tree(s)[0].id
         row = complaints.create_complaint(
@@ -121,15 +119,15 @@ def test_assignment_history_and_my_queue(sample_db: Database, team: dict) -> Non
         )
         route_and_assign(s, "contact", contact.id, phone="13905740001", by="王芳", day=TODAY)
     assert found.agent_name == "王芳"
-    with sample_db.read_session() as s:
+    with no_team.read_session() as s:
         queue = my_queue(s, team["王芳"])
     assert [(q.item_kind, q.title, q.reason) for q in queue] == [
         ("complaint", row.ticket_no, "by sending customer 春风服饰"),
         ("contact", "改地址", "by sending customer 春风服饰"),
     ]
-    with sample_db.session() as s:
+    with no_team.session() as s:
         reassign(s, "complaint", row.id, team["李明"], by="店主", note="王芳休假")
-    with sample_db.read_session() as s:
+    with no_team.read_session() as s:
         assert [q.item_kind for q in my_queue(s, team["王芳"])] == ["contact"]
         assert [q.title for q in my_queue(s, team["李明"])] == [row.ticket_no]
         steps = history(s, "complaint", row.id)
