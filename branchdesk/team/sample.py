@@ -198,10 +198,10 @@ def _month_of_work(session: Session, ids: dict[str, int], today: date) -> int:
     for contact_id, waybill_no, taker, at in follow_ups:
         found = route(session, waybill_no=waybill_no or "", day=at.date())
         if found.agent_id is not None:
-            assign(session, "contact", contact_id, found.agent_id, found.reason, by="sample")
+            assign(session, "contact", contact_id, found.agent_id, found.reason, by="sample", at=at)
         else:  # nobody owns it: the agent who took it follows it up
             reason = tr("taken by {name}, who follows it up", name=names.get(taker, ""))
-            assign(session, "contact", contact_id, taker, reason, by="sample")
+            assign(session, "contact", contact_id, taker, reason, by="sample", at=at)
     return len(contacts)
 
 

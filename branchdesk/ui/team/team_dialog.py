@@ -205,6 +205,8 @@ class TeamDialog(QDialog):
         row = next((n for n, a in enumerate(agents) if a.id == select), None)
         if row is None and agents and select is None and self.editing is not None:
             row = next((n for n, a in enumerate(agents) if a.id == self.editing), None)
+        if row is None and agents and self.editing is None and not self.name.text():
+            row = 0  # opened on the first agent, not on an empty form
         if row is not None:
             self.agents_view.selectRow(row)
             self._show_agent()
