@@ -126,3 +126,32 @@ def test_the_window_shows_the_agent_and_switches(
     window.sign_out_action.trigger()
     assert window.agent_label.text() == "Working: nobody picked"
     assert window.settings.get("current_agent") == ""
+
+
+def test_the_picked_agent_is_who_complaints_and_guides_record(qtbot: QtBot, db: Database) -> None:
+    from branchdesk.ui.complaints.common import who_am_i
+
+    with db.session() as s:
+        add_agent(s, "王芳")
+    settings = SettingsStore()
+    settings.set("agent_name", "前台电脑")
+    assert who_am_i(settings) == "前台电脑"
+    picker = AgentPicker(db, settings)
+    qtbot.addWidget(picker)
+    picker.accept()
+    assert who_am_i(settings) == "王芳"
+    assert permissions.actor() == "王芳"
+    picker = AgentPicker(db, settings)
+    qtbot.addWidget(picker)
+    qtbot.mouseClick(picker.sign_out_button, Qt.MouseButton.LeftButton)
+    assert picker.signed_out == "王芳"
+    assert who_am_i(settings) == "前台电脑"
+
+
+def test_the_import_dialog_offers_the_customer_list(qtbot: QtBot, db: Database) -> None:
+    from branchdesk.ui.data.import_dialog import ImportDialog
+
+    dialog = ImportDialog(db, kind="customers")
+    qtbot.addWidget(dialog)
+    assert dialog.kind.name == "customers"
+    assert dialog.kind_combo.currentText() == "Sending customers"
