@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.db.engine import Database
 from branchdesk.team.contacts import (
+    SHORT_QUERY_DEPTH,
     ContactListRow,
     channel_label,
     outcome_label,
@@ -114,11 +115,17 @@ class ContactsDialog(QDialog):
         self.timer.stop()
         self.model.reload()
         shown = self.model.rowCount()
-        self.count.setText(
+        text = (
             self.tr("{count} contact(s)").format(count=shown)
             if not self.model.canFetchMore()
             else self.tr("{count}+ contacts: scroll for more").format(count=shown)
         )
+        if 0 < len(self.search.text().strip()) < 3:
+            text += "  " + self.tr(
+                "(1-2 characters search the newest {depth:,} contacts; type 3 or more to "
+                "search them all)"
+            ).format(depth=SHORT_QUERY_DEPTH)
+        self.count.setText(text)
 
     def selected(self) -> ContactListRow | None:
         index = self.view.currentIndex()

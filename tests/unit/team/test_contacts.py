@@ -119,3 +119,14 @@ def test_a_page_is_one_query(logged: Database) -> None:
 def test_a_contact_needs_a_question(db: Database) -> None:
     with db.session() as s, pytest.raises(TeamError, match="Write what the customer asked"):
         log_contact(s, agent_id=None, channel="phone", question="  ")
+
+
+def test_a_short_query_reads_only_the_newest_contacts(
+    logged: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.team import contacts
+
+    monkeypatch.setattr(contacts, "SHORT_QUERY_DEPTH", 2)
+    assert _questions(logged, "刘") == []  # the oldest of three: beyond the newest two
+    assert _questions(logged, "改地") == ["改地址"]
+    assert _questions(logged, "刘女士") == ["快递三天没动了"]  # 3 characters: all of them
