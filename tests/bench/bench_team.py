@@ -136,6 +136,8 @@ def bench_list(db: object) -> dict[str, object]:
             if run:
                 times.append(t)
         app = common.median(times) * 1000
+        # The last run's statements (its BEGIN and its one SELECT), before the baseline runs.
+        selects = sum(1 for q in counted if q.lstrip().upper().startswith("SELECT"))
         with db.read_session() as s:  # type: ignore[attr-defined]
             like = f"%{words}%"
             base_times = []
@@ -152,7 +154,6 @@ def bench_list(db: object) -> dict[str, object]:
                 )
                 base_times.append(t)
         baseline = common.median(base_times) * 1000
-        selects = sum(1 for q in counted if q.lstrip().upper().startswith("SELECT"))
         print(
             f"  {label:<28} {app:8.2f} ms  ({len(rows)} rows, {selects} query)   "
             f"LIKE baseline {baseline:8.2f} ms"
