@@ -113,7 +113,7 @@ def load_sample_team(session: Session, today: date | None = None) -> str:
             audit=False,
         ).id
     for name, standin in STANDINS.items():
-        update_agent(session, ids[name], standin_id=ids[standin])
+        update_agent(session, ids[name], standin_id=ids[standin], audit=False)
     for name, couriers in COURIERS.items():
         for courier in couriers:
             set_ownership(session, ids[name], "courier", courier, audit=False)
@@ -144,10 +144,10 @@ def load_sample_team(session: Session, today: date | None = None) -> str:
 def _month_of_work(session: Session, ids: dict[str, int], today: date) -> int:
     """Shifts and contacts for the last 30 days (one day off a week each; nothing before an
     agent's start); the last two days' follow-ups are assigned to their owners."""
-    from branchdesk.lookup.models import Waybill
+    from branchdesk.lookup.tables import waybill_page
 
     rng = random.Random(1205)
-    numbers = list(session.scalars(select(Waybill.number).order_by(Waybill.id).limit(400)))
+    numbers = sorted(w.number for w in waybill_page(session, 0, 400))
     started = {name: today - timedelta(days=days) for name, _n, _r, days in AGENTS}
     shifts: list[dict[str, object]] = []
     contacts: list[dict[str, object]] = []

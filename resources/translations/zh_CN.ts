@@ -6021,5 +6021,13 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>taken by {name}, who follows it up</source>
         <translation>由接待的 {name} 跟进</translation>
     </message>
+    <message>
+        <source>Team changed</source>
+        <translation>修改团队</translation>
+    </message>
+    <message>
+        <source>(1-2 characters search the newest {depth:,} contacts; type 3 or more to search them all)</source>
+        <translation>（1–2 个字只搜索最新的 {depth:,} 条接待记录；输入 3 个字以上可搜索全部）</translation>
+    </message>
 </context>
 </TS>
