@@ -4,6 +4,7 @@ the owner has not signed in; assignments and their history; "my" queue."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,46 @@ def test_assignment_history_and_my_queue(no_team: Database, team: dict) -> None:
         ("李明", "reassigned to 李明: 王芳休假", "店主", True),
         ("王芳", "by sending customer 春风服饰", "王芳", False),
     ]
+
+
+def test_the_waybill_export_has_the_sender_with_the_phone_masked(
+    no_team: Database, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from branchdesk.cli import main
+
+    _waybills(no_team)
+    out = tmp_path / "运单.xlsx"
+    assert main(["export", "waybills", "-o", str(out)]) == 0
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    assert rows[0][-2:] == ("寄件人", "寄件人电话")
+    senders = {r[0]: r[-2:] for r in rows[1:]}
+    assert senders["YT1000000000001"] == ("春风服饰", "139****0001")
+
+
+@pytest.mark.parametrize(
+    ("name_header", "phone_header"),
+    [("发件客户", "发件人手机"), ("寄件客户", "寄件人电话"), ("发件人", "发件电话")],
+)
+def test_the_waybill_importer_reads_the_sender_under_its_hq_names(
+    db: Database, name_header: str, phone_header: str
+) -> None:
+    from pathlib import Path
+
+    from branchdesk.lookup.couriers import waybill_parties
+
+    raw = RawSheet(
+        file=Path("总部导出.xlsx"),
+        name="Sheet1",
+        rows=[
+            ["运单号", "收件人", "收件电话", name_header, phone_header],
+            ["YT2000000000001", "刘女士", "13800000001", "鼓楼鞋业", "+86 139-0574-0108"],
+        ],
+    )
+    with db.session() as s:
+        run_import(s, raw.file, "waybills", prepared=validate(raw, get_kind("waybills")))
+    with db.read_session() as s:
+        parties = waybill_parties(s, "YT2000000000001")
+    assert parties is not None
+    assert (parties.sender_name, parties.sender_phone) == ("鼓楼鞋业", "13905740108")
