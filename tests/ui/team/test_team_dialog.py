@@ -12,7 +12,7 @@ from branchdesk import permissions
 from branchdesk.db.engine import Database
 from branchdesk.permissions import OwnerLock
 from branchdesk.settings import SettingsStore
-from branchdesk.team.agents import add_agent, get_agent, list_agents, signed_in_on
+from branchdesk.team.agents import add_agent, get_agent, list_agents, sign_in, signed_in_on
 from branchdesk.ui.shell.main_window import MainWindow
 from branchdesk.ui.team.agent_picker import AgentPicker
 from branchdesk.ui.team.team_dialog import TeamDialog
@@ -155,3 +155,43 @@ def test_the_import_dialog_offers_the_customer_list(qtbot: QtBot, db: Database) 
     qtbot.addWidget(dialog)
     assert dialog.kind.name == "customers"
     assert dialog.kind_combo.currentText() == "Sending customers"
+
+
+def test_the_attendance_tab_shows_the_month_and_flags_open_shifts(
+    qtbot: QtBot, db: Database
+) -> None:
+    from datetime import datetime
+
+    from branchdesk.team.agents import sign_out
+
+    with db.session() as s:
+        fang = add_agent(s, "王芳")
+        sign_in(s, fang.id, datetime(2026, 10, 5, 9, 0))
+        sign_out(s, fang.id, datetime(2026, 10, 5, 17, 30))
+        sign_in(s, fang.id, datetime(2026, 10, 6, 9, 0))  # never signed out, nothing logged
+    dialog = TeamDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    dialog.month.setDate(QDate(2026, 10, 1))
+    model = dialog.attendance_model
+    assert [[model.index(0, c).data() for c in range(4)]] == [["王芳", "2", "8.5", "1"]]
+    assert dialog.attendance_note.text() == (
+        "1 shift(s) were never signed out and had no later contact: they count no hours. "
+        "Remind the agents to sign out (签退)."
+    )
+
+
+def test_at_start_a_team_member_picks_their_name(
+    qtbot: QtBot, no_team: Database, window: MainWindow
+) -> None:
+    with no_team.session() as s:
+        add_agent(s, "王芳")
+
+    def pick() -> None:
+        picker = QApplication.activeModalWidget()
+        assert isinstance(picker, AgentPicker)
+        picker.accept()
+
+    QTimer.singleShot(0, pick)
+    window.ask_agent()
+    assert window.agent_label.text() == "Working: 王芳"
