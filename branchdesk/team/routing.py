@@ -128,6 +128,8 @@ def route(
         return Route(owner.id, owner.name, reason)
     standin = session.get(Agent, owner.standin_id) if owner.standin_id else None
     if standin is None or not standin.active:
+        if not owner.active:  # gone, and nobody named to take over: nobody's yet
+            return Route(None, "", tr("{owner} has left and has no stand-in", owner=owner.name))
         return Route(owner.id, owner.name, reason)
     why = (
         tr("{owner} has not signed in today", owner=owner.name)

@@ -6029,5 +6029,9 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
         <source>(1-2 characters search the newest {depth:,} contacts; type 3 or more to search them all)</source>
         <translation>（1–2 个字只搜索最新的 {depth:,} 条接待记录；输入 3 个字以上可搜索全部）</translation>
     </message>
+    <message>
+        <source>{owner} has left and has no stand-in</source>
+        <translation>{owner} 已离职，且没有代班人</translation>
+    </message>
 </context>
 </TS>

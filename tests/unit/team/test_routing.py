@@ -179,3 +179,19 @@ def test_the_waybill_importer_reads_the_sender_under_its_hq_names(
         parties = waybill_parties(s, "YT2000000000001")
     assert parties is not None
     assert (parties.sender_name, parties.sender_phone) == ("鼓楼鞋业", "13905740108")
+
+
+def test_an_owner_who_left_hands_over_to_the_stand_in_or_to_nobody(
+    no_team: Database,
+    team: dict,  # type: ignore[type-arg]
+) -> None:
+    with no_team.session() as s:
+        update_agent(s, team["王芳"], active=False)
+    assert _route(no_team, waybill_no="YT1000000000001") == Route(
+        team["李明"], "李明", "by sending customer 春风服饰; 王芳 has left: stand-in 李明"
+    )
+    with no_team.session() as s:
+        update_agent(s, team["王芳"], standin_id=None)
+    assert _route(no_team, waybill_no="YT1000000000001") == Route(
+        None, "", "王芳 has left and has no stand-in"
+    )
