@@ -99,6 +99,7 @@ def launch(
                 window.open_guide_pack(open_path)
             else:
                 window.offer_sample()
+            window.ask_agent()  # with a team, whoever sits down picks their name
         else:
             app.exit(1)
 

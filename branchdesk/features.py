@@ -52,7 +52,11 @@ FEATURES: tuple[Feature, ...] = (
         exports=("branchdesk.complaints.exports",),
     ),
     Feature("guides", models=("branchdesk.guides.models",)),
-    Feature("team", models=("branchdesk.team.models",)),
+    Feature(
+        "team",
+        models=("branchdesk.team.models",),
+        importers=("branchdesk.team.importers",),
+    ),
     Feature("qc", models=("branchdesk.qc.models",)),
     Feature(
         "owner",

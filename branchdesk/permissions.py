@@ -34,6 +34,7 @@ class Action(StrEnum):
     SET_PAY_RATES = "set_pay_rates"
     CHARGE_FINE = "charge_fine"  # a fine charged to an agent on the monthly statement
     APPROVE_STATEMENT = "approve_statement"  # approve or reissue a monthly pay statement
+    MANAGE_TEAM = "manage_team"  # add, change or deactivate agents; customers and ownership
 
 
 class PermissionDenied(BranchDeskError):
@@ -184,6 +185,7 @@ ACTION_LABELS = {
     Action.SET_PAY_RATES: "set the pay rates",
     Action.CHARGE_FINE: "charge or remove an agent's fine",
     Action.APPROVE_STATEMENT: "approve or reissue a pay statement",
+    Action.MANAGE_TEAM: "change the service team",
 }
 
 

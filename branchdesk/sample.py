@@ -224,10 +224,27 @@ def waybill_rows(count: int, seed: int = 20261122, today: date | None = None) ->
 
 
 def _waybill_sheet(count: int) -> RawSheet:
+    from branchdesk.team.sample import sender_columns
+
     rows: list[list[object]] = [
-        ["运单号", "快递公司", "收件人", "收件电话", "收件地址", "状态", "日期", "派件员"]
+        # The sending customer (寄件人) last, as some HQ exports have it.
+        [
+            "运单号",
+            "快递公司",
+            "收件人",
+            "收件电话",
+            "收件地址",
+            "状态",
+            "日期",
+            "派件员",
+            "寄件人",
+            "寄件人电话",
+        ]
     ]
-    rows.extend(waybill_rows(count))
+    senders = sender_columns(count)
+    rows.extend(
+        row + list(sender) for row, sender in zip(waybill_rows(count), senders, strict=True)
+    )
     return RawSheet(file=Path("示例-运单列表.xlsx"), name="运单", rows=rows)
 
 
@@ -276,6 +293,12 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
 
     if not search_guides(session):
         summary += "\n" + sample_guides.load_sample_guides(session)
+    from branchdesk.team.sample import load_sample_team
+
+    team = load_sample_team(session)  # four agents, their customers, a month of contacts
+    if team:
+        summary += "\n" + team
+
     # After the sample team and its work (nothing happens without a team).
     from branchdesk.qc.sample import load_sample_qc
 

@@ -108,6 +108,13 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("agent_name", str, "", "Name recorded as 'who' in complaint histories"),
         Setting(
+            "current_agent",
+            str,
+            "",
+            "The team member signed in at this PC (picked at start): recorded as 'who' before "
+            "agent_name",
+        ),
+        Setting(
             "waybill_keep_days",
             int,
             180,
@@ -260,3 +267,8 @@ class SettingsStore:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(self._values, fh, ensure_ascii=False, indent=2)
         os.replace(tmp, self.path)
+
+
+def who_is_working(settings: SettingsStore) -> str:
+    """The name recorded as "who": the team member picked at this PC, else the agent name."""
+    return str(settings.get("current_agent") or settings.get("agent_name") or "").strip()

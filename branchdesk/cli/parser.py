@@ -13,7 +13,7 @@ from branchdesk import __version__
 from branchdesk.cli.commands import pay as pay_cli
 from branchdesk.i18n import tr
 
-IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints")
+IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints", "customers")
 
 
 EXPORT_KINDS = (
@@ -212,10 +212,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     due.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
 
-    p = command(sub, "team", help=tr("the service team: the monthly pay statement"))
-    tsub = p.add_subparsers(dest="team_command", required=True)
-    pay_cli.add_statement_parser(tsub, command, month)
-
     p = command(sub, "guides", help=tr("operation guides: list, export or import a guide pack"))
     gsub = p.add_subparsers(dest="guides_command", required=True)
     glist = command(gsub, "list", help=tr("every guide: id, category, title, steps, version"))
@@ -225,6 +221,22 @@ def build_parser() -> argparse.ArgumentParser:
     gexport.add_argument("-o", "--output", type=Path, required=True, help=tr("the .zip to write"))
     gimport = command(gsub, "import", help=tr("add the guide of a pack (.zip) to the library"))
     gimport.add_argument("pack", type=Path)
+
+    p = command(sub, "team", help=tr("the service team: agents, sign-in and sign-out, contacts"))
+    tsub = p.add_subparsers(dest="team_command", required=True)
+    tlist = command(tsub, "list", help=tr("the team: name, employee number, role, signed in today"))
+    tlist.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
+    tlist.add_argument("--all", action="store_true", help=tr("also the deactivated agents"))
+    tin = command(tsub, "sign-in", help=tr("sign an agent in (starts the day's shift)"))
+    tin.add_argument("name", help=tr("the agent's name, as in the team list"))
+    tout = command(tsub, "sign-out", help=tr("sign an agent out (ends the open shift)"))
+    tout.add_argument("name", help=tr("the agent's name, as in the team list"))
+    tcontacts = command(tsub, "contacts", help=tr("the contacts logged on a day"))
+    tcontacts.add_argument(
+        "--date", type=day, metavar="YYYY-MM-DD", help=tr("the day (default: today)")
+    )
+    tcontacts.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
+    pay_cli.add_statement_parser(tsub, command, month)
 
     p = command(sub, "qc", help=tr("quality control: the day's sample and the month's report"))
     qsub = p.add_subparsers(dest="qc_command", required=True)

@@ -69,9 +69,9 @@ def install_owner_lock(args: argparse.Namespace) -> None:
     import os
 
     from branchdesk import permissions
-    from branchdesk.settings import SettingsStore
+    from branchdesk.settings import SettingsStore, who_is_working
 
-    name = SettingsStore().get("agent_name")
+    name = who_is_working(SettingsStore())
     where = i18n.tr("command line")
     permissions.set_actor(f"{name} ({where})" if name else where)
     permissions.set_policy(None)

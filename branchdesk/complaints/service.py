@@ -480,6 +480,29 @@ def get(session: Session, complaint_id: int) -> ComplaintRow:
     return _row(_complaint(session, complaint_id), _paths(session))
 
 
+def complaints_by_ids(session: Session, complaint_ids: Sequence[int]) -> list[ComplaintRow]:
+    """The complaints with these ids, newest first (for another feature's queue; two
+    queries whatever the number)."""
+    if not complaint_ids:
+        return []
+    paths = _paths(session)
+    query = (
+        select(Complaint)
+        .where(Complaint.id.in_(list(complaint_ids)))
+        .order_by(Complaint.received_at.desc(), Complaint.id.desc())
+    )
+    return [_row(c, paths) for c in session.scalars(query)]
+
+
+def batch_complaint_ids(session: Session, batch_id: int) -> list[int]:
+    """The complaints an import batch brought (HQ work orders), oldest first."""
+    return list(
+        session.scalars(
+            select(Complaint.id).where(Complaint.batch_id == batch_id).order_by(Complaint.id)
+        )
+    )
+
+
 def _complaint(session: Session, complaint_id: int) -> Complaint:
     c = session.get(Complaint, complaint_id)
     if c is None:

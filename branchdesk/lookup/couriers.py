@@ -63,6 +63,40 @@ def courier_for_waybill(session: Session, waybill_no: str) -> str | None:
     )
 
 
+@dataclass(frozen=True)
+class WaybillParties:
+    """Who sent a waybill, who delivers it and where (for routing it to an agent)."""
+
+    number: str
+    sender_name: str | None
+    sender_phone: str | None
+    courier: str | None
+    address: str | None
+
+
+def waybill_parties(session: Session, waybill_no: str) -> WaybillParties | None:
+    """The newest imported record of the waybill: sender, courier and address (one indexed
+    query); None when the number is not in the waybill list."""
+    number = normalise_number(waybill_no) if waybill_no.strip() else ""
+    if not number:
+        return None
+    row = session.execute(
+        select(
+            Waybill.number,
+            Waybill.sender_name,
+            Waybill.sender_phone,
+            Waybill.courier_name,
+            Waybill.address,
+        )
+        .where(Waybill.number == number)
+        .order_by(Waybill.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    return WaybillParties(row[0], row[1], row[2], row[3], row[4])
+
+
 def update_courier(
     session: Session,
     courier_id: int,

@@ -101,7 +101,18 @@ def export_kind(session: Session, kind: str, path: Path, *, mask: bool = True) -
         query_w = select(Waybill).order_by(Waybill.id)
         return write_table(
             path,
-            ["运单号", "快递公司", "收件人", "收件电话", "收件地址", "状态", "日期", "派件员"],
+            [
+                "运单号",
+                "快递公司",
+                "收件人",
+                "收件电话",
+                "收件地址",
+                "状态",
+                "日期",
+                "派件员",
+                "寄件人",
+                "寄件人电话",
+            ],
             (
                 [
                     w.number,
@@ -112,6 +123,8 @@ def export_kind(session: Session, kind: str, path: Path, *, mask: bool = True) -
                     shown(w.status),
                     w.event_date.isoformat() if w.event_date else None,
                     w.courier_name,
+                    shown(w.sender_name),
+                    mask_phone(w.sender_phone) if mask else w.sender_phone,
                 ]
                 for w in session.execute(query_w.execution_options(yield_per=2000)).scalars()
             ),

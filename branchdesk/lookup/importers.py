@@ -438,6 +438,39 @@ WAYBILL_FIELDS = (
         parse=date_value,
     ),
     Field("courier_name", "Courier", ("派件员", "业务员", "快递员", "派送员")),
+    # The sending customer (寄件人 / 发件客户) where the HQ export has it: the team routes a
+    # waybill's complaints and contacts to the agent who owns that customer.
+    Field(
+        "sender_name",
+        "Sender",
+        (
+            "寄件人",
+            "发件客户",
+            "寄件客户",
+            "发件人",
+            "寄件人姓名",
+            "发件人姓名",
+            "寄件客户名称",
+            "发件客户名称",
+        ),
+    ),
+    Field(
+        "sender_phone",
+        "Sender phone",
+        (
+            "寄件人电话",
+            "寄件人手机",
+            "发件人电话",
+            "发件人手机",
+            "寄件电话",
+            "发件电话",
+            "寄件客户电话",
+            "发件客户电话",
+            "寄件人联系电话",
+            "发件人联系电话",
+        ),
+        parse=parse_phone,
+    ),
 )
 
 
@@ -504,6 +537,8 @@ def _write_waybills(
                 _iso(v.get("event_date")),
                 v.get("courier_name"),
                 row.row_no,
+                v.get("sender_name"),
+                v.get("sender_phone"),
             )
         )
         if len(params) == _WRITE_CHUNK:  # a million rows are never held at once

@@ -69,6 +69,9 @@ WAYBILL_COLUMNS = (
     "event_date",
     "courier_name",
     "source_row",
+    # The sending customer where the HQ export has it; callers may leave these two off.
+    "sender_name",
+    "sender_phone",
 )
 _RECIPIENT, _ADDRESS = WAYBILL_COLUMNS.index("recipient"), WAYBILL_COLUMNS.index("address")
 INSERT_CHUNK = 20_000
@@ -81,8 +84,12 @@ def insert_waybills(
 ) -> None:
     """Insert waybills and add them to both search indexes.
 
-    `rows` are tuples in WAYBILL_COLUMNS order holding SQL-ready values (dates as ISO text).
+    `rows` are tuples in WAYBILL_COLUMNS order holding SQL-ready values (dates as ISO text);
+    a row may stop before the sender's two columns (then blank).
     """
+    width = len(WAYBILL_COLUMNS)
+    if rows and len(rows[0]) < width:
+        rows = [(*r, *(None,) * (width - len(r))) for r in rows]
     if not _is_sqlite(session):
         from branchdesk.lookup.models import Waybill
 
@@ -286,7 +293,7 @@ def load(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
     rows = session.execute(
         text(
             "SELECT id, number, carrier, recipient, phone, address, status, event_date, "
-            "courier_name FROM waybill WHERE id IN :ids"
+            "courier_name, sender_name FROM waybill WHERE id IN :ids"
         ).bindparams(ids_param()),
         {"ids": list(ids)},
     ).mappings()

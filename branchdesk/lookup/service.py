@@ -97,6 +97,7 @@ class WaybillHit:
     status: str | None
     event_date: date | None
     courier: str | None
+    sender: str | None = None  # the sending customer (寄件人), where imported
 
 
 @dataclass
@@ -428,6 +429,7 @@ def _waybill_hits(session: Session, ids: list[int], *, every: bool = False) -> l
                 status=row["status"],
                 event_date=event,
                 courier=row["courier_name"],
+                sender=row["sender_name"],
             )
         )
     return hits

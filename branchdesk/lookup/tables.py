@@ -148,6 +148,7 @@ def waybill_page(session: Session, offset: int, limit: int) -> list[WaybillHit]:
             Waybill.status,
             Waybill.event_date,
             Waybill.courier_name,
+            Waybill.sender_name,
         )
         .order_by(Waybill.id.desc())
         .offset(offset)

@@ -22,6 +22,7 @@ AUDIT_LABELS = {
     "change_settings": "Settings changed",
     "replace_areas": "Area table replaced",
     "show_phones": "Full phone numbers printed or exported",
+    "manage_team": "Team changed",
     "pin_set": "Owner PIN set",
     "pin_changed": "Owner PIN changed",
     "pin_cleared": "Owner PIN removed",

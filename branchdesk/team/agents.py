@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
-from branchdesk.team.models import ROLES, Agent, Shift
+from branchdesk.permissions import Action, require_owner
+from branchdesk.team.models import ROLES, Agent, Contact, Shift
 
 
 class TeamError(BranchDeskError):
@@ -29,7 +30,7 @@ def role_label(role: str) -> str:
         "agent": tr("Agent"),
         "lead": tr("Team lead"),
         "qc": tr("Quality checker"),
-        "owner": tr("Owner"),
+        "owner": tr("Branch owner"),
     }.get(role, role)
 
 
@@ -65,6 +66,34 @@ def _info(a: Agent) -> AgentInfo:
     )
 
 
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise TeamError(tr("Enter the agent's name."))
+    if len(name) > 40:
+        raise TeamError(tr("The name is longer than 40 characters: shorten it."))
+    return name
+
+
+def _check_free(session: Session, name: str, other_than: int | None = None) -> None:
+    query = select(Agent.id).where(Agent.name == name)
+    if other_than is not None:
+        query = query.where(Agent.id != other_than)
+    if session.scalar(query) is not None:
+        raise TeamError(
+            tr("There is already an agent named “{name}”: add a distinguishing mark.").format(
+                name=name
+            )
+        )
+
+
+def _check_employee_no(employee_no: str) -> str | None:
+    employee_no = employee_no.strip()
+    if len(employee_no) > 20:
+        raise TeamError(tr("The employee number is longer than 20 characters: shorten it."))
+    return employee_no or None
+
+
 def add_agent(
     session: Session,
     name: str,
@@ -72,28 +101,79 @@ def add_agent(
     employee_no: str = "",
     role: str = "agent",
     started_on: date | None = None,
+    audit: bool = True,
 ) -> AgentInfo:
-    name = " ".join(name.split())
-    if not name:
-        raise TeamError(tr("Enter the agent's name."))
-    if len(name) > 40:
-        raise TeamError(tr("The name is longer than 40 characters: shorten it."))
+    """Add a team member (an owner action, audited; the sample branch passes audit=False)."""
+    name = _clean_name(name)
     if role not in ROLES:
         raise TeamError(tr("Unknown role “{role}”.").format(role=role))
-    if session.scalar(select(Agent.id).where(Agent.name == name)) is not None:
-        raise TeamError(
-            tr("There is already an agent named “{name}”: add a distinguishing mark.").format(
-                name=name
-            )
-        )
+    _check_free(session, name)
+    if audit:
+        require_owner(Action.MANAGE_TEAM, session, tr("Agent “{name}” added", name=name))
     agent = Agent(
         name=name,
-        employee_no=employee_no.strip() or None,
+        employee_no=_check_employee_no(employee_no),
         role=role,
         started_on=started_on or date.today(),
         active=True,
     )
     session.add(agent)
+    session.flush()
+    return _info(agent)
+
+
+# update_agent(standin_id=KEEP): leave the stand-in as it is (None removes it).
+KEEP = -1
+
+
+def update_agent(
+    session: Session,
+    agent_id: int,
+    *,
+    name: str | None = None,
+    employee_no: str | None = None,
+    role: str | None = None,
+    started_on: date | None = None,
+    active: bool | None = None,
+    standin_id: int | None = KEEP,
+    audit: bool = True,
+) -> AgentInfo:
+    """Change a team member (an owner action, audited; the sample branch passes audit=False).
+    Only what is given changes; `standin_id=None` removes the stand-in."""
+    agent = session.get(Agent, agent_id)
+    if agent is None:
+        raise TeamError(tr("That agent no longer exists: reopen the team list."))
+    old_name = agent.name
+    if name is not None:
+        name = _clean_name(name)
+        _check_free(session, name, other_than=agent_id)
+        agent.name = name
+    if employee_no is not None:
+        agent.employee_no = _check_employee_no(employee_no)
+    if role is not None:
+        if role not in ROLES:
+            raise TeamError(tr("Unknown role “{role}”.").format(role=role))
+        agent.role = role
+    if started_on is not None:
+        agent.started_on = started_on
+    if active is not None:
+        agent.active = active
+    if standin_id != KEEP:
+        if standin_id is not None:
+            if standin_id == agent_id:
+                raise TeamError(tr("An agent cannot stand in for themselves: pick someone else."))
+            if session.get(Agent, standin_id) is None:
+                raise TeamError(tr("That agent no longer exists: reopen the team list."))
+        agent.standin_id = standin_id
+    if not session.is_modified(agent):
+        return _info(agent)
+    detail = (
+        tr("Agent “{name}” changed", name=agent.name)
+        if old_name == agent.name
+        else tr("Agent “{old}” renamed to “{name}”", old=old_name, name=agent.name)
+    )
+    if audit:
+        require_owner(Action.MANAGE_TEAM, session, detail)
     session.flush()
     return _info(agent)
 
@@ -175,3 +255,118 @@ def shifts_between(session: Session, start: datetime, end: datetime) -> list[Shi
         .order_by(Shift.signed_in_at, Shift.id)
     )
     return [ShiftRow(a, i, o) for a, i, o in rows]
+
+
+def open_shift(session: Session, agent_id: int, on: date) -> bool:
+    """Whether the agent has a shift opened on `on` and not yet signed out."""
+    start = datetime.combine(on, time())
+    return (
+        session.scalar(
+            select(Shift.id).where(
+                Shift.agent_id == agent_id,
+                Shift.signed_out_at.is_(None),
+                Shift.signed_in_at >= start,
+                Shift.signed_in_at < start + timedelta(days=1),
+            )
+        )
+        is not None
+    )
+
+
+# --- attendance (考勤) -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One agent's month: days signed in, hours worked, and shifts never signed out."""
+
+    agent_id: int
+    name: str
+    days: int
+    hours: float
+    # Shifts left open with no later activity that day: counted as no hours, shown to the owner.
+    open_shifts: int = 0
+
+
+def month_bounds(month: date | tuple[int, int] | str) -> tuple[datetime, datetime]:
+    """[first day 00:00, next month's first day 00:00) of `month`: a date in it, (year,
+    month) or "YYYY-MM"."""
+    if isinstance(month, str):
+        try:
+            year_text, month_text = month.strip().split("-")
+            month = (int(year_text), int(month_text))
+        except ValueError:
+            raise TeamError(
+                tr("“{month}” is not a month: write it like 2026-11.").format(month=month)
+            ) from None
+    if isinstance(month, tuple):
+        year, number = month
+        if not 1 <= number <= 12:
+            raise TeamError(
+                tr("“{month}” is not a month: write it like 2026-11.").format(
+                    month=f"{year}-{number}"
+                )
+            )
+        first = date(year, number, 1)
+    else:
+        first = month.replace(day=1)
+    return datetime.combine(first, time()), datetime.combine(_add_months(first, 1), time())
+
+
+def attendance(
+    session: Session, month: date | tuple[int, int] | str, *, at: datetime | None = None
+) -> list[Attendance]:
+    """Days and hours per agent in the month (every active agent, and anyone who worked then),
+    by name; three queries whatever the size of the team.
+
+    A shift never signed out counts until the agent's last contact logged that day; with none
+    after the sign-in it counts no hours and is flagged in `open_shifts`. Today's open shift
+    counts until `at` (now)."""
+    start, end = month_bounds(month)
+    at = at or now()
+    shifts = session.execute(
+        select(Shift.agent_id, Shift.signed_in_at, Shift.signed_out_at).where(
+            Shift.signed_in_at >= start, Shift.signed_in_at < end
+        )
+    ).all()
+    last_activity: dict[tuple[int, date], datetime] = {}
+    for agent_id, when in session.execute(
+        select(Contact.agent_id, Contact.at).where(
+            Contact.at >= start, Contact.at < end, Contact.agent_id.is_not(None)
+        )
+    ):
+        if agent_id is None:
+            continue
+        key = (agent_id, when.date())
+        if key not in last_activity or when > last_activity[key]:
+            last_activity[key] = when
+    days: dict[int, set[date]] = {}
+    seconds: dict[int, float] = {}
+    flagged: dict[int, int] = {}
+    for agent_id, signed_in, signed_out in shifts:
+        days.setdefault(agent_id, set()).add(signed_in.date())
+        if signed_out is None:
+            if signed_in.date() == at.date():
+                signed_out = max(at, signed_in)
+            else:
+                last = last_activity.get((agent_id, signed_in.date()))
+                if last is not None and last > signed_in:
+                    signed_out = last
+                else:
+                    flagged[agent_id] = flagged.get(agent_id, 0) + 1
+                    signed_out = signed_in
+        seconds[agent_id] = seconds.get(agent_id, 0.0) + max(
+            0.0, (signed_out - signed_in).total_seconds()
+        )
+    agents = session.execute(select(Agent.id, Agent.name, Agent.active).order_by(Agent.name)).all()
+    return [
+        Attendance(
+            agent_id,
+            name,
+            len(days.get(agent_id, ())),
+            round(seconds.get(agent_id, 0.0) / 3600, 1),
+            flagged.get(agent_id, 0),
+        )
+        for agent_id, name, active in agents
+        if active or agent_id in days
+    ]

@@ -6525,7 +6525,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>the service team: the monthly pay statement</source>
-        <translation>客服团队：月度工资结算单</translation>
+        <translation type="vanished">客服团队：月度工资结算单</translation>
     </message>
     <message>
         <source>Nobody worked on {day}: there is nothing to check.</source>
@@ -7168,6 +7168,590 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
     <message>
         <source>&amp;Setup wizard…</source>
         <translation>初始设置向导(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>There is no agent named “{name}”: see “branchdesk team list” for the names.</source>
+        <translation>没有名为“{name}”的客服：用“branchdesk team list”查看姓名。</translation>
+    </message>
+    <message>
+        <source>No agents yet: the owner adds them in the team dialog (团队).</source>
+        <translation>还没有客服：请店主在“团队”对话框中添加。</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>{name} signed in.</source>
+        <translation>{name} 已签到。</translation>
+    </message>
+    <message>
+        <source>{name} signed out.</source>
+        <translation>{name} 已签退。</translation>
+    </message>
+    <message>
+        <source>{name} was not signed in: nothing to sign out.</source>
+        <translation>{name} 未签到，无需签退。</translation>
+    </message>
+    <message>
+        <source>No contacts logged on {day}.</source>
+        <translation>{day} 没有登记的接待记录。</translation>
+    </message>
+    <message>
+        <source>{count} contact(s).</source>
+        <translation>共 {count} 条接待记录。</translation>
+    </message>
+    <message>
+        <source>change the service team</source>
+        <translation>修改客服团队</translation>
+    </message>
+    <message>
+        <source>The employee number is longer than 20 characters: shorten it.</source>
+        <translation>工号超过 20 个字符，请缩短。</translation>
+    </message>
+    <message>
+        <source>Agent “{name}” added</source>
+        <translation>添加客服“{name}”</translation>
+    </message>
+    <message>
+        <source>An agent cannot stand in for themselves: pick someone else.</source>
+        <translation>客服不能给自己代班，请选择其他人。</translation>
+    </message>
+    <message>
+        <source>Agent “{name}” changed</source>
+        <translation>修改客服“{name}”</translation>
+    </message>
+    <message>
+        <source>Agent “{old}” renamed to “{name}”</source>
+        <translation>客服“{old}”改名为“{name}”</translation>
+    </message>
+    <message>
+        <source>“{month}” is not a month: write it like 2026-11.</source>
+        <translation>“{month}”不是有效月份，请写成 2026-11 这样。</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch agent…</source>
+        <translation>换人(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out (签退)</source>
+        <translation>签退(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Team and &amp;attendance…</source>
+        <translation>团队与考勤(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Who is working at this PC (Ctrl+Shift+A switches)</source>
+        <translation>当前在这台电脑上值班的人（Ctrl+Shift+A 换人）</translation>
+    </message>
+    <message>
+        <source>Working: {name}</source>
+        <translation>当前值班：{name}</translation>
+    </message>
+    <message>
+        <source>Working: nobody picked</source>
+        <translation>当前值班：未选择</translation>
+    </message>
+    <message>
+        <source>No agents yet: add the team under Team → Team and attendance.</source>
+        <translation>还没有客服：请在“团队 → 团队与考勤”中添加。</translation>
+    </message>
+    <message>
+        <source>{name} signed in: what you log is recorded under this name.</source>
+        <translation>{name} 已签到：此后登记的内容都记在这个名字下。</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>谁在值班？</translation>
+    </message>
+    <message>
+        <source>Pick your name: what you log is recorded under it.</source>
+        <translation>请选择你的名字：你登记的内容都会记在这个名字下。</translation>
+    </message>
+    <message>
+        <source>Now working: {name}. Pick who takes over.</source>
+        <translation>当前值班：{name}。请选择接班的人。</translation>
+    </message>
+    <message>
+        <source>Start working</source>
+        <translation>开始值班</translation>
+    </message>
+    <message>
+        <source>Sign out (签退)</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>Stand-in</source>
+        <translation>代班人</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Not signed out</source>
+        <translation>未签退</translation>
+    </message>
+    <message>
+        <source>Team and attendance</source>
+        <translation>团队与考勤</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Show inactive agents</source>
+        <translation>显示已停用的客服</translation>
+    </message>
+    <message>
+        <source>Active (deactivate when the agent leaves)</source>
+        <translation>在职（离职时取消勾选）</translation>
+    </message>
+    <message>
+        <source>Employee no. (工号)</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>The stand-in takes the agent's new items on a day the agent has not signed in. Changing the team is the owner's: with an owner PIN set, it is asked for.</source>
+        <translation>客服当天未签到时，新的事项交给代班人。修改团队属于店主操作：设置了店主密码时需要输入。</translation>
+    </message>
+    <message>
+        <source>New agent</source>
+        <translation>新增客服</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>A new agent: fill in the name and save.</source>
+        <translation>新客服：填写姓名后保存。</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>已保存：{name}。</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>{count} shift(s) were never signed out and had no later contact: they count no hours. Remind the agents to sign out (签退).</source>
+        <translation>有 {count} 个班次没有签退，之后也没有接待记录：不计工时。请提醒客服下班签退。</translation>
+    </message>
+    <message>
+        <source>A shift not signed out counts until the agent's last contact that day.</source>
+        <translation>没有签退的班次按当天最后一条接待记录计算工时。</translation>
+    </message>
+    <message>
+        <source>That contact no longer exists: refresh the list.</source>
+        <translation>该接待记录已不存在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>&amp;Log a contact…</source>
+        <translation>登记接待(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>接待记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Log a contact</source>
+        <translation>登记接待</translation>
+    </message>
+    <message>
+        <source>scan or type; the customer and courier follow</source>
+        <translation>扫码或输入；客户和业务员会自动带出</translation>
+    </message>
+    <message>
+        <source>what the customer asked, in a few words</source>
+        <translation>客户问了什么，几个字即可</translation>
+    </message>
+    <message>
+        <source>(no script: write the reply)</source>
+        <translation>（不用话术，直接写回复）</translation>
+    </message>
+    <message>
+        <source>Reply given</source>
+        <translation>给客户的回复</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Nobody is picked as working: the contact is logged without an agent.</source>
+        <translation>当前没有选择值班人员：这条接待记录不记在任何客服名下。</translation>
+    </message>
+    <message>
+        <source>Courier: {facts}</source>
+        <translation>业务员：{facts}</translation>
+    </message>
+    <message>
+        <source>Not in the waybill list.</source>
+        <translation>运单列表中没有这个单号。</translation>
+    </message>
+    <message>
+        <source>Contact logged.</source>
+        <translation>接待已登记。</translation>
+    </message>
+    <message>
+        <source>Search questions, replies, customers, phones, waybill numbers…</source>
+        <translation>搜索问题、回复、客户、电话、运单号…</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Log a contact…</source>
+        <translation>登记接待…</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>跟进完成</translation>
+    </message>
+    <message>
+        <source>{count} contact(s)</source>
+        <translation>共 {count} 条接待记录</translation>
+    </message>
+    <message>
+        <source>{count}+ contacts: scroll for more</source>
+        <translation>{count} 条以上：向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>Customer's question</source>
+        <translation>客户问题</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <source>Sender phone</source>
+        <translation>寄件人电话</translation>
+    </message>
+    <message>
+        <source>Unknown kind of item “{kind}”.</source>
+        <translation>未知的事项类型“{kind}”。</translation>
+    </message>
+    <message>
+        <source>Not assigned ({reason}).</source>
+        <translation>未分配（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Assigned to {name} ({reason}).</source>
+        <translation>已分配给 {name}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Assigned: {list}.</source>
+        <translation>已分配：{list}。</translation>
+    </message>
+    <message>
+        <source>Not assigned (no owner found): {count}.</source>
+        <translation>未分配（未找到负责人）：{count} 条。</translation>
+    </message>
+    <message>
+        <source>reassigned to {name}</source>
+        <translation>改派给 {name}</translation>
+    </message>
+    <message>
+        <source>the name is longer than 60 characters; shorten it</source>
+        <translation>名称超过 60 个字，请缩短</translation>
+    </message>
+    <message>
+        <source>a daily volume between 0 and 1,000,000 parcels is expected</source>
+        <translation>日均件量应在 0 到 1,000,000 件之间</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Daily volume</source>
+        <translation>日均件量</translation>
+    </message>
+    <message>
+        <source>the same customer already appears in row {row}</source>
+        <translation>同一客户已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>the same phone already appears in row {row}</source>
+        <translation>同一电话已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>“{name}” is not in the team; add the agent under 团队 first, or correct the name</source>
+        <translation>“{name}”不在团队中；请先在“团队”中添加该客服，或改正姓名</translation>
+    </message>
+    <message>
+        <source>this customer is already in the customer list</source>
+        <translation>该客户已在客户表中</translation>
+    </message>
+    <message>
+        <source>a customer with this phone is already in the list</source>
+        <translation>客户表中已有使用这个电话的客户</translation>
+    </message>
+    <message>
+        <source>Sending customers</source>
+        <translation>发件客户</translation>
+    </message>
+    <message>
+        <source>Area keyword</source>
+        <translation>区域关键词</translation>
+    </message>
+    <message>
+        <source>{number} is not a whole phone number: a mobile has 11 digits, a landline its area code (0574-87654321)</source>
+        <translation>{number} 不是完整的电话号码：手机号是 11 位，固定电话要带区号（0574-87654321）</translation>
+    </message>
+    <message>
+        <source>Enter the customer's name.</source>
+        <translation>请输入客户名称。</translation>
+    </message>
+    <message>
+        <source>The customer's name is longer than 60 characters: shorten it.</source>
+        <translation>客户名称超过 60 个字，请缩短。</translation>
+    </message>
+    <message>
+        <source>The customer “{name}” (or that phone) is already in the list.</source>
+        <translation>客户“{name}”（或这个电话）已在客户表中。</translation>
+    </message>
+    <message>
+        <source>Customer “{name}” added</source>
+        <translation>添加客户“{name}”</translation>
+    </message>
+    <message>
+        <source>That customer no longer exists: reopen the list.</source>
+        <translation>该客户已不存在，请重新打开列表。</translation>
+    </message>
+    <message>
+        <source>Customer “{name}” now owned by {owner}</source>
+        <translation>客户“{name}”改由 {owner} 负责</translation>
+    </message>
+    <message>
+        <source>Customer “{name}” deleted</source>
+        <translation>删除客户“{name}”</translation>
+    </message>
+    <message>
+        <source>Unknown kind of ownership “{kind}”.</source>
+        <translation>未知的负责类型“{kind}”。</translation>
+    </message>
+    <message>
+        <source>Enter the courier's name or the area keyword.</source>
+        <translation>请输入业务员姓名或区域关键词。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 60 characters: shorten it.</source>
+        <translation>名称超过 60 个字，请缩短。</translation>
+    </message>
+    <message>
+        <source>{kind} “{value}” now owned by {agent}</source>
+        <translation>{kind}“{value}”改由 {agent} 负责</translation>
+    </message>
+    <message>
+        <source>{kind} “{value}” no longer owned</source>
+        <translation>{kind}“{value}”不再指定负责人</translation>
+    </message>
+    <message>
+        <source>by sending customer {name}</source>
+        <translation>按发件客户 {name}</translation>
+    </message>
+    <message>
+        <source>by area {keyword}</source>
+        <translation>按区域 {keyword}</translation>
+    </message>
+    <message>
+        <source>by courier {name}</source>
+        <translation>按业务员 {name}</translation>
+    </message>
+    <message>
+        <source>no owner found</source>
+        <translation>未找到负责人</translation>
+    </message>
+    <message>
+        <source>{owner} has not signed in today</source>
+        <translation>{owner} 今天未签到</translation>
+    </message>
+    <message>
+        <source>{owner} has left</source>
+        <translation>{owner} 已离职</translation>
+    </message>
+    <message>
+        <source>{reason}; {why}: stand-in {standin}</source>
+        <translation>{reason}；{why}，由代班人 {standin} 处理</translation>
+    </message>
+    <message>
+        <source>&amp;My queue…</source>
+        <translation>我的待办(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>接待</translation>
+    </message>
+    <message>
+        <source>Why it is yours</source>
+        <translation>分配原因</translation>
+    </message>
+    <message>
+        <source>My queue</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <source>Reassign to</source>
+        <translation>改派给</translation>
+    </message>
+    <message>
+        <source>{count} open item(s)</source>
+        <translation>{count} 项待办</translation>
+    </message>
+    <message>
+        <source>History: {steps}</source>
+        <translation>分配记录：{steps}</translation>
+    </message>
+    <message>
+        <source>{item} reassigned to {name}.</source>
+        <translation>{item} 已改派给 {name}。</translation>
+    </message>
+    <message>
+        <source>Customers and ownership</source>
+        <translation>客户与分工</translation>
+    </message>
+    <message>
+        <source>Search customers by name or phone…</source>
+        <translation>按名称或电话搜索客户…</translation>
+    </message>
+    <message>
+        <source>Give the selected customers to</source>
+        <translation>把选中的客户交给</translation>
+    </message>
+    <message>
+        <source>Import a customer list…</source>
+        <translation>导入客户表…</translation>
+    </message>
+    <message>
+        <source>customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation>添加客户</translation>
+    </message>
+    <message>
+        <source>Sending customers (发件客户)</source>
+        <translation>发件客户</translation>
+    </message>
+    <message>
+        <source>Owns</source>
+        <translation>负责</translation>
+    </message>
+    <message>
+        <source>Courier or keyword</source>
+        <translation>业务员或关键词</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>A new complaint or contact goes to the owner of the waybill's sending customer, else of an area keyword in its address, else of its courier; to the stand-in when the owner has not signed in that day.</source>
+        <translation>新的投诉或接待先按运单的发件客户分配，其次按地址中的区域关键词，再按派件业务员；负责人当天未签到时交给代班人。</translation>
+    </message>
+    <message>
+        <source>Couriers and areas</source>
+        <translation>业务员与区域</translation>
+    </message>
+    <message>
+        <source>Branch owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <source>Sample team: {agents} agents (one a new hire), {customers} sending customers, {contacts} contacts over the last month, {assigned} complaint(s) assigned.</source>
+        <translation>示例团队：{agents} 名客服（其中一名新员工），{customers} 个发件客户，近一个月 {contacts} 条接待记录，已分配 {assigned} 条投诉。</translation>
+    </message>
+    <message>
+        <source>taken by {name}, who follows it up</source>
+        <translation>由接待的 {name} 跟进</translation>
+    </message>
+    <message>
+        <source>Team changed</source>
+        <translation>修改团队</translation>
+    </message>
+    <message>
+        <source>(1-2 characters search the newest {depth:,} contacts; type 3 or more to search them all)</source>
+        <translation>（1–2 个字只搜索最新的 {depth:,} 条接待记录；输入 3 个字以上可搜索全部）</translation>
+    </message>
+    <message>
+        <source>{owner} has left and has no stand-in</source>
+        <translation>{owner} 已离职，且没有代班人</translation>
+    </message>
+    <message>
+        <source>the service team: agents, sign-in and sign-out, contacts</source>
+        <translation>客服团队：人员、签到签退、接待记录、工资结算单</translation>
+    </message>
+    <message>
+        <source>the team: name, employee number, role, signed in today</source>
+        <translation>团队名单：姓名、工号、岗位、今天是否签到</translation>
+    </message>
+    <message>
+        <source>also the deactivated agents</source>
+        <translation>也列出已停用的客服</translation>
+    </message>
+    <message>
+        <source>sign an agent in (starts the day's shift)</source>
+        <translation>客服签到（开始当天的班次）</translation>
+    </message>
+    <message>
+        <source>the agent's name, as in the team list</source>
+        <translation>客服姓名（与团队名单一致）</translation>
+    </message>
+    <message>
+        <source>sign an agent out (ends the open shift)</source>
+        <translation>客服签退（结束当前班次）</translation>
+    </message>
+    <message>
+        <source>the contacts logged on a day</source>
+        <translation>某一天登记的接待记录</translation>
+    </message>
+    <message>
+        <source>the day (default: today)</source>
+        <translation>日期（默认：今天）</translation>
     </message>
 </context>
 </TS>

@@ -11,9 +11,9 @@ from branchdesk.cli.commands import (
     guides,
     lookup,
     maintenance,
-    pay,
     printing,
     qc,
+    team,
 )
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -23,6 +23,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **complaints.COMMANDS,
     **guides.COMMANDS,
     **maintenance.COMMANDS,
-    **pay.COMMANDS,
     **qc.COMMANDS,
+    **team.COMMANDS,
 }

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from branchdesk import i18n
 from branchdesk.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, open_db
 from branchdesk.errors import BranchDeskError
 from branchdesk.permissions import Action
+
+if TYPE_CHECKING:
+    from branchdesk.db.engine import Database
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -31,9 +35,23 @@ def _cmd_import(args: argparse.Namespace) -> int:
     print(report.summary())
     for problem in report.problems:
         print("  " + str(problem))
+    if args.kind == "complaints" and report.batch_id is not None:
+        _assign_work_orders(db, report.batch_id)
     if args.dry_run and report.problems:
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _assign_work_orders(db: Database, batch_id: int) -> None:
+    """HQ work orders just imported go to their owners in the team (by sender, courier, area)."""
+    from branchdesk.complaints.service import batch_complaint_ids
+    from branchdesk.permissions import actor
+    from branchdesk.team.assignments import describe_counts, route_complaints
+
+    with db.session() as session:
+        counts = route_complaints(session, batch_complaint_ids(session, batch_id), by=actor())
+    if counts:
+        print(describe_counts(counts))
 
 
 def _remembered_mapping(kind: str) -> dict[str, str] | None:

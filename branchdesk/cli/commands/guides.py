@@ -79,9 +79,9 @@ def _cmd_guides(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
-    from branchdesk.settings import SettingsStore
+    from branchdesk.settings import SettingsStore, who_is_working
 
-    who = str(SettingsStore().get("agent_name") or "")
+    who = who_is_working(SettingsStore())
     with db.session() as session:
         guide_id = packs.import_pack(session, args.pack, who=who)
         title = get_guide(session, guide_id).title

@@ -124,11 +124,3 @@ def statement(args: argparse.Namespace) -> int:
 
 
 TEAM_SUBCOMMANDS = {"statement": statement}
-
-
-def _cmd_team(args: argparse.Namespace) -> int:
-    """The `team` group as far as Pay has it (the team helper's commands merge in here)."""
-    return TEAM_SUBCOMMANDS[args.team_command](args)
-
-
-COMMANDS = {"team": _cmd_team}

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QKeyEvent
 
 from branchdesk.complaints.scripts import FilledScript, blank
-from branchdesk.settings import SettingsStore
+from branchdesk.settings import SettingsStore, who_is_working
 
 BLANK_BG = "#ffe066"  # a blank to fill in the script: yellow, like a highlighter
 BANNED_BG = "#ffb3b3"
@@ -22,8 +22,9 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def who_am_i(settings: SettingsStore) -> str:
-    """The name that goes into histories: the agent's name from the settings, else the OS user."""
-    name = str(settings.get("agent_name") or "").strip()
+    """The name that goes into histories: the team member signed in at this PC, else the
+    agent's name from the settings, else the OS user."""
+    name = who_is_working(settings)
     if name:
         return name
     try:

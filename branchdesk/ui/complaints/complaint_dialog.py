@@ -7,6 +7,8 @@ Ctrl+S saves, Ctrl+Shift+C copies the reply.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -58,6 +60,8 @@ class ComplaintDialog(EnterMovesOn, QDialog):
         self.setWindowTitle(self.tr("New complaint"))
         self.setObjectName("complaintDialog")
         self.saved_row: ComplaintRow | None = None
+        # Who the new complaint was assigned to, and why (the team's routing), for the status.
+        self.assignment_note = ""
         self.duplicates: list[ComplaintRow] = []
         self._checked: str | None = None
         with db.session() as session:
@@ -252,6 +256,8 @@ class ComplaintDialog(EnterMovesOn, QDialog):
                 if into is not None:
                     service.merge(session, row.id, into, who)
                     row = service.get(session, row.id)
+                else:
+                    self.assignment_note = assign_new_complaint(session, row, who)
         except BranchDeskError as exc:
             self.show_error(str(exc))
             return None
@@ -259,6 +265,25 @@ class ComplaintDialog(EnterMovesOn, QDialog):
         self.saved.emit(row)
         self.accept()
         return row
+
+
+def assign_new_complaint(session: Any, row: ComplaintRow, who: str) -> str:
+    """Route a new complaint to its owner in the team (by sending customer, courier or area)
+    and say so: "Assigned to 王芳 (by sending customer 春风服饰)"."""
+    from branchdesk.team.assignments import assignment_note, has_team, route_and_assign
+
+    if not has_team(session):
+        return ""  # a branch without a team: nothing to assign
+    found = route_and_assign(
+        session,
+        "complaint",
+        row.id,
+        waybill_no=row.waybill_no or "",
+        phone=row.phone or "",
+        address=row.address or "",
+        by=who,
+    )
+    return assignment_note(found)
 
 
 # --- closing ------------------------------------------------------------------------------

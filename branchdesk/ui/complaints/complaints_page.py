@@ -479,10 +479,12 @@ class ComplaintsPage(QWidget):
                 )
             )
         else:
+            note = getattr(self.dialog, "assignment_note", "")
             self.status.emit(
                 self.tr("Logged {ticket}, due {due}.").format(
                     ticket=row.ticket_no, due=_time(row.due_at)
                 )
+                + (f" {note}" if note else "")
             )
 
     def open_selected(self) -> None:

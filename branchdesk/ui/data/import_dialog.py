@@ -45,7 +45,7 @@ from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.kit.workers import Task
 
-KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook")
+KIND_ORDER = ("areas", "waybills", "routes", "times", "handbook", "customers")
 PREVIEW_ROWS = 5
 
 

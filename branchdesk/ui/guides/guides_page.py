@@ -432,7 +432,9 @@ class GuidesPage(QWidget):
     # --- data ---------------------------------------------------------------------------
     @property
     def who(self) -> str:
-        return str(self.settings.get("agent_name") or "")
+        from branchdesk.settings import who_is_working
+
+        return who_is_working(self.settings)
 
     def run(self, work: Any, title: str = "") -> Any:
         """Run `work(session)` in one short transaction; a refusal is shown, None returned.

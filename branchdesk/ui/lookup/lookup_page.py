@@ -87,6 +87,7 @@ WAYBILL_COLUMNS: list[Column[WaybillHit]] = [
     Column("Status", lambda w: w.status),
     Column("Date", lambda w: w.event_date.isoformat() if w.event_date else ""),
     Column("Courier", lambda w: w.courier),
+    Column("Sender", lambda w: w.sender),
 ]
 
 

@@ -31,6 +31,7 @@ from branchdesk.ui.shell.maintenance import MaintenancePart
 from branchdesk.ui.shell.menus import MenusPart
 from branchdesk.ui.shell.reminders import RemindersPart
 from branchdesk.ui.shell.startup import StartupPart
+from branchdesk.ui.shell.team_part import TeamPart
 from branchdesk.ui.shell.window_base import (
     ANALYSIS,
     COMPLAINTS,
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
     from branchdesk.ui.kit.workers import Task
 
 
-class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, QMainWindow):
+class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPart, QMainWindow):
     data_ready = Signal()  # the database is open and every page is built
     reminded = Signal(str)  # a complaint newly due soon or overdue (shown in the tray)
 

@@ -76,6 +76,7 @@ class MenusPart(WindowParts):
         self.qc_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         self.qc_action.triggered.connect(self.open_qc)
         complaints_menu.addAction(self.qc_action)
+        self._build_team_menu()
         self.due_indicator = QToolButton()
         self.due_indicator.setObjectName("dueIndicator")
         self.due_indicator.setAutoRaise(True)
@@ -196,6 +197,8 @@ class MenusPart(WindowParts):
         from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.settings, self, db=self.db).exec():
-            permissions.set_actor(self.settings.get("agent_name"))
+            from branchdesk.settings import who_is_working
+
+            permissions.set_actor(who_is_working(self.settings))
             self.refresh_title()
             self.refresh_reminders()  # the lead time may have changed

@@ -123,7 +123,9 @@ class StartupPart(WindowParts):
         self.refresh_title()
         # Owner actions are locked from the start when the database holds a PIN.
         owner.install_lock(db)
-        permissions.set_actor(self.settings.get("agent_name"))
+        from branchdesk.settings import who_is_working
+
+        permissions.set_actor(who_is_working(self.settings))
         self.today_page: TodayPage = TodayPage(db, self.settings)
         self.lookup_page: LookupPage = LookupPage(db)
         self.data_page: DataPage = DataPage(db)
@@ -171,6 +173,7 @@ class StartupPart(WindowParts):
         self.today_page.job.connect(self.do_job)
         self.today_page.open_complaint.connect(self.complaints_page.open_complaint)
         self.statusBar().addPermanentWidget(self.due_indicator)
+        self._attach_team()
         self._start_reminders()
         self.nav.setCurrentRow(0)
         self._show_page(0)

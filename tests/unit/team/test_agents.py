@@ -1,0 +1,116 @@
+"""The team list and attendance on a temporary database."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from branchdesk import permissions
+from branchdesk.db.engine import Database
+from branchdesk.owner.audit import entries
+from branchdesk.permissions import OwnerLock, PermissionDenied
+from branchdesk.team.agents import (
+    Attendance,
+    TeamError,
+    add_agent,
+    attendance,
+    get_agent,
+    list_agents,
+    sign_in,
+    sign_out,
+    update_agent,
+)
+from branchdesk.team.contacts import log_contact
+
+
+def test_adding_and_changing_an_agent_is_audited(db: Database) -> None:
+    with db.session() as s:
+        fang = add_agent(s, " 王  芳 ", employee_no="KF01", started_on=date(2026, 1, 5))
+        li = add_agent(s, "李明", role="lead")
+        update_agent(s, fang.id, standin_id=li.id, employee_no="KF02")
+        update_agent(s, li.id, name="李明明")
+    with db.read_session() as s:
+        got = get_agent(s, fang.id)
+        assert (got.name, got.employee_no, got.standin_id) == ("王 芳", "KF02", li.id)
+        assert [a.name for a in list_agents(s)] == ["李明明", "王 芳"]
+        details = [e.detail for e in entries(s)]
+    assert details == [
+        "Agent “李明” renamed to “李明明”",
+        "Agent “王 芳” changed",
+        "Agent “李明” added",
+        "Agent “王 芳” added",
+    ]
+
+
+def test_deactivated_agents_leave_the_active_list(db: Database) -> None:
+    with db.session() as s:
+        a = add_agent(s, "王芳")
+        update_agent(s, a.id, active=False)
+        assert list_agents(s) == []
+        assert [x.name for x in list_agents(s, active_only=False)] == ["王芳"]
+
+
+def test_refusals_say_what_to_do(db: Database) -> None:
+    with db.session() as s:
+        a = add_agent(s, "王芳")
+        b = add_agent(s, "李明")
+        with pytest.raises(TeamError, match="There is already an agent named “王芳”"):
+            update_agent(s, b.id, name="王芳")
+        with pytest.raises(TeamError, match="cannot stand in for themselves"):
+            update_agent(s, a.id, standin_id=a.id)
+        with pytest.raises(TeamError, match="the agent"):
+            add_agent(s, "   ")
+
+
+def test_with_a_locked_pin_the_team_cannot_be_changed(db: Database) -> None:
+    permissions.set_policy(OwnerLock(True))
+    with db.session() as s, pytest.raises(PermissionDenied):
+        add_agent(s, "王芳")
+
+
+def test_attendance_counts_days_and_hours_and_flags_open_shifts(db: Database) -> None:
+    with db.session() as s:
+        fang = add_agent(s, "王芳")
+        li = add_agent(s, "李明")
+        zhao = add_agent(s, "赵敏")
+        # Two closed days for 王芳: 8 h and 4.5 h.
+        sign_in(s, fang.id, datetime(2026, 11, 2, 9, 0))
+        sign_out(s, fang.id, datetime(2026, 11, 2, 17, 0))
+        sign_in(s, fang.id, datetime(2026, 11, 3, 8, 30))
+        sign_out(s, fang.id, datetime(2026, 11, 3, 13, 0))
+        # 李明 forgot to sign out, but logged a contact at 15:30: counted until then.
+        sign_in(s, li.id, datetime(2026, 11, 2, 9, 0))
+        log_contact(
+            s,
+            agent_id=li.id,
+            channel="phone",
+            question="件到哪了",
+            at=datetime(2026, 11, 2, 15, 30),
+        )
+        # …and on the 4th did nothing after signing in: no hours, flagged.
+        sign_in(s, li.id, datetime(2026, 11, 4, 9, 0))
+        # A shift in another month does not count.
+        sign_in(s, zhao.id, datetime(2026, 10, 31, 9, 0))
+        sign_out(s, zhao.id, datetime(2026, 10, 31, 18, 0))
+    with db.read_session() as s:
+        rows = attendance(s, "2026-11", at=datetime(2026, 12, 1, 10, 0))
+    assert rows == [
+        Attendance(li.id, "李明", 2, 6.5, 1),
+        Attendance(fang.id, "王芳", 2, 12.5, 0),
+        Attendance(zhao.id, "赵敏", 0, 0.0, 0),
+    ]
+
+
+def test_todays_open_shift_counts_until_now(db: Database) -> None:
+    with db.session() as s:
+        fang = add_agent(s, "王芳")
+        sign_in(s, fang.id, datetime(2026, 11, 20, 9, 0))
+    with db.read_session() as s:
+        (row,) = attendance(s, date(2026, 11, 20), at=datetime(2026, 11, 20, 11, 15))
+    assert (row.days, row.hours, row.open_shifts) == (1, 2.2, 0)
+
+
+def test_a_month_must_be_a_month(db: Database) -> None:
+    with db.read_session() as s, pytest.raises(TeamError, match="write it like 2026-11"):
+        attendance(s, "2026-13")
