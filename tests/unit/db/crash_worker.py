@@ -194,7 +194,9 @@ def main(argv: list[str]) -> int:
 
     data_dir, mode = argv[1], argv[2]
     paths.set_data_dir(data_dir)
-    features.load()
+    # As the command line and the app start: the hooks, and the import kinds on first use
+    # (load() would import every feature's importers and exports before "start").
+    features.install()
     if mode == "import":
         _import(Path(argv[3]))
     elif mode == "open":

@@ -1,10 +1,11 @@
 """Crash safety: a BranchDesk process killed at any moment leaves a consistent DB.
 
 A real subprocess (crash_worker.py) imports 20,000 waybills, edits the handbook and
-complaints, or migrates a DB from revision 0001, and is killed with SIGKILL at seeded
-random moments spread over that work. After each kill the DB is opened as the next start
-would open it and must pass the full integrity and foreign-key checks, hold either all of
-the import or none of it, keep both search indexes in step with the waybill table, and keep
+complaints, or migrates a DB from revision 0001, and is killed with SIGKILL at moments spread
+over that work: an even spread over each phase (measured in a run left to finish), plus a few
+seeded random moments in between. After each kill the DB is opened as the next start would
+open it and must pass the full integrity and foreign-key checks, hold either all of the
+import or none of it, keep both search indexes in step with the waybill table, and keep
 every row it had before.
 """
 
@@ -47,9 +48,17 @@ WORKER = Path(__file__).with_name("crash_worker.py")
 DATA = Path(__file__).parents[2] / "data"
 SEED = 20261122
 IMPORT_ROWS = 20_000
-IMPORT_KILLS = 16
-EDIT_KILLS = 6
-MIGRATION_KILLS = 8
+# Kill moments as fractions of a phase, spread evenly over it, and how many more are drawn at
+# random (seeded). Every kill costs a worker start and a check of a 20,000-row DB: an even
+# spread reaches every part of the work with fewer kills than uniform draws, which cluster.
+READING_SPREAD = (0.15, 0.5, 0.85)  # of the time from "ready" to the writing
+WRITING_SPREAD = (0.1, 0.35, 0.6, 0.85, 1.05)  # of the writing and commit (and just after)
+IMPORT_RANDOM = 2  # one anywhere in the import, one in the writing
+IMPORT_KILLS = len(READING_SPREAD) + len(WRITING_SPREAD) + IMPORT_RANDOM
+EDIT_SPREAD = (0.05, 0.75, 1.5)  # seconds after "ready" (a transaction takes a few ms)
+EDIT_RANDOM = 1
+MIGRATION_SPREAD = (0.1, 0.35, 0.6, 0.85, 1.1)  # of the time a migration takes
+MIGRATION_RANDOM = 1
 HEADER = ["运单号", "快递公司", "收件人", "收件电话", "收件地址", "状态", "日期", "派件员"]
 # The tables a waybill import adds rows to: every other table keeps its row count, and
 # every table its earlier rows (rows_up_to); assert_consistent checks the search indexes.
@@ -294,19 +303,21 @@ def test_import_killed_at_random_moments_is_all_or_nothing(
     writing = worker.times[f"progress {IMPORT_ROWS} {IMPORT_ROWS}"] - start
 
     rng = random.Random(SEED)
+    # Each kill counts from the line that opens its phase (a loaded machine makes the phases
+    # longer or shorter than in the measured run): "ready" (then the file is read and
+    # validated) or the writer's first report (then it writes and commits).
+    ready, writes = "ready", f"progress {IMPORT_ROWS} {IMPORT_ROWS}"
+    write_time = (duration - writing) * 1.1
+    kills = [(ready, f * writing) for f in READING_SPREAD]
+    kills += [(writes, f * write_time) for f in WRITING_SPREAD]
+    kills += [(ready, rng.uniform(0.0, duration)), (writes, rng.uniform(0.0, write_time))]
+    assert len(kills) == IMPORT_KILLS
     phases: Counter[str] = Counter()
     survived = 0
-    for n in range(IMPORT_KILLS):
+    for n, (line, delay) in enumerate(kills):
         folder = copy_data(base, tmp_path / f"kill-{n}")
         worker = Worker(folder, "import", str(big_file))
-        # Half the kills anywhere in the import, half once it has begun to write (a
-        # loaded machine makes the phases longer or shorter than in the measured run).
-        if n % 2:
-            moment = worker.wait_for("ready")
-            delay = rng.uniform(0.0, duration)
-        else:
-            moment = worker.wait_for(f"progress {IMPORT_ROWS} {IMPORT_ROWS}")
-            delay = rng.uniform(0.0, (duration - writing) * 1.1)
+        moment = worker.wait_for(line)
         assert moment is not None, worker.log.read_text()
         killed = worker.kill_at(moment + delay)
         phase = import_phase(worker.lines) if killed else "finished before the kill"
@@ -338,13 +349,14 @@ def test_edits_killed_at_random_moments_lose_only_the_open_transaction(
     finally:
         engine.dispose()
     rng = random.Random(SEED + 2)
+    delays = [*EDIT_SPREAD, *(rng.uniform(0.05, 1.5) for _ in range(EDIT_RANDOM))]
     survived = transactions = 0
-    for n in range(EDIT_KILLS):
+    for n, delay in enumerate(delays):
         folder = copy_data(base, tmp_path / f"edit-{n}")
         worker = Worker(folder, "edit")
         ready = worker.wait_for("ready")
         assert ready is not None, worker.log.read_text()
-        assert worker.kill_at(ready + rng.uniform(0.05, 1.5))
+        assert worker.kill_at(ready + delay)
         printed = max((int(line) for line in worker.lines if line.isdigit()), default=0)
         engine = reopen(folder, opened)
         assert_consistent(engine, full=True)
@@ -413,6 +425,22 @@ class OldDatabase:
     rows: dict[str, list[tuple[object, ...]]]
 
 
+@dataclass
+class Migrated:
+    duration: float  # from the worker's "start" to "ready": the backup and the migration
+    tables: set[str]  # those of the head revision
+
+
+@pytest.fixture(scope="module")
+def migrated(old_base: Path, tmp_path_factory: pytest.TempPathFactory) -> Migrated:
+    """One migration of the old DB left to finish: how long it takes, what it makes."""
+    whole = copy_data(old_base, tmp_path_factory.mktemp("migrated") / "whole")
+    worker = Worker(whole, "open")
+    worker.finish()
+    assert sqlite_revision(db_file(whole)) == HEAD_REVISION
+    return Migrated(worker.times["ready"] - worker.times["start"], tables_of(db_file(whole)))
+
+
 @pytest.fixture(scope="module")
 def old_state(old_base: Path) -> OldDatabase:
     tables = tables_of(db_file(old_base))
@@ -451,26 +479,24 @@ def check_migration(
 
 
 def test_migration_killed_at_random_moments_is_all_or_nothing(
-    old_base: Path, old_state: OldDatabase, tmp_path: Path, opened: list[Engine]
+    old_base: Path,
+    old_state: OldDatabase,
+    migrated: Migrated,
+    tmp_path: Path,
+    opened: list[Engine],
 ) -> None:
-    whole = copy_data(old_base, tmp_path / "whole")
-    worker = Worker(whole, "open")
-    worker.finish()
-    duration = worker.times["ready"] - worker.times["start"]
-    assert sqlite_revision(db_file(whole)) == HEAD_REVISION
-    head_tables = tables_of(db_file(whole))
-
     rng = random.Random(SEED + 3)
+    spread = [*MIGRATION_SPREAD, *(rng.uniform(0.0, 1.3) for _ in range(MIGRATION_RANDOM))]
     outcomes: Counter[str] = Counter()
-    for n in range(MIGRATION_KILLS):
+    for n, fraction in enumerate(spread):
         folder = copy_data(old_base, tmp_path / f"migrate-{n}")
         worker = Worker(folder, "open")
         started = worker.wait_for("start")
         assert started is not None, worker.log.read_text()
-        killed = worker.kill_at(started + rng.uniform(0.0, duration * 1.3))
-        revision = check_migration(folder, old_state, head_tables, opened)
+        killed = worker.kill_at(started + fraction * migrated.duration)
+        revision = check_migration(folder, old_state, migrated.tables, opened)
         outcomes[f"{'killed' if killed else 'finished'} at {revision}"] += 1
-    print(f"\nmigration: {MIGRATION_KILLS} kill points: {dict(outcomes)}")
+    print(f"\nmigration: {len(spread)} kill points: {dict(outcomes)}")
 
 
 @pytest.mark.parametrize(
@@ -486,6 +512,7 @@ def test_migration_killed_at_random_moments_is_all_or_nothing(
 def test_migration_killed_after_a_statement_is_all_or_nothing(
     old_base: Path,
     old_state: OldDatabase,
+    migrated: Migrated,
     tmp_path: Path,
     opened: list[Engine],
     statement: str,
@@ -493,11 +520,8 @@ def test_migration_killed_after_a_statement_is_all_or_nothing(
     # Found by the random kills above: pysqlite issues no BEGIN before DDL, so each CREATE
     # TABLE committed at once; killed after one, the DB stayed at 0001 with exam_paper, and
     # every later start failed with "table exam_paper already exists".
-    whole = copy_data(old_base, tmp_path / "whole")
-    Worker(whole, "open").finish()
-    head_tables = tables_of(db_file(whole))
     folder = copy_data(old_base, tmp_path / "killed")
     # The worker kills itself (SIGKILL) right after the statement: a deterministic moment.
     worker = Worker(folder, "die-after", statement)
     assert worker.ended(60) == -signal.SIGKILL, worker.log.read_text()
-    assert check_migration(folder, old_state, head_tables, opened) == "0001"
+    assert check_migration(folder, old_state, migrated.tables, opened) == "0001"
