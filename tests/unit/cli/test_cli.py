@@ -187,3 +187,30 @@ def test_every_export_the_command_line_offers_is_registered_by_a_feature() -> No
     from branchdesk.io.export import export_kinds
 
     assert set(export_kinds()) == set(EXPORT_KINDS)
+
+
+def test_every_document_the_print_command_offers_is_registered_by_its_feature(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`print DOCUMENT` finds the document's feature in the registry the features fill (io/
+    imports none), and every module of a feature's documents/ package is listed by it."""
+    import re
+
+    import branchdesk
+    from branchdesk import features
+    from branchdesk.io.documents import document_kinds
+
+    assert run("print", "no-such-document", "-o", str(tmp_path / "x.pdf")) == 2
+    offered = re.search(r"choose from (.*)\)", capsys.readouterr().err)
+    assert offered is not None
+    assert set(re.findall(r"'([^']+)'", offered.group(1))) == set(document_kinds())
+    owners = {f.name: {m.split(".")[1] for m in f.documents} for f in features.FEATURES}
+    for kind in document_kinds().values():
+        assert owners[kind.feature] == {kind.feature}, kind.name
+    root = Path(branchdesk.__file__).parent
+    modules = {
+        f"branchdesk.{p.parent.parent.name}.documents.{p.stem}"
+        for p in root.glob("*/documents/*.py")
+        if p.stem != "__init__"
+    }
+    assert {m for f in features.FEATURES for m in f.documents} == modules
