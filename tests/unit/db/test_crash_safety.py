@@ -1,17 +1,19 @@
 """Crash safety: a BranchDesk process killed at any moment leaves a consistent DB.
 
-A real subprocess (crash_worker.py) imports 20,000 waybills, edits the handbook and
-complaints, or migrates a DB from revision 0001, and is killed with SIGKILL at moments spread
-over that work: an even spread over each phase (measured in a run left to finish), plus a few
-seeded random moments in between. After each kill the DB is opened as the next start would
-open it and must pass the full integrity and foreign-key checks, hold either all of the
-import or none of it, keep both search indexes in step with the waybill table, and keep
-every row it had before.
+A real process (crash_worker.py, forked by one server process that loaded BranchDesk once)
+imports 20,000 waybills, edits the handbook and complaints, or migrates a DB from revision
+0001, and is killed with SIGKILL at moments spread over that work: an even spread over each
+phase (measured in a run left to finish), plus a few seeded random moments in between. After
+each kill the DB is opened as the next start would open it and must pass the full integrity
+and foreign-key checks, hold either all of the import or none of it, keep both search
+indexes in step with the waybill table, and keep every row it had before.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import queue
 import random
 import shutil
 import signal
@@ -110,34 +112,111 @@ def copy_data(src: Path, dst: Path) -> Path:
 # --- the worker ---------------------------------------------------------------------------
 
 
-class Worker:
-    """crash_worker.py in its own process; stdout lines are kept with the time they came."""
+class ForkServer:
+    """`crash_worker.py serve`: one process that loads BranchDesk once and forks a worker
+    for each kill (each is a process of its own, killed with SIGKILL as before; a fresh
+    interpreter would spend most of a second importing BranchDesk before every kill)."""
 
-    def __init__(self, data_dir: Path, *args: str) -> None:
-        self.log = data_dir.parent / f"{data_dir.name}.stderr"
-        self.lines: list[str] = []
-        self.times: dict[str, float] = {}  # first time each line came
-        self.came = threading.Condition()
+    def __init__(self, folder: Path) -> None:
+        self.log = folder / "server.stderr"
+        self.pids: queue.Queue[int] = queue.Queue()
+        self.exits: dict[int, int] = {}
+        self.changed = threading.Condition()
+        self.lock = threading.Lock()
         with open(self.log, "w") as err:
             self.process = subprocess.Popen(
-                [sys.executable, str(WORKER), str(data_dir), *args],
+                [sys.executable, str(WORKER), "serve"],
+                stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=err,
                 text=True,
                 encoding="utf-8",
                 env={**os.environ, "PYTHONUNBUFFERED": "1"},
             )
+        self.serving = threading.Event()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
+        if not self.serving.wait(120):
+            self.close()
+            pytest.fail(f"the fork server did not start: {self.log.read_text()}")
 
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
-            line = line.strip()
-            with self.came:
-                self.lines.append(line)
-                self.times.setdefault(line, time.monotonic())
-                self.came.notify_all()
+            what, *values = line.split()
+            if what == "serving":
+                self.serving.set()
+            elif what == "pid":
+                self.pids.put(int(values[0]))
+            elif what == "exit":
+                with self.changed:
+                    self.exits[int(values[0])] = int(values[1])
+                    self.changed.notify_all()
+
+    def _send(self, request: object) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+
+    def start(self, out: Path, err: Path, args: list[str]) -> int:
+        """Fork a worker with `args`, its stdout to the FIFO `out`; its pid."""
+        with self.lock:
+            self._send({"start": [str(out), str(err), *args]})
+            try:
+                return self.pids.get(timeout=60)
+            except queue.Empty:
+                pytest.fail(f"the fork server did not answer: {self.log.read_text()}")
+
+    def kill(self, pid: int) -> None:
+        with self.lock:
+            self._send({"kill": pid})
+
+    def exit_code(self, pid: int, timeout: float | None = 0) -> int | None:
+        """Worker `pid`'s exit code (-9 when killed); None while it runs (after `timeout`)."""
+        with self.changed:
+            self.changed.wait_for(lambda: pid in self.exits, timeout)
+            return self.exits.get(pid)
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()  # the server kills what still runs and ends
+        self.process.wait(60)
+        self.reader.join(10)
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ForkServer]:
+    started = ForkServer(tmp_path_factory.mktemp("server"))
+    yield started
+    started.close()
+
+
+class Worker:
+    """crash_worker.py in a process of its own, forked by the server; its stdout lines are
+    kept with the time they came."""
+
+    def __init__(self, server: ForkServer, data_dir: Path, *args: str) -> None:
+        self.server = server
+        self.log = data_dir.parent / f"{data_dir.name}.stderr"
+        fifo = data_dir.parent / f"{data_dir.name}.stdout"
+        os.mkfifo(fifo)
+        self.lines: list[str] = []
+        self.times: dict[str, float] = {}  # first time each line came
+        self.came = threading.Condition()
+        self.reader = threading.Thread(target=self._read, args=(fifo,), daemon=True)
+        self.reader.start()  # opens the FIFO, which the worker opens for its stdout
+        self.pid = server.start(fifo, self.log, [str(data_dir), *args])
+
+    def _read(self, fifo: Path) -> None:
+        with open(fifo, encoding="utf-8") as out:
+            for line in out:
+                line = line.strip()
+                with self.came:
+                    self.lines.append(line)
+                    self.times.setdefault(line, time.monotonic())
+                    self.came.notify_all()
         with self.came:
             self.lines.append("")  # the end of the output
             self.came.notify_all()
@@ -150,23 +229,22 @@ class Worker:
                 return self.times[line]
             if "" in self.lines:
                 return None
-        self.process.kill()
+        self.server.kill(self.pid)
         self.ended(60)
         pytest.fail(f"the worker did not print {line!r} in {timeout} s: {self.log.read_text()}")
 
     def ended(self, timeout: float) -> int:
         """Wait for the worker to end; its exit code (-9 when killed)."""
-        code = self.process.wait(timeout=timeout)
+        code = self.server.exit_code(self.pid, timeout)
+        if code is None:
+            pytest.fail(f"the worker did not end in {timeout} s: {self.log.read_text()}")
         self.reader.join(timeout=10)
-        assert self.process.stdout is not None
-        self.process.stdout.close()
         return code
 
     def kill_at(self, moment: float) -> bool:
         """SIGKILL at `moment` (time.monotonic); False when the worker had already ended."""
         time.sleep(max(0.0, moment - time.monotonic()))
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
+        self.server.kill(self.pid)  # nothing when it has ended
         code = self.ended(60)
         if code not in (0, -signal.SIGKILL):
             pytest.fail(f"the worker failed (exit {code}): {self.log.read_text()}")
@@ -288,14 +366,14 @@ def check_import(
 
 
 def test_import_killed_at_random_moments_is_all_or_nothing(
-    big_file: Path, base: Path, tmp_path: Path, opened: list[Engine]
+    server: ForkServer, big_file: Path, base: Path, tmp_path: Path, opened: list[Engine]
 ) -> None:
     before = before_state(base)
     new_numbers = [row[0] for row in waybill_rows(IMPORT_ROWS, seed=SEED + 1)[::2000]]
 
     # One import run to the end measures how long an import and its writing take here.
     whole = copy_data(base, tmp_path / "whole")
-    worker = Worker(whole, "import", str(big_file))
+    worker = Worker(server, whole, "import", str(big_file))
     worker.finish()
     assert check_import(reopen(whole, opened), before, new_numbers, committed=True)
     start = worker.times["ready"]
@@ -316,7 +394,7 @@ def test_import_killed_at_random_moments_is_all_or_nothing(
     survived = 0
     for n, (line, delay) in enumerate(kills):
         folder = copy_data(base, tmp_path / f"kill-{n}")
-        worker = Worker(folder, "import", str(big_file))
+        worker = Worker(server, folder, "import", str(big_file))
         moment = worker.wait_for(line)
         assert moment is not None, worker.log.read_text()
         killed = worker.kill_at(moment + delay)
@@ -340,7 +418,7 @@ def edit_state(engine: Engine) -> tuple[int, dict[int, str]]:
 
 
 def test_edits_killed_at_random_moments_lose_only_the_open_transaction(
-    base: Path, tmp_path: Path, opened: list[Engine]
+    server: ForkServer, base: Path, tmp_path: Path, opened: list[Engine]
 ) -> None:
     engine = make_engine(f"sqlite:///{db_file(base)}")
     try:
@@ -353,7 +431,7 @@ def test_edits_killed_at_random_moments_lose_only_the_open_transaction(
     survived = transactions = 0
     for n, delay in enumerate(delays):
         folder = copy_data(base, tmp_path / f"edit-{n}")
-        worker = Worker(folder, "edit")
+        worker = Worker(server, folder, "edit")
         ready = worker.wait_for("ready")
         assert ready is not None, worker.log.read_text()
         assert worker.kill_at(ready + delay)
@@ -432,10 +510,12 @@ class Migrated:
 
 
 @pytest.fixture(scope="module")
-def migrated(old_base: Path, tmp_path_factory: pytest.TempPathFactory) -> Migrated:
+def migrated(
+    server: ForkServer, old_base: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Migrated:
     """One migration of the old DB left to finish: how long it takes, what it makes."""
     whole = copy_data(old_base, tmp_path_factory.mktemp("migrated") / "whole")
-    worker = Worker(whole, "open")
+    worker = Worker(server, whole, "open")
     worker.finish()
     assert sqlite_revision(db_file(whole)) == HEAD_REVISION
     return Migrated(worker.times["ready"] - worker.times["start"], tables_of(db_file(whole)))
@@ -479,6 +559,7 @@ def check_migration(
 
 
 def test_migration_killed_at_random_moments_is_all_or_nothing(
+    server: ForkServer,
     old_base: Path,
     old_state: OldDatabase,
     migrated: Migrated,
@@ -490,7 +571,7 @@ def test_migration_killed_at_random_moments_is_all_or_nothing(
     outcomes: Counter[str] = Counter()
     for n, fraction in enumerate(spread):
         folder = copy_data(old_base, tmp_path / f"migrate-{n}")
-        worker = Worker(folder, "open")
+        worker = Worker(server, folder, "open")
         started = worker.wait_for("start")
         assert started is not None, worker.log.read_text()
         killed = worker.kill_at(started + fraction * migrated.duration)
@@ -510,6 +591,7 @@ def test_migration_killed_at_random_moments_is_all_or_nothing(
     ],
 )
 def test_migration_killed_after_a_statement_is_all_or_nothing(
+    server: ForkServer,
     old_base: Path,
     old_state: OldDatabase,
     migrated: Migrated,
@@ -522,6 +604,6 @@ def test_migration_killed_after_a_statement_is_all_or_nothing(
     # every later start failed with "table exam_paper already exists".
     folder = copy_data(old_base, tmp_path / "killed")
     # The worker kills itself (SIGKILL) right after the statement: a deterministic moment.
-    worker = Worker(folder, "die-after", statement)
+    worker = Worker(server, folder, "die-after", statement)
     assert worker.ended(60) == -signal.SIGKILL, worker.log.read_text()
     assert check_migration(folder, old_state, migrated.tables, opened) == "0001"
