@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from branchdesk import __version__
 from branchdesk.cli import main
+from branchdesk.db.engine import Database
 
 
 def run(*args: str) -> int:
@@ -93,10 +94,9 @@ def test_import_dry_run_and_missing_file(fixtures: Path, tmp_path: Path) -> None
 
 
 def test_batch_lookup_from_a_file_prints_one_json_per_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run("demo")
-    capsys.readouterr()
+    # The sample branch (as `demo` loads it) from the session's template: a file copy.
     queries = tmp_path / "addresses.txt"
     queries.write_text("中山西路37号\n\n中山西路38号\n火星路1号\n", encoding="gbk")
     assert run("lookup", "--batch", str(queries)) == 0
@@ -120,8 +120,8 @@ def test_batch_lookup_from_a_file_prints_one_json_per_line(
     assert single.keys() == results[0].keys()
 
 
-def test_batch_lookup_from_stdin(data_dir: Path) -> None:
-    subprocess.run([sys.executable, "-m", "branchdesk", "demo"], check=True, capture_output=True)
+def test_batch_lookup_from_stdin(sample_db: Database) -> None:
+    # The sample branch from the session's template (a file copy), not a `demo` process.
     done = subprocess.run(
         [sys.executable, "-m", "branchdesk", "lookup", "--batch", "-"],
         input="中山西路37号\n望京路\n",
