@@ -1,11 +1,11 @@
 """The one list of BranchDesk's features, and the one place that loads them.
 
 A lower layer never imports a feature: `db/` and `io/` keep registries (the models' metadata,
-import kinds with their own undo, exports, the audit recorder) that the features fill when their
-modules are imported. The entry points (command line, GUI) call `install()`, which is cheap:
-it imports the hooks and lets the import registry load the importers on first use, so a
-lookup never pays for openpyxl. `load()` imports everything at once (tests, the schema check,
-scripts that want every table).
+import kinds with their own undo, exports, printable documents, the audit recorder) that the
+features fill when their modules are imported. The entry points (command line, GUI) call
+`install()`, which is cheap: it imports the hooks and lets the registries load the importers,
+exports and documents on first use (a lookup imports no importer and no reportlab). `load()`
+imports everything at once (tests, the schema check, scripts that want every table).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ class Feature:
     exports: tuple[str, ...] = ()
     # Modules that register hooks of lower layers (the owner's audit recorder).
     hooks: tuple[str, ...] = ()
+    # Modules that register the feature's printable documents (io.documents' registry).
+    documents: tuple[str, ...] = ()
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -44,14 +46,28 @@ FEATURES: tuple[Feature, ...] = (
         models=("branchdesk.handbook.models",),
         importers=("branchdesk.handbook.importers",),
         exports=("branchdesk.handbook.importers",),
+        documents=(
+            "branchdesk.handbook.documents.handbook",
+            "branchdesk.handbook.documents.sheets",
+            "branchdesk.handbook.documents.exam",
+            "branchdesk.handbook.documents.results",
+        ),
     ),
     Feature(
         "complaints",
         models=("branchdesk.complaints.models",),
         importers=("branchdesk.complaints.importers",),
         exports=("branchdesk.complaints.exports",),
+        documents=(
+            "branchdesk.complaints.documents.slips",
+            "branchdesk.complaints.documents.analysis",
+        ),
     ),
-    Feature("guides", models=("branchdesk.guides.models",)),
+    Feature(
+        "guides",
+        models=("branchdesk.guides.models",),
+        documents=("branchdesk.guides.documents.guide",),
+    ),
     Feature(
         "team",
         models=("branchdesk.team.models",),
@@ -64,7 +80,11 @@ FEATURES: tuple[Feature, ...] = (
         exports=("branchdesk.owner.audit",),
         hooks=("branchdesk.owner.audit",),
     ),
-    Feature("pay", models=("branchdesk.pay.models",)),
+    Feature(
+        "pay",
+        models=("branchdesk.pay.models",),
+        documents=("branchdesk.pay.documents.statement",),
+    ),
 )
 
 _installed = False
@@ -81,20 +101,22 @@ def install() -> None:
     global _installed
     if _installed:
         return
-    from branchdesk.io import export, importing
+    from branchdesk.io import documents, export, importing
 
     _import_all("hooks")
     importing.set_loader(lambda: _import_all("importers"))
     export.set_export_loader(lambda: _import_all("exports"))
+    documents.set_document_loader(lambda: _import_all("documents"))
     _installed = True
 
 
 def load() -> None:
-    """Install, then import every feature's models, importers and exports now."""
+    """Install, then import every feature's models, importers, exports and documents now."""
     install()
     _import_all("models")
     _import_all("importers")
     _import_all("exports")
+    _import_all("documents")
 
 
 def metadata() -> MetaData:

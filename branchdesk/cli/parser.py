@@ -151,12 +151,22 @@ def build_parser() -> argparse.ArgumentParser:
         sub,
         "print",
         help=tr(
-            "print the handbook, vehicle sheets, an exam, results, problem-parcel slips "
-            "or an operation guide"
+            "print the handbook, vehicle sheets, an exam, results, problem-parcel slips, "
+            "an operation guide or the month's pay statements"
         ),
     )
     p.add_argument(
-        "document", choices=("handbook", "sheet", "exam", "results", "slips", "analysis", "guide")
+        "document",
+        choices=(
+            "handbook",
+            "sheet",
+            "exam",
+            "results",
+            "slips",
+            "analysis",
+            "guide",
+            "statement",
+        ),
     )
     p.add_argument(
         "file",
@@ -180,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--questions", type=bounded(1, 200), default=20, help=tr("exam: number of questions")
     )
     p.add_argument("--courier", help=tr("sheet: courier's name in the header"))
-    p.add_argument("--employee", help=tr("results: one employee's results"))
+    p.add_argument("--employee", help=tr("results: one employee's results; statement: one agent's"))
     p.add_argument("--sheet", help=tr("slips: sheet name (default: the first sheet)"))
     p.add_argument(
         "--skip-invalid",
@@ -196,7 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument(
-        "--month", type=month, metavar="YYYY-MM", help=tr("analysis: the month (default: this one)")
+        "--month",
+        type=month,
+        metavar="YYYY-MM",
+        help=tr("analysis: the month (default: this one); statement: the month"),
     )
     p.add_argument("-o", "--output", type=Path, required=True, help=tr("the PDF file to write"))
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, Select, delete, event, func, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from branchdesk.complaints import workflow
 from branchdesk.complaints.defaults import DEFAULT_CATEGORIES
@@ -90,7 +90,9 @@ def category_tree(session: Session) -> list[CategoryInfo]:
     """Every category, parents before their children, in the owner's order."""
     rows = list(
         session.scalars(
-            select(ComplaintCategory).order_by(ComplaintCategory.position, ComplaintCategory.id)
+            select(ComplaintCategory)
+            .options(selectinload(ComplaintCategory.scripts))  # one query, not one a category
+            .order_by(ComplaintCategory.position, ComplaintCategory.id)
         )
     )
     children: dict[int | None, list[ComplaintCategory]] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -36,6 +36,23 @@ class PrintJob:
     employee: str | None = None  # results: one employee, or everyone
     branch: str = ""
     printed: date | None = None
+
+    def used(self) -> PrintJob:
+        """This job with only the options its document uses, the others at their defaults:
+        two jobs with the same `used()` print the same document (the print dialog renders its
+        preview again only when this changes)."""
+        keep = _USES.get(self.document, ())
+        defaults = PrintJob(self.document, branch=self.branch, printed=self.printed)
+        return replace(defaults, **{name: getattr(self, name) for name in keep})
+
+
+# The options each document reads (see print_document); branch and date go on every page.
+_USES: dict[str, tuple[str, ...]] = {
+    "handbook": ("categories", "ids"),
+    "sheet": ("categories", "ids", "courier"),
+    "exam": ("categories", "seed", "questions"),
+    "results": ("employee",),
+}
 
 
 @dataclass(frozen=True)

@@ -5673,7 +5673,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>print the handbook, vehicle sheets, an exam, results, problem-parcel slips or an operation guide</source>
-        <translation>打印处罚手册、车载单、考卷、成绩、问题件提醒单或操作指南</translation>
+        <translation type="vanished">打印处罚手册、车载单、考卷、成绩、问题件提醒单或操作指南</translation>
     </message>
     <message>
         <source>slips: the HQ's problem-parcel list (.xlsx/.xls/.csv); guide: its id or title</source>
@@ -5697,7 +5697,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>results: one employee's results</source>
-        <translation>成绩：只打印一名员工的成绩</translation>
+        <translation type="vanished">成绩：只打印一名员工的成绩</translation>
     </message>
     <message>
         <source>slips: sheet name (default: the first sheet)</source>
@@ -5713,7 +5713,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>analysis: the month (default: this one)</source>
-        <translation>投诉分析：月份（默认：本月）</translation>
+        <translation type="vanished">投诉分析：月份（默认：本月）</translation>
     </message>
     <message>
         <source>the PDF file to write</source>
@@ -7752,6 +7752,22 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
     <message>
         <source>the day (default: today)</source>
         <translation>日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>Give the month: print statement --month 2026-11 -o FILE.pdf</source>
+        <translation>请给出月份：print statement --month 2026-11 -o 文件.pdf</translation>
+    </message>
+    <message>
+        <source>print the handbook, vehicle sheets, an exam, results, problem-parcel slips, an operation guide or the month's pay statements</source>
+        <translation>打印处罚手册、车载单、考卷、成绩、问题件提醒单、操作指南或当月工资结算单</translation>
+    </message>
+    <message>
+        <source>results: one employee's results; statement: one agent's</source>
+        <translation>成绩：只打印一名员工的成绩；结算单：只打印一名客服的</translation>
+    </message>
+    <message>
+        <source>analysis: the month (default: this one); statement: the month</source>
+        <translation>投诉分析：月份（默认：本月）；结算单：月份</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,11 @@ from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, to_json
 from branchdesk.errors import BranchDeskError
 
 
+def print_complaints_document(args: argparse.Namespace) -> int:
+    """`print slips FILE` or `print analysis`."""
+    return print_slips(args) if args.document == "slips" else print_analysis(args)
+
+
 def print_analysis(args: argparse.Namespace) -> int:
     from datetime import date
 

@@ -124,3 +124,16 @@ def statement(args: argparse.Namespace) -> int:
 
 
 TEAM_SUBCOMMANDS = {"statement": statement}
+
+
+def print_statement_document(args: argparse.Namespace) -> int:
+    """`print statement --month YYYY-MM [--employee NAME] -o FILE.pdf`: the same PDF as
+    `team statement`, reached like every other printable document."""
+    if args.month is None:
+        print(
+            i18n.tr("Give the month: print statement --month 2026-11 -o FILE.pdf"), file=sys.stderr
+        )
+        return EXIT_USAGE
+    args.agent = args.employee
+    args.json = False
+    return statement(args)

@@ -1,20 +1,26 @@
-"""`print`: each document from the feature that owns it."""
+"""`print`: each document from the feature that owns it (the features register their
+documents in io.documents; each feature's commands gather the data and print them)."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
-from branchdesk.cli.commands import complaints, guides, handbook
+from branchdesk.cli.commands import complaints, guides, handbook, pay
+
+# The feature's command that prints one of its documents (args.document says which).
+PRINTERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "handbook": handbook.print_handbook_document,
+    "complaints": complaints.print_complaints_document,
+    "guides": guides.print_guide,
+    "pay": pay.print_statement_document,
+}
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
-    if args.document == "slips":
-        return complaints.print_slips(args)
-    if args.document == "analysis":
-        return complaints.print_analysis(args)
-    if args.document == "guide":
-        return guides.print_guide(args)
-    return handbook.print_handbook_document(args)
+    from branchdesk.io.documents import document_kinds
+
+    return PRINTERS[document_kinds()[args.document].feature](args)
 
 
 COMMANDS = {"print": _cmd_print}

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from branchdesk.complaints.analysis import Count, MonthReport
 from branchdesk.i18n import tr
+from branchdesk.io.documents import DocumentKind, register_document
 from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.layout import (
     FRAME_WIDTH,
@@ -223,3 +224,6 @@ def render_month_report(
         return story
 
     return write_pdf(path, setup, make_story, progress=progress)
+
+
+register_document(DocumentKind("analysis", "complaints", render_month_report))

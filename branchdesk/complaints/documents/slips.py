@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 from branchdesk.complaints.slip_entries import AMBIGUOUS, CourierSlip, SlipLine, kind_label
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
+from branchdesk.io.documents import DocumentKind, register_document
 from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.layout import (
     ACCENT,
@@ -330,3 +331,6 @@ def render_slips(
         return story
 
     return write_pdf(path, setup, make_story, progress=progress)
+
+
+register_document(DocumentKind("slips", "complaints", render_slips))

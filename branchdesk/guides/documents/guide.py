@@ -28,6 +28,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from branchdesk.guides.annotations import ImageTooLarge, burn_in, check_pixels, image_size
 from branchdesk.guides.entries import GuideDoc, StepDoc
 from branchdesk.i18n import tr
+from branchdesk.io.documents import DocumentKind, register_document
 from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.layout import (
     ACCENT,
@@ -392,3 +393,6 @@ def render_guide(
             # A cancel or an error stops the images not yet started.
             for job in jobs:
                 job.cancel()
+
+
+register_document(DocumentKind("guide", "guides", render_guide))

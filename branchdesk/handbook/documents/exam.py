@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from branchdesk.errors import BranchDeskError
 from branchdesk.handbook.entries import Exam, Question, QuestionKind
 from branchdesk.i18n import tr
+from branchdesk.io.documents import DocumentKind, register_document
 from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.layout import (
     FRAME_WIDTH,
@@ -228,3 +229,6 @@ def render_exam(
         return story + _answer_key(exam)
 
     return write_pdf(path, setup, make_story, progress=progress)
+
+
+register_document(DocumentKind("exam", "handbook", render_exam))

@@ -12,6 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
 from branchdesk.handbook.entries import Entry, Handbook
 from branchdesk.i18n import tr
+from branchdesk.io.documents import DocumentKind, register_document
 from branchdesk.io.pdf.layout import (
     ACCENT,
     FRAME_HEIGHT,
@@ -248,3 +249,6 @@ def render_handbook(book: Handbook, path: Path | str, *, progress: Progress | No
         return story
 
     return write_pdf(path, setup, make_story, progress=progress, passes=2)
+
+
+register_document(DocumentKind("handbook", "handbook", render_handbook))

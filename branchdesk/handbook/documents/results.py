@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from branchdesk.handbook.entries import ResultRow
 from branchdesk.i18n import tr
+from branchdesk.io.documents import DocumentKind, register_document
 from branchdesk.io.pdf.layout import (
     FRAME_WIDTH,
     MUTED,
@@ -93,3 +94,6 @@ def render_results(
         return story
 
     return write_pdf(path, setup, make_story, progress=progress)
+
+
+register_document(DocumentKind("results", "handbook", render_results))

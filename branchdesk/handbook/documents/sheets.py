@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, PageBreak, Table
 from branchdesk.errors import BranchDeskError
 from branchdesk.handbook.entries import Chapter, Entry
 from branchdesk.i18n import tr
+from branchdesk.io.documents import DocumentKind, register_document
 from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.layout import (
     ACCENT,
@@ -163,3 +164,6 @@ def render_vehicle_sheets(
         return story
 
     return write_pdf(path, setup, make_story, progress=progress)
+
+
+register_document(DocumentKind("sheet", "handbook", render_vehicle_sheets))

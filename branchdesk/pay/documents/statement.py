@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, TableStyle
 
 from branchdesk.i18n import tr
+from branchdesk.io.documents import DocumentKind, register_document
 from branchdesk.io.pdf.fonts import cjk_font
 from branchdesk.io.pdf.layout import (
     FRAME_WIDTH,
@@ -337,3 +338,6 @@ def render_statements(
         return story
 
     return write_pdf(path, setup, make_story, progress=progress)
+
+
+register_document(DocumentKind("statement", "pay", render_statements))

@@ -20,7 +20,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QDate, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFileDialog,
@@ -56,6 +55,7 @@ from branchdesk.privacy import mask_phone
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.tables import read_only_table
 
 MAX_BARS = 10  # more couriers than this: the rest are summed as one bar
 REPEAT = QColor("#fff4ce")  # repeat rows: the same amber as flagged cells elsewhere
@@ -266,16 +266,7 @@ class AnalysisPage(QWidget):
         self.reload()
 
     def _table(self, model: RepeatsModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setSectionResizeMode(
-            model.columnCount() - 1, QHeaderView.ResizeMode.Stretch
-        )
+        view = read_only_table(model, alternating=False, stretch=model.columnCount() - 1)
         # Every ticket in sight: the tickets column wraps, rows grow to fit.
         view.setWordWrap(True)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +42,7 @@ from branchdesk.ui.kit.category_list import ALL, fill_category_list
 from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
+from branchdesk.ui.kit.tables import read_only_table
 
 SAMPLE_MARK = "【示例】"
 OVERDUE = QColor("#fde0e0")
@@ -184,13 +182,9 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("History of “{title}”").format(title=title))
         fit_to_screen(self, 760, 420)
         self.model = RowsModel(VERSION_COLUMNS)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.horizontalHeader().setStretchLastSection(False)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().setVisible(False)
+        self.view = read_only_table(
+            self.model, single=True, fit_columns=False, alternating=False, stretch=3
+        )
         self.restore_button = QPushButton(self.tr("Restore this version"))
         self.restore_button.clicked.connect(self.restore)
         close = QPushButton(self.tr("Close"))
@@ -306,17 +300,11 @@ class GuidesPage(QWidget):
         search_row.addWidget(self.review_only)
 
         self.model = GuidesModel(GUIDE_COLUMNS)
-        self.view = QTableView()
+        self.view = read_only_table(
+            self.model, single=True, fit_columns=False, alternating=False, stretch=COL_TITLE
+        )
         self.view.setObjectName("guideList")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
         self.view.doubleClicked.connect(lambda _i: self.view_guide())
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for col, width in (
             (COL_CATEGORY, 90),
             (COL_OWNER, 80),
@@ -377,14 +365,10 @@ class GuidesPage(QWidget):
 
         # Readers' notes on outdated steps.
         self.flags_model = RowsModel(FLAG_COLUMNS)
-        self.flags_view = QTableView()
+        self.flags_view = read_only_table(
+            self.flags_model, single=True, fit_columns=False, alternating=False, stretch=2
+        )
         self.flags_view.setObjectName("outdatedNotes")
-        self.flags_view.setModel(self.flags_model)
-        self.flags_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.flags_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.flags_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.flags_view.verticalHeader().setVisible(False)
-        self.flags_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.flags_view.setWordWrap(False)
         self.flags_view.setColumnWidth(0, 200)
         self.flags_view.setColumnWidth(4, 130)

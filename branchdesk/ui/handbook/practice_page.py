@@ -17,13 +17,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -36,7 +34,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -49,6 +46,7 @@ from branchdesk.handbook.entries import Entry, Question, ResultRow
 from branchdesk.handbook.exam import Segment
 from branchdesk.handbook.printing import new_seed
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.tables import read_only_table
 
 SETUP, QUESTION, SUMMARY = range(3)  # pages of the stack
 QUIZ, COPY = "quiz", "copy"  # modes as saved
@@ -397,14 +395,11 @@ class PracticePage(QWidget):
             Column("Percent", lambda r: f"{r.percent}%", align_right=True),
         ]
         self.history_model: RowsModel[ResultRow] = RowsModel(columns, self)
-        self.history_view = QTableView()
-        self.history_view.setModel(self.history_model)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_view.verticalHeader().setVisible(False)
-        header = self.history_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name
+        self.history_view = read_only_table(
+            self.history_model,
+            alternating=False,
+            stretch=1,  # the name
+        )
         self.history_title = QLabel()
         self.history_title.setFont(_scaled(self.font(), 1.1, bold=True))
         self.print_button = QPushButton(self.tr("Print results…"))

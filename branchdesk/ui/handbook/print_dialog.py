@@ -67,6 +67,9 @@ class PrintDialog(PreviewHost, QDialog):
         self.selected_ids = list(selected_ids or [])
         self.stale = False
         self.rendered: Printed | None = None
+        # The options of the preview shown or being rendered (PrintJob.used()); None when
+        # there is none (not rendered yet, failed, cancelled).
+        self.previewed: PrintJob | None = None
         self.preview = PdfPreview(
             self,
             lambda: FILE_NAMES.get(self.kind(), "BranchDesk.pdf"),
@@ -174,7 +177,9 @@ class PrintDialog(PreviewHost, QDialog):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(350)
-        self._debounce.timeout.connect(self.render_preview)
+        # An option the document does not use (the courier of a vehicle sheet while the
+        # handbook is chosen) leaves its preview as it is.
+        self._debounce.timeout.connect(self._options_changed)
         self.document.currentIndexChanged.connect(lambda _i: self._document_changed())
         self.category_list.itemChanged.connect(lambda _i: self._debounce.start())
         self.only_selected.toggled.connect(lambda _on: self._debounce.start())
@@ -230,11 +235,19 @@ class PrintDialog(PreviewHost, QDialog):
 
     # --- rendering -------------------------------------------------------------------------
 
+    def _options_changed(self) -> None:
+        if self.preview.runner.busy:
+            self.stale = True  # look again once the running one ends
+            return
+        if self.job().used() != self.previewed:
+            self.render_preview()
+
     def render_preview(self) -> None:
         if self.preview.runner.busy:
             self.stale = True  # render again once the running one ends
             return
         job = self.job()
+        self.previewed = None
         if job.document in ("handbook", "sheet", "exam") and (
             not job.ids and self.category_list.count() and not self._any_checked()
         ):
@@ -247,6 +260,7 @@ class PrintDialog(PreviewHost, QDialog):
                 return print_document(session, job, path, progress, record=False)
 
         self.rendered = None
+        self.previewed = job.used()
         self.preview.render(work, self._rendered, pages=lambda printed: printed.pages)
 
     def _any_checked(self) -> bool:
@@ -273,9 +287,10 @@ class PrintDialog(PreviewHost, QDialog):
     def _idle(self) -> None:
         if self.preview.pages == 0:
             self.rendered = None  # failed or cancelled: nothing to save or print
+            self.previewed = None
         if self.stale:
             self.stale = False
-            self.render_preview()
+            self._options_changed()
 
     # --- output ----------------------------------------------------------------------------
 

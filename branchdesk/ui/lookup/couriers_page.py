@@ -9,11 +9,9 @@ from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.lookup.couriers import CourierRow, list_couriers, update_courier
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.tables import rows_table
 
 COL_NAME, COL_NO, COL_PHONE, COL_ACTIVE, COL_RULES, COL_NOTES = range(6)
 FIELDS = {COL_NAME: "name", COL_PHONE: "phone", COL_ACTIVE: "active", COL_NOTES: "notes"}
@@ -115,16 +114,12 @@ class CouriersPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.model = CouriersModel(COLUMNS)
         self.model.edit_requested.connect(self.request_edit)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
+        self.view = rows_table(
+            self.model,
+            alternating=False,
+            edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed,
         )
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setEnabled(False)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit.screens import fit_to_screen
+from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.shell.maintenance import MaintenancePart
 from branchdesk.ui.shell.menus import MenusPart
 from branchdesk.ui.shell.reminders import RemindersPart
@@ -65,7 +66,6 @@ if TYPE_CHECKING:
     from branchdesk.db.engine import Database
     from branchdesk.ui.complaints.analysis_page import AnalysisPage
     from branchdesk.ui.guides.guides_page import GuidesPage
-    from branchdesk.ui.kit.workers import Task
 
 
 class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPart, QMainWindow):
@@ -88,7 +88,7 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
         # 1180×760 where there is room; less on a 1366×768 or 1024×768 screen.
         fit_to_screen(self, 1180, 760)
         self.setMinimumSize(QSize(800, 560))
-        self._warmup: Task | None = None
+        self.warmup = TaskRunner(self)
         # Set on close: the start-up daily backup stops rather than hold the window open.
         self._stopping = threading.Event()
         self._purge = None  # removing old waybills, off the UI thread

@@ -9,18 +9,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +44,7 @@ from branchdesk.permissions import Action
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
+from branchdesk.ui.kit.tables import read_only_table
 from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.kit.workers import Task
 from branchdesk.ui.shell.backup_dialog import database_file, error_text
@@ -126,21 +124,15 @@ class RestoreDialog(QDialog):
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = BackupsModel(self)
-        self.backup_list = QTableView()
+        # A long kind is cut short (its tooltip has it all) rather than push the size away.
+        self.backup_list = read_only_table(
+            self.model, single=True, alternating=False, stretch=BackupsModel.COL_KIND
+        )
         self.backup_list.setObjectName("backupList")
-        self.backup_list.setModel(self.model)
-        self.backup_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.backup_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.backup_list.setTabKeyNavigation(False)  # Tab leaves the list, arrows move in it
         self.backup_list.setShowGrid(False)
         self.backup_list.setWordWrap(False)
-        self.backup_list.verticalHeader().setVisible(False)
         self.backup_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.backup_list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # A long kind is cut short (its tooltip has it all) rather than push the size away.
-        header.setSectionResizeMode(BackupsModel.COL_KIND, QHeaderView.ResizeMode.Stretch)
         selection = self.backup_list.selectionModel()
         selection.currentRowChanged.connect(lambda current, _old: self.show_preview(current))
         self.choose_button = QPushButton(self.tr("Choose a file…"))

@@ -196,7 +196,6 @@ class StartupPart(WindowParts):
     def _warm_up_lookup(self) -> None:
         """Build the in-memory area index off the UI thread, so the first search is fast."""
         from branchdesk.lookup.service import lookup_index
-        from branchdesk.ui.kit.workers import Task
 
         db = self.db
         if db is None or self._stopping.is_set():
@@ -229,11 +228,9 @@ class StartupPart(WindowParts):
                     )
             return report
 
-        task = Task(work)
-        task.succeeded.connect(self._checked)
-        task.finished.connect(self._warm_up_done)
-        self._warmup = task
-        task.start()
+        # The kit's runner waits for the thread to end before letting go of it (a QThread
+        # destroyed while running aborts the process); a failure leaves the pages as they are.
+        self.warmup.start(work, self._checked)
 
     def _checked(self, report: object) -> None:
         from branchdesk.db.integrity import IntegrityReport
@@ -249,13 +246,6 @@ class StartupPart(WindowParts):
                     self.tr("The backup was restored. Start BranchDesk again to use it."),
                 )
                 self.close()
-
-    def _warm_up_done(self) -> None:
-        # Wait for the thread to end before letting go of it: a QThread destroyed while
-        # still running aborts the process.
-        if self._warmup is not None:
-            self._warmup.wait()
-            self._warmup = None
 
     def load_sample(self) -> bool:
         from branchdesk.sample import load_sample_branch

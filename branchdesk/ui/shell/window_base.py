@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from branchdesk.ui.guides.guides_page import GuidesPage
     from branchdesk.ui.handbook.handbook_page import HandbookPage
     from branchdesk.ui.handbook.practice_page import PracticePage
+    from branchdesk.ui.kit.tasks import TaskRunner
     from branchdesk.ui.kit.workers import Task
     from branchdesk.ui.lookup.couriers_page import CouriersPage
     from branchdesk.ui.lookup.lookup_page import LookupPage
@@ -51,7 +52,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     db: Database | None
     settings: SettingsStore
     startup_checks: bool
-    _warmup: Task | None
+    warmup: TaskRunner  # the start-up task: area index, checks, daily backup
     _stopping: threading.Event
     notified: dict[int, str]
     _reminders_started: bool
@@ -83,3 +84,8 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     setup_action: QAction
     pin_action: QAction
     audit_action: QAction
+
+    @property
+    def _warmup(self) -> Task | None:
+        """The start-up task (area index, checks, daily backup) while its thread runs."""
+        return self.warmup.task

@@ -276,3 +276,55 @@ def test_vehicle_sheet_for_the_selected_items_only(
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "遗失" in text and "虚假电联" in text and "回单丢失" not in text
     dialog.reject()
+
+
+def _shown_renders(dialog: PrintDialog) -> list[str]:
+    """Each time the preview is loaded anew (a render's PDF shown)."""
+    loaded: list[str] = []
+    dialog.pdf.statusChanged.connect(
+        lambda status: loaded.append(status.name) if status.name == "Ready" else None
+    )
+    return loaded
+
+
+def test_options_the_document_does_not_use_leave_its_preview_alone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = PrintDialog(window.db, document="handbook", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.rendered is not None, timeout=15000)
+    status = dialog.status.text()
+    loaded = _shown_renders(dialog)
+    # The courier (vehicle sheets), paper no. and questions (exam), employee (results).
+    type_text(qtbot, dialog.courier.lineEdit(), "Zhang Wei")
+    dialog.questions.setValue(35)
+    dialog.seed.setValue(4321)
+    type_text(qtbot, dialog.employee.lineEdit(), "Li Na")
+    qtbot.wait(800)  # over twice the debounce interval
+    assert dialog.task is None
+    assert loaded == []
+    assert dialog.save_button.isEnabled()
+    assert dialog.status.text() == status
+    # An option the handbook uses renders it again, once.
+    dialog.category_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: loaded == ["Ready"] and dialog.task is None, timeout=15000)
+    qtbot.wait(500)
+    assert loaded == ["Ready"]
+    dialog.reject()
+
+
+def test_typing_a_courier_name_renders_the_vehicle_sheet_once(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = PrintDialog(window.db, document="sheet", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.rendered is not None, timeout=15000)
+    loaded = _shown_renders(dialog)
+    type_text(qtbot, dialog.courier.lineEdit(), "Zhang Wei")
+    qtbot.waitUntil(lambda: loaded == ["Ready"] and dialog.task is None, timeout=15000)
+    qtbot.wait(800)
+    assert loaded == ["Ready"]
+    assert dialog.job().courier == "Zhang Wei"
+    dialog.reject()

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from branchdesk import __version__
 from branchdesk.cli import main
+from branchdesk.db.engine import Database
 
 
 def run(*args: str) -> int:
@@ -93,10 +94,9 @@ def test_import_dry_run_and_missing_file(fixtures: Path, tmp_path: Path) -> None
 
 
 def test_batch_lookup_from_a_file_prints_one_json_per_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run("demo")
-    capsys.readouterr()
+    # The sample branch (as `demo` loads it) from the session's template: a file copy.
     queries = tmp_path / "addresses.txt"
     queries.write_text("中山西路37号\n\n中山西路38号\n火星路1号\n", encoding="gbk")
     assert run("lookup", "--batch", str(queries)) == 0
@@ -120,8 +120,8 @@ def test_batch_lookup_from_a_file_prints_one_json_per_line(
     assert single.keys() == results[0].keys()
 
 
-def test_batch_lookup_from_stdin(data_dir: Path) -> None:
-    subprocess.run([sys.executable, "-m", "branchdesk", "demo"], check=True, capture_output=True)
+def test_batch_lookup_from_stdin(sample_db: Database) -> None:
+    # The sample branch from the session's template (a file copy), not a `demo` process.
     done = subprocess.run(
         [sys.executable, "-m", "branchdesk", "lookup", "--batch", "-"],
         input="中山西路37号\n望京路\n",
@@ -187,3 +187,30 @@ def test_every_export_the_command_line_offers_is_registered_by_a_feature() -> No
     from branchdesk.io.export import export_kinds
 
     assert set(export_kinds()) == set(EXPORT_KINDS)
+
+
+def test_every_document_the_print_command_offers_is_registered_by_its_feature(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`print DOCUMENT` finds the document's feature in the registry the features fill (io/
+    imports none), and every module of a feature's documents/ package is listed by it."""
+    import re
+
+    import branchdesk
+    from branchdesk import features
+    from branchdesk.io.documents import document_kinds
+
+    assert run("print", "no-such-document", "-o", str(tmp_path / "x.pdf")) == 2
+    offered = re.search(r"choose from (.*)\)", capsys.readouterr().err)
+    assert offered is not None
+    assert set(re.findall(r"'([^']+)'", offered.group(1))) == set(document_kinds())
+    owners = {f.name: {m.split(".")[1] for m in f.documents} for f in features.FEATURES}
+    for kind in document_kinds().values():
+        assert owners[kind.feature] == {kind.feature}, kind.name
+    root = Path(branchdesk.__file__).parent
+    modules = {
+        f"branchdesk.{p.parent.parent.name}.documents.{p.stem}"
+        for p in root.glob("*/documents/*.py")
+        if p.stem != "__init__"
+    }
+    assert {m for f in features.FEATURES for m in f.documents} == modules

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from branchdesk.cli import main
+from branchdesk.db.engine import Database
 
 
 def run(*args: str) -> int:
@@ -41,9 +42,10 @@ def test_import_needs_permission_to_create_categories_then_exports(
     assert out.exists()
 
 
-def test_print_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("demo") == 0
-    capsys.readouterr()
+def test_print_every_document(
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The sample branch (as `demo` loads it) from the session's template: a file copy.
 
     book = tmp_path / "book.pdf"
     assert run("print", "handbook", "-o", str(book)) == 0
@@ -75,10 +77,8 @@ def test_print_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_print_refuses_an_unknown_category_and_an_empty_history(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run("demo") == 0
-    capsys.readouterr()
     out = tmp_path / "x.pdf"
     assert run("print", "sheet", "--category", "不存在", "-o", str(out)) == 1
     assert capsys.readouterr().err == (

@@ -1,7 +1,8 @@
 """A BranchDesk process for the crash tests to kill, and the checks on the file it leaves.
 
-Run as a script: `python crash_worker.py DATA_DIR MODE [FILE]`. It opens the DB in DATA_DIR
-(migrating it if it is at an older revision).
+Run as a script: `python crash_worker.py DATA_DIR MODE [FILE]`, or forked by
+`python crash_worker.py serve` (see serve()) with the same arguments. It opens the DB in
+DATA_DIR (migrating it if it is at an older revision).
 It prints "start" when its modules are loaded, "ready" once the DB is open, then:
 - `import FILE`: imports FILE as waybills in one transaction, printing its progress, and
   "done" after the commit;
@@ -194,7 +195,9 @@ def main(argv: list[str]) -> int:
 
     data_dir, mode = argv[1], argv[2]
     paths.set_data_dir(data_dir)
-    features.load()
+    # As the command line and the app start: the hooks, and the import kinds on first use
+    # (load() would import every feature's importers and exports before "start").
+    features.install()
     if mode == "import":
         _import(Path(argv[3]))
     elif mode == "open":
@@ -217,7 +220,96 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+# --- the fork server -------------------------------------------------------------------------
+
+
+def _preload() -> None:
+    """What the modes import before they print "start", loaded once for all the workers."""
+    import alembic.command
+    import alembic.operations  # noqa: F401
+
+    from branchdesk.complaints import service  # noqa: F401
+    from branchdesk.db.engine import open_database  # noqa: F401
+    from branchdesk.handbook.models import PenaltyItem  # noqa: F401
+    from branchdesk.io.importing import kinds
+
+    features.install()
+    kinds()  # the import kinds' modules (openpyxl among them)
+
+
+def _child(out: str, err: str, args: list[str]) -> None:
+    """In a forked worker: stdout to the test's FIFO, stderr to its log; run; never return."""
+    import os
+    import traceback
+
+    code = 1
+    try:
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        os.dup2(os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), 2)
+        os.dup2(os.open(out, os.O_WRONLY), 1)  # the FIFO: opens once the test reads it
+        code = main(["crash_worker.py", *args])
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def serve() -> int:
+    """Start workers by forking this process, which loaded BranchDesk once (a fresh
+    interpreter spends most of a second importing it before each kill).
+
+    Requests come on stdin, one JSON object a line: {"start": [FIFO, LOG, *ARGS]} forks a
+    worker whose stdout goes to the FIFO and stderr to LOG, answered "pid N"; {"kill": N}
+    sends SIGKILL to worker N if it has not ended. "exit N CODE" follows when worker N ends
+    (CODE -9 when killed). Only this process reaps its workers, so a pid it kills is never
+    one reused by another process. Ends when stdin closes."""
+    import json
+    import os
+    import select
+    import signal
+
+    _preload()
+    print("serving", flush=True)
+    running: set[int] = set()
+    pending = b""
+    while True:
+        ready, _, _ = select.select([0], [], [], 0.01)
+        if ready:
+            data = os.read(0, 65536)
+            if not data:
+                break
+            pending += data
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                request = json.loads(line)
+                if "kill" in request:
+                    if request["kill"] in running:
+                        os.kill(request["kill"], signal.SIGKILL)
+                    continue
+                out, err, *args = request["start"]
+                sys.stdout.flush()
+                sys.stderr.flush()
+                pid = os.fork()
+                if pid == 0:
+                    _child(out, err, args)
+                running.add(pid)
+                print(f"pid {pid}", flush=True)
+        for pid in list(running):
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                running.discard(pid)
+                print(f"exit {pid} {os.waitstatus_to_exitcode(status)}", flush=True)
+    for pid in running:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    return 0
+
+
 if __name__ == "__main__":
     # Run as a script from anywhere: the repository root on the path for `branchdesk`.
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
-    sys.exit(main(sys.argv))
+    sys.exit(serve() if sys.argv[1:] == ["serve"] else main(sys.argv))

@@ -1,16 +1,19 @@
 """Crash safety: a BranchDesk process killed at any moment leaves a consistent DB.
 
-A real subprocess (crash_worker.py) imports 20,000 waybills, edits the handbook and
-complaints, or migrates a DB from revision 0001, and is killed with SIGKILL at seeded
-random moments spread over that work. After each kill the DB is opened as the next start
-would open it and must pass the full integrity and foreign-key checks, hold either all of
-the import or none of it, keep both search indexes in step with the waybill table, and keep
-every row it had before.
+A real process (crash_worker.py, forked by one server process that loaded BranchDesk once)
+imports 20,000 waybills, edits the handbook and complaints, or migrates a DB from revision
+0001, and is killed with SIGKILL at moments spread over that work: an even spread over each
+phase (measured in a run left to finish), plus a few seeded random moments in between. After
+each kill the DB is opened as the next start would open it and must pass the full integrity
+and foreign-key checks, hold either all of the import or none of it, keep both search
+indexes in step with the waybill table, and keep every row it had before.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import queue
 import random
 import shutil
 import signal
@@ -47,9 +50,17 @@ WORKER = Path(__file__).with_name("crash_worker.py")
 DATA = Path(__file__).parents[2] / "data"
 SEED = 20261122
 IMPORT_ROWS = 20_000
-IMPORT_KILLS = 16
-EDIT_KILLS = 6
-MIGRATION_KILLS = 8
+# Kill moments as fractions of a phase, spread evenly over it, and how many more are drawn at
+# random (seeded). Every kill costs a worker start and a check of a 20,000-row DB: an even
+# spread reaches every part of the work with fewer kills than uniform draws, which cluster.
+READING_SPREAD = (0.15, 0.5, 0.85)  # of the time from "ready" to the writing
+WRITING_SPREAD = (0.1, 0.35, 0.6, 0.85, 1.05)  # of the writing and commit (and just after)
+IMPORT_RANDOM = 2  # one anywhere in the import, one in the writing
+IMPORT_KILLS = len(READING_SPREAD) + len(WRITING_SPREAD) + IMPORT_RANDOM
+EDIT_SPREAD = (0.05, 0.75, 1.5)  # seconds after "ready" (a transaction takes a few ms)
+EDIT_RANDOM = 1
+MIGRATION_SPREAD = (0.1, 0.35, 0.6, 0.85, 1.1)  # of the time a migration takes
+MIGRATION_RANDOM = 1
 HEADER = ["运单号", "快递公司", "收件人", "收件电话", "收件地址", "状态", "日期", "派件员"]
 # The tables a waybill import adds rows to: every other table keeps its row count, and
 # every table its earlier rows (rows_up_to); assert_consistent checks the search indexes.
@@ -101,34 +112,111 @@ def copy_data(src: Path, dst: Path) -> Path:
 # --- the worker ---------------------------------------------------------------------------
 
 
-class Worker:
-    """crash_worker.py in its own process; stdout lines are kept with the time they came."""
+class ForkServer:
+    """`crash_worker.py serve`: one process that loads BranchDesk once and forks a worker
+    for each kill (each is a process of its own, killed with SIGKILL as before; a fresh
+    interpreter would spend most of a second importing BranchDesk before every kill)."""
 
-    def __init__(self, data_dir: Path, *args: str) -> None:
-        self.log = data_dir.parent / f"{data_dir.name}.stderr"
-        self.lines: list[str] = []
-        self.times: dict[str, float] = {}  # first time each line came
-        self.came = threading.Condition()
+    def __init__(self, folder: Path) -> None:
+        self.log = folder / "server.stderr"
+        self.pids: queue.Queue[int] = queue.Queue()
+        self.exits: dict[int, int] = {}
+        self.changed = threading.Condition()
+        self.lock = threading.Lock()
         with open(self.log, "w") as err:
             self.process = subprocess.Popen(
-                [sys.executable, str(WORKER), str(data_dir), *args],
+                [sys.executable, str(WORKER), "serve"],
+                stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=err,
                 text=True,
                 encoding="utf-8",
                 env={**os.environ, "PYTHONUNBUFFERED": "1"},
             )
+        self.serving = threading.Event()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
+        if not self.serving.wait(120):
+            self.close()
+            pytest.fail(f"the fork server did not start: {self.log.read_text()}")
 
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
-            line = line.strip()
-            with self.came:
-                self.lines.append(line)
-                self.times.setdefault(line, time.monotonic())
-                self.came.notify_all()
+            what, *values = line.split()
+            if what == "serving":
+                self.serving.set()
+            elif what == "pid":
+                self.pids.put(int(values[0]))
+            elif what == "exit":
+                with self.changed:
+                    self.exits[int(values[0])] = int(values[1])
+                    self.changed.notify_all()
+
+    def _send(self, request: object) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+
+    def start(self, out: Path, err: Path, args: list[str]) -> int:
+        """Fork a worker with `args`, its stdout to the FIFO `out`; its pid."""
+        with self.lock:
+            self._send({"start": [str(out), str(err), *args]})
+            try:
+                return self.pids.get(timeout=60)
+            except queue.Empty:
+                pytest.fail(f"the fork server did not answer: {self.log.read_text()}")
+
+    def kill(self, pid: int) -> None:
+        with self.lock:
+            self._send({"kill": pid})
+
+    def exit_code(self, pid: int, timeout: float | None = 0) -> int | None:
+        """Worker `pid`'s exit code (-9 when killed); None while it runs (after `timeout`)."""
+        with self.changed:
+            self.changed.wait_for(lambda: pid in self.exits, timeout)
+            return self.exits.get(pid)
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()  # the server kills what still runs and ends
+        self.process.wait(60)
+        self.reader.join(10)
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ForkServer]:
+    started = ForkServer(tmp_path_factory.mktemp("server"))
+    yield started
+    started.close()
+
+
+class Worker:
+    """crash_worker.py in a process of its own, forked by the server; its stdout lines are
+    kept with the time they came."""
+
+    def __init__(self, server: ForkServer, data_dir: Path, *args: str) -> None:
+        self.server = server
+        self.log = data_dir.parent / f"{data_dir.name}.stderr"
+        fifo = data_dir.parent / f"{data_dir.name}.stdout"
+        os.mkfifo(fifo)
+        self.lines: list[str] = []
+        self.times: dict[str, float] = {}  # first time each line came
+        self.came = threading.Condition()
+        self.reader = threading.Thread(target=self._read, args=(fifo,), daemon=True)
+        self.reader.start()  # opens the FIFO, which the worker opens for its stdout
+        self.pid = server.start(fifo, self.log, [str(data_dir), *args])
+
+    def _read(self, fifo: Path) -> None:
+        with open(fifo, encoding="utf-8") as out:
+            for line in out:
+                line = line.strip()
+                with self.came:
+                    self.lines.append(line)
+                    self.times.setdefault(line, time.monotonic())
+                    self.came.notify_all()
         with self.came:
             self.lines.append("")  # the end of the output
             self.came.notify_all()
@@ -141,23 +229,22 @@ class Worker:
                 return self.times[line]
             if "" in self.lines:
                 return None
-        self.process.kill()
+        self.server.kill(self.pid)
         self.ended(60)
         pytest.fail(f"the worker did not print {line!r} in {timeout} s: {self.log.read_text()}")
 
     def ended(self, timeout: float) -> int:
         """Wait for the worker to end; its exit code (-9 when killed)."""
-        code = self.process.wait(timeout=timeout)
+        code = self.server.exit_code(self.pid, timeout)
+        if code is None:
+            pytest.fail(f"the worker did not end in {timeout} s: {self.log.read_text()}")
         self.reader.join(timeout=10)
-        assert self.process.stdout is not None
-        self.process.stdout.close()
         return code
 
     def kill_at(self, moment: float) -> bool:
         """SIGKILL at `moment` (time.monotonic); False when the worker had already ended."""
         time.sleep(max(0.0, moment - time.monotonic()))
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
+        self.server.kill(self.pid)  # nothing when it has ended
         code = self.ended(60)
         if code not in (0, -signal.SIGKILL):
             pytest.fail(f"the worker failed (exit {code}): {self.log.read_text()}")
@@ -279,14 +366,14 @@ def check_import(
 
 
 def test_import_killed_at_random_moments_is_all_or_nothing(
-    big_file: Path, base: Path, tmp_path: Path, opened: list[Engine]
+    server: ForkServer, big_file: Path, base: Path, tmp_path: Path, opened: list[Engine]
 ) -> None:
     before = before_state(base)
     new_numbers = [row[0] for row in waybill_rows(IMPORT_ROWS, seed=SEED + 1)[::2000]]
 
     # One import run to the end measures how long an import and its writing take here.
     whole = copy_data(base, tmp_path / "whole")
-    worker = Worker(whole, "import", str(big_file))
+    worker = Worker(server, whole, "import", str(big_file))
     worker.finish()
     assert check_import(reopen(whole, opened), before, new_numbers, committed=True)
     start = worker.times["ready"]
@@ -294,19 +381,21 @@ def test_import_killed_at_random_moments_is_all_or_nothing(
     writing = worker.times[f"progress {IMPORT_ROWS} {IMPORT_ROWS}"] - start
 
     rng = random.Random(SEED)
+    # Each kill counts from the line that opens its phase (a loaded machine makes the phases
+    # longer or shorter than in the measured run): "ready" (then the file is read and
+    # validated) or the writer's first report (then it writes and commits).
+    ready, writes = "ready", f"progress {IMPORT_ROWS} {IMPORT_ROWS}"
+    write_time = (duration - writing) * 1.1
+    kills = [(ready, f * writing) for f in READING_SPREAD]
+    kills += [(writes, f * write_time) for f in WRITING_SPREAD]
+    kills += [(ready, rng.uniform(0.0, duration)), (writes, rng.uniform(0.0, write_time))]
+    assert len(kills) == IMPORT_KILLS
     phases: Counter[str] = Counter()
     survived = 0
-    for n in range(IMPORT_KILLS):
+    for n, (line, delay) in enumerate(kills):
         folder = copy_data(base, tmp_path / f"kill-{n}")
-        worker = Worker(folder, "import", str(big_file))
-        # Half the kills anywhere in the import, half once it has begun to write (a
-        # loaded machine makes the phases longer or shorter than in the measured run).
-        if n % 2:
-            moment = worker.wait_for("ready")
-            delay = rng.uniform(0.0, duration)
-        else:
-            moment = worker.wait_for(f"progress {IMPORT_ROWS} {IMPORT_ROWS}")
-            delay = rng.uniform(0.0, (duration - writing) * 1.1)
+        worker = Worker(server, folder, "import", str(big_file))
+        moment = worker.wait_for(line)
         assert moment is not None, worker.log.read_text()
         killed = worker.kill_at(moment + delay)
         phase = import_phase(worker.lines) if killed else "finished before the kill"
@@ -329,7 +418,7 @@ def edit_state(engine: Engine) -> tuple[int, dict[int, str]]:
 
 
 def test_edits_killed_at_random_moments_lose_only_the_open_transaction(
-    base: Path, tmp_path: Path, opened: list[Engine]
+    server: ForkServer, base: Path, tmp_path: Path, opened: list[Engine]
 ) -> None:
     engine = make_engine(f"sqlite:///{db_file(base)}")
     try:
@@ -338,13 +427,14 @@ def test_edits_killed_at_random_moments_lose_only_the_open_transaction(
     finally:
         engine.dispose()
     rng = random.Random(SEED + 2)
+    delays = [*EDIT_SPREAD, *(rng.uniform(0.05, 1.5) for _ in range(EDIT_RANDOM))]
     survived = transactions = 0
-    for n in range(EDIT_KILLS):
+    for n, delay in enumerate(delays):
         folder = copy_data(base, tmp_path / f"edit-{n}")
-        worker = Worker(folder, "edit")
+        worker = Worker(server, folder, "edit")
         ready = worker.wait_for("ready")
         assert ready is not None, worker.log.read_text()
-        assert worker.kill_at(ready + rng.uniform(0.05, 1.5))
+        assert worker.kill_at(ready + delay)
         printed = max((int(line) for line in worker.lines if line.isdigit()), default=0)
         engine = reopen(folder, opened)
         assert_consistent(engine, full=True)
@@ -413,6 +503,24 @@ class OldDatabase:
     rows: dict[str, list[tuple[object, ...]]]
 
 
+@dataclass
+class Migrated:
+    duration: float  # from the worker's "start" to "ready": the backup and the migration
+    tables: set[str]  # those of the head revision
+
+
+@pytest.fixture(scope="module")
+def migrated(
+    server: ForkServer, old_base: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Migrated:
+    """One migration of the old DB left to finish: how long it takes, what it makes."""
+    whole = copy_data(old_base, tmp_path_factory.mktemp("migrated") / "whole")
+    worker = Worker(server, whole, "open")
+    worker.finish()
+    assert sqlite_revision(db_file(whole)) == HEAD_REVISION
+    return Migrated(worker.times["ready"] - worker.times["start"], tables_of(db_file(whole)))
+
+
 @pytest.fixture(scope="module")
 def old_state(old_base: Path) -> OldDatabase:
     tables = tables_of(db_file(old_base))
@@ -451,26 +559,25 @@ def check_migration(
 
 
 def test_migration_killed_at_random_moments_is_all_or_nothing(
-    old_base: Path, old_state: OldDatabase, tmp_path: Path, opened: list[Engine]
+    server: ForkServer,
+    old_base: Path,
+    old_state: OldDatabase,
+    migrated: Migrated,
+    tmp_path: Path,
+    opened: list[Engine],
 ) -> None:
-    whole = copy_data(old_base, tmp_path / "whole")
-    worker = Worker(whole, "open")
-    worker.finish()
-    duration = worker.times["ready"] - worker.times["start"]
-    assert sqlite_revision(db_file(whole)) == HEAD_REVISION
-    head_tables = tables_of(db_file(whole))
-
     rng = random.Random(SEED + 3)
+    spread = [*MIGRATION_SPREAD, *(rng.uniform(0.0, 1.3) for _ in range(MIGRATION_RANDOM))]
     outcomes: Counter[str] = Counter()
-    for n in range(MIGRATION_KILLS):
+    for n, fraction in enumerate(spread):
         folder = copy_data(old_base, tmp_path / f"migrate-{n}")
-        worker = Worker(folder, "open")
+        worker = Worker(server, folder, "open")
         started = worker.wait_for("start")
         assert started is not None, worker.log.read_text()
-        killed = worker.kill_at(started + rng.uniform(0.0, duration * 1.3))
-        revision = check_migration(folder, old_state, head_tables, opened)
+        killed = worker.kill_at(started + fraction * migrated.duration)
+        revision = check_migration(folder, old_state, migrated.tables, opened)
         outcomes[f"{'killed' if killed else 'finished'} at {revision}"] += 1
-    print(f"\nmigration: {MIGRATION_KILLS} kill points: {dict(outcomes)}")
+    print(f"\nmigration: {len(spread)} kill points: {dict(outcomes)}")
 
 
 @pytest.mark.parametrize(
@@ -484,8 +591,10 @@ def test_migration_killed_at_random_moments_is_all_or_nothing(
     ],
 )
 def test_migration_killed_after_a_statement_is_all_or_nothing(
+    server: ForkServer,
     old_base: Path,
     old_state: OldDatabase,
+    migrated: Migrated,
     tmp_path: Path,
     opened: list[Engine],
     statement: str,
@@ -493,11 +602,8 @@ def test_migration_killed_after_a_statement_is_all_or_nothing(
     # Found by the random kills above: pysqlite issues no BEGIN before DDL, so each CREATE
     # TABLE committed at once; killed after one, the DB stayed at 0001 with exam_paper, and
     # every later start failed with "table exam_paper already exists".
-    whole = copy_data(old_base, tmp_path / "whole")
-    Worker(whole, "open").finish()
-    head_tables = tables_of(db_file(whole))
     folder = copy_data(old_base, tmp_path / "killed")
     # The worker kills itself (SIGKILL) right after the statement: a deterministic moment.
-    worker = Worker(folder, "die-after", statement)
+    worker = Worker(server, folder, "die-after", statement)
     assert worker.ended(60) == -signal.SIGKILL, worker.log.read_text()
-    assert check_migration(folder, old_state, head_tables, opened) == "0001"
+    assert check_migration(folder, old_state, migrated.tables, opened) == "0001"

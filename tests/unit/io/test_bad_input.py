@@ -84,6 +84,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "template.sqlite3"
 
 
+Snapshot = dict[str, tuple[int, str]]
+
+
 class Copies:
     """A fresh copy of the template DB for each example (a file copy: about 1 ms)."""
 
@@ -91,12 +94,23 @@ class Copies:
         self.template = template
         self.folder = folder
         self.count = 0
+        self._before: Snapshot | None = None
 
     def open(self) -> Database:
         self.count += 1
         path = self.folder / f"example-{self.count}.sqlite3"
         shutil.copyfile(self.template, path)
-        return open_database(path)
+        db = open_database(path)
+        if self._before is None:
+            self._before = snapshot(db.engine)
+        return db
+
+    @property
+    def before(self) -> Snapshot:
+        """The rows of a copy just opened: every copy is the same file, so they are those of
+        the first copy (taken once, not before each example: a snapshot reads every table)."""
+        assert self._before is not None, "open a copy first"
+        return self._before
 
     def close(self, db: Database) -> None:
         db.dispose()
@@ -595,19 +609,24 @@ def event(text: str) -> None:
         hypothesis_event(text)
 
 
-def refuses_cleanly_or_imports(db: Database, action: Callable[[], Any]) -> Any:
-    """Run `action` (an import in one session); BranchDeskError must leave the DB as before."""
-    before = snapshot(db.engine)
+def refuses_cleanly_or_imports(
+    db: Database, action: Callable[[], Any], before: Snapshot
+) -> tuple[Any, Snapshot]:
+    """Run `action` (an import in one session) on the DB whose rows were `before`;
+    BranchDeskError must leave the DB as before. The result (None when refused) and the
+    rows after."""
     try:
         result = action()
     except BranchDeskError as exc:
         event(f"refused: {type(exc).__name__}")
         assert str(exc).strip(), "an error without a message for the user"
-        assert snapshot(db.engine) == before, f"partial write after: {exc}"
-        return None
-    event("written" if snapshot(db.engine) != before else "nothing written")
+        after = snapshot(db.engine)
+        assert after == before, f"partial write after: {exc}"
+        return None, after
+    after = snapshot(db.engine)
+    event("written" if after != before else "nothing written")
     assert_consistent(db.engine)
-    return result
+    return result, after
 
 
 @pytest.mark.parametrize("kind", sorted(kinds()))
@@ -656,10 +675,9 @@ def test_every_importer_takes_any_sheet(
                     options=options,
                 )
 
-        before = snapshot(db.engine)
-        report = refuses_cleanly_or_imports(db, action)
+        report, after = refuses_cleanly_or_imports(db, action, copies.before)
         if report is not None and dry_run:
-            assert snapshot(db.engine) == before
+            assert after == copies.before
     finally:
         copies.close(db)
 
@@ -677,7 +695,6 @@ def test_problem_list_reader_takes_any_sheet(
     skip_invalid = data.draw(st.booleans(), label="skip_invalid")
     db = copies.open()
     try:
-        before = snapshot(db.engine)
 
         def action() -> Any:
             with db.session() as s:
@@ -685,8 +702,8 @@ def test_problem_list_reader_takes_any_sheet(
             require_printable(found, skip_invalid=skip_invalid)
             return render(found, tmp_path / "slips.pdf")
 
-        refuses_cleanly_or_imports(db, action)
-        assert snapshot(db.engine) == before  # reading a list writes nothing
+        _, after = refuses_cleanly_or_imports(db, action, copies.before)
+        assert after == copies.before  # reading a list writes nothing
     finally:
         copies.close(db)
 
@@ -813,7 +830,7 @@ def test_guide_pack_import_takes_any_pack(
             with db.session() as s:
                 return packs.import_pack(s, path, who="测试")
 
-        refuses_cleanly_or_imports(db, action)
+        refuses_cleanly_or_imports(db, action, copies.before)
     finally:
         copies.close(db)
 
@@ -857,13 +874,14 @@ def test_known_nasty_waybill_rows(
         path.write_bytes(csv_bytes(rows, fmt.split("-")[1], ","))
     db = copies.open()
     try:
+        before = copies.before
         for skip_invalid in (False, True):
 
             def action(skip: bool = skip_invalid) -> Any:
                 with db.session() as s:
                     return run_import(s, path, "waybills", skip_invalid=skip)
 
-            refuses_cleanly_or_imports(db, action)
+            _, before = refuses_cleanly_or_imports(db, action, before)
     finally:
         copies.close(db)
 

@@ -176,3 +176,22 @@ def test_the_area_column_is_chosen_by_what_its_cells_hold(db: Database, tmp_path
     _import(db, path)
     assert _courier(db, "花港路12号") == "王芳"
     assert _courier(db, "城东二片") == ""  # a zone label is no address
+
+
+def test_a_cell_of_30000_digits_does_not_hold_the_import_up(tmp_path: Path) -> None:
+    # Found by the bad-input campaign: telling zone labels (城东二片) from addresses tried a
+    # pattern at every position of the cell, each trying every length of its digits: one such
+    # cell held the import dialog's check of this table up for about nine seconds.
+    import time
+
+    from branchdesk.io.importing import kinds, validate
+    from branchdesk.io.reader import read_sheet
+
+    path = tmp_path / "片区.csv"
+    # Two columns named as areas: what their cells hold decides which one is the area.
+    rows = [["业务员", "派送范围", "地址"], ["张伟", "药行街1-99号", "1-" + "9" * 30_000]]
+    path.write_text("\n".join(",".join(row) for row in rows), encoding="utf-8")
+    started = time.perf_counter()
+    prepared = validate(read_sheet(path), kinds()["areas"], None)
+    assert time.perf_counter() - started < 2.0
+    assert prepared.valid == 1

@@ -253,12 +253,11 @@ def test_a_restore_is_written_into_the_restored_databases_audit_log(db: Database
 
 
 @pytest.fixture
-def cli_branch(data_dir: Path) -> Path:
-    assert main(["demo"]) == 0
-    database = open_database()
-    with database.session() as s:
+def cli_branch(sample_db: Database, data_dir: Path) -> Path:
+    """The sample branch (as `demo` loads it, copied from the session's template), a PIN."""
+    with sample_db.session() as s:
         pin.set_pin(s, "2580")
-    database.dispose()
+    sample_db.dispose()
     return data_dir
 
 
