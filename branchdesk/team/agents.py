@@ -355,6 +355,10 @@ def attendance(
                 else:
                     flagged[agent_id] = flagged.get(agent_id, 0) + 1
                     signed_out = signed_in
+        # A sign-out after midnight (one forgotten overnight) counts to midnight only: the
+        # statement pays these hours, and a night at the branch is not a shift.
+        midnight = datetime.combine(signed_in.date() + timedelta(days=1), time())
+        signed_out = min(signed_out, midnight)
         seconds[agent_id] = seconds.get(agent_id, 0.0) + max(
             0.0, (signed_out - signed_in).total_seconds()
         )

@@ -7769,5 +7769,33 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>analysis: the month (default: this one); statement: the month</source>
         <translation>投诉分析：月份（默认：本月）；结算单：月份</translation>
     </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>等你处理</translation>
+    </message>
+    <message>
+        <source>Open my queue</source>
+        <translation>打开我的待办</translation>
+    </message>
+    <message>
+        <source>Pick your name (团队 › 换人) to see what waits for you.</source>
+        <translation>请先选择你的名字（团队 › 换人），才能看到等你处理的事项。</translation>
+    </message>
+    <message>
+        <source>{name}: {complaints} complaint(s) and {contacts} follow-up(s) are yours.</source>
+        <translation>{name}：有 {complaints} 件投诉、{contacts} 条待跟进接待归你处理。</translation>
+    </message>
+    <message>
+        <source>Open quality control</source>
+        <translation>打开客服质检</translation>
+    </message>
+    <message>
+        <source>{count} coaching follow-up(s) are due.</source>
+        <translation>有 {count} 条辅导跟进已到期。</translation>
+    </message>
+    <message>
+        <source>No coaching follow-up is due. Yesterday's sample is drawn there.</source>
+        <translation>没有到期的辅导跟进。昨天的抽检也在那里抽取。</translation>
+    </message>
 </context>
 </TS>

@@ -58,12 +58,36 @@ def _print_sheet(window: MainWindow) -> QDialog:
     return PrintDialog(window.db, document="sheet", parent=window)
 
 
+def _new(module: str, name: str, *args: object) -> Callable[[MainWindow], QDialog]:
+    """A dialog of a later feature, built like the window builds it."""
+
+    def make(window: MainWindow) -> QDialog:
+        import importlib
+
+        assert window.db is not None
+        cls = getattr(importlib.import_module(f"branchdesk.ui.{module}"), name)
+        values = [
+            window.db if a == "db" else window.settings if a == "settings" else a for a in args
+        ]
+        return cls(*values, parent=window)  # type: ignore[no-any-return]
+
+    return make
+
+
 MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "about": _help("about"),
     "shortcuts": _help("shortcuts"),
     "restore": _restore,
     "audit": _audit,
     "print sheet": _print_sheet,
+    "team": _new("team.team_dialog", "TeamDialog", "db"),
+    "log a contact": _new("team.contact_dialog", "ContactDialog", "db", None),
+    "contacts": _new("team.contacts_dialog", "ContactsDialog", "db"),
+    "my queue": _new("team.queue_dialog", "QueueDialog", "db", None),
+    "quality control": _new("qc.qc_window", "QcWindow", "db", "settings"),
+    "scorecard": _new("qc.scorecard_dialog", "ScorecardDialog", "db"),
+    "pay statements": _new("pay.pay_dialog", "PayDialog", "db"),
+    "pay rates": _new("pay.rates_dialog", "RatesDialog", "db"),
 }
 ALL = {**DIALOGS, **MORE}
 

@@ -25,6 +25,7 @@ from branchdesk.pay.rates import parse_yuan, yuan
 from branchdesk.team.agents import list_agents
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
 
 
@@ -74,7 +75,7 @@ class FinesDialog(QDialog):
         layout.addWidget(self.add_button)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.resize(620, 420)
+        fit_to_screen(self, 620, 420)
         self.reload()
 
     def reload(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from branchdesk.db.engine import Database
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.pay.pay_page import PayPage
 
 
@@ -16,7 +17,7 @@ class PayDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.page)
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
 
 
 def show_pay(parent: QWidget, db: Database) -> None:

@@ -26,6 +26,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.pay import service
 from branchdesk.pay.rates import PayError, QcBand, Rates, parse_yuan, yuan
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.screens import fit_to_screen
 
 
 class RatesDialog(QDialog):
@@ -84,7 +85,7 @@ class RatesDialog(QDialog):
         layout.addLayout(band_buttons)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(560, 440)
+        fit_to_screen(self, 560, 440)
 
     def add_band(self, band: QcBand | None) -> None:
         row = self.bands.rowCount()

@@ -20,6 +20,7 @@ from branchdesk.db.engine import Database
 from branchdesk.qc import coaching
 from branchdesk.qc.coaching import CoachingRow
 from branchdesk.ui.kit.owner_action import run_in_transaction
+from branchdesk.ui.kit.screens import fit_to_screen
 
 
 class CoachingDialog(QDialog):
@@ -41,7 +42,7 @@ class CoachingDialog(QDialog):
         self.who = who
         self.saved: CoachingRow | None = None
         self.setWindowTitle(self.tr("Coaching: {name}").format(name=agent_name))
-        self.resize(560, 460)
+        fit_to_screen(self, 560, 460)
         hint = QLabel(
             self.tr(
                 "Start with what went well, agree the direction together, and check again on "

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from branchdesk.db.engine import Database
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.qc.qc_page import QcPage
 
 
@@ -17,7 +18,7 @@ class QcWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Quality control"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
         self.page = QcPage(db, settings, self)
         self.status = QLabel()
         self.status.setObjectName("qcStatus")

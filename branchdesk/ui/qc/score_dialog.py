@@ -22,6 +22,7 @@ from branchdesk.qc import scorecard
 from branchdesk.qc.sampling import SampleItemRow
 from branchdesk.qc.scorecard import Scorecard, ScoreRow
 from branchdesk.ui.kit.owner_action import run_in_transaction
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.qc.common import marked_html
 
 
@@ -38,7 +39,7 @@ class ScoreDialog(QDialog):
             earlier = [s for s in scorecard.scores_of(session, item.id) if s.reviewer == reviewer]
         before = earlier[0] if earlier and earlier[0].scorecard_id == self.card.id else None
         self.setWindowTitle(self.tr("Score: {title}").format(title=item.title))
-        self.resize(720, 640)
+        fit_to_screen(self, 720, 640)
         text = QTextBrowser()
         text.setObjectName("itemText")
         text.setHtml(marked_html(item.text, item.phrases))

@@ -29,6 +29,7 @@ from branchdesk.qc.sampling import QcError
 from branchdesk.qc.scorecard import CriterionSpec, Scorecard, SectionSpec
 from branchdesk.settings import branch_value
 from branchdesk.ui.kit.owner_action import run_in_transaction
+from branchdesk.ui.kit.screens import fit_to_screen
 
 QUOTA_KEYS = ("qc_sample_size", "qc_sample_new_hire", "qc_sample_unstable")
 
@@ -64,7 +65,7 @@ class ScorecardDialog(QDialog):
         with db.session() as session:
             card = scorecard.current_scorecard(session)
         self.setWindowTitle(self.tr("Scorecard"))
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         self.name = QLineEdit(card.name)
         self.name.setObjectName("cardName")
         self.pass_mark = QSpinBox()

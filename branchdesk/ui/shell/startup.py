@@ -171,6 +171,12 @@ class StartupPart(WindowParts):
         self.complaints_page.due_refreshed.connect(self._show_due_counts)
         self.complaints_page.due_refreshed.connect(lambda *_: self.today_page.refresh())
         self.today_page.job.connect(self.do_job)
+        from branchdesk.ui.shell.today_cards import QcCard, QueueCard
+
+        queue_card = QueueCard(db, self.settings, self.open_queue)
+        self.today_page.add_card(queue_card, queue_card.refresh)
+        qc_card = QcCard(db, self.open_qc)
+        self.today_page.add_card(qc_card, qc_card.refresh)
         self.today_page.open_complaint.connect(self.complaints_page.open_complaint)
         self.statusBar().addPermanentWidget(self.due_indicator)
         self._attach_team()

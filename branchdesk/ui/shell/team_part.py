@@ -77,6 +77,9 @@ class TeamPart(WindowParts):
             else self.tr("Working: nobody picked")
         )
         self.sign_out_action.setEnabled(agent is not None)
+        today = getattr(self, "today_page", None)
+        if today is not None:
+            today.refresh()  # 今天 shows what waits for whoever works now
 
     def ask_agent(self) -> None:
         """At start: with a team, whoever sits down picks their name."""

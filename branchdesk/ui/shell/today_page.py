@@ -7,6 +7,7 @@ their shortcuts, each one click from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -111,6 +112,7 @@ class TodayPage(QWidget):
         self.jobs_card.body.addLayout(grid)
 
         self.cards = QVBoxLayout()  # later features add their cards here (add_card)
+        self._refreshers: list[Callable[[], None]] = []
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(self.heading)
@@ -126,9 +128,13 @@ class TodayPage(QWidget):
         outer.addWidget(scroller)
         self.refresh()
 
-    def add_card(self, card: QWidget) -> None:
-        """A later feature's card (its queue, QC's follow-ups) under the day's due list."""
+    def add_card(self, card: QWidget, refresh: Callable[[], None] | None = None) -> None:
+        """A later feature's card (its queue, QC's follow-ups) under the day's due list;
+        `refresh` runs with the page's own."""
         self.cards.addWidget(card)
+        if refresh is not None:
+            self._refreshers.append(refresh)
+            refresh()
 
     def refresh(self) -> None:
         now = datetime.now()
@@ -169,6 +175,8 @@ class TodayPage(QWidget):
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.due_list.addItem(item)
         self.due_list.setVisible(bool(rows))
+        for refresh in self._refreshers:
+            refresh()
 
     def _open(self, item: QListWidgetItem) -> None:
         self.open_complaint.emit(int(item.data(Qt.ItemDataRole.UserRole)))

@@ -19,6 +19,7 @@ from branchdesk import permissions
 from branchdesk.db.engine import Database
 from branchdesk.settings import SettingsStore
 from branchdesk.team.agents import AgentInfo, list_agents, role_label, sign_in, sign_out
+from branchdesk.ui.kit.screens import fit_to_screen
 
 
 def has_team(db: Database) -> bool:
@@ -114,7 +115,7 @@ class AgentPicker(QDialog):
         layout.addWidget(prompt)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
-        self.resize(360, 420)
+        fit_to_screen(self, 360, 420)
         self.list.setFocus()
         self.picked: AgentInfo | None = None
         self.signed_out = ""

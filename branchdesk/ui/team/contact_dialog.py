@@ -27,6 +27,7 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.team.contacts import OUTCOMES, ContactRow, channel_label, log_contact, outcome_label
 from branchdesk.team.models import CHANNELS
+from branchdesk.ui.kit.screens import fit_to_screen
 
 NO_SCRIPT = -1
 
@@ -131,7 +132,7 @@ class ContactDialog(QDialog):
             self.message.setText(
                 self.tr("Nobody is picked as working: the contact is logged without an agent.")
             )
-        self.resize(620, 520)
+        fit_to_screen(self, 620, 520)
         self.waybill.setFocus()
         self.saved: ContactRow | None = None
 

@@ -28,6 +28,7 @@ from branchdesk.team.contacts import (
 )
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, LazyRowsModel
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
 
 ALL = ""
@@ -100,7 +101,7 @@ class ContactsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
         self.refresh()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -23,6 +23,7 @@ from branchdesk.team.agents import list_agents, now
 from branchdesk.team.assignments import QueueItem, history, my_queue, reassign
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
 
 
@@ -114,7 +115,7 @@ class QueueDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.history)
         layout.addLayout(bottom)
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
         self.refresh()
 
     def refresh(self) -> None:

@@ -37,6 +37,7 @@ from branchdesk.team.agents import (
 from branchdesk.team.models import ROLES
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
 from branchdesk.ui.team.ownership_tab import OwnershipTab
 
@@ -113,7 +114,7 @@ class TeamDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         self.reload()
 
     # --- agents -------------------------------------------------------------------------

@@ -234,6 +234,5 @@ def test_owner_menu_opens_the_statements(window: Any, monkeypatch: pytest.Monkey
     ]
     action.trigger()
     assert len(opened) == 1
-    assert opened[0].page.summary.text() == (
-        "No agents in the team list: add them on the team page first."
-    )
+    # The sample branch's team of four.
+    assert "4 agent(s)" in opened[0].page.summary.text()

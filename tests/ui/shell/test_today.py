@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from branchdesk.complaints import service as complaints
+from branchdesk.db.engine import Database
 from branchdesk.ui.complaints.complaint_dialog import ComplaintDialog
 from branchdesk.ui.complaints.detail_dialog import ComplaintDetailDialog
 from branchdesk.ui.handbook.print_dialog import PrintDialog
@@ -103,3 +104,31 @@ def test_vehicle_sheets_and_exam_print_in_one_click(qtbot: QtBot, window: MainWi
     assert _printed(qtbot, lambda: click(buttons["exam"], Qt.MouseButton.LeftButton)) == "exam"
     # Ctrl+P on 今天 is the vehicle sheets too.
     assert _printed(qtbot, window.print_action.trigger) == "sheet"
+
+
+def test_with_a_team_today_shows_what_waits_for_the_agent(qtbot: QtBot, db: Database) -> None:
+    from branchdesk.team import agents
+    from branchdesk.team.assignments import assign
+    from branchdesk.ui.shell.today_cards import QcCard, QueueCard
+    from branchdesk.ui.team.agent_picker import work_as
+
+    window = MainWindow(db)  # a branch without a team yet
+    qtbot.addWidget(window)
+    window.show()
+    page = window.today_page
+    queue = page.findChild(QueueCard)
+    qc = page.findChild(QcCard)
+    assert queue is not None and qc is not None
+    assert queue.isHidden() and qc.isHidden()  # no team: no team cards
+    assert window.db is not None
+    complaint = _complaint(window, 5)
+    with window.db.session() as s:
+        agent = agents.add_agent(s, "王芳", audit=False)
+        assign(s, "complaint", complaint, agent.id, "按业务员 王芳", by="测试")
+    page.refresh()
+    assert not queue.isHidden() and not qc.isHidden()
+    assert "Pick your name" in queue.summary.text() and not queue.button.isEnabled()
+    work_as(window.db, window.settings, agent)
+    window.refresh_agent()
+    assert queue.summary.text() == "王芳: 1 complaint(s) and 0 follow-up(s) are yours."
+    assert queue.button.isEnabled()
