@@ -17,7 +17,6 @@ class QueueCard(Card):
 
     def __init__(self, db: Database, settings: SettingsStore, open_queue: Callable[[], None]):
         super().__init__(self.tr("Waiting for you"))
-        self.setObjectName("todayQueue")
         self.db = db
         self.settings = settings
         self.summary = QLabel()
@@ -57,7 +56,6 @@ class QcCard(Card):
 
     def __init__(self, db: Database, open_qc: Callable[[], None]):
         super().__init__(self.tr("Quality control"))
-        self.setObjectName("todayQc")
         self.db = db
         self.summary = QLabel()
         self.summary.setWordWrap(True)
