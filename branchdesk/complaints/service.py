@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, Select, delete, event, func, literal, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, selectinload
 
 from branchdesk.complaints import workflow
@@ -812,6 +813,9 @@ def _with_children(session: Session, category_id: int) -> list[int]:
     return sorted(chosen)
 
 
+MAX_SEARCH_CHARS = 64
+
+
 def _filtered(query: Select[Any], flt: ComplaintFilter, session: Session) -> Select[Any]:
     if not flt.include_merged:
         query = query.where(Complaint.merged_into_id.is_(None))
@@ -825,8 +829,13 @@ def _filtered(query: Select[Any], flt: ComplaintFilter, session: Session) -> Sel
         query = query.where(Complaint.received_at >= flt.received_from)
     if flt.received_to is not None:
         query = query.where(Complaint.received_at < flt.received_to)
-    text = flt.text.strip()
-    if text:
+    text = flt.text.strip()[:MAX_SEARCH_CHARS]
+    if len(text) >= 3 and session.get_bind().dialect.name == "sqlite":
+        # The trigram index (migration 0012) answers 3+ characters in any of the six columns.
+        phrase = '"' + text.replace('"', '""') + '"'
+        found = sql_text("SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :q")
+        query = query.where(Complaint.id.in_(found.bindparams(q=phrase)))
+    elif text:
         like = f"%{text.replace('%', '').replace('_', '')}%"
         query = query.where(
             or_(

@@ -167,6 +167,44 @@ def main() -> int:
         results[name] = common.median(times) * 1000
         print(f"  list {name}: {results[name]:.1f} ms (first page {model.rowCount()} rows + count)")
 
+    # The same text searches as the list did before migration 0012: a 6-column LIKE scan.
+    from sqlalchemy import or_
+
+    baseline: dict[str, float] = {}
+    for text in ("1381", "7312345", "不存在的客户"):
+        like = f"%{text}%"
+        where = or_(
+            Complaint.ticket_no.like(like),
+            Complaint.hq_order_no.like(like),
+            Complaint.waybill_no.like(like.upper()),
+            Complaint.phone.like(like),
+            Complaint.customer_name.like(like),
+            Complaint.courier_name.like(like),
+        )
+
+        def scan(where: object = where) -> int:
+            with db.session() as s:
+                s.execute(
+                    select(Complaint.id)
+                    .where(where, Complaint.merged_into_id.is_(None))  # type: ignore[arg-type]
+                    .order_by(Complaint.received_at.desc())
+                    .limit(200)
+                ).all()
+                return int(
+                    s.scalar(
+                        select(func.count(Complaint.id)).where(
+                            where,  # type: ignore[arg-type]
+                            Complaint.merged_into_id.is_(None),
+                        )
+                    )
+                    or 0
+                )
+
+        scan()
+        times = [common.timed(scan)[0] for _ in range(args.runs)]
+        baseline[text] = common.median(times) * 1000
+        print(f"  before 0012, LIKE scan for {text}: {baseline[text]:.1f} ms")
+
     due_times = []
     with db.session() as s:
         service.due_soon(s, 2)
@@ -192,7 +230,13 @@ def main() -> int:
     )
     common.save_result(
         "complaints",
-        {"count": args.count, "views_ms": results, "worst_list_ms": worst, "due_ms": due_ms},
+        {
+            "count": args.count,
+            "views_ms": results,
+            "like_scan_ms": baseline,
+            "worst_list_ms": worst,
+            "due_ms": due_ms,
+        },
     )
     db.dispose()
     return 0

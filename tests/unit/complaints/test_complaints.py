@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy import text as sql_text
 
 from branchdesk.complaints import service, workflow
 from branchdesk.complaints.models import Complaint
@@ -269,6 +270,51 @@ def test_bad_complaints_are_refused_with_a_message(branch: Database) -> None:
         _log(branch, description="  ")
     with pytest.raises(ComplaintError, match="at most"):
         _log(branch, customer_name="张" * 41)
+
+
+def test_text_search_finds_three_or_more_characters_in_any_column_through_the_index(
+    branch: Database,
+) -> None:
+    a = _log(
+        branch,
+        waybill_no="YT7312345678901",
+        phone="13805749876",
+        customer_name="欧阳娜娜",
+        courier_name="王强",
+        hq_order_no="GD20261102A",
+    )
+    b = _log(branch, waybill_no="JT0000000000001", customer_name="李四")
+    with branch.session() as s:
+
+        def found(text: str) -> list[int]:
+            rows = service.list_complaints(s, service.ComplaintFilter(text=text))
+            assert service.count_complaints(s, service.ComplaintFilter(text=text)) == len(rows)
+            return [r.id for r in rows]
+
+        assert found("7312345") == [a.id]  # waybill, inside the number
+        assert found("yt731") == [a.id]  # any case
+        assert found("9876") == [a.id]  # phone tail
+        assert found("阳娜娜") == [a.id]  # part of the customer's name
+        assert found("02A") == [a.id]  # HQ order number
+        assert found(a.ticket_no[-6:]) == [a.id]  # ticket number
+        assert found("李四") == [b.id]  # two characters: the plain scan
+        assert found('"王强') == [] and found("NEAR(") == [] and found("*") == []
+        plan = " ".join(
+            str(row[-1])
+            for row in s.execute(
+                sql_text(
+                    "EXPLAIN QUERY PLAN SELECT id FROM complaint WHERE id IN "
+                    "(SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH '\"731\"')"
+                )
+            )
+        )
+    assert "VIRTUAL TABLE INDEX" in plan  # answered by the trigram index, not a scan
+    # Changing a searched column keeps the index in step.
+    with branch.session() as s:
+        service.update_complaint(s, b.id, "小王", customer_name="赵五六")
+        assert [
+            r.id for r in service.list_complaints(s, service.ComplaintFilter(text="赵五六"))
+        ] == [b.id]
 
 
 def test_the_list_filters_by_text_status_and_category(branch: Database) -> None:
