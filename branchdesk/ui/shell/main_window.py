@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchdesk.permissions import actor
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tasks import TaskRunner
@@ -64,6 +65,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from branchdesk.db.engine import Database
+    from branchdesk.io.importing import ImportReport
     from branchdesk.ui.complaints.analysis_page import AnalysisPage
     from branchdesk.ui.guides.guides_page import GuidesPage
 
@@ -217,9 +219,25 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
         if not isinstance(kind, str):  # QAction.triggered passes a bool
             kind = "handbook" if self.pages.currentWidget() is self.handbook_page else "areas"
         dialog = ImportDialog(self.db, kind=kind, parent=self)
-        dialog.imported.connect(lambda report: self.statusBar().showMessage(report.summary()))
+        dialog.imported.connect(self._imported)
         if dialog.exec():
             self.refresh()
+
+    def _imported(self, report: ImportReport) -> None:
+        """The import's summary; HQ work orders just imported go to their owners in the team
+        (by sender, courier or area), as from the command line."""
+        message = report.summary()
+        if report.kind == "complaints" and report.batch_id is not None and self.db is not None:
+            from branchdesk.complaints.service import batch_complaint_ids
+            from branchdesk.team.assignments import describe_counts, route_complaints
+
+            with self.db.session() as session:
+                counts = route_complaints(
+                    session, batch_complaint_ids(session, report.batch_id), by=actor()
+                )
+            if counts:
+                message += " " + describe_counts(counts)
+        self.statusBar().showMessage(message)
 
     def ensure_analysis(self) -> AnalysisPage:
         from branchdesk.ui.complaints.analysis_page import AnalysisPage

@@ -3,6 +3,8 @@ routed from the complaint dialog."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -125,3 +127,28 @@ def test_a_complaint_logged_in_the_window_is_assigned(
     assert window.statusBar().currentMessage().endswith(" Assigned to 王芳 (by courier 李娜).")
     with no_team.read_session() as s:
         assert [q.title for q in my_queue(s, fang.id)] == [row.ticket_no]
+
+
+def test_work_orders_imported_in_the_window_go_to_their_owners(
+    qtbot: QtBot, db: Database, fixtures: Path
+) -> None:
+    """As `branchdesk import complaints` does: the import dialog's work orders are routed."""
+    from branchdesk.io.importing import run_import
+    from branchdesk.team.ownership import add_customer
+
+    with db.session() as s:
+        fang = add_agent(s, "王芳")
+        add_customer(s, "张三百货", phone="13812341234", owner_id=fang.id)
+        sign_in(s, fang.id)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    with db.session() as s:
+        report = run_import(s, fixtures / "work_orders.xlsx", "complaints")
+    window._imported(report)  # what the import dialog's `imported` signal calls
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .endswith("Assigned: 王芳 1. Not assigned (no owner found): 4.")
+    )
+    with db.read_session() as s:
+        assert [q.title for q in my_queue(s, fang.id)] == ["TS20261102-0001"]
