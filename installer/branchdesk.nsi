@@ -100,7 +100,13 @@ Section "Uninstall"
   DeleteRegValue HKCU "Software\Classes\.zip\OpenWithProgids" "${PACK_PROGID}"
   DeleteRegKey HKCU "${UNINST_KEY}"
   DeleteRegKey HKCU "Software\${APP}"
-  RMDir /r "$INSTDIR"
+  ; Only what the installer put there: the folder may have been typed by hand (D:\, the
+  ; desktop), and the branch's data lives elsewhere.
+  RMDir /r "$INSTDIR\_internal"
+  Delete "$INSTDIR\BranchDesk.exe"
+  Delete "$INSTDIR\branchdesk-cli.exe"
+  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR"
   ${If} $RemoveData == ${BST_CHECKED}
     RMDir /r "$LOCALAPPDATA\${APP}"
   ${EndIf}

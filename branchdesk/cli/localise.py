@@ -53,9 +53,12 @@ def install(argv: Sequence[str]) -> str:
     """Set the language from the settings of the data dir that `argv` names (before the parser
     is built: its help texts are translated as they are written) and route argparse's own
     texts through the catalog. Returns the language in force."""
-    early = argparse.ArgumentParser(add_help=False)
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     early.add_argument("--data-dir")
-    known, _rest = early.parse_known_args(list(argv))
+    try:
+        known, _rest = early.parse_known_args(list(argv))
+    except (argparse.ArgumentError, SystemExit):
+        known = argparse.Namespace(data_dir=None)  # the real parser reports the mistake
     if known.data_dir:
         paths.set_data_dir(known.data_dir)
     from branchdesk.settings import SettingsStore

@@ -22,7 +22,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = VisibleControls(sys.stdout), VisibleControls(sys.stderr)
+    # A GUI program started without a console (the Windows bundle from a shortcut) has no
+    # streams at all: they stay None, which print() and the warnings module respect.
+    sys.stdout, sys.stderr = (
+        VisibleControls(stream) if stream is not None else None
+        for stream in saved
+    )
     try:
         return _main(argv)
     finally:

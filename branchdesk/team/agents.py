@@ -220,9 +220,16 @@ def sign_in(session: Session, agent_id: int, at: datetime | None = None) -> None
 def sign_out(session: Session, agent_id: int, at: datetime | None = None) -> bool:
     """Close the agent's open shifts; False when none was open."""
     at = at or now()
+    # Only the day's shift: one left open on an earlier day (a forgotten sign-out) stays open
+    # and counts to that day's last activity, not through the night to now.
+    start = datetime.combine(at.date(), time())
     result = session.execute(
         update(Shift)
-        .where(Shift.agent_id == agent_id, Shift.signed_out_at.is_(None))
+        .where(
+            Shift.agent_id == agent_id,
+            Shift.signed_out_at.is_(None),
+            Shift.signed_in_at >= start,
+        )
         .values(signed_out_at=at)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -43,7 +43,7 @@ def _cells(page: PayPage, row: int) -> list[str]:
 
 def test_ranking_shows_each_agent_s_month(page: PayPage) -> None:
     assert [_cells(page, r) for r in range(page.model.rowCount())] == [
-        ["李娜", "1", "0", "5", "6", "100%", "—", "1", "4.0", "0.00", "0.00", "Draft"],
+        ["李娜", "1", "0", "5", "6", "100%", "—", "1", "0.0", "0.00", "0.00", "Draft"],
         ["王芳", "3", "1", "2", "6", "75%", "—", "2", "13.5", "0.00", "0.00", "Draft"],
         ["赵敏", "0", "0", "0", "0", "—", "—", "0", "0.0", "0.00", "0.00", "Draft"],
     ]

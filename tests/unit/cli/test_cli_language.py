@@ -81,3 +81,34 @@ def test_every_help_text_of_every_command_has_a_chinese_translation() -> None:
                 missing.append(f"{parser.prog}: {text}")
     assert missing == []
     assert [t for t in ARGPARSE_TEXTS if not i18n.translate(t, "zh_CN")] == []
+
+
+def test_a_data_dir_without_a_value_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir"]) == 2
+    assert "--data-dir" in capsys.readouterr().err
+
+
+def test_without_console_streams_the_command_line_still_runs(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Windows bundle started from a shortcut has no stdout/stderr at all (None)."""
+    import sys
+    import warnings
+
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    seen: list[object] = []
+
+    def command(_args: object) -> int:
+        seen.append(sys.stdout)
+        print("nowhere to go")  # print() to a None stream is silently dropped
+        warnings.warn("a library's warning", stacklevel=1)
+        return 0
+
+    monkeypatch.setitem(
+        __import__("branchdesk.cli.commands").cli.commands.COMMANDS, "demo", command
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        assert main(["demo"]) == 0
+    assert seen == [None]

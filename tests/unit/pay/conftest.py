@@ -83,7 +83,8 @@ def team(db: Database) -> Team:
         agents.sign_out(s, wang, DAY.replace(hour=17, minute=30))
         agents.sign_in(s, wang, datetime(2026, 11, 4, 8))
         agents.sign_out(s, wang, datetime(2026, 11, 4, 12))
-        # A sign-out forgotten overnight counts to midnight only.
+        # A sign-out forgotten overnight: the next day's sign-out does not close it, so it
+        # counts to that evening's last activity (none here: no hours, flagged).
         agents.sign_in(s, li, datetime(2026, 11, 5, 20))
         agents.sign_out(s, li, datetime(2026, 11, 6, 10))
     return Team(db, wang, li, idle)

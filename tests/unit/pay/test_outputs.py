@@ -100,7 +100,7 @@ def test_cli_json(team: Team, capsys: pytest.CaptureFixture[str]) -> None:
         "contacts": 5,
         "on_time_rate": 1.0,
     }
-    assert (li["total_fen"], li["days"], li["hours"], li["status"]) == (450, 1, 4.0, "draft")
+    assert (li["total_fen"], li["days"], li["hours"], li["status"]) == (450, 1, 0.0, "draft")
 
 
 @pytest.mark.parametrize(

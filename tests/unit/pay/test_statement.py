@@ -71,10 +71,10 @@ def test_figures_per_agent_from_complaints_contacts_and_shifts(team: Team) -> No
     assert (wang.complaints_closed, wang.work_orders_closed, wang.contacts) == (3, 1, 2)
     assert (wang.on_time, wang.on_time_rate) == (3, 0.75)
     assert (wang.days, wang.hours) == (2, 13.5)
-    # Credited to who closed it, not who logged it; the overnight shift ends at midnight
-    # (Team's attendance, which the statement uses, counts it so too).
+    # Credited to who closed it, not who logged it; the shift left open overnight counts no
+    # hours (nothing was done after the sign-in that evening) rather than the night through.
     assert (li.complaints_closed, li.work_orders_closed, li.contacts, li.on_time) == (1, 0, 5, 1)
-    assert (li.days, li.hours) == (1, 4.0)
+    assert (li.days, li.hours) == (1, 0.0)
     assert (idle.items, idle.days, idle.on_time_rate, idle.total_fen) == (0, 0, None, 0)
     # Without QC the statement says so instead of showing zeros.
     assert not wang.qc_available and wang.qc_average is None

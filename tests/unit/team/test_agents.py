@@ -114,3 +114,18 @@ def test_todays_open_shift_counts_until_now(db: Database) -> None:
 def test_a_month_must_be_a_month(db: Database) -> None:
     with db.read_session() as s, pytest.raises(TeamError, match="write it like 2026-11"):
         attendance(s, "2026-13")
+
+
+def test_a_sign_out_forgotten_overnight_is_not_paid_through_the_night(db: Database) -> None:
+    """Signed in at 09:00, no sign-out; the next evening's sign-out closes that day only."""
+    with db.session() as s:
+        agent = add_agent(s, "周敏", started_on=date(2026, 1, 1))
+        sign_in(s, agent.id, datetime(2026, 11, 10, 9))
+        log_contact(
+            s, agent_id=agent.id, channel="phone", question="查件", at=datetime(2026, 11, 10, 15)
+        )
+        sign_in(s, agent.id, datetime(2026, 11, 11, 9))
+        assert sign_out(s, agent.id, datetime(2026, 11, 11, 18))
+        (row,) = [a for a in attendance(s, "2026-11") if a.name == "周敏"]
+    # Day one counts to its last contact (15:00), day two to its sign-out: 6 h + 9 h, not 33 h.
+    assert (row.days, row.hours) == (2, 15.0)
