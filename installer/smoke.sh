@@ -13,6 +13,11 @@ step() { printf '  %-28s' "$1"; }
 step "--version"
 "$EXE" --version | grep -q "BranchDesk" && echo ok
 
+step "branchdesk-cli --version"
+CLI="$BUNDLE/branchdesk-cli"
+[ -x "$CLI" ] || CLI="$BUNDLE/branchdesk-cli.exe"
+"$CLI" --version | grep -q "BranchDesk" && echo ok
+
 step "demo"
 "$EXE" --data-dir "$DATA" demo > "$OUT/demo.txt" && echo ok
 
