@@ -108,7 +108,6 @@ def test_without_console_streams_the_command_line_still_runs(
     monkeypatch.setitem(
         __import__("branchdesk.cli.commands").cli.commands.COMMANDS, "demo", command
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("always")
+    with pytest.warns(UserWarning, match="a library's warning"):
         assert main(["demo"]) == 0
     assert seen == [None]
