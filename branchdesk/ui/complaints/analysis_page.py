@@ -21,7 +21,6 @@ from PySide6.QtCore import QDate, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -55,6 +54,7 @@ from branchdesk.privacy import mask_phone
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.month_picker import MonthPicker
 from branchdesk.ui.kit.tables import read_only_table
 
 MAX_BARS = 10  # more couriers than this: the rest are summed as one bar
@@ -160,19 +160,10 @@ class AnalysisPage(QWidget):
         self.db = db
         self.report: MonthReport | None = None
 
-        self.month_edit = QDateEdit(QDate.currentDate())
-        self.month_edit.setDisplayFormat("yyyy-MM")
-        self.month_edit.setCurrentSection(QDateEdit.Section.MonthSection)
-        self.month_edit.setMinimumDate(QDate(2000, 1, 1))
-        self.month_edit.dateChanged.connect(self.reload)
-        self.previous_button = QPushButton("◀")
-        self.previous_button.setToolTip(self.tr("Previous month"))
-        self.previous_button.clicked.connect(lambda: self.step_month(-1))
-        self.next_button = QPushButton("▶")
-        self.next_button.setToolTip(self.tr("Next month"))
-        self.next_button.clicked.connect(lambda: self.step_month(1))
-        for arrow in (self.previous_button, self.next_button):
-            arrow.setFixedWidth(36)
+        self.month_picker = MonthPicker(QDate.currentDate(), self.reload)
+        self.month_edit = self.month_picker.edit
+        self.previous_button = self.month_picker.previous
+        self.next_button = self.month_picker.next
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip("F5")
         self.refresh_button.setShortcut("F5")
@@ -282,7 +273,7 @@ class AnalysisPage(QWidget):
         self.month_edit.setDate(QDate(year, month, 1))
 
     def step_month(self, months: int) -> None:
-        self.month_edit.setDate(self.month_edit.date().addMonths(months))
+        self.month_picker.step(months)
 
     # --- data ------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -31,6 +30,7 @@ from branchdesk.pay.documents.statement import percent, score, status_label, tre
 from branchdesk.pay.rates import yuan
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.month_picker import MonthPicker
 from branchdesk.ui.kit.tables import read_only_table
 
 Statement = service.Statement
@@ -65,19 +65,10 @@ class PayPage(QWidget):
         self.preview: Any = None
 
         first = QDate.currentDate().addMonths(-1)
-        self.month_edit = QDateEdit(QDate(first.year(), first.month(), 1))
-        self.month_edit.setDisplayFormat("yyyy-MM")
-        self.month_edit.setCurrentSection(QDateEdit.Section.MonthSection)
-        self.month_edit.setMinimumDate(QDate(2000, 1, 1))
-        self.month_edit.dateChanged.connect(self.reload)
-        self.previous_button = QPushButton("◀")
-        self.previous_button.setToolTip(self.tr("Previous month"))
-        self.previous_button.clicked.connect(lambda: self.step_month(-1))
-        self.next_button = QPushButton("▶")
-        self.next_button.setToolTip(self.tr("Next month"))
-        self.next_button.clicked.connect(lambda: self.step_month(1))
-        for arrow in (self.previous_button, self.next_button):
-            arrow.setFixedWidth(36)
+        self.month_picker = MonthPicker(QDate(first.year(), first.month(), 1), self.reload)
+        self.month_edit = self.month_picker.edit
+        self.previous_button = self.month_picker.previous
+        self.next_button = self.month_picker.next
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.reload)
         self.rates_button = QPushButton(self.tr("Pay rates…"))
@@ -150,7 +141,7 @@ class PayPage(QWidget):
         self.month_edit.setDate(QDate(year, number, 1))
 
     def step_month(self, step: int) -> None:
-        self.month_edit.setDate(self.month_edit.date().addMonths(step))
+        self.month_picker.step(step)
 
     def reload(self) -> None:
         selected = self.selected()
