@@ -305,4 +305,9 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
     qc_summary = load_sample_qc(session)
     if qc_summary:
         summary += "\n" + qc_summary
+    from branchdesk.pay.sample import load_sample_rates
+
+    rates = load_sample_rates(session)
+    if rates:
+        summary += "\n" + rates
     return summary

@@ -119,3 +119,24 @@ def sample_db(db: Database) -> Database:
 @pytest.fixture
 def fixtures() -> Path:
     return DATA
+
+
+def without_complaints(db: Database) -> None:
+    """Remove every complaint (and what refers to it: history, owners, QC items) from `db`: the
+    sample branch as it was before anyone logged a complaint, for tests that count their own."""
+    from sqlalchemy import text
+
+    items = "SELECT id FROM qc_sample_item WHERE item_kind = 'complaint'"
+    scores = f"SELECT id FROM qc_score WHERE sample_item_id IN ({items})"
+    with db.session() as s:
+        for sql in (
+            f"UPDATE qc_coaching SET sample_item_id = NULL WHERE sample_item_id IN ({items})",
+            f"DELETE FROM qc_score_line WHERE score_id IN ({scores})",
+            f"DELETE FROM qc_score WHERE sample_item_id IN ({items})",
+            "DELETE FROM qc_sample_item WHERE item_kind = 'complaint'",
+            "DELETE FROM qc_good_handling WHERE item_kind = 'complaint'",
+            "DELETE FROM assignment WHERE item_kind = 'complaint'",
+            "DELETE FROM complaint_event",
+            "DELETE FROM complaint",
+        ):
+            s.execute(text(sql))

@@ -130,14 +130,21 @@ def load_sample_team(session: Session, today: date | None = None) -> str:
         created_by="sample",
     )
     contacts = _month_of_work(session, ids, today)
+    complaints = _month_of_complaints(session, ids, today)
     assigned = _assign_open_complaints(session)
-    return tr(
-        "Sample team: {agents} agents (one a new hire), {customers} sending customers, "
-        "{contacts} contacts over the last month, {assigned} complaint(s) assigned.",
-        agents=len(ids),
-        customers=report.rows_ok,
-        contacts=contacts,
-        assigned=assigned,
+    lines = [complaints] if complaints else []
+    return "\n".join(
+        [
+            *lines,
+            tr(
+                "Sample team: {agents} agents (one a new hire), {customers} sending customers, "
+                "{contacts} contacts over the last month, {assigned} complaint(s) assigned.",
+                agents=len(ids),
+                customers=report.rows_ok,
+                contacts=contacts,
+                assigned=assigned,
+            ),
+        ]
     )
 
 
@@ -203,6 +210,15 @@ def _month_of_work(session: Session, ids: dict[str, int], today: date) -> int:
             reason = tr("taken by {name}, who follows it up", name=names.get(taker, ""))
             assign(session, "contact", contact_id, taker, reason, by="sample", at=at)
     return len(contacts)
+
+
+def _month_of_complaints(session: Session, ids: dict[str, int], today: date) -> str:
+    """A month of complaints taken by the agents at work (not the new hire's first days)."""
+    from branchdesk.complaints.sample import load_sample_complaints
+    from branchdesk.lookup.tables import waybill_page
+
+    numbers = sorted(w.number for w in waybill_page(session, 0, 400))
+    return load_sample_complaints(session, list(ids), numbers, today)
 
 
 def _assign_open_complaints(session: Session) -> int:

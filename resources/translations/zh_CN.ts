@@ -7797,5 +7797,21 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>No coaching follow-up is due. Yesterday's sample is drawn there.</source>
         <translation>没有到期的辅导跟进。昨天的抽检也在那里抽取。</translation>
     </message>
+    <message>
+        <source>called the customer</source>
+        <translation>已致电客户</translation>
+    </message>
+    <message>
+        <source>Sample complaints: {count} over the last month, {open} still open.</source>
+        <translation>示例投诉：近一个月 {count} 条，其中 {open} 条未结。</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>Sample pay rates: {rates}.</source>
+        <translation>示例计件单价：{rates}。</translation>
+    </message>
 </context>
 </TS>

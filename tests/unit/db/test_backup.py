@@ -18,6 +18,7 @@ from sqlalchemy import select, text
 
 from branchdesk import paths
 from branchdesk.cli import main
+from branchdesk.complaints.sample import COUNT as SAMPLE_COMPLAINTS
 from branchdesk.db import backup as backup_module
 from branchdesk.db.backup import (
     BEFORE_RESTORE,
@@ -216,7 +217,11 @@ def test_describe_a_current_backup(sample: Database, tmp_path: Path) -> None:
     assert summary.revision == HEAD_REVISION
     assert summary.taken_at == DAY0
     assert (summary.waybills, summary.area_rules, summary.couriers) == (3000, 37, 10)
-    assert (summary.handbook_items, summary.complaints, summary.guides) == (33, 0, 3)
+    assert (summary.handbook_items, summary.complaints, summary.guides) == (
+        33,
+        SAMPLE_COMPLAINTS,
+        3,
+    )
     assert summary.last_import is not None
     text_ = "\n".join(summary.lines())
     assert "3000" in text_ and "2026-01-05 08:30:00" in text_
