@@ -394,6 +394,8 @@ class ComplaintRow:
     resolution: str | None
     compensation_fen: int | None
     merged_into_id: int | None
+    # Who answers for it (the team's routing); filled by the list pages, not by this service.
+    owner: str = ""
 
     @property
     def is_open(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -44,7 +45,8 @@ from branchdesk.ui.kit.models import Column, LazyRowsModel, RowsModel
     COL_STATUS,
     COL_DUE,
     COL_CLOSED,
-) = range(11)
+    COL_OWNER,
+) = range(12)
 OPEN = "open"  # the status filter's "every open status" entry
 OVERDUE_BG = "#fde0e0"
 DUE_SOON_BG = "#ffe9cc"
@@ -91,6 +93,7 @@ COLUMNS: list[Column[ComplaintRow]] = [
     Column("Status", _status),
     Column("Due", lambda r: _time(r.due_at)),
     Column("Closed", lambda r: _time(r.closed_at)),
+    Column("Owner", lambda r: r.owner),  # hidden while the branch has no team
 ]
 
 DUE_COLUMNS: list[Column[ComplaintRow]] = [
@@ -286,8 +289,12 @@ class ComplaintsPage(QWidget):
             (COL_COURIER, 60),
             (COL_STATUS, 90),
             (COL_DUE, 90),
+            (COL_OWNER, 70),
         ):
             self.view.setColumnWidth(col, width)
+        # 负责客服 reads best beside the courier; hidden until the branch routes complaints.
+        self.view.horizontalHeader().moveSection(COL_OWNER, COL_COURIER + 1)
+        self.view.setColumnHidden(COL_OWNER, True)
         self.view.activated.connect(lambda i: self._open_index(self.model.rows, i))
         self.due_model = DueModel(lead)
         self.due_view = _table(self.due_model, "dueList")
@@ -335,8 +342,15 @@ class ComplaintsPage(QWidget):
         return float(self.settings.get("complaint_lead_hours"))
 
     def _fetch(self, offset: int, limit: int) -> list[ComplaintRow]:
+        from branchdesk.team.assignments import current_owners
+
         with self.db.read_session() as session:
-            return service.list_complaints(session, self.filter, offset, limit)
+            rows = service.list_complaints(session, self.filter, offset, limit)
+            owners = current_owners(session, "complaint", [r.id for r in rows])
+        # One query per page for the owners; the column shows once any complaint has one.
+        if owners and self.view.isColumnHidden(COL_OWNER):
+            self.view.setColumnHidden(COL_OWNER, False)
+        return [replace(r, owner=owners.get(r.id, "")) for r in rows]
 
     def refresh(self) -> None:
         """Complaints or categories changed (here or by an import): reload lists and counts."""

@@ -568,3 +568,36 @@ def test_the_list_model_is_sound(qtmodeltester, window: MainWindow) -> None:  # 
     page.refresh()
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.due_model)
+
+
+def test_the_list_names_who_answers_for_each_complaint(
+    sample_complaints: None, window: MainWindow
+) -> None:
+    """With a team, 负责客服 sits beside the courier and names the routed owner."""
+    from branchdesk.team.assignments import current_owners
+    from branchdesk.ui.complaints.complaints_page import COL_COURIER, COL_OWNER
+
+    page = _page(window)
+    view, model = page.view, page.model
+    assert model.rowCount() > 0
+    assert not view.isColumnHidden(COL_OWNER)
+    header = view.horizontalHeader()
+    assert header.visualIndex(COL_OWNER) == header.visualIndex(COL_COURIER) + 1
+    assert model.headerData(COL_OWNER, Qt.Orientation.Horizontal) == "Owner"
+    ids = [model.row_at(r).id for r in range(model.rowCount())]
+    with window.db.read_session() as s:  # type: ignore[union-attr]
+        owners = current_owners(s, "complaint", ids)
+    assert owners, "the sample routes its complaints to the team"
+    for r in range(model.rowCount()):
+        shown = model.data(model.index(r, COL_OWNER))
+        assert shown == owners.get(model.row_at(r).id, "")
+
+
+def test_without_a_team_the_owner_column_stays_hidden(qtbot: QtBot, db: Database) -> None:
+    from branchdesk.ui.complaints.complaints_page import COL_OWNER
+
+    _log(db, description="客户说快递三天没动")
+    page = ComplaintsPage(db)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() == 1
+    assert page.view.isColumnHidden(COL_OWNER)
