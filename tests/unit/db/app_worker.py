@@ -9,7 +9,14 @@ ended it writes `ready`. Then it serves requests, each a file in CONTROL_DIR ans
 - `log-N`: logs a complaint through the window's own database, as the complaint dialog does;
   answers {"ticket": ticket number};
 - `count-N`: answers {"waybills": n, "complaints": n, "tickets": [...]} as the window sees them;
+- `contact-N`: logs a contact as the agent working at the window (the contact dialog's
+  service call); answers {"id": n, "agent": name};
+- `team-N`: answers {"working": the status bar's agent text, "signed_in": [names signed in
+  today], "contacts_today": n} as the window sees them;
 - `quit`: closes the window (BranchDesk then exits).
+
+With BRANCHDESK_TEST_AGENT set, the agent picker at the start picks that agent (as a person
+clicking their name would); otherwise it is cancelled.
 """
 
 from __future__ import annotations
@@ -45,6 +52,21 @@ def main(argv: list[str]) -> int:
 
     for kind in ("information", "warning", "critical", "question"):
         setattr(QMessageBox, kind, box(kind))
+
+    from branchdesk.ui.team import agent_picker
+
+    def pick(db: Any, settings: Any, parent: Any = None) -> tuple[Any, bool]:
+        wanted = os.environ.get("BRANCHDESK_TEST_AGENT", "")
+        from branchdesk.team.agents import list_agents
+
+        with db.read_session() as session:
+            found = [a for a in list_agents(session) if a.name == wanted]
+        if not found:
+            return None, False
+        agent_picker.work_as(db, settings, found[0])
+        return found[0], True
+
+    agent_picker.AgentPicker.pick = staticmethod(pick)  # type: ignore[method-assign,assignment]
 
     served: set[str] = set()
 
@@ -94,6 +116,38 @@ def main(argv: list[str]) -> int:
                 "tickets": sorted(session.scalars(select(Complaint.ticket_no))),
             }
 
+    def log_contact(win: Any, n: str) -> dict[str, object]:
+        from branchdesk.team.contacts import log_contact as log
+        from branchdesk.ui.team.agent_picker import current_agent
+
+        agent = current_agent(win.db, win.settings)
+        with win.db.session() as session:
+            row = log(
+                session,
+                agent_id=agent.id if agent else None,
+                channel="phone",
+                question=f"asked at the window #{n}",
+                reply="已为您查询，今天下午送达。",
+            )
+        return {"id": row.id, "agent": agent.name if agent else None}
+
+    def team(win: Any) -> dict[str, object]:
+        from datetime import date, datetime, time, timedelta
+
+        from branchdesk.team.agents import list_agents, signed_in_on
+        from branchdesk.team.contacts import contacts_between
+
+        start = datetime.combine(date.today(), time())
+        with win.db.read_session() as session:
+            present = signed_in_on(session, date.today())
+            names = [a.name for a in list_agents(session) if a.id in present]
+            contacts = contacts_between(session, start, start + timedelta(days=1))
+        return {
+            "working": win.agent_label.text(),
+            "signed_in": sorted(names),
+            "contacts_today": len(contacts),
+        }
+
     def poll() -> None:
         win = window()
         if win is None or win.db is None or win._warmup is not None:
@@ -113,6 +167,12 @@ def main(argv: list[str]) -> int:
             elif name.startswith("count-"):
                 served.add(name)
                 answer(name, counts(win))
+            elif name.startswith("contact-"):
+                served.add(name)
+                answer(name, log_contact(win, name.removeprefix("contact-")))
+            elif name.startswith("team-"):
+                served.add(name)
+                answer(name, team(win))
             elif name == "quit":
                 served.add(name)
                 win.close()
