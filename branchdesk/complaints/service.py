@@ -981,6 +981,21 @@ def agent_work(session: Session, start: datetime, end: datetime) -> dict[str, Ag
 # --- who handled what (for quality control) ---------------------------------------------
 
 
+def last_steps_by_day(
+    session: Session, start: datetime, end: datetime
+) -> dict[tuple[str, str], datetime]:
+    """(who, "YYYY-MM-DD") → the time of the last step anyone of that name took on a complaint
+    that day (logged, moved on, edited): the team's attendance counts a shift never signed out
+    until then. One grouped query."""
+    day = func.date(ComplaintEvent.at)
+    rows = session.execute(
+        select(ComplaintEvent.who, day, func.max(ComplaintEvent.at))
+        .where(ComplaintEvent.at >= start, ComplaintEvent.at < end, ComplaintEvent.who != "")
+        .group_by(ComplaintEvent.who, day)
+    )
+    return {(who, str(on)): last for who, on, last in rows if who and last is not None}
+
+
 @dataclass(frozen=True)
 class HandledComplaint:
     """A complaint one agent worked on (logged it, changed it, moved it on) in a period."""

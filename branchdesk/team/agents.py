@@ -324,11 +324,13 @@ def attendance(
     session: Session, month: date | tuple[int, int] | str, *, at: datetime | None = None
 ) -> list[Attendance]:
     """Days and hours per agent in the month (every active agent, and anyone who worked then),
-    by name; three queries whatever the size of the team.
+    by name; five queries whatever the size of the team.
 
-    A shift never signed out counts until the agent's last contact logged that day; with none
-    after the sign-in it counts no hours and is flagged in `open_shifts`. Today's open shift
-    counts until `at` (now)."""
+    A shift never signed out counts until the agent's last activity that day (a contact logged
+    or a step on a complaint); with none after the sign-in it counts no hours and is flagged in
+    `open_shifts`. Today's open shift counts until `at` (now)."""
+    from branchdesk.complaints.service import last_steps_by_day
+
     start, end = month_bounds(month)
     at = at or now()
     shifts = session.execute(
@@ -345,6 +347,14 @@ def attendance(
         if agent_id is None:
             continue
         key = (agent_id, when.date())
+        if key not in last_activity or when > last_activity[key]:
+            last_activity[key] = when
+    ids = {name: agent_id for agent_id, name in session.execute(select(Agent.id, Agent.name))}
+    for (who, on), when in last_steps_by_day(session, start, end).items():
+        agent_id = ids.get(who)
+        if agent_id is None:
+            continue
+        key = (agent_id, date.fromisoformat(on))
         if key not in last_activity or when > last_activity[key]:
             last_activity[key] = when
     days: dict[int, set[date]] = {}

@@ -129,3 +129,30 @@ def test_a_sign_out_forgotten_overnight_is_not_paid_through_the_night(db: Databa
         (row,) = [a for a in attendance(s, "2026-11") if a.name == "周敏"]
     # Day one counts to its last contact (15:00), day two to its sign-out: 6 h + 9 h, not 33 h.
     assert (row.days, row.hours) == (2, 15.0)
+
+
+def test_a_shift_never_signed_out_counts_to_the_last_complaint_step_too(db: Database) -> None:
+    """An agent who only worked complaints that day (no contact logged) is not paid 0 h."""
+    from branchdesk.complaints import service as complaints
+    from branchdesk.complaints.workflow import PROCESSING
+
+    with db.session() as s:
+        agent = add_agent(s, "钱多多", started_on=date(2026, 1, 1))
+        sign_in(s, agent.id, datetime(2026, 11, 12, 9))
+        complaints.ensure_default_categories(s)
+        category = complaints.category_tree(s)[0].id
+        row = complaints.create_complaint(
+            s,
+            complaints.NewComplaint(
+                channel="电话",
+                category_id=category,
+                description="三天没动",
+                received_at=datetime(2026, 11, 12, 10),
+            ),
+            "钱多多",
+        )
+        complaints.transition(s, row.id, PROCESSING, "钱多多", at=datetime(2026, 11, 12, 16, 30))
+        # Someone else's later step that day does not stretch her shift.
+        complaints.transition(s, row.id, "escalated", "别人", at=datetime(2026, 11, 12, 19))
+        (found,) = [a for a in attendance(s, "2026-11") if a.name == "钱多多"]
+    assert (found.days, found.hours, found.open_shifts) == (1, 7.5, 0)
