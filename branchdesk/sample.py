@@ -20,6 +20,7 @@ from branchdesk.io.importing import get_kind, run_import, validate
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.reader import RawSheet
 from branchdesk.lookup.regions import province_names, short_name
+from branchdesk.permissions import Action, require_owner
 
 SAMPLE_TITLE = "示例网点（宁波海曙）— 示例数据，请导入本网点的表格替换"
 
@@ -311,3 +312,58 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
     if rates:
         summary += "\n" + rates
     return summary
+
+
+def remove_sample_branch(session: Session) -> str:
+    """移除示例数据: undo every sample import (tables, waybills, handbook, customers) and remove
+    the sample guides, team, complaints, QC records and pay rates, keeping everything of the
+    branch's own. An owner action (one audit entry); returns a summary for the user."""
+    from branchdesk.complaints.sample import remove_sample_complaints
+    from branchdesk.guides.sample import remove_sample_guides
+    from branchdesk.io.batches import undo_batch
+    from branchdesk.pay.sample import remove_sample_pay
+    from branchdesk.qc.sample import remove_sample_qc
+    from branchdesk.team.sample import remove_sample_team, sample_agent_ids
+
+    features.load()
+    batches = list(
+        session.scalars(
+            select(ImportBatch.id)
+            .where(ImportBatch.is_sample.is_(True), ImportBatch.undone_at.is_(None))
+            .order_by(ImportBatch.id.desc())
+        )
+    )
+    agents = sample_agent_ids(session)
+    if not has_sample_content(session):
+        raise BranchDeskError(tr("This branch has no sample data to remove."))
+    require_owner(Action.DELETE_RECORDS, session, tr("Sample branch removed"))
+    complaints = remove_sample_complaints(session)
+    contacts = remove_sample_team(session, complaints)
+    remove_sample_qc(session, agents, complaints, contacts)
+    remove_sample_pay(session, agents)
+    guides = remove_sample_guides(session)
+    for batch_id in batches:  # newest first: a later sample import is undone before its base
+        undo_batch(session, batch_id)
+    session.flush()
+    return tr(
+        "Removed the sample branch: {imports} sample import(s) undone, {guides} guide(s), "
+        "{agents} agent(s) with their work, {complaints} complaint(s). Your own data is kept.",
+        imports=len(batches),
+        guides=guides,
+        agents=len(agents),
+        complaints=len(complaints),
+    )
+
+
+def has_sample_content(session: Session) -> bool:
+    """Anything of the sample left: an import not undone, a guide, an agent or a complaint."""
+    from branchdesk.complaints.sample import has_sample_complaints
+    from branchdesk.guides.sample import has_sample_guides
+    from branchdesk.team.sample import sample_agent_ids
+
+    return (
+        has_sample(session)
+        or has_sample_guides(session)
+        or bool(sample_agent_ids(session))
+        or has_sample_complaints(session)
+    )

@@ -279,7 +279,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
     command(sub, "check", help=tr("full integrity check of the database; lists the backups"))
 
-    command(sub, "demo", help=tr("load the sample branch (an example to replace)"))
+    p = command(sub, "demo", help=tr("load the sample branch (an example to replace)"))
+    p.add_argument(
+        "--remove",
+        action="store_true",
+        help=tr("remove the sample branch instead (a backup first; your own data stays)"),
+    )
+    p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
     command(sub, "history", help=tr("list imports"))
     p = command(sub, "undo", help=tr("undo an import"))
     p.add_argument("batch_id", type=int)

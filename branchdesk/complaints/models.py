@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 import branchdesk.io.models  # noqa: F401  (import_batch, which batch_id refers to)
@@ -85,6 +85,8 @@ class Complaint(Base):
         ForeignKey("import_batch.id", ondelete="CASCADE"), index=True
     )
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # One of the sample branch's complaints: 移除示例数据 removes it.
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     events: Mapped[list[ComplaintEvent]] = relationship(
         back_populates="complaint",

@@ -9,9 +9,11 @@ import random
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from branchdesk.complaints import workflow
+from branchdesk.complaints.models import Complaint, ComplaintEvent
 from branchdesk.complaints.service import (
     NewComplaint,
     category_tree,
@@ -167,6 +169,9 @@ def load_sample_complaints(
             who,
         )
         made += 1
+        complaint = session.get(Complaint, row.id)
+        assert complaint is not None
+        complaint.is_sample = True  # 移除示例数据 removes it
         step = received + timedelta(minutes=rng.randint(10, 90))
         if newest:
             if n % 2:
@@ -193,3 +198,25 @@ def load_sample_complaints(
         count=made,
         open=min(made, OPEN_AT_END),
     )
+
+
+def has_sample_complaints(session: Session) -> bool:
+    found = select(Complaint.id).where(Complaint.is_sample.is_(True)).limit(1)
+    return session.scalar(found) is not None
+
+
+def remove_sample_complaints(session: Session) -> list[int]:
+    """Remove the sample's complaints with their history; returns their ids (for the features
+    that refer to complaints: owners, QC). A complaint of the branch's own merged into one of
+    them is followed again."""
+    ids = list(session.scalars(select(Complaint.id).where(Complaint.is_sample.is_(True))))
+    if not ids:
+        return []
+    session.execute(
+        update(Complaint)
+        .where(Complaint.merged_into_id.in_(ids), Complaint.is_sample.is_(False))
+        .values(merged_into_id=None)
+    )
+    session.execute(delete(ComplaintEvent).where(ComplaintEvent.complaint_id.in_(ids)))
+    session.execute(delete(Complaint).where(Complaint.id.in_(ids)))
+    return ids

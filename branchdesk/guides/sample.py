@@ -396,3 +396,16 @@ def load_sample_guides(session: Session) -> str:
         count=len(guides),
         steps=steps,
     )
+
+
+def remove_sample_guides(session: Session) -> int:
+    """Delete the sample guides (the branch's own stay) and the pictures only they used;
+    returns how many went. Part of 移除示例数据, which is audited as one owner action."""
+    from branchdesk.guides.service import purge_unused_images
+
+    guides = list(session.scalars(select(Guide).where(Guide.is_sample.is_(True))))
+    for guide in guides:
+        session.delete(guide)
+    session.flush()
+    purge_unused_images(session)
+    return len(guides)

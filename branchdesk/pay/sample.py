@@ -24,6 +24,11 @@ RATES = Rates(
 )
 
 
+# Who "set" the sample's rates, as the sample's imports are created_by "sample": the mark by
+# which 移除示例数据 finds them.
+SAMPLE_SETTER = "sample"
+
+
 def load_sample_rates(session: Session) -> str:
     """Set the sample rates unless the branch has rates; returns a line for the summary."""
     if session.scalar(select(PayRates.id).limit(1)) is not None:
@@ -37,8 +42,21 @@ def load_sample_rates(session: Session) -> str:
             per_contact_fen=RATES.per_contact_fen,
             bands=json.dumps(bands_to_json(RATES.bands)),
             set_at=now(),
-            set_by=tr("sample"),
+            set_by=SAMPLE_SETTER,
         )
     )
     session.flush()
     return tr("Sample pay rates: {rates}.", rates=RATES.describe())
+
+
+def remove_sample_pay(session: Session, agent_ids: list[int]) -> None:
+    """Remove the sample's rates (the branch's own, set later, stay in force) and the sample
+    agents' statements and fines."""
+    from sqlalchemy import delete
+
+    from branchdesk.pay.models import PayFine, PayStatement
+
+    session.execute(delete(PayRates).where(PayRates.set_by == SAMPLE_SETTER))
+    if agent_ids:
+        session.execute(delete(PayFine).where(PayFine.agent_id.in_(agent_ids)))
+        session.execute(delete(PayStatement).where(PayStatement.agent_id.in_(agent_ids)))

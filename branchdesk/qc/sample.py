@@ -81,3 +81,45 @@ def load_sample_qc(session: Session, today: date | None = None) -> str:
         scores=scores,
         coached=coached,
     )
+
+
+def remove_sample_qc(
+    session: Session, agent_ids: list[int], complaint_ids: list[int], contact_ids: list[int]
+) -> None:
+    """Forget QC's records of the sample: the sample agents' shares of the daily samples,
+    every drawn item that was a sample complaint or contact (with its scores), their coaching
+    and good-handling records. A day whose sample is left empty is forgotten too (drawn again
+    from the branch's own work when asked)."""
+    from sqlalchemy import delete, exists, select
+
+    from branchdesk.qc.models import (
+        QcCoaching,
+        QcGoodHandling,
+        QcSample,
+        QcSampleAgent,
+        QcSampleItem,
+        QcScore,
+        QcScoreLine,
+    )
+
+    def of_sample(model: type[QcSampleItem] | type[QcGoodHandling]) -> object:
+        return (
+            model.agent_id.in_(agent_ids)
+            | ((model.item_kind == "complaint") & model.item_id.in_(complaint_ids))
+            | ((model.item_kind == "contact") & model.item_id.in_(contact_ids))
+        )
+
+    items = select(QcSampleItem.id).where(of_sample(QcSampleItem))  # type: ignore[arg-type]
+    scores = select(QcScore.id).where(QcScore.sample_item_id.in_(items))
+    session.execute(delete(QcScoreLine).where(QcScoreLine.score_id.in_(scores)))
+    session.execute(delete(QcScore).where(QcScore.sample_item_id.in_(items)))
+    session.execute(delete(QcCoaching).where(QcCoaching.agent_id.in_(agent_ids)))
+    session.execute(
+        QcCoaching.__table__.update()  # type: ignore[attr-defined]
+        .where(QcCoaching.sample_item_id.in_(items))
+        .values(sample_item_id=None)
+    )
+    session.execute(delete(QcGoodHandling).where(of_sample(QcGoodHandling)))  # type: ignore[arg-type]
+    session.execute(delete(QcSampleItem).where(of_sample(QcSampleItem)))  # type: ignore[arg-type]
+    session.execute(delete(QcSampleAgent).where(QcSampleAgent.agent_id.in_(agent_ids)))
+    session.execute(delete(QcSample).where(~exists().where(QcSampleAgent.sample_id == QcSample.id)))

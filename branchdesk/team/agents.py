@@ -102,8 +102,10 @@ def add_agent(
     role: str = "agent",
     started_on: date | None = None,
     audit: bool = True,
+    sample: bool = False,
 ) -> AgentInfo:
-    """Add a team member (an owner action, audited; the sample branch passes audit=False)."""
+    """Add a team member (an owner action, audited; the sample branch passes audit=False and
+    sample=True, which marks the agent for 移除示例数据)."""
     name = _clean_name(name)
     if role not in ROLES:
         raise TeamError(tr("Unknown role “{role}”.").format(role=role))
@@ -116,6 +118,7 @@ def add_agent(
         role=role,
         started_on=started_on or date.today(),
         active=True,
+        is_sample=sample,
     )
     session.add(agent)
     session.flush()

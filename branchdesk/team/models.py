@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 import branchdesk.io.models  # noqa: F401  (import_batch, which batch_id refers to)
@@ -35,6 +35,8 @@ class Agent(Base):
     # Who takes this agent's new items on a day the agent has not signed in.
     standin_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # One of the sample branch's agents: 移除示例数据 removes it with its work.
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Shift(Base):

@@ -111,6 +111,7 @@ def load_sample_team(session: Session, today: date | None = None) -> str:
             role=role,
             started_on=today - timedelta(days=days),
             audit=False,
+            sample=True,
         ).id
     for name, standin in STANDINS.items():
         update_agent(session, ids[name], standin_id=ids[standin], audit=False)
@@ -232,3 +233,43 @@ def _assign_open_complaints(session: Session) -> int:
     )
     counts = route_complaints(session, [i for i in ids if i not in assigned], by="sample")
     return sum(counts.values())
+
+
+def sample_agent_ids(session: Session) -> list[int]:
+    """The sample branch's agents (marked when the sample was loaded)."""
+    from branchdesk.team.models import Agent
+
+    return list(session.scalars(select(Agent.id).where(Agent.is_sample.is_(True))))
+
+
+def remove_sample_team(session: Session, complaint_ids: list[int]) -> list[int]:
+    """Remove the sample's agents with their shifts, ownership and contacts, and every owner
+    record of the sample's complaints and of those contacts; returns the removed contacts' ids.
+
+    The branch's own agents and work stay: one whose stand-in was a sample agent has none; a
+    customer or item of the branch's own owned by a sample agent has no owner."""
+    from sqlalchemy import delete, update
+
+    from branchdesk.team.models import Agent, Customer, Ownership
+
+    agents = sample_agent_ids(session)
+    contacts = (
+        list(session.scalars(select(Contact.id).where(Contact.agent_id.in_(agents))))
+        if agents
+        else []
+    )
+    session.execute(
+        delete(Assignment).where(
+            ((Assignment.item_kind == "complaint") & Assignment.item_id.in_(complaint_ids))
+            | ((Assignment.item_kind == "contact") & Assignment.item_id.in_(contacts))
+            | Assignment.agent_id.in_(agents)
+        )
+    )
+    if agents:
+        session.execute(delete(Contact).where(Contact.id.in_(contacts)))
+        session.execute(delete(Shift).where(Shift.agent_id.in_(agents)))
+        session.execute(delete(Ownership).where(Ownership.agent_id.in_(agents)))
+        session.execute(update(Customer).where(Customer.owner_id.in_(agents)).values(owner_id=None))
+        session.execute(update(Agent).where(Agent.standin_id.in_(agents)).values(standin_id=None))
+        session.execute(delete(Agent).where(Agent.id.in_(agents)))
+    return contacts

@@ -825,7 +825,7 @@
     </message>
     <message>
         <source>You are looking at the SAMPLE branch (示例数据). Import your branch's own tables under 数据, then undo the sample imports there.</source>
-        <translation>当前显示的是示例网点（示例数据）。请在“数据”页导入本网点自己的表格，然后在同一页撤销示例导入。</translation>
+        <translation type="vanished">当前显示的是示例网点（示例数据）。请在“数据”页导入本网点自己的表格，然后在同一页撤销示例导入。</translation>
     </message>
     <message>
         <source>Sample branch</source>
@@ -7807,11 +7807,67 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
     </message>
     <message>
         <source>sample</source>
-        <translation>示例数据</translation>
+        <translation type="vanished">示例数据</translation>
     </message>
     <message>
         <source>Sample pay rates: {rates}.</source>
         <translation>示例计件单价：{rates}。</translation>
+    </message>
+    <message>
+        <source>Removing the sample changes data: add --yes to confirm.</source>
+        <translation>移除示例数据会改动数据：加上 --yes 确认。</translation>
+    </message>
+    <message>
+        <source>Remove the sample branch (your own data stays)? [y/N] </source>
+        <translation>移除示例网点（本网点自己的数据保留）？[y/N] </translation>
+    </message>
+    <message>
+        <source>This branch has no sample data to remove.</source>
+        <translation>本网点没有可移除的示例数据。</translation>
+    </message>
+    <message>
+        <source>Backup taken before: {path}</source>
+        <translation>移除前已备份：{path}</translation>
+    </message>
+    <message>
+        <source>remove the sample branch instead (a backup first; your own data stays)</source>
+        <translation>改为移除示例网点（先备份；本网点自己的数据保留）</translation>
+    </message>
+    <message>
+        <source>Sample branch removed</source>
+        <translation>已移除示例网点</translation>
+    </message>
+    <message>
+        <source>Removed the sample branch: {imports} sample import(s) undone, {guides} guide(s), {agents} agent(s) with their work, {complaints} complaint(s). Your own data is kept.</source>
+        <translation>已移除示例网点：撤销示例导入 {imports} 次，删除指南 {guides} 篇、客服 {agents} 人及其工作记录、投诉 {complaints} 条。本网点自己的数据均已保留。</translation>
+    </message>
+    <message>
+        <source>Remove the sample…</source>
+        <translation>移除示例数据…</translation>
+    </message>
+    <message>
+        <source>You are looking at the SAMPLE branch (示例数据). Import your branch's own tables under 数据; when you are ready, remove the sample in one step.</source>
+        <translation>当前显示的是示例网点（示例数据）。请在“数据”页导入本网点自己的表格；准备好后，一步即可移除示例数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the sample branch…</source>
+        <translation>移除示例数据(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the sample branch</source>
+        <translation>移除示例数据</translation>
+    </message>
+    <message>
+        <source>Remove the sample branch? Its tables, waybills, handbook, guides, agents with their contacts and shifts, complaints, QC records and pay rates go. What you imported or logged yourself stays.
+
+A backup is made first (数据 › 备份), so this can be taken back by restoring it.</source>
+        <translation>移除示例网点？示例的表格、运单、罚款手册、操作指南、客服及其接待和考勤记录、投诉、质检记录和计件单价都会删除。您自己导入或登记的内容保留。
+
+移除前会先自动备份（数据 › 备份），需要时可以恢复该备份找回。</translation>
+    </message>
+    <message>
+        <source>Backup before: {name}</source>
+        <translation>移除前的备份：{name}</translation>
     </message>
 </context>
 </TS>

@@ -80,10 +80,41 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from branchdesk.sample import load_sample_branch
 
+    if args.remove:
+        return _remove_demo(args)
     db = open_db()
     with db.session() as session:
         summary = load_sample_branch(session)
     print(summary)
+    return EXIT_OK
+
+
+def _remove_demo(args: argparse.Namespace) -> int:
+    """`demo --remove`: the sample branch goes (after a backup); the branch's own data stays."""
+    from branchdesk import paths
+    from branchdesk.db.backup import backup_to
+    from branchdesk.permissions import require_owner
+    from branchdesk.sample import has_sample_content, remove_sample_branch
+
+    require_owner(Action.DELETE_RECORDS)  # before the question: who may not is not asked
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(
+                i18n.tr("Removing the sample changes data: add --yes to confirm."), file=sys.stderr
+            )
+            return EXIT_USAGE
+        answer = input(i18n.tr("Remove the sample branch (your own data stays)? [y/N] "))
+        if answer.strip().lower() not in ("y", "yes", "是"):
+            return EXIT_OK
+    db = open_db()
+    with db.read_session() as session:
+        if not has_sample_content(session):
+            raise BranchDeskError(i18n.tr("This branch has no sample data to remove."))
+    backup = backup_to(paths.db_path(), paths.backups_dir())
+    with db.session() as session:
+        summary = remove_sample_branch(session)
+    print(summary)
+    print(i18n.tr("Backup taken before: {path}", path=backup))
     return EXIT_OK
 
 

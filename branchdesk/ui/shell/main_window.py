@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QSystemTrayIcon,
     QVBoxLayout,
@@ -129,17 +131,27 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
         self.pages.addWidget(self.loading)
         self.nav.setEnabled(False)
 
+        # The sample's banner: what the user is looking at, and the one step that removes it.
+        self.sample_bar = QFrame()
+        self.sample_bar.setObjectName("sampleBar")
+        self.sample_bar.setStyleSheet(
+            "QFrame#sampleBar { background: #fff4ce; } QLabel { color: #5c4400; padding: 6px; }"
+        )
         self.sample_banner = QLabel()
         self.sample_banner.setObjectName("sampleBanner")
-        self.sample_banner.setStyleSheet(
-            "QLabel#sampleBanner { background: #fff4ce; color: #5c4400; padding: 6px; }"
-        )
         self.sample_banner.setWordWrap(True)
-        self.sample_banner.setVisible(False)
+        self.remove_sample_button = QPushButton(self.tr("Remove the sample…"))
+        self.remove_sample_button.setObjectName("removeSample")
+        self.remove_sample_button.clicked.connect(lambda: self.remove_sample())
+        bar = QHBoxLayout(self.sample_bar)
+        bar.setContentsMargins(0, 0, 6, 0)
+        bar.addWidget(self.sample_banner, 1)
+        bar.addWidget(self.remove_sample_button)
+        self.sample_bar.setVisible(False)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.sample_banner)
+        rl.addWidget(self.sample_bar)
         rl.addWidget(self.pages, 1)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -186,19 +198,21 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
         self.setWindowTitle(f"{title} — {name}" if name else title)
 
     def refresh_banner(self) -> None:
-        from branchdesk.sample import has_sample
+        from branchdesk.sample import has_sample, has_sample_content
 
         assert self.db is not None
         with self.db.read_session() as session:
-            sample = has_sample(session)
+            loaded = has_sample(session)
+            left = has_sample_content(session)
         self.sample_banner.setText(
             self.tr(
                 "You are looking at the SAMPLE branch (示例数据). Import your branch's own "
-                "tables under 数据, then undo the sample imports there."
+                "tables under 数据; when you are ready, remove the sample in one step."
             )
         )
-        self.sample_banner.setVisible(sample)
-        self.sample_action.setEnabled(not sample)
+        self.sample_bar.setVisible(left)
+        self.remove_sample_action.setEnabled(left)
+        self.sample_action.setEnabled(not loaded)
 
     def refresh(self) -> None:
         self.data_page.refresh()

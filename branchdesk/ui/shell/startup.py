@@ -276,6 +276,48 @@ class StartupPart(WindowParts):
         self.statusBar().showMessage(summary)
         return True
 
+    def remove_sample(self) -> bool:
+        """移除示例数据 (the banner's button, 帮助 › 移除示例数据): after a yes, a backup, then
+        the sample goes in one owner action; the branch's own data stays."""
+        from branchdesk import paths
+        from branchdesk.db.backup import backup_to
+        from branchdesk.sample import remove_sample_branch
+        from branchdesk.ui.kit import owner_action as owner
+
+        db = self.db
+        assert db is not None
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove the sample branch"),
+            self.tr(
+                "Remove the sample branch? Its tables, waybills, handbook, guides, agents with "
+                "their contacts and shifts, complaints, QC records and pay rates go. What you "
+                "imported or logged yourself stays.\n\nA backup is made first (数据 › 备份), "
+                "so this can be taken back by restoring it."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+
+        def remove() -> str:
+            with db.session() as session:
+                return remove_sample_branch(session)
+
+        try:
+            backup = backup_to(paths.db_path(), paths.backups_dir())
+            summary = owner.retrying(self, db, remove)
+        except owner.PinCancelled:
+            return False
+        except BranchDeskError as exc:
+            QMessageBox.warning(self, self.tr("Remove the sample branch"), str(exc))
+            return False
+        self.refresh()
+        self.refresh_agent()  # a sample agent picked at this PC is gone: nobody is working
+        self.statusBar().showMessage(
+            summary + " " + self.tr("Backup before: {name}").format(name=backup.name)
+        )
+        return True
+
     def offer_sample(self) -> None:
         """First start: the welcome (初始设置) asks about the branch and offers the sample
         branch, so a new user sees how it works."""

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import (
+        QFrame,
         QLabel,
         QListWidget,
         QStackedWidget,
@@ -62,6 +63,8 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     pages: QStackedWidget
     loading: QLabel
     sample_banner: QLabel
+    sample_bar: QFrame
+    remove_sample_action: QAction
     due_indicator: QToolButton
     today_page: TodayPage
     lookup_page: LookupPage

@@ -42,6 +42,7 @@ def test_help_menu_offers_shortcuts_sample_and_about(window: MainWindow) -> None
     assert entries == [
         "Keyboard shortcuts",
         "Load the sample branch",
+        "Remove the sample branch…",
         "Setup wizard…",
         "About BranchDesk",
     ]

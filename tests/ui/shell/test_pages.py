@@ -230,3 +230,36 @@ def test_old_waybills_are_removed_behind_a_progress_dialog(
         left = s.scalar(select(func.count()).select_from(Waybill))
     assert left == total - moved
     assert f"Removed {moved} waybill(s)" in window.statusBar().currentMessage()
+
+
+def test_the_banner_removes_the_sample_in_one_step(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    from branchdesk import paths
+    from branchdesk.ui.team.agent_picker import current_agent, work_as
+
+    assert window.db is not None
+    with window.db.read_session() as s:
+        from branchdesk.team.agents import list_agents
+
+        work_as(window.db, window.settings, list_agents(s)[0])  # a sample agent at the PC
+    window.refresh_agent()
+    assert window.sample_banner.isVisible() and window.remove_sample_action.isEnabled()
+    # "No" keeps everything.
+    boxes.answer = boxes.answer.No
+    qtbot.mouseClick(window.remove_sample_button, Qt.MouseButton.LeftButton)
+    assert boxes.shown[-1][0] == "question"
+    assert window.sample_banner.isVisible()
+    assert list(paths.backups_dir().glob("*.sqlite3")) == []
+
+    boxes.answer = boxes.answer.Yes
+    qtbot.mouseClick(window.remove_sample_button, Qt.MouseButton.LeftButton)
+    assert not window.sample_banner.isVisible()
+    assert not window.remove_sample_action.isEnabled()
+    assert window.sample_action.isEnabled()  # the sample can be loaded again
+    assert window.data_page.area_model.rowCount() == 0
+    assert window.complaints_page.model.rowCount() == 0
+    assert current_agent(window.db, window.settings) is None
+    assert "nobody" in window.agent_label.text()
+    assert "Removed the sample branch" in window.statusBar().currentMessage()
+    assert len(list(paths.backups_dir().glob("*.sqlite3"))) == 1  # taken before removing

@@ -1,0 +1,35 @@
+"""sample marks
+
+The sample branch's agents and complaints are marked, so 移除示例数据 removes them (and what
+hangs off them: shifts, contacts, ownership, QC, statements) without touching the branch's own.
+Before, undoing the sample imports left four sample agents, a month of their contacts and the
+sample's complaints in a real branch.
+
+Revision ID: 0015
+Revises: 0012
+Create Date: 2026-12-05 19:45:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0015"
+down_revision = "0012"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # A plain ALTER TABLE … ADD COLUMN, not a batch (copy-and-move) operation: the batch
+    # rewrites the table's constraints in an order that varies from run to run, and a backup's
+    # schema is checked statement by statement against what the migrations make.
+    for table in ("agent", "complaint"):
+        op.add_column(
+            table, sa.Column("is_sample", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+
+
+def downgrade() -> None:
+    for table in ("agent", "complaint"):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column("is_sample")
