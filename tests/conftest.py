@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -61,11 +61,13 @@ def _template(templates: dict[str, Path], name: str, folder: Path) -> Path:
         i18n.set_language("en")
         database = open_database(path)
         try:
-            if name == "sample":
+            if name.startswith("sample"):
                 from branchdesk.sample import load_sample_branch
 
+                # "sample" has SAMPLE_WAYBILLS waybills, "sample-N" has N (see `sample_of`).
+                waybills = int(name.partition("-")[2] or SAMPLE_WAYBILLS)
                 with database.session() as s:
-                    load_sample_branch(s, waybills=SAMPLE_WAYBILLS)
+                    load_sample_branch(s, waybills=waybills)
         finally:
             database.dispose()
             paths.set_data_dir(None)
@@ -101,6 +103,28 @@ def db(
     database.template = name  # type: ignore[attr-defined]  (checked by sample_db)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def sample_of(
+    db: Database, _templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[int], Database]:
+    """`sample_of(N)` turns the test's (blank) database into the sample branch with N
+    waybills, exactly as `load_sample_branch(session, waybills=N)` would, from a template made
+    once per session: loading the sample costs seconds, copying it milliseconds."""
+
+    def load(waybills: int) -> Database:
+        folder = tmp_path_factory.getbasetemp() / "db-templates"
+        folder.mkdir(exist_ok=True)
+        template = _template(_templates, f"sample-{waybills}", folder)
+        db.dispose()
+        target = paths.db_path()
+        for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(template, target)
+        return db
+
+    return load
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -27,16 +28,15 @@ from branchdesk.io.batches import undo_batch
 from branchdesk.io.importing import ImportRejected, run_import
 from branchdesk.lookup.models import Waybill
 from branchdesk.privacy import mask_name, mask_phone
-from branchdesk.sample import load_sample_branch
 from tests.conftest import without_complaints
 
 T0 = datetime(2026, 11, 2, 9, 0)
 
 
 @pytest.fixture
-def branch(db: Database) -> Database:
+def branch(sample_of: Callable[[int], Database]) -> Database:
+    db = sample_of(300)
     with db.session() as s:
-        load_sample_branch(s, waybills=300)
         service.ensure_default_categories(s)
     without_complaints(db)  # the sample's tables; the tests count the complaints they log
     return db

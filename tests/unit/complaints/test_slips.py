@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -36,7 +37,6 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 from branchdesk.io.tabular import HeaderNotFound
-from branchdesk.sample import load_sample_branch
 from tests.data.make_problem_fixtures import (
     SAMPLE_WAYBILL_WANG,
     SAMPLE_WAYBILL_ZHOU,
@@ -48,11 +48,9 @@ PRINTED = date(2026, 11, 22)
 
 
 @pytest.fixture
-def branch(db: Database) -> Database:
+def branch(sample_of: Callable[[int], Database]) -> Database:
     """The sample branch: couriers, areas and 400 waybills."""
-    with db.session() as s:
-        load_sample_branch(s, waybills=400)
-    return db
+    return sample_of(400)
 
 
 def read(db: Database, path: Path, **kwargs: object) -> SlipList:

@@ -6,7 +6,7 @@ import hashlib
 import shutil
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -43,7 +43,6 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.lookup.models import Courier
 from branchdesk.owner import pin
 from branchdesk.permissions import PermissionDenied, set_policy
-from branchdesk.sample import load_sample_branch
 from tests.unit.db.test_integrity import truncate_half, zero_middle_page
 
 DAY0 = datetime(2026, 1, 5, 8, 30)  # a Monday
@@ -71,10 +70,8 @@ def old_schema(path: Path, revision: str) -> None:
 
 
 @pytest.fixture
-def sample(db: Database) -> Database:
-    with db.session() as s:
-        load_sample_branch(s)
-    return db
+def sample(sample_of: Callable[[int], Database]) -> Database:
+    return sample_of(3000)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ within bounds: an edited backup is refused with the precise reason."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -23,7 +24,6 @@ from branchdesk.db.backup import (
 from branchdesk.db.engine import Database
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.owner.pin import set_pin
-from branchdesk.sample import load_sample_branch
 from tests.unit.db.test_backup import old_schema
 
 EDITS = {
@@ -50,9 +50,9 @@ EDITS = {
 
 
 @pytest.fixture
-def good_backup(db: Database, tmp_path: Path) -> Path:
+def good_backup(db: Database, sample_of: Callable[[int], Database], tmp_path: Path) -> Path:
+    sample_of(100)
     with db.session() as s:
-        load_sample_branch(s, waybills=100)
         set_pin(s, "2580")
     db.dispose()
     return backup_to(paths.db_path(), tmp_path / "usb")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import struct
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,6 @@ from branchdesk.db.backup import backup_to, lacking_rows
 from branchdesk.db.engine import Database, open_database
 from branchdesk.db.integrity import full_check, quick_check
 from branchdesk.lookup.models import Waybill
-from branchdesk.sample import load_sample_branch
 from tests.unit.db.processes import child_env
 from tests.unit.db.test_side_by_side import waybill_csv
 
@@ -66,11 +66,12 @@ def copy_page_one_from_the_wal(db_path: Path) -> None:
 
 
 @pytest.fixture
-def stopped_checkpoint(db: Database, data_dir: Path, tmp_path: Path) -> tuple[int, Path]:
+def stopped_checkpoint(
+    db: Database, sample_of: Callable[[int], Database], data_dir: Path, tmp_path: Path
+) -> tuple[int, Path]:
     """A committed import of 3,000 waybills in the WAL, a checkpoint stopped after page 1, and
     an older backup without that import. Returns (waybills committed, the backup)."""
-    with db.session() as s:
-        load_sample_branch(s, waybills=100)
+    sample_of(100)
     db.dispose()
     backup = backup_to(paths.db_path(), paths.backups_dir(), kind="daily")
     numbers = waybill_csv(tmp_path / "运单.csv", 7, 3000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,16 +16,16 @@ from branchdesk.db import engine as engine_module
 from branchdesk.db.engine import Database, open_database
 from branchdesk.errors import DiskFullError
 from branchdesk.lookup.models import Waybill
-from branchdesk.sample import load_sample_branch
 from tests.unit.db.test_side_by_side import waybill_csv
 
 
 @pytest.fixture
-def full_database(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+def full_database(
+    db: Database, sample_of: Callable[[int], Database], monkeypatch: pytest.MonkeyPatch
+) -> Database:
     """The sample branch in a database that may not grow by more than a few pages, as on a
     full disk (SQLite answers SQLITE_FULL, "database or disk is full")."""
-    with db.session() as s:
-        load_sample_branch(s, waybills=100)
+    sample_of(100)
     with db.read_session() as s:
         pages = s.connection().exec_driver_sql("PRAGMA page_count").scalar()
     db.dispose()

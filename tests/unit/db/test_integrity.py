@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,6 @@ from branchdesk import paths
 from branchdesk.db.backup import backup_to, newest_good_backup
 from branchdesk.db.engine import Database
 from branchdesk.db.integrity import full_check, quick_check
-from branchdesk.sample import load_sample_branch
 
 
 def zero_middle_page(path: Path) -> None:
@@ -33,10 +33,9 @@ def truncate_half(path: Path) -> None:
 
 
 @pytest.fixture
-def sample_copy(db: Database, tmp_path: Path) -> Path:
+def sample_copy(sample_of: Callable[[int], Database], tmp_path: Path) -> Path:
     """A closed, single-file copy of the sample branch's database."""
-    with db.session() as s:
-        load_sample_branch(s)
+    sample_of(3000)
     return backup_to(paths.db_path(), tmp_path / "copies")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,9 +21,8 @@ from branchdesk.sample import load_sample_branch
 
 
 @pytest.fixture
-def sample(db: Database) -> Iterator[Session]:
-    with db.session() as s:
-        load_sample_branch(s, waybills=600)
+def sample(db: Database, sample_of: Callable[[int], Database]) -> Iterator[Session]:
+    sample_of(600)
     with db.read_session() as s:  # held open through the test: a reader, which never blocks
         yield s
 
