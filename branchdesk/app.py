@@ -209,13 +209,17 @@ def run_gui(open_path: Path | None = None) -> int:
 
     # Before the database is opened: a second start only brings the first one forward.
     instance = SingleInstance.for_data_dir(data_dir)
-    if not instance.try_primary():
-        log.info("BranchDesk already runs on this data dir: asked it to come forward")
+    if not instance.try_primary(open_path):
+        log.info(
+            "BranchDesk already runs on this data dir: asked it to come forward%s",
+            f" and open {open_path}" if open_path is not None else "",
+        )
         return 0
     settings = SettingsStore()
     install_translator(app, settings.get("language"))
     window = launch(app, settings, open_path=open_path)
     instance.raise_requested.connect(window.bring_forward)
+    instance.open_requested.connect(lambda path: window.open_guide_pack(Path(path)))
     _quit_after_for_smoke_test(app)
     code = app.exec()
     if window.db is not None:

@@ -1,7 +1,9 @@
 """One BranchDesk per data dir: a second start asks the running one to come forward and exits.
 
 The first start takes a lock file and listens on a local socket (a named pipe on Windows)
-named after the data dir; a later start finds the lock taken, connects and sends "raise".
+named after the data dir; a later start finds the lock taken, connects and sends "raise", or
+"open PATH" when it was started to open a file (a guide pack double-clicked in Explorer while
+BranchDesk already runs): the running one comes forward and opens it.
 The lock decides who is first, so two starts in the same instant cannot both win; a lock or
 socket left by a crashed process is recognised (its process is gone) and taken over.
 Local sockets only: nothing here touches the network.
@@ -23,6 +25,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 log = logging.getLogger(__name__)
 
 RAISE = b"raise"
+OPEN = b"open "  # followed by the file's path, UTF-8
 CONNECT_TIMEOUT_S = 5.0  # the first start may still be between its lock and its listen()
 ANSWER_TIMEOUT_MS = 1000
 
@@ -45,6 +48,7 @@ class SingleInstance(QObject):
     """`try_primary()` once at start-up; the primary emits `raise_requested` for later starts."""
 
     raise_requested = Signal()
+    open_requested = Signal(str)  # a later start was asked to open this file
 
     def __init__(self, key: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,13 +66,16 @@ class SingleInstance(QObject):
     def is_primary(self) -> bool:
         return self._server is not None
 
-    def try_primary(self) -> bool:
+    def try_primary(self, open_path: Path | None = None) -> bool:
         """True: this is the first start (it now listens). False: another one runs and was
-        asked to come forward; this start should exit."""
+        asked to come forward (and to open `open_path`, if given); this start should exit."""
         if self._lock.tryLock(0):
             self._listen()
             return True
-        self._ask_primary_to_raise()
+        if open_path is None:
+            self._ask_primary(RAISE)
+        else:
+            self._ask_primary(OPEN + str(Path(open_path).resolve()).encode("utf-8"))
         return False
 
     def _listen(self) -> None:
@@ -86,14 +93,14 @@ class SingleInstance(QObject):
         server.newConnection.connect(self._accept)
         self._server = server
 
-    def _ask_primary_to_raise(self) -> None:
+    def _ask_primary(self, message: bytes) -> None:
         _allow_primary_to_take_focus()
         deadline = time.monotonic() + CONNECT_TIMEOUT_S
         socket = QLocalSocket()
         while True:
             socket.connectToServer(self.key)
             if socket.waitForConnected(500):
-                socket.write(QByteArray(RAISE + b"\n"))
+                socket.write(QByteArray(message + b"\n"))
                 socket.waitForBytesWritten(1000)
                 socket.disconnectFromServer()
                 if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
@@ -122,8 +129,14 @@ class SingleInstance(QObject):
                 message += client.readAll().data()
             client.abort()
             client.deleteLater()
-            if message.split(b"\n", 1)[0].strip() == RAISE:
+            line = message.split(b"\n", 1)[0].strip()
+            if line == RAISE:
                 self.raise_requested.emit()
+            elif line.startswith(OPEN.strip()):
+                path = line[len(OPEN) :].decode("utf-8", errors="replace").strip()
+                self.raise_requested.emit()
+                if path:
+                    self.open_requested.emit(path)
 
     def close(self) -> None:
         """Stop listening and let go of the lock (at exit; a crash leaves both, see above)."""

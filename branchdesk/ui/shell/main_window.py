@@ -293,7 +293,16 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
             self.nav.setCurrentRow(GUIDES)
 
     def open_guide_pack(self, path: Path) -> None:
-        """Show the guides page and import the pack (a guide pack opened from Explorer)."""
+        """Show the guides page and import the pack (a guide pack opened from Explorer, also
+        while BranchDesk runs: then once the branch's data is open, if it is not yet)."""
+        if self.db is None or not hasattr(self, "guides_holder"):
+
+            def later() -> None:
+                self.data_ready.disconnect(later)
+                self.open_guide_pack(path)
+
+            self.data_ready.connect(later)
+            return
         self.nav.setCurrentRow(GUIDES)
         self.ensure_guides().import_pack_file(path)
 

@@ -126,3 +126,70 @@ def test_a_crashed_first_start_does_not_block_the_next(
     assert primary.try_primary()
     with qtbot.waitSignal(primary.raise_requested, timeout=5000):
         assert not _instance(instances, data_dir).try_primary()
+
+
+def _pack(tmp_path: Path, title: str) -> Path:
+    """A guide pack as another branch exports it (made in a database of its own)."""
+    from branchdesk.db.engine import open_database
+    from branchdesk.guides import packs, service
+    from branchdesk.guides.service import StepData
+
+    other = open_database(tmp_path / "other.sqlite3")
+    with other.session() as session:
+        gid = service.create_guide(session, title, "操作", who="别的网点")
+        data = service.get_guide(session, gid)
+        data.steps = [StepData("扫描入库")]
+        service.save_guide(session, gid, data, who="别的网点")
+        pack = tmp_path / "收到的 指南包" / f"{title}.zip"
+        pack.parent.mkdir()
+        packs.export_pack(session, gid, pack)
+    other.dispose()
+    return pack
+
+
+@pytest.mark.qt_log_ignore("does not support raise")
+def test_a_pack_opened_while_branchdesk_runs_is_imported_by_the_running_window(
+    qtbot: QtBot,
+    window: MainWindow,
+    data_dir: Path,
+    instances: list[SingleInstance],
+    tmp_path: Path,
+) -> None:
+    """Explorer starts `BranchDesk --open PACK` a second time: the first one imports it."""
+    from branchdesk.ui.shell.main_window import GUIDES
+
+    pack = _pack(tmp_path, "夜间揽收")
+    primary = _instance(instances, data_dir)
+    assert primary.try_primary()
+    primary.raise_requested.connect(window.bring_forward)  # as run_gui connects them
+    primary.open_requested.connect(lambda path: window.open_guide_pack(Path(path)))
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    with qtbot.waitSignal(primary.open_requested, timeout=5000) as asked:
+        assert not _instance(instances, data_dir).try_primary(pack)
+    assert asked.args == [str(pack.resolve())]
+    qtbot.waitUntil(lambda: not window.isMinimized() and window.isVisible())
+    assert window.nav.currentRow() == GUIDES
+    assert window.guides_page is not None
+    chosen = window.guides_page.selected()
+    assert chosen is not None and chosen.title.startswith("夜间揽收")
+
+
+def test_a_pack_handed_over_before_the_data_is_open_waits_for_it(
+    qtbot: QtBot, db: object, tmp_path: Path
+) -> None:
+    from branchdesk.db.engine import Database
+    from branchdesk.ui.shell.main_window import GUIDES
+
+    assert isinstance(db, Database)
+    pack = _pack(tmp_path, "月结客户对账")
+    window = MainWindow()  # still opening the branch's data
+    qtbot.addWidget(window)
+    window.open_guide_pack(pack)
+    assert window.db is None
+    window.attach(db)
+    qtbot.waitUntil(lambda: window.guides_page is not None, timeout=10000)
+    assert window.nav.currentRow() == GUIDES
+    assert window.guides_page is not None
+    chosen = window.guides_page.selected()
+    assert chosen is not None and chosen.title.startswith("月结客户对账")
