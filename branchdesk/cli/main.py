@@ -57,7 +57,15 @@ def _main(argv: Sequence[str] | None) -> int:
 
     try:
         install_owner_lock(args)
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, where a closed pipe is handled, not at exit
+        return code
+    except BrokenPipeError:
+        # The reader stopped reading (`branchdesk history | head -3`): that is not an error
+        # of ours. Nothing more can be written there, not even at exit.
+        _silence_stdout()
+        return 0
     except PermissionDenied as exc:
         print(str(exc), file=sys.stderr)
         print(i18n.tr("Give the owner PIN with --pin or BRANCHDESK_PIN."), file=sys.stderr)
@@ -105,3 +113,14 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.__stdout__.fileno() if sys.__stdout__ is not None else 1)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -214,3 +214,25 @@ def test_every_document_the_print_command_offers_is_registered_by_its_feature(
         if p.stem != "__init__"
     }
     assert {m for f in features.FEATURES for m in f.documents} == modules
+
+
+def test_output_cut_short_by_its_reader_is_not_an_error(sample_db: Database) -> None:
+    """`branchdesk history | head -1`: the reader goes away; the command stops quietly."""
+    import subprocess
+    import sys
+
+    from branchdesk import paths
+
+    sample_db.dispose()
+    done = subprocess.Popen(
+        [sys.executable, "-m", "branchdesk", "--data-dir", str(paths.data_dir()), "history"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert done.stdout is not None and done.stderr is not None
+    done.stdout.close()  # the reader has gone before the first line
+    with done.stderr:
+        err = done.stderr.read().decode("utf-8", errors="replace")
+    assert done.wait(timeout=60) == 0, err
+    assert err == ""
