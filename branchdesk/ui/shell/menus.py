@@ -192,10 +192,17 @@ class MenusPart(WindowParts):
 
         if self.db is None:
             return
+        open_now = getattr(self, "qc_window", None)
+        if open_now is not None:  # Ctrl+Shift+Q again: the window already open comes forward
+            open_now.showNormal()
+            open_now.raise_()
+            open_now.activateWindow()
+            return
         window = QcWindow(self.db, self.settings, self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda *_: setattr(self, "qc_window", None))
         window.show()
-        self.qc_window = window
+        self.qc_window: QcWindow | None = window
 
     def open_settings(self) -> None:
         from branchdesk.ui.owner.settings_dialog import SettingsDialog

@@ -241,6 +241,7 @@ def test_a_scorecard_not_adding_up_is_refused_with_the_sum(
     assert (shares["李强"].quota, shares["王芳"].quota) == (8, 5)
 
 
+@pytest.mark.qt_log_ignore("does not support raise", "propagateSizeHints")
 def test_the_main_window_opens_quality_control(qtbot: QtBot, window: object) -> None:
     from branchdesk.ui.qc.qc_window import QcWindow
 
@@ -248,7 +249,18 @@ def test_the_main_window_opens_quality_control(qtbot: QtBot, window: object) -> 
     qc = window.qc_window  # type: ignore[attr-defined]
     assert isinstance(qc, QcWindow) and qc.isVisible()
     assert qc.page.tabs.count() == 6
+    # Asked again while it is open: the same window, not a second one.
+    window.qc_action.trigger()  # type: ignore[attr-defined]
+    assert window.qc_window is qc  # type: ignore[attr-defined]
+    from PySide6.QtWidgets import QApplication
+
+    assert [w for w in QApplication.topLevelWidgets() if isinstance(w, QcWindow)] == [qc]
     qc.close()
+    qtbot.waitUntil(lambda: window.qc_window is None)  # type: ignore[attr-defined]
+    window.qc_action.trigger()  # type: ignore[attr-defined]
+    again = window.qc_window  # type: ignore[attr-defined]
+    assert isinstance(again, QcWindow) and again.isVisible()
+    again.close()
 
 
 def test_reviewer_field_is_prefilled(qtbot: QtBot, page: QcPage, team: Team) -> None:
