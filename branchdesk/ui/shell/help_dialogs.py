@@ -3,6 +3,7 @@ licence, third-party notices)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from importlib import metadata
 
@@ -90,8 +91,10 @@ class AboutDialog(QDialog):
         data = paths.data_dir()
         title = QLabel(f"<h2>BranchDesk 网点服务台 {__version__}</h2>")
         self.data_label = QLabel(
+            # Escaped: a folder named O'Brien or A&B must neither end the link nor vanish.
             self.tr("Data folder: <a href='{url}'>{path}</a>").format(
-                url=QUrl.fromLocalFile(str(data)).toString(), path=data
+                url=html.escape(QUrl.fromLocalFile(str(data)).toString(), quote=True),
+                path=html.escape(str(data)),
             )
         )
         self.data_label.setTextFormat(Qt.TextFormat.RichText)

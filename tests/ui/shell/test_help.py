@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -78,3 +83,24 @@ def test_about_shows_version_data_folder_and_licences(qtbot: QtBot, window: Main
     }
     assert components["SQLAlchemy"][1] == "MIT" and components["SQLAlchemy"][0]  # version read
     assert components["PySide6 (Qt for Python)"][1] == "LGPL-3.0"
+
+
+def test_the_data_folder_link_survives_quotes_and_ampersands(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    odd = tmp_path / "O'Brien & <Co> 网点"
+    monkeypatch.setattr(paths, "data_dir", lambda: odd)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    document = QTextDocument()
+    document.setHtml(dialog.data_label.text())
+    assert str(odd) in document.toPlainText()  # shown whole, as text
+    href = dialog.data_label.text().split("href='", 1)[1].split("'", 1)[0]
+    dialog.data_label.linkActivated.emit(html.unescape(href))
+    assert opened == [str(odd)]
+    assert QUrl(html.unescape(href)).toLocalFile() == str(odd)
