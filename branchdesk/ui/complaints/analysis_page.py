@@ -17,8 +17,8 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QMargins, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtCore import QDate, QEvent, QMargins, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -218,7 +218,10 @@ class AnalysisPage(QWidget):
         self.category_chart, category_view = _chart(self.tr("By category"))
         self.courier_chart, courier_view = _chart(self.tr("By courier"))
         self.channel_chart, channel_view = _chart(self.tr("By channel"))
+        self.channel_view = channel_view
+        channel_view.installEventFilter(self)  # the legend moves below the pie when narrow
         self.trend_chart, trend_view = _chart(self.tr("Last 12 months"))
+        self.trend_view = trend_view
         charts = QWidget()
         grid = QGridLayout(charts)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -247,7 +250,9 @@ class AnalysisPage(QWidget):
         splitter.addWidget(repeats)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 420])
+        # The charts first: at 1024×768 each still has room for 12 month labels and a legend;
+        # the repeat lists wrap their tickets.
+        splitter.setSizes([800, 340])
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -398,12 +403,37 @@ class AnalysisPage(QWidget):
         for c in r.by_channel:
             piece = series.append(f"{c.label} {c.count} · {c.count / total:.0%}", c.count)
             piece.setLabelVisible(False)
+            piece.setProperty("short", f"{c.label} {c.count}")
+            piece.setProperty("full", piece.label())
         series.setPieSize(0.85)
         chart.addSeries(series)
-        legend = chart.legend()
+        chart.legend().show()
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        """Beside the pie: "12305/邮政申诉 3 · 14%" where there is room, "12305/邮政申诉 3" in
+        a smaller font on a narrow chart (a 1024×768 screen), so neither is cut off."""
+        legend = self.channel_chart.legend()
+        wide = self.channel_view.width() >= 360
         legend.setAlignment(Qt.AlignmentFlag.AlignRight)
-        legend.setMinimumWidth(150)  # room for "12305/邮政申诉 3 · 14%"
-        legend.show()
+        legend.setMinimumWidth(150 if wide else 0)
+        font = self.channel_view.font()
+        if not wide:
+            font.setPointSizeF(max(6.0, font.pointSizeF() - 1))
+        legend.setFont(font)
+        widest = 0
+        for series in self.channel_chart.series():
+            if isinstance(series, QPieSeries):
+                for piece in series.slices():
+                    piece.setLabel(str(piece.property("full" if wide else "short")))
+                    widest = max(widest, QFontMetrics(font).horizontalAdvance(piece.label()))
+        if not wide:  # room for the longest label (and its marker); the pie takes the rest
+            legend.setMinimumWidth(min(widest + 36, self.channel_view.width() * 3 // 5))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.channel_view and event.type() == QEvent.Type.Resize:
+            self._place_legend()
+        return super().eventFilter(watched, event)
 
     def _show_trend(self, r: MonthReport) -> None:
         chart = self.trend_chart
@@ -424,8 +454,13 @@ class AnalysisPage(QWidget):
         chart.addSeries(chosen)
         months = QBarCategoryAxis()
         months.setTruncateLabels(False)
-        months.append([f"{p.month:02d}" for p in r.trend])
-        chart.setTitle(
+        months.append([str(p.month) for p in r.trend])  # 1–12: twelve fit a narrow chart
+        small = months.labelsFont()
+        small.setPointSizeF(max(6.0, small.pointSizeF() - 2))
+        months.setLabelsFont(small)
+        # The range goes in the tooltip: in the title it was cut off on a 1024×768 screen.
+        chart.setTitle(self.tr("Last 12 months"))
+        self.trend_view.setToolTip(
             self.tr("Last 12 months ({first} – {last})").format(
                 first=r.trend[0].label, last=r.trend[-1].label
             )

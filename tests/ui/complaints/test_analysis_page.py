@@ -240,3 +240,21 @@ def test_the_analysis_page_is_built_when_first_shown(window: object) -> None:
     assert window.analysis_page is None
     window.nav.setCurrentRow(ANALYSIS)
     assert window.analysis_page is not None and window.analysis_page.isVisible()
+
+
+def test_on_a_small_screen_the_charts_keep_their_labels(qtbot: QtBot, page: AnalysisPage) -> None:
+    """At 1024×768 a chart is about 210 px wide: the months read 1–12 (not 01…12 run together),
+    the trend's title leaves the range to its tooltip, the channels drop the percentage."""
+    page.resize(1800, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    pie = next(s for s in page.channel_chart.series() if isinstance(s, QPieSeries))
+    assert all("%" in sl.label() for sl in pie.slices())
+    page.resize(820, 620)
+    qtbot.waitUntil(lambda: page.channel_view.width() < 360)
+    assert all("%" not in sl.label() for sl in pie.slices())
+    assert sorted(int(sl.label().split()[-1]) for sl in pie.slices()) == [1, 3]  # the counts
+    months = next(a for a in page.trend_chart.axes() if isinstance(a, QBarCategoryAxis))
+    assert months.categories()[-3:] == ["1", "2", "3"]
+    assert page.trend_chart.title() == "Last 12 months"
+    assert "2025-04" in page.trend_view.toolTip() and "2026-03" in page.trend_view.toolTip()
