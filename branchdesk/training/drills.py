@@ -186,7 +186,20 @@ def note_lookup(
 
     keywords = matched_keywords(session, address)
     at = at or utcnow()
+    day = at.replace(hour=0, minute=0, second=0, microsecond=0)
+    noted = set(
+        session.scalars(
+            select(TrainingLookup.keyword).where(
+                TrainingLookup.agent_id == agent_id,
+                TrainingLookup.at >= day,
+                TrainingLookup.keyword.in_(keywords),
+                TrainingLookup.wrong == wrong,
+            )
+        )
+    )
     for keyword in keywords:
+        if keyword in noted:
+            continue  # once a day is enough (the lookup page searches as one types)
         session.add(TrainingLookup(agent_id=agent_id, keyword=keyword[:200], at=at, wrong=wrong))
     session.flush()
     return keywords
@@ -462,3 +475,52 @@ def deck_cards(session: Session, deck: str, limit: int = 40) -> list[DrillItem]:
         .limit(limit)
     )
     return [_item(c, False, set()) for c in cards]
+
+
+# --- the copy-out sheet (默写) -------------------------------------------------------------
+
+SHEET_ROWS = 24  # what fits one A4 page with room to write
+
+
+@dataclass(frozen=True)
+class CopySheet:
+    deck: str
+    title: str
+    question: str
+    employee: str
+    rows: tuple[tuple[str, str], ...]  # (prompt, answer)
+
+
+def copy_sheet(
+    session: Session, deck: str, *, employee: str = "", agent_id: int | None = None
+) -> CopySheet:
+    """One page of a table to copy out from memory, with its answers for the key: the
+    employee's most-forgotten cards first when an employee is given, else the table's order."""
+    cards = deck_cards(session, deck, limit=2000 if agent_id is not None else SHEET_ROWS)
+    if not cards:
+        raise TrainingError(
+            tr(
+                "{table} has no rows to copy out yet: import it under 数据 first.",
+                table=deck_label(deck),
+            )
+        )
+    if agent_id is not None:
+        lapses = dict(
+            session.execute(
+                select(TrainingMemory.card_id, TrainingMemory.lapses).where(
+                    TrainingMemory.agent_id == agent_id
+                )
+            ).all()
+        )
+        order = {c.card_id: n for n, c in enumerate(cards)}
+        cards.sort(key=lambda c: (-lapses.get(c.card_id, 0), order[c.card_id]))
+    cards = cards[:SHEET_ROWS]
+    kinds = list(dict.fromkeys(c.kind for c in cards))
+    question = " / ".join(kind_question(k) for k in kinds)
+    return CopySheet(
+        deck,
+        tr("Copy-out sheet: {table}", table=deck_label(deck)),
+        question,
+        employee,
+        tuple((c.prompt, " / ".join(c.answers)) for c in cards),
+    )

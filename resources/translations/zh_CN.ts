@@ -7797,5 +7797,197 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>No coaching follow-up is due. Yesterday's sample is drawn there.</source>
         <translation>没有到期的辅导跟进。昨天的抽检也在那里抽取。</translation>
     </message>
+    <message>
+        <source>Delivery-area table</source>
+        <translation>派件区域表</translation>
+    </message>
+    <message>
+        <source>Route table</source>
+        <translation>发件路由表</translation>
+    </message>
+    <message>
+        <source>Arrival-time table</source>
+        <translation>到达时效表</translation>
+    </message>
+    <message>
+        <source>Who delivers here?</source>
+        <translation>这里由谁派送？</translation>
+    </message>
+    <message>
+        <source>Which areas does this courier deliver?</source>
+        <translation>这位业务员负责哪些区域？</translation>
+    </message>
+    <message>
+        <source>Which route or hub does a parcel to this destination take?</source>
+        <translation>寄往这里走哪条路由、哪个中转？</translation>
+    </message>
+    <message>
+        <source>How many days to arrive?</source>
+        <translation>几天到达？</translation>
+    </message>
+    <message>
+        <source>What is the fine?</source>
+        <translation>罚款多少？</translation>
+    </message>
+    <message>
+        <source>How is it avoided?</source>
+        <translation>怎样避免？</translation>
+    </message>
+    <message>
+        <source>Which complaint category is this?</source>
+        <translation>这属于哪类问题？</translation>
+    </message>
+    <message>
+        <source> … and {count} more</source>
+        <translation> …… 另有 {count} 处</translation>
+    </message>
+    <message>
+        <source>Name: {name}    Date: ＿＿＿＿    Score: ＿＿ / {count}</source>
+        <translation>姓名：{name}    日期：＿＿＿＿    得分：＿＿ / {count}</translation>
+    </message>
+    <message>
+        <source>{question} Write from memory; check against the key afterwards.</source>
+        <translation>{question} 凭记忆默写，写完再对照答案。</translation>
+    </message>
+    <message>
+        <source>For the mentor: do not hand out with the sheet.</source>
+        <translation>带教师傅留存：不要和默写纸一起发出。</translation>
+    </message>
+    <message>
+        <source>{days} day(s)</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>A grade is 1 (again), 2 (hard), 3 (good) or 4 (easy).</source>
+        <translation>评分只能是 1（忘了）、2（困难）、3（记得）或 4（简单）。</translation>
+    </message>
+    <message>
+        <source>This card's row is no longer in the table; the drill moves on to the next card.</source>
+        <translation>这张卡片对应的行已不在表中，练习转到下一张。</translation>
+    </message>
+    <message>
+        <source>Unknown table {deck}: use one of {decks}.</source>
+        <translation>没有表 {deck}：请用 {decks} 之一。</translation>
+    </message>
+    <message>
+        <source>{table} has no rows to copy out yet: import it under 数据 first.</source>
+        <translation>{table}还没有可默写的内容：请先在“数据”页导入。</translation>
+    </message>
+    <message>
+        <source>Copy-out sheet: {table}</source>
+        <translation>默写：{table}</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Start today's drill</source>
+        <translation>开始今日练习</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>练习人：</translation>
+    </message>
+    <message>
+        <source>Show answer  (Space)</source>
+        <translation>看答案  (空格)</translation>
+    </message>
+    <message>
+        <source>1 Again</source>
+        <translation>1 忘了</translation>
+    </message>
+    <message>
+        <source>2 Hard</source>
+        <translation>2 困难</translation>
+    </message>
+    <message>
+        <source>3 Good</source>
+        <translation>3 记得</translation>
+    </message>
+    <message>
+        <source>4 Easy</source>
+        <translation>4 简单</translation>
+    </message>
+    <message>
+        <source>Print copy-out sheet…</source>
+        <translation>打印默写纸…</translation>
+    </message>
+    <message>
+        <source>Mastered, per table</source>
+        <translation>各表掌握程度</translation>
+    </message>
+    <message>
+        <source>Copy-out sheet (默写) with an answer key:</source>
+        <translation>默写纸（附答案页）：</translation>
+    </message>
+    <message>
+        <source>Press “Start today's drill”: about 15 minutes of the branch's own tables.</source>
+        <translation>点“开始今日练习”：用本网点自己的表练约 15 分钟。</translation>
+    </message>
+    <message>
+        <source>Add the team first (团队 › 团队与考勤): each employee drills as themselves.</source>
+        <translation>请先添加团队成员（团队 › 团队与考勤）：每人用自己的名字练习。</translation>
+    </message>
+    <message>
+        <source>{table} mastered {percent}%</source>
+        <translation>{table} 已掌握 {percent}%</translation>
+    </message>
+    <message>
+        <source>{mastered} of {cards} card(s) mastered, {seen} seen</source>
+        <translation>共 {cards} 张，已掌握 {mastered} 张，练过 {seen} 张</translation>
+    </message>
+    <message>
+        <source>No cards: the table is not imported yet.</source>
+        <translation>没有卡片：这张表还没导入。</translation>
+    </message>
+    <message>
+        <source>Nothing to drill today: every card is learned and none is due. Well done.</source>
+        <translation>今天没有要练的：卡片都学过了，也没有到期的。做得好！</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>you looked this up</source>
+        <translation>你查过这里</translation>
+    </message>
+    <message>
+        <source>Both are right: the area table gives this place to {names}; ask the customer for the house number or building to tell.</source>
+        <translation>都算对：区域表把这里分给了 {names}；请向客户问清门牌号或楼栋再判断。</translation>
+    </message>
+    <message>
+        <source>Today's drill is done: {count} card(s) in {minutes} min.</source>
+        <translation>今日练习完成：{count} 张，用时 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Today's drill</source>
+        <translation>今日练习</translation>
+    </message>
+    <message>
+        <source>Start the drill</source>
+        <translation>开始练习</translation>
+    </message>
+    <message>
+        <source>Pick your name (团队 › 换人) to see your drill.</source>
+        <translation>请先选择你的名字（团队 › 换人）再看你的练习。</translation>
+    </message>
+    <message>
+        <source>{name}: {due} card(s) due, {new} not learned yet. About 15 minutes.</source>
+        <translation>{name}：{due} 张到期，{new} 张未学。约 15 分钟。</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Card %v of %m</source>
+        <translation>第 %v 张，共 %m 张</translation>
+    </message>
+    <message>
+        <source>Time {minutes:02d}:{seconds:02d} of {limit} min</source>
+        <translation>用时 {minutes:02d}:{seconds:02d}（共 {limit} 分钟）</translation>
+    </message>
 </context>
 </TS>
