@@ -132,6 +132,7 @@ class DrillTab(QWidget):
             bar = QProgressBar()
             bar.setObjectName(f"mastery_{deck}")
             bar.setRange(0, 100)
+            bar.setTextVisible(False)  # the label says it: 派件区域表 已掌握 72%
             self.decks.addWidget(label, row, 0)
             self.decks.addWidget(bar, row, 1)
             self.deck_bars[deck] = (label, bar)
