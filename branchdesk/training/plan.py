@@ -181,6 +181,11 @@ def ensure_plan(session: Session) -> list[PlanItem]:
     return list(session.scalars(select(PlanItem).order_by(PlanItem.position, PlanItem.id)))
 
 
+def plan_items(session: Session) -> list[PlanItem]:
+    """The plan template's steps in order (read only: empty before the first trainee)."""
+    return list(session.scalars(select(PlanItem).order_by(PlanItem.position, PlanItem.id)))
+
+
 def _check_spec(spec: ItemSpec) -> None:
     if spec.stage not in STAGES:
         raise TrainingError(tr("Unknown stage “{stage}”.", stage=spec.stage))
@@ -412,7 +417,9 @@ def _measure(
         start = datetime.combine(trainee.started_on, time())
         work = agent_work(session, start, now + timedelta(seconds=1)).get(trainee.name)
         done = work.closed if work else 0
-        return done >= item.threshold, tr("{done} of {count}", done=done, count=item.threshold)
+        return done >= item.threshold, tr(
+            "{done} of {count} handled", done=done, count=item.threshold
+        )
     return True, ""  # guide and sign-off: the mentor's judgement
 
 

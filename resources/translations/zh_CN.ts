@@ -7989,5 +7989,289 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>Time {minutes:02d}:{seconds:02d} of {limit} min</source>
         <translation>用时 {minutes:02d}:{seconds:02d}（共 {limit} 分钟）</translation>
     </message>
+    <message>
+        <source>Training plan changed</source>
+        <translation>修改培训计划</translation>
+    </message>
+    <message>
+        <source>change the training plan or a trainee's mentor</source>
+        <translation>修改培训计划或新人的带教师傅</translation>
+    </message>
+    <message>
+        <source>Business overview</source>
+        <translation>业务概览</translation>
+    </message>
+    <message>
+        <source>Rules and attitude</source>
+        <translation>制度与心态</translation>
+    </message>
+    <message>
+        <source>Shadowing a senior agent</source>
+        <translation>跟班学习</translation>
+    </message>
+    <message>
+        <source>Look up addresses and parcels</source>
+        <translation>查件派件</translation>
+    </message>
+    <message>
+        <source>Answer customers</source>
+        <translation>接待客户</translation>
+    </message>
+    <message>
+        <source>Handle complaints</source>
+        <translation>处理投诉</translation>
+    </message>
+    <message>
+        <source>Read the operation guides with the mentor</source>
+        <translation>跟师傅读完操作指南</translation>
+    </message>
+    <message>
+        <source>Delivery-area table mastered</source>
+        <translation>背熟派件区域表</translation>
+    </message>
+    <message>
+        <source>Route table mastered</source>
+        <translation>背熟发件路由表</translation>
+    </message>
+    <message>
+        <source>Arrival-time table mastered</source>
+        <translation>背熟到达时效表</translation>
+    </message>
+    <message>
+        <source>Penalty handbook copied out and recited</source>
+        <translation>处罚手册抄写背诵</translation>
+    </message>
+    <message>
+        <source>Handbook exam passed</source>
+        <translation>处罚手册考试合格</translation>
+    </message>
+    <message>
+        <source>Reply scripts mastered</source>
+        <translation>熟记回复话术</translation>
+    </message>
+    <message>
+        <source>Service attitude, assessment and pay rules explained</source>
+        <translation>讲解服务意识、考核制度与薪酬办法</translation>
+    </message>
+    <message>
+        <source>Complaints handled beside the mentor</source>
+        <translation>在师傅指导下处理投诉</translation>
+    </message>
+    <message>
+        <source>Mentor's verdict: ready to work alone</source>
+        <translation>师傅评定：可以独立上岗</translation>
+    </message>
+    <message>
+        <source>{table} mastered ≥ {percent}%</source>
+        <translation>{table}掌握 ≥ {percent}%</translation>
+    </message>
+    <message>
+        <source>Handbook exam ≥ {points} points</source>
+        <translation>处罚手册考试 ≥ {points} 分</translation>
+    </message>
+    <message>
+        <source>Guide “{title}” read, checklist done</source>
+        <translation>读完指南“{title}”，逐项核对完毕</translation>
+    </message>
+    <message>
+        <source>Every operation guide read, checklist done</source>
+        <translation>读完全部操作指南，逐项核对完毕</translation>
+    </message>
+    <message>
+        <source>{count} complaints handled under the mentor</source>
+        <translation>在师傅指导下处理 {count} 件投诉</translation>
+    </message>
+    <message>
+        <source>Signed off by the mentor</source>
+        <translation>由师傅签字确认</translation>
+    </message>
+    <message>
+        <source>Unknown stage “{stage}”.</source>
+        <translation>未知的阶段“{stage}”。</translation>
+    </message>
+    <message>
+        <source>Unknown pass rule “{rule}”.</source>
+        <translation>未知的考核规则“{rule}”。</translation>
+    </message>
+    <message>
+        <source>Give the step a title, e.g. 派件区域表 背熟.</source>
+        <translation>请给这一步起个名称，例如“派件区域表 背熟”。</translation>
+    </message>
+    <message>
+        <source>The week is 1 to 26 (weeks after the start date).</source>
+        <translation>周次为 1 到 26（从入职日起算）。</translation>
+    </message>
+    <message>
+        <source>A drill step names its table: one of {decks}.</source>
+        <translation>练习类步骤要指定表：{decks} 之一。</translation>
+    </message>
+    <message>
+        <source>The pass mark is 1 to 100.</source>
+        <translation>合格线为 1 到 100。</translation>
+    </message>
+    <message>
+        <source>Say how many complaints the trainee handles (at least 1).</source>
+        <translation>请填写新人要处理的投诉件数（至少 1 件）。</translation>
+    </message>
+    <message>
+        <source>That step is no longer in the plan: reopen the page.</source>
+        <translation>这一步已不在计划中：请重新打开页面。</translation>
+    </message>
+    <message>
+        <source>A trainee cannot be their own mentor: choose a senior agent.</source>
+        <translation>新人不能做自己的师傅：请选择一位老员工。</translation>
+    </message>
+    <message>
+        <source>Rule met: waiting for the mentor's sign-off</source>
+        <translation>已达标，等待师傅签字</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Reopened: its source changed</source>
+        <translation>已重开：内容有变</translation>
+    </message>
+    <message>
+        <source>no exam yet</source>
+        <translation>尚未考试</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} 分</translation>
+    </message>
+    <message>
+        <source>This agent is not on the training plan: add them as a trainee first.</source>
+        <translation>此人不在培训计划中：请先把他加为新人。</translation>
+    </message>
+    <message>
+        <source>Say who signs off: the mentor picks their name at this PC first.</source>
+        <translation>请说明由谁签字：师傅先在本机选择自己的名字。</translation>
+    </message>
+    <message>
+        <source>“{title}” is not met yet ({shown}; the rule: {rule}). Sign it off once it is.</source>
+        <translation>“{title}”尚未达标（目前 {shown}；要求：{rule}）。达标后再签字。</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>带教师傅</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>培训进度</translation>
+    </message>
+    <message>
+        <source>not on the plan</source>
+        <translation>不在计划中</translation>
+    </message>
+    <message>
+        <source>Ready (✓) for a job once every plan step that prepares for it is passed and signed off by the mentor. Agents not on the plan count as experienced.</source>
+        <translation>某项工作相关的计划步骤全部通过并由师傅签字后，即可上岗（✓）。不在计划中的客服视为老员工。</translation>
+    </message>
+    <message>
+        <source>Trainee and mentor</source>
+        <translation>新人与带教师傅</translation>
+    </message>
+    <message>
+        <source>(no mentor yet)</source>
+        <translation>（暂无师傅）</translation>
+    </message>
+    <message>
+        <source>New hire:</source>
+        <translation>新人：</translation>
+    </message>
+    <message>
+        <source>Mentor (带教师傅):</source>
+        <translation>带教师傅：</translation>
+    </message>
+    <message>
+        <source>Started on:</source>
+        <translation>入职日期：</translation>
+    </message>
+    <message>
+        <source>The mentor signs each step off; their own results count with the new hire's. Steps fall due week by week from the start date.</source>
+        <translation>每一步由师傅签字确认；新人的成绩与师傅的绩效挂钩。各步骤从入职日起按周到期。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Signed off by</source>
+        <translation>签字人</translation>
+    </message>
+    <message>
+        <source>Trainee and mentor…</source>
+        <translation>新人与师傅…</translation>
+    </message>
+    <message>
+        <source>Sign off the step</source>
+        <translation>签字通过此步</translation>
+    </message>
+    <message>
+        <source>Trainee:</source>
+        <translation>新人：</translation>
+    </message>
+    <message>
+        <source>{count} passed step(s) reopened: their source changed.</source>
+        <translation>{count} 个已通过的步骤已重开：相关内容有变。</translation>
+    </message>
+    <message>
+        <source>Nobody is on the plan yet: add a new hire and their mentor.</source>
+        <translation>还没有人在培训计划中：请添加新人及其师傅。</translation>
+    </message>
+    <message>
+        <source>Mentor: {mentor} · started {start} · {passed} of {steps} step(s) passed · {overdue} overdue</source>
+        <translation>师傅：{mentor} · 入职 {start} · 已通过 {passed}/{steps} 步 · 逾期 {overdue} 步</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>{mentor}'s trainees: {list}</source>
+        <translation>{mentor} 带的新人：{list}</translation>
+    </message>
+    <message>
+        <source>{name} {passed}/{steps} passed, {overdue} overdue</source>
+        <translation>{name} 已通过 {passed}/{steps}，逾期 {overdue}</translation>
+    </message>
+    <message>
+        <source>Select a step to see its rule and sign it off.</source>
+        <translation>选择一步查看要求并签字。</translation>
+    </message>
+    <message>
+        <source>Pass rule: {rule}. Prepares for: {jobs}.</source>
+        <translation>通过要求：{rule}。对应工作：{jobs}。</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>“{title}” signed off by {by}.</source>
+        <translation>“{title}”已由 {by} 签字通过。</translation>
+    </message>
+    <message>
+        <source>Add the team first (团队 › 团队与考勤).</source>
+        <translation>请先添加团队成员（团队 › 团队与考勤）。</translation>
+    </message>
+    <message>
+        <source>Training plan</source>
+        <translation>培训计划</translation>
+    </message>
+    <message>
+        <source>Ready for work</source>
+        <translation>上岗准备</translation>
+    </message>
+    <message>
+        <source>{done} of {count} handled</source>
+        <translation>已处理 {done} / {count} 件</translation>
+    </message>
 </context>
 </TS>
