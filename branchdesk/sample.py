@@ -305,4 +305,10 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
     qc_summary = load_sample_qc(session)
     if qc_summary:
         summary += "\n" + qc_summary
+    # Training: the new hire's plan and drills on the tables above.
+    from branchdesk.training.sample import load_sample_training
+
+    training = load_sample_training(session)
+    if training:
+        summary += "\n" + training
     return summary

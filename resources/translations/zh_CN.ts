@@ -7763,7 +7763,7 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
     </message>
     <message>
         <source>results: one employee's results; statement: one agent's</source>
-        <translation>成绩：只打印一名员工的成绩；结算单：只打印一名客服的</translation>
+        <translation type="vanished">成绩：只打印一名员工的成绩；结算单：只打印一名客服的</translation>
     </message>
     <message>
         <source>analysis: the month (default: this one); statement: the month</source>
@@ -8272,6 +8272,58 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
     <message>
         <source>{done} of {count} handled</source>
         <translation>已处理 {done} / {count} 件</translation>
+    </message>
+    <message>
+        <source>Sample training: {hire} is on the new-hire plan with {mentor} as mentor; {reviews} drill answers over the last {days} days.</source>
+        <translation>示例培训：{hire} 已列入新人培训计划，带教师傅为 {mentor}；近 {days} 天共练习作答 {reviews} 次。</translation>
+    </message>
+    <message>
+        <source>No agent named {name} in the team. The team: {names}.</source>
+        <translation>团队中没有名为 {name} 的客服。团队成员：{names}。</translation>
+    </message>
+    <message>
+        <source>No agents yet: add the team first (团队 › 团队与考勤).</source>
+        <translation>还没有客服：请先添加团队成员（团队 › 团队与考勤）。</translation>
+    </message>
+    <message>
+        <source>Drill: {due} card(s) due, {new} not learned yet.</source>
+        <translation>练习：{due} 张到期，{new} 张未学。</translation>
+    </message>
+    <message>
+        <source>Plan: mentor {mentor}, {passed} of {steps} step(s) passed, {overdue} overdue.</source>
+        <translation>培训计划：师傅 {mentor}，已通过 {passed}/{steps} 步，逾期 {overdue} 步。</translation>
+    </message>
+    <message>
+        <source>Ready for: {jobs}</source>
+        <translation>可以上岗：{jobs}</translation>
+    </message>
+    <message>
+        <source>Mentor of {name}: {passed} of {steps} step(s) passed.</source>
+        <translation>带教 {name}：已通过 {passed}/{steps} 步。</translation>
+    </message>
+    <message>
+        <source>No agent named {name} in the team.</source>
+        <translation>团队中没有名为 {name} 的客服。</translation>
+    </message>
+    <message>
+        <source>results: one employee's results; statement: one agent's; drill-sheet: the employee's most forgotten cards first</source>
+        <translation>成绩：只打印一名员工的成绩；结算单：只打印一名客服的；默写纸：先列出该员工最常忘的卡片</translation>
+    </message>
+    <message>
+        <source>drill-sheet: the table to copy out (default: areas)</source>
+        <translation>默写纸：要默写的表（默认：areas 派件区域表）</translation>
+    </message>
+    <message>
+        <source>training: drill mastery, the new-hire plan, who is ready</source>
+        <translation>培训：练习掌握程度、新人培训计划、谁可以上岗</translation>
+    </message>
+    <message>
+        <source>each agent's drill mastery per table, plan progress and the jobs they are ready for</source>
+        <translation>每位客服各表的掌握程度、培训计划进度和可以上岗的工作</translation>
+    </message>
+    <message>
+        <source>only this agent</source>
+        <translation>只看这位客服</translation>
     </message>
 </context>
 </TS>
