@@ -358,7 +358,7 @@ OPEN, MET, PASSED, REOPENED = "open", "met", "passed", "reopened"
 
 def status_label(status: str) -> str:
     return {
-        OPEN: tr("Open"),
+        OPEN: tr("To do"),
         MET: tr("Rule met: waiting for the mentor's sign-off"),
         PASSED: tr("Passed"),
         REOPENED: tr("Reopened: its source changed"),

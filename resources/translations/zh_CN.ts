@@ -8325,5 +8325,21 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>only this agent</source>
         <translation>只看这位客服</translation>
     </message>
+    <message>
+        <source>To do</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <source>Steps overdue</source>
+        <translation>逾期步骤</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>题目</translation>
+    </message>
 </context>
 </TS>

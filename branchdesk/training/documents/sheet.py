@@ -37,9 +37,7 @@ def _table(sheet: CopySheet, *, key: bool) -> Flowable:
     head = style("dr-h", BODY, align=TA_CENTER)
     cell = style("dr-c", BODY, leading=BODY * 1.35)
     number = style("dr-n", BODY, align=TA_CENTER)
-    rows: list[list[Any]] = [
-        [para(t, head, bold=True) for t in ("#", tr("Question"), tr("Answer"))]
-    ]
+    rows: list[list[Any]] = [[para(t, head, bold=True) for t in ("#", tr("Prompt"), tr("Answer"))]]
     for n, (prompt, answer) in enumerate(sheet.rows, 1):
         rows.append([para(str(n), number), para(prompt, cell), para(answer if key else "", cell)])
     widths = [NO_WIDTH, PROMPT_WIDTH, FRAME_WIDTH - NO_WIDTH - PROMPT_WIDTH]

@@ -35,7 +35,7 @@ class BoardModel(RowsModel[plan.ReadinessRow]):
                     "Plan",
                     lambda r: f"{r.passed}/{r.steps}" if r.on_plan else _experienced(),
                 ),
-                Column("Overdue", lambda r: r.overdue if r.on_plan else "", align_right=True),
+                Column("Steps overdue", lambda r: r.overdue if r.on_plan else "", align_right=True),
                 *(_mark(job) for job in plan.JOBS),
             ]
         )
@@ -58,7 +58,7 @@ class BoardTab(QWidget):
         super().__init__(parent)
         self.db = db
         self.model = BoardModel()
-        self.table = read_only_table(self.model, stretch=0)
+        self.table = read_only_table(self.model)
         self.table.setObjectName("readinessBoard")
         note = QLabel(
             self.tr(

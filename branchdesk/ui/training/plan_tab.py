@@ -39,7 +39,7 @@ class StepsModel(RowsModel[plan.StepState]):
         super().__init__(
             [
                 Column("Stage", lambda s: plan.stage_label(s.stage)),
-                Column("Due", lambda s: s.due.isoformat()),
+                Column("Due by", lambda s: s.due.isoformat()),
                 Column("Step", lambda s: s.title),
                 Column("Progress", lambda s: s.progress),
                 Column("Status", lambda s: plan.status_label(s.status)),
