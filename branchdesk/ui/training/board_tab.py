@@ -73,6 +73,7 @@ class BoardTab(QWidget):
 
     def reload(self) -> None:
         with self.db.session() as session:
+            plan.reopen_changed(session)  # a changed handbook or guide: not ready any more
             rows = plan.readiness(session)
         self.model.set_rows(rows)
 

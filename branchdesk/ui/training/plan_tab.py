@@ -108,7 +108,10 @@ class PlanTab(QWidget):
         layout.addWidget(self.mentor)
 
     def reload(self) -> None:
+        from branchdesk.training.drills import sync_cards
+
         with self.db.session() as session:
+            sync_cards(session)  # a table changed since: its steps reopen below
             reopened = plan.reopen_changed(session)
             found = plan.trainees(session)
         if reopened:

@@ -93,3 +93,27 @@ def _board(db: Database) -> list[plan.ReadinessRow]:
 def test_a_trainee_cannot_mentor_themselves(db: Database, team: dict[str, int]) -> None:
     with db.session() as s, pytest.raises(drills.TrainingError, match="own mentor"):
         plan.enrol(s, team["林子涵"], team["林子涵"])
+
+
+def test_a_drill_step_reopens_when_its_table_is_re_imported_changed(
+    db: Database, team: dict[str, int], tmp_path: Path
+) -> None:
+    hire = team["林子涵"]
+    import_areas(db, tmp_path, [("春江花月", "张伟", "13900000001")])
+    with db.session() as s:
+        for item in plan.ensure_plan(s):
+            plan.remove_item(s, item.id)
+        step = plan.add_item(s, plan.ItemSpec("overview", 1, "派件区域表", "drill", "areas", 50))
+        drills.sync_cards(s, now=NOW)
+        for card in drills.build_session(s, hire, NOW):
+            day = NOW
+            for _ in range(4):
+                day = drills.grade(s, hire, card.card_id, 3, day)
+        plan.sign_off(s, hire, step, "孙丽", NOW)
+        drills.sync_cards(s, now=NOW)  # nothing changed: the step stays passed
+        assert plan.reopen_changed(s, NOW) == 0
+    import_areas(db, tmp_path, [("春江花月", "赵敏", "13900000009")])
+    with db.session() as s:
+        drills.sync_cards(s, now=NOW)
+        assert plan.reopen_changed(s, NOW) == 1
+        assert plan.record(s, hire, NOW).steps[0].status == plan.REOPENED
