@@ -8341,5 +8341,73 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>Prompt</source>
         <translation>题目</translation>
     </message>
+    <message>
+        <source>Add step…</source>
+        <translation>添加步骤…</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Add a plan step</source>
+        <translation>添加培训步骤</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” from the plan of every trainee? Their sign-offs of it go too.</source>
+        <translation>要从所有新人的培训计划中删除“{title}”吗？这一步的签字记录也会一并删除。</translation>
+    </message>
+    <message>
+        <source>e.g. 派件区域表 背熟</source>
+        <translation>例如：派件区域表 背熟</translation>
+    </message>
+    <message>
+        <source>Drill mastery of a table</source>
+        <translation>某张表的练习掌握程度</translation>
+    </message>
+    <message>
+        <source>Handbook exam score</source>
+        <translation>处罚手册考试分数</translation>
+    </message>
+    <message>
+        <source>Guide read, checklist done</source>
+        <translation>读完指南并逐项核对</translation>
+    </message>
+    <message>
+        <source>Complaints handled under the mentor</source>
+        <translation>在师傅指导下处理的投诉件数</translation>
+    </message>
+    <message>
+        <source>The mentor's sign-off</source>
+        <translation>师傅签字确认</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>Due in week:</source>
+        <translation>第几周完成：</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>步骤：</translation>
+    </message>
+    <message>
+        <source>Pass rule:</source>
+        <translation>通过要求：</translation>
+    </message>
+    <message>
+        <source>Table (drill):</source>
+        <translation>表（练习）：</translation>
+    </message>
+    <message>
+        <source>Pass mark (% / points / complaints):</source>
+        <translation>合格线（% / 分 / 件）：</translation>
+    </message>
+    <message>
+        <source>Prepares for:</source>
+        <translation>对应工作：</translation>
+    </message>
 </context>
 </TS>

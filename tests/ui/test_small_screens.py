@@ -99,6 +99,7 @@ MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "pay statements": _new("pay.pay_dialog", "PayDialog", "db"),
     "pay rates": _new("pay.rates_dialog", "RatesDialog", "db"),
     "trainee and mentor": _enrol,
+    "plan step": _new("training.step_dialog", "StepDialog"),
 }
 ALL = {**DIALOGS, **MORE}
 

@@ -84,6 +84,12 @@ class PlanTab(QWidget):
         self.sign_button = QPushButton(self.tr("Sign off the step"))
         self.sign_button.setObjectName("signOffStep")
         self.sign_button.clicked.connect(self.sign_off)
+        self.add_step_button = QPushButton(self.tr("Add step…"))
+        self.add_step_button.setObjectName("addPlanStep")
+        self.add_step_button.clicked.connect(self.add_step)
+        self.remove_step_button = QPushButton(self.tr("Remove step"))
+        self.remove_step_button.setObjectName("removePlanStep")
+        self.remove_step_button.clicked.connect(self.remove_step)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Trainee:")))
         top.addWidget(self.trainee)
@@ -100,6 +106,8 @@ class PlanTab(QWidget):
         self.mentor.setWordWrap(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.rule, 1)
+        bottom.addWidget(self.add_step_button)
+        bottom.addWidget(self.remove_step_button)
         bottom.addWidget(self.sign_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -194,7 +202,9 @@ class PlanTab(QWidget):
         if step is None:
             self.rule.setText(self.tr("Select a step to see its rule and sign it off."))
             self.sign_button.setEnabled(False)
+            self.remove_step_button.setEnabled(False)
             return
+        self.remove_step_button.setEnabled(True)
         with self.db.read_session() as session:
             items = {i.id: i for i in plan.plan_items(session)}
         item = items.get(step.item_id)
@@ -231,6 +241,40 @@ class PlanTab(QWidget):
             QMessageBox.warning(self, self.tr("Sign off"), str(exc))
             return
         self.status.emit(self.tr("“{title}” signed off by {by}.").format(title=done.title, by=by))
+        self.show_record()
+        self.changed.emit()
+
+    def add_step(self) -> None:
+        """A step added to the plan template, for every trainee (an owner action)."""
+        from branchdesk.ui.training.step_dialog import StepDialog
+
+        if not ensure_owner(self, self.db, Action.MANAGE_TRAINING):
+            return
+        spec, ok = StepDialog.ask(self)
+        if not ok or spec is None:
+            return
+        if run_in_transaction(
+            self, self.db, lambda s: plan.add_item(s, spec), self.tr("Add a plan step")
+        ):
+            self.show_record()
+            self.changed.emit()
+
+    def remove_step(self) -> None:
+        step = self._step()
+        if step is None or not ensure_owner(self, self.db, Action.MANAGE_TRAINING):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove step"),
+            self.tr(
+                "Remove “{title}” from the plan of every trainee? Their sign-offs of it go too."
+            ).format(title=step.title),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        run_in_transaction(
+            self, self.db, lambda s: plan.remove_item(s, step.item_id), self.tr("Remove step")
+        )
         self.show_record()
         self.changed.emit()
 

@@ -68,3 +68,36 @@ def test_the_mentor_signs_off_and_the_board_follows(
     assert not row.ready["lookup"]
     senior = page.board.row_of("孙丽")
     assert senior is not None and all(senior.ready.values())
+
+
+def test_the_owner_adds_and_removes_a_step_for_every_trainee(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.ui.training.step_dialog import StepDialog
+
+    window.nav.setCurrentRow(TRAINING)
+    page = window.training_page
+    page.tabs.setCurrentWidget(page.plan)
+    tab = page.plan
+    assert tab.trainee.currentText() == "林子涵"  # the sample's new hire
+    before = len(tab.model.rows)
+    dialog = StepDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("派件区域表 默写满分")
+    dialog.rule.setCurrentIndex(dialog.rule.findData("drill"))
+    dialog.jobs["lookup"].setChecked(True)
+    spec = dialog.spec()
+    assert (spec.rule, spec.target, spec.threshold, spec.jobs) == (
+        "drill",
+        "areas",
+        80,
+        ("lookup",),
+    )
+    monkeypatch.setattr(StepDialog, "ask", classmethod(lambda cls, *a: (spec, True)))
+    qtbot.mouseClick(tab.add_step_button, Qt.MouseButton.LeftButton)
+    rows = tab.model.rows
+    assert len(rows) == before + 1 and rows[-1].title == "派件区域表 默写满分"
+    tab.table.selectRow(len(rows) - 1)
+    qtbot.mouseClick(tab.remove_step_button, Qt.MouseButton.LeftButton)
+    assert boxes.shown and boxes.shown[-1][0] == "question"
+    assert len(tab.model.rows) == before
