@@ -173,7 +173,7 @@ def _chunks(ids: Sequence[int], size: int = 500) -> list[Sequence[int]]:
 # --- what the agent looked up -----------------------------------------------------------
 
 
-def note_lookup(
+def lookups_to_note(
     session: Session,
     agent_id: int,
     address: str,
@@ -181,12 +181,14 @@ def note_lookup(
     wrong: bool = False,
     at: datetime | None = None,
 ) -> tuple[str, ...]:
-    """Remember the area keywords an agent's lookup was answered by: drilled first."""
+    """The area keywords an agent's lookup was answered by that are not noted yet today (the
+    lookup page searches as one types: once a day is enough). Reads only."""
     from branchdesk.lookup.service import matched_keywords
 
     keywords = matched_keywords(session, address)
-    at = at or utcnow()
-    day = at.replace(hour=0, minute=0, second=0, microsecond=0)
+    if not keywords:
+        return ()
+    day = (at or utcnow()).replace(hour=0, minute=0, second=0, microsecond=0)
     noted = set(
         session.scalars(
             select(TrainingLookup.keyword).where(
@@ -197,11 +199,34 @@ def note_lookup(
             )
         )
     )
+    return tuple(k for k in keywords if k not in noted)
+
+
+def record_lookups(
+    session: Session,
+    agent_id: int,
+    keywords: Sequence[str],
+    *,
+    wrong: bool = False,
+    at: datetime | None = None,
+) -> None:
+    at = at or utcnow()
     for keyword in keywords:
-        if keyword in noted:
-            continue  # once a day is enough (the lookup page searches as one types)
         session.add(TrainingLookup(agent_id=agent_id, keyword=keyword[:200], at=at, wrong=wrong))
     session.flush()
+
+
+def note_lookup(
+    session: Session,
+    agent_id: int,
+    address: str,
+    *,
+    wrong: bool = False,
+    at: datetime | None = None,
+) -> tuple[str, ...]:
+    """Remember the area keywords an agent's lookup was answered by: drilled first."""
+    keywords = lookups_to_note(session, agent_id, address, wrong=wrong, at=at)
+    record_lookups(session, agent_id, keywords, wrong=wrong, at=at)
     return keywords
 
 

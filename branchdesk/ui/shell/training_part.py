@@ -22,7 +22,7 @@ class TrainingPart(WindowParts):
     training_page: TrainingPage
 
     def _attach_training(self) -> None:
-        from branchdesk.ui.training.today_card import DrillCard
+        from branchdesk.ui.shell.today_cards import DrillCard
         from branchdesk.ui.training.training_page import TrainingPage
 
         assert self.db is not None
@@ -69,15 +69,18 @@ class TrainingPart(WindowParts):
 
     def _note_lookup(self, result: LookupResult | None) -> None:
         """An address the agent at this PC looked up: its place is drilled first."""
-        from branchdesk.training.drills import note_lookup
+        from branchdesk.training.drills import lookups_to_note, record_lookups
 
         agent = self._current_agent_id()
         if result is None or agent is None or self.db is None or not result.couriers:
             return
         if result.kind != "text":
             return
-        with self.db.session() as session:
-            note_lookup(session, agent, result.query)
+        with self.db.read_session() as session:  # a write only when there is news
+            keywords = lookups_to_note(session, agent, result.query)
+        if keywords:
+            with self.db.session() as session:
+                record_lookups(session, agent, keywords)
 
     def print_drill_sheet(self, deck: str, agent_id: int) -> None:
         from branchdesk.errors import BranchDeskError

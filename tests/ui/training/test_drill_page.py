@@ -85,6 +85,7 @@ def test_the_copy_out_sheet_previews(qtbot: QtBot, window: MainWindow, monkeypat
     def exec_(self: PdfPreviewDialog) -> int:
         qtbot.waitUntil(lambda: self.pages > 0, timeout=20000)
         shown.append(self.pages)
+        self.done(0)  # closes the preview (its temporary folder goes with it)
         return 0
 
     monkeypatch.setattr(PdfPreviewDialog, "exec", exec_)
