@@ -393,6 +393,9 @@ def grade(
     session.add(
         TrainingReview(card_id=card_id, agent_id=agent_id, rating=rating, at=now, seconds=seconds)
     )
+    if rating == 1 and card.focus:
+        # A place got wrong is drilled first for a while, as one looked up is.
+        record_lookups(session, agent_id, (card.focus,), wrong=True, at=now)
     session.flush()
     return due
 

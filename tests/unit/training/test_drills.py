@@ -134,3 +134,20 @@ def test_a_session_fits_fifteen_minutes_and_progress_is_per_table(
     areas = progress["areas"]
     assert areas.mastered == 1 and areas.cards == 202
     assert areas.percent == round(100 / 202)
+
+
+def test_a_place_got_wrong_comes_first_next_time(db: Database, tmp_path: Path) -> None:
+    import_areas(db, tmp_path, AREAS)
+    ids = add_agents(db, "林子涵")
+    agent = ids["林子涵"]
+    _sync(db)
+    items = _session(db, agent)
+    wrong = _area_card(items, "天一家园")
+    with db.session() as s:
+        for item in items:
+            if item is not wrong:
+                drills.grade(s, agent, item.card_id, 3, NOW)
+        # Got wrong a day later: due after all the others, and still asked first.
+        drills.grade(s, agent, wrong.card_id, 1, NOW + timedelta(days=1))
+    later = _session(db, agent, NOW + timedelta(days=2))  # everything due again
+    assert later[0].card_id == wrong.card_id and later[0].looked_up
