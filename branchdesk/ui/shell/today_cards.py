@@ -89,7 +89,7 @@ class DrillCard(Card):
         self.summary = QLabel()
         self.summary.setObjectName("drillSummary")
         self.summary.setWordWrap(True)
-        self.button = QPushButton(self.tr("Start the drill"))
+        self.button = QPushButton(self.tr("Start the drill") + "  Ctrl+Shift+T")
         self.button.clicked.connect(open_drill)
         self.body.addWidget(self.summary)
         self.body.addWidget(self.button)
