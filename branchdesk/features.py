@@ -85,6 +85,11 @@ FEATURES: tuple[Feature, ...] = (
         models=("branchdesk.pay.models",),
         documents=("branchdesk.pay.documents.statement",),
     ),
+    Feature(
+        "training",
+        models=("branchdesk.training.models",),
+        documents=("branchdesk.training.documents.sheet",),
+    ),
 )
 
 _installed = False

@@ -311,6 +311,12 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
     rates = load_sample_rates(session)
     if rates:
         summary += "\n" + rates
+    # Training: the new hire's plan and drills on the tables above.
+    from branchdesk.training.sample import load_sample_training
+
+    training = load_sample_training(session)
+    if training:
+        summary += "\n" + training
     return summary
 
 
@@ -324,6 +330,7 @@ def remove_sample_branch(session: Session) -> str:
     from branchdesk.pay.sample import remove_sample_pay
     from branchdesk.qc.sample import remove_sample_qc
     from branchdesk.team.sample import remove_sample_team, sample_agent_ids
+    from branchdesk.training.sample import remove_sample_training
 
     features.load()
     batches = list(
@@ -341,6 +348,7 @@ def remove_sample_branch(session: Session) -> str:
     contacts = remove_sample_team(session, complaints)
     remove_sample_qc(session, agents, complaints, contacts)
     remove_sample_pay(session, agents)
+    remove_sample_training(session, agents)
     guides = remove_sample_guides(session)
     for batch_id in batches:  # newest first: a later sample import is undone before its base
         undo_batch(session, batch_id)

@@ -166,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
             "analysis",
             "guide",
             "statement",
+            "drill-sheet",
         ),
     )
     p.add_argument(
@@ -190,7 +191,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--questions", type=bounded(1, 200), default=20, help=tr("exam: number of questions")
     )
     p.add_argument("--courier", help=tr("sheet: courier's name in the header"))
-    p.add_argument("--employee", help=tr("results: one employee's results; statement: one agent's"))
+    p.add_argument(
+        "--employee",
+        help=tr(
+            "results: one employee's results; statement: one agent's; drill-sheet: the "
+            "employee's most forgotten cards first"
+        ),
+    )
     p.add_argument("--sheet", help=tr("slips: sheet name (default: the first sheet)"))
     p.add_argument(
         "--skip-invalid",
@@ -210,6 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=month,
         metavar="YYYY-MM",
         help=tr("analysis: the month (default: this one); statement: the month"),
+    )
+    p.add_argument(
+        "--table",
+        choices=("areas", "routes", "times", "handbook", "scripts"),
+        default="areas",
+        help=tr("drill-sheet: the table to copy out (default: areas)"),
     )
     p.add_argument("-o", "--output", type=Path, required=True, help=tr("the PDF file to write"))
 
@@ -265,6 +278,20 @@ def build_parser() -> argparse.ArgumentParser:
     qreport = command(qsub, "report", help=tr("each agent's quality in a month"))
     qreport.add_argument("--month", type=month, metavar="YYYY-MM", required=True)
     qreport.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
+
+    p = command(
+        sub, "training", help=tr("training: drill mastery, the new-hire plan, who is ready")
+    )
+    trsub = p.add_subparsers(dest="training_command", required=True)
+    tstatus = command(
+        trsub,
+        "status",
+        help=tr(
+            "each agent's drill mastery per table, plan progress and the jobs they are ready for"
+        ),
+    )
+    tstatus.add_argument("--agent", metavar="NAME", help=tr("only this agent"))
+    tstatus.add_argument("--json", action="store_true", help=tr("print JSON (one object)"))
 
     p = command(sub, "backup", help=tr("back up the database (a checked copy)"))
     p.add_argument(

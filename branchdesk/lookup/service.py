@@ -620,3 +620,40 @@ def assign_couriers(
     if progress is not None:
         progress(len(queries), len(queries))
     return results
+
+
+# --- for training: what a drill asks about the area table -------------------------------
+
+
+def tied_couriers(index: LookupIndex, address: str) -> tuple[str, ...]:
+    """The couriers the matcher cannot choose between for `address` (empty when one wins):
+    a drill that asks for this address must count each of them as right."""
+    match = index.matcher.match(address, home=None)
+    if not match.ambiguous or not match.candidates:
+        return ()
+    top = match.candidates[0].score
+    names = []
+    for cand in match.candidates:
+        if cand.score != top and not (cand.missing or cand.undecided):
+            continue
+        info = index.couriers.get(cand.rule.courier_id)
+        if info is not None and info.name not in names:
+            names.append(info.name)
+    return tuple(names) if len(names) > 1 else ()
+
+
+def matched_keywords(session: Session, address: str) -> tuple[str, ...]:
+    """The area keywords an address was answered by (the best candidates, sure levels only):
+    what an agent who looked it up should drill first."""
+    text = clean_query(address)
+    if classify(text) != "text":
+        return ()
+    match = lookup_index(session).matcher.match(text, home=None)
+    if not match.candidates:
+        return ()
+    top = match.candidates[0].score
+    return tuple(
+        dict.fromkeys(
+            c.rule.keyword for c in match.candidates if c.score == top and c.level in SURE_LEVELS
+        )
+    )

@@ -7763,7 +7763,7 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
     </message>
     <message>
         <source>results: one employee's results; statement: one agent's</source>
-        <translation>成绩：只打印一名员工的成绩；结算单：只打印一名客服的</translation>
+        <translation type="vanished">成绩：只打印一名员工的成绩；结算单：只打印一名客服的</translation>
     </message>
     <message>
         <source>analysis: the month (default: this one); statement: the month</source>
@@ -7868,6 +7868,618 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
     <message>
         <source>Backup before: {name}</source>
         <translation>移除前的备份：{name}</translation>
+    </message>
+    <message>
+        <source>Delivery-area table</source>
+        <translation>派件区域表</translation>
+    </message>
+    <message>
+        <source>Route table</source>
+        <translation>发件路由表</translation>
+    </message>
+    <message>
+        <source>Arrival-time table</source>
+        <translation>到达时效表</translation>
+    </message>
+    <message>
+        <source>Who delivers here?</source>
+        <translation>这里由谁派送？</translation>
+    </message>
+    <message>
+        <source>Which areas does this courier deliver?</source>
+        <translation>这位业务员负责哪些区域？</translation>
+    </message>
+    <message>
+        <source>Which route or hub does a parcel to this destination take?</source>
+        <translation>寄往这里走哪条路由、哪个中转？</translation>
+    </message>
+    <message>
+        <source>How many days to arrive?</source>
+        <translation>几天到达？</translation>
+    </message>
+    <message>
+        <source>What is the fine?</source>
+        <translation>罚款多少？</translation>
+    </message>
+    <message>
+        <source>How is it avoided?</source>
+        <translation>怎样避免？</translation>
+    </message>
+    <message>
+        <source>Which complaint category is this?</source>
+        <translation>这属于哪类问题？</translation>
+    </message>
+    <message>
+        <source> … and {count} more</source>
+        <translation> …… 另有 {count} 处</translation>
+    </message>
+    <message>
+        <source>Name: {name}    Date: ＿＿＿＿    Score: ＿＿ / {count}</source>
+        <translation>姓名：{name}    日期：＿＿＿＿    得分：＿＿ / {count}</translation>
+    </message>
+    <message>
+        <source>{question} Write from memory; check against the key afterwards.</source>
+        <translation>{question} 凭记忆默写，写完再对照答案。</translation>
+    </message>
+    <message>
+        <source>For the mentor: do not hand out with the sheet.</source>
+        <translation>带教师傅留存：不要和默写纸一起发出。</translation>
+    </message>
+    <message>
+        <source>{days} day(s)</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>A grade is 1 (again), 2 (hard), 3 (good) or 4 (easy).</source>
+        <translation>评分只能是 1（忘了）、2（困难）、3（记得）或 4（简单）。</translation>
+    </message>
+    <message>
+        <source>This card's row is no longer in the table; the drill moves on to the next card.</source>
+        <translation>这张卡片对应的行已不在表中，练习转到下一张。</translation>
+    </message>
+    <message>
+        <source>Unknown table {deck}: use one of {decks}.</source>
+        <translation>没有表 {deck}：请用 {decks} 之一。</translation>
+    </message>
+    <message>
+        <source>{table} has no rows to copy out yet: import it under 数据 first.</source>
+        <translation>{table}还没有可默写的内容：请先在“数据”页导入。</translation>
+    </message>
+    <message>
+        <source>Copy-out sheet: {table}</source>
+        <translation>默写：{table}</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Start today's drill</source>
+        <translation>开始今日练习</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>练习人：</translation>
+    </message>
+    <message>
+        <source>Show answer  (Space)</source>
+        <translation>看答案  (空格)</translation>
+    </message>
+    <message>
+        <source>1 Again</source>
+        <translation>1 忘了</translation>
+    </message>
+    <message>
+        <source>2 Hard</source>
+        <translation>2 困难</translation>
+    </message>
+    <message>
+        <source>3 Good</source>
+        <translation>3 记得</translation>
+    </message>
+    <message>
+        <source>4 Easy</source>
+        <translation>4 简单</translation>
+    </message>
+    <message>
+        <source>Print copy-out sheet…</source>
+        <translation>打印默写纸…</translation>
+    </message>
+    <message>
+        <source>Mastered, per table</source>
+        <translation>各表掌握程度</translation>
+    </message>
+    <message>
+        <source>Copy-out sheet (默写) with an answer key:</source>
+        <translation>默写纸（附答案页）：</translation>
+    </message>
+    <message>
+        <source>Press “Start today's drill”: about 15 minutes of the branch's own tables.</source>
+        <translation>点“开始今日练习”：用本网点自己的表练约 15 分钟。</translation>
+    </message>
+    <message>
+        <source>Add the team first (团队 › 团队与考勤): each employee drills as themselves.</source>
+        <translation>请先添加团队成员（团队 › 团队与考勤）：每人用自己的名字练习。</translation>
+    </message>
+    <message>
+        <source>{table} mastered {percent}%</source>
+        <translation>{table} 已掌握 {percent}%</translation>
+    </message>
+    <message>
+        <source>{mastered} of {cards} card(s) mastered, {seen} seen</source>
+        <translation>共 {cards} 张，已掌握 {mastered} 张，练过 {seen} 张</translation>
+    </message>
+    <message>
+        <source>No cards: the table is not imported yet.</source>
+        <translation>没有卡片：这张表还没导入。</translation>
+    </message>
+    <message>
+        <source>Nothing to drill today: every card is learned and none is due. Well done.</source>
+        <translation>今天没有要练的：卡片都学过了，也没有到期的。做得好！</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>you looked this up</source>
+        <translation>你查过这里</translation>
+    </message>
+    <message>
+        <source>Both are right: the area table gives this place to {names}; ask the customer for the house number or building to tell.</source>
+        <translation>都算对：区域表把这里分给了 {names}；请向客户问清门牌号或楼栋再判断。</translation>
+    </message>
+    <message>
+        <source>Today's drill is done: {count} card(s) in {minutes} min.</source>
+        <translation>今日练习完成：{count} 张，用时 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Today's drill</source>
+        <translation>今日练习</translation>
+    </message>
+    <message>
+        <source>Start the drill</source>
+        <translation>开始练习</translation>
+    </message>
+    <message>
+        <source>Pick your name (团队 › 换人) to see your drill.</source>
+        <translation>请先选择你的名字（团队 › 换人）再看你的练习。</translation>
+    </message>
+    <message>
+        <source>{name}: {due} card(s) due, {new} not learned yet. About 15 minutes.</source>
+        <translation>{name}：{due} 张到期，{new} 张未学。约 15 分钟。</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Card %v of %m</source>
+        <translation>第 %v 张，共 %m 张</translation>
+    </message>
+    <message>
+        <source>Time {minutes:02d}:{seconds:02d} of {limit} min</source>
+        <translation>用时 {minutes:02d}:{seconds:02d}（共 {limit} 分钟）</translation>
+    </message>
+    <message>
+        <source>Training plan changed</source>
+        <translation>修改培训计划</translation>
+    </message>
+    <message>
+        <source>change the training plan or a trainee's mentor</source>
+        <translation>修改培训计划或新人的带教师傅</translation>
+    </message>
+    <message>
+        <source>Business overview</source>
+        <translation>业务概览</translation>
+    </message>
+    <message>
+        <source>Rules and attitude</source>
+        <translation>制度与心态</translation>
+    </message>
+    <message>
+        <source>Shadowing a senior agent</source>
+        <translation>跟班学习</translation>
+    </message>
+    <message>
+        <source>Look up addresses and parcels</source>
+        <translation>查件派件</translation>
+    </message>
+    <message>
+        <source>Answer customers</source>
+        <translation>接待客户</translation>
+    </message>
+    <message>
+        <source>Handle complaints</source>
+        <translation>处理投诉</translation>
+    </message>
+    <message>
+        <source>Read the operation guides with the mentor</source>
+        <translation>跟师傅读完操作指南</translation>
+    </message>
+    <message>
+        <source>Delivery-area table mastered</source>
+        <translation>背熟派件区域表</translation>
+    </message>
+    <message>
+        <source>Route table mastered</source>
+        <translation>背熟发件路由表</translation>
+    </message>
+    <message>
+        <source>Arrival-time table mastered</source>
+        <translation>背熟到达时效表</translation>
+    </message>
+    <message>
+        <source>Penalty handbook copied out and recited</source>
+        <translation>处罚手册抄写背诵</translation>
+    </message>
+    <message>
+        <source>Handbook exam passed</source>
+        <translation>处罚手册考试合格</translation>
+    </message>
+    <message>
+        <source>Reply scripts mastered</source>
+        <translation>熟记回复话术</translation>
+    </message>
+    <message>
+        <source>Service attitude, assessment and pay rules explained</source>
+        <translation>讲解服务意识、考核制度与薪酬办法</translation>
+    </message>
+    <message>
+        <source>Complaints handled beside the mentor</source>
+        <translation>在师傅指导下处理投诉</translation>
+    </message>
+    <message>
+        <source>Mentor's verdict: ready to work alone</source>
+        <translation>师傅评定：可以独立上岗</translation>
+    </message>
+    <message>
+        <source>{table} mastered ≥ {percent}%</source>
+        <translation>{table}掌握 ≥ {percent}%</translation>
+    </message>
+    <message>
+        <source>Handbook exam ≥ {points} points</source>
+        <translation>处罚手册考试 ≥ {points} 分</translation>
+    </message>
+    <message>
+        <source>Guide “{title}” read, checklist done</source>
+        <translation>读完指南“{title}”，逐项核对完毕</translation>
+    </message>
+    <message>
+        <source>Every operation guide read, checklist done</source>
+        <translation>读完全部操作指南，逐项核对完毕</translation>
+    </message>
+    <message>
+        <source>{count} complaints handled under the mentor</source>
+        <translation>在师傅指导下处理 {count} 件投诉</translation>
+    </message>
+    <message>
+        <source>Signed off by the mentor</source>
+        <translation>由师傅签字确认</translation>
+    </message>
+    <message>
+        <source>Unknown stage “{stage}”.</source>
+        <translation>未知的阶段“{stage}”。</translation>
+    </message>
+    <message>
+        <source>Unknown pass rule “{rule}”.</source>
+        <translation>未知的考核规则“{rule}”。</translation>
+    </message>
+    <message>
+        <source>Give the step a title, e.g. 派件区域表 背熟.</source>
+        <translation>请给这一步起个名称，例如“派件区域表 背熟”。</translation>
+    </message>
+    <message>
+        <source>The week is 1 to 26 (weeks after the start date).</source>
+        <translation>周次为 1 到 26（从入职日起算）。</translation>
+    </message>
+    <message>
+        <source>A drill step names its table: one of {decks}.</source>
+        <translation>练习类步骤要指定表：{decks} 之一。</translation>
+    </message>
+    <message>
+        <source>The pass mark is 1 to 100.</source>
+        <translation>合格线为 1 到 100。</translation>
+    </message>
+    <message>
+        <source>Say how many complaints the trainee handles (at least 1).</source>
+        <translation>请填写新人要处理的投诉件数（至少 1 件）。</translation>
+    </message>
+    <message>
+        <source>That step is no longer in the plan: reopen the page.</source>
+        <translation>这一步已不在计划中：请重新打开页面。</translation>
+    </message>
+    <message>
+        <source>A trainee cannot be their own mentor: choose a senior agent.</source>
+        <translation>新人不能做自己的师傅：请选择一位老员工。</translation>
+    </message>
+    <message>
+        <source>Rule met: waiting for the mentor's sign-off</source>
+        <translation>已达标，等待师傅签字</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Reopened: its source changed</source>
+        <translation>已重开：内容有变</translation>
+    </message>
+    <message>
+        <source>no exam yet</source>
+        <translation>尚未考试</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} 分</translation>
+    </message>
+    <message>
+        <source>This agent is not on the training plan: add them as a trainee first.</source>
+        <translation>此人不在培训计划中：请先把他加为新人。</translation>
+    </message>
+    <message>
+        <source>Say who signs off: the mentor picks their name at this PC first.</source>
+        <translation>请说明由谁签字：师傅先在本机选择自己的名字。</translation>
+    </message>
+    <message>
+        <source>“{title}” is not met yet ({shown}; the rule: {rule}). Sign it off once it is.</source>
+        <translation>“{title}”尚未达标（目前 {shown}；要求：{rule}）。达标后再签字。</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>带教师傅</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>培训进度</translation>
+    </message>
+    <message>
+        <source>not on the plan</source>
+        <translation>不在计划中</translation>
+    </message>
+    <message>
+        <source>Ready (✓) for a job once every plan step that prepares for it is passed and signed off by the mentor. Agents not on the plan count as experienced.</source>
+        <translation>某项工作相关的计划步骤全部通过并由师傅签字后，即可上岗（✓）。不在计划中的客服视为老员工。</translation>
+    </message>
+    <message>
+        <source>Trainee and mentor</source>
+        <translation>新人与带教师傅</translation>
+    </message>
+    <message>
+        <source>(no mentor yet)</source>
+        <translation>（暂无师傅）</translation>
+    </message>
+    <message>
+        <source>New hire:</source>
+        <translation>新人：</translation>
+    </message>
+    <message>
+        <source>Mentor (带教师傅):</source>
+        <translation>带教师傅：</translation>
+    </message>
+    <message>
+        <source>Started on:</source>
+        <translation>入职日期：</translation>
+    </message>
+    <message>
+        <source>The mentor signs each step off; their own results count with the new hire's. Steps fall due week by week from the start date.</source>
+        <translation>每一步由师傅签字确认；新人的成绩与师傅的绩效挂钩。各步骤从入职日起按周到期。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Signed off by</source>
+        <translation>签字人</translation>
+    </message>
+    <message>
+        <source>Trainee and mentor…</source>
+        <translation>新人与师傅…</translation>
+    </message>
+    <message>
+        <source>Sign off the step</source>
+        <translation>签字通过此步</translation>
+    </message>
+    <message>
+        <source>Trainee:</source>
+        <translation>新人：</translation>
+    </message>
+    <message>
+        <source>{count} passed step(s) reopened: their source changed.</source>
+        <translation>{count} 个已通过的步骤已重开：相关内容有变。</translation>
+    </message>
+    <message>
+        <source>Nobody is on the plan yet: add a new hire and their mentor.</source>
+        <translation>还没有人在培训计划中：请添加新人及其师傅。</translation>
+    </message>
+    <message>
+        <source>Mentor: {mentor} · started {start} · {passed} of {steps} step(s) passed · {overdue} overdue</source>
+        <translation>师傅：{mentor} · 入职 {start} · 已通过 {passed}/{steps} 步 · 逾期 {overdue} 步</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>{mentor}'s trainees: {list}</source>
+        <translation>{mentor} 带的新人：{list}</translation>
+    </message>
+    <message>
+        <source>{name} {passed}/{steps} passed, {overdue} overdue</source>
+        <translation>{name} 已通过 {passed}/{steps}，逾期 {overdue}</translation>
+    </message>
+    <message>
+        <source>Select a step to see its rule and sign it off.</source>
+        <translation>选择一步查看要求并签字。</translation>
+    </message>
+    <message>
+        <source>Pass rule: {rule}. Prepares for: {jobs}.</source>
+        <translation>通过要求：{rule}。对应工作：{jobs}。</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>“{title}” signed off by {by}.</source>
+        <translation>“{title}”已由 {by} 签字通过。</translation>
+    </message>
+    <message>
+        <source>Add the team first (团队 › 团队与考勤).</source>
+        <translation>请先添加团队成员（团队 › 团队与考勤）。</translation>
+    </message>
+    <message>
+        <source>Training plan</source>
+        <translation>培训计划</translation>
+    </message>
+    <message>
+        <source>Ready for work</source>
+        <translation>上岗准备</translation>
+    </message>
+    <message>
+        <source>{done} of {count} handled</source>
+        <translation>已处理 {done} / {count} 件</translation>
+    </message>
+    <message>
+        <source>Sample training: {hire} is on the new-hire plan with {mentor} as mentor; {reviews} drill answers over the last {days} days.</source>
+        <translation>示例培训：{hire} 已列入新人培训计划，带教师傅为 {mentor}；近 {days} 天共练习作答 {reviews} 次。</translation>
+    </message>
+    <message>
+        <source>No agent named {name} in the team. The team: {names}.</source>
+        <translation>团队中没有名为 {name} 的客服。团队成员：{names}。</translation>
+    </message>
+    <message>
+        <source>No agents yet: add the team first (团队 › 团队与考勤).</source>
+        <translation>还没有客服：请先添加团队成员（团队 › 团队与考勤）。</translation>
+    </message>
+    <message>
+        <source>Drill: {due} card(s) due, {new} not learned yet.</source>
+        <translation>练习：{due} 张到期，{new} 张未学。</translation>
+    </message>
+    <message>
+        <source>Plan: mentor {mentor}, {passed} of {steps} step(s) passed, {overdue} overdue.</source>
+        <translation>培训计划：师傅 {mentor}，已通过 {passed}/{steps} 步，逾期 {overdue} 步。</translation>
+    </message>
+    <message>
+        <source>Ready for: {jobs}</source>
+        <translation>可以上岗：{jobs}</translation>
+    </message>
+    <message>
+        <source>Mentor of {name}: {passed} of {steps} step(s) passed.</source>
+        <translation>带教 {name}：已通过 {passed}/{steps} 步。</translation>
+    </message>
+    <message>
+        <source>No agent named {name} in the team.</source>
+        <translation>团队中没有名为 {name} 的客服。</translation>
+    </message>
+    <message>
+        <source>results: one employee's results; statement: one agent's; drill-sheet: the employee's most forgotten cards first</source>
+        <translation>成绩：只打印一名员工的成绩；结算单：只打印一名客服的；默写纸：先列出该员工最常忘的卡片</translation>
+    </message>
+    <message>
+        <source>drill-sheet: the table to copy out (default: areas)</source>
+        <translation>默写纸：要默写的表（默认：areas 派件区域表）</translation>
+    </message>
+    <message>
+        <source>training: drill mastery, the new-hire plan, who is ready</source>
+        <translation>培训：练习掌握程度、新人培训计划、谁可以上岗</translation>
+    </message>
+    <message>
+        <source>each agent's drill mastery per table, plan progress and the jobs they are ready for</source>
+        <translation>每位客服各表的掌握程度、培训计划进度和可以上岗的工作</translation>
+    </message>
+    <message>
+        <source>only this agent</source>
+        <translation>只看这位客服</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <source>Steps overdue</source>
+        <translation>逾期步骤</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Add step…</source>
+        <translation>添加步骤…</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Add a plan step</source>
+        <translation>添加培训步骤</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” from the plan of every trainee? Their sign-offs of it go too.</source>
+        <translation>要从所有新人的培训计划中删除“{title}”吗？这一步的签字记录也会一并删除。</translation>
+    </message>
+    <message>
+        <source>e.g. 派件区域表 背熟</source>
+        <translation>例如：派件区域表 背熟</translation>
+    </message>
+    <message>
+        <source>Drill mastery of a table</source>
+        <translation>某张表的练习掌握程度</translation>
+    </message>
+    <message>
+        <source>Handbook exam score</source>
+        <translation>处罚手册考试分数</translation>
+    </message>
+    <message>
+        <source>Guide read, checklist done</source>
+        <translation>读完指南并逐项核对</translation>
+    </message>
+    <message>
+        <source>Complaints handled under the mentor</source>
+        <translation>在师傅指导下处理的投诉件数</translation>
+    </message>
+    <message>
+        <source>The mentor's sign-off</source>
+        <translation>师傅签字确认</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <source>Due in week:</source>
+        <translation>第几周完成：</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>步骤：</translation>
+    </message>
+    <message>
+        <source>Pass rule:</source>
+        <translation>通过要求：</translation>
+    </message>
+    <message>
+        <source>Table (drill):</source>
+        <translation>表（练习）：</translation>
+    </message>
+    <message>
+        <source>Pass mark (% / points / complaints):</source>
+        <translation>合格线（% / 分 / 件）：</translation>
+    </message>
+    <message>
+        <source>Prepares for:</source>
+        <translation>对应工作：</translation>
     </message>
 </context>
 </TS>

@@ -74,6 +74,16 @@ def _new(module: str, name: str, *args: object) -> Callable[[MainWindow], QDialo
     return make
 
 
+def _enrol(window: MainWindow) -> QDialog:
+    from branchdesk.team.agents import list_agents
+    from branchdesk.ui.training.enrol_dialog import EnrolDialog
+
+    assert window.db is not None
+    with window.db.read_session() as s:
+        agents = list_agents(s)
+    return EnrolDialog(agents, None, window)
+
+
 MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "about": _help("about"),
     "shortcuts": _help("shortcuts"),
@@ -88,6 +98,8 @@ MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "scorecard": _new("qc.scorecard_dialog", "ScorecardDialog", "db"),
     "pay statements": _new("pay.pay_dialog", "PayDialog", "db"),
     "pay rates": _new("pay.rates_dialog", "RatesDialog", "db"),
+    "trainee and mentor": _enrol,
+    "plan step": _new("training.step_dialog", "StepDialog"),
 }
 ALL = {**DIALOGS, **MORE}
 
@@ -136,6 +148,16 @@ def test_every_page_fits_1024_by_768(qtbot: QtBot, window: MainWindow, name: str
     window.nav.setCurrentRow(PAGES[name])
     qtbot.wait(10)
     _shrink_and_check(qtbot, window, f"the main window on the {name} page")
+
+
+@pytest.mark.parametrize("tab", ["drill", "plan", "board"])
+def test_every_training_tab_fits_1024_by_768(qtbot: QtBot, window: MainWindow, tab: str) -> None:
+    window.nav.setCurrentRow(mw.TRAINING)
+    page = window.training_page
+    page.drill.start()  # a card on show: the prompt, the reveal and grade buttons
+    page.tabs.setCurrentWidget(getattr(page, tab))
+    qtbot.wait(10)
+    _shrink_and_check(qtbot, window, f"the main window on the training page's {tab} tab")
 
 
 @pytest.mark.parametrize("name", list(ALL))

@@ -102,7 +102,17 @@ def test_import_contracts_are_kept() -> None:
     assert "0 broken" in result.stdout
 
 
-FEATURES = ("lookup", "handbook", "complaints", "guides", "owner", "team", "qc", "pay")
+FEATURES = (
+    "lookup",
+    "handbook",
+    "complaints",
+    "guides",
+    "owner",
+    "team",
+    "qc",
+    "pay",
+    "training",
+)
 
 
 def _feature_of(module: str) -> str | None:

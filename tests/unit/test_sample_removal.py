@@ -49,6 +49,8 @@ def test_the_sample_goes_and_the_branchs_own_work_stays(sample_db: Database) -> 
         # One of the branch's own complaints, routed to a sample agent for now.
         assign(s, "complaint", mine.id, wang.id, "按业务员 张伟 分配", by="陈晨")
     before = _counts(sample_db)
+    with sample_db.read_session() as s:  # the sample's new hire is on the training plan
+        assert s.scalar(text("SELECT count(*) FROM training_trainee")) == 1
 
     with sample_db.session() as s:
         summary = remove_sample_branch(s)
@@ -72,6 +74,8 @@ def test_the_sample_goes_and_the_branchs_own_work_stays(sample_db: Database) -> 
         assert s.scalar(select(func.count()).select_from(QcSampleItem)) == 0
         assert not current_rates(s).is_set
         assert search_guides(s) == []
+        for table in ("training_trainee", "training_memory", "training_review", "qc_coaching"):
+            assert s.scalar(text(f"SELECT count(*) FROM {table}")) == 0, table
         assert s.execute(text("PRAGMA foreign_key_check")).all() == []
     with sample_db.session() as s, pytest.raises(BranchDeskError, match="no sample data"):
         remove_sample_branch(s)

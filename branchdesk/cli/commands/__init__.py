@@ -14,6 +14,7 @@ from branchdesk.cli.commands import (
     printing,
     qc,
     team,
+    training,
 )
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -25,4 +26,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **maintenance.COMMANDS,
     **qc.COMMANDS,
     **team.COMMANDS,
+    **training.COMMANDS,
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from branchdesk.cli.commands import complaints, guides, handbook, pay
+from branchdesk.cli.commands import complaints, guides, handbook, pay, training
 
 # The feature's command that prints one of its documents (args.document says which).
 PRINTERS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -14,6 +14,7 @@ PRINTERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "complaints": complaints.print_complaints_document,
     "guides": guides.print_guide,
     "pay": pay.print_statement_document,
+    "training": training.print_drill_sheet,
 }
 
 

@@ -131,6 +131,40 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
+def place_legend(chart: QChart, view: QWidget) -> None:
+    """Beside the pie: "12305/邮政申诉 3 · 14%" where there is room, "12305/邮政申诉 3" in a
+    smaller font on a narrow chart (a 1024×768 screen), so neither is cut off."""
+    legend = chart.legend()
+    wide = view.width() >= 360
+    legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+    font = view.font()
+    if not wide:
+        font.setPointSizeF(max(6.0, font.pointSizeF() - 1))
+    legend.setFont(font)
+    widest = 0
+    for series in chart.series():
+        if isinstance(series, QPieSeries):
+            for piece in series.slices():
+                piece.setLabel(str(piece.property("full" if wide else "short")))
+                widest = max(widest, QFontMetrics(font).horizontalAdvance(piece.label()))
+    # Room for the longest label and its marker; the pie takes the rest.
+    legend.setMinimumWidth(150 if wide else min(widest + 36, view.width() * 3 // 5))
+
+
+class LegendPlacer(QObject):
+    """Places the pie's legend again whenever its view is resized."""
+
+    def __init__(self, chart: QChart, view: QWidget) -> None:
+        super().__init__(view)
+        self.chart, self.view = chart, view
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            place_legend(self.chart, self.view)
+        return False
+
+
 def _clear(chart: QChart) -> None:
     chart.removeAllSeries()
     for axis in chart.axes():
@@ -219,7 +253,8 @@ class AnalysisPage(QWidget):
         self.courier_chart, courier_view = _chart(self.tr("By courier"))
         self.channel_chart, channel_view = _chart(self.tr("By channel"))
         self.channel_view = channel_view
-        channel_view.installEventFilter(self)  # the legend moves below the pie when narrow
+        # The legend's labels follow the chart's width.
+        self._legend_placer = LegendPlacer(self.channel_chart, channel_view)
         self.trend_chart, trend_view = _chart(self.tr("Last 12 months"))
         self.trend_view = trend_view
         charts = QWidget()
@@ -408,32 +443,7 @@ class AnalysisPage(QWidget):
         series.setPieSize(0.85)
         chart.addSeries(series)
         chart.legend().show()
-        self._place_legend()
-
-    def _place_legend(self) -> None:
-        """Beside the pie: "12305/邮政申诉 3 · 14%" where there is room, "12305/邮政申诉 3" in
-        a smaller font on a narrow chart (a 1024×768 screen), so neither is cut off."""
-        legend = self.channel_chart.legend()
-        wide = self.channel_view.width() >= 360
-        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
-        legend.setMinimumWidth(150 if wide else 0)
-        font = self.channel_view.font()
-        if not wide:
-            font.setPointSizeF(max(6.0, font.pointSizeF() - 1))
-        legend.setFont(font)
-        widest = 0
-        for series in self.channel_chart.series():
-            if isinstance(series, QPieSeries):
-                for piece in series.slices():
-                    piece.setLabel(str(piece.property("full" if wide else "short")))
-                    widest = max(widest, QFontMetrics(font).horizontalAdvance(piece.label()))
-        if not wide:  # room for the longest label (and its marker); the pie takes the rest
-            legend.setMinimumWidth(min(widest + 36, self.channel_view.width() * 3 // 5))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.channel_view and event.type() == QEvent.Type.Resize:
-            self._place_legend()
-        return super().eventFilter(watched, event)
+        place_legend(chart, self.channel_view)
 
     def _show_trend(self, r: MonthReport) -> None:
         chart = self.trend_chart

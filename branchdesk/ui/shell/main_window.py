@@ -36,6 +36,7 @@ from branchdesk.ui.shell.menus import MenusPart
 from branchdesk.ui.shell.reminders import RemindersPart
 from branchdesk.ui.shell.startup import StartupPart
 from branchdesk.ui.shell.team_part import TeamPart
+from branchdesk.ui.shell.training_part import TrainingPart
 from branchdesk.ui.shell.window_base import (
     ANALYSIS,
     COMPLAINTS,
@@ -48,6 +49,7 @@ from branchdesk.ui.shell.window_base import (
     PRACTICE,
     REMINDER_INTERVAL_MS,
     TODAY,
+    TRAINING,
 )
 
 # The page numbers, for whoever drives the window (tests, the sample-guide screenshots).
@@ -62,6 +64,7 @@ __all__ = [
     "PAGE_COUNT",
     "PRACTICE",
     "TODAY",
+    "TRAINING",
     "MainWindow",
 ]
 
@@ -72,7 +75,9 @@ if TYPE_CHECKING:
     from branchdesk.ui.guides.guides_page import GuidesPage
 
 
-class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPart, QMainWindow):
+class MainWindow(
+    StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPart, TrainingPart, QMainWindow
+):
     data_ready = Signal()  # the database is open and every page is built
     reminded = Signal(str)  # a complaint newly due soon or overdue (shown in the tray)
 

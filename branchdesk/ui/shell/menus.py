@@ -83,7 +83,7 @@ class MenusPart(WindowParts):
         self.due_indicator.setToolTip(self.tr("Open the due queue of complaints"))
         self.due_indicator.clicked.connect(self.show_due)
         self.due_indicator.setVisible(False)
-        for n in range(PAGE_COUNT):
+        for n in range(min(PAGE_COUNT, 9)):  # Ctrl+1 … Ctrl+9; later pages have their own keys
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             action.triggered.connect(lambda _c=False, n=n: self.nav.setCurrentRow(n))
@@ -137,8 +137,9 @@ class MenusPart(WindowParts):
         from branchdesk.ui.shell.help_dialogs import ShortcutsDialog
 
         pages = [
-            (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{n + 1}") for n in range(PAGE_COUNT)
-        ]
+            (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{n + 1}")
+            for n in range(min(PAGE_COUNT, 9))
+        ] + [(self.tr("Training"), "Ctrl+Shift+T")]
         ShortcutsDialog(self, extra=pages).exec()
 
     def about(self) -> None:

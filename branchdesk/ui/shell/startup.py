@@ -180,6 +180,7 @@ class StartupPart(WindowParts):
         self.today_page.open_complaint.connect(self.complaints_page.open_complaint)
         self.statusBar().addPermanentWidget(self.due_indicator)
         self._attach_team()
+        self._attach_training()
         self._start_reminders()
         self.nav.setCurrentRow(0)
         self._show_page(0)

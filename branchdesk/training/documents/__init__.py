@@ -1,0 +1,1 @@
+"""Training's printable documents: the copy-out sheet (默写) with its answer key."""

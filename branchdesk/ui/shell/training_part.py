@@ -1,0 +1,108 @@
+"""Training in the main window: the 培训 page at the end of the navigation, its card on 今天,
+the addresses the agent at this PC looks up (drilled first), and the copy-out sheet's preview."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidgetItem
+
+from branchdesk.ui.shell.window_base import TRAINING, WindowParts
+
+if TYPE_CHECKING:
+    from branchdesk.lookup.service import LookupResult
+    from branchdesk.ui.training.training_page import TrainingPage
+
+
+class TrainingPart(WindowParts):
+    training_page: TrainingPage
+
+    def _attach_training(self) -> None:
+        from branchdesk.ui.shell.today_cards import DrillCard
+        from branchdesk.ui.training.training_page import TrainingPage
+
+        assert self.db is not None
+        # Rows before 培训 that are not built on this branch keep their numbers: a hidden row.
+        while self.pages.count() < TRAINING:
+            self.pages.addWidget(QLabel())
+            hidden = QListWidgetItem("")
+            self.nav.addItem(hidden)
+            hidden.setHidden(True)
+        self.training_page = TrainingPage(self.db, self._current_agent_id)
+        self.pages.addWidget(self.training_page)
+        item = QListWidgetItem(self.tr("Training"))
+        item.setSizeHint(QSize(120, 44))
+        item.setToolTip("Ctrl+Shift+T")
+        self.nav.addItem(item)
+        self.training_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.training_page.drill.print_requested.connect(self.print_drill_sheet)
+        card = DrillCard(self.db, self.settings, self.open_training)
+        self.training_page.drill.graded.connect(lambda _r: card.refresh())
+        self.today_page.add_card(card, card.refresh)
+        self.lookup_page.searched.connect(self._note_lookup)
+        self.nav.currentRowChanged.connect(self._training_shown)
+        action = QAction(self.tr("Training"), self)
+        action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        action.triggered.connect(self.open_training)
+        self.addAction(action)
+
+    def _current_agent_id(self) -> int | None:
+        from branchdesk.ui.team.agent_picker import current_agent
+
+        if self.db is None:
+            return None
+        agent = current_agent(self.db, self.settings)
+        return agent.id if agent is not None else None
+
+    def open_training(self) -> None:
+        self.nav.setCurrentRow(TRAINING)
+        self.training_page.reload()
+        self.training_page.drill.setFocus()
+
+    def _training_shown(self, row: int) -> None:
+        if row == TRAINING:
+            self.training_page.reload()  # the team or the tables may have changed meanwhile
+
+    def _note_lookup(self, result: LookupResult | None) -> None:
+        """An address the agent at this PC looked up: its place is drilled first."""
+        from branchdesk.training.drills import lookups_to_note, record_lookups
+
+        agent = self._current_agent_id()
+        if result is None or agent is None or self.db is None or not result.couriers:
+            return
+        if result.kind != "text":
+            return
+        with self.db.read_session() as session:  # a write only when there is news
+            keywords = lookups_to_note(session, agent, result.query)
+        if keywords:
+            with self.db.session() as session:
+                record_lookups(session, agent, keywords)
+
+    def print_drill_sheet(self, deck: str, agent_id: int) -> None:
+        from branchdesk.errors import BranchDeskError
+        from branchdesk.io.documents import document_kinds
+        from branchdesk.team.agents import get_agent
+        from branchdesk.training.drills import copy_sheet
+        from branchdesk.ui.kit.pdf_preview_dialog import PdfPreviewDialog
+
+        if self.db is None:
+            return
+        try:
+            with self.db.read_session() as session:
+                employee = get_agent(session, agent_id).name if agent_id else ""
+                sheet = copy_sheet(session, deck, employee=employee, agent_id=agent_id or None)
+        except BranchDeskError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
+            return
+        branch = str(self.settings.get("branch_name") or "")
+        render = document_kinds()["drill-sheet"].render
+
+        def write(path: Path, progress: Any) -> int:
+            return int(render(sheet, path, branch=branch, printed=date.today(), progress=progress))
+
+        dialog = PdfPreviewDialog(sheet.title, f"{sheet.title}.pdf", write, self)
+        dialog.exec()

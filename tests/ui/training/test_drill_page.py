@@ -1,0 +1,109 @@
+"""培训 › 练习: an agent drills the sample branch's tables with the keyboard; 今天 counts the
+cards due; a looked-up address comes first; the copy-out sheet previews."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from branchdesk.settings import SettingsStore
+from branchdesk.training.models import TrainingReview
+from branchdesk.ui.shell.main_window import TRAINING, MainWindow
+
+
+def _work_as(window: MainWindow, name: str) -> None:
+    SettingsStore().set("current_agent", name)
+    window.settings.set("current_agent", name)
+    window.refresh_agent()
+
+
+def test_the_drill_page_grades_with_keys_one_to_four(qtbot: QtBot, window: MainWindow) -> None:
+    _work_as(window, "林子涵")
+    window.nav.setCurrentRow(TRAINING)
+    assert window.pages.currentWidget() is window.training_page
+    drill = window.training_page.drill
+    assert drill.agent.currentText() == "林子涵"
+    qtbot.mouseClick(drill.start_button, Qt.MouseButton.LeftButton)
+    assert drill.items and drill.progress.value() == 0
+    first = drill.prompt.text()
+    assert first == drill.items[0].prompt and drill.answer.text() == ""
+    qtbot.keyClick(drill, Qt.Key.Key_3)  # no grade before the answer is shown
+    assert drill.position == 0
+    qtbot.keyClick(drill, Qt.Key.Key_Space)
+    assert drill.answer.text() == "\n".join(drill.items[0].answers)
+    for n, key in enumerate((Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4), 1):
+        if n > 1:
+            qtbot.keyClick(drill, Qt.Key.Key_Space)
+        qtbot.keyClick(drill, key)
+        assert drill.position == n and drill.progress.value() == n
+    assert drill.prompt.text() == drill.items[4].prompt
+    assert window.db is not None
+    with window.db.read_session() as s:
+        ratings = list(s.scalars(select(TrainingReview.rating).order_by(TrainingReview.id)))
+    assert ratings[-4:] == [1, 2, 3, 4]
+
+
+def test_today_counts_the_drill_and_opens_it(qtbot: QtBot, window: MainWindow) -> None:
+    _work_as(window, "林子涵")
+    window.today_page.refresh()
+    card = next(
+        c
+        for c in window.today_page.findChildren(type(window.today_page.due_card))
+        if c.title.text() == "Today's drill"
+    )
+    assert "林子涵" in card.summary.text() and "due" in card.summary.text()  # type: ignore[attr-defined]
+    qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert window.nav.currentRow() == TRAINING
+
+
+def test_a_tied_place_shows_both_couriers_as_right(qtbot: QtBot, window: MainWindow) -> None:
+    _work_as(window, "王芳")
+    window.nav.setCurrentRow(TRAINING)
+    drill = window.training_page.drill
+    drill.start()
+    from branchdesk.training.drills import deck_cards
+
+    assert window.db is not None
+    with window.db.read_session() as s:
+        tied = [c for c in deck_cards(s, "areas", limit=5000) if c.tie]
+    assert tied  # the sample's 望京路: two couriers' ranges, no number to tell them apart
+    drill.items.insert(drill.position, tied[0])
+    drill._show()
+    tie = drill.position
+    qtbot.keyClick(drill, Qt.Key.Key_Space)
+    names = drill.items[tie].answers
+    assert all(name in drill.answer.text() for name in names)
+    assert "Both are right" in drill.note.text()
+
+
+def test_the_copy_out_sheet_previews(qtbot: QtBot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from branchdesk.ui.kit.pdf_preview_dialog import PdfPreviewDialog
+
+    shown: list[int] = []
+
+    def exec_(self: PdfPreviewDialog) -> int:
+        qtbot.waitUntil(lambda: self.pages > 0, timeout=20000)
+        shown.append(self.pages)
+        self.done(0)  # closes the preview (its temporary folder goes with it)
+        return 0
+
+    monkeypatch.setattr(PdfPreviewDialog, "exec", exec_)
+    _work_as(window, "林子涵")
+    window.nav.setCurrentRow(TRAINING)
+    drill = window.training_page.drill
+    drill.start()
+    qtbot.mouseClick(drill.print_button, Qt.MouseButton.LeftButton)
+    assert shown == [2]  # the sheet, then the key
+
+
+def test_a_lookup_at_the_pc_is_noted_for_the_drill(qtbot: QtBot, window: MainWindow) -> None:
+    from branchdesk.training.models import TrainingLookup
+
+    _work_as(window, "林子涵")
+    window.lookup_page.search_box.setText("天一家园3号楼")
+    window.lookup_page.run_search()
+    assert window.db is not None
+    with window.db.read_session() as s:
+        count = s.scalar(select(func.count()).select_from(TrainingLookup))
+    assert count and count >= 1

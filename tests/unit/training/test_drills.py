@@ -1,0 +1,153 @@
+"""Drills on the branch's own area table: cards follow re-imports, ties show both couriers,
+due cards come before new ones, Again brings a card back sooner than Good."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from branchdesk.db.engine import Database
+from branchdesk.training import drills
+from tests.unit.training.conftest import add_agents, import_areas
+
+NOW = datetime(2026, 12, 1, 9, 0)
+AREAS = [
+    ("春江花月", "张伟", "13900000001"),
+    ("月湖小区", "李娜", "13900000002"),
+    ("天一家园", "王强", "13900000003"),
+]
+
+
+def _sync(db: Database, at: datetime = NOW) -> drills.SyncReport:
+    with db.session() as s:
+        return drills.sync_cards(s, now=at)
+
+
+def _session(db: Database, agent: int, at: datetime = NOW) -> list[drills.DrillItem]:
+    with db.read_session() as s:
+        return drills.build_session(s, agent, at)
+
+
+def _area_card(items: list[drills.DrillItem], place: str) -> drills.DrillItem:
+    return next(i for i in items if i.kind == "area_courier" and i.prompt.endswith(place))
+
+
+def test_cards_ask_who_delivers_each_place_and_each_couriers_areas(
+    db: Database, tmp_path: Path
+) -> None:
+    import_areas(db, tmp_path, AREAS)
+    ids = add_agents(db, "林子涵")
+    _sync(db)
+    items = _session(db, ids["林子涵"])
+    assert _area_card(items, "春江花月").answers == ("张伟",)
+    courier = next(i for i in items if i.kind == "courier_areas" and i.prompt == "李娜")
+    assert "月湖小区" in courier.answers[0]
+    assert all(i.new for i in items)
+
+
+def test_a_changed_row_is_learned_again_and_a_removed_one_never_asked(
+    db: Database, tmp_path: Path
+) -> None:
+    import_areas(db, tmp_path, AREAS)
+    ids = add_agents(db, "林子涵")
+    agent = ids["林子涵"]
+    _sync(db)
+    with db.session() as s:
+        for item in drills.build_session(s, agent, NOW):
+            drills.grade(s, agent, item.card_id, 4, NOW)
+    later = NOW + timedelta(hours=1)
+    assert _session(db, agent, later) == []  # everything learned, nothing due yet
+
+    # Re-import: 春江花月 changes courier, 天一家园 is gone, 月湖小区 stays as it was.
+    import_areas(db, tmp_path, [("春江花月", "赵敏", "13900000009"), AREAS[1]])
+    report = _sync(db, later)
+    assert report.retired >= 1 and report.changed >= 1
+    items = _session(db, agent, later)
+    changed = _area_card(items, "春江花月")
+    assert changed.new and changed.answers == ("赵敏",)
+    assert not any("天一家园" in i.prompt for i in items)
+    assert not any(i.prompt.endswith("月湖小区") for i in items)  # unchanged: still learned
+
+
+def test_a_place_two_couriers_share_counts_both_as_right(db: Database, tmp_path: Path) -> None:
+    import_areas(db, tmp_path, [*AREAS, ("春江花月", "李娜", "13900000002")])
+    ids = add_agents(db, "林子涵")
+    _sync(db)
+    card = _area_card(_session(db, ids["林子涵"]), "春江花月")
+    assert card.tie
+    assert set(card.answers) == {"张伟", "李娜"}
+
+
+def test_due_cards_come_before_new_ones(db: Database, tmp_path: Path) -> None:
+    import_areas(db, tmp_path, AREAS)
+    ids = add_agents(db, "林子涵")
+    agent = ids["林子涵"]
+    _sync(db)
+    first = _session(db, agent)[0]
+    with db.session() as s:
+        drills.grade(s, agent, first.card_id, 3, NOW)
+    items = _session(db, agent, NOW + timedelta(days=5))
+    assert items[0].card_id == first.card_id and not items[0].new
+    assert all(i.new for i in items[1:])
+
+
+def test_again_brings_a_card_back_sooner_than_good(db: Database, tmp_path: Path) -> None:
+    import_areas(db, tmp_path, AREAS)
+    ids = add_agents(db, "林子涵", "王芳")
+    _sync(db)
+    card = _session(db, ids["林子涵"])[0].card_id
+    with db.session() as s:
+        again = drills.grade(s, ids["林子涵"], card, 1, NOW)
+        good = drills.grade(s, ids["王芳"], card, 3, NOW)
+    assert again < good
+
+
+def test_a_looked_up_place_is_drilled_first(db: Database, tmp_path: Path) -> None:
+    import_areas(db, tmp_path, AREAS)
+    ids = add_agents(db, "林子涵")
+    agent = ids["林子涵"]
+    _sync(db)
+    assert not _session(db, agent)[0].prompt.endswith("天一家园")
+    with db.session() as s:
+        assert drills.note_lookup(s, agent, "天一家园5幢301", at=NOW) == ("天一家园",)
+    first = _session(db, agent)[0]
+    assert first.prompt.endswith("天一家园") and first.looked_up
+
+
+def test_a_session_fits_fifteen_minutes_and_progress_is_per_table(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [(f"测试小区{n}", "张伟" if n % 2 else "李娜", "13900000001") for n in range(200)]
+    import_areas(db, tmp_path, rows)
+    ids = add_agents(db, "林子涵")
+    agent = ids["林子涵"]
+    _sync(db)
+    items = _session(db, agent)
+    assert 0 < len(items) <= drills.NEW_PER_DAY
+    assert sum(drills.SECONDS_NEW for _ in items) <= drills.SESSION_MINUTES * 60
+    with db.session() as s:
+        day = NOW
+        card = items[0].card_id
+        for _ in range(4):  # good, day after day: remembered for more than a week
+            day = drills.grade(s, agent, card, 3, day)
+        progress = {p.deck: p for p in drills.mastery(s, agent)}
+    areas = progress["areas"]
+    assert areas.mastered == 1 and areas.cards == 202
+    assert areas.percent == round(100 / 202)
+
+
+def test_a_place_got_wrong_comes_first_next_time(db: Database, tmp_path: Path) -> None:
+    import_areas(db, tmp_path, AREAS)
+    ids = add_agents(db, "林子涵")
+    agent = ids["林子涵"]
+    _sync(db)
+    items = _session(db, agent)
+    wrong = _area_card(items, "天一家园")
+    with db.session() as s:
+        for item in items:
+            if item is not wrong:
+                drills.grade(s, agent, item.card_id, 3, NOW)
+        # Got wrong a day later: due after all the others, and still asked first.
+        drills.grade(s, agent, wrong.card_id, 1, NOW + timedelta(days=1))
+    later = _session(db, agent, NOW + timedelta(days=2))  # everything due again
+    assert later[0].card_id == wrong.card_id and later[0].looked_up
