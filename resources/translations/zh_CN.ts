@@ -7797,5 +7797,21 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>No coaching follow-up is due. Yesterday's sample is drawn there.</source>
         <translation>没有到期的辅导跟进。昨天的抽检也在那里抽取。</translation>
     </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Only this category</source>
+        <translation>只打印此类</translation>
+    </message>
+    <message>
+        <source>Tick only the category chosen in the list</source>
+        <translation>只勾选列表中选中的这一类</translation>
+    </message>
 </context>
 </TS>

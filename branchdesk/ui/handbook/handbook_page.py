@@ -591,6 +591,11 @@ class HandbookPage(QWidget):
         cid = self.current_category_id()
         return next((c for c in self.categories if c.id == cid), None)
 
+    def current_category_name(self) -> str | None:
+        """The category chosen in the list (None: all of them)."""
+        category = self._current_category()
+        return None if category is None else category.name
+
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.rows[r].id for r in rows if r < len(self.model.rows)]

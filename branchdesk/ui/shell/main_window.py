@@ -299,8 +299,9 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
         )
         dialog.exec()
 
-    def open_print(self, document: str = "handbook", employee: str | None = None) -> None:
-        """The print dialog; from the handbook page it offers the selected items."""
+    def open_print(self, document: str | None = None, employee: str | None = None) -> None:
+        """The print dialog (`document` None: the one chosen last time); from the handbook
+        page it offers the selected items and ticks the page's category."""
         from branchdesk.ui.handbook.print_dialog import PrintDialog
 
         if self.db is None:
@@ -308,15 +309,18 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
         if self.pages.currentWidget() is self.guides_holder and self.guides_page is not None:
             self.guides_page.print_guide()  # Ctrl+P on the guides page prints the guide
             return
-        if self.pages.currentWidget() is self.today_page and document == "handbook":
+        if self.pages.currentWidget() is self.today_page and document is None:
             document = "sheet"  # Ctrl+P on 今天 is the day-one job: the vehicle sheets
-        selected = (
-            self.handbook_page.selected_ids()
-            if self.pages.currentWidget() is self.handbook_page
-            else []
-        )
+        on_handbook = self.pages.currentWidget() is self.handbook_page
+        selected = self.handbook_page.selected_ids() if on_handbook else []
         dialog = PrintDialog(
-            self.db, document=document, selected_ids=selected, employee=employee, parent=self
+            self.db,
+            document=document,
+            selected_ids=selected,
+            employee=employee,
+            category=self.handbook_page.current_category_name() if on_handbook else None,
+            settings=self.settings,
+            parent=self,
         )
         dialog.printed.connect(
             lambda printed: self.statusBar().showMessage(
