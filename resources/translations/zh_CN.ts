@@ -1955,7 +1955,7 @@ Data: {path}</source>
     </message>
     <message>
         <source>Exam paper with answer key</source>
-        <translation>新人考卷（含答案）</translation>
+        <translation type="vanished">新人考卷（含答案）</translation>
     </message>
     <message>
         <source>Practice results</source>
@@ -7812,6 +7812,38 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
     <message>
         <source>Tick only the category chosen in the list</source>
         <translation>只勾选列表中选中的这一类</translation>
+    </message>
+    <message>
+        <source>exam: both (the paper, then its answer key), paper (the questions only) or key (the answer key only; print it with the paper's --seed)</source>
+        <translation>考卷：both（试卷后附答案）、paper（只印试卷）或 key（只印答案；请用试卷的 --seed 打印）</translation>
+    </message>
+    <message>
+        <source>{title}: answer key</source>
+        <translation>{title}：答案</translation>
+    </message>
+    <message>
+        <source>Print the answer key apart for the marker: keep the same paper no.</source>
+        <translation>答案可单独打印给阅卷人：试卷编号保持不变即可对应。</translation>
+    </message>
+    <message>
+        <source>What to print</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <source>Paper and answer key</source>
+        <translation>试卷和答案</translation>
+    </message>
+    <message>
+        <source>Paper only</source>
+        <translation>只印试卷</translation>
+    </message>
+    <message>
+        <source>Answer key only</source>
+        <translation>只印答案</translation>
+    </message>
+    <message>
+        <source>Exam paper</source>
+        <translation>新人考卷</translation>
     </message>
 </context>
 </TS>

@@ -37,9 +37,15 @@ from branchdesk.ui.kit.screens import fit_to_screen
 DOCUMENT_LABELS = (
     ("handbook", "Full handbook"),
     ("sheet", "Vehicle sheets (large type)"),
-    ("exam", "Exam paper with answer key"),
+    ("exam", "Exam paper"),
     ("results", "Practice results"),
 )
+EXAM_PART_LABELS = (
+    ("both", "Paper and answer key"),
+    ("paper", "Paper only"),
+    ("key", "Answer key only"),
+)
+KEY_FILE_NAME = "考卷答案.pdf"
 FILE_NAMES = {
     "handbook": "处罚手册.pdf",
     "sheet": "车载处罚单.pdf",
@@ -81,7 +87,7 @@ class PrintDialog(PreviewHost, QDialog):
         self.previewed: PrintJob | None = None
         self.preview = PdfPreview(
             self,
-            lambda: FILE_NAMES.get(self.kind(), "BranchDesk.pdf"),
+            self._file_name,
             prefix="branchdesk-print-",
             cancelled_text=self.tr("Cancelled. Change an option to try again."),
         )
@@ -146,6 +152,13 @@ class PrintDialog(PreviewHost, QDialog):
         self.seed.setRange(0, 999999)
         self.seed.setValue(self._new_seed())
         self.seed.setToolTip(self.tr("The same paper number prints the same paper again."))
+        self.part = QComboBox()
+        self.part.setObjectName("examPart")
+        for key, label in EXAM_PART_LABELS:
+            self.part.addItem(self.tr(label), key)
+        self.part.setToolTip(
+            self.tr("Print the answer key apart for the marker: keep the same paper no.")
+        )
         new_paper = QPushButton(self.tr("New paper"))
         new_paper.clicked.connect(lambda: self.seed.setValue(self._new_seed()))
         seed_row = QHBoxLayout()
@@ -169,6 +182,8 @@ class PrintDialog(PreviewHost, QDialog):
         self.seed_widget.setLayout(seed_row)
         seed_row.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.seed_label, self.seed_widget)
+        self.part_label = QLabel(self.tr("What to print"))
+        form.addRow(self.part_label, self.part)
         self.employee_label = QLabel(self.tr("Employee (empty: everyone)"))
         form.addRow(self.employee_label, self.employee)
 
@@ -215,6 +230,7 @@ class PrintDialog(PreviewHost, QDialog):
         self.courier.currentTextChanged.connect(lambda _t: self._debounce.start())
         self.questions.valueChanged.connect(lambda _v: self._debounce.start())
         self.seed.valueChanged.connect(lambda _v: self._debounce.start())
+        self.part.currentIndexChanged.connect(lambda _i: self._debounce.start())
         self.employee.currentTextChanged.connect(lambda _t: self._debounce.start())
         self._restore(remembered.get(self.kind(), {}), category)
         self._document_changed()
@@ -223,6 +239,11 @@ class PrintDialog(PreviewHost, QDialog):
     def _new_seed(self) -> int:
         with self.db.session() as session:
             return service.new_paper_seed(session)
+
+    def _file_name(self) -> str:
+        if self.kind() == "exam" and self.part.currentData() == "key":
+            return KEY_FILE_NAME
+        return FILE_NAMES.get(self.kind(), "BranchDesk.pdf")
 
     def kind(self) -> str:
         return str(self.document.currentData())
@@ -233,6 +254,7 @@ class PrintDialog(PreviewHost, QDialog):
             (self.courier_label, self.courier, kind == "sheet"),
             (self.questions_label, self.questions, kind == "exam"),
             (self.seed_label, self.seed_widget, kind == "exam"),
+            (self.part_label, self.part, kind == "exam"),
             (self.employee_label, self.employee, kind == "results"),
         ):
             label.setVisible(shown)
@@ -260,6 +282,7 @@ class PrintDialog(PreviewHost, QDialog):
             courier=self.courier.currentText().strip() or None,
             seed=self.seed.value(),
             questions=self.questions.value(),
+            part=str(self.part.currentData()),
             employee=self.employee.currentText().strip() or None,
             branch=str(self.settings.get("branch_name") or ""),
         )
@@ -307,6 +330,9 @@ class PrintDialog(PreviewHost, QDialog):
         questions = choices.get("questions")
         if isinstance(questions, int) and not isinstance(questions, bool):
             self.questions.setValue(questions)
+        part = self.part.findData(choices.get("part"))
+        if part >= 0:
+            self.part.setCurrentIndex(part)
 
     def _remember(self) -> None:
         """Keep this document's choices for the next time the dialog opens."""
@@ -325,6 +351,7 @@ class PrintDialog(PreviewHost, QDialog):
             mine["courier"] = self.courier.currentText().strip()
         if kind == "exam":
             mine["questions"] = self.questions.value()
+            mine["part"] = str(self.part.currentData())
         if kind != "results":  # the practice page opens results by itself
             choices[kind] = mine
             choices[""] = {"document": kind}

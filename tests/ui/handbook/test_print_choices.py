@@ -121,11 +121,13 @@ def test_the_handbook_pages_category_is_ticked_and_the_rest_remembered(
     def exam(dialog: PrintDialog) -> None:
         dialog.document.setCurrentIndex(dialog.document.findData("exam"))
         dialog.questions.setValue(12)
+        dialog.part.setCurrentIndex(dialog.part.findData("key"))
 
     _in_dialog(qtbot, window.print_action.trigger, exam)
     again = PrintDialog(window.db, document=None, parent=window)
     qtbot.addWidget(again)
     assert again.kind() == "exam" and again.questions.value() == 12
+    assert again.job().part == "key"
     again.reject()
     sheet = PrintDialog(window.db, document="sheet", parent=window)
     qtbot.addWidget(sheet)
