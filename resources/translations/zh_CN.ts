@@ -7827,7 +7827,7 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
     </message>
     <message>
         <source>What to print</source>
-        <translation>打印内容</translation>
+        <translation>试卷与答案</translation>
     </message>
     <message>
         <source>Paper and answer key</source>
