@@ -7845,5 +7845,25 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>Exam paper</source>
         <translation>新人考卷</translation>
     </message>
+    <message>
+        <source>BranchDesk's user guides cannot be read ({problem}). Install BranchDesk again.</source>
+        <translation>无法读取网点服务台的使用指南（{problem}）。请重新安装网点服务台。</translation>
+    </message>
+    <message>
+        <source>not a user guides file</source>
+        <translation>不是使用指南文件</translation>
+    </message>
+    <message>
+        <source>User guides</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>How to use BranchDesk. Your branch's own guides to the HQ system are on the 操作指南 page.</source>
+        <translation>网点服务台怎么用。本网点自己写的总部系统操作指南在“操作指南”页。</translation>
+    </message>
+    <message>
+        <source>&amp;User guides…</source>
+        <translation>使用指南(&amp;U)…</translation>
+    </message>
 </context>
 </TS>
