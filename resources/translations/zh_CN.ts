@@ -7865,5 +7865,21 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>&amp;User guides…</source>
         <translation>使用指南(&amp;U)…</translation>
     </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Copied {count} row(s)</source>
+        <translation>已复制 {count} 行</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows</source>
+        <translation>复制选中的行</translation>
+    </message>
 </context>
 </TS>

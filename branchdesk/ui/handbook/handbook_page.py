@@ -39,6 +39,7 @@ from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
 from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.tables import add_copy_actions
 
 (
     COL_CATEGORY,
@@ -410,6 +411,7 @@ class HandbookPage(QWidget):
         self.view.setObjectName("handbookItems")
         self.view.setModel(self.model)
         self.view.setItemDelegate(ItemDelegate(self))
+        add_copy_actions(self.view)
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(
