@@ -25,8 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A GUI program started without a console (the Windows bundle from a shortcut) has no
     # streams at all: they stay None, which print() and the warnings module respect.
     sys.stdout, sys.stderr = (
-        VisibleControls(stream) if stream is not None else None
-        for stream in saved
+        VisibleControls(stream) if stream is not None else None for stream in saved
     )
     try:
         return _main(argv)
@@ -43,13 +42,15 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(exc.code or 0)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
-    from branchdesk import features
-
-    features.install()
     if args.command is None:
         from branchdesk.app import run_gui
 
+        # The window installs the features once it has painted: the imports they bring
+        # (SQLAlchemy, the registries) are not worth a blank screen.
         return run_gui(open_path=args.open)
+    from branchdesk import features
+
+    features.install()
 
     from branchdesk.logs import setup_logging
 
