@@ -67,3 +67,30 @@ def copy_text(widget: QWidget, text: str, sign: str | None = None) -> bool:
     QApplication.clipboard().setText(text)
     show_copied(widget, sign)
     return True
+
+
+_watching = False
+
+
+def watch_text_copies() -> None:
+    """Say "Copied" after a copy from any text field or selectable text too (Ctrl+C or its
+    right-click menu, which Qt handles itself): the clipboard changed while one of our text
+    widgets has the focus. Installed once per process."""
+    global _watching
+    if _watching:
+        return
+    _watching = True
+    QApplication.clipboard().dataChanged.connect(_clipboard_changed)
+
+
+def _clipboard_changed() -> None:
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    focus = QApplication.focusWidget()
+    if focus is None:
+        return  # another program copied: not ours to announce
+    text_widget = isinstance(
+        focus, QLineEdit | QPlainTextEdit | QTextEdit | QLabel | QComboBox | QAbstractSpinBox
+    )
+    if text_widget or isinstance(focus.parentWidget(), QComboBox | QAbstractSpinBox):
+        show_copied(focus)

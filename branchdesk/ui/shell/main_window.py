@@ -148,6 +148,9 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
         self.setCentralWidget(central)
 
         self._build_menus()
+        from branchdesk.ui.kit.copied import watch_text_copies
+
+        watch_text_copies()  # "已复制" after a copy from any text field
         self.refresh_title()
         self.statusBar().showMessage(self.tr("Opening the branch's data…"))
         if db is not None:

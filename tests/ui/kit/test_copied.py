@@ -58,3 +58,16 @@ def test_copying_rows_in_a_dialog_shows_copied_beside_the_table(
     assert sign.isVisible() and sign.text() == "Copied"
     qtbot.waitUntil(lambda: not sign.isVisible(), timeout=5000)  # gone after a moment
     dialog.reject()
+
+
+def test_copying_from_a_text_field_says_copied_too(qtbot: QtBot, window: MainWindow) -> None:
+    window.nav.setCurrentRow(LOOKUP)
+    box = window.lookup_page.search_box
+    box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+    type_text(qtbot, box, "中山西路37号")
+    box.selectAll()
+    window.statusBar().clearMessage()
+    qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "中山西路37号"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Copied", timeout=2000)
