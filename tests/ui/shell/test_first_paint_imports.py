@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject
 from branchdesk import app as app_module
 from branchdesk.cli.main import main
 
-HEAVY = ("sqlalchemy", "openpyxl", "reportlab", "branchdesk.io.importing")
+HEAVY = ("sqlalchemy", "openpyxl", "reportlab", "branchdesk.io.importing", "branchdesk.io.tabular")
 
 class Paint(QObject):
     def eventFilter(self, watched, event):
