@@ -58,6 +58,12 @@ def _print_sheet(window: MainWindow) -> QDialog:
     return PrintDialog(window.db, document="sheet", parent=window)
 
 
+def _user_guides(window: MainWindow) -> QDialog:
+    from branchdesk.ui.guides.user_guides_dialog import UserGuidesDialog
+
+    return UserGuidesDialog(window)
+
+
 def _new(module: str, name: str, *args: object) -> Callable[[MainWindow], QDialog]:
     """A dialog of a later feature, built like the window builds it."""
 
@@ -88,6 +94,7 @@ MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "scorecard": _new("qc.scorecard_dialog", "ScorecardDialog", "db"),
     "pay statements": _new("pay.pay_dialog", "PayDialog", "db"),
     "pay rates": _new("pay.rates_dialog", "RatesDialog", "db"),
+    "user guides": _user_guides,
 }
 ALL = {**DIALOGS, **MORE}
 
