@@ -79,10 +79,8 @@ def launch(
     `before_show` is an event filter installed before the window is shown (benchmarks use it
     to see the first paint).
     """
-    from branchdesk import features
     from branchdesk.ui.shell.main_window import MainWindow
 
-    features.install()
     window = MainWindow(settings=settings, startup_checks=True)
     if before_show is not None:
         window.installEventFilter(before_show)
@@ -94,6 +92,9 @@ def launch(
         if tried:  # once: after a failed open the window is closing, not retrying
             return
         tried = True
+        from branchdesk import features
+
+        features.install()  # after the first paint: its imports are no blank window
         if window.open_data(db_path):
             if open_path is not None:
                 window.open_guide_pack(open_path)

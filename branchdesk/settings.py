@@ -186,6 +186,13 @@ SETTINGS: dict[str, Setting] = {
             low=1,
             high=100,
         ),
+        Setting(
+            "print_choices",
+            dict,
+            {},
+            "The print dialog's last choices per document: {document: {categories, all, "
+            "courier, questions, part}}, and {'': {document}} for the last document chosen",
+        ),
     )
 }
 BRANCH_KEYS = tuple(key for key, s in SETTINGS.items() if s.scope == BRANCH)
@@ -211,14 +218,16 @@ class SettingsStore:
 
     def __init__(self, path: os.PathLike[str] | None = None) -> None:
         self.path = paths.settings_path() if path is None else path
-        self._values: dict[str, Any] = {}
+        self._values: dict[str, Any] = self._read() or {}
+
+    def _read(self) -> dict[str, Any] | None:
+        """settings.json as it is on disk now; None when it is missing or unreadable."""
         try:
             with open(self.path, encoding="utf-8") as fh:
                 loaded = json.load(fh)
-            if isinstance(loaded, dict):
-                self._values = loaded
         except (OSError, ValueError):
-            self._values = {}
+            return None
+        return loaded if isinstance(loaded, dict) else None
 
     def get(self, key: str) -> Any:
         setting = SETTINGS[key]
@@ -236,6 +245,9 @@ class SettingsStore:
 
     def forget(self, keys: list[str]) -> None:
         """Remove keys from settings.json (branch settings once taken over)."""
+        on_disk = self._read()
+        if on_disk is not None:
+            self._values = on_disk
         if any(key in self._values for key in keys):
             for key in keys:
                 self._values.pop(key, None)
@@ -253,6 +265,11 @@ class SettingsStore:
             if not isinstance(value, setting.type):
                 raise TypeError(f"setting {key} takes {setting.type.__name__}, not {value!r}")
         before = dict(self._values)
+        # Another store (a dialog's, the command line's) may have saved since this one read
+        # the file: start from what is on disk so this write does not undo theirs.
+        on_disk = self._read()
+        if on_disk is not None:
+            self._values = on_disk
         self._values.update(values)
         try:
             self._save()

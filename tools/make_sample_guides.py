@@ -224,9 +224,14 @@ def main() -> int:
     install_translator(app, "zh_CN")
     settings = SettingsStore()
     settings.set("first_run_done", True)
-    settings.set("branch_name", "示例网点")
     settings.set("agent_name", "小陈")
     db = open_database()
+    # The branch's name is a branch setting, kept in the database (an owner action).
+    from branchdesk.owner import policy
+
+    policy.start(db, settings)
+    with db.session() as session:
+        policy.change(session, {"branch_name": "示例网点"})
     # The screenshots are made before the sample guides exist: leave the guide library empty.
     real_loader = sample_guides.load_sample_guides
     sample_guides.load_sample_guides = lambda session: ""

@@ -42,13 +42,15 @@ def _main(argv: Sequence[str] | None) -> int:
         return int(exc.code or 0)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
-    from branchdesk import features
-
-    features.install()
     if args.command is None:
         from branchdesk.app import run_gui
 
+        # The window installs the features once it has painted: the imports they bring
+        # (SQLAlchemy, the registries) are not worth a blank screen.
         return run_gui(open_path=args.open)
+    from branchdesk import features
+
+    features.install()
 
     from branchdesk.logs import setup_logging
 

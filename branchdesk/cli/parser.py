@@ -190,6 +190,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--questions", type=bounded(1, 200), default=20, help=tr("exam: number of questions")
     )
+    p.add_argument(
+        "--part",
+        choices=("both", "paper", "key"),
+        default="both",
+        help=tr(
+            "exam: both (the paper, then its answer key), paper (the questions only) or key "
+            "(the answer key only; print it with the paper's --seed)"
+        ),
+    )
     p.add_argument("--courier", help=tr("sheet: courier's name in the header"))
     p.add_argument(
         "--employee",

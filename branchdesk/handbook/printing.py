@@ -33,6 +33,7 @@ class PrintJob:
     courier: str | None = None  # sheet: name in the header
     seed: int | None = None  # exam: None draws a new paper
     questions: int = 20  # exam
+    part: str = "both"  # exam: both | paper | key (the answer key alone)
     employee: str | None = None  # results: one employee, or everyone
     branch: str = ""
     printed: date | None = None
@@ -50,7 +51,7 @@ class PrintJob:
 _USES: dict[str, tuple[str, ...]] = {
     "handbook": ("categories", "ids"),
     "sheet": ("categories", "ids", "courier"),
-    "exam": ("categories", "seed", "questions"),
+    "exam": ("categories", "seed", "questions", "part"),
     "results": ("employee",),
 }
 
@@ -116,7 +117,7 @@ def print_document(
             exam = exam_paper(session, job.questions, seed, job.categories)
             first_printed = None
         pages = exam_document.render_exam(
-            exam, path, branch=job.branch, printed=printed, progress=progress
+            exam, path, branch=job.branch, printed=printed, progress=progress, part=job.part
         )
         if record:
             service.record_paper(session, exam)

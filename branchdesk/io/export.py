@@ -22,12 +22,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
 from branchdesk.db import live
 from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
 from branchdesk.i18n import tr
@@ -35,7 +29,13 @@ from branchdesk.io.limits import MAX_CELL_CHARS
 from branchdesk.permissions import Action
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
     from sqlalchemy.orm import Session
+
+# openpyxl is imported when a workbook is written, not at start-up (it costs a fifth of a
+# second, and the window has no use for it until the user exports).
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 # What XML 1.0 cannot hold (openpyxl raises IllegalCharacterError for them).
@@ -84,6 +84,8 @@ def write_table(
     them; the file is written to a temp name and renamed, so a failed export leaves nothing.
     `wrap` keeps multi-line cells readable: wrapped text, top-aligned, widths capped.
     """
+    from openpyxl import Workbook
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -101,6 +103,8 @@ def write_sheets(
 ) -> Written:
     """Write several sheets, each `(name, headers, rows)` styled as `write_table` styles one,
     into one workbook (atomically). Returns the rows written over all sheets."""
+    from openpyxl import Workbook
+
     wb = Workbook()
     first = wb.active
     assert first is not None
@@ -123,6 +127,9 @@ def _fill_sheet(
     title: str | None = None,
     wrap: bool = False,
 ) -> int:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     ws.title = sheet[:31]
     if title:
         ws.append([cell_text(title)[0]])

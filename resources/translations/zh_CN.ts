@@ -1955,7 +1955,7 @@ Data: {path}</source>
     </message>
     <message>
         <source>Exam paper with answer key</source>
-        <translation>新人考卷（含答案）</translation>
+        <translation type="vanished">新人考卷（含答案）</translation>
     </message>
     <message>
         <source>Practice results</source>
@@ -8480,6 +8480,90 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
     <message>
         <source>Prepares for:</source>
         <translation>对应工作：</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Only this category</source>
+        <translation>只打印此类</translation>
+    </message>
+    <message>
+        <source>Tick only the category chosen in the list</source>
+        <translation>只勾选列表中选中的这一类</translation>
+    </message>
+    <message>
+        <source>exam: both (the paper, then its answer key), paper (the questions only) or key (the answer key only; print it with the paper's --seed)</source>
+        <translation>考卷：both（试卷后附答案）、paper（只印试卷）或 key（只印答案；请用试卷的 --seed 打印）</translation>
+    </message>
+    <message>
+        <source>{title}: answer key</source>
+        <translation>{title}：答案</translation>
+    </message>
+    <message>
+        <source>Print the answer key apart for the marker: keep the same paper no.</source>
+        <translation>答案可单独打印给阅卷人：试卷编号保持不变即可对应。</translation>
+    </message>
+    <message>
+        <source>What to print</source>
+        <translation>试卷与答案</translation>
+    </message>
+    <message>
+        <source>Paper and answer key</source>
+        <translation>试卷和答案</translation>
+    </message>
+    <message>
+        <source>Paper only</source>
+        <translation>只印试卷</translation>
+    </message>
+    <message>
+        <source>Answer key only</source>
+        <translation>只印答案</translation>
+    </message>
+    <message>
+        <source>Exam paper</source>
+        <translation>新人考卷</translation>
+    </message>
+    <message>
+        <source>BranchDesk's user guides cannot be read ({problem}). Install BranchDesk again.</source>
+        <translation>无法读取网点服务台的使用指南（{problem}）。请重新安装网点服务台。</translation>
+    </message>
+    <message>
+        <source>not a user guides file</source>
+        <translation>不是使用指南文件</translation>
+    </message>
+    <message>
+        <source>User guides</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>How to use BranchDesk. Your branch's own guides to the HQ system are on the 操作指南 page.</source>
+        <translation>网点服务台怎么用。本网点自己写的总部系统操作指南在“操作指南”页。</translation>
+    </message>
+    <message>
+        <source>&amp;User guides…</source>
+        <translation>使用指南(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Copied {count} row(s)</source>
+        <translation>已复制 {count} 行</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows</source>
+        <translation>复制选中的行</translation>
     </message>
 </context>
 </TS>

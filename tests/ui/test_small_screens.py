@@ -58,6 +58,12 @@ def _print_sheet(window: MainWindow) -> QDialog:
     return PrintDialog(window.db, document="sheet", parent=window)
 
 
+def _user_guides(window: MainWindow) -> QDialog:
+    from branchdesk.ui.guides.user_guides_dialog import UserGuidesDialog
+
+    return UserGuidesDialog(window)
+
+
 def _new(module: str, name: str, *args: object) -> Callable[[MainWindow], QDialog]:
     """A dialog of a later feature, built like the window builds it."""
 
@@ -100,6 +106,7 @@ MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "pay rates": _new("pay.rates_dialog", "RatesDialog", "db"),
     "trainee and mentor": _enrol,
     "plan step": _new("training.step_dialog", "StepDialog"),
+    "user guides": _user_guides,
 }
 ALL = {**DIALOGS, **MORE}
 

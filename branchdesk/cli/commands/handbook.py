@@ -25,6 +25,7 @@ def print_handbook_document(args: argparse.Namespace) -> int:
         courier=args.courier,
         seed=args.seed,
         questions=args.questions,
+        part=args.part,
         employee=args.employee,
         branch=str(SettingsStore().get("branch_name") or ""),
     )

@@ -1,4 +1,5 @@
-"""New-hire exam papers (新人考卷) as A4 PDF: the questions, then the answer key on its own page."""
+"""New-hire exam papers (新人考卷) as A4 PDF: the questions, then the answer key on its own page;
+or either of them alone (the key kept by the marker, the paper copied for the room)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from branchdesk.io.pdf.linebreak import NBSP
 BODY = 11.0
 INDENT = 7 * mm  # questions hang from their number
 LETTERS = "ABCDEFGH"
+PARTS = ("both", "paper", "key")  # what of the exam is printed
 TRUE_MARK, FALSE_MARK = "√", "×"
 
 
@@ -149,7 +151,7 @@ def _title_block(exam: Exam, branch: str, printed: date) -> list[Flowable]:
     ]
 
 
-def _answer_key(exam: Exam) -> list[Flowable]:
+def _answer_key(exam: Exam, *, alone: bool = False) -> list[Flowable]:
     heading = para(tr("Answer key"), style("ex-h1", 16, after=1.5 * mm), bold=True)
     note = para(
         tr(
@@ -176,7 +178,7 @@ def _answer_key(exam: Exam) -> list[Flowable]:
         )
     widths = (52, 120, FRAME_WIDTH - 172)
     return [
-        PageBreak(),
+        *([] if alone else [PageBreak()]),
         tagged(heading, topic=tr("Answer key")),
         note,
         data_table(rows, widths, grid_style()),
@@ -190,12 +192,18 @@ def render_exam(
     branch: str = "",
     printed: date,
     progress: Progress | None = None,
+    part: str = "both",
 ) -> int:
-    """Write the paper and, from a new page on, its answer key to `path`; returns pages."""
+    """Write the paper and, from a new page on, its answer key to `path`; returns pages.
+
+    `part` "paper" writes the questions only, "key" the answer key only."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}")
     if not exam.questions:
         raise BranchDeskError(tr("The exam has no questions. Choose categories with items."))
+    title = exam.title or tr("New-hire exam")
     setup = PageSetup(
-        title=exam.title or tr("New-hire exam"),
+        title=tr("{title}: answer key", title=title) if part == "key" else title,
         branch=branch,
         printed=printed,
         footer_note=tr("Paper no. {seed}", seed=exam.seed),
@@ -204,6 +212,8 @@ def render_exam(
     numerals = _numerals()
 
     def make_story(marks: dict[str, int]) -> list[Flowable]:
+        if part == "key":
+            return _answer_key(exam, alone=True)
         story = _title_block(exam, branch, printed)
         present = [k for k in sections if any(q.kind == k for q in exam.questions)]
         for numeral, kind in zip(numerals, present, strict=False):
@@ -226,7 +236,7 @@ def render_exam(
             heading.keepWithNext = note_para.keepWithNext = True
             story += [tagged(heading, topic=name), note_para]
             story += [_question(q, exam.points) for q in questions]
-        return story + _answer_key(exam)
+        return story if part == "paper" else story + _answer_key(exam)
 
     return write_pdf(path, setup, make_story, progress=progress)
 

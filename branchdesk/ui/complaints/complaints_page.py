@@ -32,6 +32,7 @@ from branchdesk.ui.complaints.common import DUE_SOON, OVERDUE
 from branchdesk.ui.complaints.complaint_dialog import ComplaintDialog
 from branchdesk.ui.complaints.detail_dialog import ComplaintDetailDialog
 from branchdesk.ui.kit.models import Column, LazyRowsModel, RowsModel
+from branchdesk.ui.kit.tables import add_copy_actions
 
 (
     COL_TICKET,
@@ -191,6 +192,7 @@ def _table(model: Any, name: str) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
+    add_copy_actions(view)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

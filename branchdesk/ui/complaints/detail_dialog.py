@@ -51,6 +51,7 @@ from branchdesk.ui.complaints.common import (
 from branchdesk.ui.complaints.complaint_form import ComplaintForm
 from branchdesk.ui.complaints.script_panel import ScriptPanel
 from branchdesk.ui.kit.screens import fit_to_screen
+from branchdesk.ui.kit.tables import add_copy_actions
 
 # --- detail -------------------------------------------------------------------------------
 
@@ -123,6 +124,7 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
 
         self.history = QTableWidget(0, 5)
         self.history.setObjectName("history")
+        add_copy_actions(self.history)
         self.history.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Who"), self.tr("Action"), self.tr("Status"), self.tr("Note")]
         )

@@ -52,6 +52,7 @@ from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
 from branchdesk.ui.kit.screens import fit_to_screen
+from branchdesk.ui.kit.tables import add_copy_actions
 from branchdesk.ui.kit.tasks import failure_message
 
 TO_CHECK_FILL = QColor("#fff3dc")
@@ -154,6 +155,7 @@ class SlipsDialog(PreviewHost, QDialog):
         self.table = QTableView()
         self.table.setObjectName("slipLines")
         self.table.setModel(self.model)
+        add_copy_actions(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)

@@ -8,6 +8,7 @@ this") lives in memory for the session; "Report outdated step…" leaves a note 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPaintEvent, QShortcut
@@ -104,21 +105,29 @@ class GuideViewer(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         guide_id: int,
         *,
         who: str = "",
         step: int = 1,
         parent: QWidget | None = None,
+        guide: GuideData | None = None,
+        image_bytes: Callable[[str], bytes] | None = None,
     ) -> None:
+        """A guide of the branch (`db`, `guide_id`), or a read-only `guide` whose pictures
+        come from `image_bytes` (BranchDesk's own user guides: nothing to report)."""
         super().__init__(parent)
         self.setObjectName("guideViewer")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         fit_to_screen(self, 1100, 760)
         self.db, self.guide_id, self.who = db, guide_id, who
-        with db.session() as session:
-            self.guide: GuideData = service.get_guide(session, guide_id)
+        self._image_bytes = image_bytes
+        if guide is None:
+            assert db is not None, "a guide of the branch needs its database"
+            with db.session() as session:
+                guide = service.get_guide(session, guide_id)
+        self.guide: GuideData = guide
         self.steps = self.guide.steps
         self.done_rows: set[int] = set()  # 0-based rows the trainee has done
         self.row = 0
@@ -174,6 +183,7 @@ class GuideViewer(QDialog):
             self.tr("The HQ system looks different? Tell the guide's owner.")
         )
         self.report_button.clicked.connect(self.report_outdated)
+        self.report_button.setVisible(db is not None and image_bytes is None)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         for w in (self.previous_button, self.next_button, self.did_it, self.report_button, close):
@@ -298,6 +308,8 @@ class GuideViewer(QDialog):
             )
         else:
             self.picture.set_image(None, self.tr("This step has no picture."))
+        # A user guide's step in words only shows no empty picture box.
+        self.picture.setVisible(bool(step.image) or self._image_bytes is None)
         self.did_it.blockSignals(True)
         self.did_it.setChecked(row in self.done_rows)
         self.did_it.blockSignals(False)
@@ -325,10 +337,14 @@ class GuideViewer(QDialog):
         image = QImage()
         if step.image:
             try:
-                with self.db.session() as session:
-                    data = service.image_bytes(session, step.image)
+                if self._image_bytes is not None:
+                    data = self._image_bytes(step.image)
+                else:
+                    assert self.db is not None
+                    with self.db.session() as session:
+                        data = service.image_bytes(session, step.image)
                 image = burnt_image(data, step)
-            except BranchDeskError:
+            except (BranchDeskError, OSError):
                 image = QImage()
         self._images[row] = image
         while len(self._images) > IMAGES_KEPT:
@@ -364,7 +380,7 @@ class GuideViewer(QDialog):
 
     # --- notes for the owner ------------------------------------------------------------
     def report_outdated(self) -> None:
-        if not self.steps:
+        if not self.steps or self.db is None:
             return
         number = self.row + 1
         comment, ok = QInputDialog.getMultiLineText(

@@ -39,6 +39,7 @@ from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
 from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.tables import add_copy_actions
 
 (
     COL_CATEGORY,
@@ -410,6 +411,7 @@ class HandbookPage(QWidget):
         self.view.setObjectName("handbookItems")
         self.view.setModel(self.model)
         self.view.setItemDelegate(ItemDelegate(self))
+        add_copy_actions(self.view)
         self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(
@@ -590,6 +592,11 @@ class HandbookPage(QWidget):
     def _current_category(self) -> CategoryInfo | None:
         cid = self.current_category_id()
         return next((c for c in self.categories if c.id == cid), None)
+
+    def current_category_name(self) -> str | None:
+        """The category chosen in the list (None: all of them)."""
+        category = self._current_category()
+        return None if category is None else category.name
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})

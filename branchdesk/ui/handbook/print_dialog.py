@@ -6,6 +6,7 @@ file that is saved or sent to the printer.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,15 @@ from branchdesk.ui.kit.screens import fit_to_screen
 DOCUMENT_LABELS = (
     ("handbook", "Full handbook"),
     ("sheet", "Vehicle sheets (large type)"),
-    ("exam", "Exam paper with answer key"),
+    ("exam", "Exam paper"),
     ("results", "Practice results"),
 )
+EXAM_PART_LABELS = (
+    ("both", "Paper and answer key"),
+    ("paper", "Paper only"),
+    ("key", "Answer key only"),
+)
+KEY_FILE_NAME = "考卷答案.pdf"
 FILE_NAMES = {
     "handbook": "处罚手册.pdf",
     "sheet": "车载处罚单.pdf",
@@ -56,14 +63,22 @@ class PrintDialog(PreviewHost, QDialog):
         self,
         db: Database,
         *,
-        document: str = "handbook",
+        document: str | None = "handbook",
         selected_ids: list[int] | None = None,
         employee: str | None = None,
+        category: str | None = None,
+        settings: SettingsStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`document` None opens the document chosen last time; `category` (the one chosen
+        on the handbook page) is the only one ticked, whatever was remembered."""
         super().__init__(parent)
         self.db = db
-        self.settings = SettingsStore()
+        self.settings = settings or SettingsStore()
+        remembered = self._remembered()
+        if document is None:
+            last = remembered.get("", {}).get("document")
+            document = last if last in dict(DOCUMENT_LABELS) else "handbook"
         self.selected_ids = list(selected_ids or [])
         self.stale = False
         self.rendered: Printed | None = None
@@ -72,7 +87,7 @@ class PrintDialog(PreviewHost, QDialog):
         self.previewed: PrintJob | None = None
         self.preview = PdfPreview(
             self,
-            lambda: FILE_NAMES.get(self.kind(), "BranchDesk.pdf"),
+            self._file_name,
             prefix="branchdesk-print-",
             cancelled_text=self.tr("Cancelled. Change an option to try again."),
         )
@@ -100,6 +115,25 @@ class PrintDialog(PreviewHost, QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.category_list.addItem(item)
+        self.check_all = QPushButton(self.tr("Select all"))
+        self.check_all.setObjectName("checkAll")
+        self.check_all.clicked.connect(lambda: self._tick(lambda _name: True))
+        self.check_none = QPushButton(self.tr("Select none"))
+        self.check_none.setObjectName("checkNone")
+        self.check_none.clicked.connect(lambda: self._tick(lambda _name: False))
+        self.only_this = QPushButton(self.tr("Only this category"))
+        self.only_this.setObjectName("onlyThis")
+        self.only_this.setToolTip(self.tr("Tick only the category chosen in the list"))
+        self.only_this.clicked.connect(self._only_current)
+        self.only_this.setEnabled(False)
+        self.category_list.currentItemChanged.connect(
+            lambda item, _old: self.only_this.setEnabled(item is not None)
+        )
+        self.category_buttons = QWidget()
+        tick_row = QHBoxLayout(self.category_buttons)
+        tick_row.setContentsMargins(0, 0, 0, 0)
+        for button in (self.check_all, self.check_none, self.only_this):
+            tick_row.addWidget(button)
         self.only_selected = QCheckBox(
             self.tr("Only the {n} selected item(s)").format(n=len(self.selected_ids))
         )
@@ -118,6 +152,13 @@ class PrintDialog(PreviewHost, QDialog):
         self.seed.setRange(0, 999999)
         self.seed.setValue(self._new_seed())
         self.seed.setToolTip(self.tr("The same paper number prints the same paper again."))
+        self.part = QComboBox()
+        self.part.setObjectName("examPart")
+        for key, label in EXAM_PART_LABELS:
+            self.part.addItem(self.tr(label), key)
+        self.part.setToolTip(
+            self.tr("Print the answer key apart for the marker: keep the same paper no.")
+        )
         new_paper = QPushButton(self.tr("New paper"))
         new_paper.clicked.connect(lambda: self.seed.setValue(self._new_seed()))
         seed_row = QHBoxLayout()
@@ -141,6 +182,8 @@ class PrintDialog(PreviewHost, QDialog):
         self.seed_widget.setLayout(seed_row)
         seed_row.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.seed_label, self.seed_widget)
+        self.part_label = QLabel(self.tr("What to print"))
+        form.addRow(self.part_label, self.part)
         self.employee_label = QLabel(self.tr("Employee (empty: everyone)"))
         form.addRow(self.employee_label, self.employee)
 
@@ -162,6 +205,7 @@ class PrintDialog(PreviewHost, QDialog):
         self.categories_label = QLabel(self.tr("Categories"))
         left.addWidget(self.categories_label)
         left.addWidget(self.category_list, 1)
+        left.addWidget(self.category_buttons)
         left.addWidget(self.only_selected)
         left.addWidget(self.status)
         left.addWidget(self.progress)
@@ -186,13 +230,20 @@ class PrintDialog(PreviewHost, QDialog):
         self.courier.currentTextChanged.connect(lambda _t: self._debounce.start())
         self.questions.valueChanged.connect(lambda _v: self._debounce.start())
         self.seed.valueChanged.connect(lambda _v: self._debounce.start())
+        self.part.currentIndexChanged.connect(lambda _i: self._debounce.start())
         self.employee.currentTextChanged.connect(lambda _t: self._debounce.start())
+        self._restore(remembered.get(self.kind(), {}), category)
         self._document_changed()
 
     # --- options ---------------------------------------------------------------------------
     def _new_seed(self) -> int:
         with self.db.session() as session:
             return service.new_paper_seed(session)
+
+    def _file_name(self) -> str:
+        if self.kind() == "exam" and self.part.currentData() == "key":
+            return KEY_FILE_NAME
+        return FILE_NAMES.get(self.kind(), "BranchDesk.pdf")
 
     def kind(self) -> str:
         return str(self.document.currentData())
@@ -203,6 +254,7 @@ class PrintDialog(PreviewHost, QDialog):
             (self.courier_label, self.courier, kind == "sheet"),
             (self.questions_label, self.questions, kind == "exam"),
             (self.seed_label, self.seed_widget, kind == "exam"),
+            (self.part_label, self.part, kind == "exam"),
             (self.employee_label, self.employee, kind == "results"),
         ):
             label.setVisible(shown)
@@ -210,6 +262,7 @@ class PrintDialog(PreviewHost, QDialog):
         uses_items = kind in ("handbook", "sheet", "exam")
         self.categories_label.setVisible(uses_items)
         self.category_list.setVisible(uses_items)
+        self.category_buttons.setVisible(uses_items)
         self.only_selected.setVisible(bool(self.selected_ids) and kind in ("handbook", "sheet"))
         self._debounce.start()
 
@@ -229,9 +282,82 @@ class PrintDialog(PreviewHost, QDialog):
             courier=self.courier.currentText().strip() or None,
             seed=self.seed.value(),
             questions=self.questions.value(),
+            part=str(self.part.currentData()),
             employee=self.employee.currentText().strip() or None,
             branch=str(self.settings.get("branch_name") or ""),
         )
+
+    def _tick(self, keep: Any) -> None:
+        """Tick the categories whose name `keep` accepts, untick the others."""
+        for i in range(self.category_list.count()):
+            item = self.category_list.item(i)
+            on = keep(item.data(Qt.ItemDataRole.UserRole))
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _only_current(self) -> None:
+        item = self.category_list.currentItem()
+        if item is not None:
+            chosen = item.data(Qt.ItemDataRole.UserRole)
+            self._tick(lambda name: name == chosen)
+
+    # --- remembered choices ----------------------------------------------------------------
+    def _remembered(self) -> dict[str, dict[str, Any]]:
+        stored = self.settings.get("print_choices")
+        return {k: v for k, v in stored.items() if isinstance(v, dict)}
+
+    def _restore(self, choices: dict[str, Any], category: str | None) -> None:
+        """The choices last used for this document; the page's category wins over them."""
+        names = {
+            self.category_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.category_list.count())
+        }
+        ticked = choices.get("categories")
+        if category in names:
+            self._tick(lambda name: name == category)
+            row = next(
+                i
+                for i in range(self.category_list.count())
+                if self.category_list.item(i).data(Qt.ItemDataRole.UserRole) == category
+            )
+            self.category_list.setCurrentRow(row)
+        elif (
+            not choices.get("all", True) and isinstance(ticked, list) and names.intersection(ticked)
+        ):
+            self._tick(lambda name: name in ticked)
+        courier = choices.get("courier")
+        if isinstance(courier, str):
+            self.courier.setCurrentText(courier)
+        questions = choices.get("questions")
+        if isinstance(questions, int) and not isinstance(questions, bool):
+            self.questions.setValue(questions)
+        part = self.part.findData(choices.get("part"))
+        if part >= 0:
+            self.part.setCurrentIndex(part)
+
+    def _remember(self) -> None:
+        """Keep this document's choices for the next time the dialog opens."""
+        kind = self.kind()
+        checked = [
+            self.category_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.category_list.count())
+            if self.category_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        choices: dict[str, Any] = dict(self.settings.get("print_choices"))
+        mine: dict[str, Any] = {
+            "categories": checked,
+            "all": len(checked) == self.category_list.count(),
+        }
+        if kind == "sheet":
+            mine["courier"] = self.courier.currentText().strip()
+        if kind == "exam":
+            mine["questions"] = self.questions.value()
+            mine["part"] = str(self.part.currentData())
+        if kind != "results":  # the practice page opens results by itself
+            choices[kind] = mine
+            choices[""] = {"document": kind}
+        # A convenience only: if settings.json cannot be written, the defaults next time.
+        with contextlib.suppress(OSError):
+            self.settings.set("print_choices", choices)
 
     # --- rendering -------------------------------------------------------------------------
 
@@ -310,6 +436,7 @@ class PrintDialog(PreviewHost, QDialog):
         self.printed.emit(printed)
 
     def done(self, result: int) -> None:
+        self._remember()
         self.stale = False  # no new render into the temp dir about to be removed
         self._debounce.stop()
         self.preview.close()

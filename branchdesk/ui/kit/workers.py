@@ -9,8 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from branchdesk.io.tabular import ImportCancelled
-
 ProgressFn = Callable[[int, int], None]
 
 
@@ -52,10 +50,16 @@ class Task(QObject):
 
     def _progress(self, done: int, total: int) -> None:
         if self._cancel.is_set():
+            from branchdesk.io.tabular import ImportCancelled
+
             raise ImportCancelled()
         self.progressed.emit(done, total)
 
     def _run(self) -> None:
+        # Imported here, not with the module: the window's first paint does not wait for the
+        # table readers io.tabular brings.
+        from branchdesk.io.tabular import ImportCancelled
+
         try:
             # Once the work has returned (and committed) it counts as done, even if Cancel
             # was pressed in the last instant: the user is told what was written.

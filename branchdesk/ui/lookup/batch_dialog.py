@@ -31,6 +31,7 @@ from branchdesk.lookup.exports import export_batch_lookup
 from branchdesk.lookup.service import SURE_LEVELS, LookupResult, assign_couriers, level_text
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
+from branchdesk.ui.kit.tables import add_copy_actions
 from branchdesk.ui.lookup import confidence
 
 MAX_LINES = 20000
@@ -74,6 +75,7 @@ class BatchLookupDialog(QDialog):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.horizontalHeader().setStretchLastSection(True)
+        add_copy_actions(self.view)
         self.status = QLabel()
         self.run_button = QPushButton(self.tr("Find couriers"))
         self.run_button.setDefault(True)

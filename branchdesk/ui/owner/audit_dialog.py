@@ -29,6 +29,7 @@ from branchdesk.permissions import Action
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.owner_action import ensure_owner
 from branchdesk.ui.kit.screens import fit_to_screen
+from branchdesk.ui.kit.tables import add_copy_actions
 
 AUDIT_COLUMNS: list[Column[AuditRow]] = [
     Column("Time", lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
@@ -59,6 +60,7 @@ class AuditDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
+        add_copy_actions(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.count = QLabel()

@@ -165,6 +165,9 @@ class MainWindow(
         self.setCentralWidget(central)
 
         self._build_menus()
+        from branchdesk.ui.kit.copied import watch_text_copies
+
+        watch_text_copies()  # "已复制" after a copy from any text field
         self.refresh_title()
         self.statusBar().showMessage(self.tr("Opening the branch's data…"))
         if db is not None:
@@ -327,8 +330,9 @@ class MainWindow(
         )
         dialog.exec()
 
-    def open_print(self, document: str = "handbook", employee: str | None = None) -> None:
-        """The print dialog; from the handbook page it offers the selected items."""
+    def open_print(self, document: str | None = None, employee: str | None = None) -> None:
+        """The print dialog (`document` None: the one chosen last time); from the handbook
+        page it offers the selected items and ticks the page's category."""
         from branchdesk.ui.handbook.print_dialog import PrintDialog
 
         if self.db is None:
@@ -336,15 +340,18 @@ class MainWindow(
         if self.pages.currentWidget() is self.guides_holder and self.guides_page is not None:
             self.guides_page.print_guide()  # Ctrl+P on the guides page prints the guide
             return
-        if self.pages.currentWidget() is self.today_page and document == "handbook":
+        if self.pages.currentWidget() is self.today_page and document is None:
             document = "sheet"  # Ctrl+P on 今天 is the day-one job: the vehicle sheets
-        selected = (
-            self.handbook_page.selected_ids()
-            if self.pages.currentWidget() is self.handbook_page
-            else []
-        )
+        on_handbook = self.pages.currentWidget() is self.handbook_page
+        selected = self.handbook_page.selected_ids() if on_handbook else []
         dialog = PrintDialog(
-            self.db, document=document, selected_ids=selected, employee=employee, parent=self
+            self.db,
+            document=document,
+            selected_ids=selected,
+            employee=employee,
+            category=self.handbook_page.current_category_name() if on_handbook else None,
+            settings=self.settings,
+            parent=self,
         )
         dialog.printed.connect(
             lambda printed: self.statusBar().showMessage(

@@ -109,6 +109,9 @@ class MenusPart(WindowParts):
         for action in (self.unlock_action, self.lock_action, self.pin_action, self.audit_action):
             action.setEnabled(False)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.user_guides_action = QAction(self.tr("&User guides…"), self)
+        self.user_guides_action.triggered.connect(self.show_user_guides)
+        help_menu.addAction(self.user_guides_action)
         shortcuts = QAction(self.tr("&Keyboard shortcuts"), self)
         shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+/")])
         shortcuts.triggered.connect(self.show_shortcuts)
@@ -141,6 +144,11 @@ class MenusPart(WindowParts):
             for n in range(min(PAGE_COUNT, 9))
         ] + [(self.tr("Training"), "Ctrl+Shift+T")]
         ShortcutsDialog(self, extra=pages).exec()
+
+    def show_user_guides(self) -> None:
+        from branchdesk.ui.guides.user_guides_dialog import UserGuidesDialog
+
+        UserGuidesDialog(self).exec()
 
     def about(self) -> None:
         from branchdesk.ui.shell.help_dialogs import AboutDialog

@@ -197,6 +197,47 @@ def test_saving_an_exam_records_the_paper_so_it_can_be_reprinted(
     dialog.reject()
 
 
+def test_the_answer_key_prints_apart_from_the_paper(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = PrintDialog(window.db, document="exam", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.part.isVisible()
+    dialog.seed.setValue(4321)
+    saved: list[str] = []
+
+    def save_as(_parent: object, _title: str, proposed: str, _filter: str) -> tuple[str, str]:
+        saved.append(Path(proposed).name)
+        return str(tmp_path / f"{len(saved)}.pdf"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    texts = []
+    for part in ("paper", "key"):
+        dialog.part.setCurrentIndex(dialog.part.findData(part))
+        qtbot.waitUntil(
+            lambda: (
+                not dialog._debounce.isActive()
+                and dialog.task is None
+                and dialog.rendered is not None
+            ),
+            timeout=15000,
+        )
+        dialog.save_button.click()
+        texts.append(
+            "".join(p.extract_text() for p in PdfReader(tmp_path / f"{len(saved)}.pdf").pages)
+        )
+    paper, key = texts
+    assert "Answer key" not in paper and "Name" in paper
+    assert "Answer key" in key and "Paper no. 4321" in key and "Name" not in key
+    assert saved == ["新人考卷.pdf", "考卷答案.pdf"]
+    with window.db.session() as s:
+        assert s.query(ExamPaper).count() == 1  # one paper, printed in two parts
+    dialog.document.setCurrentIndex(dialog.document.findData("sheet"))
+    assert not dialog.part.isVisible()
+    dialog.reject()
+
+
 def test_printing_sends_every_page_to_the_printer_off_the_ui_thread(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:

@@ -45,6 +45,7 @@ def _menu(window: MainWindow, title: str) -> list[str]:
 def test_help_menu_offers_shortcuts_sample_and_about(window: MainWindow) -> None:
     entries = _menu(window, "Help")
     assert entries == [
+        "User guides…",
         "Keyboard shortcuts",
         "Load the sample branch",
         "Remove the sample branch…",

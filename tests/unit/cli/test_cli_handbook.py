@@ -76,6 +76,23 @@ def test_print_every_document(
     assert run("print", "exam", "--seed", "99999999999", "-o", str(again)) == 2
 
 
+def test_print_the_exam_paper_and_its_answer_key_apart(
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paper, key, both = tmp_path / "paper.pdf", tmp_path / "key.pdf", tmp_path / "both.pdf"
+    assert run("print", "exam", "--seed", "77", "--part", "paper", "-o", str(paper)) == 0
+    assert run("print", "exam", "--seed", "77", "--part", "key", "-o", str(key)) == 0
+    assert run("print", "exam", "--seed", "77", "-o", str(both)) == 0
+    on_paper, in_key = _text(paper), _text(key)
+    assert "Answer key" not in on_paper and "Name" in on_paper
+    assert "Answer key" in in_key and "Paper no. 77" in in_key and "Name" not in in_key
+    pages = {p: len(PdfReader(p).pages) for p in (paper, key, both)}
+    assert pages[paper] + pages[key] == pages[both]
+    capsys.readouterr()
+    assert run("print", "exam", "--part", "answers", "-o", str(key)) == 2
+    assert "--part" in capsys.readouterr().err
+
+
 def test_print_refuses_an_unknown_category_and_an_empty_history(
     sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -265,6 +265,27 @@ def test_exam_answer_key_is_on_its_own_last_pages(tmp_path: Path) -> None:
             assert squash(option) in questions
 
 
+def test_exam_paper_and_answer_key_print_apart(tmp_path: Path) -> None:
+    exam = sample_exam()
+    both, paper, key = tmp_path / "both.pdf", tmp_path / "paper.pdf", tmp_path / "key.pdf"
+    pages = render_exam(exam, both, branch=BRANCH, printed=PRINTED)
+    paper_pages = render_exam(exam, paper, branch=BRANCH, printed=PRINTED, part="paper")
+    key_pages = render_exam(exam, key, branch=BRANCH, printed=PRINTED, part="key")
+    assert paper_pages + key_pages == pages
+    on_paper, in_key = squash("".join(texts(paper))), squash("".join(texts(key)))
+    assert squash(tr("Answer key")) not in on_paper
+    assert squash(tr("Name")) in on_paper  # the paper's own head
+    assert squash(tr("Answer key")) in in_key
+    assert squash(tr("Paper no. {seed}", seed=exam.seed)) in in_key  # which paper it marks
+    for q in exam.questions:
+        assert squash(q.prompt) in on_paper and squash(q.prompt) not in in_key
+        assert squash(q.explanation) in in_key and squash(q.explanation) not in on_paper
+    # The key alone starts on its first page: no blank page before it.
+    assert squash(tr("Answer key")) in squash(texts(key)[0])
+    with pytest.raises(ValueError):
+        render_exam(exam, tmp_path / "x.pdf", printed=PRINTED, part="answers")
+
+
 def test_exam_never_splits_a_question(tmp_path: Path) -> None:
     standard = "收工前与客服当面交接并签字，回单放专用文件袋，当天交回网点登记。"
     questions = tuple(

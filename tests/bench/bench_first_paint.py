@@ -1,0 +1,242 @@
+"""Start to a window showing its data, on 1,000,000 waybills, vs a bare QMainWindow's first paint.
+
+Target (issue 16): process start -> the main window painted with its data (data_ready: every
+page built, 查件 ready with the search box focused; the due counts in the status bar) within
+2x a bare PySide6 QMainWindow's process start -> first paint. Both run as child processes of
+this script (QT_QPA_PLATFORM=offscreen), alternating, after one untimed warm-up of each (OS
+file cache); the medians and their ratio are printed.
+
+The app child runs BranchDesk's own entry point (`branchdesk --data-dir DIR`: arguments,
+logging, single-instance check, translator, `launch`) with the language zh_CN, on a data dir
+that holds only settings.json (first run done), and opens the bench DB in place; it quits at
+the first paint of the window (any of its widgets) after the data is shown. `--profile` runs
+the app child once more under cProfile and prints what ran from the start to that paint.
+
+The 1M-waybill DB is `make_bench_db.py`'s (built on first use, ~550 MB, reused): put it in a
+temp dir with BRANCHDESK_BENCH_DATA=DIR (default: bench-data/, git-ignored).
+
+    BRANCHDESK_BENCH_DATA=/tmp/bench .venv/bin/python tests/bench/bench_first_paint.py \
+        [--runs 7] [--profile]
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+TARGET_RATIO = 2.0
+TIMEOUT_MS = 60_000
+
+
+# --- the child processes -----------------------------------------------------------------
+
+
+def child_bare() -> dict[str, Any]:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    marks: dict[str, float] = {}
+
+    class Paint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "painted" not in marks:
+                marks["painted"] = time.perf_counter()
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    window.resize(1180, 760)
+    watch = Paint()
+    window.installEventFilter(watch)
+    window.show()
+    QTimer.singleShot(TIMEOUT_MS, app.quit)
+    app.exec()
+    return marks
+
+
+def child_app(db_path: Path, data_dir: Path, profile: Path | None) -> dict[str, Any]:
+    sys.path.insert(0, str(REPO))
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from branchdesk import app as app_module
+    from branchdesk.cli.main import main as entry
+
+    marks: dict[str, float] = {}
+    shown: dict[str, Any] = {}
+
+    def data_shown() -> bool:
+        return "data_ready" in marks
+
+    class Paint(QObject):
+        """The first paint of any widget of the main window, and the first once the data is
+        shown; quits then."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.window: QWidget | None = None
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Paint
+                and self.window is not None
+                and isinstance(watched, QWidget)
+                and watched.window() is self.window
+            ):
+                now = time.perf_counter()
+                marks.setdefault("first_paint", now)
+                if data_shown() and "data_painted" not in marks:
+                    marks["data_painted"] = now
+                    shown["status"] = self.window.statusBar().currentMessage()  # type: ignore[attr-defined]
+                    shown["page"] = self.window.pages.currentIndex()  # type: ignore[attr-defined]
+                    QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    paint = Paint()
+    original_launch = app_module.launch
+
+    def launch(app: QApplication, settings: Any, db_path_: Any = None, **kw: Any) -> Any:
+        app.installEventFilter(paint)
+        window = original_launch(app, settings, db_path=db_path, **kw)
+        paint.window = window
+
+        def ready() -> None:
+            # attach() has built the pages, focused 查件's search box and put the due counts
+            # in the status bar (_start_reminders) before it emits data_ready.
+            marks["data_ready"] = time.perf_counter()
+            shown["due_counts"] = window.due_indicator.text()
+            window.update()  # the next paint is the data on screen
+
+        window.data_ready.connect(ready)
+        QTimer.singleShot(TIMEOUT_MS, app.quit)
+        return window
+
+    app_module.launch = launch  # type: ignore[assignment]
+    if profile is not None:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        entry(["--data-dir", str(data_dir)])
+        profiler.disable()
+        profiler.dump_stats(str(profile))
+    else:
+        entry(["--data-dir", str(data_dir)])
+    return {**marks, **shown}
+
+
+# --- the parent ----------------------------------------------------------------------------
+
+
+def run_child(*args: str) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRANCHDESK_NO_CONSOLE_HINT": "1"}
+    spawned = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    if done.returncode != 0 or not done.stdout.strip():
+        raise SystemExit(f"child {args} failed:\n{done.stdout}\n{done.stderr}")
+    out: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    for key in ("painted", "first_paint", "data_ready", "data_painted"):
+        if key in out:
+            out[key + "_s"] = out[key] - spawned
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind = args.child[0]
+        if kind == "bare":
+            marks = child_bare()
+        else:
+            profile = Path(args.child[3]) if len(args.child) > 3 else None
+            marks = child_app(Path(args.child[1]), Path(args.child[2]), profile)
+        marks["in_script_s"] = marks.get("painted", marks.get("data_painted", T0)) - T0
+        print(json.dumps(marks), flush=True)
+        os._exit(0)  # interpreter teardown is not part of the start
+
+    sys.path.insert(0, str(HERE))
+    import common
+    from make_bench_db import ensure_bench_db
+
+    db_path = ensure_bench_db()
+    with tempfile.TemporaryDirectory(prefix="branchdesk-first-paint-") as tmp:
+        data_dir = Path(tmp)
+        (data_dir / "settings.json").write_text(
+            json.dumps({"first_run_done": True, "language": "zh_CN"}), encoding="utf-8"
+        )
+        app_args = ("app", str(db_path), str(data_dir))
+        run_child("bare")  # warm-up, not counted
+        run_child(*app_args)
+        bare: list[float] = []
+        app: list[dict[str, Any]] = []
+        for n in range(args.runs):
+            bare.append(run_child("bare")["painted_s"])
+            app.append(run_child(*app_args))
+            print(
+                f"  run {n + 1}: bare first paint {bare[-1]:.3f} s; app first paint "
+                f"{app[-1]['first_paint_s']:.3f} s, data ready {app[-1]['data_ready_s']:.3f} s, "
+                f"data painted {app[-1]['data_painted_s']:.3f} s"
+            )
+        bare_s = common.median(bare)
+        first_s = common.median([a["first_paint_s"] for a in app])
+        ready_s = common.median([a["data_ready_s"] for a in app])
+        data_s = common.median([a["data_painted_s"] for a in app])
+        ratio = data_s / bare_s
+        print(f"bare QMainWindow, spawn -> first paint: median {bare_s:.3f} s")
+        print(f"BranchDesk, spawn -> first paint (window, data loading): median {first_s:.3f} s")
+        print(f"BranchDesk, spawn -> data ready: median {ready_s:.3f} s")
+        print(f"BranchDesk, spawn -> window painted with its data: median {data_s:.3f} s")
+        print(
+            f"ratio data painted / bare first paint: {ratio:.2f}x "
+            f"(target <= {TARGET_RATIO:.0f}x: {'met' if ratio <= TARGET_RATIO else 'NOT met'})"
+        )
+        print(
+            f"  status bar then: {app[-1].get('status')!r}, due counts "
+            f"{app[-1].get('due_counts')!r}, page {app[-1].get('page')}"
+        )
+        common.save_result(
+            "first_paint",
+            {
+                "runs": args.runs,
+                "bare_s": bare,
+                "app": app,
+                "median_bare_s": bare_s,
+                "median_data_painted_s": data_s,
+                "ratio": ratio,
+            },
+        )
+        if args.profile:
+            stats_file = data_dir / "first-paint.prof"
+            run_child(*app_args, str(stats_file))
+            import pstats
+
+            stats = pstats.Stats(str(stats_file))
+            stats.sort_stats("cumulative").print_stats(45)
+    return 0 if ratio <= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,179 @@
+"""The print dialog's category choice: 全选 / 全不选 / 只打印此类, the handbook page's category
+ticked, and the choices remembered from one opening to the next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from branchdesk.handbook import service
+from branchdesk.ui.handbook.print_dialog import PrintDialog
+from branchdesk.ui.shell.main_window import HANDBOOK, MainWindow
+
+
+def _ticked(dialog: PrintDialog) -> list[str]:
+    items = [dialog.category_list.item(i) for i in range(dialog.category_list.count())]
+    return [
+        item.data(Qt.ItemDataRole.UserRole)
+        for item in items
+        if item.checkState() == Qt.CheckState.Checked
+    ]
+
+
+def _in_dialog(
+    qtbot: QtBot, open_it: Callable[[], None], act: Callable[[PrintDialog], None]
+) -> None:
+    """Open the (modal) print dialog with `open_it` and run `act` in it; `act` closes it."""
+    seen: list[PrintDialog] = []
+
+    def grab() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, PrintDialog):
+            seen.append(dialog)
+            try:
+                act(dialog)
+            finally:
+                if dialog.isVisible():
+                    dialog.reject()
+        else:
+            QTimer.singleShot(20, grab)
+
+    QTimer.singleShot(0, grab)
+    open_it()
+    assert seen, "no print dialog opened"
+
+
+def _choose_category(qtbot: QtBot, window: MainWindow, name: str) -> int:
+    """Click the category on the handbook page: one click."""
+    window.nav.setCurrentRow(HANDBOOK)
+    page = window.handbook_page
+    row = next(
+        i
+        for i in range(page.category_list.count())
+        if page.category_list.item(i).text().startswith(name)
+    )
+    rect = page.category_list.visualItemRect(page.category_list.item(row))
+    qtbot.mouseClick(page.category_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.current_category_name() == name
+    return 1
+
+
+def test_select_all_none_and_only_this_category(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = PrintDialog(window.db, document="sheet", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    every = _ticked(dialog)
+    assert len(every) == len(service.DEFAULT_CATEGORIES)
+    qtbot.mouseClick(dialog.check_none, Qt.MouseButton.LeftButton)
+    assert _ticked(dialog) == []
+    qtbot.waitUntil(lambda: "Tick at least one category" in dialog.status.text(), timeout=5000)
+    assert not dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.check_all, Qt.MouseButton.LeftButton)
+    assert _ticked(dialog) == every
+    assert not dialog.only_this.isEnabled()  # no category chosen in the list yet
+    dialog.category_list.setCurrentRow(every.index("客服"))
+    qtbot.mouseClick(dialog.only_this, Qt.MouseButton.LeftButton)
+    assert _ticked(dialog) == ["客服"]
+    assert dialog.job().categories == ("客服",)
+    dialog.reject()
+
+
+def test_the_handbook_pages_category_is_ticked_and_the_rest_remembered(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.nav.setCurrentRow(HANDBOOK)
+
+    def first(dialog: PrintDialog) -> None:
+        assert _ticked(dialog) == list(service.DEFAULT_CATEGORIES)  # "All" on the page
+        dialog.document.setCurrentIndex(dialog.document.findData("sheet"))
+        dialog._tick(lambda name: name in ("操作", "财务"))
+        dialog.courier.setCurrentText("张伟")
+        dialog.reject()  # closed without printing: still remembered
+
+    _in_dialog(qtbot, window.print_action.trigger, first)
+
+    def second(dialog: PrintDialog) -> None:
+        assert dialog.kind() == "sheet"
+        assert _ticked(dialog) == ["操作", "财务"]
+        assert dialog.courier.currentText() == "张伟"
+
+    _in_dialog(qtbot, window.print_action.trigger, second)
+
+    _choose_category(qtbot, window, "客服")
+
+    def from_the_page(dialog: PrintDialog) -> None:
+        assert dialog.kind() == "sheet"
+        assert _ticked(dialog) == ["客服"]  # the page's category wins over the remembered
+        assert dialog.category_list.currentItem().data(Qt.ItemDataRole.UserRole) == "客服"
+        assert dialog.courier.currentText() == "张伟"
+
+    _in_dialog(qtbot, window.print_action.trigger, from_the_page)
+
+    # An exam keeps its own choices; the vehicle sheet's stay as they were.
+    window.nav.setCurrentRow(0)
+
+    def exam(dialog: PrintDialog) -> None:
+        dialog.document.setCurrentIndex(dialog.document.findData("exam"))
+        dialog.questions.setValue(12)
+        dialog.part.setCurrentIndex(dialog.part.findData("key"))
+
+    _in_dialog(qtbot, window.print_action.trigger, exam)
+    again = PrintDialog(window.db, document=None, parent=window)
+    qtbot.addWidget(again)
+    assert again.kind() == "exam" and again.questions.value() == 12
+    assert again.job().part == "key"
+    again.reject()
+    sheet = PrintDialog(window.db, document="sheet", parent=window)
+    qtbot.addWidget(sheet)
+    assert _ticked(sheet) == ["客服"] and sheet.courier.currentText() == "张伟"
+    sheet.reject()
+
+
+def test_clicks_to_print_one_categorys_vehicle_sheet(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the handbook page with 客服 chosen: 打印… (1), the document (2: open the list,
+    pick 车载处罚单), 保存 PDF (1), the file dialog's 保存 (1). The next time the document is
+    remembered: 打印…, 保存 PDF, 保存. (It was 12: the 7 other categories were unticked by
+    hand each time.)"""
+    clicks = _choose_category(qtbot, window, "客服")
+    page = window.handbook_page
+    outs = iter([tmp_path / "first.pdf", tmp_path / "second.pdf"])
+    counted = {"n": 0}
+
+    def save_as(*_a: object, **_k: object) -> tuple[str, str]:
+        counted["n"] += 1  # the file dialog's 保存
+        return str(next(outs)), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+
+    def click(widget: QWidget) -> None:
+        counted["n"] += 1
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+    def print_one(dialog: PrintDialog) -> None:
+        if dialog.kind() != "sheet":
+            counted["n"] += 2  # open the document list, pick the vehicle sheets
+            dialog.document.setCurrentIndex(dialog.document.findData("sheet"))
+        qtbot.waitUntil(
+            lambda: not dialog._debounce.isActive() and dialog.task is None, timeout=15000
+        )
+        qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=15000)
+        click(dialog.save_button)
+
+    _in_dialog(qtbot, lambda: click(page.print_button), print_one)
+    assert counted["n"] == 5
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "first.pdf").pages)
+    assert "虚假电联" in text and "遗失" not in text  # 客服 only
+    counted["n"] = 0
+    _in_dialog(qtbot, lambda: click(page.print_button), print_one)
+    assert counted["n"] == 3
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "second.pdf").pages)
+    assert "虚假电联" in text and "遗失" not in text
+    assert clicks == 1
