@@ -64,6 +64,14 @@ class CardSpec:
         return _hash(*sorted(self.answers))
 
 
+def shown_answers(kind: str, answers: Iterable[str]) -> tuple[str, ...]:
+    """The answers as the drill and the copy-out key show them, in the UI's language now (the
+    cards store them in none, so changing the language never makes a card "changed")."""
+    if kind == "days":
+        return tuple(tr("{days} day(s)", days=a) for a in answers)
+    return tuple(answers)
+
+
 def _hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -116,7 +124,8 @@ def area_cards(
     for courier, names in by_courier.items():
         shown = "、".join(names[:AREAS_SHOWN])
         if len(names) > AREAS_SHOWN:
-            shown += tr(" … and {count} more", count=len(names) - AREAS_SHOWN)
+            # Stored as data in no language: the card must not change when the UI's does.
+            shown += f" …(+{len(names) - AREAS_SHOWN})"
         cards.append(CardSpec("areas", "courier_areas", courier, (shown,)))
     return cards
 
@@ -133,7 +142,8 @@ def route_cards(rows: Iterable[tuple[str, str]]) -> list[CardSpec]:
 
 
 def time_cards(rows: Iterable[tuple[str, str]]) -> list[CardSpec]:
-    """(destination, days) → destination → days."""
+    """(destination, days) → destination → days. The days are stored as the table has them
+    ("1", "2-3"), in no language; `shown_answers` adds the unit for the reader."""
     seen: dict[str, list[str]] = {}
     for destination, days in rows:
         if destination and days:

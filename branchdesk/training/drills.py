@@ -30,6 +30,7 @@ from branchdesk.training.cards import (
     kind_question,
     route_cards,
     script_cards,
+    shown_answers,
     time_cards,
 )
 from branchdesk.training.models import TrainingCard, TrainingLookup, TrainingMemory, TrainingReview
@@ -82,7 +83,7 @@ def source_cards(session: Session) -> list[CardSpec]:
     specs += time_cards(
         (
             " ".join(p for p in (t.province, t.city) if p),
-            tr("{days} day(s)", days=t.days),
+            t.days,
         )
         for t in time_rows(session)
     )
@@ -271,7 +272,7 @@ def _item(card: TrainingCard, new: bool, looked: set[str]) -> DrillItem:
         card.kind,
         kind_question(card.kind),
         card.prompt,
-        tuple(json.loads(card.answers or "[]")) or (card.answer,),
+        shown_answers(card.kind, json.loads(card.answers or "[]") or (card.answer,)),
         new,
         card.focus is not None and card.focus in looked,
     )

@@ -3,10 +3,12 @@ due cards come before new ones, Again brings a card back sooner than Good."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from branchdesk.db.engine import Database
+from branchdesk.team.agents import list_agents
 from branchdesk.training import drills
 from tests.unit.training.conftest import add_agents, import_areas
 
@@ -151,3 +153,27 @@ def test_a_place_got_wrong_comes_first_next_time(db: Database, tmp_path: Path) -
         drills.grade(s, agent, wrong.card_id, 1, NOW + timedelta(days=1))
     later = _session(db, agent, NOW + timedelta(days=2))  # everything due again
     assert later[0].card_id == wrong.card_id and later[0].looked_up
+
+
+def test_switching_the_language_leaves_every_card_and_its_memory_alone(
+    sample_of: Callable[[int], Database],
+) -> None:
+    """The sample was loaded in English; the agent now works in Chinese. No card may count as
+    changed (that would make everyone learn the arrival times again), and the days read in
+    Chinese."""
+    from branchdesk import i18n
+
+    db = sample_of(100)
+    with db.read_session() as s:
+        hire = next(a for a in list_agents(s) if a.name == "林子涵")
+        before = drills.mastery(s, hire.id)
+    i18n.set_language("zh_CN")
+    try:
+        report = _sync(db)
+        assert (report.added, report.changed, report.retired) == (0, 0, 0)
+        with db.read_session() as s:
+            assert drills.mastery(s, hire.id) == before
+            days = [c for c in drills.deck_cards(s, "times") if c.kind == "days"]
+        assert days and all(a.endswith("天") for c in days for a in c.answers)
+    finally:
+        i18n.set_language("en")
