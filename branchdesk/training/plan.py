@@ -57,6 +57,12 @@ class ItemSpec:
     jobs: tuple[str, ...] = ()
 
 
+def QT_TR_NOOP(source: str) -> str:  # the name the i18n extractor knows
+    """A text stored in English and translated when shown (a plan step's default title must
+    not stay in the language the plan was first made in)."""
+    return source
+
+
 def default_plan() -> list[ItemSpec]:
     """Thirteen weeks: the business (the branch's tables, the guides), then the rules (the
     handbook, the scripts, service attitude), then shadowing a senior agent."""
@@ -64,7 +70,7 @@ def default_plan() -> list[ItemSpec]:
         ItemSpec(
             "overview",
             1,
-            tr("Read the operation guides with the mentor"),
+            QT_TR_NOOP("Read the operation guides with the mentor"),
             "guide",
             "",
             0,
@@ -73,19 +79,25 @@ def default_plan() -> list[ItemSpec]:
         ItemSpec(
             "overview",
             2,
-            tr("Delivery-area table mastered"),
+            QT_TR_NOOP("Delivery-area table mastered"),
             "drill",
             "areas",
             80,
             ("lookup", "phone"),
         ),
         ItemSpec(
-            "overview", 3, tr("Route table mastered"), "drill", "routes", 70, ("lookup", "phone")
+            "overview",
+            3,
+            QT_TR_NOOP("Route table mastered"),
+            "drill",
+            "routes",
+            70,
+            ("lookup", "phone"),
         ),
         ItemSpec(
             "overview",
             4,
-            tr("Arrival-time table mastered"),
+            QT_TR_NOOP("Arrival-time table mastered"),
             "drill",
             "times",
             70,
@@ -94,17 +106,17 @@ def default_plan() -> list[ItemSpec]:
         ItemSpec(
             "rules",
             5,
-            tr("Penalty handbook copied out and recited"),
+            QT_TR_NOOP("Penalty handbook copied out and recited"),
             "drill",
             "handbook",
             70,
             ("complaints",),
         ),
-        ItemSpec("rules", 6, tr("Handbook exam passed"), "exam", "", 80, ("complaints",)),
+        ItemSpec("rules", 6, QT_TR_NOOP("Handbook exam passed"), "exam", "", 80, ("complaints",)),
         ItemSpec(
             "rules",
             7,
-            tr("Reply scripts mastered"),
+            QT_TR_NOOP("Reply scripts mastered"),
             "drill",
             "scripts",
             70,
@@ -113,7 +125,7 @@ def default_plan() -> list[ItemSpec]:
         ItemSpec(
             "rules",
             8,
-            tr("Service attitude, assessment and pay rules explained"),
+            QT_TR_NOOP("Service attitude, assessment and pay rules explained"),
             "signoff",
             "",
             0,
@@ -122,7 +134,7 @@ def default_plan() -> list[ItemSpec]:
         ItemSpec(
             "shadowing",
             10,
-            tr("Complaints handled beside the mentor"),
+            QT_TR_NOOP("Complaints handled beside the mentor"),
             "complaints",
             "",
             10,
@@ -131,7 +143,7 @@ def default_plan() -> list[ItemSpec]:
         ItemSpec(
             "shadowing",
             13,
-            tr("Mentor's verdict: ready to work alone"),
+            QT_TR_NOOP("Mentor's verdict: ready to work alone"),
             "signoff",
             "",
             0,
@@ -229,7 +241,7 @@ def remove_item(session: Session, item_id: int) -> None:
     item = session.get(PlanItem, item_id)
     if item is None:
         raise TrainingError(tr("That step is no longer in the plan: reopen the page."))
-    permissions.require_owner(Action.MANAGE_TRAINING, session, item.title)
+    permissions.require_owner(Action.MANAGE_TRAINING, session, tr(item.title))
     session.execute(delete(PlanProgress).where(PlanProgress.item_id == item_id))
     session.delete(item)
     session.flush()
@@ -479,7 +491,7 @@ def record(session: Session, agent_id: int, now: datetime | None = None) -> Trai
                 item.id,
                 item.stage,
                 item.week,
-                item.title,
+                tr(item.title),  # a default title in the UI's language; an owner's as written
                 item.rule,
                 tuple(j for j in item.jobs.split(",") if j),
                 trainee.started_on + timedelta(weeks=item.week),
@@ -514,7 +526,7 @@ def sign_off(
         raise TrainingError(
             tr(
                 "“{title}” is not met yet ({shown}; the rule: {rule}). Sign it off once it is.",
-                title=item.title,
+                title=tr(item.title),
                 shown=shown,
                 rule=rule_text(item),
             )

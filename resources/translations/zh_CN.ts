@@ -7911,7 +7911,7 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
     </message>
     <message>
         <source> … and {count} more</source>
-        <translation> …… 另有 {count} 处</translation>
+        <translation type="vanished"> …… 另有 {count} 处</translation>
     </message>
     <message>
         <source>Name: {name}    Date: ＿＿＿＿    Score: ＿＿ / {count}</source>

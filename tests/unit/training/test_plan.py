@@ -117,3 +117,25 @@ def test_a_drill_step_reopens_when_its_table_is_re_imported_changed(
         drills.sync_cards(s, now=NOW)
         assert plan.reopen_changed(s, NOW) == 1
         assert plan.record(s, hire, NOW).steps[0].status == plan.REOPENED
+
+
+def test_the_default_steps_read_in_the_language_in_use_now(
+    db: Database, team: dict[str, int]
+) -> None:
+    """A plan made while BranchDesk spoke English (the sample loaded from the command line)
+    reads in Chinese once the agents work in Chinese, and the other way round."""
+    from branchdesk import i18n
+
+    hire = team["林子涵"]
+    with db.session() as s:
+        english = [step.title for step in plan.record(s, hire, NOW).steps]
+    assert "Delivery-area table mastered" in english
+    i18n.set_language("zh_CN")
+    try:
+        with db.session() as s:
+            chinese = [step.title for step in plan.record(s, hire, NOW).steps]
+    finally:
+        i18n.set_language("en")
+    assert len(chinese) == len(english)
+    assert not any(title in english for title in chinese)
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in title) for title in chinese)
