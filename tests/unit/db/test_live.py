@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,6 @@ from branchdesk.db.backup import backup_to, describe, list_backups
 from branchdesk.db.engine import Database
 from branchdesk.db.integrity import full_check, header_problem, quick_check
 from branchdesk.io.export import write_table
-from branchdesk.sample import load_sample_branch
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="Windows has no POSIX advisory locks to lose"
@@ -72,9 +72,8 @@ def test_the_open_database_is_never_read_or_replaced_as_a_file(
         assert s.execute(text("SELECT count(*) FROM import_batch")).scalar() == 0
 
 
-def test_backups_are_still_read_as_files(db: Database) -> None:
-    with db.session() as s:
-        load_sample_branch(s, waybills=50)
+def test_backups_are_still_read_as_files(sample_of: Callable[[int], Database]) -> None:
+    sample_of(50)
     copy = backup_to(paths.db_path(), paths.backups_dir())
     assert header_problem(copy) is None
     assert describe(copy).ok

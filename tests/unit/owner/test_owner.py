@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +21,6 @@ from branchdesk.io.batches import history, undo_batch
 from branchdesk.owner import audit, pin
 from branchdesk.owner.models import OwnerPin
 from branchdesk.permissions import Action, OwnerLock, PermissionDenied
-from branchdesk.sample import load_sample_branch
 
 NOW = datetime(2026, 11, 22, 9, 0)
 
@@ -176,9 +176,11 @@ def test_a_change_that_fails_leaves_no_audit_entry(owned: Database) -> None:
         assert audit.count(s) == before
 
 
-def test_undoing_an_import_and_deleting_need_the_owner(db: Database) -> None:
+def test_undoing_an_import_and_deleting_need_the_owner(
+    db: Database, sample_of: Callable[[int], Database]
+) -> None:
+    sample_of(50)
     with db.session() as s:
-        load_sample_branch(s, waybills=50)
         pin.set_pin(s, "2580")
     permissions.set_policy(OwnerLock(True))
     with db.session() as s:
