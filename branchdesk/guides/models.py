@@ -76,6 +76,20 @@ class GuideStep(Base):
     image: Mapped[GuideImage | None] = relationship()
 
 
+class GuideReading(Base):
+    """A reader went through a guide and ticked every step of its checklist, at a version of
+    the guide: a new hire's plan step "guide read, checklist done" is met by it until the guide
+    changes (readers by name, as the complaint log records its agents)."""
+
+    __tablename__ = "guide_reading"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guide_id: Mapped[int] = mapped_column(ForeignKey("guide.id", ondelete="CASCADE"), index=True)
+    reader: Mapped[str] = mapped_column(String(40), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    read_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class GuideFlag(Base):
     """A reader's note that a step is outdated; the owner sees and resolves it."""
 

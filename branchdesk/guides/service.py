@@ -26,6 +26,7 @@ from branchdesk.guides.models import (
     GuideCategory,
     GuideFlag,
     GuideImage,
+    GuideReading,
     GuideStep,
     GuideVersion,
 )
@@ -560,6 +561,42 @@ def flag_step(
     session.add(flag)
     session.flush()
     return _flag_info(flag, guide.title)
+
+
+def record_reading(
+    session: Session, guide_id: int, reader: str, at: datetime | None = None
+) -> bool:
+    """`reader` ticked every step of the guide's checklist: recorded at the guide's version
+    (once per version). False when there is no reader's name to record it under."""
+    reader = " ".join(reader.split())[:40]
+    if not reader:
+        return False
+    guide = _guide(session, guide_id)
+    held = session.scalar(
+        select(GuideReading.id).where(
+            GuideReading.guide_id == guide.id,
+            GuideReading.reader == reader,
+            GuideReading.version == guide.version,
+        )
+    )
+    if held is None:
+        session.add(
+            GuideReading(
+                guide_id=guide.id, reader=reader, version=guide.version, read_at=at or utcnow()
+            )
+        )
+        session.flush()
+    return True
+
+
+def readings(session: Session, reader: str) -> dict[int, int]:
+    """guide id → the newest version `reader` went through with every step ticked."""
+    rows = session.execute(
+        select(GuideReading.guide_id, func.max(GuideReading.version))
+        .where(GuideReading.reader == reader)
+        .group_by(GuideReading.guide_id)
+    )
+    return {guide_id: version for guide_id, version in rows}
 
 
 def _flag_info(flag: GuideFlag, title: str) -> FlagInfo:

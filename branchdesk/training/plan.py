@@ -439,7 +439,18 @@ def _measure(
         return done >= item.threshold, tr(
             "{done} of {count} handled", done=done, count=item.threshold
         )
-    return True, ""  # guide and sign-off: the mentor's judgement
+    if item.rule == "guide":
+        from branchdesk.guides.service import readings, search_guides
+
+        guides = [g for g in search_guides(session) if not item.target or g.title == item.target]
+        if not guides:
+            return False, tr("no guide to read yet")
+        read = readings(session, trainee.name)
+        done = sum(1 for g in guides if read.get(g.id, 0) >= g.version)
+        return done == len(guides), tr(
+            "{done} of {count} guide(s) read, checklist done", done=done, count=len(guides)
+        )
+    return True, ""  # sign-off: the mentor's judgement
 
 
 def reopen_changed(session: Session, now: datetime | None = None) -> int:
@@ -485,7 +496,7 @@ def record(session: Session, agent_id: int, now: datetime | None = None) -> Trai
         elif held is not None and held.reopened_at is not None:
             status = REOPENED  # the mentor checks again, on the changed source
         else:
-            status = MET if met and item.rule not in ("guide", "signoff") else OPEN
+            status = MET if met and item.rule != "signoff" else OPEN
         steps.append(
             StepState(
                 item.id,
@@ -507,9 +518,9 @@ def record(session: Session, agent_id: int, now: datetime | None = None) -> Trai
 def sign_off(
     session: Session, agent_id: int, item_id: int, by: str, now: datetime | None = None
 ) -> StepState:
-    """The mentor signs a step off: its rule must be met (a guide read, a verdict given are the
-    mentor's own judgement). The source's fingerprint is kept, to reopen the step when it
-    changes."""
+    """The mentor signs a step off: its rule must be met (a guide read with every step ticked
+    in the viewer; a verdict is the mentor's own judgement). The source's fingerprint is kept,
+    to reopen the step when it changes."""
     now = now or utcnow()
     item = session.get(PlanItem, item_id)
     if item is None:

@@ -55,6 +55,11 @@ def load_sample_training(session: Session, now: datetime | None = None) -> str:
         drills.note_lookup(session, hire.id, address, at=now - timedelta(days=1))
     guide = next((i for i in plan.ensure_plan(session) if i.rule == "guide"), None)
     if guide is not None:
+        # The new hire went through every guide with the mentor, ticking each step.
+        from branchdesk.guides.service import record_reading, search_guides
+
+        for g in search_guides(session):
+            record_reading(session, g.id, NEW_HIRE, now - timedelta(days=DAYS))
         plan.sign_off(session, hire.id, guide.id, MENTOR, now - timedelta(days=DAYS))
     return tr(
         "Sample training: {hire} is on the new-hire plan with {mentor} as mentor; "

@@ -8565,5 +8565,21 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Copy the selected rows</source>
         <translation>复制选中的行</translation>
     </message>
+    <message>
+        <source>no guide to read yet</source>
+        <translation>还没有可读的指南</translation>
+    </message>
+    <message>
+        <source>{done} of {count} guide(s) read, checklist done</source>
+        <translation>已读完 {done}/{count} 篇指南（清单全部勾完）</translation>
+    </message>
+    <message>
+        <source>Pick your name (团队 › 换人) so that reading the guide counts for you.</source>
+        <translation>请先选择您的名字（团队 › 换人），读完的指南才会记在您名下。</translation>
+    </message>
+    <message>
+        <source>All %m done: recorded for {name}</source>
+        <translation>%m 步全部完成：已记在 {name} 名下</translation>
+    </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@ HEAD_REVISION lets start-up check the schema without importing Alembic; a test k
 to the head of the scripts in versions/.
 """
 
-HEAD_REVISION = "0015"
+HEAD_REVISION = "0016"
 KNOWN_REVISIONS = frozenset(
     {
         "0001",
@@ -21,5 +21,6 @@ KNOWN_REVISIONS = frozenset(
         "0012",
         "0014",
         "0015",
+        "0016",
     }
 )

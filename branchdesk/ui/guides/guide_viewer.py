@@ -130,6 +130,7 @@ class GuideViewer(QDialog):
         self.guide: GuideData = guide
         self.steps = self.guide.steps
         self.done_rows: set[int] = set()  # 0-based rows the trainee has done
+        self.recorded = False  # every step ticked and the reading recorded for `who`
         self.row = 0
         self._images: OrderedDict[int, QImage] = OrderedDict()
         self.setWindowTitle(self.guide.title)
@@ -377,6 +378,25 @@ class GuideViewer(QDialog):
 
     def _update_progress(self) -> None:
         self.progress.setValue(len(self.done_rows))
+        if self.steps and len(self.done_rows) == len(self.steps):
+            self._record_reading()
+
+    def _record_reading(self) -> None:
+        """Every step ticked: the guide counts as read by whoever works at the PC (a new
+        hire's plan step asks for it), at this version of the guide."""
+        if self.db is None or self.recorded:
+            return
+        if not self.who:
+            self.progress.setToolTip(
+                self.tr("Pick your name (团队 › 换人) so that reading the guide counts for you.")
+            )
+            return
+        with self.db.session() as session:
+            self.recorded = service.record_reading(session, self.guide_id, self.who)
+        if self.recorded:
+            self.progress.setFormat(
+                self.tr("All %m done: recorded for {name}").format(name=self.who)
+            )
 
     # --- notes for the owner ------------------------------------------------------------
     def report_outdated(self) -> None:

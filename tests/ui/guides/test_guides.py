@@ -703,3 +703,26 @@ def test_a_50_step_guide_with_full_hd_screenshots_opens_quickly(
     qtbot.waitUntil(editor.thumbnails_done, timeout=30000)
     editor.discard()
     viewer.reject()
+
+
+def test_ticking_every_step_records_the_guide_as_read_by_whoever_works_here(
+    qtbot: QtBot, sample_db: Database
+) -> None:
+    gid = make_guide(sample_db, "月结客户对账", [("导出账单", None), ("核对金额", None)])
+    nobody = GuideViewer(sample_db, gid, who="")
+    qtbot.addWidget(nobody)
+    for row in range(2):
+        nobody.checklist.item(row).setCheckState(Qt.CheckState.Checked)
+    assert "Pick your name" in nobody.progress.toolTip()
+    with sample_db.read_session() as s:
+        assert gid not in service.readings(s, "周新")
+
+    viewer = GuideViewer(sample_db, gid, who="周新")
+    qtbot.addWidget(viewer)
+    viewer.checklist.item(0).setCheckState(Qt.CheckState.Checked)
+    with sample_db.read_session() as s:
+        assert gid not in service.readings(s, "周新")  # half the checklist is not a reading
+    viewer.checklist.item(1).setCheckState(Qt.CheckState.Checked)
+    with sample_db.read_session() as s:
+        assert service.readings(s, "周新")[gid] == service.get_guide(s, gid).version
+    assert "recorded for 周新" in viewer.progress.format()

@@ -43,11 +43,25 @@ def test_the_mentor_signs_off_and_the_board_follows(
     steps = tab.model.rows
     assert [s.stage for s in steps][:1] == ["overview"] and steps[-1].stage == "shadowing"
 
-    # The mentor sits down at the PC and signs off the guide reading (their judgement).
+    # The mentor sits down at the PC; the guides are not read yet: the box says how far.
     SettingsStore().set("current_agent", "王芳")
     window.settings.set("current_agent", "王芳")
     guide_row = next(n for n, s in enumerate(steps) if s.rule == "guide")
     tab.table.selectRow(guide_row)
+    qtbot.mouseClick(tab.sign_button, Qt.MouseButton.LeftButton)
+    assert boxes.shown and "0 of 3 guide(s) read" in boxes.shown[-1][1]
+    boxes.shown.clear()
+    # 郭晓燕 goes through every guide ticking each step (the viewer records it); then the
+    # mentor signs the step off.
+    from branchdesk.guides import service as guides
+
+    assert window.db is not None
+    with window.db.session() as s:
+        for g in guides.search_guides(s):
+            guides.record_reading(s, g.id, "郭晓燕")
+    tab.reload()
+    tab.table.selectRow(guide_row)
+    assert tab.model.rows[guide_row].status == plan.MET
     qtbot.mouseClick(tab.sign_button, Qt.MouseButton.LeftButton)
     assert not boxes.shown
     step = tab.model.rows[guide_row]

@@ -139,3 +139,40 @@ def test_the_default_steps_read_in_the_language_in_use_now(
     assert len(chinese) == len(english)
     assert not any(title in english for title in chinese)
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in title) for title in chinese)
+
+
+def test_the_guide_step_needs_every_guide_read_and_reopens_when_one_changes(
+    db: Database, team: dict[str, int]
+) -> None:
+    from branchdesk.guides import service as guides
+
+    hire = team["林子涵"]
+    with db.session() as s:
+        ids = []
+        for title in ("揽收入库", "问题件登记"):
+            gid = guides.create_guide(s, title, "操作", who="店主")
+            data = guides.get_guide(s, gid)
+            data.steps = [guides.StepData("打开系统"), guides.StepData("扫描")]
+            guides.save_guide(s, gid, data, who="店主")
+            ids.append(gid)
+        step = next(st for st in plan.record(s, hire, NOW).steps if st.rule == "guide")
+        assert (step.status, step.progress) == (plan.OPEN, "0 of 2 guide(s) read, checklist done")
+        with pytest.raises(drills.TrainingError, match="not met"):
+            plan.sign_off(s, hire, step.item_id, "孙丽", NOW)
+        guides.record_reading(s, ids[0], "林子涵", NOW)
+        guides.record_reading(s, ids[1], "王芳", NOW)  # someone else's reading does not count
+        assert _measured(s, hire) == (plan.OPEN, "1 of 2 guide(s) read, checklist done")
+        guides.record_reading(s, ids[1], "林子涵", NOW)
+        assert _measured(s, hire)[0] == plan.MET
+        assert plan.sign_off(s, hire, step.item_id, "孙丽", NOW).status == plan.PASSED
+        # The guide changes: the step reopens and the old reading no longer counts.
+        data = guides.get_guide(s, ids[1])
+        data.steps.append(guides.StepData("打印标签"))
+        guides.save_guide(s, ids[1], data, who="店主")
+        assert plan.reopen_changed(s, NOW) == 1
+        assert _measured(s, hire) == (plan.REOPENED, "1 of 2 guide(s) read, checklist done")
+
+
+def _measured(s: object, hire: int) -> tuple[str, str]:
+    step = next(st for st in plan.record(s, hire, NOW).steps if st.rule == "guide")  # type: ignore[arg-type]
+    return step.status, step.progress
