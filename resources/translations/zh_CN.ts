@@ -8581,5 +8581,29 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>All %m done: recorded for {name}</source>
         <translation>%m 步全部完成：已记在 {name} 名下</translation>
     </message>
+    <message>
+        <source>Paper exam</source>
+        <translation>纸质考卷</translation>
+    </message>
+    <message>
+        <source>Record a paper exam's score</source>
+        <translation>登记纸质考卷成绩</translation>
+    </message>
+    <message>
+        <source>(not written on it)</source>
+        <translation>（卷上未写）</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>The paper printed under 处罚手册 › 打印 › 新人考卷, marked by hand out of 100. It goes into the results history and counts for the training plan.</source>
+        <translation>在“处罚手册 › 打印 › 新人考卷”打印、手工批改的考卷（满分 100）。成绩记入成绩记录，也计入新人培训计划。</translation>
+    </message>
+    <message>
+        <source>Record a paper exam…</source>
+        <translation>登记纸质考卷…</translation>
+    </message>
 </context>
 </TS>

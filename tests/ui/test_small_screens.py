@@ -107,6 +107,7 @@ MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "trainee and mentor": _enrol,
     "plan step": _new("training.step_dialog", "StepDialog"),
     "user guides": _user_guides,
+    "paper exam score": _new("handbook.paper_score_dialog", "PaperScoreDialog", "db", ["林子涵"]),
 }
 ALL = {**DIALOGS, **MORE}
 

@@ -33,7 +33,9 @@ WIDTHS = (*FIXED_WIDTHS[:5], FRAME_WIDTH - sum(FIXED_WIDTHS), FIXED_WIDTHS[5])
 
 
 def _mode(mode: str) -> str:
-    return {"quiz": tr("Quiz"), "copy": tr("Write from memory")}.get(mode, mode)
+    return {"quiz": tr("Quiz"), "copy": tr("Write from memory"), "paper": tr("Paper exam")}.get(
+        mode, mode
+    )
 
 
 def render_results(

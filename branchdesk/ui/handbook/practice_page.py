@@ -386,7 +386,7 @@ class PracticePage(QWidget):
         return page
 
     def _build_history(self) -> QWidget:
-        modes = {QUIZ: self.tr("Quiz"), COPY: self.tr("Copy-out")}
+        modes = {QUIZ: self.tr("Quiz"), COPY: self.tr("Copy-out"), "paper": self.tr("Paper exam")}
         columns: list[Column[ResultRow]] = [
             Column("Taken", lambda r: r.taken_at.strftime("%Y-%m-%d %H:%M")),  # local time
             Column("Name", lambda r: r.employee),
@@ -404,7 +404,10 @@ class PracticePage(QWidget):
         self.history_title.setFont(_scaled(self.font(), 1.1, bold=True))
         self.print_button = QPushButton(self.tr("Print results…"))
         self.print_button.clicked.connect(self.request_print)
+        self.paper_button = QPushButton(self.tr("Record a paper exam…"))
+        self.paper_button.clicked.connect(lambda: self.record_paper())
         bottom = QHBoxLayout()
+        bottom.addWidget(self.paper_button)
         bottom.addStretch(1)
         bottom.addWidget(self.print_button)
         panel = QWidget()
@@ -413,6 +416,17 @@ class PracticePage(QWidget):
         layout.addWidget(self.history_view, 1)
         layout.addLayout(bottom)
         return panel
+
+    def record_paper(self) -> bool:
+        """A printed paper marked by hand: its score into the history (and the plan)."""
+        from branchdesk.ui.handbook.paper_score_dialog import PaperScoreDialog
+
+        names = [self.name_box.itemText(i) for i in range(self.name_box.count())]
+        dialog = PaperScoreDialog(self.db, names, self.name_box.currentText(), self)
+        if not dialog.exec():
+            return False
+        self.refresh_history()
+        return True
 
     # --- setup ----------------------------------------------------------------------------
     @property

@@ -213,3 +213,38 @@ def test_print_asks_for_the_named_employee_or_everyone(qtbot: QtBot, page: Pract
     with qtbot.waitSignal(page.print_requested) as blocker:
         qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["张三"]
+
+
+def test_a_paper_marked_by_hand_goes_into_the_history_and_counts_for_the_plan(
+    qtbot: QtBot, db: Database, page: PracticePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date, datetime
+
+    from branchdesk.team.agents import add_agent
+    from branchdesk.training import plan
+    from branchdesk.ui.handbook.paper_score_dialog import PaperScoreDialog
+
+    with db.session() as s:
+        mentor = add_agent(s, "孙丽", audit=False).id
+        hire = add_agent(s, "林子涵", audit=False).id
+        plan.enrol(s, hire, mentor, date.today(), audit=False)
+
+    def fill(dialog: PaperScoreDialog) -> int:
+        dialog.employee.setCurrentText("林子涵")
+        dialog.paper.setValue(4107)
+        dialog.score.setValue(86)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(PaperScoreDialog, "exec", fill)
+    assert page.record_paper()
+    page.name_box.setCurrentText("林子涵")
+    page.refresh_history()
+    rows = page.history_model.rows
+    assert [(r.employee, r.mode, r.score, r.total, r.seed) for r in rows] == [
+        ("林子涵", "paper", 86, 100, 4107)
+    ]
+    assert page.history_model.index(0, 2).data() == "Paper exam"
+    with db.session() as s:
+        exam = next(st for st in plan.record(s, hire, datetime.now()).steps if st.rule == "exam")
+    assert exam.status == plan.MET and exam.progress == "86 points"
