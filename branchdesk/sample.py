@@ -265,7 +265,7 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
     features.load()
     if has_sample(session):
         raise BranchDeskError(
-            tr("The sample branch is already loaded. Undo its imports under 数据 first.")
+            tr("The sample branch is already loaded. Remove it first (帮助 › 移除示例数据).")
         )
     counts = {}
     for kind, raw in (
@@ -322,8 +322,9 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
 
 def remove_sample_branch(session: Session) -> str:
     """移除示例数据: undo every sample import (tables, waybills, handbook, customers) and remove
-    the sample guides, team, complaints, QC records and pay rates, keeping everything of the
-    branch's own. An owner action (one audit entry); returns a summary for the user."""
+    the sample guides, team, complaints, QC records, training and pay rates, keeping everything
+    of the branch's own (an agent the owner has edited is the branch's own). An owner action,
+    audited once, and once for each import undone; returns a summary for the user."""
     from branchdesk.complaints.sample import remove_sample_complaints
     from branchdesk.guides.sample import remove_sample_guides
     from branchdesk.io.batches import undo_batch
@@ -344,8 +345,13 @@ def remove_sample_branch(session: Session) -> str:
     if not has_sample_content(session):
         raise BranchDeskError(tr("This branch has no sample data to remove."))
     require_owner(Action.DELETE_RECORDS, session, tr("Sample branch removed"))
+    from branchdesk.guides.sample import remove_readings
+    from branchdesk.team.agents import list_agents
+
+    names = [a.name for a in list_agents(session, active_only=False) if a.id in set(agents)]
     complaints = remove_sample_complaints(session)
-    contacts = remove_sample_team(session, complaints)
+    contacts, rerouted = remove_sample_team(session, complaints)
+    remove_readings(session, names)
     remove_sample_qc(session, agents, complaints, contacts)
     remove_sample_pay(session, agents)
     remove_sample_training(session, agents)
@@ -353,7 +359,7 @@ def remove_sample_branch(session: Session) -> str:
     for batch_id in batches:  # newest first: a later sample import is undone before its base
         undo_batch(session, batch_id)
     session.flush()
-    return tr(
+    summary = tr(
         "Removed the sample branch: {imports} sample import(s) undone, {guides} guide(s), "
         "{agents} agent(s) with their work, {complaints} complaint(s). Your own data is kept.",
         imports=len(batches),
@@ -361,6 +367,12 @@ def remove_sample_branch(session: Session) -> str:
         agents=len(agents),
         complaints=len(complaints),
     )
+    if rerouted:
+        summary += " " + tr(
+            "{count} of your open complaint(s) had a sample agent as owner: routed again.",
+            count=rerouted,
+        )
+    return summary
 
 
 def has_sample_content(session: Session) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import json
 import logging
 import os
 import sys
@@ -25,7 +26,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 log = logging.getLogger(__name__)
 
 RAISE = b"raise"
-OPEN = b"open "  # followed by the file's path, UTF-8
+OPEN = b"open "  # followed by the file's path as a JSON string (any character, one line)
 CONNECT_TIMEOUT_S = 5.0  # the first start may still be between its lock and its listen()
 ANSWER_TIMEOUT_MS = 1000
 
@@ -75,7 +76,8 @@ class SingleInstance(QObject):
         if open_path is None:
             self._ask_primary(RAISE)
         else:
-            self._ask_primary(OPEN + str(Path(open_path).resolve()).encode("utf-8"))
+            path = json.dumps(str(Path(open_path).resolve()), ensure_ascii=False)
+            self._ask_primary(OPEN + path.encode("utf-8"))
         return False
 
     def _listen(self) -> None:
@@ -129,13 +131,17 @@ class SingleInstance(QObject):
                 message += client.readAll().data()
             client.abort()
             client.deleteLater()
-            line = message.split(b"\n", 1)[0].strip()
-            if line == RAISE:
+            line = message.split(b"\n", 1)[0]
+            if line.strip() == RAISE:
                 self.raise_requested.emit()
-            elif line.startswith(OPEN.strip()):
-                path = line[len(OPEN) :].decode("utf-8", errors="replace").strip()
+            elif line.startswith(OPEN):
                 self.raise_requested.emit()
-                if path:
+                try:
+                    path = json.loads(line[len(OPEN) :].decode("utf-8"))
+                except (UnicodeDecodeError, ValueError):
+                    log.warning("A later start sent a file name that cannot be read: %r", line)
+                    continue
+                if isinstance(path, str) and path:
                     self.open_requested.emit(path)
 
     def close(self) -> None:

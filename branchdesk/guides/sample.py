@@ -409,3 +409,13 @@ def remove_sample_guides(session: Session) -> int:
     session.flush()
     purge_unused_images(session)
     return len(guides)
+
+
+def remove_readings(session: Session, readers: list[str]) -> None:
+    """Forget the guides the sample's agents "read" (移除示例数据)."""
+    from sqlalchemy import delete
+
+    from branchdesk.guides.models import GuideReading
+
+    if readers:
+        session.execute(delete(GuideReading).where(GuideReading.reader.in_(readers)))

@@ -25,7 +25,13 @@ REVIEWER = "店主"
 def load_sample_qc(session: Session, today: date | None = None) -> str:
     """Draw the samples of the last days, score some items, open one coaching record; returns a
     line for the sample summary ("" when there was nothing to sample)."""
-    if not team.list_agents(session):
+    agents = team.list_agents(session)
+    if not agents:
+        return ""
+    from branchdesk.team.sample import sample_agent_ids
+
+    if set(sample_agent_ids(session)) != {a.id for a in agents}:
+        # The branch has agents of its own: their real work gets no made-up scores.
         return ""
     today = today or date.today()
     rng = random.Random(14)

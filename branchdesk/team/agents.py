@@ -146,6 +146,9 @@ def update_agent(
     agent = session.get(Agent, agent_id)
     if agent is None:
         raise TeamError(tr("That agent no longer exists: reopen the team list."))
+    if audit:
+        # The owner made this agent their own (renamed, a real 工号…): 移除示例数据 keeps it.
+        agent.is_sample = False
     old_name = agent.name
     if name is not None:
         name = _clean_name(name)

@@ -242,12 +242,14 @@ def sample_agent_ids(session: Session) -> list[int]:
     return list(session.scalars(select(Agent.id).where(Agent.is_sample.is_(True))))
 
 
-def remove_sample_team(session: Session, complaint_ids: list[int]) -> list[int]:
+def remove_sample_team(session: Session, complaint_ids: list[int]) -> tuple[list[int], int]:
     """Remove the sample's agents with their shifts, ownership and contacts, and every owner
-    record of the sample's complaints and of those contacts; returns the removed contacts' ids.
+    record of the sample's complaints and of those contacts; returns the removed contacts' ids
+    and how many of the branch's own open complaints were routed again.
 
     The branch's own agents and work stay: one whose stand-in was a sample agent has none; a
-    customer or item of the branch's own owned by a sample agent has no owner."""
+    customer owned by a sample agent has no owner; an open complaint of the branch's own that a
+    sample agent answered for is routed again among the agents left."""
     from sqlalchemy import delete, update
 
     from branchdesk.team.models import Agent, Customer, Ownership
@@ -258,6 +260,22 @@ def remove_sample_team(session: Session, complaint_ids: list[int]) -> list[int]:
         if agents
         else []
     )
+    from branchdesk.complaints.service import ComplaintFilter, list_complaints
+    from branchdesk.complaints.workflow import OPEN_STATUSES
+
+    still_open = ComplaintFilter(statuses=OPEN_STATUSES)
+    open_ids = {c.id for c in list_complaints(session, still_open, limit=100_000)}
+    orphans = [
+        item_id
+        for item_id in session.scalars(
+            select(Assignment.item_id).where(
+                Assignment.item_kind == "complaint",
+                Assignment.current.is_(True),
+                Assignment.agent_id.in_(agents),
+            )
+        )
+        if item_id in open_ids and item_id not in set(complaint_ids)
+    ]
     session.execute(
         delete(Assignment).where(
             ((Assignment.item_kind == "complaint") & Assignment.item_id.in_(complaint_ids))
@@ -272,4 +290,8 @@ def remove_sample_team(session: Session, complaint_ids: list[int]) -> list[int]:
         session.execute(update(Customer).where(Customer.owner_id.in_(agents)).values(owner_id=None))
         session.execute(update(Agent).where(Agent.standin_id.in_(agents)).values(standin_id=None))
         session.execute(delete(Agent).where(Agent.id.in_(agents)))
-    return contacts
+    # Their owner went with the sample: route them afresh among the agents left.
+    from branchdesk.team.assignments import route_complaints
+
+    counts = route_complaints(session, orphans, by=tr("sample removed"))
+    return contacts, sum(n for name, n in counts.items() if name)

@@ -28,9 +28,11 @@ GRADES = (1, 2, 3, 3, 3, 3, 4)
 def load_sample_training(session: Session, now: datetime | None = None) -> str:
     """Returns a line for the sample summary ("" when there is no team)."""
     from branchdesk.team.agents import agent_by_name
+    from branchdesk.team.sample import sample_agent_ids
 
     hire, mentor = agent_by_name(session, NEW_HIRE), agent_by_name(session, MENTOR)
-    if hire is None or mentor is None:
+    sample = set(sample_agent_ids(session))
+    if hire is None or mentor is None or not {hire.id, mentor.id} <= sample:
         return ""
     now = now or utcnow()
     drills.sync_cards(session, now=now)

@@ -477,7 +477,7 @@
     </message>
     <message>
         <source>The sample branch is already loaded. Undo its imports under 数据 first.</source>
-        <translation>示例网点已加载。请先在“数据”页撤销示例导入。</translation>
+        <translation type="vanished">示例网点已加载。请先在“数据”页撤销示例导入。</translation>
     </message>
     <message>
         <source>Loaded the sample branch: {areas} area rows, {routes} routes, {times} arrival times, {waybills} waybills. It is an example: import your branch's own tables to replace it.</source>
@@ -8604,6 +8604,22 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
     <message>
         <source>Record a paper exam…</source>
         <translation>登记纸质考卷…</translation>
+    </message>
+    <message>
+        <source>The sample branch is already loaded. Remove it first (帮助 › 移除示例数据).</source>
+        <translation>示例网点已经载入。请先移除（帮助 › 移除示例数据）。</translation>
+    </message>
+    <message>
+        <source>{count} of your open complaint(s) had a sample agent as owner: routed again.</source>
+        <translation>您有 {count} 条未结投诉原由示例客服负责，已重新分配。</translation>
+    </message>
+    <message>
+        <source>sample removed</source>
+        <translation>移除示例数据</translation>
+    </message>
+    <message>
+        <source>The sample agents {names} go with everything logged under their names. An agent you have edited in the team list is yours and stays.</source>
+        <translation>示例客服 {names} 及其名下登记的所有内容都会删除。在团队名单里修改过的客服算作您自己的，会保留。</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from branchdesk.complaints.service import ComplaintFilter, NewComplaint
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.guides.service import search_guides
+from branchdesk.lookup.tables import waybill_page
 from branchdesk.pay.service import current_rates
 from branchdesk.permissions import OwnerLock, PermissionDenied
 from branchdesk.qc.models import QcSampleItem
@@ -44,7 +45,11 @@ def test_the_sample_goes_and_the_branchs_own_work_stays(sample_db: Database) -> 
         contact = log_contact(s, agent_id=own.id, channel="phone", question="件到哪了")
         set_ownership(s, own.id, "courier", "张伟")
         category = complaints.category_tree(s)[0].id
-        new = NewComplaint(channel="电话", category_id=category, description="本网点的投诉")
+        # About a parcel of 张伟's, whom 陈晨 now answers for.
+        waybill = next(w for w in waybill_page(s, 0, 400) if w.courier == "张伟").number
+        new = NewComplaint(
+            channel="电话", category_id=category, waybill_no=waybill, description="本网点的投诉"
+        )
         mine = complaints.create_complaint(s, new, "陈晨")
         # One of the branch's own complaints, routed to a sample agent for now.
         assign(s, "complaint", mine.id, wang.id, "按业务员 张伟 分配", by="陈晨")
@@ -55,6 +60,7 @@ def test_the_sample_goes_and_the_branchs_own_work_stays(sample_db: Database) -> 
     with sample_db.session() as s:
         summary = remove_sample_branch(s)
     assert "Your own data is kept" in summary
+    assert "1 of your open complaint(s) had a sample agent as owner: routed again" in summary
 
     after = _counts(sample_db)
     assert after["agent"] == 1 and after["complaint"] == 1
@@ -67,7 +73,8 @@ def test_the_sample_goes_and_the_branchs_own_work_stays(sample_db: Database) -> 
         assert (agent.name, agent.standin_id) == ("陈晨", None)
         (left,) = complaints.list_complaints(s, ComplaintFilter())
         assert left.id == mine.id and left.description == "本网点的投诉"
-        assert current_owners(s, "complaint", [mine.id]) == {}  # the sample owner is gone
+        # Its sample owner went; routed again, it is 陈晨's (she answers for 张伟's parcels).
+        assert current_owners(s, "complaint", [mine.id]) == {mine.id: "陈晨"}
         day = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
         assert [c.id for c in contacts_between(s, day, day + timedelta(days=1))] == [contact.id]
         assert [a.name for a in attendance(s, day.date()) if a.days] == ["陈晨"]
@@ -116,3 +123,63 @@ def test_the_command_line_removes_the_sample_after_a_backup(
     # The sample can be loaded again afterwards.
     assert main(["demo"]) == 0
     assert "Sample team: 4 agents" in capsys.readouterr().out
+
+
+def test_an_agent_the_owner_made_their_own_stays_with_her_work(sample_db: Database) -> None:
+    """The owner renamed the sample's 王芳 to a real agent and worked with her: she is theirs."""
+    from branchdesk.team.agents import update_agent
+
+    with sample_db.session() as s:
+        wang = next(a for a in list_agents(s) if a.name == "王芳")
+        update_agent(s, wang.id, name="李梅", employee_no="HS-07")
+        contact = log_contact(s, agent_id=wang.id, channel="phone", question="到付多少钱")
+    with sample_db.session() as s:
+        remove_sample_branch(s)
+    with sample_db.read_session() as s:
+        assert [a.name for a in list_agents(s, active_only=False)] == ["李梅"]
+        day = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+        assert contact.id in [c.id for c in contacts_between(s, day, day + timedelta(days=1))]
+
+
+def test_the_sample_loaded_again_puts_nothing_on_the_branchs_own_agents(
+    sample_db: Database,
+) -> None:
+    from branchdesk.qc.models import QcScore
+    from branchdesk.sample import load_sample_branch
+
+    with sample_db.session() as s:
+        own = add_agent(s, "陈晨", employee_no="A7")
+        for back in (1, 2):
+            at = datetime.now().replace(hour=10, minute=0, second=0, microsecond=0)
+            sign_in(s, own.id, at - timedelta(days=back))
+            log_contact(
+                s,
+                agent_id=own.id,
+                channel="phone",
+                question="件到哪了",
+                at=at - timedelta(days=back, minutes=-5),
+            )
+    with sample_db.session() as s:
+        remove_sample_branch(s)
+    with sample_db.session() as s:
+        summary = load_sample_branch(s, waybills=50)
+    assert "Quality control" not in summary and "Sample training" not in summary
+    with sample_db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(QcScore)) == 0
+        assert s.scalar(text("SELECT count(*) FROM training_trainee")) == 0
+
+
+def test_the_sample_shows_a_month_of_complaints_and_pay(sample_db: Database) -> None:
+    """What the sample promises on first start: 24 complaints, 4 open and 1 of them overdue,
+    and statements that pay more than 0 元."""
+    from branchdesk.complaints.workflow import OPEN_STATUSES
+    from branchdesk.pay.service import month_statements
+
+    with sample_db.read_session() as s:
+        rows = complaints.list_complaints(s, ComplaintFilter(), limit=100)
+        assert len(rows) == 24
+        still = [r for r in rows if r.status in OPEN_STATUSES]
+        assert len(still) == 4
+        assert sum(r.overdue(datetime.now()) for r in still) == 1
+        month = datetime.now().strftime("%Y-%m")
+        assert all(st.total_fen > 0 for st in month_statements(s, month))

@@ -349,8 +349,10 @@ class ComplaintsPage(QWidget):
         with self.db.read_session() as session:
             rows = service.list_complaints(session, self.filter, offset, limit)
             owners = current_owners(session, "complaint", [r.id for r in rows])
-        # One query per page for the owners; the column shows once any complaint has one.
-        if owners and self.view.isColumnHidden(COL_OWNER):
+        # One query per page for the owners; the column shows while any complaint has one.
+        if offset == 0:
+            self.view.setColumnHidden(COL_OWNER, not owners)
+        elif owners:
             self.view.setColumnHidden(COL_OWNER, False)
         return [replace(r, owner=owners.get(r.id, "")) for r in rows]
 

@@ -203,6 +203,7 @@ class MenusPart(WindowParts):
             return
         open_now = getattr(self, "qc_window", None)
         if open_now is not None:  # Ctrl+Shift+Q again: the window already open comes forward
+            open_now.page.reload()  # with what changed meanwhile
             open_now.showNormal()
             open_now.raise_()
             open_now.activateWindow()

@@ -282,11 +282,19 @@ class StartupPart(WindowParts):
         the sample goes in one owner action; the branch's own data stays."""
         from branchdesk import paths
         from branchdesk.db.backup import backup_to
+        from branchdesk.permissions import Action, require_owner
         from branchdesk.sample import remove_sample_branch
+        from branchdesk.team.agents import list_agents
+        from branchdesk.team.sample import sample_agent_ids
         from branchdesk.ui.kit import owner_action as owner
 
         db = self.db
         assert db is not None
+        with db.read_session() as session:
+            ids = set(sample_agent_ids(session))
+            names = "、".join(
+                a.name for a in list_agents(session, active_only=False) if a.id in ids
+            )
         answer = QMessageBox.question(
             self,
             self.tr("Remove the sample branch"),
@@ -295,6 +303,15 @@ class StartupPart(WindowParts):
                 "their contacts and shifts, complaints, QC records and pay rates go. What you "
                 "imported or logged yourself stays.\n\nA backup is made first (数据 › 备份), "
                 "so this can be taken back by restoring it."
+            )
+            + (
+                "\n\n"
+                + self.tr(
+                    "The sample agents {names} go with everything logged under their names. An "
+                    "agent you have edited in the team list is yours and stays."
+                ).format(names=names)
+                if names
+                else ""
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -305,6 +322,8 @@ class StartupPart(WindowParts):
                 return remove_sample_branch(session)
 
         try:
+            # The PIN first: a refusal leaves no backup behind for nothing.
+            owner.retrying(self, db, lambda: require_owner(Action.DELETE_RECORDS))
             backup = backup_to(paths.db_path(), paths.backups_dir())
             summary = owner.retrying(self, db, remove)
         except owner.PinCancelled:
@@ -314,6 +333,9 @@ class StartupPart(WindowParts):
             return False
         self.refresh()
         self.refresh_agent()  # a sample agent picked at this PC is gone: nobody is working
+        qc = getattr(self, "qc_window", None)
+        if qc is not None:
+            qc.close()  # it showed the sample's QC days
         self.statusBar().showMessage(
             summary + " " + self.tr("Backup before: {name}").format(name=backup.name)
         )

@@ -259,6 +259,9 @@ def test_the_banner_removes_the_sample_in_one_step(
     assert window.sample_action.isEnabled()  # the sample can be loaded again
     assert window.data_page.area_model.rowCount() == 0
     assert window.complaints_page.model.rowCount() == 0
+    from branchdesk.ui.complaints.complaints_page import COL_OWNER
+
+    assert window.complaints_page.view.isColumnHidden(COL_OWNER)  # no team, no owners left
     assert current_agent(window.db, window.settings) is None
     assert "nobody" in window.agent_label.text()
     assert "Removed the sample branch" in window.statusBar().currentMessage()

@@ -193,3 +193,14 @@ def test_a_pack_handed_over_before_the_data_is_open_waits_for_it(
     assert window.guides_page is not None
     chosen = window.guides_page.selected()
     assert chosen is not None and chosen.title.startswith("月结客户对账")
+
+
+def test_a_file_name_with_any_character_reaches_the_first_start_whole(
+    qtbot: QtBot, data_dir: Path, instances: list[SingleInstance], tmp_path: Path
+) -> None:
+    primary = _instance(instances, data_dir)
+    assert primary.try_primary()
+    odd = tmp_path / " 指南 包\n第二行 .zip "  # spaces at both ends and a newline (Linux allows)
+    with qtbot.waitSignal(primary.open_requested, timeout=5000) as asked:
+        assert not _instance(instances, data_dir).try_primary(odd)
+    assert asked.args == [str(odd.resolve())]

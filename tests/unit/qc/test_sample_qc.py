@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import text
+
 from branchdesk.db.engine import Database
 from branchdesk.qc import coaching, good, scorecard
 from branchdesk.qc.sample import load_sample_qc
@@ -14,6 +16,8 @@ from tests.unit.qc.conftest import DAY, Team
 def test_sample_qc_scores_some_items_and_opens_a_coaching_record(team: Team) -> None:
     today = DAY + timedelta(days=2)
     with team.db.session() as s:
+        # The sample's QC works on the sample's own agents only (marked as the sample marks them).
+        s.execute(text("UPDATE agent SET is_sample = 1"))
         summary = load_sample_qc(s, today)
         assert "3 day(s) sampled" in summary
         assert sampled_days(s) == [DAY + timedelta(days=1), DAY, DAY - timedelta(days=1)]

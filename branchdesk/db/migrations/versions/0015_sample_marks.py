@@ -30,6 +30,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch rebuild would drop complaint's triggers.
     for table in ("agent", "complaint"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column("is_sample")
+        op.drop_column(table, "is_sample")
