@@ -85,6 +85,12 @@ FEATURES: tuple[Feature, ...] = (
         models=("branchdesk.pay.models",),
         documents=("branchdesk.pay.documents.statement",),
     ),
+    Feature(
+        "knowledge",
+        models=("branchdesk.knowledge.models",),
+        importers=("branchdesk.knowledge.importers",),
+        exports=("branchdesk.knowledge.importers",),
+    ),
 )
 
 _installed = False

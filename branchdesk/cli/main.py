@@ -25,8 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A GUI program started without a console (the Windows bundle from a shortcut) has no
     # streams at all: they stay None, which print() and the warnings module respect.
     sys.stdout, sys.stderr = (
-        VisibleControls(stream) if stream is not None else None
-        for stream in saved
+        VisibleControls(stream) if stream is not None else None for stream in saved
     )
     try:
         return _main(argv)

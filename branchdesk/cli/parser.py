@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from branchdesk import __version__
+from branchdesk.cli.commands import knowledge as knowledge_cli
 from branchdesk.cli.commands import pay as pay_cli
 from branchdesk.i18n import tr
 
@@ -265,6 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     qreport = command(qsub, "report", help=tr("each agent's quality in a month"))
     qreport.add_argument("--month", type=month, metavar="YYYY-MM", required=True)
     qreport.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
+
+    knowledge_cli.add_parsers(sub, command)
 
     p = command(sub, "backup", help=tr("back up the database (a checked copy)"))
     p.add_argument(

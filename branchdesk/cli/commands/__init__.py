@@ -9,6 +9,7 @@ from branchdesk.cli.commands import (
     complaints,
     data,
     guides,
+    knowledge,
     lookup,
     maintenance,
     printing,
@@ -25,4 +26,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **maintenance.COMMANDS,
     **qc.COMMANDS,
     **team.COMMANDS,
+    **knowledge.COMMANDS,
 }

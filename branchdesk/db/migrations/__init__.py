@@ -4,7 +4,21 @@ HEAD_REVISION lets start-up check the schema without importing Alembic; a test k
 to the head of the scripts in versions/.
 """
 
-HEAD_REVISION = "0012"
+HEAD_REVISION = "0013"
 KNOWN_REVISIONS = frozenset(
-    {"0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012"}
+    {
+        "0001",
+        "0002",
+        "0003",
+        "0004",
+        "0005",
+        "0006",
+        "0007",
+        "0008",
+        "0009",
+        "0010",
+        "0011",
+        "0012",
+        "0013",
+    }
 )

@@ -1,0 +1,423 @@
+"""知识搜索: one search over penalty items, reply scripts, guide steps, FAQ entries, area rows
+and good-handling examples, ranked together.
+
+The index: every item is a row of `knowledge_doc` (title, context, body, pinyin keys of the
+title) and `knowledge_fts` is a trigram FTS5 index over it. Documents are rebuilt one kind at
+a time (`reindex`) from the features' public listings. Freshness is checked lazily and
+cheaply at each search (`refresh`): when nothing was committed since the last check (SQLite's
+data_version for other connections, a commit counter for this process) nothing is read;
+otherwise each kind's stamp (counts, highest ids, last change times, read through the
+feature's own `search_stamp`-style function) is compared with the one stored when its
+documents were built, and only the kinds whose stamp moved are rebuilt. So an import from the
+command line, an edit on a page or an undo are all picked up at the next search, without the
+features having to call anything — `reindex(session, kinds=…)` is public for those that want
+the index rebuilt at once (the sample branch, the benchmark).
+
+Matching:
+- 3+ characters: the trigram index (every word of the query as a phrase);
+- 1-2 characters: a scan of titles and bodies with instr() (trigrams cannot match them);
+- letters only: the pinyin of titles — initials (cjhy → 春江花月) or whole syllables;
+- when these find little: one-typo matches (晓风园 → 晓风苑, 破损赔尝 → 破损赔偿) among the
+  documents that share a character pair with the query, checked with Levenshtein distance.
+`did_you_mean` offers the nearest titles when nothing useful is found.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import delete, event, select, text
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from branchdesk.db.base import utcnow
+from branchdesk.knowledge.models import KnowledgeDoc, KnowledgeStamp
+from branchdesk.knowledge.sources import KINDS, SOURCES, Doc
+from branchdesk.knowledge.text import fold
+
+MAX_QUERY = 64
+CANDIDATES = 200  # rows read from the index per path before ranking
+
+# Scores: how a hit was found; higher ranks first (a kind's small bonus breaks ties).
+TITLE_EXACT = 100.0
+TITLE_PREFIX = 95.0
+TITLE_CONTAINS = 90.0
+PINYIN_EXACT = 88.0
+PINYIN_PREFIX = 85.0
+CONTEXT_CONTAINS = 82.0
+PINYIN_CONTAINS = 80.0
+BODY_CONTAINS = 70.0
+TYPO = 60.0
+# A hit below this is "nothing useful": the search is logged as a gap by the caller.
+USEFUL = TYPO
+KIND_BONUS = {"faq": 3.0, "handbook": 2.0, "script": 2.0, "guide": 1.0, "good": 0.5, "area": 0.0}
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # handbook | script | guide | faq | area | good
+    id: int  # the item's id in its own feature (penalty item, script, guide, FAQ, area rule …)
+    title: str
+    context: str  # chapter, category, guide and step, courier …
+    snippet: str  # the words around the match
+    score: float
+    # Where to open it: a guide's step number, a script's category id, an area row's sheet row.
+    position: int
+    how: str  # text | pinyin | typo
+
+
+# --- keeping the index fresh -----------------------------------------------------------
+
+_generation = 0  # bumped when a session of this process commits a write
+_DIRTY = "branchdesk_knowledge_dirty"
+_checked: dict[str, tuple[object, ...]] = {}
+_lock = threading.Lock()
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_write(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        state.session.info[_DIRTY] = True
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flush(session: Session, _context: object) -> None:
+    session.info[_DIRTY] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _bump(session: Session) -> None:
+    global _generation
+    if session.info.pop(_DIRTY, False):
+        _generation += 1
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(_DIRTY, None)
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _mark(session: Session) -> tuple[str, tuple[object, ...]] | None:
+    """(the database, what says "nothing was committed since") or None where unknown."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return None
+    raw = connection.connection.driver_connection
+    version = raw.execute("PRAGMA data_version").fetchone()[0]  # type: ignore[union-attr]
+    return str(connection.engine.url), (id(raw), version, _generation, session.info.get(_DIRTY))
+
+
+def _pinyin_keys(titles: Sequence[str]) -> list[str]:
+    # pypinyin takes ~150 ms to import: only when documents are built.
+    from pypinyin import Style, lazy_pinyin
+
+    keys = []
+    for title in titles:
+        folded = fold(title)
+        initials = "".join(s[:1] for s in lazy_pinyin(folded, style=Style.FIRST_LETTER)).lower()
+        syllables = "".join(lazy_pinyin(folded)).lower()
+        keys.append(f"{initials} {syllables}")
+    return keys
+
+
+def _write_docs(session: Session, kind: str, docs: Sequence[Doc]) -> None:
+    sqlite = _is_sqlite(session)
+    if sqlite:
+        session.execute(
+            text(
+                "INSERT INTO knowledge_fts(knowledge_fts, rowid, title, context, body, keys) "
+                "SELECT 'delete', id, title, context, body, keys FROM knowledge_doc "
+                "WHERE kind = :k"
+            ),
+            {"k": kind},
+        )
+    session.execute(delete(KnowledgeDoc).where(KnowledgeDoc.kind == kind))
+    if not docs:
+        return
+    keys = _pinyin_keys([d[2] for d in docs])
+    rows = [
+        {
+            "kind": kind,
+            "ref_id": ref_id,
+            "ref_pos": ref_pos,
+            "title": (title or "")[:200],
+            "context": (context or "")[:200],
+            "body": body or "",
+            "keys": key,
+        }
+        for (ref_id, ref_pos, title, context, body), key in zip(docs, keys, strict=True)
+    ]
+    session.execute(
+        text(
+            "INSERT INTO knowledge_doc (kind, ref_id, ref_pos, title, context, body, keys) "
+            "VALUES (:kind, :ref_id, :ref_pos, :title, :context, :body, :keys)"
+        ),
+        rows,
+    )
+    if sqlite:
+        session.execute(
+            text(
+                "INSERT INTO knowledge_fts(rowid, title, context, body, keys) "
+                "SELECT id, title, context, body, keys FROM knowledge_doc WHERE kind = :k"
+            ),
+            {"k": kind},
+        )
+
+
+def reindex(session: Session, kinds: Iterable[str] | None = None) -> list[str]:
+    """Rebuild the documents of `kinds` (all by default) from their features; returns them."""
+    wanted = [k for k in (KINDS if kinds is None else kinds) if k in SOURCES]
+    for kind in wanted:
+        source = SOURCES[kind]
+        stamp = source.stamp(session)
+        _write_docs(session, kind, source.docs(session))
+        row = session.get(KnowledgeStamp, kind)
+        if row is None:
+            session.add(KnowledgeStamp(kind=kind, stamp=stamp, built_at=utcnow()))
+        else:
+            row.stamp, row.built_at = stamp, utcnow()
+    session.flush()
+    return wanted
+
+
+def stale_kinds(session: Session) -> list[str]:
+    """The kinds whose source changed since their documents were built."""
+    stored = dict(session.execute(select(KnowledgeStamp.kind, KnowledgeStamp.stamp)).all())
+    return [k for k in KINDS if stored.get(k) != SOURCES[k].stamp(session)]
+
+
+def refresh(session: Session) -> list[str]:
+    """Rebuild what changed since the last search (cheap when nothing was written)."""
+    mark = _mark(session)
+    with _lock:
+        if mark is not None and _checked.get(mark[0]) == mark[1]:
+            return []
+    stale = stale_kinds(session)
+    if stale:
+        reindex(session, stale)
+        mark = _mark(session)
+    if mark is not None:
+        with _lock:
+            _checked[mark[0]] = mark[1]
+    return stale
+
+
+# --- searching -------------------------------------------------------------------------
+
+
+def _phrase(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+_COLUMNS = "d.id, d.kind, d.ref_id, d.ref_pos, d.title, d.context, d.body, d.keys"
+
+
+def _rows(session: Session, sql: str, **params: object) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in session.execute(text(sql), params)]
+
+
+def _fts(session: Session, match: str, limit: int) -> list[tuple[object, ...]]:
+    return _rows(
+        session,
+        f"SELECT {_COLUMNS} FROM knowledge_fts f JOIN knowledge_doc d ON d.id = f.rowid "
+        "WHERE knowledge_fts MATCH :m ORDER BY f.rank LIMIT :lim",
+        m=match,
+        lim=limit,
+    )
+
+
+def _scan(session: Session, words: Sequence[str], limit: int) -> list[tuple[object, ...]]:
+    """Documents holding every word (any length) in title, context or body: the short path."""
+    where = " AND ".join(
+        f"(instr(lower(d.title), :w{i}) OR instr(lower(d.context), :w{i}) "
+        f"OR instr(lower(d.body), :w{i}))"
+        for i in range(len(words))
+    )
+    params: dict[str, object] = {f"w{i}": w for i, w in enumerate(words)}
+    # Title hits first, so a limit keeps the best ones.
+    return _rows(
+        session,
+        f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE {where} "
+        "ORDER BY instr(lower(d.title), :w0) = 0, length(d.title) LIMIT :lim",
+        lim=limit,
+        **params,
+    )
+
+
+def _pinyin_rows(session: Session, q: str, limit: int) -> list[tuple[object, ...]]:
+    if len(q) >= 3 and _is_sqlite(session):
+        return _fts(session, "keys : " + _phrase(q), limit)
+    return _rows(
+        session,
+        f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE instr(d.keys, :q) "
+        "ORDER BY instr(d.keys, :q), length(d.title) LIMIT :lim",
+        q=q,
+        lim=limit,
+    )
+
+
+def _typo_rows(session: Session, q: str, limit: int) -> list[tuple[object, ...]]:
+    """Documents whose title shares a character pair with `q` (candidates for one typo)."""
+    pairs = list(dict.fromkeys(q[i : i + 2] for i in range(len(q) - 1)))[:8]
+    if not pairs:
+        return []
+    where = " OR ".join(f"instr(lower(d.title), :p{i})" for i in range(len(pairs)))
+    params: dict[str, object] = {f"p{i}": p for i, p in enumerate(pairs)}
+    return _rows(
+        session,
+        f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE {where} LIMIT :lim",
+        lim=limit,
+        **params,
+    )
+
+
+def _best_window(q: str, title: str) -> int:
+    """The fewest edits that turn `q` into some part of `title` (a typo inside a long title)."""
+    t = fold(title)
+    n = len(q)
+    if not t:
+        return n
+    best = Levenshtein.distance(q, t) if len(t) <= n + 1 else n
+    for width in (n - 1, n, n + 1):
+        if width <= 0 or width > len(t):
+            continue
+        for start in range(len(t) - width + 1):
+            d = Levenshtein.distance(q, t[start : start + width], score_cutoff=best)
+            if d < best:
+                best = d
+                if best == 0:
+                    return 0
+    return best
+
+
+def _snippet(body: str, words: Sequence[str], width: int = 60) -> str:
+    flat = " ".join(body.split())
+    low = flat.lower()
+    for w in words:
+        at = low.find(w)
+        if at >= 0:
+            start = max(0, at - width // 3)
+            piece = flat[start : start + width]
+            return ("…" if start else "") + piece + ("…" if start + width < len(flat) else "")
+    return flat[:width] + ("…" if len(flat) > width else "")
+
+
+def _score_text(row: tuple[object, ...], words: Sequence[str]) -> float:
+    title, context, body = fold(str(row[4])), fold(str(row[5])), str(row[6]).lower()
+    joined = "".join(words)
+    if title == joined:
+        return TITLE_EXACT
+    if title.startswith(joined):
+        return TITLE_PREFIX
+    if all(w in title for w in words):
+        return TITLE_CONTAINS
+    if all(w in title or w in fold(context) for w in words):
+        return CONTEXT_CONTAINS
+    found = sum(w in title for w in words) + sum(w in body for w in words)
+    return BODY_CONTAINS + min(found, 5) * 0.2 if found else 0.0
+
+
+def _score_pinyin(row: tuple[object, ...], q: str) -> float:
+    initials, _, syllables = str(row[7]).partition(" ")
+    if q in (initials, syllables):
+        return PINYIN_EXACT
+    if initials.startswith(q) or (len(q) >= 2 and syllables.startswith(q)):
+        return PINYIN_PREFIX
+    if q in initials or (len(q) >= 3 and q in syllables):
+        return PINYIN_CONTAINS
+    return 0.0
+
+
+def search(session: Session, query: str, limit: int = 30) -> list[Hit]:
+    """The items that answer `query`, best first (an empty list when nothing matches).
+
+    Needs a session that may write: a stale index is rebuilt in it first (see refresh).
+    """
+    words = [fold(w) for w in query.split()][:8]
+    words = [w for w in words if w]
+    q = "".join(words)[:MAX_QUERY]
+    if not q or limit <= 0:
+        return []
+    refresh(session)
+    sqlite = _is_sqlite(session)
+    found: dict[int, tuple[float, str, tuple[object, ...]]] = {}
+
+    def offer(rows: Iterable[tuple[object, ...]], score_of: object, how: str) -> None:
+        for row in rows:
+            score = score_of(row)  # type: ignore[operator]
+            if score <= 0:
+                continue
+            score += KIND_BONUS.get(str(row[1]), 0.0)
+            doc_id = int(row[0])  # type: ignore[call-overload]
+            if score > found.get(doc_id, (-1.0, "", ()))[0]:
+                found[doc_id] = (score, how, row)
+
+    long_words = [w for w in words if len(w) >= 3]
+    if sqlite and long_words:
+        rows = _fts(session, " ".join(_phrase(w) for w in long_words), CANDIDATES)
+        short = [w for w in words if len(w) < 3]
+        if short:
+            rows = [r for r in rows if all(w in fold(f"{r[4]}{r[5]}{r[6]}") for w in short)]
+        offer(rows, lambda r: _score_text(r, words), "text")
+    else:
+        offer(_scan(session, words, CANDIDATES), lambda r: _score_text(r, words), "text")
+    if q.isascii() and q.isalpha() and len(q) >= 2:
+        offer(_pinyin_rows(session, q, CANDIDATES), lambda r: _score_pinyin(r, q), "pinyin")
+    if len(found) < 3 and len(q) >= 3:
+        allowed = 1 if len(q) <= 6 else 2
+
+        def typo_score(row: tuple[object, ...]) -> float:
+            distance = _best_window(q, str(row[4]))
+            return TYPO + (allowed - distance) * 5 if 0 < distance <= allowed else 0.0
+
+        offer(_typo_rows(session, q, CANDIDATES), typo_score, "typo")
+    ranked = sorted(found.values(), key=lambda f: (-f[0], len(str(f[2][4])), int(f[2][0])))  # type: ignore[call-overload]
+    return [
+        Hit(
+            kind=str(row[1]),
+            id=int(row[2]),  # type: ignore[call-overload]
+            title=str(row[4]),
+            context=str(row[5]),
+            snippet=_snippet(str(row[6]), words),
+            score=round(score, 2),
+            position=int(row[3]),  # type: ignore[call-overload]
+            how=how,
+        )
+        for score, how, row in ranked[:limit]
+    ]
+
+
+def useful(hits: Sequence[Hit]) -> bool:
+    """Whether a search found something worth opening (else it counts as a gap)."""
+    return any(h.score >= USEFUL for h in hits)
+
+
+def did_you_mean(session: Session, query: str, limit: int = 5) -> list[str]:
+    """Titles close to `query` (two edits at most), for "did you mean …" when nothing matched."""
+    q = fold(query)[:MAX_QUERY]
+    if len(q) < 2:
+        return []
+    scored: dict[str, int] = {}
+    for row in _typo_rows(session, q, CANDIDATES * 2):
+        title = str(row[4])
+        distance = _best_window(q, title)
+        if distance <= 2 and distance < len(q):
+            scored[title] = min(distance, scored.get(title, 99))
+    ranked = sorted(scored.items(), key=lambda item: (item[1], len(item[0])))
+    return [title for title, _d in ranked[:limit]]
+
+
+def doc_count(session: Session, kind: str | None = None) -> int:
+    """How many documents the index holds (of `kind`)."""
+    from sqlalchemy import func
+
+    stmt = select(func.count()).select_from(KnowledgeDoc)
+    if kind is not None:
+        stmt = stmt.where(KnowledgeDoc.kind == kind)
+    return int(session.scalar(stmt) or 0)
