@@ -88,6 +88,9 @@ MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "scorecard": _new("qc.scorecard_dialog", "ScorecardDialog", "db"),
     "pay statements": _new("pay.pay_dialog", "PayDialog", "db"),
     "pay rates": _new("pay.rates_dialog", "RatesDialog", "db"),
+    "knowledge search": _new("knowledge.search_dialog", "SearchDialog", "db"),
+    "faq editor": _new("knowledge.faq_editor", "FaqEditor", "db"),
+    "suggestion": _new("knowledge.suggestion_dialog", "SuggestionDialog", "db"),
 }
 ALL = {**DIALOGS, **MORE}
 

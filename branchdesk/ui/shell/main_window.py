@@ -29,6 +29,7 @@ from branchdesk.permissions import actor
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tasks import TaskRunner
+from branchdesk.ui.shell.knowledge_part import KnowledgePart
 from branchdesk.ui.shell.maintenance import MaintenancePart
 from branchdesk.ui.shell.menus import MenusPart
 from branchdesk.ui.shell.reminders import RemindersPart
@@ -41,6 +42,7 @@ from branchdesk.ui.shell.window_base import (
     DATA,
     GUIDES,
     HANDBOOK,
+    KNOWLEDGE,
     LOOKUP,
     PAGE_COUNT,
     PRACTICE,
@@ -56,6 +58,7 @@ __all__ = [
     "DATA",
     "GUIDES",
     "HANDBOOK",
+    "KNOWLEDGE",
     "LOOKUP",
     "PAGE_COUNT",
     "PRACTICE",
@@ -70,7 +73,9 @@ if TYPE_CHECKING:
     from branchdesk.ui.guides.guides_page import GuidesPage
 
 
-class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPart, QMainWindow):
+class MainWindow(
+    StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPart, KnowledgePart, QMainWindow
+):
     data_ready = Signal()  # the database is open and every page is built
     reminded = Signal(str)  # a complaint newly due soon or overdue (shown in the tray)
 
@@ -118,6 +123,7 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
             (self.tr("Complaints"), "Ctrl+7"),
             (self.tr("Analysis"), "Ctrl+8"),
             (self.tr("Guides"), "Ctrl+9"),
+            (self.tr("Knowledge"), "Ctrl+0"),
         ):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 44))
@@ -148,6 +154,7 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
         self.setCentralWidget(central)
 
         self._build_menus()
+        self._build_knowledge()
         self.refresh_title()
         self.statusBar().showMessage(self.tr("Opening the branch's data…"))
         if db is not None:
@@ -170,6 +177,8 @@ class MainWindow(StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPar
             guides = self.ensure_guides()
             if not fresh:
                 guides.reload()  # review dates move on; an import may have added guides
+        if row == KNOWLEDGE:
+            self.knowledge_page.reload()  # searches since add gaps; suggestions come in
         # Ctrl+N is "new" on the page in front; pages with their own new thing (handbook item,
         # complaint) keep it, elsewhere it logs a complaint.
         self.new_complaint_action.setShortcut(

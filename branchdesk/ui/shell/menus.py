@@ -85,7 +85,7 @@ class MenusPart(WindowParts):
         self.due_indicator.setVisible(False)
         for n in range(PAGE_COUNT):
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{(n + 1) % 10}"))
             action.triggered.connect(lambda _c=False, n=n: self.nav.setCurrentRow(n))
             self.addAction(action)
         owner_menu = self.menuBar().addMenu(self.tr("&Owner"))
@@ -133,7 +133,8 @@ class MenusPart(WindowParts):
         from branchdesk.ui.shell.help_dialogs import ShortcutsDialog
 
         pages = [
-            (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{n + 1}") for n in range(PAGE_COUNT)
+            (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{(n + 1) % 10}")
+            for n in range(PAGE_COUNT)
         ]
         ShortcutsDialog(self, extra=pages).exec()
 

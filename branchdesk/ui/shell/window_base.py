@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from branchdesk.ui.shell.today_page import TodayPage
 
 TODAY, LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS, ANALYSIS, GUIDES = range(9)
-PAGE_COUNT = 9
+KNOWLEDGE = 9  # 知识库 (FAQ, gaps, suggestions), Ctrl+0
+PAGE_COUNT = 10
 REMINDER_INTERVAL_MS = 60_000
 
 # At run time a part is a plain mixin; for the type checker it is the window.

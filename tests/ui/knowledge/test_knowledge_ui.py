@@ -1,0 +1,88 @@
+"""知识搜索 and the 知识库 page as an agent and the owner use them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from branchdesk.knowledge import faq
+from branchdesk.ui.knowledge.faq_editor import FaqEditor
+from branchdesk.ui.knowledge.search_dialog import SearchDialog
+from branchdesk.ui.shell.main_window import HANDBOOK, KNOWLEDGE, LOOKUP, MainWindow
+from tests.ui.conftest import type_text
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> SearchDialog:
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.search_dialog is not None and window.search_dialog.isVisible())
+    dialog = window.search_dialog
+    assert dialog is not None
+    return dialog
+
+
+def test_ctrl_k_then_enter_opens_the_handbook_at_the_item(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, dialog.box, "xjqs")  # pinyin initials of 虚假签收
+    qtbot.waitUntil(lambda: bool(dialog.model.rows) and dialog.searched == "xjqs")
+    assert dialog.model.rows[0].title == "虚假签收"
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert window.nav.currentRow() == HANDBOOK
+    page = window.handbook_page
+    [selected] = page.selected_ids()
+    assert page.model.rows[page.model.row_of(selected)].cause == "虚假签收"  # type: ignore[index]
+
+
+def test_the_toolbar_box_opens_the_search_with_the_text_and_an_area_opens_lookup(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    type_text(qtbot, window.knowledge_box, "晓风园")  # a typo of 晓风苑
+    qtbot.keyClick(window.knowledge_box, Qt.Key.Key_Return)
+    dialog = window.search_dialog
+    assert dialog is not None and dialog.box.text() == "晓风园"
+    assert (dialog.model.rows[0].kind, dialog.model.rows[0].title) == ("area", "晓风苑")
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert window.nav.currentRow() == LOOKUP
+    assert window.lookup_page.search_box.text() == "晓风苑"
+
+
+def test_a_no_hit_search_becomes_a_gap_that_the_owner_answers(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, dialog.box, "月球件怎么寄")
+    qtbot.waitUntil(lambda: dialog.searched == "月球件怎么寄")
+    assert dialog.model.rows == [] and "Nothing useful" in dialog.note.text()
+    dialog.reject()  # the agent gives up: the question is noted
+    window.nav.setCurrentRow(KNOWLEDGE)
+    page = window.knowledge_page
+    page.tabs.setCurrentIndex(1)
+    assert [g.query for g in page.gaps_model.rows] == ["月球件怎么寄"]
+
+    def answer(editor: FaqEditor) -> int:
+        assert editor.question.text() == "月球件怎么寄"  # prefilled from the gap
+        editor.answer.setPlainText("本网点不收月球件，请客户联系总部客服。")
+        editor.save()
+        return int(editor.result())
+
+    monkeypatch.setattr(FaqEditor, "exec", answer)
+    page.answer_gap()
+    assert page.gaps_model.rows == []
+    assert window.db is not None
+    with window.db.read_session() as s:
+        [entry] = faq.list_entries(s)
+    assert entry.question == "月球件怎么寄"
+    # The next agent finds it, and Enter shows it on the 知识库 page.
+    window.search_action.trigger()
+    dialog = window.search_dialog
+    assert dialog is not None
+    type_text(qtbot, dialog.box, "月球件")
+    qtbot.waitUntil(lambda: dialog.searched == "月球件")
+    assert dialog.model.rows[0].kind == "faq"
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert window.nav.currentRow() == KNOWLEDGE and page.tabs.currentIndex() == 0
+    assert page.current_faq() is not None and page.current_faq().id == entry.id  # type: ignore[union-attr]
+    assert "月球件" in page.answer.toPlainText()
+    QApplication.processEvents()
