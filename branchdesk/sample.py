@@ -305,4 +305,11 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
     qc_summary = load_sample_qc(session)
     if qc_summary:
         summary += "\n" + qc_summary
+
+    # The knowledge base: sample FAQ entries, two FAQ gaps, a suggestion (after the team).
+    from branchdesk.knowledge.sample import load_sample_knowledge
+    from branchdesk.team import agents as team_agents
+
+    names = [a.name for a in team_agents.list_agents(session)]
+    summary += "\n" + load_sample_knowledge(session, names)
     return summary

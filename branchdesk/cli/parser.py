@@ -26,6 +26,7 @@ EXPORT_KINDS = (
     "handbook",
     "complaints",
     "audit",
+    "faq",
 )
 
 

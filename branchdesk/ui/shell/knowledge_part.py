@@ -56,6 +56,12 @@ class KnowledgePart(WindowParts):
         self.pages.addWidget(self.knowledge_page)
         self.search_action.setEnabled(True)
         self.knowledge_box.setEnabled(True)
+        # 纠错与建议 on a penalty item: right-click in the handbook's table.
+        view = self.handbook_page.view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        suggest = QAction(self.tr("Report a mistake or suggest…"), view)
+        suggest.triggered.connect(self.suggest_on_handbook_item)
+        view.addAction(suggest)
 
     def open_search(self, text: str = "") -> SearchDialog | None:
         """知识搜索: the dialog, with `text` typed in (Ctrl+K, or the tool bar's box)."""
@@ -93,6 +99,15 @@ class KnowledgePart(WindowParts):
 
             assert self.db is not None
             HitDialog(self.db, hit, self).open()
+
+    def suggest_on_handbook_item(self) -> bool:
+        page = self.handbook_page
+        ids = page.selected_ids()
+        if not ids:
+            return False
+        row = page.model.row_of(ids[0])
+        cause = page.model.rows[row].cause if row is not None else ""
+        return self.knowledge_page.suggest("handbook", ids[0], cause)
 
     def suggest_on(self, hit: Hit | None) -> None:
         """纠错与建议 on a hit (or on nothing in particular)."""
