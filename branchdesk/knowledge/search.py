@@ -24,10 +24,13 @@ Matching:
 
 from __future__ import annotations
 
+import operator
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import delete, event, select, text
 from sqlalchemy.orm import ORMExecuteState, Session
@@ -39,6 +42,7 @@ from branchdesk.knowledge.text import fold
 
 MAX_QUERY = 64
 CANDIDATES = 200  # rows read from the index per path before ranking
+PINYIN_CHARS = 16
 
 # Scores: how a hit was found; higher ranks first (a kind's small bonus breaks ties).
 TITLE_EXACT = 100.0
@@ -114,16 +118,30 @@ def _mark(session: Session) -> tuple[str, tuple[object, ...]] | None:
 
 
 def _pinyin_keys(titles: Sequence[str]) -> list[str]:
+    """ "initials syllables" of each title (cjhy chunjianghuayue), one conversion per title."""
     # pypinyin takes ~150 ms to import: only when documents are built.
-    from pypinyin import Style, lazy_pinyin
+    from pypinyin import lazy_pinyin
 
     keys = []
     for title in titles:
-        folded = fold(title)
-        initials = "".join(s[:1] for s in lazy_pinyin(folded, style=Style.FIRST_LETTER)).lower()
-        syllables = "".join(lazy_pinyin(folded)).lower()
-        keys.append(f"{initials} {syllables}")
+        # The first 16 characters: a name typed as initials is short (cjhy, xjqs), and the
+        # conversion (word segmentation for 重庆 / 银行) is most of a rebuild's time.
+        syllables = [s.lower() for s in lazy_pinyin(fold(title)[:PINYIN_CHARS]) if s.strip()]
+        keys.append("".join(s[:1] for s in syllables) + " " + "".join(syllables))
     return keys
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _pairs(value: str, limit: int = 4000) -> str:
+    """Space-separated overlapping character pairs of `value`, then its last character: a
+    2-character query is one token, a 1-character query a prefix (the lookup's technique)."""
+    chars = _NOT_WORD.sub("", value.lower())[:limit]
+    if len(chars) < 2:
+        return chars
+    pairs = dict.fromkeys(map(operator.add, chars, chars[1:]))
+    return " ".join(pairs) + " " + chars[-1]
 
 
 def _write_docs(session: Session, kind: str, docs: Sequence[Doc]) -> None:
@@ -134,6 +152,13 @@ def _write_docs(session: Session, kind: str, docs: Sequence[Doc]) -> None:
                 "INSERT INTO knowledge_fts(knowledge_fts, rowid, title, context, body, keys) "
                 "SELECT 'delete', id, title, context, body, keys FROM knowledge_doc "
                 "WHERE kind = :k"
+            ),
+            {"k": kind},
+        )
+        session.execute(
+            text(
+                "DELETE FROM knowledge_short_fts WHERE rowid IN "
+                "(SELECT id FROM knowledge_doc WHERE kind = :k)"
             ),
             {"k": kind},
         )
@@ -167,6 +192,26 @@ def _write_docs(session: Session, kind: str, docs: Sequence[Doc]) -> None:
                 "SELECT id, title, context, body, keys FROM knowledge_doc WHERE kind = :k"
             ),
             {"k": kind},
+        )
+        session.execute(
+            text(
+                "INSERT INTO knowledge_short_fts(rowid, tgrams, bgrams, kgrams) "
+                "VALUES (:i, :t, :b, :k)"
+            ),
+            [
+                {
+                    "i": i,
+                    "t": _pairs(f"{title} {context}"),
+                    "b": _pairs(body),
+                    "k": _pairs(keys.split(" ", 1)[0]),
+                }
+                for i, title, context, body, keys in session.execute(
+                    text(
+                        "SELECT id, title, context, body, keys FROM knowledge_doc WHERE kind = :k"
+                    ),
+                    {"k": kind},
+                )
+            ],
         )
 
 
@@ -216,65 +261,114 @@ def _phrase(value: str) -> str:
 
 
 _COLUMNS = "d.id, d.kind, d.ref_id, d.ref_pos, d.title, d.context, d.body, d.keys"
+Row = tuple[object, ...]
 
 
-def _rows(session: Session, sql: str, **params: object) -> list[tuple[object, ...]]:
-    return [tuple(r) for r in session.execute(text(sql), params)]
+def _rows(session: Session, sql: str, **params: object) -> list[Row]:
+    # On the connection, not through the session: a text() statement run by the session
+    # counts as a write for the "has anything changed?" listeners (this module's and
+    # lookup's), which would then check their stamps again after every search.
+    return [tuple(r) for r in session.connection().execute(text(sql), params)]
 
 
-def _fts(session: Session, match: str, limit: int) -> list[tuple[object, ...]]:
+def _fts(session: Session, match: str, limit: int) -> list[Row]:
+    # No ORDER BY rank: a common word matches thousands of documents and ranking them all
+    # costs more than the whole search may; candidates are ranked here, by how they match.
     return _rows(
         session,
-        f"SELECT {_COLUMNS} FROM knowledge_fts f JOIN knowledge_doc d ON d.id = f.rowid "
-        "WHERE knowledge_fts MATCH :m ORDER BY f.rank LIMIT :lim",
+        f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE d.id IN "
+        "(SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH :m LIMIT :lim)",
         m=match,
         lim=limit,
     )
 
 
-def _scan(session: Session, words: Sequence[str], limit: int) -> list[tuple[object, ...]]:
-    """Documents holding every word (any length) in title, context or body: the short path."""
+def _short(session: Session, match: str, limit: int) -> list[Row]:
+    return _rows(
+        session,
+        f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE d.id IN "
+        "(SELECT rowid FROM knowledge_short_fts WHERE knowledge_short_fts MATCH :m LIMIT :lim)",
+        m=match,
+        lim=limit,
+    )
+
+
+def _short_match(word: str) -> str | None:
+    """The pairs index's query for a 1-2 character word (a prefix for one character)."""
+    chars = _NOT_WORD.sub("", word.lower())
+    if not chars:
+        return None
+    return _phrase(chars[:2]) if len(chars) >= 2 else _phrase(chars) + " *"
+
+
+def _like(session: Session, words: Sequence[str], limit: int) -> list[Row]:
+    """Other databases (no FTS5): every word in title, context or body."""
     where = " AND ".join(
         f"(instr(lower(d.title), :w{i}) OR instr(lower(d.context), :w{i}) "
         f"OR instr(lower(d.body), :w{i}))"
         for i in range(len(words))
     )
     params: dict[str, object] = {f"w{i}": w for i, w in enumerate(words)}
-    # Title hits first, so a limit keeps the best ones.
-    return _rows(
-        session,
-        f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE {where} "
-        "ORDER BY instr(lower(d.title), :w0) = 0, length(d.title) LIMIT :lim",
-        lim=limit,
-        **params,
-    )
-
-
-def _pinyin_rows(session: Session, q: str, limit: int) -> list[tuple[object, ...]]:
-    if len(q) >= 3 and _is_sqlite(session):
-        return _fts(session, "keys : " + _phrase(q), limit)
-    return _rows(
-        session,
-        f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE instr(d.keys, :q) "
-        "ORDER BY instr(d.keys, :q), length(d.title) LIMIT :lim",
-        q=q,
-        lim=limit,
-    )
-
-
-def _typo_rows(session: Session, q: str, limit: int) -> list[tuple[object, ...]]:
-    """Documents whose title shares a character pair with `q` (candidates for one typo)."""
-    pairs = list(dict.fromkeys(q[i : i + 2] for i in range(len(q) - 1)))[:8]
-    if not pairs:
-        return []
-    where = " OR ".join(f"instr(lower(d.title), :p{i})" for i in range(len(pairs)))
-    params: dict[str, object] = {f"p{i}": p for i, p in enumerate(pairs)}
     return _rows(
         session,
         f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE {where} LIMIT :lim",
         lim=limit,
         **params,
     )
+
+
+def _text_rows(session: Session, words: Sequence[str]) -> list[Row]:
+    """Documents holding every word: title and context matches first, then any field."""
+    if not _is_sqlite(session):
+        return _like(session, words, CANDIDATES)
+    long_words = [w for w in words if len(w) >= 3]
+    short_words = [w for w in words if len(w) < 3]
+    if long_words:
+        phrases = " ".join(_phrase(w) for w in long_words)
+        rows = _fts(session, "{title context} : (" + phrases + ")", CANDIDATES)
+        if len(rows) < CANDIDATES:
+            rows += _fts(session, phrases, CANDIDATES)
+        if short_words:
+            rows = [r for r in rows if all(w in fold(f"{r[4]}{r[5]}{r[6]}") for w in short_words)]
+        return rows
+    matches = [m for m in (_short_match(w) for w in short_words) if m]
+    if not matches:
+        return []
+    rows = _short(session, "tgrams : (" + " ".join(matches) + ")", CANDIDATES)
+    if len(rows) < CANDIDATES:
+        rows += _short(session, " ".join(matches), CANDIDATES)
+    return rows
+
+
+def _pinyin_rows(session: Session, q: str) -> list[Row]:
+    if not _is_sqlite(session):
+        return _rows(
+            session,
+            f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE instr(d.keys, :q) LIMIT :lim",
+            q=q,
+            lim=CANDIDATES,
+        )
+    if len(q) >= 3:
+        return _fts(session, "keys : " + _phrase(q), CANDIDATES)
+    return _short(session, "kgrams : " + _phrase(q), CANDIDATES)
+
+
+def _pair_candidates(session: Session, q: str, limit: int) -> list[Row]:
+    """Documents whose title shares a character pair with `q` (candidates for one typo)."""
+    pairs = list(dict.fromkeys(q[i : i + 2] for i in range(len(q) - 1)))[:8]
+    pairs = [p for p in pairs if not _NOT_WORD.search(p)]
+    if not pairs:
+        return []
+    if not _is_sqlite(session):
+        where = " OR ".join(f"instr(lower(d.title), :p{i})" for i in range(len(pairs)))
+        params: dict[str, object] = {f"p{i}": p for i, p in enumerate(pairs)}
+        return _rows(
+            session,
+            f"SELECT {_COLUMNS} FROM knowledge_doc d WHERE {where} LIMIT :lim",
+            lim=limit,
+            **params,
+        )
+    return _short(session, "tgrams : (" + " OR ".join(_phrase(p) for p in pairs) + ")", limit)
 
 
 def _best_window(q: str, title: str) -> int:
@@ -296,6 +390,21 @@ def _best_window(q: str, title: str) -> int:
     return best
 
 
+def _near(session: Session, q: str, most: int, limit: int = 20) -> list[tuple[Row, int]]:
+    """Documents whose title holds `q` with at most `most` edits, nearest first."""
+    rows = _pair_candidates(session, q, CANDIDATES * 2)
+    if not rows:
+        return []
+    titles = [fold(str(r[4])) for r in rows]
+    close = process.extract(q, titles, scorer=fuzz.partial_ratio, score_cutoff=50, limit=limit)
+    found = []
+    for _title, _similarity, index in close:
+        distance = _best_window(q, str(rows[index][4]))
+        if 0 < distance <= most:
+            found.append((rows[index], distance))
+    return sorted(found, key=lambda f: f[1])
+
+
 def _snippet(body: str, words: Sequence[str], width: int = 60) -> str:
     flat = " ".join(body.split())
     low = flat.lower()
@@ -308,7 +417,7 @@ def _snippet(body: str, words: Sequence[str], width: int = 60) -> str:
     return flat[:width] + ("…" if len(flat) > width else "")
 
 
-def _score_text(row: tuple[object, ...], words: Sequence[str]) -> float:
+def _score_text(row: Row, words: Sequence[str]) -> float:
     title, context, body = fold(str(row[4])), fold(str(row[5])), str(row[6]).lower()
     joined = "".join(words)
     if title == joined:
@@ -317,13 +426,15 @@ def _score_text(row: tuple[object, ...], words: Sequence[str]) -> float:
         return TITLE_PREFIX
     if all(w in title for w in words):
         return TITLE_CONTAINS
-    if all(w in title or w in fold(context) for w in words):
+    if all(w in title or w in context for w in words):
         return CONTEXT_CONTAINS
-    found = sum(w in title for w in words) + sum(w in body for w in words)
-    return BODY_CONTAINS + min(found, 5) * 0.2 if found else 0.0
+    if not all(w in title or w in context or w in body for w in words):
+        return 0.0
+    found = sum(w in title for w in words) + sum(body.count(w) for w in words)
+    return BODY_CONTAINS + min(found, 5) * 0.2
 
 
-def _score_pinyin(row: tuple[object, ...], q: str) -> float:
+def _score_pinyin(row: Row, q: str) -> float:
     initials, _, syllables = str(row[7]).partition(" ")
     if q in (initials, syllables):
         return PINYIN_EXACT
@@ -345,38 +456,25 @@ def search(session: Session, query: str, limit: int = 30) -> list[Hit]:
     if not q or limit <= 0:
         return []
     refresh(session)
-    sqlite = _is_sqlite(session)
-    found: dict[int, tuple[float, str, tuple[object, ...]]] = {}
+    found: dict[int, tuple[float, str, Row]] = {}
 
-    def offer(rows: Iterable[tuple[object, ...]], score_of: object, how: str) -> None:
-        for row in rows:
-            score = score_of(row)  # type: ignore[operator]
-            if score <= 0:
-                continue
-            score += KIND_BONUS.get(str(row[1]), 0.0)
-            doc_id = int(row[0])  # type: ignore[call-overload]
-            if score > found.get(doc_id, (-1.0, "", ()))[0]:
-                found[doc_id] = (score, how, row)
+    def offer(row: Row, score: float, how: str) -> None:
+        if score <= 0:
+            return
+        score += KIND_BONUS.get(str(row[1]), 0.0)
+        doc_id = int(row[0])  # type: ignore[call-overload]
+        if score > found.get(doc_id, (-1.0, "", ()))[0]:
+            found[doc_id] = (score, how, row)
 
-    long_words = [w for w in words if len(w) >= 3]
-    if sqlite and long_words:
-        rows = _fts(session, " ".join(_phrase(w) for w in long_words), CANDIDATES)
-        short = [w for w in words if len(w) < 3]
-        if short:
-            rows = [r for r in rows if all(w in fold(f"{r[4]}{r[5]}{r[6]}") for w in short)]
-        offer(rows, lambda r: _score_text(r, words), "text")
-    else:
-        offer(_scan(session, words, CANDIDATES), lambda r: _score_text(r, words), "text")
+    for row in _text_rows(session, words):
+        offer(row, _score_text(row, words), "text")
     if q.isascii() and q.isalpha() and len(q) >= 2:
-        offer(_pinyin_rows(session, q, CANDIDATES), lambda r: _score_pinyin(r, q), "pinyin")
+        for row in _pinyin_rows(session, q):
+            offer(row, _score_pinyin(row, q), "pinyin")
     if len(found) < 3 and len(q) >= 3:
-        allowed = 1 if len(q) <= 6 else 2
-
-        def typo_score(row: tuple[object, ...]) -> float:
-            distance = _best_window(q, str(row[4]))
-            return TYPO + (allowed - distance) * 5 if 0 < distance <= allowed else 0.0
-
-        offer(_typo_rows(session, q, CANDIDATES), typo_score, "typo")
+        most = 1 if len(q) <= 6 else 2
+        for row, distance in _near(session, q, most):
+            offer(row, TYPO + (most - distance) * 5, "typo")
     ranked = sorted(found.values(), key=lambda f: (-f[0], len(str(f[2][4])), int(f[2][0])))  # type: ignore[call-overload]
     return [
         Hit(
@@ -403,14 +501,10 @@ def did_you_mean(session: Session, query: str, limit: int = 5) -> list[str]:
     q = fold(query)[:MAX_QUERY]
     if len(q) < 2:
         return []
-    scored: dict[str, int] = {}
-    for row in _typo_rows(session, q, CANDIDATES * 2):
-        title = str(row[4])
-        distance = _best_window(q, title)
-        if distance <= 2 and distance < len(q):
-            scored[title] = min(distance, scored.get(title, 99))
-    ranked = sorted(scored.items(), key=lambda item: (item[1], len(item[0])))
-    return [title for title, _d in ranked[:limit]]
+    titles: dict[str, int] = {}
+    for row, distance in _near(session, q, min(2, len(q) - 1), limit=limit * 4):
+        titles.setdefault(str(row[4]), distance)
+    return list(titles)[:limit]
 
 
 def doc_count(session: Session, kind: str | None = None) -> int:

@@ -20,6 +20,10 @@ depends_on = None
 SQLITE_DDL = [
     "CREATE VIRTUAL TABLE knowledge_fts USING fts5(title, context, body, keys, "
     "content='knowledge_doc', content_rowid='id', tokenize='trigram', columnsize=0)",
+    # 1-2 character queries, which trigrams cannot answer: the character pairs of the title
+    # and context, of the body, and of the title's pinyin initials (search.py fills it).
+    "CREATE VIRTUAL TABLE knowledge_short_fts USING fts5(tgrams, bgrams, kgrams, "
+    "tokenize='unicode61 remove_diacritics 0', detail=column, columnsize=0)",
 ]
 
 
@@ -161,6 +165,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TABLE IF EXISTS knowledge_short_fts")
         op.execute("DROP TABLE IF EXISTS knowledge_fts")
     with op.batch_alter_table("search_miss", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_search_miss_normalised"))
