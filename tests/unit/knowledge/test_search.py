@@ -3,6 +3,8 @@ entries and reply scripts, by text, by pinyin initials and with a typo."""
 
 from __future__ import annotations
 
+import pytest
+
 from branchdesk.complaints.service import category_tree, ensure_default_categories, save_script
 from branchdesk.db.engine import Database
 from branchdesk.handbook.service import entries, update_item
@@ -86,3 +88,24 @@ def test_guide_steps_open_at_their_step(sample_db: Database) -> None:
         hits = search(s, step.instruction[:8])
     hit = next(h for h in hits if h.kind == "guide")
     assert (hit.id, hit.position) == (step.guide_id, step.number)
+
+
+def test_a_deleted_faq_entry_is_no_longer_found(sample_db: Database) -> None:
+    with sample_db.session() as s:
+        entry = faq.save_entry(s, faq.FaqFields("冷链生鲜能不能寄", "本网点暂不收冷链件。"))
+        assert search(s, "冷链生鲜")[0].id == entry.id
+    with sample_db.session() as s:
+        faq.delete_entry(s, entry.id)
+    with sample_db.session() as s:
+        assert all(h.kind != "faq" or h.id != entry.id for h in search(s, "冷链生鲜"))
+
+
+def test_a_search_from_the_command_line_that_finds_nothing_is_a_gap(
+    sample_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from branchdesk.cli import main
+
+    assert main(["search", "月球件怎么寄"]) == 0
+    assert "noted as an FAQ gap" in capsys.readouterr().out
+    with sample_db.session() as s:
+        assert "月球件寄" in [g.key for g in faq.gaps(s)]
