@@ -35,6 +35,7 @@ class Action(StrEnum):
     CHARGE_FINE = "charge_fine"  # a fine charged to an agent on the monthly statement
     APPROVE_STATEMENT = "approve_statement"  # approve or reissue a monthly pay statement
     MANAGE_TEAM = "manage_team"  # add, change or deactivate agents; customers and ownership
+    MANAGE_KNOWLEDGE = "manage_knowledge"  # FAQ entries and gaps; decide on suggestions
 
 
 class PermissionDenied(BranchDeskError):
@@ -186,6 +187,7 @@ ACTION_LABELS = {
     Action.CHARGE_FINE: "charge or remove an agent's fine",
     Action.APPROVE_STATEMENT: "approve or reissue a pay statement",
     Action.MANAGE_TEAM: "change the service team",
+    Action.MANAGE_KNOWLEDGE: "change the FAQ or decide on suggestions",
 }
 
 

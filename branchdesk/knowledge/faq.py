@@ -222,7 +222,7 @@ def save_entry(
         raise FaqError(
             tr("The FAQ already has the question “{q}”: edit that entry instead.", q=same.question)
         )
-    require_owner(Action.CHANGE_SETTINGS, session, tr("FAQ entry “{q}” saved", q=clean.question))
+    require_owner(Action.MANAGE_KNOWLEDGE, session, tr("FAQ entry “{q}” saved", q=clean.question))
     who = (actor() if who is None else who)[:40]
     now = utcnow()
     if faq_id is None:
@@ -276,7 +276,11 @@ def restore_version(session: Session, faq_id: int, version: int, who: str | None
 
 
 def mark_reviewed(session: Session, faq_id: int, review_by: date | None) -> FaqInfo:
+    """The owner checked the entry: readers' doubts are resolved, the next review is set."""
     entry = _entry(session, faq_id)
+    require_owner(
+        Action.MANAGE_KNOWLEDGE, session, tr("FAQ entry “{q}” reviewed", q=entry.question)
+    )
     entry.review_by = review_by
     for flag in session.scalars(
         select(FaqFlag).where(FaqFlag.faq_id == faq_id, FaqFlag.resolved_at.is_(None))

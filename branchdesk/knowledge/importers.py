@@ -168,7 +168,7 @@ register(
         undo=_undo,
         rows_check=_duplicates,
         context_check=_against_faq,
-        required=Action.CHANGE_SETTINGS,
+        required=Action.MANAGE_KNOWLEDGE,
     )
 )
 

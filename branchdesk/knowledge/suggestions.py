@@ -129,7 +129,7 @@ def decide(
     if not accept and not reason:
         raise SuggestionError(tr("Say why the suggestion is declined, so its author learns why."))
     require_owner(
-        Action.CHANGE_SETTINGS,
+        Action.MANAGE_KNOWLEDGE,
         session,
         tr(
             "Suggestion by {author} {decision}",

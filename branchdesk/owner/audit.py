@@ -30,6 +30,7 @@ AUDIT_LABELS = {
     "set_pay_rates": "Pay rates set",
     "charge_fine": "Agent's fine changed",
     "approve_statement": "Pay statement approved or reissued",
+    "manage_knowledge": "Knowledge base changed",
 }
 AUDIT_HEADERS = ("Time", "Action", "Details", "Who", "With PIN")
 

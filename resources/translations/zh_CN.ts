@@ -8261,5 +8261,17 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>Knowledge</source>
         <translation>知识库</translation>
     </message>
+    <message>
+        <source>FAQ entry “{q}” reviewed</source>
+        <translation>复核常见问题“{q}”</translation>
+    </message>
+    <message>
+        <source>Knowledge base changed</source>
+        <translation>修改知识库</translation>
+    </message>
+    <message>
+        <source>change the FAQ or decide on suggestions</source>
+        <translation>修改常见问题或处理建议</translation>
+    </message>
 </context>
 </TS>
