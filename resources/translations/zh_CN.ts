@@ -8273,5 +8273,17 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>change the FAQ or decide on suggestions</source>
         <translation>修改常见问题或处理建议</translation>
     </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>复制答案</translation>
+    </message>
+    <message>
+        <source>The answer as text, placeholders left as blanks to fill (【运单号】)</source>
+        <translation>复制答案文字，占位符留作待填空白（【运单号】）</translation>
+    </message>
+    <message>
+        <source>Answer copied: fill in the blanks before sending.</source>
+        <translation>答案已复制：发送前请填好空白处。</translation>
+    </message>
 </context>
 </TS>

@@ -91,6 +91,7 @@ MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "knowledge search": _new("knowledge.search_dialog", "SearchDialog", "db"),
     "faq editor": _new("knowledge.faq_editor", "FaqEditor", "db"),
     "suggestion": _new("knowledge.suggestion_dialog", "SuggestionDialog", "db"),
+    "faq history": _new("knowledge.faq_history", "FaqHistory", "db", 1),
 }
 ALL = {**DIALOGS, **MORE}
 

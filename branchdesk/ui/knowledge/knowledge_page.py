@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -39,6 +40,30 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+DUE_BG = QColor("#fff4ce")  # due for review, or a reader doubts it
+
+
+class FaqModel(RowsModel[faq.FaqInfo]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                Column("Question", lambda e: e.question),
+                Column("Category", lambda e: e.category),
+                Column("Owner", lambda e: e.owner),
+                Column("Review by", lambda e: _day(e.review_by)),
+                Column("Doubts", lambda e: e.open_flags or "", align_right=True),
+            ],
+            parent,
+        )
+
+    def extra_data(self, row: faq.FaqInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and (
+            row.open_flags or row.needs_review(date.today())
+        ):
+            return QBrush(DUE_BG)
+        return None
+
+
 class KnowledgePage(QWidget):
     status = Signal(str)  # a message for the status bar
 
@@ -65,16 +90,7 @@ class KnowledgePage(QWidget):
         self._filter_timer.setInterval(150)
         self._filter_timer.timeout.connect(self.reload_faq)
         self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.faq_model: RowsModel[faq.FaqInfo] = RowsModel(
-            [
-                Column("Question", lambda e: e.question),
-                Column("Category", lambda e: e.category),
-                Column("Owner", lambda e: e.owner),
-                Column("Review by", lambda e: _day(e.review_by)),
-                Column("Doubts", lambda e: e.open_flags or "", align_right=True),
-            ],
-            self,
-        )
+        self.faq_model = FaqModel(self)
         self.faq_view = read_only_table(self.faq_model, single=True, stretch=0)
         self.faq_view.selectionModel().currentChanged.connect(lambda *_a: self._show_faq())
         self.faq_view.doubleClicked.connect(lambda _i: self.edit_faq())
@@ -100,11 +116,17 @@ class KnowledgePage(QWidget):
         self.suggest_button.clicked.connect(self.suggest_faq)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_faq)
+        self.copy_button = QPushButton(self.tr("Copy answer"))
+        self.copy_button.setToolTip(
+            self.tr("The answer as text, placeholders left as blanks to fill (【运单号】)")
+        )
+        self.copy_button.clicked.connect(self.copy_answer)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.new_button)
         buttons = QHBoxLayout()
         for b in (
+            self.copy_button,
             self.edit_button,
             self.history_button,
             self.doubt_button,
@@ -254,6 +276,7 @@ class KnowledgePage(QWidget):
     def _update_buttons(self) -> None:
         has = self.current_faq() is not None
         for b in (
+            self.copy_button,
             self.edit_button,
             self.history_button,
             self.doubt_button,
@@ -355,6 +378,15 @@ class KnowledgePage(QWidget):
 
         if run_in_transaction(self, self.db, work, self.tr("Not deleted")):
             self.reload_faq()
+
+    def copy_answer(self) -> str:
+        entry = self.current_faq()
+        if entry is None:
+            return ""
+        text = faq.fill_answer(entry.answer, {})
+        QGuiApplication.clipboard().setText(text)
+        self.status.emit(self.tr("Answer copied: fill in the blanks before sending."))
+        return text
 
     def suggest_faq(self) -> None:
         entry = self.current_faq()

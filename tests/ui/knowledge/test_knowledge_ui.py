@@ -130,3 +130,29 @@ def test_a_flagged_penalty_item_is_accepted_and_credits_its_author(
         == "accepted"
     )
     assert "李明 1" in knowledge.credit_label.text()
+
+
+def test_an_faq_answer_is_copied_with_blanks_and_an_old_version_restored(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.ui.knowledge.faq_history import FaqHistory
+
+    assert window.db is not None
+    with window.db.session() as s:
+        entry = faq.save_entry(s, faq.FaqFields("到付件怎么收", "派送时收取运费，单号 {运单号}。"))
+        faq.save_entry(s, faq.FaqFields(entry.question, "不收到付件。"), entry.id)
+    window.nav.setCurrentRow(KNOWLEDGE)
+    page = window.knowledge_page
+    assert page.show_faq(entry.id)
+    assert "不收到付件" in page.answer.toPlainText()
+
+    def restore(dialog: FaqHistory) -> int:
+        assert [v.version for v in dialog.model.rows] == [1]
+        dialog.restore()
+        return int(dialog.result())
+
+    monkeypatch.setattr(FaqHistory, "exec", restore)
+    page.show_history()
+    assert "派送时收取运费" in page.answer.toPlainText()
+    assert page.copy_answer() == "派送时收取运费，单号 【运单号】。"
+    assert QApplication.clipboard().text() == "派送时收取运费，单号 【运单号】。"
