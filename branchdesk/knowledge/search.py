@@ -38,7 +38,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from branchdesk.db.base import utcnow
 from branchdesk.knowledge.models import KnowledgeDoc, KnowledgeStamp
 from branchdesk.knowledge.sources import KINDS, SOURCES, Doc
-from branchdesk.knowledge.text import fold
+from branchdesk.knowledge.text import fold, normalise_query
 
 MAX_QUERY = 64
 CANDIDATES = 200  # rows read from the index per path before ranking
@@ -53,6 +53,7 @@ PINYIN_PREFIX = 85.0
 CONTEXT_CONTAINS = 82.0
 PINYIN_CONTAINS = 80.0
 BODY_CONTAINS = 70.0
+RELATED = 60.0  # a sentence holding most of a title's words (+ up to 20 by their share)
 TYPO = 60.0
 # A hit below this is "nothing useful": the search is logged as a gap by the caller.
 USEFUL = TYPO
@@ -69,7 +70,7 @@ class Hit:
     score: float
     # Where to open it: a guide's step number, a script's category id, an area row's sheet row.
     position: int
-    how: str  # text | pinyin | typo
+    how: str  # text | pinyin | typo | related
 
 
 # --- keeping the index fresh -----------------------------------------------------------
@@ -405,6 +406,33 @@ def _near(session: Session, q: str, most: int, limit: int = 20) -> list[tuple[Ro
     return sorted(found, key=lambda f: f[1])
 
 
+def _related(session: Session, q: str) -> list[tuple[Row, float]]:
+    """For a question typed as a sentence (客户说快件破损了怎么办): documents whose title or
+    context hold most of its character runs, with the share they hold (0.5-1)."""
+    key = normalise_query(q)
+    if len(key) < 3:
+        return []
+    grams = list(dict.fromkeys(key[i : i + 3] for i in range(len(key) - 2)))[:12]
+    if _is_sqlite(session):
+        rows = _fts(
+            session,
+            "{title context} : (" + " OR ".join(_phrase(g) for g in grams) + ")",
+            CANDIDATES,
+        )
+    else:
+        rows = _like(session, grams[:1], CANDIDATES)
+    # Found by a shared run of three characters; judged by the share of the sentence's
+    # character pairs the title holds (a run of three breaks at every inserted word).
+    pairs = list(dict.fromkeys(key[i : i + 2] for i in range(len(key) - 1)))
+    found = []
+    for row in rows:
+        hay = fold(f"{row[4]} {row[5]}")
+        share = sum(p in hay for p in pairs) / len(pairs)
+        if share >= 0.5:
+            found.append((row, share))
+    return found
+
+
 def _snippet(body: str, words: Sequence[str], width: int = 60) -> str:
     flat = " ".join(body.split())
     low = flat.lower()
@@ -471,6 +499,9 @@ def search(session: Session, query: str, limit: int = 30) -> list[Hit]:
     if q.isascii() and q.isalpha() and len(q) >= 2:
         for row in _pinyin_rows(session, q):
             offer(row, _score_pinyin(row, q), "pinyin")
+    if len(found) < 3 and len(q) >= 5 and not q.isascii():
+        for row, share in _related(session, q):
+            offer(row, RELATED + share * 20, "related")
     if len(found) < 3 and len(q) >= 3:
         most = 1 if len(q) <= 6 else 2
         for row, distance in _near(session, q, most):

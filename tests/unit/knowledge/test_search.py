@@ -109,3 +109,10 @@ def test_a_search_from_the_command_line_that_finds_nothing_is_a_gap(
     assert "noted as an FAQ gap" in capsys.readouterr().out
     with sample_db.session() as s:
         assert "月球件寄" in [g.key for g in faq.gaps(s)]
+
+
+def test_a_question_typed_as_a_sentence_finds_the_faq_entry(sample_db: Database) -> None:
+    with sample_db.session() as s:
+        hits = search(s, "客户说快件破损了要求赔偿怎么办？")
+    assert hits[0].kind == "faq" and hits[0].title == "快件破损客户要求赔偿怎么办"
+    assert useful(hits)
