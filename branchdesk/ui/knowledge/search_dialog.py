@@ -86,6 +86,8 @@ class SearchDialog(QDialog):
         self.open_button.clicked.connect(lambda: self._open_index(self.view.currentIndex()))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
+        for button in (self.suggest_button, self.open_button, close):
+            button.setAutoDefault(False)  # Enter opens the hit, never a button
         buttons = QHBoxLayout()
         buttons.addWidget(self.suggest_button)
         buttons.addStretch(1)
@@ -190,8 +192,11 @@ class SearchDialog(QDialog):
             self.view.setCurrentIndex(self.model.index(0, 1))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.hasFocus():
-            self._open_index(self.view.currentIndex())
+        # Enter opens the hit in the list; in the box it was handled already (returnPressed).
+        # It never presses a button (no button here is a default one).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.focusWidget() is not self.box:
+                self._open_index(self.view.currentIndex())
             return
         super().keyPressEvent(event)
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from branchdesk.knowledge import faq
 from branchdesk.ui.knowledge.faq_editor import FaqEditor
 from branchdesk.ui.knowledge.search_dialog import SearchDialog
-from branchdesk.ui.shell.main_window import HANDBOOK, KNOWLEDGE, LOOKUP, MainWindow
+from branchdesk.ui.shell.main_window import GUIDES, HANDBOOK, KNOWLEDGE, LOOKUP, MainWindow
 from tests.ui.conftest import type_text
 
 
@@ -156,3 +156,23 @@ def test_an_faq_answer_is_copied_with_blanks_and_an_old_version_restored(
     assert "派送时收取运费" in page.answer.toPlainText()
     assert page.copy_answer() == "派送时收取运费，单号 【运单号】。"
     assert QApplication.clipboard().text() == "派送时收取运费，单号 【运单号】。"
+
+
+def test_a_guide_step_opens_the_guide_at_that_step(qtbot: QtBot, window: MainWindow) -> None:
+    from branchdesk.guides.service import steps_for_search
+
+    assert window.db is not None
+    with window.db.read_session() as s:
+        step = next(st for st in steps_for_search(s) if st.number >= 3)
+    dialog = open_dialog(qtbot, window)
+    dialog.box.setText(step.instruction[:10])
+    dialog.run_search()
+    row = next(i for i, h in enumerate(dialog.model.rows) if h.kind == "guide")
+    dialog.view.selectRow(row)
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert window.nav.currentRow() == GUIDES
+    [viewer] = window.ensure_guides().viewers
+    assert viewer.row == step.number - 1
+    assert viewer.instruction.text() == step.instruction
+    viewer.close()
