@@ -90,6 +90,12 @@ FEATURES: tuple[Feature, ...] = (
         models=("branchdesk.training.models",),
         documents=("branchdesk.training.documents.sheet",),
     ),
+    Feature(
+        "knowledge",
+        models=("branchdesk.knowledge.models",),
+        importers=("branchdesk.knowledge.importers",),
+        exports=("branchdesk.knowledge.importers",),
+    ),
 )
 
 _installed = False

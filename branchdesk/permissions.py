@@ -36,6 +36,7 @@ class Action(StrEnum):
     APPROVE_STATEMENT = "approve_statement"  # approve or reissue a monthly pay statement
     MANAGE_TEAM = "manage_team"  # add, change or deactivate agents; customers and ownership
     MANAGE_TRAINING = "manage_training"  # the new-hire plan, trainees and their mentors
+    MANAGE_KNOWLEDGE = "manage_knowledge"  # FAQ entries and gaps; decide on suggestions
 
 
 class PermissionDenied(BranchDeskError):
@@ -188,6 +189,7 @@ ACTION_LABELS = {
     Action.APPROVE_STATEMENT: "approve or reissue a pay statement",
     Action.MANAGE_TEAM: "change the service team",
     Action.MANAGE_TRAINING: "change the training plan or a trainee's mentor",
+    Action.MANAGE_KNOWLEDGE: "change the FAQ or decide on suggestions",
 }
 
 

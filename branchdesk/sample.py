@@ -317,6 +317,15 @@ def load_sample_branch(session: Session, waybills: int = 3000) -> str:
     training = load_sample_training(session)
     if training:
         summary += "\n" + training
+
+    # The knowledge base: sample FAQ entries, two FAQ gaps, a suggestion (after the team).
+    from branchdesk.knowledge.sample import load_sample_knowledge
+    from branchdesk.team import agents as team_agents
+    from branchdesk.team.sample import sample_agent_ids
+
+    ours = set(sample_agent_ids(session))  # never the branch's own agents
+    names = [a.name for a in team_agents.list_agents(session) if a.id in ours]
+    summary += "\n" + load_sample_knowledge(session, names)
     return summary
 
 
@@ -352,6 +361,9 @@ def remove_sample_branch(session: Session) -> str:
     complaints = remove_sample_complaints(session)
     contacts, rerouted = remove_sample_team(session, complaints)
     remove_readings(session, names)
+    from branchdesk.knowledge.sample import remove_sample_knowledge
+
+    remove_sample_knowledge(session, names)
     remove_sample_qc(session, agents, complaints, contacts)
     remove_sample_pay(session, agents)
     remove_sample_training(session, agents)

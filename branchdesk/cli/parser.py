@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from branchdesk import __version__
+from branchdesk.cli.commands import knowledge as knowledge_cli
 from branchdesk.cli.commands import pay as pay_cli
 from branchdesk.i18n import tr
 
@@ -25,6 +26,7 @@ EXPORT_KINDS = (
     "handbook",
     "complaints",
     "audit",
+    "faq",
 )
 
 
@@ -301,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tstatus.add_argument("--agent", metavar="NAME", help=tr("only this agent"))
     tstatus.add_argument("--json", action="store_true", help=tr("print JSON (one object)"))
+    knowledge_cli.add_parsers(sub, command)
 
     p = command(sub, "backup", help=tr("back up the database (a checked copy)"))
     p.add_argument(

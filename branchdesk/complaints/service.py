@@ -1080,3 +1080,39 @@ def complaint_texts(
             row.reply or "",
             row.resolution or "",
         )
+
+
+@dataclass(frozen=True)
+class ScriptForSearch:
+    id: int
+    category_id: int
+    category: str  # 延误 › 派送延误
+    title: str
+    body: str
+
+
+def scripts_for_search(session: Session) -> list[ScriptForSearch]:
+    """Every reply script with its category's path (for the knowledge search)."""
+    return [
+        ScriptForSearch(s.id, c.id, c.path, s.title, s.body)
+        for c in category_tree(session)
+        for s in c.scripts
+    ]
+
+
+def scripts_stamp(session: Session) -> str:
+    """Changes whenever a reply script or a category is added, edited or removed."""
+    length = func.length(ReplyTemplate.title) + func.length(ReplyTemplate.body)
+    row = session.execute(
+        select(
+            select(func.count()).select_from(ReplyTemplate).scalar_subquery(),
+            select(func.max(ReplyTemplate.id)).scalar_subquery(),
+            select(
+                func.total(length * (ReplyTemplate.id + ReplyTemplate.category_id))
+            ).scalar_subquery(),
+            select(
+                func.total(func.length(ComplaintCategory.name) * ComplaintCategory.id)
+            ).scalar_subquery(),
+        )
+    ).one()
+    return repr(tuple(row))

@@ -738,3 +738,41 @@ def find_guide(session: Session, key: str) -> int:
 
 def snapshot_of(data: GuideData) -> dict[str, Any]:
     return dict(json.loads(_snapshot(data)))
+
+
+@dataclass(frozen=True)
+class StepForSearch:
+    guide_id: int
+    guide_title: str
+    number: int  # 1-based, as the viewer shows it
+    instruction: str
+    tip: str
+
+
+def steps_for_search(session: Session) -> list[StepForSearch]:
+    """Every step of every guide, with its guide's title (for the knowledge search)."""
+    titles = dict(session.execute(select(Guide.id, Guide.title)).all())
+    out: list[StepForSearch] = []
+    numbers: dict[int, int] = {}
+    for gid, instruction, tip in session.execute(
+        select(GuideStep.guide_id, GuideStep.instruction, GuideStep.tip).order_by(
+            GuideStep.guide_id, GuideStep.position, GuideStep.id
+        )
+    ):
+        numbers[gid] = numbers.get(gid, 0) + 1
+        out.append(StepForSearch(gid, titles.get(gid, ""), numbers[gid], instruction, tip or ""))
+    return out
+
+
+def search_stamp(session: Session) -> str:
+    """Changes whenever a guide is saved, restored, added or deleted."""
+    row = session.execute(
+        select(
+            select(func.count()).select_from(Guide).scalar_subquery(),
+            select(func.max(Guide.id)).scalar_subquery(),
+            select(func.max(Guide.updated_at)).scalar_subquery(),
+            select(func.total(Guide.version * Guide.id)).scalar_subquery(),
+            select(func.count()).select_from(GuideStep).scalar_subquery(),
+        )
+    ).one()
+    return repr(tuple(row))

@@ -711,3 +711,22 @@ def delete_handbook_batch_items(session: Session, batch: ImportBatch) -> None:
         ):
             session.delete(category)
     session.flush()
+
+
+def search_stamp(session: Session) -> str:
+    """Changes whenever an active item or a category is added, changed or removed (the
+    knowledge search rebuilds its handbook documents when it does)."""
+    row = session.execute(
+        select(
+            select(func.count())
+            .select_from(PenaltyItem)
+            .where(PenaltyItem.replaced_by_id.is_(None))
+            .scalar_subquery(),
+            select(func.max(PenaltyItem.id)).scalar_subquery(),
+            select(func.max(PenaltyItem.updated_at)).scalar_subquery(),
+            select(
+                func.total(func.length(PenaltyCategory.name) * PenaltyCategory.id)
+            ).scalar_subquery(),
+        )
+    ).one()
+    return repr(tuple(row))

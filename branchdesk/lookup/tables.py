@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.lookup.fragments import Fragment, describe
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
-from branchdesk.lookup.service import RouteInfo, WaybillHit, only_active
+from branchdesk.lookup.service import RouteInfo, WaybillHit, _signature, only_active
 
 
 @dataclass(frozen=True)
@@ -155,3 +155,42 @@ def waybill_page(session: Session, offset: int, limit: int) -> list[WaybillHit]:
         .limit(limit)
     )
     return [WaybillHit(*row) for row in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class AreaForSearch:
+    id: int
+    keyword: str
+    source_text: str
+    courier: str
+    district: str | None
+    town: str | None
+    segment_code: str | None
+    station: str | None
+    note: str | None
+    source_row: int | None
+
+
+def areas_for_search(session: Session) -> list[AreaForSearch]:
+    """The active area rules with their courier and note (for the knowledge search)."""
+    query = only_active(
+        select(
+            AreaRule.id,
+            AreaRule.keyword,
+            AreaRule.source_text,
+            Courier.name,
+            AreaRule.district,
+            AreaRule.town,
+            AreaRule.segment_code,
+            AreaRule.station,
+            AreaRule.note,
+            AreaRule.source_row,
+        ).join(Courier, AreaRule.courier_id == Courier.id),
+        AreaRule,
+    ).order_by(AreaRule.source_row, AreaRule.id)
+    return [AreaForSearch(*row) for row in session.execute(query).all()]  # type: ignore[call-arg]
+
+
+def areas_stamp(session: Session) -> str:
+    """Changes whenever area rules, couriers or the import batches behind them change."""
+    return repr(_signature(session))

@@ -31,6 +31,7 @@ AUDIT_LABELS = {
     "charge_fine": "Agent's fine changed",
     "approve_statement": "Pay statement approved or reissued",
     "manage_training": "Training plan changed",
+    "manage_knowledge": "Knowledge base changed",
 }
 AUDIT_HEADERS = ("Time", "Action", "Details", "Who", "With PIN")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
@@ -109,3 +109,15 @@ def good_item_ids(session: Session, sample_item_ids: list[int]) -> set[int]:
             )
         )
     )
+
+
+def search_stamp(session: Session) -> str:
+    """Changes whenever an example is marked, its note changed, or unmarked."""
+    row = session.execute(
+        select(
+            select(func.count()).select_from(QcGoodHandling).scalar_subquery(),
+            select(func.max(QcGoodHandling.id)).scalar_subquery(),
+            select(func.max(QcGoodHandling.marked_at)).scalar_subquery(),
+        )
+    ).one()
+    return repr(tuple(row))

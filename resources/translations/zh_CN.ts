@@ -8621,5 +8621,489 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>The sample agents {names} go with everything logged under their names. An agent you have edited in the team list is yours and stays.</source>
         <translation>示例客服 {names} 及其名下登记的所有内容都会删除。在团队名单里修改过的客服算作您自己的，会保留。</translation>
     </message>
+    <message>
+        <source>search everything the branch knows: penalty items, reply scripts, guide steps, FAQ, area rows</source>
+        <translation>搜索网点的全部知识：处罚条目、答复话术、操作指南步骤、常见问题、派件区域</translation>
+    </message>
+    <message>
+        <source>what to look for (text, pinyin initials, a typo is fine)</source>
+        <translation>要查找的内容（文字、拼音首字母均可，打错一个字也能找到）</translation>
+    </message>
+    <message>
+        <source>at most N hits</source>
+        <translation>最多显示 N 条结果</translation>
+    </message>
+    <message>
+        <source>the FAQ: import or export its entries</source>
+        <translation>常见问题：导入或导出条目</translation>
+    </message>
+    <message>
+        <source>add FAQ entries from a spreadsheet</source>
+        <translation>从表格导入常见问题条目</translation>
+    </message>
+    <message>
+        <source>the sheet to read (default: the first)</source>
+        <translation>要读取的工作表（默认：第一个）</translation>
+    </message>
+    <message>
+        <source>write every FAQ entry to a spreadsheet</source>
+        <translation>把全部常见问题导出到表格</translation>
+    </message>
+    <message>
+        <source>the .xlsx to write</source>
+        <translation>要写入的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>Nothing useful found for “{q}”; it is noted as an FAQ gap.</source>
+        <translation>没有找到“{q}”的有用结果；已记为常见问题缺口。</translation>
+    </message>
+    <message>
+        <source>Write the question the FAQ entry answers.</source>
+        <translation>请填写这条常见问题所回答的问题。</translation>
+    </message>
+    <message>
+        <source>The question is longer than {n} characters: shorten it.</source>
+        <translation>问题超过 {n} 个字，请缩短。</translation>
+    </message>
+    <message>
+        <source>The answer is empty: write what agents should say or do.</source>
+        <translation>答案是空的：请写明客服应该怎么说、怎么做。</translation>
+    </message>
+    <message>
+        <source>The answer uses {names}, which BranchDesk cannot fill. Use one of: {known}</source>
+        <translation>答案中的 {names} 无法自动填写。请使用以下占位符之一：{known}</translation>
+    </message>
+    <message>
+        <source>This FAQ entry no longer exists.</source>
+        <translation>这条常见问题已不存在。</translation>
+    </message>
+    <message>
+        <source>The FAQ already has the question “{q}”: edit that entry instead.</source>
+        <translation>常见问题中已有“{q}”：请改为编辑那一条。</translation>
+    </message>
+    <message>
+        <source>FAQ entry “{q}” saved</source>
+        <translation>保存常见问题“{q}”</translation>
+    </message>
+    <message>
+        <source>FAQ entry “{q}” deleted</source>
+        <translation>删除常见问题“{q}”</translation>
+    </message>
+    <message>
+        <source>Version {v} of this FAQ entry is not kept.</source>
+        <translation>这条常见问题没有保存第 {v} 版。</translation>
+    </message>
+    <message>
+        <source>FAQ gap “{q}” dismissed</source>
+        <translation>忽略常见问题缺口“{q}”</translation>
+    </message>
+    <message>
+        <source>an answer is required: what agents should say or do</source>
+        <translation>答案不能为空：写明客服应该怎么说、怎么做</translation>
+    </message>
+    <message>
+        <source>{names} cannot be filled; use one of: {known}</source>
+        <translation>{names} 无法自动填写；请使用以下占位符之一：{known}</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>the same question already appears in row {row}</source>
+        <translation>相同的问题已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>the FAQ already has this question; edit that entry instead</source>
+        <translation>常见问题中已有这个问题；请改为编辑那一条</translation>
+    </message>
+    <message>
+        <source>FAQ entries</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>Sample knowledge base: {faq} FAQ entries, {gaps} FAQ gaps and a suggestion to decide.</source>
+        <translation>示例知识库：{faq} 条常见问题、{gaps} 个常见问题缺口，以及一条待处理的建议。</translation>
+    </message>
+    <message>
+        <source>Penalty item</source>
+        <translation>处罚条目</translation>
+    </message>
+    <message>
+        <source>Guide step</source>
+        <translation>指南步骤</translation>
+    </message>
+    <message>
+        <source>FAQ</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>Area row</source>
+        <translation>派件区域</translation>
+    </message>
+    <message>
+        <source>{guide} · step {n}</source>
+        <translation>{guide} · 第 {n} 步</translation>
+    </message>
+    <message>
+        <source>Wrong or outdated</source>
+        <translation>有误或过时</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>改进建议</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>未采纳</translation>
+    </message>
+    <message>
+        <source>Write what is wrong or what would be better.</source>
+        <translation>请写明哪里有误，或怎样会更好。</translation>
+    </message>
+    <message>
+        <source>A suggestion is either a wrong fact or an improvement.</source>
+        <translation>建议只能是“有误或过时”或“改进建议”两种之一。</translation>
+    </message>
+    <message>
+        <source>This suggestion no longer exists.</source>
+        <translation>这条建议已不存在。</translation>
+    </message>
+    <message>
+        <source>This suggestion was already decided.</source>
+        <translation>这条建议已经处理过了。</translation>
+    </message>
+    <message>
+        <source>Say why the suggestion is declined, so its author learns why.</source>
+        <translation>请写明不采纳的原因，让提建议的人知道为什么。</translation>
+    </message>
+    <message>
+        <source>Suggestion by {author} {decision}</source>
+        <translation>{author} 的建议{decision}</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>未采纳</translation>
+    </message>
+    <message>
+        <source>Answer an FAQ gap</source>
+        <translation>补充常见问题缺口</translation>
+    </message>
+    <message>
+        <source>New FAQ entry</source>
+        <translation>新建常见问题</translation>
+    </message>
+    <message>
+        <source>Edit FAQ entry</source>
+        <translation>编辑常见问题</translation>
+    </message>
+    <message>
+        <source>What agents should say or do. Placeholders such as {运单号} are filled in.</source>
+        <translation>客服应该怎么说、怎么做。{运单号} 等占位符会自动填写。</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>粗</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <source>Insert placeholder</source>
+        <translation>插入占位符</translation>
+    </message>
+    <message>
+        <source>words agents may search with, separated by spaces</source>
+        <translation>客服可能用来搜索的词，用空格分隔</translation>
+    </message>
+    <message>
+        <source>who keeps this answer right</source>
+        <translation>负责保持这条答案正确的人</translation>
+    </message>
+    <message>
+        <source>FAQ entry not saved</source>
+        <translation>常见问题未保存</translation>
+    </message>
+    <message>
+        <source>FAQ entry history</source>
+        <translation>常见问题历史版本</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <source>FAQ gaps (缺口)</source>
+        <translation>常见问题缺口</translation>
+    </message>
+    <message>
+        <source>Suggestions (纠错与建议)</source>
+        <translation>纠错与建议</translation>
+    </message>
+    <message>
+        <source>Filter the FAQ…</source>
+        <translation>筛选常见问题…</translation>
+    </message>
+    <message>
+        <source>Doubts</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Still correct?</source>
+        <translation>还正确吗？</translation>
+    </message>
+    <message>
+        <source>Tell the owner you doubt this answer is still right</source>
+        <translation>告诉店主你怀疑这条答案已经不对了</translation>
+    </message>
+    <message>
+        <source>Suggest…</source>
+        <translation>提建议…</translation>
+    </message>
+    <message>
+        <source>Searched for</source>
+        <translation>搜索内容</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最近一次</translation>
+    </message>
+    <message>
+        <source>Write the answer…</source>
+        <translation>写答案…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Not a real question (a typo, a test): forget it</source>
+        <translation>不是真正的问题（打错字、测试）：忽略它</translation>
+    </message>
+    <message>
+        <source>Searches that found nothing useful, most frequent first. Write the answer once and the next agent finds it.</source>
+        <translation>没有搜到有用结果的问题，按次数从多到少排列。写一次答案，下一位客服就能搜到。</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>针对</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>不采纳…</translation>
+    </message>
+    <message>
+        <source>New suggestion…</source>
+        <translation>新建议…</translation>
+    </message>
+    <message>
+        <source>Accepted this month: {list}</source>
+        <translation>本月被采纳：{list}</translation>
+    </message>
+    <message>
+        <source>FAQ gaps (缺口) {n}</source>
+        <translation>常见问题缺口 {n}</translation>
+    </message>
+    <message>
+        <source>No FAQ entries yet: “New…” adds one, or answer a gap.</source>
+        <translation>还没有常见问题：点“新建…”添加，或在缺口中补充答案。</translation>
+    </message>
+    <message>
+        <source>FAQ entry saved: {q}</source>
+        <translation>已保存常见问题：{q}</translation>
+    </message>
+    <message>
+        <source>Restored; it is now version {v}.</source>
+        <translation>已恢复，现在是第 {v} 版。</translation>
+    </message>
+    <message>
+        <source>What makes you doubt “{q}”?</source>
+        <translation>你为什么怀疑“{q}”的答案？</translation>
+    </message>
+    <message>
+        <source>Noted: the owner will check this answer.</source>
+        <translation>已记录：店主会核对这条答案。</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未标记</translation>
+    </message>
+    <message>
+        <source>Delete FAQ entry</source>
+        <translation>删除常见问题</translation>
+    </message>
+    <message>
+        <source>Delete “{q}” and its history?</source>
+        <translation>删除“{q}”及其历史版本？</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
+        <source>The gap “{q}” is answered by a new FAQ entry.</source>
+        <translation>缺口“{q}”已由一条新的常见问题回答。</translation>
+    </message>
+    <message>
+        <source>Not dismissed</source>
+        <translation>未忽略</translation>
+    </message>
+    <message>
+        <source>Thank you: the owner will decide on your suggestion.</source>
+        <translation>谢谢：店主会处理你的建议。</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>不采纳</translation>
+    </message>
+    <message>
+        <source>Why is it declined? (its author reads this)</source>
+        <translation>不采纳的原因？（提建议的人会看到）</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Search everything (知识搜索)</source>
+        <translation>知识搜索</translation>
+    </message>
+    <message>
+        <source>Penalty items, reply scripts, guide steps, FAQ, area rows… (pinyin: cjhy)</source>
+        <translation>处罚条目、答复话术、指南步骤、常见问题、派件区域…（可用拼音首字母：cjhy）</translation>
+    </message>
+    <message>
+        <source>Report a mistake or suggest…</source>
+        <translation>纠错与建议…</translation>
+    </message>
+    <message>
+        <source>Type a question, a cause, an estate or pinyin initials; Enter opens.</source>
+        <translation>输入问题、违规原因、小区名或拼音首字母；按回车打开。</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>找到 {n} 条</translation>
+    </message>
+    <message>
+        <source>Nothing useful found for “{q}”. It is noted as an FAQ gap, so the owner can write the answer.</source>
+        <translation>没有找到“{q}”的有用结果。已记为常见问题缺口，店主会补充答案。</translation>
+    </message>
+    <message>
+        <source>Report a mistake or suggest (纠错与建议)</source>
+        <translation>纠错与建议</translation>
+    </message>
+    <message>
+        <source>About: {kind} “{title}”</source>
+        <translation>针对：{kind}“{title}”</translation>
+    </message>
+    <message>
+        <source>About the branch's knowledge in general</source>
+        <translation>针对网点知识的总体建议</translation>
+    </message>
+    <message>
+        <source>Something is wrong or outdated</source>
+        <translation>有内容错误或过时</translation>
+    </message>
+    <message>
+        <source>I know a better way</source>
+        <translation>我有更好的做法</translation>
+    </message>
+    <message>
+        <source>What is wrong, and what is right? (e.g. the fine is now 50 yuan since …)</source>
+        <translation>哪里错了，正确的是什么？（例如：自……起罚款改为 50 元）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>&amp;Search everything…</source>
+        <translation>知识搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Search everything (Ctrl+K)…</source>
+        <translation>知识搜索（Ctrl+K）…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <source>FAQ entry “{q}” reviewed</source>
+        <translation>复核常见问题“{q}”</translation>
+    </message>
+    <message>
+        <source>Knowledge base changed</source>
+        <translation>修改知识库</translation>
+    </message>
+    <message>
+        <source>change the FAQ or decide on suggestions</source>
+        <translation>修改常见问题或处理建议</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>复制答案</translation>
+    </message>
+    <message>
+        <source>The answer as text, placeholders left as blanks to fill (【运单号】)</source>
+        <translation>复制答案文字，占位符留作待填空白（【运单号】）</translation>
+    </message>
+    <message>
+        <source>Answer copied: fill in the blanks before sending.</source>
+        <translation>答案已复制：发送前请填好空白处。</translation>
+    </message>
+    <message>
+        <source>FAQ question</source>
+        <translation>问题</translation>
+    </message>
 </context>
 </TS>

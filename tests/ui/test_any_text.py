@@ -258,6 +258,7 @@ PAGES = {
     "complaints": mw.COMPLAINTS,
     "analysis": mw.ANALYSIS,
     "guides": mw.GUIDES,
+    "knowledge": mw.KNOWLEDGE,
 }
 
 

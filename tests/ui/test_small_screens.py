@@ -108,6 +108,10 @@ MORE: dict[str, Callable[[MainWindow], QDialog]] = {
     "plan step": _new("training.step_dialog", "StepDialog"),
     "user guides": _user_guides,
     "paper exam score": _new("handbook.paper_score_dialog", "PaperScoreDialog", "db", ["林子涵"]),
+    "knowledge search": _new("knowledge.search_dialog", "SearchDialog", "db"),
+    "faq editor": _new("knowledge.faq_editor", "FaqEditor", "db"),
+    "suggestion": _new("knowledge.suggestion_dialog", "SuggestionDialog", "db"),
+    "faq history": _new("knowledge.faq_history", "FaqHistory", "db", 1),
 }
 ALL = {**DIALOGS, **MORE}
 

@@ -81,7 +81,16 @@ def test_the_sample_goes_and_the_branchs_own_work_stays(sample_db: Database) -> 
         assert s.scalar(select(func.count()).select_from(QcSampleItem)) == 0
         assert not current_rates(s).is_set
         assert search_guides(s) == []
-        for table in ("training_trainee", "training_memory", "training_review", "qc_coaching"):
+        for table in (
+            "training_trainee",
+            "training_memory",
+            "training_review",
+            "qc_coaching",
+            "faq_entry",
+            "search_miss",
+            "knowledge_suggestion",
+            "guide_reading",
+        ):
             assert s.scalar(text(f"SELECT count(*) FROM {table}")) == 0, table
         assert s.execute(text("PRAGMA foreign_key_check")).all() == []
     with sample_db.session() as s, pytest.raises(BranchDeskError, match="no sample data"):

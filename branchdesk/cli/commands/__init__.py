@@ -9,6 +9,7 @@ from branchdesk.cli.commands import (
     complaints,
     data,
     guides,
+    knowledge,
     lookup,
     maintenance,
     printing,
@@ -27,4 +28,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **qc.COMMANDS,
     **team.COMMANDS,
     **training.COMMANDS,
+    **knowledge.COMMANDS,
 }

@@ -618,6 +618,18 @@ class HandbookPage(QWidget):
     def focus_search(self) -> None:
         self._focus_search()
 
+    def show_item(self, item_id: int) -> bool:
+        """Show penalty item `item_id` selected, whatever category or filter was chosen (a
+        knowledge-search hit opens here). False when the item no longer exists."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.category_list.blockSignals(True)
+        self.category_list.setCurrentRow(0)  # All
+        self.category_list.blockSignals(False)
+        self.reload_items(select=item_id)
+        return item_id in self.selected_ids()
+
     # --- items -----------------------------------------------------------------------------
     def request_edit(self, item_id: int, field: str, new: Any) -> None:
         row = self.model.row_of(item_id)

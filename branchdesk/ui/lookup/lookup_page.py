@@ -172,6 +172,13 @@ class LookupPage(QWidget):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
+    def show_query(self, query: str) -> None:
+        """Look `query` up now (an area row opened from the knowledge search)."""
+        self.search_box.blockSignals(True)
+        self.search_box.setText(query)
+        self.search_box.blockSignals(False)
+        self.run_search()
+
     def run_search(self) -> None:
         self._timer.stop()
         query = self.search_box.text()

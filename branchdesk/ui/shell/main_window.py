@@ -31,6 +31,7 @@ from branchdesk.permissions import actor
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tasks import TaskRunner
+from branchdesk.ui.shell.knowledge_part import KnowledgePart
 from branchdesk.ui.shell.maintenance import MaintenancePart
 from branchdesk.ui.shell.menus import MenusPart
 from branchdesk.ui.shell.reminders import RemindersPart
@@ -44,6 +45,7 @@ from branchdesk.ui.shell.window_base import (
     DATA,
     GUIDES,
     HANDBOOK,
+    KNOWLEDGE,
     LOOKUP,
     PAGE_COUNT,
     PRACTICE,
@@ -60,6 +62,7 @@ __all__ = [
     "DATA",
     "GUIDES",
     "HANDBOOK",
+    "KNOWLEDGE",
     "LOOKUP",
     "PAGE_COUNT",
     "PRACTICE",
@@ -76,7 +79,14 @@ if TYPE_CHECKING:
 
 
 class MainWindow(
-    StartupPart, MenusPart, RemindersPart, MaintenancePart, TeamPart, TrainingPart, QMainWindow
+    StartupPart,
+    MenusPart,
+    RemindersPart,
+    MaintenancePart,
+    TeamPart,
+    KnowledgePart,
+    TrainingPart,
+    QMainWindow,
 ):
     data_ready = Signal()  # the database is open and every page is built
     reminded = Signal(str)  # a complaint newly due soon or overdue (shown in the tray)
@@ -125,6 +135,7 @@ class MainWindow(
             (self.tr("Complaints"), "Ctrl+7"),
             (self.tr("Analysis"), "Ctrl+8"),
             (self.tr("Guides"), "Ctrl+9"),
+            (self.tr("Knowledge"), "Ctrl+0"),
         ):
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 44))
@@ -168,6 +179,7 @@ class MainWindow(
         from branchdesk.ui.kit.copied import watch_text_copies
 
         watch_text_copies()  # "已复制" after a copy from any text field
+        self._build_knowledge()
         self.refresh_title()
         self.statusBar().showMessage(self.tr("Opening the branch's data…"))
         if db is not None:
@@ -190,6 +202,8 @@ class MainWindow(
             guides = self.ensure_guides()
             if not fresh:
                 guides.reload()  # review dates move on; an import may have added guides
+        if row == KNOWLEDGE:
+            self.knowledge_page.reload()  # searches since add gaps; suggestions come in
         # Ctrl+N is "new" on the page in front; pages with their own new thing (handbook item,
         # complaint) keep it, elsewhere it logs a complaint.
         self.new_complaint_action.setShortcut(

@@ -83,9 +83,9 @@ class MenusPart(WindowParts):
         self.due_indicator.setToolTip(self.tr("Open the due queue of complaints"))
         self.due_indicator.clicked.connect(self.show_due)
         self.due_indicator.setVisible(False)
-        for n in range(min(PAGE_COUNT, 9)):  # Ctrl+1 … Ctrl+9; later pages have their own keys
+        for n in range(min(PAGE_COUNT, 10)):  # Ctrl+1 … Ctrl+9, Ctrl+0; 培训 has its own key
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{(n + 1) % 10}"))
             action.triggered.connect(lambda _c=False, n=n: self.nav.setCurrentRow(n))
             self.addAction(action)
         owner_menu = self.menuBar().addMenu(self.tr("&Owner"))
@@ -140,8 +140,8 @@ class MenusPart(WindowParts):
         from branchdesk.ui.shell.help_dialogs import ShortcutsDialog
 
         pages = [
-            (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{n + 1}")
-            for n in range(min(PAGE_COUNT, 9))
+            (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{(n + 1) % 10}")
+            for n in range(min(PAGE_COUNT, 10))
         ] + [(self.tr("Training"), "Ctrl+Shift+T")]
         ShortcutsDialog(self, extra=pages).exec()
 

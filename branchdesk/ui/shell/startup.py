@@ -153,6 +153,7 @@ class StartupPart(WindowParts):
         self.guides_holder = QWidget()
         QVBoxLayout(self.guides_holder).setContentsMargins(0, 0, 0, 0)
         self.pages.addWidget(self.guides_holder)
+        self._attach_knowledge()  # 知识库, the last page (KNOWLEDGE)
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         self.nav.currentRowChanged.connect(self._show_page)

@@ -40,9 +40,8 @@ if TYPE_CHECKING:
     from branchdesk.ui.shell.today_page import TodayPage
 
 TODAY, LOOKUP, DATA, COURIERS, HANDBOOK, PRACTICE, COMPLAINTS, ANALYSIS, GUIDES = range(9)
-# 培训 comes last, after 知识库 (KNOWLEDGE = 9, built on another branch); until that page is in,
-# the training part keeps row 9 with a hidden placeholder so that the numbers hold.
-TRAINING = 10
+KNOWLEDGE = 9  # 知识库 (FAQ, gaps, suggestions), Ctrl+0
+TRAINING = 10  # 培训 (drills, the new-hire plan, who is ready), Ctrl+Shift+T
 PAGE_COUNT = 11
 REMINDER_INTERVAL_MS = 60_000
 

@@ -18,12 +18,26 @@ from branchdesk.db.integrity import full_check, quick_check
 
 
 def zero_middle_page(path: Path) -> None:
-    """Overwrite the page in the middle of a database file with zeros, as a bad sector would."""
+    """Overwrite the b-tree page in the middle of a database file with zeros, as a bad sector
+    would. A b-tree page, not just the file's middle page: that one may be an overflow page of
+    a guide's picture, whose bytes no check can tell from zeros (which page lands in the middle
+    moves whenever a migration adds tables)."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
         page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        try:
+            tree_pages = [
+                n
+                for (n,) in con.execute(
+                    "SELECT pageno FROM dbstat WHERE pagetype IN ('leaf', 'internal') "
+                    "ORDER BY pageno"
+                )
+            ]
+        except sqlite3.OperationalError:  # an SQLite built without dbstat
+            tree_pages = []
     pages = path.stat().st_size // page_size
+    page_no = tree_pages[len(tree_pages) // 2] if tree_pages else pages // 2 + 1
     with open(path, "r+b") as fh:
-        fh.seek((pages // 2) * page_size)
+        fh.seek((page_no - 1) * page_size)
         fh.write(bytes(page_size))
 
 

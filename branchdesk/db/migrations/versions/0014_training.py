@@ -5,7 +5,7 @@ reviews and looked-up keywords; the new-hire plan template, trainees with mentor
 passed steps (with the fingerprint of the source each was passed on).
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-05 19:22:40.579029
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,178 @@
+"""知识搜索 and the 知识库 page as an agent and the owner use them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from branchdesk.knowledge import faq
+from branchdesk.ui.knowledge.faq_editor import FaqEditor
+from branchdesk.ui.knowledge.search_dialog import SearchDialog
+from branchdesk.ui.shell.main_window import GUIDES, HANDBOOK, KNOWLEDGE, LOOKUP, MainWindow
+from tests.ui.conftest import type_text
+
+
+def open_dialog(qtbot: QtBot, window: MainWindow) -> SearchDialog:
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.search_dialog is not None and window.search_dialog.isVisible())
+    dialog = window.search_dialog
+    assert dialog is not None
+    return dialog
+
+
+def test_ctrl_k_then_enter_opens_the_handbook_at_the_item(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, dialog.box, "xjqs")  # pinyin initials of 虚假签收
+    qtbot.waitUntil(lambda: bool(dialog.model.rows) and dialog.searched == "xjqs")
+    assert dialog.model.rows[0].title == "虚假签收"
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert window.nav.currentRow() == HANDBOOK
+    page = window.handbook_page
+    [selected] = page.selected_ids()
+    assert page.model.rows[page.model.row_of(selected)].cause == "虚假签收"  # type: ignore[index]
+
+
+def test_the_toolbar_box_opens_the_search_with_the_text_and_an_area_opens_lookup(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    type_text(qtbot, window.knowledge_box, "晓风园")  # a typo of 晓风苑
+    qtbot.keyClick(window.knowledge_box, Qt.Key.Key_Return)
+    dialog = window.search_dialog
+    assert dialog is not None and dialog.box.text() == "晓风园"
+    assert (dialog.model.rows[0].kind, dialog.model.rows[0].title) == ("area", "晓风苑")
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert window.nav.currentRow() == LOOKUP
+    assert window.lookup_page.search_box.text() == "晓风苑"
+
+
+def test_a_no_hit_search_becomes_a_gap_that_the_owner_answers(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, dialog.box, "月球件怎么寄")
+    qtbot.waitUntil(lambda: dialog.searched == "月球件怎么寄")
+    assert dialog.model.rows == [] and "Nothing useful" in dialog.note.text()
+    dialog.reject()  # the agent gives up: the question is noted
+    window.nav.setCurrentRow(KNOWLEDGE)
+    page = window.knowledge_page
+    page.tabs.setCurrentIndex(1)
+    queries = [g.query for g in page.gaps_model.rows]
+    assert "月球件怎么寄" in queries
+    page.gaps_view.selectRow(queries.index("月球件怎么寄"))
+
+    def answer(editor: FaqEditor) -> int:
+        assert editor.question.text() == "月球件怎么寄"  # prefilled from the gap
+        editor.answer.setPlainText("本网点不收月球件，请客户联系总部客服。")
+        editor.save()
+        return int(editor.result())
+
+    monkeypatch.setattr(FaqEditor, "exec", answer)
+    page.answer_gap()
+    assert "月球件怎么寄" not in [g.query for g in page.gaps_model.rows]
+    assert window.db is not None
+    with window.db.read_session() as s:
+        [entry] = [e for e in faq.list_entries(s) if e.question == "月球件怎么寄"]
+    assert entry.answer == "本网点不收月球件，请客户联系总部客服。"
+    # The next agent finds it, and Enter shows it on the 知识库 page.
+    window.search_action.trigger()
+    dialog = window.search_dialog
+    assert dialog is not None
+    type_text(qtbot, dialog.box, "月球件")
+    qtbot.waitUntil(lambda: dialog.searched == "月球件")
+    assert dialog.model.rows[0].kind == "faq"
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
+    assert window.nav.currentRow() == KNOWLEDGE and page.tabs.currentIndex() == 0
+    assert page.current_faq() is not None and page.current_faq().id == entry.id  # type: ignore[union-attr]
+    assert "月球件" in page.answer.toPlainText()
+    QApplication.processEvents()
+
+
+def test_a_flagged_penalty_item_is_accepted_and_credits_its_author(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.permissions import set_actor
+    from branchdesk.ui.knowledge.suggestion_dialog import SuggestionDialog
+
+    window.nav.setCurrentRow(HANDBOOK)
+    page = window.handbook_page
+    item = next(r for r in page.model.rows if r.cause == "虚假签收")
+    assert page.show_item(item.id)
+    [action] = [a for a in page.view.actions() if "suggest" in a.text()]
+
+    def write(dialog: SuggestionDialog) -> int:
+        dialog.text.setPlainText("罚款已改为每票 100 元")
+        dialog.send()
+        return int(dialog.result())
+
+    monkeypatch.setattr(SuggestionDialog, "exec", write)
+    set_actor("李明")
+    action.trigger()
+    window.nav.setCurrentRow(KNOWLEDGE)
+    knowledge = window.knowledge_page
+    knowledge.tabs.setCurrentIndex(2)
+    rows = knowledge.sugg_model.rows
+    mine = next(i for i, s in enumerate(rows) if s.text == "罚款已改为每票 100 元")
+    assert (rows[mine].item_kind, rows[mine].item_id, rows[mine].author) == (
+        "handbook",
+        item.id,
+        "李明",
+    )
+    knowledge.sugg_view.selectRow(mine)
+    assert knowledge.accept_button.isEnabled()
+    knowledge.accept_button.click()
+    assert (
+        knowledge.sugg_model.rows[
+            next(i for i, s in enumerate(knowledge.sugg_model.rows) if s.author == "李明")
+        ].status
+        == "accepted"
+    )
+    assert "李明 1" in knowledge.credit_label.text()
+
+
+def test_an_faq_answer_is_copied_with_blanks_and_an_old_version_restored(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.ui.knowledge.faq_history import FaqHistory
+
+    assert window.db is not None
+    with window.db.session() as s:
+        entry = faq.save_entry(s, faq.FaqFields("到付件怎么收", "派送时收取运费，单号 {运单号}。"))
+        faq.save_entry(s, faq.FaqFields(entry.question, "不收到付件。"), entry.id)
+    window.nav.setCurrentRow(KNOWLEDGE)
+    page = window.knowledge_page
+    assert page.show_faq(entry.id)
+    assert "不收到付件" in page.answer.toPlainText()
+
+    def restore(dialog: FaqHistory) -> int:
+        assert [v.version for v in dialog.model.rows] == [1]
+        dialog.restore()
+        return int(dialog.result())
+
+    monkeypatch.setattr(FaqHistory, "exec", restore)
+    page.show_history()
+    assert "派送时收取运费" in page.answer.toPlainText()
+    assert page.copy_answer() == "派送时收取运费，单号 【运单号】。"
+    assert QApplication.clipboard().text() == "派送时收取运费，单号 【运单号】。"
+
+
+def test_a_guide_step_opens_the_guide_at_that_step(qtbot: QtBot, window: MainWindow) -> None:
+    from branchdesk.guides.service import steps_for_search
+
+    assert window.db is not None
+    with window.db.read_session() as s:
+        step = next(st for st in steps_for_search(s) if st.number >= 3)
+    dialog = open_dialog(qtbot, window)
+    dialog.box.setText(step.instruction[:10])
+    dialog.run_search()
+    row = next(i for i, h in enumerate(dialog.model.rows) if h.kind == "guide")
+    dialog.view.selectRow(row)
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert window.nav.currentRow() == GUIDES
+    [viewer] = window.ensure_guides().viewers
+    assert viewer.row == step.number - 1
+    assert viewer.instruction.text() == step.instruction
+    viewer.close()
