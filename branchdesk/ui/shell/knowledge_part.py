@@ -10,7 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolBar
 
-from branchdesk.ui.shell.window_base import GUIDES, HANDBOOK, KNOWLEDGE, LOOKUP, WindowParts
+from branchdesk.ui.shell.window_base import (
+    COMPLAINTS,
+    GUIDES,
+    HANDBOOK,
+    KNOWLEDGE,
+    LOOKUP,
+    WindowParts,
+)
 
 if TYPE_CHECKING:
     from branchdesk.knowledge.search import Hit
@@ -94,7 +101,10 @@ class KnowledgePart(WindowParts):
         elif hit.kind == "area":
             self.nav.setCurrentRow(LOOKUP)
             self.lookup_page.show_query(hit.title)
-        else:  # a reply script or a good-handling example: its text, to read and copy
+        elif hit.kind == "script":  # where the scripts live: its category, the script chosen
+            self.nav.setCurrentRow(COMPLAINTS)
+            self.complaints_page.edit_categories().reload(select=hit.position, script=hit.id)
+        else:  # a good-handling example: its text, to read and copy
             from branchdesk.ui.knowledge.hit_dialog import HitDialog
 
             assert self.db is not None

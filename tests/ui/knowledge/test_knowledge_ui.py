@@ -176,3 +176,34 @@ def test_a_guide_step_opens_the_guide_at_that_step(qtbot: QtBot, window: MainWin
     assert viewer.row == step.number - 1
     assert viewer.instruction.text() == step.instruction
     viewer.close()
+
+
+def test_a_reply_script_opens_where_scripts_live_with_it_chosen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from branchdesk.complaints.service import scripts_for_search
+    from branchdesk.ui.complaints.categories_dialog import ComplaintCategoriesDialog
+    from branchdesk.ui.shell.main_window import COMPLAINTS
+
+    assert window.db is not None
+    with window.db.read_session() as s:
+        script = next(sc for sc in scripts_for_search(s) if sc.category.endswith("揽收延误"))
+    dialog = open_dialog(qtbot, window)
+    dialog.box.setText("上门揽收")
+    dialog.run_search()
+    row = next(
+        i for i, h in enumerate(dialog.model.rows) if h.kind == "script" and h.id == script.id
+    )
+    dialog.view.selectRow(row)
+    dialog.view.setFocus()
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert window.nav.currentRow() == COMPLAINTS
+    [editor] = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ComplaintCategoriesDialog) and w.isVisible()
+    ]
+    assert editor.current_id() == script.category_id
+    chosen = editor.current_script()
+    assert chosen is not None and chosen.id == script.id
+    editor.close()
