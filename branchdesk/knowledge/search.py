@@ -32,10 +32,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import delete, event, select, text
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
 
 from branchdesk.db.base import utcnow
+from branchdesk.db.writes import WriteCounter
 from branchdesk.knowledge.models import KnowledgeDoc, KnowledgeStamp
 from branchdesk.knowledge.sources import KINDS, SOURCES, Doc
 from branchdesk.knowledge.text import fold, normalise_query
@@ -75,33 +76,9 @@ class Hit:
 
 # --- keeping the index fresh -----------------------------------------------------------
 
-_generation = 0  # bumped when a session of this process commits a write
-_DIRTY = "branchdesk_knowledge_dirty"
+_writes = WriteCounter("branchdesk_knowledge_dirty")  # this process's committed writes
 _checked: dict[str, tuple[object, ...]] = {}
 _lock = threading.Lock()
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _note_write(state: ORMExecuteState) -> None:
-    if not state.is_select:
-        state.session.info[_DIRTY] = True
-
-
-@event.listens_for(Session, "after_flush")
-def _note_flush(session: Session, _context: object) -> None:
-    session.info[_DIRTY] = True
-
-
-@event.listens_for(Session, "after_commit")
-def _bump(session: Session) -> None:
-    global _generation
-    if session.info.pop(_DIRTY, False):
-        _generation += 1
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget(session: Session) -> None:
-    session.info.pop(_DIRTY, None)
 
 
 def _is_sqlite(session: Session) -> bool:
@@ -115,7 +92,8 @@ def _mark(session: Session) -> tuple[str, tuple[object, ...]] | None:
         return None
     raw = connection.connection.driver_connection
     version = raw.execute("PRAGMA data_version").fetchone()[0]  # type: ignore[union-attr]
-    return str(connection.engine.url), (id(raw), version, _generation, session.info.get(_DIRTY))
+    mark = (id(raw), version, _writes.generation, _writes.dirty(session))
+    return str(connection.engine.url), mark
 
 
 def _pinyin_keys(titles: Sequence[str]) -> list[str]:

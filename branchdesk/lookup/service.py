@@ -11,9 +11,10 @@ from datetime import date
 from functools import cached_property
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, and_, event, func, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import Session
 
+from branchdesk.db.writes import WriteCounter
 from branchdesk.i18n import tr
 from branchdesk.io.models import ImportBatch
 from branchdesk.lookup import search
@@ -297,34 +298,10 @@ def active_batches_clause() -> Any:
 
 _cache_lock = threading.Lock()
 _cache: dict[str, tuple[tuple[object, ...], LookupIndex]] = {}
-# Bumped when a session that wrote anything commits: the in-process half of "has anything
-# changed since the index was built?" (PRAGMA data_version is the other processes' half).
-_generation = 0
-_DIRTY = "branchdesk_lookup_dirty"
+# The in-process half of "has anything changed since the index was built?" (PRAGMA
+# data_version is the other processes' half).
+_writes = WriteCounter("branchdesk_lookup_dirty")
 _SEEN = "branchdesk_lookup_seen"
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _note_write(state: ORMExecuteState) -> None:
-    if not state.is_select:
-        state.session.info[_DIRTY] = True
-
-
-@event.listens_for(Session, "after_flush")
-def _note_flush(session: Session, _context: object) -> None:
-    session.info[_DIRTY] = True
-
-
-@event.listens_for(Session, "after_commit")
-def _bump(session: Session) -> None:
-    global _generation
-    if session.info.pop(_DIRTY, False):
-        _generation += 1
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget(session: Session) -> None:
-    session.info.pop(_DIRTY, None)
 
 
 def _signature(session: Session) -> tuple[object, ...]:
@@ -359,7 +336,7 @@ def _unchanged_mark(session: Session) -> tuple[object, ...] | None:
         return None
     fairy = connection.connection
     version = fairy.driver_connection.execute("PRAGMA data_version").fetchone()[0]  # type: ignore[union-attr]
-    return (id(fairy.dbapi_connection), version, _generation)
+    return (id(fairy.dbapi_connection), version, _writes.generation)
 
 
 def lookup_index(session: Session) -> LookupIndex:
@@ -373,7 +350,7 @@ def lookup_index(session: Session) -> LookupIndex:
     info = session.connection().connection.info if mark is not None else {}
     with _cache_lock:
         held = _cache.get(url)
-    fresh = mark is not None and not session.info.get(_DIRTY)
+    fresh = mark is not None and not _writes.dirty(session)
     if held is not None and fresh and info.get(_SEEN) == (mark, id(held[1])):
         return held[1]
     key = _signature(session)
