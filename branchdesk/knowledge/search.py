@@ -216,6 +216,16 @@ def stale_kinds(session: Session) -> list[str]:
     return [k for k in KINDS if stored.get(k) != SOURCES[k].stamp(session)]
 
 
+def is_fresh(session: Session) -> bool:
+    """Whether a search now would find the index as it stands (no rebuild first): cheap when
+    nothing was written since, else one stamp per kind. Any session will do."""
+    mark = _mark(session)
+    with _lock:
+        if mark is not None and _checked.get(mark[0]) == mark[1]:
+            return True
+    return not stale_kinds(session)
+
+
 def refresh(session: Session) -> list[str]:
     """Rebuild what changed since the last search (cheap when nothing was written)."""
     mark = _mark(session)

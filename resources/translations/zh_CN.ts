@@ -9105,5 +9105,13 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>FAQ question</source>
         <translation>问题</translation>
     </message>
+    <message>
+        <source>The search index could not be brought up to date: {error}</source>
+        <translation>搜索索引未能更新：{error}。请关闭后重新打开搜索再试。</translation>
+    </message>
+    <message>
+        <source>Bringing the search index up to date…</source>
+        <translation>正在更新搜索索引（导入后的第一次搜索），请稍候…</translation>
+    </message>
 </context>
 </TS>

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from branchdesk.db.engine import Database
 from branchdesk.knowledge import faq
-from branchdesk.knowledge.search import Hit, did_you_mean, search, useful
+from branchdesk.knowledge.search import Hit, did_you_mean, is_fresh, refresh, search, useful
 from branchdesk.knowledge.sources import kind_label
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
+from branchdesk.ui.kit.tasks import TaskRunner
 
 SEARCH_LIMIT = 40
 
@@ -107,14 +108,42 @@ class SearchDialog(QDialog):
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.box, self._to_results)
         self.searched = ""  # the query the results are for
         self.logged: set[str] = set()
+        # After an import or on a first search the index is rebuilt (seconds on a large
+        # branch): off the UI thread, so the box takes typing meanwhile.
+        self.preparing = TaskRunner(self)
+        self.not_built = False
+        with db.read_session() as session:
+            stale = not is_fresh(session)
+        if stale:
+            self.preparing.start(self._rebuild, lambda _r: None, self._not_built)
+            self.preparing.idle.connect(self._index_ready)
         self.box.setText(text)
         self.run_search()
         self._update_buttons()
+
+    def _rebuild(self, _progress: object) -> list[str]:
+        with self.db.session() as session:
+            return refresh(session)
+
+    def _index_ready(self) -> None:
+        if self.not_built:
+            return  # said in the note; the next dialog tries again
+        if self.searched != self.box.text().strip() or not self.model.rows:
+            self.run_search()
+
+    def _not_built(self, exc: BaseException) -> None:
+        self.not_built = True
+        self.note.setText(
+            self.tr("The search index could not be brought up to date: {error}").format(error=exc)
+        )
 
     # --- searching -------------------------------------------------------------------------
     def run_search(self) -> None:
         self._timer.stop()
         query = self.box.text().strip()
+        if self.preparing.busy:  # searched again when the index is ready
+            self.note.setText(self.tr("Bringing the search index up to date…"))
+            return
         self.searched = query
         if not query:
             self.model.set_rows([])
@@ -201,6 +230,7 @@ class SearchDialog(QDialog):
         super().keyPressEvent(event)
 
     def done(self, result: int) -> None:
+        self.preparing.stop()
         if result != QDialog.DialogCode.Accepted:
             self.log_if_unanswered()
         super().done(result)

@@ -19,7 +19,13 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> SearchDialog:
     qtbot.waitUntil(lambda: window.search_dialog is not None and window.search_dialog.isVisible())
     dialog = window.search_dialog
     assert dialog is not None
+    ready(qtbot, dialog)
     return dialog
+
+
+def ready(qtbot: QtBot, dialog: SearchDialog) -> None:
+    """The index is brought up to date off the UI thread (the sample's first search)."""
+    qtbot.waitUntil(lambda: not dialog.preparing.busy, timeout=20000)
 
 
 def test_ctrl_k_then_enter_opens_the_handbook_at_the_item(qtbot: QtBot, window: MainWindow) -> None:
@@ -42,6 +48,7 @@ def test_the_toolbar_box_opens_the_search_with_the_text_and_an_area_opens_lookup
     qtbot.keyClick(window.knowledge_box, Qt.Key.Key_Return)
     dialog = window.search_dialog
     assert dialog is not None and dialog.box.text() == "晓风园"
+    ready(qtbot, dialog)
     assert (dialog.model.rows[0].kind, dialog.model.rows[0].title) == ("area", "晓风苑")
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
     assert window.nav.currentRow() == LOOKUP
@@ -80,6 +87,7 @@ def test_a_no_hit_search_becomes_a_gap_that_the_owner_answers(
     window.search_action.trigger()
     dialog = window.search_dialog
     assert dialog is not None
+    ready(qtbot, dialog)
     type_text(qtbot, dialog.box, "月球件")
     qtbot.waitUntil(lambda: dialog.searched == "月球件")
     assert dialog.model.rows[0].kind == "faq"
@@ -207,3 +215,26 @@ def test_a_reply_script_opens_where_scripts_live_with_it_chosen(
     chosen = editor.current_script()
     assert chosen is not None and chosen.id == script.id
     editor.close()
+
+
+def test_the_index_is_rebuilt_off_the_ui_thread_while_the_box_takes_typing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The first search on a branch (or after an import) rebuilds the index: the dialog says
+    so, keeps taking what is typed, and shows the results once the index is ready."""
+    window.search_action.trigger()
+    dialog = window.search_dialog
+    assert dialog is not None
+    assert dialog.preparing.busy  # the sample's index has not been built yet
+    type_text(qtbot, dialog.box, "xjqs")
+    dialog.run_search()
+    assert "up to date" in dialog.note.text() and dialog.model.rows == []
+    ready(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(dialog.model.rows))
+    assert dialog.model.rows[0].title == "虚假签收"
+    dialog.reject()
+    # Nothing changed since: the next dialog searches at once.
+    window.search_action.trigger()
+    again = window.search_dialog
+    assert again is not None and not again.preparing.busy
+    again.reject()
