@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from branchdesk.complaints import service
 from branchdesk.complaints.models import Complaint
 from branchdesk.i18n import tr
-from branchdesk.io.importing import ImportKind, Progress, Rows, register
+from branchdesk.io.importing import ImportKind, Progress, Rows, register, repeated_rows
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, digits, required_text, text
 from branchdesk.lookup import couriers
@@ -187,21 +187,14 @@ def _check_row(row: ParsedRow) -> list[tuple[str | None, str]]:
 
 
 def _duplicates_in_file(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
-    first: dict[object, int] = {}
-    found: list[tuple[ParsedRow, str | None, str]] = []
-    for row in rows:
-        key = row.values["hq_order_no"]
-        if key in first:
-            found.append(
-                (
-                    row,
-                    "hq_order_no",
-                    tr("the same work order already appears in row {row}", row=first[key]),
-                )
-            )
-        else:
-            first[key] = row.row_no
-    return found
+    return repeated_rows(
+        rows,
+        (
+            lambda row: row.values["hq_order_no"],
+            "hq_order_no",
+            lambda first: tr("the same work order already appears in row {row}", row=first),
+        ),
+    )
 
 
 def _already_imported(

@@ -18,7 +18,14 @@ from branchdesk.handbook import service
 from branchdesk.handbook.models import PenaltyCategory, PenaltyItem
 from branchdesk.i18n import tr
 from branchdesk.io.export import ExportKind, register_export, write_table
-from branchdesk.io.importing import ImportKind, ImportOption, Progress, Rows, register
+from branchdesk.io.importing import (
+    ImportKind,
+    ImportOption,
+    Progress,
+    Rows,
+    register,
+    repeated_rows,
+)
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, date_value, required_text
 from branchdesk.permissions import Action
@@ -164,17 +171,14 @@ def _check_categories(
 
 
 def _duplicates(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
-    first: dict[tuple[object, object], int] = {}
-    found: list[tuple[ParsedRow, str | None, str]] = []
-    for row in rows:
-        key = (row.values["category"], row.values["cause"])
-        if key in first:
-            found.append(
-                (row, "cause", tr("the same cause already appears in row {row}", row=first[key]))
-            )
-        else:
-            first[key] = row.row_no
-    return found
+    return repeated_rows(
+        rows,
+        (
+            lambda row: (row.values["category"], row.values["cause"]),
+            "cause",
+            lambda first: tr("the same cause already appears in row {row}", row=first),
+        ),
+    )
 
 
 def _write(session: Session, batch: ImportBatch, rows: Rows, progress: Progress | None) -> int:

@@ -43,6 +43,32 @@ Progress = Callable[[int, int], None]
 STREAM_ABOVE_ROWS = 200_000
 
 
+# A "this row repeats an earlier one" check: the row's key (None or "": nothing to compare),
+# the column to name, and the message given the row number where the key first appeared.
+Repeat = tuple[Callable[[ParsedRow], object], str, Callable[[int], str]]
+
+
+def repeated_rows(
+    rows: Iterable[ParsedRow], *checks: Repeat
+) -> list[tuple[ParsedRow, str | None, str]]:
+    """The rows of one file that repeat an earlier row (an import kind's `rows_check`): each
+    is reported once, for the first check whose key was seen before; only rows that repeat
+    nothing count as the first of their keys. Reads `rows` once."""
+    seen: list[dict[object, int]] = [{} for _ in checks]
+    found: list[tuple[ParsedRow, str | None, str]] = []
+    for row in rows:
+        keys = [key(row) for key, _column, _says in checks]
+        for (_key, column, says), key, first in zip(checks, keys, seen, strict=True):
+            if key not in (None, "") and key in first:
+                found.append((row, column, says(first[key])))
+                break
+        else:
+            for key, first in zip(keys, seen, strict=True):
+                if key not in (None, ""):
+                    first[key] = row.row_no
+    return found
+
+
 class Rows:
     """The valid rows a writer gets: a list, or the file parsed again row by row; either way
     iterable once in order, with their number known (`len`)."""

@@ -14,7 +14,7 @@ from branchdesk.complaints.scripts import PLACEHOLDERS
 from branchdesk.db.base import utcnow
 from branchdesk.i18n import tr
 from branchdesk.io.export import ExportKind, register_export, write_table
-from branchdesk.io.importing import ImportKind, Options, Progress, Rows, register
+from branchdesk.io.importing import ImportKind, Options, Progress, Rows, register, repeated_rows
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, date_value, required_text
 from branchdesk.knowledge import faq
@@ -87,21 +87,14 @@ EXPORT_HEADERS = ("问题", "答案", "分类", "标签", "负责人", "复核�
 
 
 def _duplicates(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
-    seen: dict[str, int] = {}
-    found: list[tuple[ParsedRow, str | None, str]] = []
-    for row in rows:
-        key = fold(str(row.values["question"]))
-        if key in seen:
-            found.append(
-                (
-                    row,
-                    "question",
-                    tr("the same question already appears in row {row}", row=seen[key]),
-                )
-            )
-        else:
-            seen[key] = row.row_no
-    return found
+    return repeated_rows(
+        rows,
+        (
+            lambda row: fold(str(row.values["question"])),
+            "question",
+            lambda first: tr("the same question already appears in row {row}", row=first),
+        ),
+    )
 
 
 def _against_faq(

@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
-from branchdesk.io.importing import ImportKind, Progress, Rows, register
+from branchdesk.io.importing import ImportKind, Progress, Rows, register, repeated_rows
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.reader import RawSheet
 from branchdesk.io.tabular import (
@@ -485,21 +485,14 @@ def _check_waybill(row: ParsedRow) -> list[tuple[str | None, str]]:
 
 
 def _duplicates(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
-    first: dict[tuple[object, object], int] = {}
-    found: list[tuple[ParsedRow, str | None, str]] = []
-    for row in rows:
-        key = (row.values["carrier"], row.values["number"])
-        if key in first:
-            found.append(
-                (
-                    row,
-                    "number",
-                    tr("the same waybill number already appears in row {row}", row=first[key]),
-                )
-            )
-        else:
-            first[key] = row.row_no
-    return found
+    return repeated_rows(
+        rows,
+        (
+            lambda row: (row.values["carrier"], row.values["number"]),
+            "number",
+            lambda first: tr("the same waybill number already appears in row {row}", row=first),
+        ),
+    )
 
 
 def _iso(value: object) -> str | None:

@@ -9,7 +9,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
-from branchdesk.io.importing import ImportKind, Options, Progress, Rows, register
+from branchdesk.io.importing import ImportKind, Options, Progress, Rows, register, repeated_rows
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, integer
 from branchdesk.permissions import Action
@@ -74,29 +74,19 @@ CUSTOMER_FIELDS = (
 
 
 def _duplicates(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str | None, str]]:
-    names: dict[str, int] = {}
-    phones: dict[str, int] = {}
-    found: list[tuple[ParsedRow, str | None, str]] = []
-    for row in rows:
-        name = str(row.values["name"])
-        phone = row.values.get("phone")
-        if name in names:
-            found.append(
-                (row, "name", tr("the same customer already appears in row {row}", row=names[name]))
-            )
-        elif phone and phone in phones:
-            found.append(
-                (
-                    row,
-                    "phone",
-                    tr("the same phone already appears in row {row}", row=phones[str(phone)]),
-                )
-            )
-        else:
-            names[name] = row.row_no
-            if phone:
-                phones[str(phone)] = row.row_no
-    return found
+    return repeated_rows(
+        rows,
+        (
+            lambda row: str(row.values["name"]),
+            "name",
+            lambda first: tr("the same customer already appears in row {row}", row=first),
+        ),
+        (
+            lambda row: str(row.values.get("phone") or ""),
+            "phone",
+            lambda first: tr("the same phone already appears in row {row}", row=first),
+        ),
+    )
 
 
 def _check_against_team(
