@@ -162,13 +162,17 @@ def test_an_owner_runs_a_day_and_a_month_of_the_team(
     out = capsys.readouterr().out
     assert "月度结算.xlsx" in out and "月度结算.pdf" in out
     assert not any(word in out for word in ("Wrote", "statement(s)"))  # said in Chinese
-    cells = " ".join(
-        str(c)
-        for sheet in load_workbook(xlsx, read_only=True).worksheets
-        for row in sheet.iter_rows(values_only=True)
-        for c in row
-        if c is not None
-    )
+    book = load_workbook(xlsx, read_only=True)
+    try:
+        cells = " ".join(
+            str(c)
+            for sheet in book.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for c in row
+            if c is not None
+        )
+    finally:
+        book.close()  # read-only books hold the file open until closed
     assert all(name in cells for name, _ in TEAM)
     pages = PdfReader(pdf).pages
     assert len(pages) >= len(TEAM)  # one statement per agent

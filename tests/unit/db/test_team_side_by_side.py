@@ -69,8 +69,12 @@ def test_team_qc_and_pay_with_the_window_open(
         month = date.today().strftime("%Y-%m")
         done = run_cli(data_dir, "team", "statement", "--month", month, "-o", str(out))
         assert done.returncode == 0, done.stdout + done.stderr
-        sheet = load_workbook(out, read_only=True).worksheets[0]
-        text = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c)
+        book = load_workbook(out, read_only=True)
+        try:
+            rows = book.worksheets[0].iter_rows(values_only=True)
+            text = " ".join(str(c) for row in rows for c in row if c)
+        finally:
+            book.close()
         assert "王芳" in text and "郭晓燕" in text
 
         assert app.ask("team-3")["contacts_today"] >= 1
