@@ -48,6 +48,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
     icon = resources.files("branchdesk.resources").joinpath("icons", "branchdesk.png")
     app.setWindowIcon(QIcon(str(icon)))
+    from branchdesk.ui.kit import collector
+
+    collector.install(app)  # cycles are collected in the GUI thread, never in a worker
     return app
 
 

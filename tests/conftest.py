@@ -7,6 +7,7 @@ importing the sample for each test, and every test still gets a database of its 
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sqlite3
@@ -19,10 +20,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from branchdesk import features, i18n, paths, permissions, settings
 from branchdesk.db.engine import Database, open_database
+from branchdesk.ui.kit.collector import collect_due
 
 features.load()  # as the entry points do: every feature registers its models and import kinds
 
 DATA = Path(__file__).parent / "data"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # As in the app (ui/kit/collector.py): cycles are collected in the main thread only, here
+    # after each test, never in a worker thread a test's window started (a widget destroyed
+    # there crashes the process).
+    gc.disable()
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +46,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     permissions.set_policy(None)
     permissions.set_actor("")
     settings.set_branch_values(None)  # the branch's settings of this test's database
+    collect_due()
 
 
 # Waybills in the sample branch of `sample_db` (enough for every list and search test).
