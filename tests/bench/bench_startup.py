@@ -14,7 +14,7 @@ the start-up Task builds the area index, then runs quick_check (PRAGMA quick_che
 key check) and the day's backup, off the UI thread. Each round runs the app twice more, with
 startup_checks False and True (`startup_probe.py checks`), each process kept open until its
 Task is done (and 1 s more, the idle baseline). Targets and figures:
-- usable window (spawn -> data ready: DB open, every page built, search focused) with the
+- usable window (spawn -> data ready: DB open, 今天 and 查件 built, search focused) with the
   checks / without: at most 1.10 (first paint is reported too);
 - the checks' own wall time: quick_check with its two PRAGMAs, and daily_backup with its copy
   and the copy's check; which thread they run on (must not be the UI thread);

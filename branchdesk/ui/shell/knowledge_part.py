@@ -4,11 +4,11 @@ item, the guide at the step, the FAQ entry, the lookup page on the area row's ke
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QToolBar
+from PySide6.QtWidgets import QLineEdit, QToolBar, QWidget
 
 from branchdesk.ui.shell.window_base import (
     COMPLAINTS,
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 
 class KnowledgePart(WindowParts):
-    knowledge_page: KnowledgePage
     knowledge_box: QLineEdit
     search_action: QAction
     search_dialog: SearchDialog | None
@@ -55,16 +54,23 @@ class KnowledgePart(WindowParts):
         self.search_dialog = None
 
     def _attach_knowledge(self) -> None:
+        self.search_action.setEnabled(True)
+        self.knowledge_box.setEnabled(True)
+
+    def _build_knowledge_page(self) -> KnowledgePage:
         from branchdesk.ui.knowledge.knowledge_page import KnowledgePage
 
         assert self.db is not None
-        self.knowledge_page = KnowledgePage(self.db)
-        self.knowledge_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.pages.addWidget(self.knowledge_page)
-        self.search_action.setEnabled(True)
-        self.knowledge_box.setEnabled(True)
-        # 纠错与建议 on a penalty item: right-click in the handbook's table.
-        view = self.handbook_page.view
+        page = KnowledgePage(self.db)
+        page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    @property
+    def knowledge_page(self) -> KnowledgePage:
+        return cast("KnowledgePage", self.page(KNOWLEDGE))
+
+    def _add_suggest_action(self, view: QWidget) -> None:
+        """纠错与建议 on a penalty item: right-click in the handbook's table."""
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         suggest = QAction(self.tr("Report a mistake or suggest…"), view)
         suggest.triggered.connect(self.suggest_on_handbook_item)
@@ -94,7 +100,7 @@ class KnowledgePart(WindowParts):
             self.handbook_page.show_item(hit.id)
         elif hit.kind == "guide":
             self.nav.setCurrentRow(GUIDES)
-            self.ensure_guides().view_guide(hit.id, step=max(1, hit.position))
+            self.guides_page.view_guide(hit.id, step=max(1, hit.position))
         elif hit.kind == "faq":
             self.nav.setCurrentRow(KNOWLEDGE)
             self.knowledge_page.show_faq(hit.id)

@@ -2,7 +2,8 @@
 
 Start-up paints first and loads later: the window shell uses Qt alone, so it appears as fast
 as an empty window; `open_data()` then imports the storage layer, opens the database and
-builds the pages on the next turn of the event loop.
+builds the first screen (今天 and 查件) on the next turn of the event loop. Every other page is
+built the first time it is shown or used (pages_part.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.shell.knowledge_part import KnowledgePart
 from branchdesk.ui.shell.maintenance import MaintenancePart
 from branchdesk.ui.shell.menus import MenusPart
+from branchdesk.ui.shell.pages_part import PagesPart
 from branchdesk.ui.shell.reminders import RemindersPart
 from branchdesk.ui.shell.startup import StartupPart
 from branchdesk.ui.shell.team_part import TeamPart
@@ -74,8 +76,6 @@ __all__ = [
 if TYPE_CHECKING:
     from branchdesk.db.engine import Database
     from branchdesk.io.importing import ImportReport
-    from branchdesk.ui.complaints.analysis_page import AnalysisPage
-    from branchdesk.ui.guides.guides_page import GuidesPage
 
 
 class MainWindow(
@@ -86,9 +86,10 @@ class MainWindow(
     TeamPart,
     KnowledgePart,
     TrainingPart,
+    PagesPart,
     QMainWindow,
 ):
-    data_ready = Signal()  # the database is open and every page is built
+    data_ready = Signal()  # the database is open, 今天 and 查件 are built (pages_part.py)
     reminded = Signal(str)  # a complaint newly due soon or overdue (shown in the tray)
 
     def __init__(
@@ -186,23 +187,20 @@ class MainWindow(
             self.attach(db)
 
     def _show_page(self, row: int) -> None:
+        # A page is built the first time it is shown (and then reads the data as it is); one
+        # built earlier is brought up to date where the data moves on while it is hidden.
+        fresh = self.built(row) is None
+        self.page(row)
         self.pages.setCurrentIndex(row)
         if row == TODAY:
             self.today_page.refresh()
         if row == DATA:
             self.data_page.ensure_loaded()
-        if row == ANALYSIS:
-            # Built on first show, reloaded on every later one: complaints change meanwhile.
-            fresh = self.analysis_page is None
-            page = self.ensure_analysis()
-            if not fresh:
-                page.reload()
-        if row == GUIDES:
-            fresh = self.guides_page is None
-            guides = self.ensure_guides()
-            if not fresh:
-                guides.reload()  # review dates move on; an import may have added guides
-        if row == KNOWLEDGE:
+        if row == ANALYSIS and not fresh:
+            self.analysis_page.reload()  # complaints change meanwhile
+        if row == GUIDES and not fresh:
+            self.guides_page.reload()  # review dates move on; an import may have added guides
+        if row == KNOWLEDGE and not fresh:
             self.knowledge_page.reload()  # searches since add gaps; suggestions come in
         # Ctrl+N is "new" on the page in front; pages with their own new thing (handbook item,
         # complaint) keep it, elsewhere it logs a complaint.
@@ -237,14 +235,24 @@ class MainWindow(
         self.sample_action.setEnabled(not loaded)
 
     def refresh(self) -> None:
-        self.data_page.refresh()
-        self.couriers_page.refresh()
-        # Imports and their undo change the handbook under the page's undo stack.
-        self.handbook_page.reset()
+        """The data changed under the pages (an import, its undo, the sample): the pages built
+        so far read it again; one built later reads it then."""
+        data, couriers = self.built(DATA), self.built(COURIERS)
+        if data is not None:
+            self.data_page.refresh()
+        if couriers is not None:
+            self.couriers_page.refresh()
+        if self.built(HANDBOOK) is not None:
+            # Imports and their undo change the handbook under the page's undo stack.
+            self.handbook_page.reset()
         self.refresh_banner()
         self.lookup_page.run_search()
-        self.complaints_page.refresh()  # an import may have brought HQ work orders
-        if self.guides_page is not None:
+        if self.built(COMPLAINTS) is not None:
+            self.complaints_page.refresh()  # an import may have brought HQ work orders
+        else:
+            self.refresh_reminders()
+            self.today_page.refresh()
+        if self.built(GUIDES) is not None:
             self.guides_page.reload()  # the sample branch brings sample guides
 
     def open_import(self, kind: str = "areas") -> None:
@@ -253,7 +261,7 @@ class MainWindow(
         if self.db is None:
             return
         if not isinstance(kind, str):  # QAction.triggered passes a bool
-            kind = "handbook" if self.pages.currentWidget() is self.handbook_page else "areas"
+            kind = "handbook" if self.pages.currentIndex() == HANDBOOK else "areas"
         dialog = ImportDialog(self.db, kind=kind, parent=self)
         dialog.imported.connect(self._imported)
         if dialog.exec():
@@ -275,32 +283,6 @@ class MainWindow(
                 message += " " + describe_counts(counts)
         self.statusBar().showMessage(message)
 
-    def ensure_analysis(self) -> AnalysisPage:
-        from branchdesk.ui.complaints.analysis_page import AnalysisPage
-
-        if self.analysis_page is None:
-            assert self.db is not None
-            self.analysis_page = AnalysisPage(self.db)
-            layout = self.analysis_holder.layout()
-            assert layout is not None
-            layout.addWidget(self.analysis_page)
-            self.analysis_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.analysis_page.show()
-        return self.analysis_page
-
-    def ensure_guides(self) -> GuidesPage:
-        from branchdesk.ui.guides.guides_page import GuidesPage
-
-        if self.guides_page is None:
-            assert self.db is not None
-            self.guides_page = GuidesPage(self.db, self.settings)
-            layout = self.guides_holder.layout()
-            assert layout is not None
-            layout.addWidget(self.guides_page)
-            self.guides_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.guides_page.show()
-        return self.guides_page
-
     def do_job(self, job: str) -> None:
         """A day-one job from the 今天 page."""
         if job == "lookup":
@@ -317,7 +299,7 @@ class MainWindow(
     def open_guide_pack(self, path: Path) -> None:
         """Show the guides page and import the pack (a guide pack opened from Explorer, also
         while BranchDesk runs: then once the branch's data is open, if it is not yet)."""
-        if self.db is None or not hasattr(self, "guides_holder"):
+        if self.db is None or self.built(TODAY) is None:
 
             def later() -> None:
                 self.data_ready.disconnect(later)
@@ -326,7 +308,7 @@ class MainWindow(
             self.data_ready.connect(later)
             return
         self.nav.setCurrentRow(GUIDES)
-        self.ensure_guides().import_pack_file(path)
+        self.guides_page.import_pack_file(path)
 
     def open_slips(self) -> None:
         from branchdesk.ui.complaints.slips_dialog import SlipsDialog
@@ -351,12 +333,13 @@ class MainWindow(
 
         if self.db is None:
             return
-        if self.pages.currentWidget() is self.guides_holder and self.guides_page is not None:
+        showing = self.pages.currentIndex()
+        if showing == GUIDES:
             self.guides_page.print_guide()  # Ctrl+P on the guides page prints the guide
             return
-        if self.pages.currentWidget() is self.today_page and document is None:
+        if showing == TODAY and document is None:
             document = "sheet"  # Ctrl+P on 今天 is the day-one job: the vehicle sheets
-        on_handbook = self.pages.currentWidget() is self.handbook_page
+        on_handbook = showing == HANDBOOK
         selected = self.handbook_page.selected_ids() if on_handbook else []
         dialog = PrintDialog(
             self.db,
@@ -393,8 +376,11 @@ class MainWindow(
     def closeEvent(self, event: object) -> None:
         from PySide6.QtGui import QCloseEvent
 
-        guides: GuidesPage | None = getattr(self, "guides_page", None)
-        if guides is not None and isinstance(event, QCloseEvent) and not guides.close_all():
+        if (
+            isinstance(event, QCloseEvent)
+            and self.built(GUIDES) is not None
+            and not self.guides_page.close_all()
+        ):
             event.ignore()  # an editor with unsaved changes, and the user chose to stay
             return
         self.reminder_timer.stop()

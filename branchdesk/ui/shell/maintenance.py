@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from branchdesk.db.engine import Database
 
 from branchdesk.ui.shell.window_base import (
+    GUIDES,
     WindowParts,
 )
 
@@ -106,7 +107,7 @@ class MaintenancePart(WindowParts):
 
         if self.db is None or self._purge is not None:
             return
-        if self.guides_page is not None and not self.guides_page.close_all():
+        if self.built(GUIDES) is not None and not self.guides_page.close_all():
             return  # a guide editor with unsaved changes, and the user chose to stay
         if self._warmup is not None:
             self._warmup.wait()  # the start-up check and daily backup read the database

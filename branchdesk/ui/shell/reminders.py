@@ -41,8 +41,7 @@ class RemindersPart(WindowParts):
             self.tray.activated.connect(lambda _reason: self._tray_clicked())
             self.tray.show()
         self.reminder_timer.start()
-        # The counts are already known (the page computed them); what is due now is not news.
-        self._show_due_counts(*self.complaints_page.counts)
+        self.refresh_reminders()  # what is due now is not news: the first count announces none
 
     def _tray_clicked(self) -> None:
         self.showNormal()
@@ -52,10 +51,25 @@ class RemindersPart(WindowParts):
 
     def refresh_reminders(self) -> None:
         """The timer's tick: recount, recolour, and announce what newly fell due."""
-        if self.db is not None:
-            self.complaints_page.refresh_due()
+        if self.db is None:
+            return
+        if self.built(COMPLAINTS) is not None:
+            self.complaints_page.refresh_due()  # its due queue too; the counts come back here
+            return
+        from branchdesk.complaints import service
 
-    def _show_due_counts(self, soon: int, overdue: int) -> None:
+        lead = float(self.settings.get("complaint_lead_hours"))
+        at = service.now()
+        with self.db.read_session() as session:
+            soon, overdue = service.due_counts(session, lead, at)
+            rows = service.due_soon(session, lead, at)
+        self._show_due_counts(soon, overdue, rows)
+
+    def _show_due_counts(
+        self, soon: int, overdue: int, rows: list[ComplaintRow] | None = None
+    ) -> None:
+        """The counts in the status bar; `rows` the complaints due soon or overdue (None: the
+        complaints page's, which has just counted them)."""
         lead = f"{float(self.settings.get('complaint_lead_hours')):g}"
         self.due_indicator.setText(
             self.tr("{overdue} overdue · {soon} due within {hours} h").format(
@@ -68,7 +82,7 @@ class RemindersPart(WindowParts):
             f"QToolButton#dueIndicator {{ color: {colour}; font-weight: {weight}; }}"
         )
         self.due_indicator.setVisible(True)
-        self._announce(self.complaints_page.due_rows)
+        self._announce(self.complaints_page.due_rows if rows is None else rows)
 
     def _announce(self, rows: list[ComplaintRow]) -> list[str]:
         """Tell (once) about each complaint that became due soon or overdue; returns the news."""

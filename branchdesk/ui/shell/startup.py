@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QMessageBox,
-    QVBoxLayout,
-    QWidget,
 )
 
 from branchdesk import permissions
@@ -20,18 +18,8 @@ from branchdesk.errors import BranchDeskError
 
 if TYPE_CHECKING:
     from branchdesk.db.engine import Database
-    from branchdesk.ui.complaints.analysis_page import AnalysisPage
-    from branchdesk.ui.complaints.complaints_page import ComplaintsPage
-    from branchdesk.ui.data.data_page import DataPage
-    from branchdesk.ui.guides.guides_page import GuidesPage
-    from branchdesk.ui.handbook.handbook_page import HandbookPage
-    from branchdesk.ui.handbook.practice_page import PracticePage
-    from branchdesk.ui.lookup.couriers_page import CouriersPage
-    from branchdesk.ui.lookup.lookup_page import LookupPage
-    from branchdesk.ui.shell.today_page import TodayPage
 
 from branchdesk.ui.shell.window_base import (
-    PRACTICE,
     WindowParts,
 )
 
@@ -108,14 +96,7 @@ class StartupPart(WindowParts):
 
     def attach(self, db: Database) -> None:
         from branchdesk.owner import policy
-        from branchdesk.ui.complaints.complaints_page import ComplaintsPage
-        from branchdesk.ui.data.data_page import DataPage
-        from branchdesk.ui.handbook.handbook_page import HandbookPage
-        from branchdesk.ui.handbook.practice_page import PracticePage
         from branchdesk.ui.kit import owner_action as owner
-        from branchdesk.ui.lookup.couriers_page import CouriersPage
-        from branchdesk.ui.lookup.lookup_page import LookupPage
-        from branchdesk.ui.shell.today_page import TodayPage
 
         self.db = db
         # The branch's settings come from the database (settings.json's, the first time).
@@ -126,59 +107,12 @@ class StartupPart(WindowParts):
         from branchdesk.settings import who_is_working
 
         permissions.set_actor(who_is_working(self.settings))
-        self.today_page: TodayPage = TodayPage(db, self.settings)
-        self.lookup_page: LookupPage = LookupPage(db)
-        self.data_page: DataPage = DataPage(db)
-        self.couriers_page: CouriersPage = CouriersPage(db)
-        self.handbook_page: HandbookPage = HandbookPage(db)
-        self.practice_page: PracticePage = PracticePage(db)
-        self.complaints_page: ComplaintsPage = ComplaintsPage(db, self.settings)
-        for page in (
-            self.today_page,
-            self.lookup_page,
-            self.data_page,
-            self.couriers_page,
-            self.handbook_page,
-            self.practice_page,
-            self.complaints_page,
-        ):
-            self.pages.addWidget(page)
-        # The analysis page (QtCharts) is built the first time it is shown.
-        self.analysis_page: AnalysisPage | None = None
-        self.analysis_holder = QWidget()
-        QVBoxLayout(self.analysis_holder).setContentsMargins(0, 0, 0, 0)
-        self.pages.addWidget(self.analysis_holder)
-        # The guides page too: its editor and viewer need nothing at start-up.
-        self.guides_page: GuidesPage | None = None
-        self.guides_holder = QWidget()
-        QVBoxLayout(self.guides_holder).setContentsMargins(0, 0, 0, 0)
-        self.pages.addWidget(self.guides_holder)
-        self._attach_knowledge()  # 知识库, the last page (KNOWLEDGE)
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
+        self._place_pages()  # 今天 and 查件 now, the others when they are first shown
         self.nav.currentRowChanged.connect(self._show_page)
         self.nav.setEnabled(True)
-        self.data_page.import_requested.connect(self.open_import)
-        self.data_page.changed.connect(self.refresh)
-        self.couriers_page.changed.connect(self.lookup_page.run_search)
-        self.handbook_page.import_requested.connect(self.open_import)
-        self.handbook_page.print_requested.connect(self.open_print)
-        self.handbook_page.practice_requested.connect(lambda: self.nav.setCurrentRow(PRACTICE))
-        self.handbook_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.practice_page.print_requested.connect(
-            lambda employee: self.open_print("results", employee=employee)
-        )
-        self.complaints_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.complaints_page.due_refreshed.connect(self._show_due_counts)
-        self.complaints_page.due_refreshed.connect(lambda *_: self.today_page.refresh())
-        self.today_page.job.connect(self.do_job)
-        from branchdesk.ui.shell.today_cards import QcCard, QueueCard
-
-        queue_card = QueueCard(db, self.settings, self.open_queue)
-        self.today_page.add_card(queue_card, queue_card.refresh)
-        qc_card = QcCard(db, self.open_qc)
-        self.today_page.add_card(qc_card, qc_card.refresh)
-        self.today_page.open_complaint.connect(self.complaints_page.open_complaint)
+        self._attach_knowledge()
         self.statusBar().addPermanentWidget(self.due_indicator)
         self._attach_team()
         self._attach_training()

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from branchdesk.ui.team.contacts_dialog import ContactsDialog
     from branchdesk.ui.team.team_dialog import TeamDialog
 
-from branchdesk.ui.shell.window_base import WindowParts
+from branchdesk.ui.shell.window_base import TODAY, WindowParts
 
 
 class TeamPart(WindowParts):
@@ -77,9 +77,8 @@ class TeamPart(WindowParts):
             else self.tr("Working: nobody picked")
         )
         self.sign_out_action.setEnabled(agent is not None)
-        today = getattr(self, "today_page", None)
-        if today is not None:
-            today.refresh()  # 今天 shows what waits for whoever works now
+        if self.built(TODAY) is not None:
+            self.today_page.refresh()  # 今天 shows what waits for whoever works now
 
     def ask_agent(self) -> None:
         """At start: with a team, whoever sits down picks their name."""

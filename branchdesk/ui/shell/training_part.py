@@ -5,50 +5,52 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem
 
 from branchdesk.ui.shell.window_base import TRAINING, WindowParts
 
 if TYPE_CHECKING:
     from branchdesk.lookup.service import LookupResult
+    from branchdesk.ui.shell.today_cards import DrillCard
     from branchdesk.ui.training.training_page import TrainingPage
 
 
 class TrainingPart(WindowParts):
-    training_page: TrainingPage
+    drill_card: DrillCard  # on 今天
 
     def _attach_training(self) -> None:
-        from branchdesk.ui.shell.today_cards import DrillCard
-        from branchdesk.ui.training.training_page import TrainingPage
-
-        assert self.db is not None
         # Rows before 培训 that are not built on this branch keep their numbers: a hidden row.
-        while self.pages.count() < TRAINING:
-            self.pages.addWidget(QLabel())
+        while self.nav.count() < TRAINING:
             hidden = QListWidgetItem("")
             self.nav.addItem(hidden)
             hidden.setHidden(True)
-        self.training_page = TrainingPage(self.db, self._current_agent_id)
-        self.pages.addWidget(self.training_page)
         item = QListWidgetItem(self.tr("Training"))
         item.setSizeHint(QSize(120, 44))
         item.setToolTip("Ctrl+Shift+T")
         self.nav.addItem(item)
-        self.training_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.training_page.drill.print_requested.connect(self.print_drill_sheet)
-        card = DrillCard(self.db, self.settings, self.open_training)
-        self.training_page.drill.graded.connect(lambda _r: card.refresh())
-        self.today_page.add_card(card, card.refresh)
-        self.lookup_page.searched.connect(self._note_lookup)
         self.nav.currentRowChanged.connect(self._training_shown)
         action = QAction(self.tr("Training"), self)
         action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         action.triggered.connect(self.open_training)
         self.addAction(action)
+
+    def _build_training_page(self) -> TrainingPage:
+        from branchdesk.ui.training.training_page import TrainingPage
+
+        assert self.db is not None
+        page = TrainingPage(self.db, self._current_agent_id)
+        page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        page.drill.print_requested.connect(self.print_drill_sheet)
+        page.drill.graded.connect(lambda _r: self.drill_card.refresh())  # 今天's card
+        return page
+
+    @property
+    def training_page(self) -> TrainingPage:
+        return cast("TrainingPage", self.page(TRAINING))
 
     def _current_agent_id(self) -> int | None:
         from branchdesk.ui.team.agent_picker import current_agent

@@ -8,7 +8,7 @@ part reads as a class of its own and the type checker sees what it uses.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QMainWindow
 
@@ -68,17 +68,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     sample_bar: QFrame
     remove_sample_action: QAction
     due_indicator: QToolButton
-    today_page: TodayPage
-    lookup_page: LookupPage
-    data_page: DataPage
-    couriers_page: CouriersPage
-    handbook_page: HandbookPage
-    practice_page: PracticePage
-    complaints_page: ComplaintsPage
-    analysis_page: AnalysisPage | None
-    analysis_holder: QWidget
-    guides_page: GuidesPage | None
-    guides_holder: QWidget
+    _built: dict[int, QWidget]  # the pages built so far, by index (PagesPart)
     import_action: QAction
     print_action: QAction
     slips_action: QAction
@@ -94,3 +84,66 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     def _warmup(self) -> Task | None:
         """The start-up task (area index, checks, daily backup) while its thread runs."""
         return self.warmup.task
+
+    # --- the pages: built the first time they are shown or used (pages_part.py) ---------------
+
+    def built(self, index: int) -> QWidget | None:
+        """The page at `index` if it has been built, else None (never builds it)."""
+        return getattr(self, "_built", {}).get(index)
+
+    def page(self, index: int) -> QWidget:
+        """The page at `index`, built in its placeholder's place the first time."""
+        page = self.built(index)
+        if page is not None:
+            return page
+        assert self.db is not None, "the pages are built once the data is open"
+        page = self._build_page(index)
+        self._built[index] = page
+        placeholder = self.pages.widget(index)
+        assert placeholder is not None
+        showing = self.pages.currentIndex() == index
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if showing:
+            self.pages.setCurrentIndex(index)
+        return page
+
+    def _build_page(self, index: int) -> QWidget:
+        raise NotImplementedError  # PagesPart's
+
+    @property
+    def today_page(self) -> TodayPage:
+        return cast("TodayPage", self.page(TODAY))
+
+    @property
+    def lookup_page(self) -> LookupPage:
+        return cast("LookupPage", self.page(LOOKUP))
+
+    @property
+    def data_page(self) -> DataPage:
+        return cast("DataPage", self.page(DATA))
+
+    @property
+    def couriers_page(self) -> CouriersPage:
+        return cast("CouriersPage", self.page(COURIERS))
+
+    @property
+    def handbook_page(self) -> HandbookPage:
+        return cast("HandbookPage", self.page(HANDBOOK))
+
+    @property
+    def practice_page(self) -> PracticePage:
+        return cast("PracticePage", self.page(PRACTICE))
+
+    @property
+    def complaints_page(self) -> ComplaintsPage:
+        return cast("ComplaintsPage", self.page(COMPLAINTS))
+
+    @property
+    def analysis_page(self) -> AnalysisPage:
+        return cast("AnalysisPage", self.page(ANALYSIS))
+
+    @property
+    def guides_page(self) -> GuidesPage:
+        return cast("GuidesPage", self.page(GUIDES))

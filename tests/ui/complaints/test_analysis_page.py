@@ -237,9 +237,9 @@ def test_the_analysis_page_is_built_when_first_shown(window: object) -> None:
     from branchdesk.ui.shell.main_window import ANALYSIS, MainWindow
 
     assert isinstance(window, MainWindow)
-    assert window.analysis_page is None
+    assert window.built(ANALYSIS) is None
     window.nav.setCurrentRow(ANALYSIS)
-    assert window.analysis_page is not None and window.analysis_page.isVisible()
+    assert window.built(ANALYSIS) is window.analysis_page and window.analysis_page.isVisible()
 
 
 def test_on_a_small_screen_the_charts_keep_their_labels(qtbot: QtBot, page: AnalysisPage) -> None:

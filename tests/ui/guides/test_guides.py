@@ -81,7 +81,7 @@ def stored(db: Database, gid: int) -> GuideData:
 @pytest.fixture
 def page(window: MainWindow) -> GuidesPage:
     window.nav.setCurrentRow(GUIDES)
-    assert window.guides_page is not None
+    assert window.built(GUIDES) is window.guides_page
     return window.guides_page
 
 
@@ -122,7 +122,7 @@ def drag(qtbot: QtBot, editor: GuideEditor, start: QPoint, end: QPoint) -> None:
 def test_the_guides_page_is_the_ninth_entry_and_built_when_first_shown(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    assert window.guides_page is None
+    assert window.built(GUIDES) is None
     assert window.nav.item(GUIDES).toolTip() == "Ctrl+9"
     qtbot.keyClick(window.nav, Qt.Key.Key_9, CTRL)
     page = window.guides_page

@@ -180,7 +180,7 @@ def test_a_guide_step_opens_the_guide_at_that_step(qtbot: QtBot, window: MainWin
     dialog.view.setFocus()
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
     assert window.nav.currentRow() == GUIDES
-    [viewer] = window.ensure_guides().viewers
+    [viewer] = window.guides_page.viewers
     assert viewer.row == step.number - 1
     assert viewer.instruction.text() == step.instruction
     viewer.close()

@@ -99,6 +99,8 @@ def test_first_start_offers_the_sample_branch(qtbot: QtBot, db: Database, boxes:
     qtbot.addWidget(win)
     win.show()
     assert not win.sample_banner.isVisible()
+    win.nav.setCurrentRow(mw.DATA)  # open while the sample comes in: it shows the new rows
+    assert win.data_page.area_model.rowCount() == 0
     win.offer_sample()
     assert boxes.shown[-1][0] == "wizard"
     assert win.sample_banner.isVisible()

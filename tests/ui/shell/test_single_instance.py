@@ -170,7 +170,7 @@ def test_a_pack_opened_while_branchdesk_runs_is_imported_by_the_running_window(
     assert asked.args == [str(pack.resolve())]
     qtbot.waitUntil(lambda: not window.isMinimized() and window.isVisible())
     assert window.nav.currentRow() == GUIDES
-    assert window.guides_page is not None
+    assert window.built(GUIDES) is not None
     chosen = window.guides_page.selected()
     assert chosen is not None and chosen.title.startswith("夜间揽收")
 
@@ -188,9 +188,8 @@ def test_a_pack_handed_over_before_the_data_is_open_waits_for_it(
     window.open_guide_pack(pack)
     assert window.db is None
     window.attach(db)
-    qtbot.waitUntil(lambda: window.guides_page is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.built(GUIDES) is not None, timeout=10000)
     assert window.nav.currentRow() == GUIDES
-    assert window.guides_page is not None
     chosen = window.guides_page.selected()
     assert chosen is not None and chosen.title.startswith("月结客户对账")
 

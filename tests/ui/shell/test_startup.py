@@ -79,9 +79,8 @@ def test_a_guide_pack_opened_from_explorer_is_imported_on_the_guides_page(
     assert isinstance(app, QApplication)
     window = launch(app, SettingsStore(), open_path=pack)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: getattr(window, "guides_page", None) is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.built(GUIDES) is not None, timeout=10000)
     assert window.nav.currentRow() == GUIDES
-    assert window.guides_page is not None
     chosen = window.guides_page.selected()
     assert chosen is not None and chosen.id != gid and chosen.title.startswith("揽收入库")
     assert not [b for b in boxes.shown if b[0] == "wizard"]  # no welcome over it

@@ -74,7 +74,7 @@ def test_lookup_and_guides_are_one_click(qtbot: QtBot, window: MainWindow) -> No
     assert QApplication.focusWidget() is window.lookup_page.search_box
     window.nav.setCurrentRow(TODAY)
     qtbot.mouseClick(buttons["guides"], Qt.MouseButton.LeftButton)
-    assert window.nav.currentRow() == GUIDES and window.guides_page is not None
+    assert window.nav.currentRow() == GUIDES and window.built(GUIDES) is not None
 
 
 def test_log_a_complaint_is_one_click(qtbot: QtBot, window: MainWindow) -> None:
