@@ -474,8 +474,14 @@ def test_the_due_queue_keeps_the_agents_selection_when_it_refreshes(
     assert page.selected_id() == second.id
 
 
-def test_a_complaint_falling_due_is_announced_once(qtbot: QtBot, window: MainWindow) -> None:
+@pytest.mark.parametrize("page_built", [False, True], ids=["page not built", "page built"])
+def test_a_complaint_falling_due_is_announced_once(
+    qtbot: QtBot, window: MainWindow, page_built: bool
+) -> None:
     assert window.tray is None  # no system tray offscreen: reminders still work
+    if page_built:  # the complaints page counts then; before it is built, the window does
+        window.nav.setCurrentRow(COMPLAINTS)
+    assert (window.built(COMPLAINTS) is not None) == page_built
     now = service.now()
     soon = _log(window.db, "9900000000001", received=now - timedelta(hours=23))
     with qtbot.waitSignal(window.reminded, timeout=1000) as news:

@@ -27,6 +27,12 @@ def test_window_shows_before_the_data_then_the_pages_arrive(qtbot: QtBot, boxes:
         pass
     assert window.db is not None and window.nav.isEnabled()
     assert window.pages.currentWidget() is window.today_page  # the start page
+    # The first screen is built, with the due counts; the other pages when first shown.
+    from branchdesk.ui.shell.main_window import LOOKUP, PAGE_COUNT, TODAY
+
+    assert [i for i in range(PAGE_COUNT) if window.built(i) is not None] == [TODAY, LOOKUP]
+    assert window.due_indicator.isVisible() and "overdue" in window.due_indicator.text()
+    assert window.lookup_page.search_box.hasFocus()
     qtbot.waitUntil(lambda: bool(boxes.shown))
     assert boxes.shown[0][0] == "wizard"  # the welcome, with the sample branch, once
     qtbot.waitUntil(lambda: window._warmup is None)
