@@ -1,7 +1,7 @@
 """Crash safety: a BranchDesk process killed at any moment leaves a consistent DB.
 
 A real process (crash_worker.py, forked by one server process that loaded BranchDesk once)
-imports 20,000 waybills, edits the handbook and complaints, or migrates a DB from revision
+imports 10,000 waybills, edits the handbook and complaints, or migrates a DB from revision
 0001, and is killed with SIGKILL at moments spread over that work: an even spread over each
 phase (measured in a run left to finish), plus a few seeded random moments in between. After
 each kill the DB is opened as the next start would open it and must pass the full integrity
@@ -49,9 +49,9 @@ pytestmark = pytest.mark.skipif(
 WORKER = Path(__file__).with_name("crash_worker.py")
 DATA = Path(__file__).parents[2] / "data"
 SEED = 20261122
-IMPORT_ROWS = 20_000
+IMPORT_ROWS = 10_000  # one write chunk, as 20,000 were (the writer commits 50,000 at a time)
 # Kill moments as fractions of a phase, spread evenly over it, and how many more are drawn at
-# random (seeded). Every kill costs a worker start and a check of a 20,000-row DB: an even
+# random (seeded). Every kill costs a worker start and a check of a 10,000-row DB: an even
 # spread reaches every part of the work with fewer kills than uniform draws, which cluster.
 READING_SPREAD = (0.15, 0.5, 0.85)  # of the time from "ready" to the writing
 WRITING_SPREAD = (0.1, 0.35, 0.6, 0.85, 1.05)  # of the writing and commit (and just after)
@@ -72,8 +72,8 @@ GROWS = ("waybill", "import_batch")
 
 @pytest.fixture(scope="module")
 def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """20,000 waybills as an .xlsx, numbers unlike those of the sample branch."""
-    path = tmp_path_factory.mktemp("import") / "运单-2万.xlsx"
+    """10,000 waybills as an .xlsx, numbers unlike those of the sample branch."""
+    path = tmp_path_factory.mktemp("import") / "运单-1万.xlsx"
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("运单")
     sheet.append(HEADER)
@@ -369,7 +369,7 @@ def test_import_killed_at_random_moments_is_all_or_nothing(
     server: ForkServer, big_file: Path, base: Path, tmp_path: Path, opened: list[Engine]
 ) -> None:
     before = before_state(base)
-    new_numbers = [row[0] for row in waybill_rows(IMPORT_ROWS, seed=SEED + 1)[::2000]]
+    new_numbers = [row[0] for row in waybill_rows(IMPORT_ROWS, seed=SEED + 1)[::1000]]
 
     # One import run to the end measures how long an import and its writing take here.
     whole = copy_data(base, tmp_path / "whole")
