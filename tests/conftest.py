@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -59,43 +60,64 @@ def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {}
 
 
+def _template_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the templates are made: under xdist, the run's folder that every worker shares
+    (one worker makes each template, the others wait for it and copy it); else the session's."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "db-templates"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def _template(templates: dict[str, Path], name: str, folder: Path) -> Path:
     if name not in templates:
         path = folder / f"{name}.sqlite3"
-        # Made the same whichever test asks first: its own data dir, no owner policy, no
-        # actor, English (the state of the test that triggers it must not leak into it).
-        policy, who, language = permissions._policy, permissions.actor(), i18n.current_language()
-        paths.set_data_dir(folder / f"{name}-data")
-        permissions.set_policy(None)
-        permissions.set_actor("")
-        i18n.set_language("en")
-        database = open_database(path)
-        try:
-            if name.startswith("sample"):
-                from branchdesk.sample import load_sample_branch
-
-                # "sample" has SAMPLE_WAYBILLS waybills, "sample-N" has N (see `sample_of`).
-                waybills = int(name.partition("-")[2] or SAMPLE_WAYBILLS)
-                with database.session() as s:
-                    load_sample_branch(s, waybills=waybills)
-        finally:
-            database.dispose()
-            paths.set_data_dir(None)
-            permissions.set_policy(policy)
-            permissions.set_actor(who)
-            i18n.set_language(language)
-        # The copy must be one self-contained file: nothing left in a WAL beside it (the last
-        # connection to close checkpoints it; this makes sure, outside any transaction).
-        with sqlite3.connect(path, isolation_level=None) as con:
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        con.close()
-        wal = Path(f"{path}-wal")
-        assert not wal.exists() or wal.stat().st_size == 0, "template WAL not checkpointed"
-        with sqlite3.connect(path) as con:
-            assert con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        con.close()
+        with FileLock(f"{path}.lock"):  # released by the OS if its holder dies
+            if not path.exists():
+                _make_template(name, path)
         templates[name] = path
     return templates[name]
+
+
+def _make_template(name: str, path: Path) -> None:
+    """Made aside, then renamed into place: a template that exists is complete."""
+    folder = path.parent
+    building = folder / f"{name}.building.sqlite3"
+    for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+        leftover.unlink(missing_ok=True)
+    # Made the same whichever test asks first: its own data dir, no owner policy, no
+    # actor, English (the state of the test that triggers it must not leak into it).
+    policy, who, language = permissions._policy, permissions.actor(), i18n.current_language()
+    paths.set_data_dir(folder / f"{name}-data")
+    permissions.set_policy(None)
+    permissions.set_actor("")
+    i18n.set_language("en")
+    database = open_database(building)
+    try:
+        if name.startswith("sample"):
+            from branchdesk.sample import load_sample_branch
+
+            # "sample" has SAMPLE_WAYBILLS waybills, "sample-N" has N (see `sample_of`).
+            waybills = int(name.partition("-")[2] or SAMPLE_WAYBILLS)
+            with database.session() as s:
+                load_sample_branch(s, waybills=waybills)
+    finally:
+        database.dispose()
+        paths.set_data_dir(None)
+        permissions.set_policy(policy)
+        permissions.set_actor(who)
+        i18n.set_language(language)
+    # The copy must be one self-contained file: nothing left in a WAL beside it (the last
+    # connection to close checkpoints it; this makes sure, outside any transaction).
+    with sqlite3.connect(building, isolation_level=None) as con:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    wal = Path(f"{building}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0, "template WAL not checkpointed"
+    with sqlite3.connect(building) as con:
+        assert con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    con.close()
+    os.replace(building, path)
 
 
 @pytest.fixture
@@ -106,8 +128,7 @@ def db(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Database]:
     name = "sample" if "sample_db" in request.fixturenames else "blank"
-    folder = tmp_path_factory.getbasetemp() / "db-templates"
-    folder.mkdir(exist_ok=True)
+    folder = _template_folder(tmp_path_factory)
     shutil.copyfile(_template(_templates, name, folder), paths.db_path())
     database = open_database()
     database.template = name  # type: ignore[attr-defined]  (checked by sample_db)
@@ -124,9 +145,7 @@ def sample_of(
     once per session: loading the sample costs seconds, copying it milliseconds."""
 
     def load(waybills: int) -> Database:
-        folder = tmp_path_factory.getbasetemp() / "db-templates"
-        folder.mkdir(exist_ok=True)
-        template = _template(_templates, f"sample-{waybills}", folder)
+        template = _template(_templates, f"sample-{waybills}", _template_folder(tmp_path_factory))
         db.dispose()
         target = paths.db_path()
         for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):
