@@ -19,9 +19,7 @@ from branchdesk.errors import BranchDeskError
 if TYPE_CHECKING:
     from branchdesk.db.engine import Database
 
-from branchdesk.ui.shell.window_base import (
-    WindowParts,
-)
+from branchdesk.ui.shell.window_base import TODAY, WindowParts
 
 
 class StartupPart(WindowParts):
@@ -117,8 +115,10 @@ class StartupPart(WindowParts):
         self._attach_team()
         self._attach_training()
         self._start_reminders()
-        self.nav.setCurrentRow(0)
-        self._show_page(0)
+        if self.nav.currentRow() == TODAY:
+            self._show_page(TODAY)
+        else:
+            self.nav.setCurrentRow(TODAY)  # shows (and fills) 今天
         self.refresh_banner()
         self.import_action.setEnabled(True)
         self.print_action.setEnabled(True)

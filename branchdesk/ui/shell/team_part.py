@@ -77,8 +77,9 @@ class TeamPart(WindowParts):
             else self.tr("Working: nobody picked")
         )
         self.sign_out_action.setEnabled(agent is not None)
-        if self.built(TODAY) is not None:
-            self.today_page.refresh()  # 今天 shows what waits for whoever works now
+        if self.built(TODAY) is not None and self.nav.currentRow() == TODAY:
+            # 今天 shows what waits for whoever works now (it is filled whenever it is shown).
+            self.today_page.refresh()
 
     def ask_agent(self) -> None:
         """At start: with a team, whoever sits down picks their name."""
