@@ -31,7 +31,7 @@ from branchdesk.ui.kit.owner_action import run_in_transaction
 from branchdesk.ui.kit.tables import read_only_table
 from branchdesk.ui.knowledge.faq_editor import FaqEditor
 from branchdesk.ui.knowledge.faq_history import FaqHistory
-from branchdesk.ui.knowledge.suggestion_dialog import SuggestionDialog
+from branchdesk.ui.knowledge.suggestion_dialog import ask_suggestion
 
 TAB_FAQ, TAB_GAPS, TAB_SUGGESTIONS = range(3)
 
@@ -421,14 +421,12 @@ class KnowledgePage(QWidget):
 
     # --- suggestions ---------------------------------------------------------------------
     def suggest(self, item_kind: str = "", item_id: int | None = None, title: str = "") -> bool:
-        dialog = SuggestionDialog(
-            self.db, item_kind=item_kind, item_id=item_id, item_title=title, parent=self
-        )
-        if dialog.exec() and dialog.sent is not None:
-            self.reload()
-            self.status.emit(self.tr("Thank you: the owner will decide on your suggestion."))
-            return True
-        return False
+        thanks = ask_suggestion(self.db, self, item_kind, item_id, title)
+        if thanks is None:
+            return False
+        self.reload()
+        self.status.emit(thanks)
+        return True
 
     def decide(self, accept: bool) -> None:
         chosen = self._current(self.sugg_view, self.sugg_model)

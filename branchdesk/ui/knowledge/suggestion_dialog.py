@@ -84,3 +84,19 @@ class SuggestionDialog(QDialog):
             QMessageBox.warning(self, self.tr("Not sent"), str(exc))
             return
         self.accept()
+
+
+def ask_suggestion(
+    db: Database,
+    parent: QWidget,
+    item_kind: str = "",
+    item_id: int | None = None,
+    item_title: str = "",
+) -> str | None:
+    """The dialog, modal; the thank-you for the status bar once sent, else None."""
+    dialog = SuggestionDialog(
+        db, item_kind=item_kind, item_id=item_id, item_title=item_title, parent=parent
+    )
+    if dialog.exec() and dialog.sent is not None:
+        return dialog.tr("Thank you: the owner will decide on your suggestion.")
+    return None

@@ -123,11 +123,24 @@ class KnowledgePart(WindowParts):
             return False
         row = page.model.row_of(ids[0])
         cause = page.model.rows[row].cause if row is not None else ""
-        return self.knowledge_page.suggest("handbook", ids[0], cause)
+        return self._suggest("handbook", ids[0], cause)
 
     def suggest_on(self, hit: Hit | None) -> None:
         """纠错与建议 on a hit (or on nothing in particular)."""
         if hit is None:
-            self.knowledge_page.suggest()
+            self._suggest()
         else:
-            self.knowledge_page.suggest(hit.kind, hit.id, hit.title)
+            self._suggest(hit.kind, hit.id, hit.title)
+
+    def _suggest(self, item_kind: str = "", item_id: int | None = None, title: str = "") -> bool:
+        """The suggestion dialog; 知识库's list shows the new suggestion if it is built."""
+        from branchdesk.ui.knowledge.suggestion_dialog import ask_suggestion
+
+        assert self.db is not None
+        thanks = ask_suggestion(self.db, self, item_kind, item_id, title)
+        if thanks is None:
+            return False
+        if self.built(KNOWLEDGE) is not None:
+            self.knowledge_page.reload()
+        self.statusBar().showMessage(thanks, 8000)
+        return True

@@ -190,7 +190,15 @@ class MainWindow(
         # A page is built the first time it is shown (and then reads the data as it is); one
         # built earlier is brought up to date where the data moves on while it is hidden.
         fresh = self.built(row) is None
-        self.page(row)
+        try:
+            self.page(row)
+        except Exception:
+            # The page could not be built (the data failed to read): the navigation goes back
+            # to the page still in front, so a second click tries again; the error is shown.
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.pages.currentIndex())
+            self.nav.blockSignals(False)
+            raise
         self.pages.setCurrentIndex(row)
         if row == TODAY:
             self.today_page.refresh()
@@ -250,8 +258,7 @@ class MainWindow(
         if self.built(COMPLAINTS) is not None:
             self.complaints_page.refresh()  # an import may have brought HQ work orders
         else:
-            self.refresh_reminders()
-            self.today_page.refresh()
+            self.refresh_reminders()  # the due counts and 今天
         if self.built(GUIDES) is not None:
             self.guides_page.reload()  # the sample branch brings sample guides
 

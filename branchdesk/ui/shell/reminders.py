@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 from branchdesk.ui.shell.window_base import (
     COMPLAINTS,
+    TODAY,
     WindowParts,
 )
 
@@ -64,6 +65,8 @@ class RemindersPart(WindowParts):
             soon, overdue = service.due_counts(session, lead, at)
             rows = service.due_soon(session, lead, at)
         self._show_due_counts(soon, overdue, rows)
+        if self.built(TODAY) is not None:
+            self.today_page.refresh()  # its due list and cards, as the complaints page does
 
     def _show_due_counts(
         self, soon: int, overdue: int, rows: list[ComplaintRow] | None = None

@@ -61,8 +61,10 @@ class TrainingPart(WindowParts):
         return agent.id if agent is not None else None
 
     def open_training(self) -> None:
-        self.nav.setCurrentRow(TRAINING)
-        self.training_page.reload()
+        if self.nav.currentRow() == TRAINING:
+            self.training_page.reload()
+        else:
+            self.nav.setCurrentRow(TRAINING)  # reloads it (_training_shown)
         self.training_page.drill.setFocus()
 
     def _training_shown(self, row: int) -> None:

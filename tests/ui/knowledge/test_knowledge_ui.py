@@ -118,6 +118,10 @@ def test_a_flagged_penalty_item_is_accepted_and_credits_its_author(
     monkeypatch.setattr(SuggestionDialog, "exec", write)
     set_actor("李明")
     action.trigger()
+    assert window.statusBar().currentMessage() == (
+        "Thank you: the owner will decide on your suggestion."
+    )
+    assert window.built(KNOWLEDGE) is None  # the dialog alone: 知识库 is built when shown
     window.nav.setCurrentRow(KNOWLEDGE)
     knowledge = window.knowledge_page
     knowledge.tabs.setCurrentIndex(2)

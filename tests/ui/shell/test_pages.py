@@ -268,3 +268,20 @@ def test_the_banner_removes_the_sample_in_one_step(
     assert "nobody" in window.agent_label.text()
     assert "Removed the sample branch" in window.statusBar().currentMessage()
     assert len(list(paths.backups_dir().glob("*.sqlite3"))) == 1  # taken before removing
+
+
+def test_a_page_that_fails_to_build_leaves_the_navigation_on_the_page_shown(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken() -> None:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(window, "_build_handbook", broken)
+    with qtbot.captureExceptions() as raised:
+        window.nav.setCurrentRow(mw.HANDBOOK)
+    assert [type(e[1]) for e in raised] == [OSError]
+    assert window.nav.currentRow() == mw.TODAY == window.pages.currentIndex()
+    assert window.built(mw.HANDBOOK) is None
+    monkeypatch.undo()  # the disk is back: the same click builds the page
+    window.nav.setCurrentRow(mw.HANDBOOK)
+    assert window.pages.currentWidget() is window.built(mw.HANDBOOK) is window.handbook_page

@@ -67,6 +67,23 @@ def test_due_complaints_are_listed_and_open_from_the_list(qtbot: QtBot, window: 
     dialog.reject()
 
 
+def test_the_minute_tick_brings_today_up_to_date(window: MainWindow) -> None:
+    """An agent who stays on 今天 all day and never opens 投诉 still sees what fell due."""
+    from branchdesk.ui.shell.main_window import COMPLAINTS
+
+    page = window.today_page
+    assert window.db is not None
+    without_complaints(window.db)
+    window.refresh_reminders()
+    assert page.due_summary.text() == "Nothing is due today."
+    _complaint(window, 1)  # logged elsewhere (the command line, another PC's import)
+    window.reminder_timer.timeout.emit()  # the minute's tick
+    assert window.built(COMPLAINTS) is None
+    assert page.due_summary.text().startswith("0 overdue, 1 due within 2 h")
+    assert page.due_list.count() == 1
+    assert window.due_indicator.text() == "0 overdue · 1 due within 2 h"
+
+
 def test_lookup_and_guides_are_one_click(qtbot: QtBot, window: MainWindow) -> None:
     buttons = window.today_page.job_buttons
     qtbot.mouseClick(buttons["lookup"], Qt.MouseButton.LeftButton)
