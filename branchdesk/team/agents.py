@@ -184,6 +184,11 @@ def update_agent(
     return _info(agent)
 
 
+def has_team(session: Session) -> bool:
+    """Whether the branch works as a team (any active agent)."""
+    return session.scalar(select(Agent.id).where(Agent.active.is_(True)).limit(1)) is not None
+
+
 def list_agents(session: Session, *, active_only: bool = True) -> list[AgentInfo]:
     query = select(Agent).order_by(Agent.name)
     if active_only:

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
-from branchdesk.team.agents import TeamError, get_agent, now
+from branchdesk.team.agents import TeamError, get_agent, has_team, now
 from branchdesk.team.models import Agent, Assignment, Contact
 from branchdesk.team.routing import Route, route
 
@@ -73,10 +73,6 @@ def assignment_note(found: Route) -> str:
     if found.agent_id is None:
         return tr("Not assigned ({reason}).", reason=found.reason)
     return tr("Assigned to {name} ({reason}).", name=found.agent_name, reason=found.reason)
-
-
-def has_team(session: Session) -> bool:
-    return session.scalar(select(Agent.id).where(Agent.active.is_(True)).limit(1)) is not None
 
 
 def route_and_assign(

@@ -270,7 +270,8 @@ class ComplaintDialog(EnterMovesOn, QDialog):
 def assign_new_complaint(session: Any, row: ComplaintRow, who: str) -> str:
     """Route a new complaint to its owner in the team (by sending customer, courier or area)
     and say so: "Assigned to 王芳 (by sending customer 春风服饰)"."""
-    from branchdesk.team.assignments import assignment_note, has_team, route_and_assign
+    from branchdesk.team.agents import has_team
+    from branchdesk.team.assignments import assignment_note, route_and_assign
 
     if not has_team(session):
         return ""  # a branch without a team: nothing to assign

@@ -28,7 +28,7 @@ class TeamCard(Card):
         self.body.addWidget(self.button)
 
     def has_team(self) -> bool:
-        from branchdesk.team.assignments import has_team
+        from branchdesk.team.agents import has_team
 
         with self.db.read_session() as session:
             team = has_team(session)

@@ -23,8 +23,10 @@ from branchdesk.ui.kit.screens import fit_to_screen
 
 
 def has_team(db: Database) -> bool:
+    from branchdesk.team.agents import has_team as any_active_agent
+
     with db.read_session() as session:
-        return bool(list_agents(session))
+        return any_active_agent(session)
 
 
 def current_agent(db: Database, settings: SettingsStore) -> AgentInfo | None:

@@ -211,7 +211,8 @@ class ContactDialog(QDialog):
     def after_logging(self, session: Any, row: ContactRow) -> str:
         """Route the contact to its owner; what the status bar says once it is saved."""
         from branchdesk.settings import SettingsStore, who_is_working
-        from branchdesk.team.assignments import assignment_note, has_team, route_and_assign
+        from branchdesk.team.agents import has_team
+        from branchdesk.team.assignments import assignment_note, route_and_assign
 
         logged = self.tr("Contact logged.")
         if not has_team(session):
