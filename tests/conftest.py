@@ -71,29 +71,23 @@ def _template_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _template(templates: dict[str, Path], name: str, folder: Path) -> Path:
     if name not in templates:
-        path = folder / f"{name}.sqlite3"
-        with FileLock(f"{path}.lock"):  # released by the OS if its holder dies
-            if not path.exists():
-                _make_template(name, path)
-        templates[name] = path
+        templates[name] = _shared_database(folder, f"{name}.sqlite3", _template_maker(name))
     return templates[name]
 
 
-def _make_template(name: str, path: Path) -> None:
-    """Made aside, then renamed into place: a template that exists is complete."""
-    folder = path.parent
-    building = folder / f"{name}.building.sqlite3"
-    for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
-        leftover.unlink(missing_ok=True)
-    # Made the same whichever test asks first: its own data dir, no owner policy, no
-    # actor, English (the state of the test that triggers it must not leak into it).
-    policy, who, language = permissions._policy, permissions.actor(), i18n.current_language()
-    paths.set_data_dir(folder / f"{name}-data")
-    permissions.set_policy(None)
-    permissions.set_actor("")
-    i18n.set_language("en")
-    database = open_database(building)
-    try:
+def shared_database(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    fill: Callable[[Database], None],
+) -> Path:
+    """A template database file made once per run, by whichever worker asks first (the others
+    wait for it and use the same file): `fill` gets it migrated, with the template state (its
+    own data dir, no owner policy, no actor, English). Copy it; never open the file itself."""
+    return _shared_database(_template_folder(tmp_path_factory), name, fill)
+
+
+def _template_maker(name: str) -> Callable[[Database], None]:
+    def fill(database: Database) -> None:
         if name.startswith("sample"):
             from branchdesk.sample import load_sample_branch
 
@@ -101,6 +95,34 @@ def _make_template(name: str, path: Path) -> None:
             waybills = int(name.partition("-")[2] or SAMPLE_WAYBILLS)
             with database.session() as s:
                 load_sample_branch(s, waybills=waybills)
+
+    return fill
+
+
+def _shared_database(folder: Path, name: str, fill: Callable[[Database], None]) -> Path:
+    path = folder / name
+    with FileLock(f"{path}.lock"):  # released by the OS if its holder dies
+        if not path.exists():
+            _make_database(path, fill)
+    return path
+
+
+def _make_database(path: Path, fill: Callable[[Database], None]) -> None:
+    """Made aside, then renamed into place: a template that exists is complete."""
+    folder = path.parent
+    building = folder / f"building-{path.name}"
+    for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+        leftover.unlink(missing_ok=True)
+    # Made the same whichever test asks first: its own data dir, no owner policy, no
+    # actor, English (the state of the test that triggers it must not leak into it).
+    policy, who, language = permissions._policy, permissions.actor(), i18n.current_language()
+    paths.set_data_dir(folder / f"{path.stem}-data")
+    permissions.set_policy(None)
+    permissions.set_actor("")
+    i18n.set_language("en")
+    database = open_database(building)
+    try:
+        fill(database)
     finally:
         database.dispose()
         paths.set_data_dir(None)

@@ -39,7 +39,6 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from PIL import Image
 
-from branchdesk import paths
 from branchdesk.complaints.slips import FIELDS as PROBLEM_FIELDS
 from branchdesk.complaints.slips import read_problem_list, render, require_printable
 from branchdesk.db.engine import Database, open_database
@@ -50,6 +49,7 @@ from branchdesk.io.importing import ImportRejected, kinds, run_import, validate
 from branchdesk.io.reader import read_sheet
 from branchdesk.io.tabular import Field
 from branchdesk.sample import load_sample_branch
+from tests.conftest import shared_database
 from tests.unit.db.crash_worker import assert_consistent, snapshot
 
 EXAMPLES = int(os.environ.get("BRANCHDESK_BAD_INPUT_EXAMPLES", "50"))
@@ -72,16 +72,13 @@ DATA = Path(__file__).parents[2] / "data"
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A DB file at the head revision holding the sample branch, its handbook and guides,
     and HQ work orders: every importer finds data it could damage."""
-    folder = tmp_path_factory.mktemp("template")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv(paths.ENV_DATA_DIR, str(folder))
-        paths.set_data_dir(None)
-        db = open_database(folder / "template.sqlite3")
+
+    def fill(db: Database) -> None:
         with db.session() as s:
             load_sample_branch(s, waybills=200)
             run_import(s, DATA / "work_orders.xlsx", "complaints")
-        db.dispose()
-    return folder / "template.sqlite3"
+
+    return shared_database(tmp_path_factory, "bad-input.sqlite3", fill)
 
 
 Snapshot = dict[str, tuple[int, str]]
