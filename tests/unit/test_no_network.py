@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,6 @@ from pytestqt.qtbot import QtBot
 from branchdesk import logs
 from branchdesk.cli import main
 from branchdesk.db.engine import Database
-from branchdesk.sample import load_sample_branch
 from branchdesk.settings import SettingsStore
 
 PACKAGE = Path(__file__).resolve().parents[2] / "branchdesk"
@@ -109,12 +108,13 @@ def test_the_command_line_uses_no_network(
     assert _internet_sockets() == before
 
 
-def test_the_main_window_uses_no_network(qtbot: QtBot, attempts: Attempts, db: Database) -> None:
+def test_the_main_window_uses_no_network(
+    qtbot: QtBot, attempts: Attempts, sample_of: Callable[[int], Database]
+) -> None:
     from branchdesk.ui.shell.main_window import PAGE_COUNT, MainWindow
 
     before = _internet_sockets()
-    with db.session() as s:
-        load_sample_branch(s, waybills=300)
+    db = sample_of(300)  # the sample branch (the command line's test loads it with `demo`)
     SettingsStore().set("first_run_done", True)
     window = MainWindow(db)
     qtbot.addWidget(window)
