@@ -9113,5 +9113,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Bringing the search index up to date…</source>
         <translation>正在更新搜索索引（导入后的第一次搜索），请稍候…</translation>
     </message>
+    <message>
+        <source>Updating the search index first (after a change to the data)…</source>
+        <translation>正在更新搜索索引（数据有变动后的第一次搜索）…</translation>
+    </message>
 </context>
 </TS>

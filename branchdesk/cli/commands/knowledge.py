@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,11 +43,17 @@ def add_parsers(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> No
 
 def _search(args: argparse.Namespace) -> int:
     from branchdesk.knowledge import faq
-    from branchdesk.knowledge.search import did_you_mean, search, useful
+    from branchdesk.knowledge.search import did_you_mean, is_fresh, search, useful
     from branchdesk.knowledge.sources import kind_label
 
     db = open_db()
     with db.session() as session:
+        if not is_fresh(session):  # the first search, or the first after an import: seconds
+            print(
+                tr("Updating the search index first (after a change to the data)…"),
+                file=sys.stderr,
+                flush=True,
+            )
         hits = search(session, args.query, limit=max(1, args.limit))
         found = useful(hits)
         near = [] if found else did_you_mean(session, args.query)

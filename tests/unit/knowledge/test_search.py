@@ -111,6 +111,23 @@ def test_a_search_from_the_command_line_that_finds_nothing_is_a_gap(
         assert "月球件寄" in [g.key for g in faq.gaps(s)]
 
 
+def test_the_command_line_says_when_it_updates_the_index_first(
+    sample_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from branchdesk.cli import main
+
+    with sample_db.session() as s:  # a change to the data: the next search reindexes first
+        faq.save_entry(s, faq.FaqFields("冷链生鲜能不能寄", "本网点暂不收冷链件。"))
+    assert main(["search", "冷链生鲜", "--json"]) == 0
+    first = capsys.readouterr()
+    assert first.err.startswith("Updating the search index first")  # not silence meanwhile
+    assert json.loads(first.out)["hits"][0]["title"] == "冷链生鲜能不能寄"  # stdout stays JSON
+    assert main(["search", "冷链生鲜"]) == 0
+    assert capsys.readouterr().err == ""  # nothing to update the second time
+
+
 def test_a_question_typed_as_a_sentence_finds_the_faq_entry(sample_db: Database) -> None:
     with sample_db.session() as s:
         hits = search(s, "客户说快件破损了要求赔偿怎么办？")
