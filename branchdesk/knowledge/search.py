@@ -27,7 +27,7 @@ from __future__ import annotations
 import operator
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -226,14 +226,17 @@ def is_fresh(session: Session) -> bool:
     return not stale_kinds(session)
 
 
-def refresh(session: Session) -> list[str]:
-    """Rebuild what changed since the last search (cheap when nothing was written)."""
+def refresh(session: Session, announce: Callable[[list[str]], None] | None = None) -> list[str]:
+    """Rebuild what changed since the last search (cheap when nothing was written);
+    `announce` hears of the stale kinds before their rebuild starts."""
     mark = _mark(session)
     with _lock:
         if mark is not None and _checked.get(mark[0]) == mark[1]:
             return []
     stale = stale_kinds(session)
     if stale:
+        if announce is not None:
+            announce(stale)
         reindex(session, stale)
         mark = _mark(session)
     if mark is not None:

@@ -41,19 +41,24 @@ def add_parsers(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> No
     fexport.add_argument("-o", "--output", type=Path, required=True, help=tr("the .xlsx to write"))
 
 
+def _say_updating(_kinds: list[str]) -> None:
+    print(
+        tr("Updating the search index first (after a change to the data)…"),
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def _search(args: argparse.Namespace) -> int:
     from branchdesk.knowledge import faq
-    from branchdesk.knowledge.search import did_you_mean, is_fresh, search, useful
+    from branchdesk.knowledge.search import did_you_mean, refresh, search, useful
     from branchdesk.knowledge.sources import kind_label
 
     db = open_db()
     with db.session() as session:
-        if not is_fresh(session):  # the first search, or the first after an import: seconds
-            print(
-                tr("Updating the search index first (after a change to the data)…"),
-                file=sys.stderr,
-                flush=True,
-            )
+        # The first search, or the first after an import, rebuilds the index: seconds on a
+        # large branch, said rather than silent (on stderr: stdout stays the results).
+        refresh(session, announce=_say_updating)
         hits = search(session, args.query, limit=max(1, args.limit))
         found = useful(hits)
         near = [] if found else did_you_mean(session, args.query)
