@@ -275,7 +275,8 @@ def read_pack(path: Path | str) -> Pack:
     live.refuse(path)
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+    # NotImplementedError: an entry claims a zip version newer than zipfile's (6.3).
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
         raise PackError(
             tr(
                 "{file} is not a BranchDesk guide pack: it is not a .zip file, or it is "

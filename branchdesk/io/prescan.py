@@ -625,7 +625,15 @@ class Prescan:
         if head.startswith(b"PK\x03\x04"):
             try:
                 archive = zipfile.ZipFile(path)
-            except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+            # NotImplementedError: an entry claims a zip version newer than zipfile's (6.3).
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                ValueError,
+                OSError,
+                NotImplementedError,
+            ) as exc:
                 raise ScanError(str(exc)) from exc
             self._archive: zipfile.ZipFile | None = archive
             names = archive.namelist()

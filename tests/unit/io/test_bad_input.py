@@ -33,7 +33,7 @@ from xml.sax.saxutils import escape
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, currently_in_test_context, given, settings
+from hypothesis import HealthCheck, Phase, currently_in_test_context, given, settings
 from hypothesis import event as hypothesis_event
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
@@ -56,6 +56,9 @@ EXAMPLES = int(os.environ.get("BRANCHDESK_BAD_INPUT_EXAMPLES", "50"))
 CAMPAIGN = settings(
     max_examples=EXAMPLES,
     deadline=None,
+    # Not Phase.explain: on Python < 3.12 it traces every line to explain a failure, which
+    # turned one failing example into a two-minute timeout that hid the real error.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
         HealthCheck.too_slow,

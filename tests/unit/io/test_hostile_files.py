@@ -22,7 +22,13 @@ from branchdesk.db.engine import Database
 from branchdesk.io import limits
 from branchdesk.io.importing import ImportRejected, run_import
 from branchdesk.io.limits import LimitExceeded
-from branchdesk.io.reader import FormulaWithoutResult, open_sheet, read_sheet, sheet_names
+from branchdesk.io.reader import (
+    FileReadError,
+    FormulaWithoutResult,
+    open_sheet,
+    read_sheet,
+    sheet_names,
+)
 
 REPO = Path(__file__).resolve().parents[3]
 ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
@@ -508,3 +514,39 @@ def test_a_picture_over_40_megapixels_is_refused_before_decoding(tmp_path: Path)
     render_guide(guide, out, printed=date(2026, 11, 22))
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "64 million pixels" in "".join(text.split("\n"))
+
+
+def _claim_zip_version(path: Path, version: int) -> Path:
+    """Every central-directory entry of `path` claims it needs zip `version` (64: 6.4) to
+    extract; Python's zipfile raises NotImplementedError on opening such an archive."""
+    raw = bytearray(path.read_bytes())
+    at = raw.find(b"PK\x01\x02")
+    while at != -1:
+        raw[at + 6] = version
+        at = raw.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(raw))
+    return path
+
+
+def test_a_workbook_from_a_newer_zip_version_is_refused_with_a_message(
+    db: Database, tmp_path: Path
+) -> None:
+    # Found by the bad-input campaign: the import raised NotImplementedError ("zip file
+    # version 6.4") instead of saying the file cannot be read.
+    path = _claim_zip_version(far_cell_xlsx(tmp_path / "新版.xlsx", "B2"), 64)
+    with pytest.raises(FileReadError) as refused, db.session() as s:
+        run_import(s, path, "areas")
+    assert str(refused.value).startswith("新版.xlsx cannot be read: it is damaged")
+    with db.session() as s:
+        assert s.execute(text("SELECT count(*) FROM area_rule")).scalar_one() == 0
+
+
+def test_a_guide_pack_from_a_newer_zip_version_is_refused_with_a_message(tmp_path: Path) -> None:
+    from branchdesk.guides.packs import PackError, read_pack
+
+    path = tmp_path / "pack.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("guide.json", "{}")
+    _claim_zip_version(path, 64)
+    with pytest.raises(PackError, match=r"^pack\.zip is not a BranchDesk guide pack"):
+        read_pack(path)
