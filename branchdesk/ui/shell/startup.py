@@ -108,17 +108,21 @@ class StartupPart(WindowParts):
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         self._place_pages()  # 今天 and 查件 now, the others when they are first shown
-        self.nav.currentRowChanged.connect(self._show_page)
-        self.nav.setEnabled(True)
-        self._attach_knowledge()
-        self.statusBar().addPermanentWidget(self.due_indicator)
-        self._attach_team()
-        self._attach_training()
-        self._start_reminders()
-        if self.nav.currentRow() == TODAY:
-            self._show_page(TODAY)
-        else:
-            self.nav.setCurrentRow(TODAY)  # shows (and fills) 今天
+        # Each part below asks 今天 to refresh (the agent, the reminders, showing it): it is
+        # filled once, when they are all attached.
+        with self.today_page.held():
+            self.nav.currentRowChanged.connect(self._show_page)
+            self.nav.setEnabled(True)
+            self._attach_knowledge()
+            self.statusBar().addPermanentWidget(self.due_indicator)
+            self._attach_team()
+            self._attach_training()
+            self._start_reminders()
+            if self.nav.currentRow() == TODAY:
+                self._show_page(TODAY)
+            else:
+                self.nav.setCurrentRow(TODAY)  # shows (and fills) 今天
+            self.today_page.refresh()
         self.refresh_banner()
         self.import_action.setEnabled(True)
         self.print_action.setEnabled(True)

@@ -7,7 +7,8 @@ their shortcuts, each one click from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -113,6 +114,8 @@ class TodayPage(QWidget):
 
         self.cards = QVBoxLayout()  # later features add their cards here (add_card)
         self._refreshers: list[Callable[[], None]] = []
+        self._held = 0  # inside held(): refreshes wait for its end
+        self._wanted = False
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(self.heading)
@@ -127,7 +130,20 @@ class TodayPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroller)
-        self.refresh()
+        self._filled = False  # empty until the first refresh(): the window fills it once
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Refreshes asked for inside run once, at the end: the window's start asks for one
+        from each part it attaches (its cards, the agent, the reminders, showing the page),
+        and each fill reads the due complaints and every card's data again."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held and self._wanted:
+                self.refresh()
 
     def add_card(self, card: QWidget, refresh: Callable[[], None] | None = None) -> None:
         """A later feature's card (its queue, QC's follow-ups) under the day's due list;
@@ -135,9 +151,17 @@ class TodayPage(QWidget):
         self.cards.addWidget(card)
         if refresh is not None:
             self._refreshers.append(refresh)
-            refresh()
+            if self._held:
+                self._wanted = True
+            elif self._filled:
+                refresh()  # the page's first refresh fills the cards with it
 
     def refresh(self) -> None:
+        if self._held:
+            self._wanted = True
+            return
+        self._wanted = False
+        self._filled = True
         now = datetime.now()
         self.heading.setText(
             self.tr("Today: {date}, {weekday}").format(

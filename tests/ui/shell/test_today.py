@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -19,7 +20,11 @@ from tests.conftest import without_complaints
 
 def _complaint(window: MainWindow, due_in_hours: float) -> int:
     assert window.db is not None
-    with window.db.session() as s:
+    return _complaint_in(window.db, due_in_hours)
+
+
+def _complaint_in(db: Database, due_in_hours: float) -> int:
+    with db.session() as s:
         complaints.ensure_default_categories(s)
         category = complaints.category_tree(s)[0]
         row = complaints.create_complaint(
@@ -43,6 +48,37 @@ def test_the_window_starts_on_today_with_the_jobs(window: MainWindow) -> None:
     assert datetime.now().strftime("%Y-%m-%d") in page.heading.text()
     assert set(page.job_buttons) == {"lookup", "complaint", "sheet", "exam", "guides"}
     assert all(b.isVisible() and b.isEnabled() for b in page.job_buttons.values())
+
+
+def test_the_start_fills_today_once_with_its_cards(
+    qtbot: QtBot, sample_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each part the start attaches (its cards, the agent, the reminders, showing the page)
+    # asked 今天 to refresh: three fills, each reading every due complaint and card again.
+    from branchdesk.ui.shell import today_cards
+
+    due = _complaint_in(sample_db, 0.5)
+    fills: list[str] = []
+    real_due_soon = complaints.due_soon
+    real_queue = today_cards.QueueCard.refresh
+
+    def due_soon(*args: object, **kwargs: object) -> object:
+        fills.append("due")
+        return real_due_soon(*args, **kwargs)  # type: ignore[arg-type]
+
+    def queue(card: today_cards.QueueCard) -> None:
+        fills.append("queue")
+        real_queue(card)
+
+    monkeypatch.setattr(complaints, "due_soon", due_soon)
+    monkeypatch.setattr(today_cards.QueueCard, "refresh", queue)
+    window = MainWindow(sample_db)
+    qtbot.addWidget(window)
+    # The status bar's reminders count once, 今天 lists once, its queue card fills once.
+    assert fills.count("due") == 2
+    assert fills.count("queue") == 1
+    listed = window.today_page.due_list
+    assert due in [listed.item(i).data(Qt.ItemDataRole.UserRole) for i in range(listed.count())]
 
 
 def test_due_complaints_are_listed_and_open_from_the_list(qtbot: QtBot, window: MainWindow) -> None:
