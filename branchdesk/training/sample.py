@@ -49,10 +49,12 @@ def load_sample_training(session: Session, now: datetime | None = None) -> str:
             if agent != hire.id and back % 3:
                 continue  # the experienced agent drills now and then
             at = day
+            answers = []
             for item in drills.build_session(session, agent, at, minutes=10):
                 at += timedelta(seconds=rng.randint(8, 30))
-                drills.grade(session, agent, item.card_id, rng.choice(GRADES), at, seconds=15)
-                graded += 1
+                answers.append(drills.Answer(item.card_id, rng.choice(GRADES), at, seconds=15))
+            drills.grade_all(session, agent, answers)
+            graded += len(answers)
     for address in LOOKED_UP:
         drills.note_lookup(session, hire.id, address, at=now - timedelta(days=1))
     guide = next((i for i in plan.ensure_plan(session) if i.rule == "guide"), None)

@@ -177,3 +177,76 @@ def test_switching_the_language_leaves_every_card_and_its_memory_alone(
         assert days and all(a.endswith("天") for c in days for a in c.answers)
     finally:
         i18n.set_language("en")
+
+
+def test_a_drill_graded_at_once_records_what_grading_one_by_one_does(
+    db: Database, tmp_path: Path
+) -> None:
+    import_areas(db, tmp_path, AREAS)
+    ids = add_agents(db, "林子涵", "郭晓燕")
+    _sync(db)
+    # Three days of drills, every grade, a card answered twice in one go: each agent's
+    # memory and reviews after grade_all must be those after grade() one answer at a time.
+    grades = [1, 3, 4, 2, 1, 3]
+
+    def answers(agent: int, day: int) -> list[drills.Answer]:
+        at = NOW + timedelta(days=day)
+        items = _session(db, agent, at)
+        picked = [i.card_id for i in items] + [items[0].card_id]
+        return [
+            drills.Answer(card, grades[(n + day) % len(grades)], at + timedelta(seconds=20 * n), 9)
+            for n, card in enumerate(picked)
+        ]
+
+    def recorded(agent: int) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+        from sqlalchemy import select
+
+        from branchdesk.training.models import TrainingMemory, TrainingReview
+
+        with db.read_session() as s:
+            memory = [
+                (m.card_id, m.fsrs, m.due, m.state, m.stability, m.reps, m.lapses, m.last_review)
+                for m in s.scalars(
+                    select(TrainingMemory)
+                    .where(TrainingMemory.agent_id == agent)
+                    .order_by(TrainingMemory.card_id)
+                )
+            ]
+            reviews = [
+                (r.card_id, r.rating, r.at, r.seconds)
+                for r in s.scalars(
+                    select(TrainingReview)
+                    .where(TrainingReview.agent_id == agent)
+                    .order_by(TrainingReview.id)
+                )
+            ]
+        return memory, reviews
+
+    one_by_one, at_once = ids["林子涵"], ids["郭晓燕"]
+    for day in range(3):
+        for answer in answers(one_by_one, day):
+            with db.session() as s:
+                drills.grade(
+                    s, one_by_one, answer.card_id, answer.rating, answer.at, seconds=answer.seconds
+                )
+        drill = answers(at_once, day)
+        with db.session() as s:
+            assert len(drills.grade_all(s, at_once, drill)) == len(drill)
+    assert recorded(one_by_one) == recorded(at_once)
+    assert recorded(at_once)[1]  # something was graded
+
+
+def test_a_bad_grade_in_a_drill_records_none_of_it(db: Database, tmp_path: Path) -> None:
+    import pytest
+
+    import_areas(db, tmp_path, AREAS)
+    agent = add_agents(db, "林子涵")["林子涵"]
+    _sync(db)
+    items = _session(db, agent)
+    with pytest.raises(drills.TrainingError), db.session() as s:
+        drills.grade_all(
+            s,
+            agent,
+            [drills.Answer(items[0].card_id, 3, NOW), drills.Answer(items[1].card_id, 5, NOW)],
+        )
+    assert all(i.new for i in _session(db, agent))
