@@ -167,7 +167,9 @@ def sample_of(
     once per session: loading the sample costs seconds, copying it milliseconds."""
 
     def load(waybills: int) -> Database:
-        template = _template(_templates, f"sample-{waybills}", _template_folder(tmp_path_factory))
+        # The same fill as "sample" for its number of waybills: that template, not another.
+        name = "sample" if waybills == SAMPLE_WAYBILLS else f"sample-{waybills}"
+        template = _template(_templates, name, _template_folder(tmp_path_factory))
         db.dispose()
         target = paths.db_path()
         for leftover in (Path(f"{target}-wal"), Path(f"{target}-shm")):

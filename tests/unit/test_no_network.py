@@ -22,6 +22,7 @@ from branchdesk import logs
 from branchdesk.cli import main
 from branchdesk.db.engine import Database
 from branchdesk.settings import SettingsStore
+from tests.conftest import SAMPLE_WAYBILLS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "branchdesk"
 
@@ -114,7 +115,8 @@ def test_the_main_window_uses_no_network(
     from branchdesk.ui.shell.main_window import PAGE_COUNT, MainWindow
 
     before = _internet_sockets()
-    db = sample_of(300)  # the sample branch (the command line's test loads it with `demo`)
+    # The sample branch (the command line's test loads it with `demo`).
+    db = sample_of(SAMPLE_WAYBILLS)
     SettingsStore().set("first_run_done", True)
     window = MainWindow(db)
     qtbot.addWidget(window)

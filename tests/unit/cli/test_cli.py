@@ -41,9 +41,10 @@ def test_demo_then_lookup_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("demo") == 1  # already loaded: a message, not a crash
 
 
-def test_lookup_json_says_how_sure_each_courier_is(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run("demo") == 0
-    capsys.readouterr()
+def test_lookup_json_says_how_sure_each_courier_is(
+    sample_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The sample branch (as `demo` loads it) from the session's template: a file copy.
     assert run("lookup", "中山西路37号", "--json") == 0
     best = json.loads(capsys.readouterr().out)["couriers"][0]
     assert best["match"]["level"] == "exact"
@@ -164,17 +165,18 @@ def test_history_and_undo_need_yes_without_a_terminal(
     assert run("undo", "1", "--yes") == 1  # already undone
 
 
-def test_data_dir_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_data_dir_option(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "elsewhere"
-    assert run("--data-dir", str(target), "demo") == 0
+    assert run("--data-dir", str(target), "lookup", "中山西路") == 0
     assert (target / "branchdesk.sqlite3").exists()
+    assert not (data_dir / "branchdesk.sqlite3").exists()  # not in the one it replaced
 
 
 def test_export_to_a_missing_folder_says_what_to_do(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    run("demo")
-    capsys.readouterr()
     target = tmp_path / "no-such-folder" / "areas.xlsx"
     assert run("export", "areas", "-o", str(target)) == 1
     err = capsys.readouterr().err

@@ -28,14 +28,14 @@ from branchdesk.io.batches import undo_batch
 from branchdesk.io.importing import ImportRejected, run_import
 from branchdesk.lookup.models import Waybill
 from branchdesk.privacy import mask_name, mask_phone
-from tests.conftest import without_complaints
+from tests.conftest import SAMPLE_WAYBILLS, without_complaints
 
 T0 = datetime(2026, 11, 2, 9, 0)
 
 
 @pytest.fixture
 def branch(sample_of: Callable[[int], Database]) -> Database:
-    db = sample_of(300)
+    db = sample_of(SAMPLE_WAYBILLS)
     with db.session() as s:
         service.ensure_default_categories(s)
     without_complaints(db)  # the sample's tables; the tests count the complaints they log

@@ -24,6 +24,7 @@ from branchdesk.db.backup import (
 from branchdesk.db.engine import Database
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.owner.pin import set_pin
+from tests.conftest import SAMPLE_WAYBILLS
 from tests.unit.db.test_backup import old_schema
 
 EDITS = {
@@ -51,7 +52,7 @@ EDITS = {
 
 @pytest.fixture
 def good_backup(db: Database, sample_of: Callable[[int], Database], tmp_path: Path) -> Path:
-    sample_of(100)
+    sample_of(SAMPLE_WAYBILLS)
     with db.session() as s:
         set_pin(s, "2580")
     db.dispose()

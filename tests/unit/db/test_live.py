@@ -22,6 +22,7 @@ from branchdesk.db.backup import backup_to, describe, list_backups
 from branchdesk.db.engine import Database
 from branchdesk.db.integrity import full_check, header_problem, quick_check
 from branchdesk.io.export import write_table
+from tests.conftest import SAMPLE_WAYBILLS
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="Windows has no POSIX advisory locks to lose"
@@ -73,7 +74,7 @@ def test_the_open_database_is_never_read_or_replaced_as_a_file(
 
 
 def test_backups_are_still_read_as_files(sample_of: Callable[[int], Database]) -> None:
-    sample_of(50)
+    sample_of(SAMPLE_WAYBILLS)
     copy = backup_to(paths.db_path(), paths.backups_dir())
     assert header_problem(copy) is None
     assert describe(copy).ok

@@ -18,11 +18,12 @@ from branchdesk.lookup.models import Waybill
 from branchdesk.lookup.service import classify, lookup
 from branchdesk.lookup.waybills import carriers_for, detect_carrier, normalise_number
 from branchdesk.sample import load_sample_branch
+from tests.conftest import SAMPLE_WAYBILLS
 
 
 @pytest.fixture
 def sample(db: Database, sample_of: Callable[[int], Database]) -> Iterator[Session]:
-    sample_of(600)
+    sample_of(SAMPLE_WAYBILLS)
     with db.read_session() as s:  # held open through the test: a reader, which never blocks
         yield s
 

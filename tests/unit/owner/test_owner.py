@@ -21,6 +21,7 @@ from branchdesk.io.batches import history, undo_batch
 from branchdesk.owner import audit, pin
 from branchdesk.owner.models import OwnerPin
 from branchdesk.permissions import Action, OwnerLock, PermissionDenied
+from tests.conftest import SAMPLE_WAYBILLS
 
 NOW = datetime(2026, 11, 22, 9, 0)
 
@@ -179,7 +180,7 @@ def test_a_change_that_fails_leaves_no_audit_entry(owned: Database) -> None:
 def test_undoing_an_import_and_deleting_need_the_owner(
     db: Database, sample_of: Callable[[int], Database]
 ) -> None:
-    sample_of(50)
+    sample_of(SAMPLE_WAYBILLS)
     with db.session() as s:
         pin.set_pin(s, "2580")
     permissions.set_policy(OwnerLock(True))

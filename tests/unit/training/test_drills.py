@@ -10,6 +10,7 @@ from pathlib import Path
 from branchdesk.db.engine import Database
 from branchdesk.team.agents import list_agents
 from branchdesk.training import drills
+from tests.conftest import SAMPLE_WAYBILLS
 from tests.unit.training.conftest import add_agents, import_areas
 
 NOW = datetime(2026, 12, 1, 9, 0)
@@ -163,7 +164,7 @@ def test_switching_the_language_leaves_every_card_and_its_memory_alone(
     Chinese."""
     from branchdesk import i18n
 
-    db = sample_of(100)
+    db = sample_of(SAMPLE_WAYBILLS)
     with db.read_session() as s:
         hire = next(a for a in list_agents(s) if a.name == "林子涵")
         before = drills.mastery(s, hire.id)
