@@ -11,22 +11,19 @@ from sqlalchemy import func, select
 from branchdesk import paths
 from branchdesk.complaints import service
 from branchdesk.db.backup import backup_to
-from branchdesk.db.engine import Database, open_database
+from branchdesk.db.engine import Database
 from branchdesk.db.integrity import IntegrityReport
 from branchdesk.lookup.models import Waybill
-from branchdesk.sample import load_sample_branch
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.shell.main_window import MainWindow
 from tests.conftest import without_complaints
 from tests.ui.conftest import Boxes
 
 
-def _damaged_with_a_backup() -> int:
-    db = open_database()
-    with db.session() as s:
-        load_sample_branch(s, waybills=200)
+def _damaged_with_a_backup(sample_db: Database) -> int:
+    with sample_db.session() as s:
         count = s.scalar(select(func.count(Waybill.id))) or 0
-    db.dispose()
+    sample_db.dispose()
     backup_to(paths.db_path(), paths.backups_dir(), kind="daily")
     # Garbage over the file's header: SQLite no longer recognises it.
     with open(paths.db_path(), "r+b") as fh:
@@ -36,8 +33,10 @@ def _damaged_with_a_backup() -> int:
     return count
 
 
-def test_a_damaged_database_is_restored_from_the_newest_backup(qtbot: QtBot, boxes: Boxes) -> None:
-    count = _damaged_with_a_backup()
+def test_a_damaged_database_is_restored_from_the_newest_backup(
+    qtbot: QtBot, boxes: Boxes, sample_db: Database
+) -> None:
+    count = _damaged_with_a_backup(sample_db)
     SettingsStore().set("first_run_done", True)
     window = MainWindow()
     qtbot.addWidget(window)
@@ -50,8 +49,10 @@ def test_a_damaged_database_is_restored_from_the_newest_backup(qtbot: QtBot, box
     assert any("before-restore" in p.name for p in paths.backups_dir().iterdir())
 
 
-def test_refusing_the_restore_closes_without_touching_the_file(qtbot: QtBot, boxes: Boxes) -> None:
-    _damaged_with_a_backup()
+def test_refusing_the_restore_closes_without_touching_the_file(
+    qtbot: QtBot, boxes: Boxes, sample_db: Database
+) -> None:
+    _damaged_with_a_backup(sample_db)
     before = paths.db_path().read_bytes()
     boxes.answer = boxes.answer.No
     window = MainWindow()
