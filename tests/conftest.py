@@ -86,6 +86,21 @@ def shared_database(
     return _shared_database(_template_folder(tmp_path_factory), name, fill)
 
 
+def sample_with_work_orders(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A template holding the sample branch (200 waybills), its handbook and guides, and HQ
+    work orders: the bad-input and crash tests' database with something to lose."""
+
+    def fill(db: Database) -> None:
+        from branchdesk.io.importing import run_import
+        from branchdesk.sample import load_sample_branch
+
+        with db.session() as s:
+            load_sample_branch(s, waybills=200)
+            run_import(s, DATA / "work_orders.xlsx", "complaints")
+
+    return shared_database(tmp_path_factory, "sample-work-orders.sqlite3", fill)
+
+
 def _template_maker(name: str) -> Callable[[Database], None]:
     def fill(database: Database) -> None:
         if name.startswith("sample"):

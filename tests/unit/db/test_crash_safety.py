@@ -34,13 +34,12 @@ from sqlalchemy.orm import Session
 from branchdesk import features, paths
 from branchdesk.complaints.models import Complaint
 from branchdesk.db.base import Base
-from branchdesk.db.engine import Database, make_engine, open_database, sqlite_revision
+from branchdesk.db.engine import make_engine, open_database, sqlite_revision
 from branchdesk.db.migrations import HEAD_REVISION
 from branchdesk.handbook.models import PenaltyItem
-from branchdesk.io.importing import run_import
 from branchdesk.lookup.search import find_text
-from branchdesk.sample import load_sample_branch, waybill_rows
-from tests.conftest import shared_database
+from branchdesk.sample import waybill_rows
+from tests.conftest import sample_with_work_orders
 from tests.unit.db.crash_worker import assert_consistent, counts
 
 pytestmark = pytest.mark.skipif(
@@ -88,13 +87,7 @@ def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir whose DB holds the sample branch, its handbook and guides, work orders."""
 
-    def fill(db: Database) -> None:
-        with db.session() as s:
-            load_sample_branch(s, waybills=400)
-        with db.session() as s:
-            run_import(s, DATA / "work_orders.xlsx", "complaints")
-
-    template = shared_database(tmp_path_factory, "crash-base.sqlite3", fill)
+    template = sample_with_work_orders(tmp_path_factory)  # the bad-input tests' too
     folder = tmp_path_factory.mktemp("base")
     shutil.copyfile(template, db_file(folder))
     return folder

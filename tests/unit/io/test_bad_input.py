@@ -49,8 +49,7 @@ from branchdesk.handbook import service as handbook
 from branchdesk.io.importing import ImportRejected, kinds, run_import, validate
 from branchdesk.io.reader import read_sheet
 from branchdesk.io.tabular import Field
-from branchdesk.sample import load_sample_branch
-from tests.conftest import shared_database
+from tests.conftest import sample_with_work_orders
 from tests.unit.db.crash_worker import assert_consistent, snapshot
 
 EXAMPLES = int(os.environ.get("BRANCHDESK_BAD_INPUT_EXAMPLES", "50"))
@@ -77,12 +76,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A DB file at the head revision holding the sample branch, its handbook and guides,
     and HQ work orders: every importer finds data it could damage."""
 
-    def fill(db: Database) -> None:
-        with db.session() as s:
-            load_sample_branch(s, waybills=200)
-            run_import(s, DATA / "work_orders.xlsx", "complaints")
-
-    return shared_database(tmp_path_factory, "bad-input.sqlite3", fill)
+    return sample_with_work_orders(tmp_path_factory)
 
 
 Snapshot = dict[str, tuple[int, str]]
