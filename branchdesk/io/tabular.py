@@ -245,22 +245,41 @@ def waybill_no(value: object) -> str | None:
     return result
 
 
+# A whole number a database column holds (SQLite's INTEGER is 64-bit). Text is checked by
+# its length before int(): Python refuses to convert more than 4,300 digits (ValueError).
+_LARGEST_INTEGER = 2**63 - 1
+
+
 def integer(value: object) -> int | None:
     if value is None:
         return None
+    number: int | None = None
     if value.__class__ is int:
-        return value
-    if isinstance(value, float) and not math.isnan(value) and value.is_integer():
-        return int(value)
-    if value.__class__ is str:
+        number = value
+    elif isinstance(value, float) and not math.isnan(value) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str):
         s = value.strip().replace(",", "").replace("，", "")
         if not s:
             return None
         if s.isascii() and s.isdigit():
-            return int(s)
-        if _DECIMAL_ZERO.fullmatch(s):
-            return int(s.split(".", 1)[0])
-    raise CellError(tr("a whole number is expected here, e.g. 12"))
+            whole, digits_only = s, s
+        elif _DECIMAL_ZERO.fullmatch(s):  # 12.0 or -3.00, as a spreadsheet writes a number
+            whole = s.split(".", 1)[0]
+            digits_only = whole.lstrip("+-")
+        else:
+            whole = digits_only = ""
+        if digits_only:
+            if len(digits_only) > 19:
+                raise CellError(
+                    tr("the number is too large; a whole number such as 12 is expected")
+                )
+            number = int(whole)
+    if number is None:
+        raise CellError(tr("a whole number is expected here, e.g. 12"))
+    if abs(number) > _LARGEST_INTEGER:
+        raise CellError(tr("the number is too large; a whole number such as 12 is expected"))
+    return number
 
 
 def date_value(value: object) -> date | None:

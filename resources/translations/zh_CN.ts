@@ -9117,5 +9117,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Updating the search index first (after a change to the data)…</source>
         <translation>正在更新搜索索引（数据有变动后的第一次搜索）…</translation>
     </message>
+    <message>
+        <source>the number is too large; a whole number such as 12 is expected</source>
+        <translation>数字太大；此处应为整数，例如 12</translation>
+    </message>
 </context>
 </TS>

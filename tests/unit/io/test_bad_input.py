@@ -949,6 +949,31 @@ def test_days_with_thousands_of_digits_is_a_cell_problem(
         copies.close(db)
 
 
+@pytest.mark.parametrize(
+    ("volume", "said"),
+    [
+        ("9" * 4301, "the number is too large"),
+        ("9" * 20, "the number is too large"),
+        ("1e300", "a whole number is expected"),
+    ],
+)
+def test_a_customer_volume_with_thousands_of_digits_is_a_cell_problem(
+    copies: Copies, files: Callable[[str], Path], volume: str, said: str
+) -> None:
+    # The same limit in the shared whole-number parser (customers' daily volume): ValueError;
+    # and a number past SQLite's 64-bit INTEGER would have failed at the insert.
+    path = files(".csv")
+    rows = [["客户名称", "电话", "日均件量"], ["宁波甬优贸易", "13805741234", volume]]
+    path.write_bytes(csv_bytes(rows, "utf-8", ","))
+    db = copies.open()
+    try:
+        with pytest.raises(ImportRejected, match="row 2") as refused, db.session() as s:
+            run_import(s, path, "customers")
+        assert said in str(refused.value)
+    finally:
+        copies.close(db)
+
+
 def test_work_order_created_in_year_9999_without_deadline(
     copies: Copies, files: Callable[[str], Path]
 ) -> None:
