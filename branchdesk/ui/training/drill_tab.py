@@ -242,8 +242,11 @@ class DrillTab(QWidget):
         self.reveal_button.setEnabled(False)
         for button in self.grade_buttons.values():
             button.setEnabled(False)
+        done = bool(self.items) and self.position >= len(self.items)
+        # Before a drill the bar says nothing (not "card 0 of 1"); after one, "card N of N".
+        self.progress.setTextVisible(done)
         self.progress.setRange(0, max(len(self.items), 1))
-        self.progress.setValue(min(self.position, len(self.items)))
+        self.progress.setValue(len(self.items) if done else 0)
 
     # --- the drill ------------------------------------------------------------------------
     def start(self) -> None:
@@ -285,8 +288,9 @@ class DrillTab(QWidget):
         self.reveal_button.setEnabled(True)
         for button in self.grade_buttons.values():
             button.setEnabled(False)
+        self.progress.setTextVisible(True)
         self.progress.setRange(0, len(self.items))
-        self.progress.setValue(self.position)
+        self.progress.setValue(self.position + 1)  # the card on screen: 1 for the first
 
     def reveal(self) -> None:
         if not self.items or self.position >= len(self.items) or self.revealed:

@@ -24,8 +24,9 @@ def test_the_drill_page_grades_with_keys_one_to_four(qtbot: QtBot, window: MainW
     assert window.pages.currentWidget() is window.training_page
     drill = window.training_page.drill
     assert drill.agent.currentText() == "林子涵"
+    assert not drill.progress.isTextVisible()  # not "card 0 of 1" before the drill
     qtbot.mouseClick(drill.start_button, Qt.MouseButton.LeftButton)
-    assert drill.items and drill.progress.value() == 0
+    assert drill.items and drill.progress.text() == f"Card 1 of {len(drill.items)}"
     first = drill.prompt.text()
     assert first == drill.items[0].prompt and drill.answer.text() == ""
     qtbot.keyClick(drill, Qt.Key.Key_3)  # no grade before the answer is shown
@@ -36,7 +37,9 @@ def test_the_drill_page_grades_with_keys_one_to_four(qtbot: QtBot, window: MainW
         if n > 1:
             qtbot.keyClick(drill, Qt.Key.Key_Space)
         qtbot.keyClick(drill, key)
-        assert drill.position == n and drill.progress.value() == n
+        assert (
+            drill.position == n and drill.progress.text() == f"Card {n + 1} of {len(drill.items)}"
+        )
     assert drill.prompt.text() == drill.items[4].prompt
     assert window.db is not None
     with window.db.read_session() as s:
