@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 import struct
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,7 +150,18 @@ def _damaged(path: Path, exc: sqlite3.Error) -> str:
     return tr("The database {path} is damaged or not a database: {error}", path=path, error=exc)
 
 
-def _run(path: Path, pragma: str, *, with_revision: bool, immutable: bool) -> IntegrityReport:
+class CheckCancelled(Exception):
+    """The check was stopped by its `cancelled` callback (the window closing): no verdict."""
+
+
+def _run(
+    path: Path,
+    pragma: str,
+    *,
+    with_revision: bool,
+    immutable: bool,
+    cancelled: Callable[[], bool] | None = None,
+) -> IntegrityReport:
     started = time.perf_counter()
     problems: list[str] = []
     # The database this process has open is judged by SQLite alone (it would find a file cut
@@ -164,12 +176,17 @@ def _run(path: Path, pragma: str, *, with_revision: bool, immutable: bool) -> In
         except sqlite3.Error as exc:
             problems.append(_damaged(path, exc))
         else:
+            if cancelled is not None:
+                # SQLite calls this every few thousand steps; non-zero interrupts the check.
+                con.set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
             try:
                 problems += structure_problems(con, pragma)
                 problems += foreign_key_problems(con)
                 if with_revision:
                     problems += _revision_problems(path, read_revision(con))
             except sqlite3.Error as exc:
+                if cancelled is not None and cancelled():
+                    raise CheckCancelled from exc  # interrupted: not a sign of damage
                 problems.append(_damaged(path, exc))
             finally:
                 con.close()
@@ -190,9 +207,16 @@ def _revision_problems(path: Path, revision: str | None) -> list[str]:
     return []
 
 
-def quick_check(db_path: Path, *, immutable: bool = False) -> IntegrityReport:
-    """The start-up check: header, `PRAGMA quick_check` and foreign keys (no index contents)."""
-    return _run(Path(db_path), "quick_check", with_revision=False, immutable=immutable)
+def quick_check(
+    db_path: Path, *, immutable: bool = False, cancelled: Callable[[], bool] | None = None
+) -> IntegrityReport:
+    """The start-up check: header, `PRAGMA quick_check` and foreign keys (no index contents).
+
+    Raises CheckCancelled when `cancelled()` turns true while it runs (seconds on a large
+    branch: a window closed meanwhile does not wait for it)."""
+    return _run(
+        Path(db_path), "quick_check", with_revision=False, immutable=immutable, cancelled=cancelled
+    )
 
 
 def full_check(db_path: Path, *, immutable: bool = False) -> IntegrityReport:

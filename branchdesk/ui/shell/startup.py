@@ -159,10 +159,14 @@ class StartupPart(WindowParts):
                 return None
             from branchdesk import paths
             from branchdesk.db.backup import BackupCancelled, daily_backup
-            from branchdesk.db.integrity import quick_check
+            from branchdesk.db.integrity import CheckCancelled, quick_check
 
             db_path = Path(str(db.engine.url.database))
-            report = quick_check(db_path)
+            try:
+                # Seconds on a large branch: a window closed meanwhile stops it, unjudged.
+                report = quick_check(db_path, cancelled=stopping.is_set)
+            except CheckCancelled:
+                return None
             if report.ok:
                 with contextlib.suppress(BackupCancelled):  # closing: the next start makes it
                     daily_backup(

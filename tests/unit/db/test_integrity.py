@@ -154,3 +154,25 @@ def test_newest_good_backup_skips_damaged_copies(db: Database) -> None:
     zero_middle_page(zeroed)
     truncate_half(cut)
     assert newest_good_backup(backups) == good
+
+
+def test_a_stopped_quick_check_gives_no_verdict_and_an_unstopped_one_passes(
+    sample_copy: Path,
+) -> None:
+    # The window closing stops the start-up check (seconds on a large branch) instead of
+    # waiting for it; a check stopped part-way must not read as damage.
+    from branchdesk.db.integrity import CheckCancelled
+
+    asked: list[int] = []
+
+    def stop_at_the_second_ask() -> bool:
+        asked.append(1)
+        return len(asked) >= 2
+
+    with pytest.raises(CheckCancelled):
+        quick_check(sample_copy, cancelled=stop_at_the_second_ask)
+    assert len(asked) >= 2  # SQLite asked while the check ran, and it stopped when told
+    report = quick_check(sample_copy, cancelled=lambda: False)
+    assert report.ok, report.problems
+    zero_middle_page(sample_copy)
+    assert not quick_check(sample_copy, cancelled=lambda: False).ok  # damage is still found
