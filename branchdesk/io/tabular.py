@@ -245,8 +245,8 @@ def waybill_no(value: object) -> str | None:
     return result
 
 
-# A whole number a database column holds (SQLite's INTEGER is 64-bit). Text is checked by
-# its length before int(): Python refuses to convert more than 4,300 digits (ValueError).
+# A whole number a database column holds (SQLite's INTEGER is 64-bit, 19 digits). Text is
+# checked by its length before int(): Python refuses to convert over 4,300 digits (ValueError).
 _LARGEST_INTEGER = 2**63 - 1
 
 
@@ -270,15 +270,15 @@ def integer(value: object) -> int | None:
         else:
             whole = digits_only = ""
         if digits_only:
-            if len(digits_only) > 19:
-                raise CellError(
-                    tr("the number is too large; a whole number such as 12 is expected")
-                )
-            number = int(whole)
+            # Leading zeros are no size, but int() counts them towards its 4,300 digits.
+            significant = digits_only.lstrip("0") or "0"
+            if len(significant) > 19:
+                raise CellError(tr("the number is too large (more than 19 digits)"))
+            number = -int(significant) if whole.startswith("-") else int(significant)
     if number is None:
         raise CellError(tr("a whole number is expected here, e.g. 12"))
     if abs(number) > _LARGEST_INTEGER:
-        raise CellError(tr("the number is too large; a whole number such as 12 is expected"))
+        raise CellError(tr("the number is too large (more than 19 digits)"))
     return number
 
 

@@ -9118,8 +9118,8 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <translation>正在更新搜索索引（数据有变动后的第一次搜索）…</translation>
     </message>
     <message>
-        <source>the number is too large; a whole number such as 12 is expected</source>
-        <translation>数字太大；此处应为整数，例如 12</translation>
+        <source>the number is too large (more than 19 digits)</source>
+        <translation>数字太大（超过 19 位）</translation>
     </message>
 </context>
 </TS>

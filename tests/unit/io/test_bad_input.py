@@ -612,7 +612,11 @@ class Commits:
 
     def __init__(self, db: Database) -> None:
         self._con = sqlite3.connect(str(db.engine.url.database))
-        self._version = self._read()
+        try:
+            self._version = self._read()
+        except BaseException:
+            self._con.close()
+            raise
 
     def _read(self) -> int:
         return int(self._con.execute("PRAGMA data_version").fetchone()[0])
@@ -952,9 +956,10 @@ def test_days_with_thousands_of_digits_is_a_cell_problem(
 @pytest.mark.parametrize(
     ("volume", "said"),
     [
-        ("9" * 4301, "the number is too large"),
-        ("9" * 20, "the number is too large"),
+        ("9" * 4301, "the number is too large (more than 19 digits)"),
+        ("9" * 20, "the number is too large (more than 19 digits)"),
         ("1e300", "a whole number is expected"),
+        ("1" + "0" * 7, "a daily volume between 0 and 1,000,000 parcels is expected"),
     ],
 )
 def test_a_customer_volume_with_thousands_of_digits_is_a_cell_problem(

@@ -136,6 +136,20 @@ def test_integer() -> None:
         integer(2.5)
 
 
+def test_integer_takes_what_a_64_bit_column_holds_and_says_when_a_number_is_too_large() -> None:
+    assert integer("-3.00") == -3  # as a spreadsheet writes a whole number
+    assert integer("0" * 30 + "12") == 12  # leading zeros are no size
+    assert integer("0" * 4300 + "12") == 12  # not even past int()'s 4,300 digits
+    assert integer("-" + "0" * 5000 + "7.0") == -7
+    assert integer("9223372036854775807") == 2**63 - 1
+    for huge in ("9" * 4301, "9" * 20, "9223372036854775808", 1e20, 1e300, 2**64):
+        with pytest.raises(CellError, match=r"too large \(more than 19 digits\)"):
+            integer(huge)
+    for not_whole in (True, float("nan"), float("inf"), "１２"):
+        with pytest.raises(CellError, match="whole number"):
+            integer(not_whole)
+
+
 @pytest.mark.parametrize(
     "value",
     [
