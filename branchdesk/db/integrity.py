@@ -185,8 +185,9 @@ def _run(
                 if with_revision:
                     problems += _revision_problems(path, read_revision(con))
             except sqlite3.Error as exc:
-                if cancelled is not None and cancelled():
-                    raise CheckCancelled from exc  # interrupted: not a sign of damage
+                interrupted = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT
+                if interrupted and cancelled is not None and cancelled():
+                    raise CheckCancelled from exc  # stopped when told: not a sign of damage
                 problems.append(_damaged(path, exc))
             finally:
                 con.close()

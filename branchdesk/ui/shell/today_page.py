@@ -142,8 +142,9 @@ class TodayPage(QWidget):
             yield
         finally:
             self._held -= 1
-            if not self._held and self._wanted:
-                self.refresh()
+        # Not after an error inside: a second failed read would hide the first.
+        if not self._held and self._wanted:
+            self.refresh()
 
     def add_card(self, card: QWidget, refresh: Callable[[], None] | None = None) -> None:
         """A later feature's card (its queue, QC's follow-ups) under the day's due list;

@@ -309,9 +309,9 @@ def before_state(folder: Path) -> Before:
         with engine.connect() as con:
             numbers = [
                 row[0]
-                for row in con.exec_driver_sql("SELECT number FROM waybill ORDER BY id LIMIT 400")
+                for row in con.exec_driver_sql("SELECT number FROM waybill ORDER BY id LIMIT 200")
             ]
-        return Before(counts(engine), limits, rows_up_to(engine, limits), numbers[::40])
+        return Before(counts(engine), limits, rows_up_to(engine, limits), numbers[::20])
     finally:
         engine.dispose()
 

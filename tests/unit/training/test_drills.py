@@ -199,10 +199,10 @@ def test_a_drill_graded_at_once_records_what_grading_one_by_one_does(
             for n, card in enumerate(picked)
         ]
 
-    def recorded(agent: int) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    def recorded(agent: int) -> tuple[list[tuple[object, ...]], ...]:
         from sqlalchemy import select
 
-        from branchdesk.training.models import TrainingMemory, TrainingReview
+        from branchdesk.training.models import TrainingLookup, TrainingMemory, TrainingReview
 
         with db.read_session() as s:
             memory = [
@@ -221,7 +221,16 @@ def test_a_drill_graded_at_once_records_what_grading_one_by_one_does(
                     .order_by(TrainingReview.id)
                 )
             ]
-        return memory, reviews
+            # A place got wrong (grade 1) is noted to be drilled first.
+            lookups = [
+                (r.keyword, r.at, r.wrong)
+                for r in s.scalars(
+                    select(TrainingLookup)
+                    .where(TrainingLookup.agent_id == agent)
+                    .order_by(TrainingLookup.id)
+                )
+            ]
+        return memory, reviews, lookups
 
     one_by_one, at_once = ids["林子涵"], ids["郭晓燕"]
     for day in range(3):
@@ -235,19 +244,23 @@ def test_a_drill_graded_at_once_records_what_grading_one_by_one_does(
             assert len(drills.grade_all(s, at_once, drill)) == len(drill)
     assert recorded(one_by_one) == recorded(at_once)
     assert recorded(at_once)[1]  # something was graded
+    assert any(wrong for _k, _at, wrong in recorded(at_once)[2])  # and a place got wrong
 
 
-def test_a_bad_grade_in_a_drill_records_none_of_it(db: Database, tmp_path: Path) -> None:
+def test_a_refused_answer_in_a_drill_records_none_of_it(db: Database, tmp_path: Path) -> None:
     import pytest
+
+    from branchdesk.training.models import TrainingCard
 
     import_areas(db, tmp_path, AREAS)
     agent = add_agents(db, "林子涵")["林子涵"]
     _sync(db)
     items = _session(db, agent)
-    with pytest.raises(drills.TrainingError), db.session() as s:
-        drills.grade_all(
-            s,
-            agent,
-            [drills.Answer(items[0].card_id, 3, NOW), drills.Answer(items[1].card_id, 5, NOW)],
-        )
+    first, second = items[0].card_id, items[1].card_id
+    with db.session() as s:
+        s.get(TrainingCard, second).retired_at = NOW  # type: ignore[union-attr]
+    for refused in (drills.Answer(items[2].card_id, 5, NOW), drills.Answer(second, 3, NOW)):
+        # In a session that commits: grade_all refuses before it writes the first answer.
+        with db.session() as s, pytest.raises(drills.TrainingError):
+            drills.grade_all(s, agent, [drills.Answer(first, 3, NOW), refused])
     assert all(i.new for i in _session(db, agent))
