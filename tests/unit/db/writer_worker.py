@@ -35,7 +35,11 @@ def main(argv: list[str]) -> int:
     db = open_database()
     with db.session() as session:
         category = service.category_tree(session)[0].id
-    (control / f"{name}.ready").write_text("{}")
+    # Written aside and renamed: the test reads it the moment it exists (it once read it
+    # empty, between the create and the write).
+    ready = control / f".{name}.ready.tmp"
+    ready.write_text("{}")
+    os.replace(ready, control / f"{name}.ready")
     deadline = time.monotonic() + 120
     while not (control / "go").exists():
         if time.monotonic() > deadline:
