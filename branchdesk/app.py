@@ -85,6 +85,8 @@ def launch(
     from branchdesk.ui.shell.main_window import MainWindow
 
     window = MainWindow(settings=settings, startup_checks=True)
+    # The day's due list and counts from a read-only look, painted with the window.
+    window.show_glance(db_path)
     if before_show is not None:
         window.installEventFilter(before_show)
 

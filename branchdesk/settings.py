@@ -196,6 +196,25 @@ SETTINGS: dict[str, Setting] = {
     )
 }
 BRANCH_KEYS = tuple(key for key, s in SETTINGS.items() if s.scope == BRANCH)
+# The row of the database's branch settings that says settings.json's were taken over.
+ADOPTED_KEY = "_settings_json_taken_over"
+
+
+def decode_branch_values(stored: dict[str, str]) -> dict[str, Any]:
+    """Every branch setting from the database's rows (key → JSON text): the stored value, or
+    the default (also for a value that is no longer valid)."""
+    out = {}
+    for key in BRANCH_KEYS:
+        setting = SETTINGS[key]
+        value: Any = setting.default
+        if key in stored:
+            try:
+                value = json.loads(stored[key])
+            except ValueError:
+                value = None
+        out[key] = value if setting.valid(value) else setting.default
+    return out
+
 
 # The branch's settings from the database, once it is open (None: defaults until then).
 _branch_values: dict[str, Any] | None = None

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from branchdesk.complaints import workflow
 from branchdesk.complaints.defaults import DEFAULT_CATEGORIES
+from branchdesk.complaints.glance import walk_categories
 from branchdesk.complaints.models import (
     Complaint,
     ComplaintCategory,
@@ -96,28 +97,21 @@ def category_tree(session: Session) -> list[CategoryInfo]:
             .order_by(ComplaintCategory.position, ComplaintCategory.id)
         )
     )
-    children: dict[int | None, list[ComplaintCategory]] = {}
-    for row in rows:
-        children.setdefault(row.parent_id, []).append(row)
+    by_id = {row.id: row for row in rows}
     out: list[CategoryInfo] = []
-
-    def walk(parent: int | None, prefix: str, depth: int) -> None:
-        for row in children.get(parent, []):
-            path = f"{prefix} › {row.name}" if prefix else row.name
-            out.append(
-                CategoryInfo(
-                    row.id,
-                    row.name,
-                    row.parent_id,
-                    row.sla_hours,
-                    path,
-                    depth,
-                    tuple(ScriptInfo(s.id, s.title, s.body) for s in row.scripts),
-                )
+    for id_, path, depth in walk_categories([(r.id, r.parent_id, r.name) for r in rows]):
+        row = by_id[id_]
+        out.append(
+            CategoryInfo(
+                row.id,
+                row.name,
+                row.parent_id,
+                row.sla_hours,
+                path,
+                depth,
+                tuple(ScriptInfo(s.id, s.title, s.body) for s in row.scripts),
             )
-            walk(row.id, path, depth + 1)
-
-    walk(None, "", 0)
+        )
     return out
 
 
@@ -886,7 +880,7 @@ def due_soon(
             Complaint.due_at <= until,
             Complaint.merged_into_id.is_(None),
         )
-        .order_by(Complaint.due_at)
+        .order_by(Complaint.due_at, Complaint.id)
         .limit(limit)
     )
     paths = _paths(session)

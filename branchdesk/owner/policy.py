@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from branchdesk.db.engine import Database
 
 # A row that says settings.json was taken over (it is never taken over again).
-ADOPTED = "_settings_json_taken_over"
+ADOPTED = settings_module.ADOPTED_KEY
 
 # What the audit log and messages call each branch setting (English sources).
 SETTING_LABELS = {
@@ -52,26 +52,11 @@ class SettingError(BranchDeskError):
     """A branch setting given a value it cannot take; nothing was changed."""
 
 
-def _decode(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
 def values(session: Session) -> dict[str, Any]:
     """Every branch setting: the database's value, or the default (also for a value that is
     no longer valid)."""
-    stored = {
-        row.key: _decode(row.value)
-        for row in session.scalars(select(BranchSetting).where(BranchSetting.key.in_(BRANCH_KEYS)))
-    }
-    out = {}
-    for key in BRANCH_KEYS:
-        setting = SETTINGS[key]
-        value = stored.get(key, setting.default)
-        out[key] = value if setting.valid(value) else setting.default
-    return out
+    rows = session.scalars(select(BranchSetting).where(BranchSetting.key.in_(BRANCH_KEYS)))
+    return settings_module.decode_branch_values({row.key: row.value for row in rows})
 
 
 def load(session: Session) -> dict[str, Any]:

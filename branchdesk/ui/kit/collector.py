@@ -46,5 +46,11 @@ class GuiThreadCollector(QObject):
 
 def install(app: QObject) -> GuiThreadCollector:
     """Once per application (a second call returns the first collector)."""
-    existing = app.findChild(GuiThreadCollector)
-    return existing if existing is not None else GuiThreadCollector(app)
+    # Not findChild: it wraps the application's children, QStyle among them, whose first use
+    # builds its enums (7 ms) before the window's first paint.
+    existing = getattr(app, "_gui_thread_collector", None)
+    if isinstance(existing, GuiThreadCollector):
+        return existing
+    collector = GuiThreadCollector(app)
+    setattr(app, "_gui_thread_collector", collector)  # noqa: B010
+    return collector

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolBar, QWidget
 
@@ -33,7 +32,7 @@ class KnowledgePart(WindowParts):
     def _build_knowledge(self) -> None:
         """The Ctrl+K action and the search box of the tool bar (enabled once data is open)."""
         self.search_action = QAction(self.tr("&Search everything…"), self)
-        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.setShortcuts([QKeySequence("Ctrl+K")])
         self.search_action.triggered.connect(lambda: self.open_search())
         self.search_action.setEnabled(False)
         self.addAction(self.search_action)
@@ -50,7 +49,7 @@ class KnowledgePart(WindowParts):
         bar.setObjectName("knowledgeBar")
         bar.setMovable(False)
         bar.addWidget(self.knowledge_box)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBar(bar)  # at the top
         self.search_dialog = None
 
     def _attach_knowledge(self) -> None:
@@ -71,6 +70,8 @@ class KnowledgePart(WindowParts):
 
     def _add_suggest_action(self, view: QWidget) -> None:
         """纠错与建议 on a penalty item: right-click in the handbook's table."""
+        from PySide6.QtCore import Qt
+
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         suggest = QAction(self.tr("Report a mistake or suggest…"), view)
         suggest.triggered.connect(self.suggest_on_handbook_item)

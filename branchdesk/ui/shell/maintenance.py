@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QMessageBox,
 )
@@ -114,6 +114,8 @@ class MaintenancePart(WindowParts):
         # Nothing may read the database while it is replaced (the restore runs in a thread);
         # the reminders resume when the dialog closes without a restore.
         self.reminder_timer.stop()
+        from PySide6.QtCore import Qt
+
         dialog = RestoreDialog(self.db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -149,6 +151,8 @@ class _WaybillPurge(QObject):
 
             with db.session() as session:
                 return purge_waybills(session, days, progress=counted)
+
+        from PySide6.QtCore import Qt
 
         self._work = work
         self.dialog = QProgressDialog(

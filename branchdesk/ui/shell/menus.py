@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QToolButton,
@@ -25,12 +24,14 @@ class MenusPart(WindowParts):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import a table…"), self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        # setShortcuts, not setShortcut: that one's overloads build the Qt namespace's 200
+        # enums (20 ms) before the window's first paint.
+        self.import_action.setShortcuts([QKeySequence("Ctrl+I")])
         self.import_action.triggered.connect(self.open_import)
         self.import_action.setEnabled(False)
         file_menu.addAction(self.import_action)
         self.print_action = QAction(self.tr("&Print…"), self)
-        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setShortcuts(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(lambda: self.open_print())
         self.print_action.setEnabled(False)
         file_menu.addAction(self.print_action)
@@ -52,16 +53,16 @@ class MenusPart(WindowParts):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         settings_action = QAction(self.tr("&Settings…"), self)
-        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.setShortcuts([QKeySequence("Ctrl+,")])
         settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(settings_action)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         complaints_menu = self.menuBar().addMenu(self.tr("&Complaints"))
         self.new_complaint_action = QAction(self.tr("&New complaint…"), self)
-        self.new_complaint_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_complaint_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_complaint_action.triggered.connect(self.new_complaint)
         self.new_complaint_action.setEnabled(False)
         complaints_menu.addAction(self.new_complaint_action)
@@ -73,7 +74,7 @@ class MenusPart(WindowParts):
         self.slips_action.setEnabled(False)
         complaints_menu.addAction(self.slips_action)
         self.qc_action = QAction(self.tr("&Quality control…"), self)
-        self.qc_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.qc_action.setShortcuts([QKeySequence("Ctrl+Shift+Q")])
         self.qc_action.triggered.connect(self.open_qc)
         complaints_menu.addAction(self.qc_action)
         self._build_team_menu()
@@ -85,7 +86,7 @@ class MenusPart(WindowParts):
         self.due_indicator.setVisible(False)
         for n in range(min(PAGE_COUNT, 10)):  # Ctrl+1 … Ctrl+9, Ctrl+0; 培训 has its own key
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{(n + 1) % 10}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{(n + 1) % 10}")])
             action.triggered.connect(lambda _c=False, n=n: self.nav.setCurrentRow(n))
             self.addAction(action)
         owner_menu = self.menuBar().addMenu(self.tr("&Owner"))
@@ -208,6 +209,8 @@ class MenusPart(WindowParts):
             open_now.raise_()
             open_now.activateWindow()
             return
+        from PySide6.QtCore import Qt
+
         window = QcWindow(self.db, self.settings, self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda *_: setattr(self, "qc_window", None))

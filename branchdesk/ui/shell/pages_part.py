@@ -13,6 +13,7 @@ only those already built: one built later reads the data as it is then.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -34,6 +35,7 @@ from branchdesk.ui.shell.window_base import (
 )
 
 if TYPE_CHECKING:
+    from branchdesk.complaints.glance import DueGlance
     from branchdesk.ui.complaints.analysis_page import AnalysisPage
     from branchdesk.ui.complaints.complaints_page import ComplaintsPage
     from branchdesk.ui.data.data_page import DataPage
@@ -50,12 +52,27 @@ BUILT_AT_START = (TODAY, LOOKUP)
 
 class PagesPart(WindowParts):
     def _place_pages(self) -> None:
-        """A placeholder for every page, then the pages of the first screen."""
+        """A placeholder for every page (unless the start-up look placed them), then the pages
+        of the first screen."""
+        if self.built(TODAY) is None:
+            self._place_placeholders()
+        for index in BUILT_AT_START:
+            self.page(index)
+
+    def _place_placeholders(self) -> None:
         self._built = {}
         for _ in range(PAGE_COUNT):
             self.pages.addWidget(QWidget())
-        for index in BUILT_AT_START:
-            self.page(index)
+
+    def _place_glance(self, due: DueGlance, lead: float, at: datetime) -> None:
+        """The start-up look (startup.py): 今天 with the day's due list, before the data is
+        open; its cards and every other page come with the data."""
+        self._place_placeholders()
+        page = self._today_page()
+        page.show_glance(due, lead, at)
+        self._put(TODAY, page)
+        self.pages.setCurrentIndex(TODAY)
+        self.nav.setCurrentRow(TODAY)  # the navigation stays disabled until the data is open
 
     # --- one builder per page: the page and its wiring ---------------------------------------
 
@@ -79,20 +96,35 @@ class PagesPart(WindowParts):
         self.statusBar().showMessage(text, 8000)
 
     def _build_today(self) -> TodayPage:
-        from branchdesk.ui.shell.today_cards import DrillCard, QcCard, QueueCard
+        assert self.db is not None
+        page = self._today_page()
+        self._add_today_cards(page)
+        return page
+
+    def _today_page(self) -> TodayPage:
+        """今天 and its wiring, without the later features' cards (they need the data)."""
         from branchdesk.ui.shell.today_page import TodayPage
 
-        assert self.db is not None
         page = TodayPage(self.db, self.settings)
         page.job.connect(self.do_job)
-        page.open_complaint.connect(lambda cid: self.complaints_page.open_complaint(cid))
+        page.open_complaint.connect(self._open_complaint)
+        return page
+
+    def _open_complaint(self, complaint_id: int) -> None:
+        if self.db is not None:  # not from the start-up look, before the data is open
+            self.complaints_page.open_complaint(complaint_id)
+
+    def _add_today_cards(self, page: TodayPage) -> None:
+        from branchdesk.ui.shell.today_cards import DrillCard, QcCard, QueueCard
+
+        assert self.db is not None
+        page.db = self.db
         queue_card = QueueCard(self.db, self.settings, self.open_queue)
         page.add_card(queue_card, queue_card.refresh)
         qc_card = QcCard(self.db, self.open_qc)
         page.add_card(qc_card, qc_card.refresh)
         self.drill_card = DrillCard(self.db, self.settings, self.open_training)
         page.add_card(self.drill_card, self.drill_card.refresh)
-        return page
 
     def _build_lookup(self) -> LookupPage:
         from branchdesk.ui.lookup.lookup_page import LookupPage

@@ -5,13 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QSystemTrayIcon,
-)
-
 if TYPE_CHECKING:
     from branchdesk.complaints.service import ComplaintRow
 
@@ -30,6 +23,10 @@ class RemindersPart(WindowParts):
         self.complaints_page.show_due()
 
     def _start_reminders(self) -> None:
+        # Imported here: QStyle's enums alone take 7 ms, before the window's first paint.
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+
         if QSystemTrayIcon.isSystemTrayAvailable():
             icon = self.windowIcon()
             if icon.isNull():
@@ -73,6 +70,10 @@ class RemindersPart(WindowParts):
     ) -> None:
         """The counts in the status bar; `rows` the complaints due soon or overdue (None: the
         complaints page's, which has just counted them)."""
+        self._show_due_indicator(soon, overdue)
+        self._announce(self.complaints_page.due_rows if rows is None else rows)
+
+    def _show_due_indicator(self, soon: int, overdue: int) -> None:
         lead = f"{float(self.settings.get('complaint_lead_hours')):g}"
         self.due_indicator.setText(
             self.tr("{overdue} overdue · {soon} due within {hours} h").format(
@@ -85,7 +86,6 @@ class RemindersPart(WindowParts):
             f"QToolButton#dueIndicator {{ color: {colour}; font-weight: {weight}; }}"
         )
         self.due_indicator.setVisible(True)
-        self._announce(self.complaints_page.due_rows if rows is None else rows)
 
     def _announce(self, rows: list[ComplaintRow]) -> list[str]:
         """Tell (once) about each complaint that became due soon or overdue; returns the news."""
@@ -120,6 +120,8 @@ class RemindersPart(WindowParts):
                 text += "\n" + self.tr("and {count} more").format(count=len(news) - 5)
             self.reminded.emit(text)
             if self.tray is not None:
+                from PySide6.QtWidgets import QSystemTrayIcon
+
                 self.tray.showMessage(
                     self.tr("Complaints falling due"),
                     text,

@@ -50,6 +50,50 @@ class StartupPart(WindowParts):
         self.attach(db)
         return True
 
+    def show_glance(self, path: Path | None = None) -> bool:
+        """Before the data is opened: 今天's due list, the counts in the status bar and the
+        branch's name in the title from a read-only look at the database
+        (branchdesk.db.glance), so the window's first paint shows them; `open_data` then
+        opens the data and builds the rest. False, with the window as it was, where no look
+        could be taken."""
+        import logging
+        import sqlite3
+        from datetime import datetime
+
+        from branchdesk import paths
+        from branchdesk import settings as settings_module
+        from branchdesk.complaints.glance import due_glance
+        from branchdesk.db.glance import open_glance
+        from branchdesk.owner.glance import branch_values
+        from branchdesk.ui.shell.today_page import SHOWN_DUE
+
+        con = open_glance(path or paths.db_path())
+        if con is None:
+            return False
+        try:
+            values = branch_values(con)
+            if values is None:
+                return False
+            lead = float(values["complaint_lead_hours"])
+            at = datetime.now()
+            due = due_glance(con, lead, at, SHOWN_DUE)
+        except sqlite3.Error as exc:  # a table missing, a writer holding the file: no look
+            logging.getLogger(__name__).info("No start-up look: %s", exc)
+            return False
+        finally:
+            con.close()
+        settings_module.set_branch_values(values)
+        self.refresh_title()
+        self._drop_loading()
+        self._place_glance(due, lead, at)
+        self.statusBar().addPermanentWidget(self.due_indicator)
+        self._show_due_indicator(due.soon, due.overdue)
+        return True
+
+    def _drop_loading(self) -> None:
+        self.pages.removeWidget(self.loading)
+        self.loading.deleteLater()
+
     def offer_restore(self, problem: str, path: Path | None = None) -> bool:
         """The data is damaged: offer the newest good backup. True when it was restored."""
         from branchdesk import paths
@@ -105,16 +149,20 @@ class StartupPart(WindowParts):
         from branchdesk.settings import who_is_working
 
         permissions.set_actor(who_is_working(self.settings))
-        self.pages.removeWidget(self.loading)
-        self.loading.deleteLater()
+        glanced = self.built(TODAY) is not None  # the start-up look placed the pages
+        if not glanced:
+            self._drop_loading()
         self._place_pages()  # 今天 and 查件 now, the others when they are first shown
+        if glanced:
+            self._add_today_cards(self.today_page)
         # Each part below asks 今天 to refresh (the agent, the reminders, showing it): it is
         # filled once, when they are all attached.
         with self.today_page.held():
             self.nav.currentRowChanged.connect(self._show_page)
             self.nav.setEnabled(True)
             self._attach_knowledge()
-            self.statusBar().addPermanentWidget(self.due_indicator)
+            if not glanced:
+                self.statusBar().addPermanentWidget(self.due_indicator)
             self._attach_team()
             self._attach_training()
             self._start_reminders()

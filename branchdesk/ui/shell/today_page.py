@@ -7,12 +7,13 @@ their shortcuts, each one click from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.complaints import service as complaints
 from branchdesk.complaints.workflow import CALLBACK, status_label
-from branchdesk.db.engine import Database
 from branchdesk.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from branchdesk.complaints.glance import DueGlance
+    from branchdesk.db.engine import Database
 
 # The day-one jobs: (key, label), and their shortcuts. The window connects `job` to each.
 JOB_LABELS = (
@@ -40,6 +43,11 @@ JOB_LABELS = (
 )
 JOB_KEYS = {"lookup": "Ctrl+2", "complaint": "Ctrl+N", "sheet": "Ctrl+P", "guides": "Ctrl+9"}
 SHOWN_DUE = 8
+# Qt.ItemDataRole.UserRole and Qt.GlobalColor.darkRed by value: the first use of the Qt
+# namespace builds its 200 enums (20 ms), and the start-up look fills this page before the
+# window's first paint.
+ID_ROLE = 256
+LATE = "#800000"
 WEEKDAY_LABELS = (
     ("mon", "Monday"),
     ("tue", "Tuesday"),
@@ -49,6 +57,21 @@ WEEKDAY_LABELS = (
     ("sat", "Saturday"),
     ("sun", "Sunday"),
 )
+
+
+class DueItem(Protocol):
+    """A complaint of the due list, from the service or the start-up look."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def ticket_no(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def due_at(self) -> datetime: ...
 
 
 class Card(QFrame):
@@ -74,8 +97,9 @@ class TodayPage(QWidget):
     open_complaint = Signal(int)
 
     def __init__(
-        self, db: Database, settings: SettingsStore, parent: QWidget | None = None
+        self, db: Database | None, settings: SettingsStore, parent: QWidget | None = None
     ) -> None:
+        """`db` None: the page shows the start-up look (show_glance) until it is given one."""
         super().__init__(parent)
         self.db = db
         self.settings = settings
@@ -162,13 +186,12 @@ class TodayPage(QWidget):
             self._wanted = True
             return
         self._wanted = False
+        if self.db is None:
+            return  # the start-up look stands until the data is open
+        from branchdesk.complaints import service as complaints
+
         self._filled = True
         now = datetime.now()
-        self.heading.setText(
-            self.tr("Today: {date}, {weekday}").format(
-                date=now.strftime("%Y-%m-%d"), weekday=self.tr(WEEKDAY_LABELS[now.weekday()][1])
-            )
-        )
         lead = float(self.settings.get("complaint_lead_hours"))
         with self.db.read_session() as session:
             soon, overdue = complaints.due_counts(session, lead, now)
@@ -176,6 +199,29 @@ class TodayPage(QWidget):
             callbacks = complaints.count_complaints(
                 session, complaints.ComplaintFilter(statuses=(CALLBACK,))
             )
+        self._show_due(now, lead, soon, overdue, callbacks, rows)
+        for refresh in self._refreshers:
+            refresh()
+
+    def show_glance(self, due: DueGlance, lead: float, at: datetime) -> None:
+        """The day's due list from the start-up look (branchdesk.db.glance), read before the
+        data is opened; the first refresh with the data reads it again."""
+        self._show_due(at, lead, due.soon, due.overdue, due.callbacks, due.rows)
+
+    def _show_due(
+        self,
+        now: datetime,
+        lead: float,
+        soon: int,
+        overdue: int,
+        callbacks: int,
+        rows: Sequence[DueItem],
+    ) -> None:
+        self.heading.setText(
+            self.tr("Today: {date}, {weekday}").format(
+                date=now.strftime("%Y-%m-%d"), weekday=self.tr(WEEKDAY_LABELS[now.weekday()][1])
+            )
+        )
         if overdue or soon or callbacks:
             self.due_summary.setText(
                 self.tr(
@@ -196,13 +242,11 @@ class TodayPage(QWidget):
                 late=self.tr(" · overdue") if late else "",
             )
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setData(ID_ROLE, row.id)
             if late:
-                item.setForeground(Qt.GlobalColor.darkRed)
+                item.setForeground(QBrush(QColor(LATE)))
             self.due_list.addItem(item)
         self.due_list.setVisible(bool(rows))
-        for refresh in self._refreshers:
-            refresh()
 
     def _open(self, item: QListWidgetItem) -> None:
-        self.open_complaint.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.open_complaint.emit(int(item.data(ID_ROLE)))

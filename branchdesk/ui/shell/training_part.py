@@ -34,7 +34,7 @@ class TrainingPart(WindowParts):
         self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._training_shown)
         action = QAction(self.tr("Training"), self)
-        action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        action.setShortcuts([QKeySequence("Ctrl+Shift+T")])
         action.triggered.connect(self.open_training)
         self.addAction(action)
 

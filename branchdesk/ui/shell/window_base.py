@@ -98,6 +98,11 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
             return page
         assert self.db is not None, "the pages are built once the data is open"
         page = self._build_page(index)
+        self._put(index, page)
+        return page
+
+    def _put(self, index: int, page: QWidget) -> None:
+        """`page` in its placeholder's place."""
         self._built[index] = page
         placeholder = self.pages.widget(index)
         assert placeholder is not None
@@ -107,7 +112,6 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
         placeholder.deleteLater()
         if showing:
             self.pages.setCurrentIndex(index)
-        return page
 
     def _build_page(self, index: int) -> QWidget:
         raise NotImplementedError  # PagesPart's
