@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from branchdesk.db.location import network_filesystem
 from branchdesk.db.migrations import HEAD_REVISION
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+Connection = sqlite3.Connection
 
 # How SQLAlchemy keeps a DateTime in SQLite (text, compared as text).
 STORED_TIME = "%Y-%m-%d %H:%M:%S.%f"
@@ -52,3 +56,18 @@ def open_glance(path: Path) -> sqlite3.Connection | None:
         log.info("No start-up look at %s: %s", path, exc)
     con.close()
     return None
+
+
+def look(path: Path, read: Callable[[Connection], T]) -> T | None:
+    """`read(connection)` on a look at the database at `path`; None where no look could be
+    taken or the read failed (a table missing, a writer holding the file too long)."""
+    con = open_glance(path)
+    if con is None:
+        return None
+    try:
+        return read(con)
+    except sqlite3.Error as exc:
+        log.info("No start-up look at %s: %s", path, exc)
+        return None
+    finally:
+        con.close()

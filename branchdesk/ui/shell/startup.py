@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -56,32 +56,29 @@ class StartupPart(WindowParts):
         (branchdesk.db.glance), so the window's first paint shows them; `open_data` then
         opens the data and builds the rest. False, with the window as it was, where no look
         could be taken."""
-        import logging
-        import sqlite3
         from datetime import datetime
 
         from branchdesk import paths
         from branchdesk import settings as settings_module
-        from branchdesk.complaints.glance import due_glance
-        from branchdesk.db.glance import open_glance
+        from branchdesk.complaints.glance import DueGlance, due_glance
+        from branchdesk.db.glance import Connection, look
         from branchdesk.owner.glance import branch_values
         from branchdesk.ui.shell.today_page import SHOWN_DUE
 
-        con = open_glance(path or paths.db_path())
-        if con is None:
-            return False
-        try:
+        at = datetime.now()
+
+        def read(con: Connection) -> tuple[dict[str, Any], DueGlance] | None:
             values = branch_values(con)
             if values is None:
-                return False
-            lead = float(values["complaint_lead_hours"])
-            at = datetime.now()
-            due = due_glance(con, lead, at, SHOWN_DUE)
-        except sqlite3.Error as exc:  # a table missing, a writer holding the file: no look
-            logging.getLogger(__name__).info("No start-up look: %s", exc)
+                return None
+            due = due_glance(con, float(values["complaint_lead_hours"]), at, SHOWN_DUE)
+            return values, due
+
+        found = look(path or paths.db_path(), read)
+        if found is None:
             return False
-        finally:
-            con.close()
+        values, due = found
+        lead = float(values["complaint_lead_hours"])
         settings_module.set_branch_values(values)
         self.refresh_title()
         self._drop_loading()

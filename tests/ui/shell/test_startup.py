@@ -92,3 +92,93 @@ def test_a_guide_pack_opened_from_explorer_is_imported_on_the_guides_page(
     assert not [b for b in boxes.shown if b[0] == "wizard"]  # no welcome over it
     qtbot.waitUntil(lambda: window._warmup is None)
     window.close()
+
+
+@pytest.fixture
+def nobody_picks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample branch has a team: its agent picker at start is left unanswered."""
+    from branchdesk.ui.team.agent_picker import AgentPicker
+
+    monkeypatch.setattr(AgentPicker, "pick", staticmethod(lambda *_a, **_k: (None, False)))
+
+
+def test_the_first_paint_shows_the_days_due_list_before_the_data_opens(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, nobody_picks: None
+) -> None:
+    """The start-up look (sqlite3, before SQLAlchemy): 今天's due list, the counts and the
+    branch's name are on the window it shows; the data then opens under them unchanged."""
+    from datetime import datetime, timedelta
+
+    from sqlalchemy import text
+
+    from branchdesk.db.engine import Database
+    from branchdesk.owner import policy
+    from branchdesk.ui.shell.main_window import TODAY
+
+    assert isinstance(sample_db, Database)
+    now = datetime.now().replace(microsecond=0)
+    with sample_db.session() as s:
+        s.execute(text("UPDATE complaint SET status = 'closed'"))
+        ids = list(s.scalars(text("SELECT id FROM complaint ORDER BY id LIMIT 12")))
+        for n, complaint_id in enumerate(ids):  # 4 overdue, 8 due within the lead time
+            s.execute(
+                text("UPDATE complaint SET status = 'new', due_at = :due WHERE id = :id"),
+                {"due": now + timedelta(minutes=-90 if n < 4 else 30 + n), "id": complaint_id},
+            )
+    policy.start(sample_db, SettingsStore())  # as the first start did
+    with sample_db.session() as s:
+        policy.change(s, {"branch_name": "城东网点", "complaint_lead_hours": 3})
+    sample_db.dispose()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = launch(app, SettingsStore())
+    qtbot.addWidget(window)
+    # Shown with the window, before the data is open.
+    assert window.db is None and window.isVisible() and not window.nav.isEnabled()
+    assert window.pages.currentWidget() is window.built(TODAY)
+    page = window.today_page
+    looked = page.due_summary.text(), [page.due_list.item(i).text() for i in range(8)]
+    assert page.due_list.count() == 8
+    assert "4 overdue, 8 due within 3 h" in looked[0]
+    assert "overdue" in looked[1][0] and "overdue" not in looked[1][-1]
+    counts = window.due_indicator.text()
+    assert window.due_indicator.isVisibleTo(window) and counts == "4 overdue · 8 due within 3 h"
+    assert "城东网点" in window.windowTitle()
+    with qtbot.waitSignal(window.data_ready, timeout=10000):
+        pass
+    # The data open: the same page, read again through the services, says the same.
+    assert window.db is not None and window.today_page is page
+    assert page.due_summary.text() == looked[0]
+    assert [page.due_list.item(i).text() for i in range(page.due_list.count())] == looked[1]
+    assert window.due_indicator.text() == counts
+    assert window.lookup_page.search_box.hasFocus()
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
+def test_no_look_before_the_branch_settings_are_taken_over(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, nobody_picks: None
+) -> None:
+    """settings.json's branch settings not yet moved into the database (the start writes them
+    there): no look, the window waits for the data, as it always did."""
+    from sqlalchemy import text
+
+    from branchdesk.db.engine import Database
+    from branchdesk.ui.shell.main_window import TODAY
+
+    assert isinstance(sample_db, Database)
+    with sample_db.session() as s:
+        s.execute(text("DELETE FROM branch_setting"))
+    sample_db.dispose()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = launch(app, SettingsStore())
+    qtbot.addWidget(window)
+    assert window.pages.currentWidget() is window.loading and window.built(TODAY) is None
+    assert not window.due_indicator.isVisibleTo(window)
+    with qtbot.waitSignal(window.data_ready, timeout=20000):
+        pass
+    assert window.pages.currentWidget() is window.today_page
+    assert window.due_indicator.isVisibleTo(window)
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
