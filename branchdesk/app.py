@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -11,8 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QThread, QTimer, QTranslator, qVersion
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QThread, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from branchdesk import __version__, i18n, logs, paths
@@ -76,11 +74,12 @@ def launch(
     db_path: Path | None = None,
     before_show: QObject | None = None,
     open_path: Path | None = None,
+    after_paint: Callable[[], None] | None = None,
 ) -> MainWindow:
     """Show the window at once, then open the data on the next turn of the event loop.
 
     `before_show` is an event filter installed before the window is shown (benchmarks use it
-    to see the first paint).
+    to see the first paint); `after_paint` runs once it has painted, before the data opens.
     """
     from branchdesk.ui.shell.main_window import MainWindow
 
@@ -97,6 +96,9 @@ def launch(
         if tried:  # once: after a failed open the window is closing, not retrying
             return
         tried = True
+        _log_environment()  # after the first paint: platform.platform() alone takes 8 ms
+        if after_paint is not None:
+            after_paint()
         from branchdesk import features
 
         features.install()  # after the first paint: its imports are no blank window
@@ -120,6 +122,21 @@ def launch(
     fallback.timeout.connect(open_data)
     fallback.start(500)
     return window
+
+
+def _log_environment() -> None:
+    import platform
+
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    log.info(
+        "Python %s, Qt %s, PySide6 %s, %s",
+        platform.python_version(),
+        qVersion(),
+        pyside_version,
+        platform.platform(),
+    )
 
 
 class _FirstPaint(QObject):
@@ -199,31 +216,30 @@ def _quit_after_for_smoke_test(app: QApplication) -> None:
 def run_gui(open_path: Path | None = None) -> int:
     app = create_app()
     data_dir = paths.data_dir()
-    log_file = logs.setup_logging(data_dir)
+    # The log file is set up once the window has painted; what is logged before waits.
+    logs.keep_early_records()
     logs.keep_crash_traces(data_dir)
     sys.excepthook = _show_unexpected_error
-    log.info(
-        "BranchDesk %s starting (Python %s, Qt %s, PySide6 %s, %s); data dir %s",
-        __version__,
-        platform.python_version(),
-        qVersion(),
-        pyside_version,
-        platform.platform(),
-        data_dir,
-    )
+    log.info("BranchDesk %s starting; data dir %s", __version__, data_dir)
     from branchdesk.single_instance import SingleInstance
 
     # Before the database is opened: a second start only brings the first one forward.
     instance = SingleInstance.for_data_dir(data_dir)
-    if not instance.try_primary(open_path):
+    if not instance.try_primary(open_path, listen=False):
         log.info(
             "BranchDesk already runs on this data dir: asked it to come forward%s",
             f" and open {open_path}" if open_path is not None else "",
         )
+        logs.setup_logging(data_dir)
         return 0
     settings = SettingsStore()
     install_translator(app, settings.get("language"))
-    window = launch(app, settings, open_path=open_path)
+
+    def after_paint() -> None:
+        logs.setup_logging(data_dir)
+        instance.listen()  # later starts are answered from now (QtNetwork loads now)
+
+    window = launch(app, settings, open_path=open_path, after_paint=after_paint)
     instance.raise_requested.connect(window.bring_forward)
     instance.open_requested.connect(lambda path: window.open_guide_pack(Path(path)))
     _quit_after_for_smoke_test(app)
@@ -231,5 +247,6 @@ def run_gui(open_path: Path | None = None) -> int:
     if window.db is not None:
         window.db.dispose()
     instance.close()
+    log_file = logs.setup_logging(data_dir)  # closed before its first paint: set up now
     log.info("BranchDesk stopped (exit code %d); log %s", code, log_file)
     return code

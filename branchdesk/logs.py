@@ -6,9 +6,11 @@ import faulthandler
 import logging
 import os
 from io import TextIOWrapper
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 from branchdesk import paths
 
@@ -19,16 +21,50 @@ MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
+EARLY_RECORDS = 1000  # kept at most before the log file is set up
+
 _handler: RotatingFileHandler | None = None
+_early: _Early | None = None
 _crash_file: TextIO | None = None
 
 
-class _LogFile(RotatingFileHandler):
-    """Creates the logs folder at the first record, so setting up logging touches no disk."""
+class _Early(logging.Handler):
+    """Keeps the records logged before the log file is set up: the GUI sets it up once its
+    window has painted, since the log file's module (logging.handlers: sockets, pickle)
+    takes 10 ms to import. `setup_logging` writes them to the file first."""
 
-    def _open(self) -> TextIOWrapper:
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < EARLY_RECORDS:
+            self.records.append(record)
+
+
+def keep_early_records() -> None:
+    """Until `setup_logging`: BranchDesk's INFO records and everyone's warnings are kept, to
+    be written to the log file when it is set up."""
+    global _early
+    if _handler is None and _early is None:
+        _early = _Early()
+        logging.getLogger().addHandler(_early)
+        logging.getLogger("branchdesk").setLevel(logging.INFO)
+
+
+def _log_file(target: Path) -> RotatingFileHandler:
+    from logging.handlers import RotatingFileHandler
+
+    class LogFile(RotatingFileHandler):
+        """Creates the logs folder at the first record: setting up logging touches no disk."""
+
+        def _open(self) -> TextIOWrapper:
+            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+            return super()._open()
+
+    return LogFile(
+        target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+    )
 
 
 def log_path(data_dir: Path | None = None) -> Path:
@@ -45,27 +81,33 @@ def setup_logging(data_dir: Path | None = None) -> Path:
     Idempotent: a second call for the same file does nothing; a call for another data dir
     moves the log there. Returns the log file's path.
     """
-    global _handler
+    global _handler, _early
     target = log_path(data_dir if data_dir is not None else paths.data_dir())
     if _handler is not None:
         if _handler.baseFilename == os.path.abspath(target):
             return target
         stop_logging()
-    handler = _LogFile(
-        target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-    )
+    handler = _log_file(target)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(logging.INFO)
     # On the root logger so other libraries' warnings land here too; ours log from INFO up.
     logging.getLogger().addHandler(handler)
     logging.getLogger("branchdesk").setLevel(logging.INFO)
     _handler = handler
+    if _early is not None:
+        logging.getLogger().removeHandler(_early)
+        for record in _early.records:
+            handler.handle(record)
+        _early = None
     return target
 
 
 def stop_logging() -> None:
     """Detach and close the log file (tests; a move to another data dir)."""
-    global _handler, _crash_file
+    global _handler, _early, _crash_file
+    if _early is not None:
+        logging.getLogger().removeHandler(_early)
+        _early = None
     if _handler is not None:
         logging.getLogger().removeHandler(_handler)
         _handler.close()

@@ -19,9 +19,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,7 @@ class SingleInstance(QObject):
         # Never stale by age (the primary runs for days); stale when its process is gone.
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
+        self._primary = False
 
     @classmethod
     def for_data_dir(cls, data_dir: Path, parent: QObject | None = None) -> SingleInstance:
@@ -65,13 +69,16 @@ class SingleInstance(QObject):
 
     @property
     def is_primary(self) -> bool:
-        return self._server is not None
+        return self._primary
 
-    def try_primary(self, open_path: Path | None = None) -> bool:
-        """True: this is the first start (it now listens). False: another one runs and was
-        asked to come forward (and to open `open_path`, if given); this start should exit."""
+    def try_primary(self, open_path: Path | None = None, *, listen: bool = True) -> bool:
+        """True: this is the first start (it now listens, or when `listen()` is called).
+        False: another one runs and was asked to come forward (and to open `open_path`, if
+        given); this start should exit."""
         if self._lock.tryLock(0):
-            self._listen()
+            self._primary = True
+            if listen:
+                self.listen()
             return True
         if open_path is None:
             self._ask_primary(RAISE)
@@ -80,7 +87,13 @@ class SingleInstance(QObject):
             self._ask_primary(OPEN + path.encode("utf-8"))
         return False
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later starts (the GUI calls it once its window has painted: QtNetwork takes
+        10 ms to load; a later start meanwhile keeps trying to connect for 5 s)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if not self._primary or self._server is not None:
+            return
         server = QLocalServer(self)
         # Only this user may connect (on Unix the socket file is created 0700).
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -96,6 +109,8 @@ class SingleInstance(QObject):
         self._server = server
 
     def _ask_primary(self, message: bytes) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         _allow_primary_to_take_focus()
         deadline = time.monotonic() + CONNECT_TIMEOUT_S
         socket = QLocalSocket()

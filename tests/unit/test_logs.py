@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterator
-from logging.handlers import RotatingFileHandler
+from logging.handlers import RotatingFileHandler  # what the log file is
 from pathlib import Path
 
 import pytest
@@ -169,3 +169,22 @@ def test_an_error_while_the_box_is_open_is_only_logged(
     assert len(boxes) == 1
     text = path.read_text(encoding="utf-8")
     assert "RuntimeError: first" in text and "RuntimeError: again" in text
+
+
+def test_what_is_logged_before_the_log_file_is_set_up_lands_in_it_first(data_dir: Path) -> None:
+    """The GUI sets the log file up once its window has painted: what the start logged before
+    (the data dir, Qt's translations, the start-up look) is written first, in order."""
+    logs.keep_early_records()
+    logging.getLogger("branchdesk.test").info("early one")
+    logging.getLogger("sqlalchemy.test").warning("an early library warning")
+    logging.getLogger("sqlalchemy.test").info("not ours: left out")
+    path = logs.setup_logging(data_dir)
+    logging.getLogger("branchdesk.test").info("after")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "early one",
+        "an early library warning",
+        "after",
+    ]
+    assert len(_handlers()) == 1
+    assert not [h for h in logging.getLogger().handlers if type(h).__name__ == "_Early"]
