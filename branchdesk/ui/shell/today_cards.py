@@ -105,10 +105,10 @@ class QcCard(TeamCard):
         )
 
     def refresh(self) -> None:
+        if not self.has_team():
+            return  # before the import: QC's modules take 30 ms to load, a branch alone none
         from branchdesk.qc.coaching import follow_ups
 
-        if not self.has_team():
-            return
         with self.db.read_session() as session:
             due = follow_ups(session)
         self.summary.setText(
