@@ -85,3 +85,39 @@ def test_the_branch_settings_are_policys(db: Database) -> None:
     assert looked is not None and looked["branch_name"] == "城东网点"
     assert looked["complaint_lead_hours"] == 6
     assert ADOPTED_KEY == policy.ADOPTED
+
+
+ROW = (
+    "INSERT INTO audit_entry (at, action, detail, who, with_pin)"
+    " VALUES ('2026-12-06 09:00:00.000000', 'test', '', '小王', 0)"
+)
+
+
+def test_beside_a_writer_the_look_sees_what_is_committed_and_never_waits_long(
+    db: Database,
+) -> None:
+    """The command line writing while the window starts: a transaction not yet committed is
+    not seen; a writer holding the file to itself gives no look (after 0.2 s), not a hang."""
+    import time
+
+    from branchdesk.db.glance import look
+
+    def count(con: sqlite3.Connection) -> int:
+        return int(con.execute("SELECT count(*) FROM audit_entry").fetchone()[0])
+
+    before = look(paths.db_path(), count)
+    writer = sqlite3.connect(paths.db_path(), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute(ROW)
+    assert look(paths.db_path(), count) == before  # not committed: not seen
+    writer.execute("COMMIT")
+    assert look(paths.db_path(), count) == (before or 0) + 1
+    writer.execute("PRAGMA locking_mode = EXCLUSIVE")
+    writer.execute("BEGIN EXCLUSIVE")
+    writer.execute(ROW)
+    writer.execute("COMMIT")  # in exclusive locking mode the file stays locked after it
+    started = time.monotonic()
+    assert look(paths.db_path(), count) is None
+    assert time.monotonic() - started < 2
+    writer.close()
+    assert look(paths.db_path(), count) == (before or 0) + 2
