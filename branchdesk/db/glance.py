@@ -69,5 +69,10 @@ def look(path: Path, read: Callable[[Connection], T]) -> T | None:
     except sqlite3.Error as exc:
         log.info("No start-up look at %s: %s", path, exc)
         return None
+    except Exception:
+        # A value the look cannot read (a date not in the stored form): the start opens the
+        # data as it would without a look, and its services say what is wrong.
+        log.warning("No start-up look at %s", path, exc_info=True)
+        return None
     finally:
         con.close()

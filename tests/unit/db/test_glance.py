@@ -121,3 +121,12 @@ def test_beside_a_writer_the_look_sees_what_is_committed_and_never_waits_long(
     assert time.monotonic() - started < 2
     writer.close()
     assert look(paths.db_path(), count) == (before or 0) + 2
+
+
+def test_a_value_the_look_cannot_read_gives_no_look(db: Database) -> None:
+    from branchdesk.db.glance import look
+
+    def bad(con: sqlite3.Connection) -> datetime:
+        return datetime.fromisoformat("2026-13-45 25:61")  # a due date not in stored form
+
+    assert look(paths.db_path(), bad) is None
