@@ -19,6 +19,7 @@ from branchdesk.settings import SettingsStore
 
 if TYPE_CHECKING:
     from branchdesk.ui.shell.main_window import MainWindow
+    from branchdesk.ui.shell.startup import FirstLook
 
 log = logging.getLogger("branchdesk")
 
@@ -85,7 +86,9 @@ def launch(
 
     window = MainWindow(settings=settings, startup_checks=True)
     # The day's due list and counts from a read-only look, painted with the window.
-    window.show_glance(db_path)
+    look = first_look(db_path or paths.db_path())
+    if look is not None:
+        window.show_glance(look)
     if before_show is not None:
         window.installEventFilter(before_show)
 
@@ -122,6 +125,30 @@ def launch(
     fallback.timeout.connect(open_data)
     fallback.start(500)
     return window
+
+
+def first_look(path: Path) -> FirstLook | None:
+    """The start-up look (branchdesk.db.glance): the branch's settings and 今天's due list,
+    read in one snapshot with sqlite3 before the storage layer is imported; None where no
+    look can be taken (the window then shows its data once the data is open)."""
+    from datetime import datetime
+
+    from branchdesk.complaints.glance import due_glance
+    from branchdesk.db.glance import Connection, look
+    from branchdesk.owner.glance import branch_values
+    from branchdesk.ui.shell.startup import FirstLook
+    from branchdesk.ui.shell.today_page import SHOWN_DUE
+
+    at = datetime.now()
+
+    def read(con: Connection) -> FirstLook | None:
+        values = branch_values(con)
+        if values is None:  # settings.json's not taken over yet: the start does that
+            return None
+        lead = float(values["complaint_lead_hours"])
+        return FirstLook(values, lead, at, due_glance(con, lead, at, SHOWN_DUE))
+
+    return look(path, read)
 
 
 def _log_environment() -> None:
@@ -164,6 +191,7 @@ def _show_unexpected_error(
     if issubclass(kind, KeyboardInterrupt):
         return
     traceback.print_exception(kind, error, tb)  # to the console, when there is one
+    logs.setup_logging()  # before the window's first paint it is not set up yet
     from branchdesk.errors import storage_error
 
     # A full disk (or a database held by another writer) is told as that, not as a crash.
@@ -218,6 +246,13 @@ def run_gui(open_path: Path | None = None) -> int:
     data_dir = paths.data_dir()
     # The log file is set up once the window has painted; what is logged before waits.
     logs.keep_early_records()
+    try:
+        return _run_gui(app, data_dir, open_path)
+    finally:
+        logs.setup_logging(data_dir)  # a start that ended before its first paint: now
+
+
+def _run_gui(app: QApplication, data_dir: Path, open_path: Path | None) -> int:
     logs.keep_crash_traces(data_dir)
     sys.excepthook = _show_unexpected_error
     log.info("BranchDesk %s starting; data dir %s", __version__, data_dir)
@@ -230,7 +265,6 @@ def run_gui(open_path: Path | None = None) -> int:
             "BranchDesk already runs on this data dir: asked it to come forward%s",
             f" and open {open_path}" if open_path is not None else "",
         )
-        logs.setup_logging(data_dir)
         return 0
     settings = SettingsStore()
     install_translator(app, settings.get("language"))
@@ -247,6 +281,5 @@ def run_gui(open_path: Path | None = None) -> int:
     if window.db is not None:
         window.db.dispose()
     instance.close()
-    log_file = logs.setup_logging(data_dir)  # closed before its first paint: set up now
-    log.info("BranchDesk stopped (exit code %d); log %s", code, log_file)
+    log.info("BranchDesk stopped (exit code %d); log %s", code, logs.log_path(data_dir))
     return code

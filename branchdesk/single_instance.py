@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 RAISE = b"raise"
 OPEN = b"open "  # followed by the file's path as a JSON string (any character, one line)
-CONNECT_TIMEOUT_S = 5.0  # the first start may still be between its lock and its listen()
+CONNECT_TIMEOUT_S = 10.0  # the first start listens once its window has painted
 ANSWER_TIMEOUT_MS = 1000
 
 

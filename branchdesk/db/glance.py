@@ -65,6 +65,7 @@ def look(path: Path, read: Callable[[Connection], T]) -> T | None:
     if con is None:
         return None
     try:
+        con.execute("BEGIN")  # one snapshot: a writer committing meanwhile is not half seen
         return read(con)
     except sqlite3.Error as exc:
         log.info("No start-up look at %s: %s", path, exc)

@@ -9121,5 +9121,13 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>the number is too large (more than 19 digits)</source>
         <translation>数字太大（超过 19 位）</translation>
     </message>
+    <message>
+        <source>The branch's data could not be opened. Close BranchDesk and start it again; if it happens again, tell whoever looks after this PC (the details are in the log file).</source>
+        <translation>网点数据没能打开。请关闭网点服务台后重新打开；如果再次出现，请告诉负责这台电脑的人（详细情况在日志文件里）。</translation>
+    </message>
+    <message>
+        <source>The branch's data could not be opened.</source>
+        <translation>网点数据没能打开。</translation>
+    </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ built the first time it is shown or used (pages_part.py).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -294,9 +295,9 @@ class MainWindow(
         self.statusBar().showMessage(message)
 
     def do_job(self, job: str) -> None:
-        """A day-one job from the 今天 page."""
-        if self.db is None:
-            return  # the start-up look, before the data is open
+        """A day-one job from the 今天 page (from the start-up look: once the data is open)."""
+        if self.when_ready(lambda: self.do_job(job)):
+            return
         if job == "lookup":
             self.nav.setCurrentRow(LOOKUP)
             self.lookup_page.search_box.setFocus()
@@ -311,16 +312,23 @@ class MainWindow(
     def open_guide_pack(self, path: Path) -> None:
         """Show the guides page and import the pack (a guide pack opened from Explorer, also
         while BranchDesk runs: then once the branch's data is open, if it is not yet)."""
-        if self.db is None or self.built(TODAY) is None:
-
-            def later() -> None:
-                self.data_ready.disconnect(later)
-                self.open_guide_pack(path)
-
-            self.data_ready.connect(later)
+        if self.when_ready(lambda: self.open_guide_pack(path)):
             return
         self.nav.setCurrentRow(GUIDES)
         self.guides_page.import_pack_file(path)
+
+    def when_ready(self, then: Callable[[], None]) -> bool:
+        """True, with `then` run once the branch's data is open, while it is not yet (the
+        start-up look on screen, a pack opened from Explorer during the start); else False."""
+        if self.db is not None and self.built(TODAY) is not None:
+            return False
+
+        def later() -> None:
+            self.data_ready.disconnect(later)
+            then()
+
+        self.data_ready.connect(later)
+        return True
 
     def open_slips(self) -> None:
         from branchdesk.ui.complaints.slips_dialog import SlipsDialog

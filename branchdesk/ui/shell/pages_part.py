@@ -111,7 +111,7 @@ class PagesPart(WindowParts):
         return page
 
     def _open_complaint(self, complaint_id: int) -> None:
-        if self.db is not None:  # not from the start-up look, before the data is open
+        if not self.when_ready(lambda: self._open_complaint(complaint_id)):
             self.complaints_page.open_complaint(complaint_id)
 
     def _add_today_cards(self, page: TodayPage) -> None:

@@ -5,6 +5,8 @@ sample branch."""
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,9 +19,20 @@ from branchdesk import permissions
 from branchdesk.errors import BranchDeskError
 
 if TYPE_CHECKING:
+    from branchdesk.complaints.glance import DueGlance
     from branchdesk.db.engine import Database
 
 from branchdesk.ui.shell.window_base import TODAY, WindowParts
+
+
+@dataclass(frozen=True)
+class FirstLook:
+    """What the start-up look read (app.first_look): the branch's settings and the due list."""
+
+    settings: dict[str, Any]
+    lead_hours: float
+    at: datetime
+    due: DueGlance
 
 
 class StartupPart(WindowParts):
@@ -47,45 +60,45 @@ class StartupPart(WindowParts):
                 QMessageBox.critical(self, self.tr("BranchDesk cannot open its data"), str(again))
                 self.close()
                 return False
-        self.attach(db)
+        try:
+            self.attach(db)
+        except BaseException:
+            self._open_failed()
+            raise
         return True
 
-    def show_glance(self, path: Path | None = None) -> bool:
+    def show_glance(self, look: FirstLook) -> None:
         """Before the data is opened: 今天's due list, the counts in the status bar and the
-        branch's name in the title from a read-only look at the database
-        (branchdesk.db.glance), so the window's first paint shows them; `open_data` then
-        opens the data and builds the rest. False, with the window as it was, where no look
-        could be taken."""
-        from datetime import datetime
-
-        from branchdesk import paths
+        branch's name in the title from the start-up look (app.first_look), so the window's
+        first paint shows them; `open_data` then opens the data and builds the rest."""
         from branchdesk import settings as settings_module
-        from branchdesk.complaints.glance import DueGlance, due_glance
-        from branchdesk.db.glance import Connection, look
-        from branchdesk.owner.glance import branch_values
-        from branchdesk.ui.shell.today_page import SHOWN_DUE
 
-        at = datetime.now()
-
-        def read(con: Connection) -> tuple[dict[str, Any], DueGlance] | None:
-            values = branch_values(con)
-            if values is None:
-                return None
-            due = due_glance(con, float(values["complaint_lead_hours"]), at, SHOWN_DUE)
-            return values, due
-
-        found = look(path or paths.db_path(), read)
-        if found is None:
-            return False
-        values, due = found
-        lead = float(values["complaint_lead_hours"])
-        settings_module.set_branch_values(values)
+        settings_module.set_branch_values(look.settings)
         self.refresh_title()
         self._drop_loading()
-        self._place_glance(due, lead, at)
+        self._place_glance(look.due, look.lead_hours, look.at)
         self.statusBar().addPermanentWidget(self.due_indicator)
-        self._show_due_indicator(due.soon, due.overdue)
-        return True
+        self._show_due_indicator(look.due.soon, look.due.overdue)
+
+    def _open_failed(self) -> None:
+        """Building the window on the open data failed: nothing of the start-up look (or of
+        a page half built) stays up as if it were current; the error is shown by the
+        application's last-resort handler."""
+        from PySide6.QtWidgets import QLabel
+
+        self.due_indicator.setVisible(False)
+        failed = QLabel(
+            self.tr(
+                "The branch's data could not be opened. Close BranchDesk and start it again; "
+                "if it happens again, tell whoever looks after this PC (the details are in "
+                "the log file)."
+            )
+        )
+        failed.setWordWrap(True)
+        failed.setStyleSheet("qproperty-alignment: AlignCenter; padding: 24px;")
+        self.pages.addWidget(failed)
+        self.pages.setCurrentWidget(failed)
+        self.statusBar().showMessage(self.tr("The branch's data could not be opened."))
 
     def _drop_loading(self) -> None:
         self.pages.removeWidget(self.loading)

@@ -8,6 +8,7 @@ part reads as a class of its own and the type checker sees what it uses.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QMainWindow
@@ -115,6 +116,9 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
 
     def _build_page(self, index: int) -> QWidget:
         raise NotImplementedError  # PagesPart's
+
+    def when_ready(self, then: Callable[[], None]) -> bool:
+        raise NotImplementedError  # MainWindow's
 
     @property
     def today_page(self) -> TodayPage:

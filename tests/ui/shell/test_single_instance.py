@@ -203,3 +203,31 @@ def test_a_file_name_with_any_character_reaches_the_first_start_whole(
     with qtbot.waitSignal(primary.open_requested, timeout=5000) as asked:
         assert not _instance(instances, data_dir).try_primary(odd)
     assert asked.args == [str(odd.resolve())]
+
+
+def test_a_start_while_the_first_is_still_painting_gets_through(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path, instances: list[SingleInstance]
+) -> None:
+    """The first start holds the lock from its beginning but listens only once its window
+    has painted (QtNetwork loads then): a pack opened in that moment still arrives."""
+    import time
+
+    primary = _instance(instances, data_dir)
+    assert primary.try_primary(listen=False) and primary.is_primary
+    pack = tmp_path / "揽收 #1.zip"
+    pack.write_bytes(b"PK")
+    second = subprocess.Popen(
+        [sys.executable, "-m", "branchdesk", "--data-dir", str(data_dir), "--open", str(pack)],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.5)  # the second start is trying to connect, the first not listening yet
+    assert second.poll() is None
+    with qtbot.waitSignal(primary.open_requested, timeout=30000) as opened:
+        primary.listen()
+    assert opened.args == [str(pack.resolve())]
+    _out, err = second.communicate(timeout=30)
+    assert second.returncode == 0, err.decode(errors="replace")
+    logs.stop_logging()

@@ -182,3 +182,40 @@ def test_no_look_before_the_branch_settings_are_taken_over(
     assert window.due_indicator.isVisibleTo(window)
     qtbot.waitUntil(lambda: window._warmup is None)
     window.close()
+
+
+def test_when_the_window_cannot_be_built_on_the_data_the_look_does_not_stay_up(
+    qtbot: QtBot,
+    boxes: Boxes,
+    sample_db: object,
+    nobody_picks: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """查件 failing to build (a damaged page, say) after the look was painted: the look's
+    figures go, the window says the data could not be opened, and the error is raised."""
+    from branchdesk.db.engine import Database
+    from branchdesk.owner import policy
+    from branchdesk.ui.shell.pages_part import PagesPart
+
+    assert isinstance(sample_db, Database)
+    policy.start(sample_db, SettingsStore())
+    sample_db.dispose()
+
+    def broken(self: object) -> object:
+        raise RuntimeError("damaged page")
+
+    monkeypatch.setattr(PagesPart, "_build_lookup", broken)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with qtbot.capture_exceptions() as raised:
+        window = launch(app, SettingsStore())
+        qtbot.addWidget(window)
+        assert window.due_indicator.isVisibleTo(window)  # the look is up
+        qtbot.waitUntil(lambda: bool(raised), timeout=10000)
+    assert "damaged page" in str(raised[0][1])
+    shown = window.pages.currentWidget()
+    assert shown is not window.built(0) and "could not be opened" in shown.text()
+    assert not window.due_indicator.isVisibleTo(window)
+    assert window.statusBar().currentMessage() == "The branch's data could not be opened."
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()

@@ -111,3 +111,43 @@ def test_without_console_streams_the_command_line_still_runs(
     with pytest.warns(UserWarning, match="a library's warning"):
         assert main(["demo"]) == 0
     assert seen == [None]
+
+
+@pytest.mark.parametrize(
+    ("argv", "gui"),
+    [
+        ([], {"data_dir": None, "open": None}),
+        (["--data-dir", "网点 数据"], {"data_dir": "网点 数据", "open": None}),
+        (["--data-dir=d", "--open", "包.zip"], {"data_dir": "d", "open": Path("包.zip")}),
+        (["--pin", "1234", "--data-dir", "d"], {"data_dir": "d", "open": None}),
+        (["--help"], None),
+        (["--version"], None),
+        (["--data-dir"], None),  # a mistake: the full parser tells it
+        (["--data", "d"], None),  # abbreviated: the full parser reads it
+        (["lookup", "中山路"], None),
+        (["--data-dir", "d", "lookup"], None),
+        (["--bogus"], None),
+    ],
+)
+def test_a_gui_start_is_told_from_a_command_without_the_full_parser(
+    argv: list[str], gui: dict[str, object] | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from branchdesk.cli.main import gui_start
+
+    found = gui_start(argv)
+    if gui is None:
+        assert found is None
+    else:
+        assert found is not None and {k: getattr(found, k) for k in gui} == gui
+    assert capsys.readouterr() == ("", "")  # the quick parser never prints
+
+
+def test_the_full_parser_still_tells_a_mistaken_gui_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from branchdesk.cli.main import main
+
+    assert main(["--data-dir"]) == 2
+    err = capsys.readouterr().err
+    # The full parser's usage and its one error line (the quick one prints nothing).
+    assert err.count("branchdesk: ") == 1 and "--data-dir" in err.splitlines()[-1]

@@ -1,4 +1,5 @@
-"""The start-up look opens only a database it can trust, and never writes to it."""
+"""The start-up look opens only a database it can trust, read-only (SQLite may add the usual
+-shm beside it, as every reader does)."""
 
 from __future__ import annotations
 
@@ -106,12 +107,13 @@ def test_beside_a_writer_the_look_sees_what_is_committed_and_never_waits_long(
         return int(con.execute("SELECT count(*) FROM audit_entry").fetchone()[0])
 
     before = look(paths.db_path(), count)
+    assert before is not None
     writer = sqlite3.connect(paths.db_path(), isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute(ROW)
     assert look(paths.db_path(), count) == before  # not committed: not seen
     writer.execute("COMMIT")
-    assert look(paths.db_path(), count) == (before or 0) + 1
+    assert look(paths.db_path(), count) == before + 1
     writer.execute("PRAGMA locking_mode = EXCLUSIVE")
     writer.execute("BEGIN EXCLUSIVE")
     writer.execute(ROW)
@@ -120,7 +122,7 @@ def test_beside_a_writer_the_look_sees_what_is_committed_and_never_waits_long(
     assert look(paths.db_path(), count) is None
     assert time.monotonic() - started < 2
     writer.close()
-    assert look(paths.db_path(), count) == (before or 0) + 2
+    assert look(paths.db_path(), count) == before + 2
 
 
 def test_a_value_the_look_cannot_read_gives_no_look(db: Database) -> None:
