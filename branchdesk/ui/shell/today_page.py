@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -43,10 +43,11 @@ JOB_LABELS = (
 )
 JOB_KEYS = {"lookup": "Ctrl+2", "complaint": "Ctrl+N", "sheet": "Ctrl+P", "guides": "Ctrl+9"}
 SHOWN_DUE = 8
-# Qt.ItemDataRole.UserRole and Qt.GlobalColor.darkRed by value: the first use of the Qt
-# namespace builds its 200 enums (20 ms), and the start-up look fills this page before the
-# window's first paint.
+# Qt.ItemDataRole.UserRole and ForegroundRole, and Qt.GlobalColor.darkRed, by value: the
+# first use of the Qt namespace (also by QBrush's constructor) builds its 200 enums (20 ms),
+# and the start-up look fills this page before the window's first paint.
 ID_ROLE = 256
+FOREGROUND_ROLE = 9
 LATE = "#800000"
 WEEKDAY_LABELS = (
     ("mon", "Monday"),
@@ -244,7 +245,7 @@ class TodayPage(QWidget):
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, row.id)
             if late:
-                item.setForeground(QBrush(QColor(LATE)))
+                item.setData(FOREGROUND_ROLE, QColor(LATE))
             self.due_list.addItem(item)
         self.due_list.setVisible(bool(rows))
 

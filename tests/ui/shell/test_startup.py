@@ -141,6 +141,9 @@ def test_the_first_paint_shows_the_days_due_list_before_the_data_opens(
     assert page.due_list.count() == 8
     assert "4 overdue, 8 due within 3 h" in looked[0]
     assert "overdue" in looked[1][0] and "overdue" not in looked[1][-1]
+    # Overdue ones in dark red, the others as usual.
+    assert page.due_list.item(0).foreground().color().name() == "#800000"
+    assert page.due_list.item(7).foreground().color().name() != "#800000"
     counts = window.due_indicator.text()
     assert window.due_indicator.isVisibleTo(window) and counts == "4 overdue · 8 due within 3 h"
     assert "城东网点" in window.windowTitle()
