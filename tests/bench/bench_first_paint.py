@@ -11,10 +11,10 @@ Each moment is timed when its frame is drawn and flushed (the turn of the event 
 window's paint event), in both children alike, with an event filter on the window alone: one
 on the whole application (as this bench had until 2026-12-06) runs Python for every event of
 every widget and makes PySide wrappers for them, which the bare window, with no widgets,
-never pays (with both changes, one session measured 2.07x the old way and 1.80x this way). The bench DB gets 12 complaints due around
-now (due_today), so there is a due list to show. The exit status follows the first moment
-(the one the look was built for); whether it is the whole of issue 16's figure is for the
-issue to say. Both run as child processes of this script
+never pays (with both changes, one session measured 2.07x the old way and 1.80x this way).
+The bench DB gets 12 complaints due around now (due_today), so there is a due list to show.
+The exit status follows the first moment (the one the look was built for); whether it is the
+whole of issue 16's figure is for the issue to say. Both run as child processes of this script
 (QT_QPA_PLATFORM=offscreen), alternating, after one untimed warm-up of each (OS file cache),
 from compiled bytecode as an installed copy runs; medians.
 
