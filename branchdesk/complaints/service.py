@@ -398,6 +398,16 @@ class ComplaintRow:
     def overdue(self, at: datetime) -> bool:
         return self.is_open and self.due_at < at
 
+    def due_state(self, at: datetime, lead_hours: float) -> str | None:
+        """ "overdue", "soon" (within the lead time) or None, for an open complaint."""
+        if not self.is_open:
+            return None
+        if self.due_at < at:
+            return "overdue"
+        if self.due_at <= at + timedelta(hours=lead_hours):
+            return "soon"
+        return None
+
 
 @dataclass
 class NewComplaint:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
@@ -110,17 +110,6 @@ DUE_COLUMNS: list[Column[ComplaintRow]] = [
 ]
 
 
-def due_state(row: ComplaintRow, at: datetime, lead_hours: float) -> str | None:
-    """ "overdue", "soon" (within the lead time) or None, for an open complaint."""
-    if not row.is_open:
-        return None
-    if row.due_at < at:
-        return "overdue"
-    if row.due_at <= at + timedelta(hours=lead_hours):
-        return "soon"
-    return None
-
-
 class DueColours:
     """Overdue rows red, due-soon rows orange, their deadline on a tinted ground."""
 
@@ -137,7 +126,7 @@ class DueColours:
             )
 
     def due_data(self, row: ComplaintRow, column: int, role: int) -> Any:
-        state = due_state(row, self.now, self.lead_hours)
+        state = row.due_state(self.now, self.lead_hours)
         if role == Qt.ItemDataRole.ForegroundRole:
             if state == "overdue":
                 return QBrush(QColor(OVERDUE))

@@ -90,7 +90,6 @@ class RemindersPart(WindowParts):
     def _announce(self, rows: list[ComplaintRow]) -> list[str]:
         """Tell (once) about each complaint that became due soon or overdue; returns the news."""
         from branchdesk.complaints.service import now
-        from branchdesk.ui.complaints.complaints_page import due_state
 
         at = now()
         lead = float(self.settings.get("complaint_lead_hours"))
@@ -99,7 +98,7 @@ class RemindersPart(WindowParts):
         news: list[str] = []
         current: dict[int, str] = {}
         for row in rows:
-            state = due_state(row, at, lead)
+            state = row.due_state(at, lead)
             if state is None:
                 continue
             current[row.id] = state
