@@ -146,7 +146,7 @@ def first_look(path: Path) -> FirstLook | None:
         if values is None:  # settings.json's not taken over yet: the start does that
             return None
         lead = float(values["complaint_lead_hours"])
-        return FirstLook(values, lead, at, due_glance(con, lead, at, SHOWN_DUE))
+        return FirstLook(values, at, due_glance(con, lead, at, SHOWN_DUE))
 
     return look(path, read)
 

@@ -30,9 +30,12 @@ class FirstLook:
     """What the start-up look read (app.first_look): the branch's settings and the due list."""
 
     settings: dict[str, Any]
-    lead_hours: float
     at: datetime
     due: DueGlance
+
+    @property
+    def lead_hours(self) -> float:
+        return float(self.settings["complaint_lead_hours"])
 
 
 class StartupPart(WindowParts):
