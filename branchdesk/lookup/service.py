@@ -159,56 +159,117 @@ class LookupIndex:
     """Everything lookup keeps in memory: the area matcher, couriers, routes, arrival times."""
 
     def __init__(self, session: Session) -> None:
+        # Columns, not ORM rows: 5,000 rules and their couriers as entities cost a third of
+        # the index's build, and nothing here writes them back.
         rules = session.execute(
             only_active(
-                select(AreaRule, Courier).join(Courier, AreaRule.courier_id == Courier.id), AreaRule
+                select(
+                    AreaRule.id,
+                    AreaRule.courier_id,
+                    Courier.name,
+                    AreaRule.keyword,
+                    AreaRule.parent_keyword,
+                    AreaRule.kind,
+                    AreaRule.number_lo,
+                    AreaRule.number_hi,
+                    AreaRule.parity,
+                    AreaRule.district,
+                    AreaRule.town,
+                    AreaRule.source_text,
+                    AreaRule.segment_code,
+                    AreaRule.detail,
+                    AreaRule.note,
+                    AreaRule.station,
+                ).join(Courier, AreaRule.courier_id == Courier.id),
+                AreaRule,
             )
-        ).all()
+        )
         specs = []
         self.stations: dict[int, str | None] = {}
-        for rule, courier in rules:
+        for (
+            rule_id,
+            courier_id,
+            courier_name,
+            keyword,
+            parent_keyword,
+            kind,
+            number_lo,
+            number_hi,
+            parity,
+            district,
+            town,
+            source_text,
+            segment_code,
+            stored_detail,
+            note,
+            station,
+        ) in rules:
             try:
-                detail = json.loads(rule.detail) if rule.detail else None
+                detail = json.loads(stored_detail) if stored_detail else None
             except ValueError:
                 detail = None
             specs.append(
                 AreaRuleSpec(
-                    rule_id=rule.id,
-                    courier_id=courier.id,
-                    courier_name=courier.name,
-                    keyword=rule.keyword,
-                    parent_keyword=rule.parent_keyword,
-                    kind=rule.kind,
-                    number_lo=rule.number_lo,
-                    number_hi=rule.number_hi,
-                    parity=rule.parity,
-                    district=rule.district,
-                    town=rule.town,
-                    source_text=rule.source_text,
-                    segment_code=rule.segment_code,
+                    rule_id=rule_id,
+                    courier_id=courier_id,
+                    courier_name=courier_name,
+                    keyword=keyword,
+                    parent_keyword=parent_keyword,
+                    kind=kind,
+                    number_lo=number_lo,
+                    number_hi=number_hi,
+                    parity=parity,
+                    district=district,
+                    town=town,
+                    source_text=source_text,
+                    segment_code=segment_code,
                     detail=detail if isinstance(detail, dict) else None,
-                    note=rule.note,
+                    note=note,
                 )
             )
-            self.stations[rule.id] = rule.station
+            self.stations[rule_id] = station
         self.matcher = AddressMatcher(specs)
         self.rules_by_keyword: dict[str, list[AreaRuleSpec]] = {}
         for spec in specs:
             self.rules_by_keyword.setdefault(spec.keyword, []).append(spec)
         self.couriers = {
-            c.id: _CourierInfo(c.name, c.employee_no, c.phone, c.active)
-            for c in session.scalars(select(Courier))
+            courier_id: _CourierInfo(name, employee_no, phone, active)
+            for courier_id, name, employee_no, phone, active in session.execute(
+                select(Courier.id, Courier.name, Courier.employee_no, Courier.phone, Courier.active)
+            )
         }
         self.routes: list[RouteInfo] = [
-            RouteInfo(
-                r.province, r.city, r.district, r.hub, r.transit_center, r.route_code, r.cutoff_time
+            RouteInfo(*row)
+            for row in session.execute(
+                only_active(
+                    select(
+                        Route.province,
+                        Route.city,
+                        Route.district,
+                        Route.hub,
+                        Route.transit_center,
+                        Route.route_code,
+                        Route.cutoff_time,
+                    ),
+                    Route,
+                )
             )
-            for r in session.scalars(only_active(select(Route), Route))
         ]
         # Plain values, not ORM rows: this index is shared by the UI and worker threads.
         self.times: list[_ArrivalInfo] = [
-            _ArrivalInfo(t.province, t.city, t.days_min, t.days_max, t.express_days)
-            for t in session.scalars(only_active(select(ArrivalTime), ArrivalTime))
+            _ArrivalInfo(*row)
+            for row in session.execute(
+                only_active(
+                    select(
+                        ArrivalTime.province,
+                        ArrivalTime.city,
+                        ArrivalTime.days_min,
+                        ArrivalTime.days_max,
+                        ArrivalTime.express_days,
+                    ),
+                    ArrivalTime,
+                )
+            )
         ]
 
     @cached_property
@@ -297,6 +358,7 @@ def active_batches_clause() -> Any:
 
 
 _cache_lock = threading.Lock()
+_build_lock = threading.Lock()
 _cache: dict[str, tuple[tuple[object, ...], LookupIndex]] = {}
 # The in-process half of "has anything changed since the index was built?" (PRAGMA
 # data_version is the other processes' half).
@@ -354,12 +416,17 @@ def lookup_index(session: Session) -> LookupIndex:
     if held is not None and fresh and info.get(_SEEN) == (mark, id(held[1])):
         return held[1]
     key = _signature(session)
-    if held is not None and held[0] == key:
-        index = held[1]
-    else:
-        index = LookupIndex(session)
+    # One build at a time: a search typed while the start-up warm-up builds the index waits
+    # for that build instead of making a second one beside it (each slowing the other).
+    with _build_lock:
         with _cache_lock:
-            _cache[url] = (key, index)
+            held = _cache.get(url)
+        if held is not None and held[0] == key:
+            index = held[1]
+        else:
+            index = LookupIndex(session)
+            with _cache_lock:
+                _cache[url] = (key, index)
     if fresh:
         info[_SEEN] = (mark, id(index))
     return index

@@ -43,7 +43,7 @@ class Suggester:
 
     def __init__(self, names: Iterable[str]) -> None:
         # pypinyin takes ~150 ms to import: only pay it when suggestions are first built.
-        from pypinyin import Style, lazy_pinyin
+        from pypinyin import lazy_pinyin
 
         seen: set[str] = set()
         self._entries: list[_Entry] = []
@@ -54,8 +54,10 @@ class Suggester:
             if not folded or name in seen:
                 continue
             seen.add(name)
+            # One reading per name: the initials are its syllables' first letters (what
+            # Style.FIRST_LETTER gives too, at twice the cost).
             syllables = [s.lower() for s in lazy_pinyin(folded, errors="default")]
-            initials = "".join(s[:1].lower() for s in lazy_pinyin(folded, style=Style.FIRST_LETTER))
+            initials = "".join(s[:1] for s in syllables)
             self._entries.append(_Entry(name, folded, initials, "".join(syllables)))
         self._folded = [e.folded for e in self._entries]
         self._pinyin = [e.pinyin for e in self._entries]

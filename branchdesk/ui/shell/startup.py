@@ -215,7 +215,9 @@ class StartupPart(WindowParts):
 
         def work(_progress: object) -> object:
             with db.read_session() as session:
-                lookup_index(session)
+                index = lookup_index(session)
+            # Did-you-mean's pinyin too: else the first search that finds nothing waits for it.
+            index.suggester  # noqa: B018
             if not checks:
                 return None
             from branchdesk import paths

@@ -291,3 +291,42 @@ def test_an_address_finds_exactly_the_parcels_that_hold_it(db: Database, tmp_pat
         found = {w.recipient for w in lookup(s, "浙江省宁波市海曙区柳月港广场B座1403室").waybills}
         assert found == {"甲", "乙", "丁"}  # written with or without the region, any case
         assert {w.recipient for w in lookup(s, "柳月港广场B座1404").waybills} == {"丙"}
+
+
+def test_a_search_during_the_start_up_build_waits_for_it_instead_of_building_again(
+    db: Database, sample_of: Callable[[int], Database], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's warm-up builds the area index in a worker; an agent's first search on the
+    UI thread meanwhile gets that same index, not a second build beside it."""
+    import threading
+    import time
+
+    from branchdesk.lookup import service
+
+    sample_of(SAMPLE_WAYBILLS)
+    builds: list[int] = []
+    real_init = service.LookupIndex.__init__
+
+    def slow_init(self: service.LookupIndex, session: Session) -> None:
+        builds.append(threading.get_ident())
+        time.sleep(0.3)  # long enough for the second caller to arrive mid-build
+        real_init(self, session)
+
+    monkeypatch.setattr(service.LookupIndex, "__init__", slow_init)
+    monkeypatch.setattr(service, "_cache", {})
+    got: list[service.LookupIndex] = []
+
+    def build() -> None:
+        with db.read_session() as s:
+            got.append(service.lookup_index(s))
+
+    warm_up = threading.Thread(target=build)
+    warm_up.start()
+    time.sleep(0.05)
+    with db.read_session() as s:
+        result = lookup(s, "中山西路38号")
+    warm_up.join()
+    assert len(builds) == 1
+    assert [c.name for c in result.couriers][:1] == ["陈静"]
+    with db.read_session() as s:
+        assert service.lookup_index(s) is got[0]
