@@ -76,17 +76,22 @@ def launch(
     before_show: QObject | None = None,
     open_path: Path | None = None,
     after_paint: Callable[[], None] | None = None,
+    in_tray: bool = False,
 ) -> MainWindow:
     """Show the window at once, then open the data on the next turn of the event loop.
 
     `before_show` is an event filter installed before the window is shown (benchmarks use it
     to see the first paint); `after_paint` runs once it has painted, before the data opens.
+    `in_tray` (`branchdesk --tray`, the start with Windows): the data opens with the window
+    hidden and BranchDesk waits in the tray; shown as usual where there is no tray or no
+    first run yet.
     """
     from branchdesk.ui.shell.main_window import MainWindow
 
     window = MainWindow(settings=settings, startup_checks=True)
+    hidden = in_tray and bool(settings.get("first_run_done")) and _tray_available()
     # The day's due list and counts from a read-only look, painted with the window.
-    look = first_look(db_path or paths.db_path())
+    look = None if hidden else first_look(db_path or paths.db_path())
     if look is not None:
         window.show_glance(look)
     if before_show is not None:
@@ -106,16 +111,24 @@ def launch(
 
         features.install()  # after the first paint: its imports are no blank window
         if window.open_data(db_path):
+            if hidden and window.tray is None:  # the tray went away meanwhile
+                window.show()
             if open_path is not None:
                 window.open_guide_pack(open_path)
+            elif not window.isVisible():
+                # Started with Windows: whoever sits down picks their name when they open it.
+                window.ask_agent_when_shown()
             else:
                 window.offer_sample()
-            window.ask_agent()  # with a team, whoever sits down picks their name
+                window.ask_agent()  # with a team, whoever sits down picks their name
         else:
             app.exit(1)
 
     # Load once the window has painted (a queued timer would run before the first paint),
     # or after a moment if it never paints (started minimised).
+    if hidden:
+        QTimer.singleShot(0, open_data)
+        return window
     painted = _FirstPaint(window, lambda: QTimer.singleShot(0, open_data))
     window.installEventFilter(painted)
     window.show()
@@ -125,6 +138,12 @@ def launch(
     fallback.timeout.connect(open_data)
     fallback.start(500)
     return window
+
+
+def _tray_available() -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    return QSystemTrayIcon.isSystemTrayAvailable()
 
 
 def first_look(path: Path) -> FirstLook | None:
@@ -241,18 +260,18 @@ def _quit_after_for_smoke_test(app: QApplication) -> None:
         QTimer.singleShot(int(delay), app.quit)
 
 
-def run_gui(open_path: Path | None = None) -> int:
+def run_gui(open_path: Path | None = None, in_tray: bool = False) -> int:
     app = create_app()
     data_dir = paths.data_dir()
     # The log file is set up once the window has painted; what is logged before waits.
     logs.keep_early_records()
     try:
-        return _run_gui(app, data_dir, open_path)
+        return _run_gui(app, data_dir, open_path, in_tray)
     finally:
         logs.setup_logging(data_dir)  # a start that ended before its first paint: now
 
 
-def _run_gui(app: QApplication, data_dir: Path, open_path: Path | None) -> int:
+def _run_gui(app: QApplication, data_dir: Path, open_path: Path | None, in_tray: bool) -> int:
     logs.keep_crash_traces(data_dir)
     sys.excepthook = _show_unexpected_error
     log.info("BranchDesk %s starting; data dir %s", __version__, data_dir)
@@ -273,7 +292,14 @@ def _run_gui(app: QApplication, data_dir: Path, open_path: Path | None) -> int:
         logs.setup_logging(data_dir)
         instance.listen()  # later starts are answered from now (QtNetwork loads now)
 
-    window = launch(app, settings, open_path=open_path, after_paint=after_paint)
+    window = launch(app, settings, open_path=open_path, after_paint=after_paint, in_tray=in_tray)
+    # The program ends when the main window really closes: closing it may only hide it in
+    # the tray, and a message box closed meanwhile is no last window.
+    app.setQuitOnLastWindowClosed(False)
+    window.closed.connect(app.quit)
+    # Logging off or shutting down Windows closes the window for good (a close kept in the
+    # tray would make Qt cancel the log-off).
+    app.commitDataRequest.connect(lambda _manager: setattr(window, "quitting", True))
     instance.raise_requested.connect(window.bring_forward)
     instance.open_requested.connect(lambda path: window.open_guide_pack(Path(path)))
     _quit_after_for_smoke_test(app)

@@ -83,6 +83,14 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("first_run_done", bool, False, "The sample-branch offer has been answered"),
         Setting(
+            "keep_in_tray",
+            bool,
+            True,
+            "Closing the window keeps BranchDesk running in the tray (reminders go on, the "
+            "next start is instant); 退出 ends it",
+        ),
+        Setting("tray_hint_shown", bool, False, "The 'still running in the tray' note was shown"),
+        Setting(
             "column_mappings",
             dict,
             {},

@@ -46,6 +46,7 @@ def gui_start(argv: Sequence[str]) -> argparse.Namespace | None:
     quick.add_argument("--data-dir")
     quick.add_argument("--open", type=Path)
     quick.add_argument("--pin")
+    quick.add_argument("--tray", action="store_true")
     try:
         args, rest = quick.parse_known_args(list(argv))
     except (ValueError, SystemExit):
@@ -64,7 +65,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
         # The window installs the features once it has painted: the imports they bring
         # (SQLAlchemy, the registries) are not worth a blank screen.
-        return run_gui(open_path=gui.open)
+        return run_gui(open_path=gui.open, in_tray=gui.tray)
     from branchdesk.cli.commands import COMMANDS
     from branchdesk.cli.parser import build_parser
     from branchdesk.cli.pin import install_owner_lock
@@ -79,7 +80,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command is None:  # an abbreviated option (--data X): the GUI all the same
         from branchdesk.app import run_gui
 
-        return run_gui(open_path=args.open)
+        return run_gui(open_path=args.open, in_tray=args.tray)
     from branchdesk import features
 
     features.install()

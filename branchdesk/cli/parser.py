@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help=tr("start the GUI and import this guide pack (.zip)"),
     )
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help=tr("start the GUI in the tray, window hidden (for starting with Windows)"),
+    )
     parser.add_argument("--pin", metavar="PIN", help=pin_help())
     sub = parser.add_subparsers(dest="command")
 

@@ -9129,5 +9129,41 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>The branch's data could not be opened.</source>
         <translation>网点数据没能打开。</translation>
     </message>
+    <message>
+        <source>start the GUI in the tray, window hidden (for starting with Windows)</source>
+        <translation>在托盘中启动图形界面，不显示窗口（用于开机启动）</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps BranchDesk in the tray (reminders go on)</source>
+        <translation>关闭窗口后留在托盘中运行（到期提醒照常）</translation>
+    </message>
+    <message>
+        <source>The data stays open and the window comes back at once from the tray icon or the next start. File › Quit (Ctrl+Q) or the icon's menu ends BranchDesk.</source>
+        <translation>数据保持打开，点托盘图标或再次启动时窗口立即出现。要结束网点服务台，请用 文件 › 退出（Ctrl+Q）或托盘图标的菜单。</translation>
+    </message>
+    <message>
+        <source>This PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Open BranchDesk</source>
+        <translation>打开网点服务台</translation>
+    </message>
+    <message>
+        <source>Due queue</source>
+        <translation>到期队列</translation>
+    </message>
+    <message>
+        <source>Quit BranchDesk</source>
+        <translation>退出网点服务台</translation>
+    </message>
+    <message>
+        <source>BranchDesk is still running</source>
+        <translation>网点服务台仍在运行</translation>
+    </message>
+    <message>
+        <source>Complaints falling due are still announced here. Click this icon to open the window again; to end BranchDesk, right-click it and choose Quit, or press Ctrl+Q in the window.</source>
+        <translation>到期的投诉仍会在这里提醒。点这个图标可重新打开窗口；要结束网点服务台，请右键点图标选“退出网点服务台”，或在窗口中按 Ctrl+Q。</translation>
+    </message>
 </context>
 </TS>

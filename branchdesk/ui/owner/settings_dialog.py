@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -88,6 +89,17 @@ class SettingsDialog(QDialog):
         self.keep_weekly = _spin(
             0, 520, int(settings.get("backup_keep_weekly")), self.tr(" weekly")
         )
+        self.keep_in_tray = QCheckBox(
+            self.tr("Closing the window keeps BranchDesk in the tray (reminders go on)")
+        )
+        self.keep_in_tray.setObjectName("keepInTray")
+        self.keep_in_tray.setChecked(bool(settings.get("keep_in_tray")))
+        self.keep_in_tray.setToolTip(
+            self.tr(
+                "The data stays open and the window comes back at once from the tray icon or "
+                "the next start. File › Quit (Ctrl+Q) or the icon's menu ends BranchDesk."
+            )
+        )
         self.unlock_minutes = _spin(
             1, 60, int(settings.get("owner_unlock_minutes")), self.tr(" min")
         )
@@ -120,6 +132,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Automatic backups kept"), keep_backups)
         form.addRow(self.tr("Owner PIN"), pin_row)
         form.addRow(self.tr("The PIN unlocks owner actions for"), self.unlock_minutes)
+        form.addRow(self.tr("This PC"), self.keep_in_tray)
         form.addRow(QLabel(self.tr("A new language takes effect the next time BranchDesk starts.")))
         form.addRow(buttons)
 
@@ -149,6 +162,7 @@ class SettingsDialog(QDialog):
             "backup_keep_daily": self.keep_daily.value(),
             "backup_keep_weekly": self.keep_weekly.value(),
             "owner_unlock_minutes": self.unlock_minutes.value(),
+            "keep_in_tray": self.keep_in_tray.isChecked(),
         }
 
     def save(self) -> None:

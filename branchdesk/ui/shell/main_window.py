@@ -74,6 +74,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from branchdesk.db.engine import Database
@@ -93,6 +95,7 @@ class MainWindow(
 ):
     data_ready = Signal()  # the database is open, 今天 and 查件 are built (pages_part.py)
     reminded = Signal(str)  # a complaint newly due soon or overdue (shown in the tray)
+    closed = Signal()  # really closed (not kept in the tray): the application ends
 
     def __init__(
         self,
@@ -118,6 +121,11 @@ class MainWindow(
         self.notified: dict[int, str] = {}
         self._reminders_started = False
         self.tray: QSystemTrayIcon | None = None
+        # Set by 退出 (menu, tray, Ctrl+Q) and at log-off: closing then ends the program
+        # rather than keeping it in the tray.
+        self.quitting = False
+        self._ask_agent_on_show = False
+        self.checked_on: date | None = None
         self.reminder_timer = QTimer(self)
         self.reminder_timer.setInterval(REMINDER_INTERVAL_MS)
         self.reminder_timer.timeout.connect(self.refresh_reminders)
@@ -381,10 +389,17 @@ class MainWindow(
         dialog.exec()
 
     def bring_forward(self) -> None:
-        """Show the window in front (another start of BranchDesk asked for it)."""
+        """Show the window in front (another start of BranchDesk or the tray asked for it)."""
         self.showNormal()
         self.raise_()
         self.activateWindow()
+        if self._ask_agent_on_show:
+            self._ask_agent_on_show = False
+            QTimer.singleShot(0, self.ask_agent)
+
+    def ask_agent_when_shown(self) -> None:
+        """Started hidden in the tray: the agent is asked for when the window is opened."""
+        self._ask_agent_on_show = True
 
     # --- complaints and their reminders -----------------------------------------------------
     def new_complaint(self) -> None:
@@ -393,9 +408,31 @@ class MainWindow(
         self.nav.setCurrentRow(COMPLAINTS)
         self.complaints_page.new_complaint()
 
+    def quit_app(self) -> None:
+        """退出: close for good, even where closing the window keeps BranchDesk in the tray."""
+        self.quitting = True
+        if not self.close():
+            self.quitting = False  # an unsaved guide, and the user chose to stay
+
+    def keeps_running(self) -> bool:
+        """Closing the window hides it in the tray: the data stays open, reminders go on,
+        and the next start shows the window at once (settings: keep_in_tray)."""
+        return (
+            not self.quitting
+            and self.db is not None
+            and self.tray is not None
+            and self.tray.isVisible()
+            and bool(self.settings.get("keep_in_tray"))
+        )
+
     def closeEvent(self, event: object) -> None:
         from PySide6.QtGui import QCloseEvent
 
+        if isinstance(event, QCloseEvent) and self.keeps_running():
+            event.ignore()
+            self.hide()
+            self._tell_still_running()
+            return
         if (
             isinstance(event, QCloseEvent)
             and self.built(GUIDES) is not None
@@ -413,6 +450,7 @@ class MainWindow(
             self._purge.cancel()
             self._purge.wait()
         super().closeEvent(event)  # type: ignore[arg-type]
+        self.closed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         from PySide6.QtCore import Qt

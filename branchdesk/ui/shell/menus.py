@@ -58,7 +58,7 @@ class MenusPart(WindowParts):
         file_menu.addAction(settings_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
         complaints_menu = self.menuBar().addMenu(self.tr("&Complaints"))
         self.new_complaint_action = QAction(self.tr("&New complaint…"), self)

@@ -3,9 +3,12 @@ tray."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from branchdesk.complaints.service import ComplaintRow
 
 from branchdesk.ui.shell.window_base import (
@@ -35,22 +38,60 @@ class RemindersPart(WindowParts):
                 )
             self.tray = QSystemTrayIcon(QIcon(icon), self)
             self.tray.setToolTip(self.tr("BranchDesk 网点服务台"))
-            self.tray.messageClicked.connect(self._tray_clicked)
-            self.tray.activated.connect(lambda _reason: self._tray_clicked())
+            self.tray.messageClicked.connect(self._tray_message_clicked)
+            self.tray.activated.connect(self._tray_activated)
+            self.tray.setContextMenu(self._tray_menu())
             self.tray.show()
         self.reminder_timer.start()
         self.refresh_reminders()  # what is due now is not news: the first count announces none
 
-    def _tray_clicked(self) -> None:
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
+    def _tray_menu(self) -> QMenu:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open BranchDesk"), self.bring_forward)
+        menu.addAction(self.tr("Due queue"), self._tray_message_clicked)
+        menu.addSeparator()
+        menu.addAction(self.tr("Quit BranchDesk"), self.quit_app)
+        return menu
+
+    def _tray_activated(self, reason: object) -> None:
+        """A click on the icon brings the window back as it was (its menu is the right
+        click's)."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if reason != QSystemTrayIcon.ActivationReason.Context:
+            self.bring_forward()
+
+    def _tray_message_clicked(self) -> None:
+        """The reminder's balloon (or 到期队列 in the icon's menu): the due queue, in front."""
+        self.bring_forward()
         self.show_due()
+
+    def _tell_still_running(self) -> None:
+        """Once per PC, when the window first closes into the tray: where BranchDesk went."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if self.tray is None or self.settings.get("tray_hint_shown"):
+            return
+        self.tray.showMessage(
+            self.tr("BranchDesk is still running"),
+            self.tr(
+                "Complaints falling due are still announced here. Click this icon to open "
+                "the window again; to end BranchDesk, right-click it and choose Quit, or "
+                "press Ctrl+Q in the window."
+            ),
+            QSystemTrayIcon.MessageIcon.Information,
+            10_000,
+        )
+        with contextlib.suppress(OSError):  # unsaved: shown again next time, nothing lost
+            self.settings.update({"tray_hint_shown": True})
 
     def refresh_reminders(self) -> None:
         """The timer's tick: recount, recolour, and announce what newly fell due."""
         if self.db is None:
             return
+        self.new_day()
         if self.built(COMPLAINTS) is not None:
             self.complaints_page.refresh_due()  # its due queue too; the counts come back here
             return

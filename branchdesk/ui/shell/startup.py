@@ -200,13 +200,26 @@ class StartupPart(WindowParts):
         QTimer.singleShot(0, self._warm_up_lookup)
         self.data_ready.emit()
 
+    def new_day(self) -> None:
+        """Kept running past midnight (in the tray): the day's integrity check and automatic
+        backup, as a start on that day would make them."""
+        from datetime import date
+
+        new = self.checked_on is not None and self.checked_on != date.today()
+        if new and self._warmup is None:
+            self._warm_up_lookup()
+
     def _warm_up_lookup(self) -> None:
-        """Build the in-memory area index off the UI thread, so the first search is fast."""
+        """Build the in-memory area index off the UI thread, so the first search is fast;
+        then (at start, and on each new day) check the file and make the day's backup."""
+        from datetime import date
+
         from branchdesk.lookup.service import lookup_index
 
         db = self.db
         if db is None or self._stopping.is_set():
             return  # closed before its turn came: a thread started now would outlive it
+        self.checked_on = date.today()
 
         checks = self.startup_checks
         stopping = self._stopping

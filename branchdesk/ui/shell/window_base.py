@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import (
@@ -61,6 +63,8 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     notified: dict[int, str]
     _reminders_started: bool
     tray: QSystemTrayIcon | None
+    quitting: bool
+    checked_on: date | None  # the day of the last start-up check and backup
     reminder_timer: QTimer
     nav: QListWidget
     pages: QStackedWidget
@@ -118,6 +122,15 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
         raise NotImplementedError  # PagesPart's
 
     def when_ready(self, then: Callable[[], None]) -> bool:
+        raise NotImplementedError  # MainWindow's
+
+    def bring_forward(self) -> None:
+        raise NotImplementedError  # MainWindow's
+
+    def new_day(self) -> None:
+        raise NotImplementedError  # StartupPart's
+
+    def quit_app(self) -> None:
         raise NotImplementedError  # MainWindow's
 
     @property

@@ -116,8 +116,9 @@ def test_without_console_streams_the_command_line_still_runs(
 @pytest.mark.parametrize(
     ("argv", "gui"),
     [
-        ([], {"data_dir": None, "open": None}),
+        ([], {"data_dir": None, "open": None, "tray": False}),
         (["--data-dir", "网点 数据"], {"data_dir": "网点 数据", "open": None}),
+        (["--tray", "--data-dir", "d"], {"data_dir": "d", "tray": True}),  # started with Windows
         (["--data-dir=d", "--open", "包.zip"], {"data_dir": "d", "open": Path("包.zip")}),
         (["--pin", "1234", "--data-dir", "d"], {"data_dir": "d", "open": None}),
         (["--help"], None),

@@ -1,0 +1,160 @@
+"""Kept in the tray: closing the window hides it (reminders go on, the next start is
+instant), 退出 ends BranchDesk, `--tray` starts hidden, a new day gets its check and backup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from pytestqt.qtbot import QtBot
+
+from branchdesk import paths
+from branchdesk.app import launch
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.shell.main_window import MainWindow
+from tests.ui.conftest import Boxes
+
+# The offscreen platform has no tray window to follow and cannot raise a window.
+pytestmark = pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not support raise")
+
+
+@pytest.fixture
+def tray(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]]]:
+    """A desktop with a system tray (the offscreen platform has none); the balloons shown."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(
+        QSystemTrayIcon,
+        "showMessage",
+        lambda _self, title, text, *_a: shown.append((title, text)),
+    )
+    yield shown
+
+
+@pytest.fixture(autouse=True)
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """The sample branch has a team: each time its agent picker asks, left unanswered."""
+    from branchdesk.ui.team.agent_picker import AgentPicker
+
+    asks: list[bool] = []
+
+    def pick(*_a: object, **_k: object) -> tuple[None, bool]:
+        asks.append(True)
+        return None, False
+
+    monkeypatch.setattr(AgentPicker, "pick", staticmethod(pick))
+    return asks
+
+
+def _started(qtbot: QtBot, settings: SettingsStore, **kw: object) -> MainWindow:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = launch(app, settings, **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.data_ready, timeout=15000):
+        pass
+    # The start-up warm-up (area index, check, backup) has run.
+    qtbot.waitUntil(lambda: window.checked_on is not None and window._warmup is None, timeout=15000)
+    return window
+
+
+def test_closing_the_window_keeps_branchdesk_in_the_tray_and_quit_ends_it(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+) -> None:
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings)
+    assert window.tray is not None and window.tray.contextMenu() is not None
+    menu = [a.text() for a in window.tray.contextMenu().actions() if a.text()]
+    assert menu == ["Open BranchDesk", "Due queue", "Quit BranchDesk"]
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+
+    assert window.close() is False  # hidden, not closed
+    assert not window.isVisible() and window.db is not None and closed == []
+    assert window.reminder_timer.isActive()  # due complaints are still announced
+    assert [title for title, _ in tray] == ["BranchDesk is still running"]
+    assert SettingsStore().get("tray_hint_shown") is True
+
+    window.bring_forward()  # the icon clicked, or BranchDesk started again
+    assert window.isVisible()
+    window.close()
+    assert len(tray) == 1  # the note comes once, not at every close
+
+    window.bring_forward()
+    quit_action = next(
+        a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "&Quit"
+    )
+    quit_action.trigger()
+    assert closed == [True] and not window.isVisible()
+    assert window.tray is None or not window.tray.isVisible()
+
+
+def test_without_keep_in_tray_closing_ends_branchdesk(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+) -> None:
+    settings = SettingsStore()
+    settings.update({"first_run_done": True, "keep_in_tray": False})
+    window = _started(qtbot, settings)
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    assert window.close() is True
+    assert closed == [True] and tray == []
+
+
+def test_no_tray_on_the_desktop_closing_ends_branchdesk(qtbot: QtBot, sample_db: object) -> None:
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings)
+    assert window.tray is None  # offscreen: no system tray
+    assert window.close() is True  # nowhere to keep it: it ends, as it did
+
+
+def test_started_with_windows_it_waits_hidden_in_the_tray_with_its_data_open(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object, asked: list[bool]
+) -> None:
+    """`branchdesk --tray`: the data opens, nothing shows; opening it shows 查件 ready at once
+    and asks who sits down (the sample branch has a team)."""
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings, in_tray=True)
+    assert not window.isVisible() and window.db is not None
+    assert window.tray is not None and window.tray.isVisible()
+    assert asked == []  # nobody is at the PC yet
+    window.bring_forward()
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: asked == [True])
+    window.lookup_page.show_query("中山西路38号")
+    assert window.lookup_page.last_result is not None
+    assert [c.name for c in window.lookup_page.last_result.couriers][:1] == ["陈静"]
+    window.quit_app()
+
+
+def test_a_first_start_in_the_tray_shows_the_window_for_the_welcome(
+    qtbot: QtBot, tray: list[tuple[str, str]], boxes: Boxes
+) -> None:
+    boxes.answer = boxes.answer.No
+    window = _started(qtbot, SettingsStore(), in_tray=True)
+    assert window.isVisible()  # the welcome needs a window: no hidden first start
+    window.quit_app()
+
+
+def test_kept_running_past_midnight_the_new_day_gets_its_check_and_backup(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+) -> None:
+    from branchdesk.db.backup import DAILY, list_backups
+
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings)
+    assert window.checked_on == date.today()
+    for backup in list_backups(paths.backups_dir()):
+        backup.path.unlink()  # as if today's had not been made yet
+    window.checked_on = date.today() - timedelta(days=1)  # started yesterday
+    window.refresh_reminders()  # the minute's tick
+    qtbot.waitUntil(lambda: window._warmup is None, timeout=15000)
+    assert window.checked_on == date.today()
+    assert [b.kind for b in list_backups(paths.backups_dir())] == [DAILY]
+    window.quit_app()
