@@ -36,6 +36,7 @@ BrandingText "${APP} ${VERSION}"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP}.exe"
 
 !insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -48,8 +49,20 @@ UninstPage custom un.DataPage un.DataPageLeave
 Var RemoveData
 Var RemoveDataBox
 
-Section "BranchDesk"
+Section "BranchDesk" SecApp
+  SectionIn RO
   SetShellVarContext current
+  ; An update while BranchDesk runs (perhaps only in the tray) cannot replace its files.
+  ${If} ${FileExists} "$INSTDIR\${APP}.exe"
+    retry_running:
+    ClearErrors
+    FileOpen $0 "$INSTDIR\${APP}.exe" a
+    ${If} ${Errors}
+      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "网点服务台还在运行（可能只在屏幕右下角的托盘里）。请右键托盘图标选“退出网点服务台”，然后点“重试”。" IDRETRY retry_running
+      Abort "网点服务台还在运行，没有安装。"
+    ${EndIf}
+    FileClose $0
+  ${EndIf}
   SetOutPath "$INSTDIR"
   File /r "${BUNDLE}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -75,6 +88,18 @@ Section "BranchDesk"
   WriteRegDWORD HKCU "${UNINST_KEY}" "NoRepair" 1
 SectionEnd
 
+; Started with Windows, hidden in the tray: the data is open and reminders run before anyone
+; sits down, and opening BranchDesk later shows its window at once.
+Section "开机时启动（在托盘中待命）" SecStartup
+  SetShellVarContext current
+  CreateShortcut "$SMSTARTUP\${APP} ${APP_ZH}.lnk" "$INSTDIR\${APP}.exe" "--tray"
+SectionEnd
+
+!insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
+  !insertmacro MUI_DESCRIPTION_TEXT ${SecApp} "网点服务台程序、开始菜单和桌面快捷方式、操作指南包的打开方式。"
+  !insertmacro MUI_DESCRIPTION_TEXT ${SecStartup} "登录 Windows 时在后台打开网点数据，托盘图标提醒到期投诉；之后打开网点服务台时窗口立即出现。"
+!insertmacro MUI_FUNCTION_DESCRIPTION_END
+
 ; The uninstaller keeps the branch's data (database, backups, settings) unless asked.
 Function un.DataPage
   !insertmacro MUI_HEADER_TEXT "保留数据？" "网点的数据库、备份和设置在 $LOCALAPPDATA\${APP}"
@@ -93,6 +118,16 @@ FunctionEnd
 
 Section "Uninstall"
   SetShellVarContext current
+  ; A running BranchDesk (perhaps only in the tray) holds its files: ask for it to be ended.
+  retry_running:
+  ClearErrors
+  Delete "$INSTDIR\BranchDesk.exe"
+  ${If} ${Errors}
+  ${AndIf} ${FileExists} "$INSTDIR\BranchDesk.exe"
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "网点服务台还在运行（可能只在屏幕右下角的托盘里）。请右键托盘图标选“退出网点服务台”，然后点“重试”。" IDRETRY retry_running
+    Abort "网点服务台还在运行，没有卸载。"
+  ${EndIf}
+  Delete "$SMSTARTUP\${APP} ${APP_ZH}.lnk"
   Delete "$SMPROGRAMS\${APP}\*.lnk"
   RMDir "$SMPROGRAMS\${APP}"
   Delete "$DESKTOP\${APP} ${APP_ZH}.lnk"
