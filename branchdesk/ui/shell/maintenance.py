@@ -120,7 +120,7 @@ class MaintenancePart(WindowParts):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.rejected.connect(self.reminder_timer.start)
-        dialog.restored.connect(self.close)
+        dialog.restored.connect(self.quit_app)  # ends BranchDesk, even one kept in the tray
         dialog.show()
 
 

@@ -271,7 +271,7 @@ class StartupPart(WindowParts):
                     self.tr("Backup restored"),
                     self.tr("The backup was restored. Start BranchDesk again to use it."),
                 )
-                self.close()
+                self.quit_app()  # ends BranchDesk, even one kept in the tray
 
     def load_sample(self) -> bool:
         from branchdesk.sample import load_sample_branch

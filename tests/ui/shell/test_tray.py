@@ -158,3 +158,22 @@ def test_kept_running_past_midnight_the_new_day_gets_its_check_and_backup(
     assert window.checked_on == date.today()
     assert [b.kind for b in list_backups(paths.backups_dir())] == [DAILY]
     window.quit_app()
+
+
+def test_after_a_restore_branchdesk_ends_even_when_kept_in_the_tray(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+) -> None:
+    """A restore replaces the file under the open data: the program must end, not hide."""
+    from branchdesk.ui.shell.restore_dialog import RestoreDialog
+
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings)
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    window.restore_action.trigger()
+    dialog = window.findChild(RestoreDialog)
+    assert dialog is not None
+    dialog.restored.emit(None)  # as a finished restore does
+    assert closed == [True] and window.quitting
+    dialog.reject()
