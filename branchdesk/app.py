@@ -250,14 +250,15 @@ def _show_unexpected_error(
         _showing_error = False
 
 
-def _quit_after_for_smoke_test(app: QApplication) -> None:
+def _quit_after_for_smoke_test(window: MainWindow) -> None:
     """The installer's smoke test starts the bundled GUI with BRANCHDESK_SMOKE_QUIT_MS set:
-    the app quits on its own after that many milliseconds, as a user closing it would."""
+    after that many milliseconds it ends as File › Quit ends it (the window closes for good,
+    even where closing would keep it in the tray, and the program ends with it)."""
     import os
 
     delay = os.environ.get("BRANCHDESK_SMOKE_QUIT_MS", "")
     if delay.isdigit():
-        QTimer.singleShot(int(delay), app.quit)
+        QTimer.singleShot(int(delay), window.quit_app)
 
 
 def run_gui(open_path: Path | None = None, in_tray: bool = False) -> int:
@@ -302,7 +303,7 @@ def _run_gui(app: QApplication, data_dir: Path, open_path: Path | None, in_tray:
     app.commitDataRequest.connect(lambda _manager: setattr(window, "quitting", True))
     instance.raise_requested.connect(window.bring_forward)
     instance.open_requested.connect(lambda path: window.open_guide_pack(Path(path)))
-    _quit_after_for_smoke_test(app)
+    _quit_after_for_smoke_test(window)
     code = app.exec()
     if window.db is not None:
         window.db.dispose()

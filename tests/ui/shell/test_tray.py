@@ -177,3 +177,38 @@ def test_after_a_restore_branchdesk_ends_even_when_kept_in_the_tray(
     dialog.restored.emit(None)  # as a finished restore does
     assert closed == [True] and window.quitting
     dialog.reject()
+
+
+def test_the_program_ends_when_its_window_is_quit(tmp_path: object) -> None:
+    """The real start (`python -m branchdesk`), ended by File › Quit as the installer's smoke
+    test ends it: the process exits 0 and says so in its log (message boxes no longer end
+    the program, the main window's real close does)."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    root = Path(__file__).resolve().parents[3]
+    data = tmp_path / "started"
+    data.mkdir()
+    (data / "settings.json").write_text(
+        json.dumps({"first_run_done": True, "language": "zh_CN"}), encoding="utf-8"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(root),
+        "BRANCHDESK_SMOKE_QUIT_MS": "1500",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "branchdesk", "--data-dir", str(data)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        timeout=90,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    log = (data / "logs" / "branchdesk.log").read_text(encoding="utf-8")
+    assert "stopped (exit code 0)" in log and "Traceback" not in log
