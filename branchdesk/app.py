@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QThread, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -110,17 +110,22 @@ def launch(
         from branchdesk import features
 
         features.install()  # after the first paint: its imports are no blank window
-        if window.open_data(db_path):
+        try:
+            opened = window.open_data(db_path)
+        except BaseException:
+            window.show()  # started hidden: the failure is shown on a window, not in no tray
+            raise
+        if opened:
             if hidden and window.tray is None:  # the tray went away meanwhile
                 window.show()
             if open_path is not None:
                 window.open_guide_pack(open_path)
-            elif not window.isVisible():
-                # Started with Windows: whoever sits down picks their name when they open it.
-                window.ask_agent_when_shown()
-            else:
+            elif window.isVisible():
                 window.offer_sample()
+            if window.isVisible():
                 window.ask_agent()  # with a team, whoever sits down picks their name
+            else:
+                window.ask_agent_when_shown()  # started with Windows: nobody there yet
         else:
             app.exit(1)
 
@@ -138,6 +143,20 @@ def launch(
     fallback.timeout.connect(open_data)
     fallback.start(500)
     return window
+
+
+class _SessionManager(Protocol):
+    def cancel(self) -> None: ...
+
+
+def end_with_session(window: MainWindow, manager: _SessionManager) -> None:
+    """Windows logs off or shuts down: BranchDesk closes for good, visible or in the tray
+    (a close kept in the tray would make Qt cancel the log-off). An unsaved guide the user
+    chooses to stay with cancels the log-off, and BranchDesk carries on as before."""
+    window.quitting = True
+    if not window.close():
+        window.quitting = False
+        manager.cancel()
 
 
 def _tray_available() -> bool:
@@ -298,9 +317,10 @@ def _run_gui(app: QApplication, data_dir: Path, open_path: Path | None, in_tray:
     # the tray, and a message box closed meanwhile is no last window.
     app.setQuitOnLastWindowClosed(False)
     window.closed.connect(app.quit)
-    # Logging off or shutting down Windows closes the window for good (a close kept in the
-    # tray would make Qt cancel the log-off).
-    app.commitDataRequest.connect(lambda _manager: setattr(window, "quitting", True))
+    app.commitDataRequest.connect(lambda manager: end_with_session(window, manager))
+    # Any other way the application quits (app.exit, a hidden window's), the window's work
+    # is stopped as a close would.
+    app.aboutToQuit.connect(window.shut_down)
     instance.raise_requested.connect(window.bring_forward)
     instance.open_requested.connect(lambda path: window.open_guide_pack(Path(path)))
     _quit_after_for_smoke_test(window)

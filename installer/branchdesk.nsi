@@ -63,6 +63,8 @@ Section "BranchDesk" SecApp
     ${EndIf}
     FileClose $0
   ${EndIf}
+  ; Made again below when 开机时启动 is ticked: re-installed without it, none is left.
+  Delete "$SMSTARTUP\${APP} ${APP_ZH}.lnk"
   SetOutPath "$INSTDIR"
   File /r "${BUNDLE}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"

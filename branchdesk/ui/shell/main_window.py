@@ -125,6 +125,7 @@ class MainWindow(
         # rather than keeping it in the tray.
         self.quitting = False
         self._ask_agent_on_show = False
+        self._shut_down = False
         self.checked_on: date | None = None
         self.reminder_timer = QTimer(self)
         self.reminder_timer.setInterval(REMINDER_INTERVAL_MS)
@@ -389,8 +390,12 @@ class MainWindow(
         dialog.exec()
 
     def bring_forward(self) -> None:
-        """Show the window in front (another start of BranchDesk or the tray asked for it)."""
-        self.showNormal()
+        """Show the window in front (another start of BranchDesk or the tray asked for it),
+        as it was: maximised stays maximised, minimised comes back."""
+        if self.isMinimized():
+            self.showNormal()
+        else:
+            self.show()
         self.raise_()
         self.activateWindow()
         if self._ask_agent_on_show:
@@ -430,8 +435,7 @@ class MainWindow(
 
         if isinstance(event, QCloseEvent) and self.keeps_running():
             event.ignore()
-            self.hide()
-            self._tell_still_running()
+            self._hide_in_tray()
             return
         if (
             isinstance(event, QCloseEvent)
@@ -440,6 +444,28 @@ class MainWindow(
         ):
             event.ignore()  # an editor with unsaved changes, and the user chose to stay
             return
+        self.shut_down()
+        super().closeEvent(event)  # type: ignore[arg-type]
+        self.closed.emit()
+
+    def _hide_in_tray(self) -> None:
+        """Closed into the tray: the next person to open it says who they are, and owner
+        actions need the PIN again (a shared desk's window is not one person's)."""
+        from branchdesk import permissions
+
+        self.hide()
+        lock = permissions.current_lock()
+        if lock is not None:
+            lock.lock()
+        self.ask_agent_when_shown()
+        self._tell_still_running()
+
+    def shut_down(self) -> None:
+        """The work that must stop before the program ends, however it ends (closing the
+        window, or the application quitting under a hidden one); done once."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.reminder_timer.stop()
         if self.tray is not None:
             self.tray.hide()
@@ -449,8 +475,6 @@ class MainWindow(
         if self._purge is not None:  # stops after the chunk in hand; what went is committed
             self._purge.cancel()
             self._purge.wait()
-        super().closeEvent(event)  # type: ignore[arg-type]
-        self.closed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         from PySide6.QtCore import Qt

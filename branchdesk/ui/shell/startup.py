@@ -206,7 +206,7 @@ class StartupPart(WindowParts):
         from datetime import date
 
         new = self.checked_on is not None and self.checked_on != date.today()
-        if new and self._warmup is None:
+        if new and self._warmup is None and self._purge is None:  # else: the next tick
             self._warm_up_lookup()
 
     def _warm_up_lookup(self) -> None:
@@ -262,6 +262,8 @@ class StartupPart(WindowParts):
         from branchdesk.db.integrity import IntegrityReport
 
         if isinstance(report, IntegrityReport) and not report.ok:
+            if not self.isVisible():
+                self.bring_forward()  # kept in the tray: the question needs its window
             problem = self.tr("The database failed its integrity check: {problems}").format(
                 problems="; ".join(report.problems[:5])
             )

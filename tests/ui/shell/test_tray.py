@@ -61,7 +61,7 @@ def _started(qtbot: QtBot, settings: SettingsStore, **kw: object) -> MainWindow:
 
 
 def test_closing_the_window_keeps_branchdesk_in_the_tray_and_quit_ends_it(
-    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object, asked: list[bool]
 ) -> None:
     settings = SettingsStore()
     settings.set("first_run_done", True)
@@ -78,8 +78,10 @@ def test_closing_the_window_keeps_branchdesk_in_the_tray_and_quit_ends_it(
     assert [title for title, _ in tray] == ["BranchDesk is still running"]
     assert SettingsStore().get("tray_hint_shown") is True
 
+    asked_before = len(asked)
     window.bring_forward()  # the icon clicked, or BranchDesk started again
     assert window.isVisible()
+    qtbot.waitUntil(lambda: len(asked) == asked_before + 1)  # whoever sits down now
     window.close()
     assert len(tray) == 1  # the note comes once, not at every close
 
@@ -90,6 +92,108 @@ def test_closing_the_window_keeps_branchdesk_in_the_tray_and_quit_ends_it(
     quit_action.trigger()
     assert closed == [True] and not window.isVisible()
     assert window.tray is None or not window.tray.isVisible()
+
+
+def test_quit_from_the_tray_menu_ends_a_hidden_branchdesk(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+) -> None:
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings)
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    window.close()
+    assert not window.isVisible() and closed == []
+    assert window.tray is not None
+    quit_item = window.tray.contextMenu().actions()[-1]
+    assert quit_item.text() == "Quit BranchDesk"
+    quit_item.trigger()
+    assert closed == [True]
+    assert not window.reminder_timer.isActive() and not window.tray.isVisible()
+
+
+def test_logging_off_windows_ends_branchdesk_kept_in_the_tray(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+) -> None:
+    """A close kept in the tray would make Qt cancel the log-off: it ends BranchDesk."""
+    from branchdesk.app import end_with_session
+
+    class Manager:
+        cancelled = False
+
+        def cancel(self) -> None:
+            self.cancelled = True
+
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings)
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    window.close()  # into the tray
+    manager = Manager()
+    end_with_session(window, manager)
+    assert closed == [True] and not manager.cancelled
+
+
+def test_closing_into_the_tray_locks_owner_actions_again(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+) -> None:
+    from branchdesk import permissions
+    from branchdesk.permissions import OwnerLock, set_policy
+
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings)
+    lock = OwnerLock(True, seconds=300)
+    set_policy(lock)
+    try:
+        lock.unlock()
+        assert permissions.current_lock() is lock and lock.unlocked
+        window.close()  # into the tray: the next person must give the PIN
+        assert not lock.unlocked
+    finally:
+        set_policy(None)
+    window.quit_app()
+
+
+def test_a_maximised_window_comes_back_maximised(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+) -> None:
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    window.close()
+    window.bring_forward()
+    assert window.isVisible() and window.isMaximized()
+    window.quit_app()
+
+
+def test_a_start_in_the_tray_that_fails_shows_its_window(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started hidden, the window could not be built: it shows, with what went wrong, rather
+    than leave a process with no window and no tray icon."""
+    from branchdesk.ui.shell.pages_part import PagesPart
+
+    def broken(self: object) -> object:
+        raise RuntimeError("damaged page")
+
+    monkeypatch.setattr(PagesPart, "_build_lookup", broken)
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    with qtbot.capture_exceptions() as raised:
+        window = launch(app, settings, in_tray=True)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: bool(raised), timeout=10000)
+    assert "damaged page" in str(raised[0][1])
+    assert window.isVisible()
+    assert "could not be opened" in window.pages.currentWidget().text()
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
 
 
 def test_without_keep_in_tray_closing_ends_branchdesk(
