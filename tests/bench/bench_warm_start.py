@@ -12,9 +12,9 @@ running one to come forward. This bench times exactly that:
   platform has none);
 - each run: spawn -> the real entry point (`python -m branchdesk --data-dir DIR`) asks the
   resident to come forward and exits; timed when the resident's window is painted with 今天,
-  the due counts and 查件 (frame drawn and flushed); then an address of the area table is
-  typed into 查件, and timed when its couriers are painted; the window is then closed (into
-  the tray) for the next run;
+  the due counts and 查件 (frame drawn and flushed); then an address of the area table (a
+  different one each run) is typed into 查件, and timed when its couriers are painted; the
+  window is then closed (into the tray) for the next run;
 - against: spawn -> first paint of a bare QMainWindow (bench_first_paint's child), alternating.
 
 Both processes' times are time.perf_counter() (CLOCK_MONOTONIC, one clock for the machine).
@@ -41,10 +41,10 @@ REPO = HERE.parents[1]
 TARGET_RATIO = 2.0
 
 
-def child_resident(db_path: Path, data_dir: Path) -> None:
-    """BranchDesk started in the tray; prints one JSON line when ready, and one per showing."""
+def child_resident(db_path: Path, data_dir: Path, queries: list[str]) -> None:
+    """BranchDesk started in the tray; prints one JSON line when ready, and one per showing
+    (the nth showing searches for the nth of `queries`)."""
     sys.path.insert(0, str(REPO))
-    from bench_first_paint import FIRST_QUERY
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
@@ -78,7 +78,9 @@ def child_resident(db_path: Path, data_dir: Path) -> None:
         page = window.lookup_page
         state["counts"] = window.due_indicator.text()
         state["phase"] = "asking"
-        page.search_box.setText(FIRST_QUERY)
+        state["query"] = queries[state.setdefault("shown_count", 0) % len(queries)]
+        state["shown_count"] += 1
+        page.search_box.setText(state["query"])
         page.run_search()  # Enter, as the agent presses it
 
     def answered(result: Any) -> None:
@@ -94,6 +96,7 @@ def child_resident(db_path: Path, data_dir: Path) -> None:
             shown=state["shown_done"],
             answer_painted=time.perf_counter(),
             counts=state["counts"],
+            query=state["query"],
             answer=state["answer"],
             visible=window.isVisible(),
         )
@@ -139,7 +142,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         sys.path.insert(0, str(HERE))
-        child_resident(Path(args.child[0]), Path(args.child[1]))
+        child_resident(Path(args.child[0]), Path(args.child[1]), json.loads(args.child[2]))
         return 0
 
     sys.path.insert(0, str(HERE))
@@ -149,6 +152,18 @@ def main() -> int:
 
     db_path = ensure_bench_db()
     due_today(db_path)
+    # A different address of the area table at each showing: none was searched before.
+    import sqlite3
+
+    con = sqlite3.connect(db_path)
+    queries = [
+        row[0]
+        for row in con.execute(
+            "SELECT source_text FROM area_rule GROUP BY source_text ORDER BY min(id) LIMIT ?",
+            (args.runs + 1,),
+        )
+    ]
+    con.close()
     import compileall
 
     compileall.compile_dir(REPO / "branchdesk", quiet=1)
@@ -160,7 +175,14 @@ def main() -> int:
             encoding="utf-8",
         )
         resident = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), "--child", str(db_path), str(data_dir)],
+            [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--child",
+                str(db_path),
+                str(data_dir),
+                json.dumps(queries),
+            ],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -225,7 +247,10 @@ def main() -> int:
             f"(target <= {TARGET_RATIO:.0f}x: {'met' if ratio <= TARGET_RATIO else 'NOT met'})"
         )
         print(f"ratio first search answered / bare first paint: {answer_s / bare_s:.2f}x")
-        print(f"  shown: due counts {warm[-1]['counts']!r}; answer {warm[-1]['answer']}")
+        print(
+            f"  shown: due counts {warm[-1]['counts']!r}; {warm[-1]['query']!r} answered "
+            f"{warm[-1]['answer']}"
+        )
         common.save_result(
             "warm_start",
             {
