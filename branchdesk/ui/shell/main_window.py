@@ -413,23 +413,6 @@ class MainWindow(
         self.nav.setCurrentRow(COMPLAINTS)
         self.complaints_page.new_complaint()
 
-    def quit_app(self) -> None:
-        """退出: close for good, even where closing the window keeps BranchDesk in the tray."""
-        self.quitting = True
-        if not self.close():
-            self.quitting = False  # an unsaved guide, and the user chose to stay
-
-    def keeps_running(self) -> bool:
-        """Closing the window hides it in the tray: the data stays open, reminders go on,
-        and the next start shows the window at once (settings: keep_in_tray)."""
-        return (
-            not self.quitting
-            and self.db is not None
-            and self.tray is not None
-            and self.tray.isVisible()
-            and bool(self.settings.get("keep_in_tray"))
-        )
-
     def closeEvent(self, event: object) -> None:
         from PySide6.QtGui import QCloseEvent
 
@@ -447,18 +430,6 @@ class MainWindow(
         self.shut_down()
         super().closeEvent(event)  # type: ignore[arg-type]
         self.closed.emit()
-
-    def _hide_in_tray(self) -> None:
-        """Closed into the tray: the next person to open it says who they are, and owner
-        actions need the PIN again (a shared desk's window is not one person's)."""
-        from branchdesk import permissions
-
-        self.hide()
-        lock = permissions.current_lock()
-        if lock is not None:
-            lock.lock()
-        self.ask_agent_when_shown()
-        self._tell_still_running()
 
     def shut_down(self) -> None:
         """The work that must stop before the program ends, however it ends (closing the

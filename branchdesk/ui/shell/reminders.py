@@ -1,5 +1,5 @@
-"""Reminders: complaints falling due, counted in the status bar and announced once in the
-tray."""
+"""Reminders and the tray: complaints falling due, counted in the status bar and announced
+once in the tray; the window closed into the tray, and 退出."""
 
 from __future__ import annotations
 
@@ -67,6 +67,35 @@ class RemindersPart(WindowParts):
         """The reminder's balloon (or 到期队列 in the icon's menu): the due queue, in front."""
         self.bring_forward()
         self.show_due()
+
+    def quit_app(self) -> None:
+        """退出: close for good, even where closing the window keeps BranchDesk in the tray."""
+        self.quitting = True
+        if not self.close():
+            self.quitting = False  # an unsaved guide, and the user chose to stay
+
+    def keeps_running(self) -> bool:
+        """Closing the window hides it in the tray: the data stays open, reminders go on,
+        and the next start shows the window at once (settings: keep_in_tray)."""
+        return (
+            not self.quitting
+            and self.db is not None
+            and self.tray is not None
+            and self.tray.isVisible()
+            and bool(self.settings.get("keep_in_tray"))
+        )
+
+    def _hide_in_tray(self) -> None:
+        """Closed into the tray: the next person to open it says who they are, and owner
+        actions need the PIN again (a shared desk's window is not one person's)."""
+        from branchdesk import permissions
+
+        self.hide()
+        lock = permissions.current_lock()
+        if lock is not None:
+            lock.lock()
+        self.ask_agent_when_shown()
+        self._tell_still_running()
 
     def _tell_still_running(self) -> None:
         """Once per PC, when the window first closes into the tray: where BranchDesk went."""
