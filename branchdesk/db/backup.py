@@ -818,8 +818,9 @@ def _replace_database(db_path: Path, backup_path: Path) -> None:
 def _in_use(db_path: Path) -> BranchDeskError:
     return BranchDeskError(
         tr(
-            "The database {path} is in use; nothing was changed. Close every BranchDesk "
-            "window and command, then restore again.",
+            "The database {path} is in use; nothing was changed. Quit every BranchDesk "
+            "(also one waiting in the tray: right-click its icon, Quit BranchDesk) and end "
+            "every command, then restore again.",
             path=db_path,
         )
     )

@@ -4289,7 +4289,7 @@ BranchDesk keeps running and nothing was saved half-way. If it happens again, no
     </message>
     <message>
         <source>The database {path} is in use; nothing was changed. Close every BranchDesk window and command, then restore again.</source>
-        <translation>数据库 {path} 正在使用中，未做任何改动。请关闭所有网点服务台窗口和命令，然后重新恢复。</translation>
+        <translation type="vanished">数据库 {path} 正在使用中，未做任何改动。请关闭所有网点服务台窗口和命令，然后重新恢复。</translation>
     </message>
     <message>
         <source>{path} is not a SQLite database.</source>
@@ -9164,6 +9164,10 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
     <message>
         <source>Complaints falling due are still announced here. Click this icon to open the window again; to end BranchDesk, right-click it and choose Quit, or press Ctrl+Q in the window.</source>
         <translation>到期的投诉仍会在这里提醒。点这个图标可重新打开窗口；要结束网点服务台，请右键点图标选“退出网点服务台”，或在窗口中按 Ctrl+Q。</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use; nothing was changed. Quit every BranchDesk (also one waiting in the tray: right-click its icon, Quit BranchDesk) and end every command, then restore again.</source>
+        <translation>数据库 {path} 正在使用中，未做任何改动。请退出所有网点服务台（也包括在托盘中待命的：右键点它的图标，选“退出网点服务台”），结束所有命令，然后重新恢复。</translation>
     </message>
 </context>
 </TS>
