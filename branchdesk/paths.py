@@ -32,6 +32,11 @@ def data_dir() -> Path:
     return base
 
 
+def data_dir_is_custom() -> bool:
+    """Whether the data dir was chosen (--data-dir or $BRANCHDESK_DATA_DIR), not the default."""
+    return _override is not None or bool(os.environ.get(ENV_DATA_DIR))
+
+
 def db_path() -> Path:
     return data_dir() / DB_FILE_NAME
 

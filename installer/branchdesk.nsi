@@ -19,6 +19,8 @@ Unicode true
 !define APP_ZH "网点服务台"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP}"
 !define PACK_PROGID "BranchDesk.GuidePack"
+; Start with Windows: the same value BranchDesk's settings turn on and off (autostart.py).
+!define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
 
 Name "${APP} ${APP_ZH}"
 OutFile "${OUTFILE}"
@@ -63,8 +65,8 @@ Section "BranchDesk" SecApp
     ${EndIf}
     FileClose $0
   ${EndIf}
-  ; Made again below when 开机时启动 is ticked: re-installed without it, none is left.
-  Delete "$SMSTARTUP\${APP} ${APP_ZH}.lnk"
+  ; Written again below when 开机时启动 is ticked: re-installed without it, none is left.
+  DeleteRegValue HKCU "${RUN_KEY}" "BranchDesk"
   SetOutPath "$INSTDIR"
   File /r "${BUNDLE}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -94,7 +96,7 @@ SectionEnd
 ; sits down, and opening BranchDesk later shows its window at once.
 Section "开机时启动（在托盘中待命）" SecStartup
   SetShellVarContext current
-  CreateShortcut "$SMSTARTUP\${APP} ${APP_ZH}.lnk" "$INSTDIR\${APP}.exe" "--tray"
+  WriteRegStr HKCU "${RUN_KEY}" "BranchDesk" '"$INSTDIR\${APP}.exe" --tray'
 SectionEnd
 
 !insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
@@ -129,7 +131,7 @@ Section "Uninstall"
     MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "网点服务台还在运行（可能只在屏幕右下角的托盘里）。请右键托盘图标选“退出网点服务台”，然后点“重试”。" IDRETRY retry_running
     Abort "网点服务台还在运行，没有卸载。"
   ${EndIf}
-  Delete "$SMSTARTUP\${APP} ${APP_ZH}.lnk"
+  DeleteRegValue HKCU "${RUN_KEY}" "BranchDesk"
   Delete "$SMPROGRAMS\${APP}\*.lnk"
   RMDir "$SMPROGRAMS\${APP}"
   Delete "$DESKTOP\${APP} ${APP_ZH}.lnk"

@@ -48,6 +48,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     target = tmp_path / "data"
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
+    # Start with the computer (branchdesk.autostart) writes here, not in the user's config.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     paths.set_data_dir(None)
     i18n.set_language("en")
     yield paths.data_dir()

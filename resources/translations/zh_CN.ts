@@ -9169,5 +9169,17 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>The database {path} is in use; nothing was changed. Quit every BranchDesk (also one waiting in the tray: right-click its icon, Quit BranchDesk) and end every command, then restore again.</source>
         <translation>数据库 {path} 正在使用中，未做任何改动。请退出所有网点服务台（也包括在托盘中待命的：右键点它的图标，选“退出网点服务台”），结束所有命令，然后重新恢复。</translation>
     </message>
+    <message>
+        <source>Start with the computer, waiting in the tray</source>
+        <translation>开机时启动，在托盘中待命</translation>
+    </message>
+    <message>
+        <source>When this PC's user logs in, BranchDesk opens the data in the background: reminders run before anyone sits down, and opening BranchDesk is instant.</source>
+        <translation>登录这台电脑时，网点服务台在后台打开数据：没人在电脑前时到期提醒也照常，打开网点服务台时窗口立即出现。</translation>
+    </message>
+    <message>
+        <source>Starting with the computer could not be changed: {error}</source>
+        <translation>没能更改开机启动：{error}</translation>
+    </message>
 </context>
 </TS>

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
+from branchdesk import autostart
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.lookup.home import parse_branch_region
@@ -100,6 +102,20 @@ class SettingsDialog(QDialog):
                 "the next start. File › Quit (Ctrl+Q) or the icon's menu ends BranchDesk."
             )
         )
+        self.start_with_computer = QCheckBox(
+            self.tr("Start with the computer, waiting in the tray")
+        )
+        self.start_with_computer.setObjectName("startWithComputer")
+        self.start_with_computer.setChecked(autostart.is_enabled())
+        self.start_with_computer.setToolTip(
+            self.tr(
+                "When this PC's user logs in, BranchDesk opens the data in the background: "
+                "reminders run before anyone sits down, and opening BranchDesk is instant."
+            )
+        )
+        this_pc = QVBoxLayout()
+        this_pc.addWidget(self.keep_in_tray)
+        this_pc.addWidget(self.start_with_computer)
         self.unlock_minutes = _spin(
             1, 60, int(settings.get("owner_unlock_minutes")), self.tr(" min")
         )
@@ -132,7 +148,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Automatic backups kept"), keep_backups)
         form.addRow(self.tr("Owner PIN"), pin_row)
         form.addRow(self.tr("The PIN unlocks owner actions for"), self.unlock_minutes)
-        form.addRow(self.tr("This PC"), self.keep_in_tray)
+        form.addRow(self.tr("This PC"), this_pc)
         form.addRow(QLabel(self.tr("A new language takes effect the next time BranchDesk starts.")))
         form.addRow(buttons)
 
@@ -203,4 +219,17 @@ class SettingsDialog(QDialog):
         except (BranchDeskError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
             return
+        wanted = self.start_with_computer.isChecked()
+        if wanted != autostart.is_enabled():
+            try:
+                autostart.set_enabled(wanted)
+            except OSError as exc:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Settings not saved"),
+                    self.tr("Starting with the computer could not be changed: {error}").format(
+                        error=exc
+                    ),
+                )
+                return
         self.accept()

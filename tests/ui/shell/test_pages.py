@@ -158,6 +158,31 @@ def test_settings_change_the_complaint_lead_time_and_banned_phrases(
     assert store.get("agent_name") == "小王"
 
 
+def test_settings_keep_in_the_tray_and_start_with_the_computer(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    """本机: both are this PC's, saved without the owner's PIN; starting with the computer is
+    the autostart entry itself (read back when the dialog opens again)."""
+    from branchdesk import autostart
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(dialog)
+    assert dialog.keep_in_tray.isChecked() and not dialog.start_with_computer.isChecked()
+    dialog.keep_in_tray.click()
+    dialog.start_with_computer.click()
+    dialog.save()
+    assert SettingsStore().get("keep_in_tray") is False
+    assert autostart.is_enabled() and "--tray" in autostart.command_line()
+    again = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(again)
+    assert again.start_with_computer.isChecked() and not again.keep_in_tray.isChecked()
+    again.start_with_computer.click()
+    again.save()
+    assert not autostart.is_enabled()
+    assert boxes.shown == []  # nothing was asked: no PIN for this PC's own settings
+
+
 def test_the_branch_region_is_set_in_settings_and_used_by_lookup(
     qtbot: QtBot, window: MainWindow, boxes: Boxes
 ) -> None:

@@ -1,0 +1,140 @@
+"""Start with the computer: BranchDesk waiting in the tray once the user has logged in.
+
+One place per system, the same one the installer writes (installer/branchdesk.nsi):
+- Windows: the value "BranchDesk" under HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run;
+- elsewhere: an XDG autostart entry, $XDG_CONFIG_HOME/autostart/branchdesk.desktop.
+The command is this BranchDesk's own (the bundled executable, or this Python with
+`-m branchdesk`), with `--tray`, and with `--data-dir` when the data dir is not the default.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Protocol
+
+from branchdesk import paths
+
+RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+VALUE_NAME = "BranchDesk"
+DESKTOP_FILE = "branchdesk.desktop"
+
+
+class Registry(Protocol):
+    """The part of the Run key this module uses (winreg's, or a test's)."""
+
+    def read(self) -> str | None: ...
+
+    def write(self, command: str) -> None: ...
+
+    def delete(self) -> None: ...
+
+
+if sys.platform == "win32":
+    import winreg
+
+    class _WinReg:
+        """The Run key through winreg."""
+
+        def read(self) -> str | None:
+            try:
+                with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
+                    value, _kind = winreg.QueryValueEx(key, VALUE_NAME)
+            except OSError:
+                return None
+            return str(value)
+
+        def write(self, command: str) -> None:
+            with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
+                winreg.SetValueEx(key, VALUE_NAME, 0, winreg.REG_SZ, command)
+
+        def delete(self) -> None:
+            try:
+                with winreg.OpenKey(
+                    winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE
+                ) as key:
+                    winreg.DeleteValue(key, VALUE_NAME)
+            except FileNotFoundError:
+                pass
+
+
+def _quote(part: str) -> str:
+    return f'"{part}"' if any(c in part for c in ' \t"') else part
+
+
+def command() -> list[str]:
+    """The command that starts this BranchDesk hidden in the tray."""
+    if getattr(sys, "frozen", False):
+        parts = [sys.executable]
+    else:
+        python = Path(sys.executable)
+        # pythonw on Windows: no console window at log-in.
+        windowless = python.with_name("pythonw.exe")
+        if sys.platform == "win32" and windowless.exists():
+            python = windowless
+        parts = [str(python), "-m", "branchdesk"]
+    parts.append("--tray")
+    if paths.data_dir_is_custom():
+        parts += ["--data-dir", str(paths.data_dir())]
+    return parts
+
+
+def command_line() -> str:
+    return " ".join(_quote(p) for p in command())
+
+
+def _desktop_file() -> Path:
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "autostart" / DESKTOP_FILE
+
+
+def _desktop_entry() -> str:
+    # The Exec key's quoting (freedesktop): arguments with spaces in double quotes.
+    return (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        "Name=BranchDesk 网点服务台\n"
+        "Comment=网点服务台在托盘中待命：到期投诉照常提醒\n"
+        f"Exec={command_line()}\n"
+        "Terminal=false\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+
+
+def _registry(registry: Registry | None) -> Registry | None:
+    """The Run key on Windows (or the one given); None where autostart is a desktop entry."""
+    if registry is not None:
+        return registry
+    if sys.platform == "win32":
+        return _WinReg()
+    return None
+
+
+def is_enabled(registry: Registry | None = None) -> bool:
+    """Whether BranchDesk starts with the computer (any BranchDesk command is counted)."""
+    run = _registry(registry)
+    if run is not None:
+        return bool(run.read())
+    entry = _desktop_file()
+    try:
+        return entry.is_file() and "Hidden=true" not in entry.read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
+def set_enabled(enabled: bool, registry: Registry | None = None) -> None:
+    """Start with the computer, or not. Raises OSError when the place cannot be written."""
+    run = _registry(registry)
+    if run is not None:
+        if enabled:
+            run.write(command_line())
+        else:
+            run.delete()
+        return
+    entry = _desktop_file()
+    if enabled:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.write_text(_desktop_entry(), encoding="utf-8")
+    else:
+        entry.unlink(missing_ok=True)
