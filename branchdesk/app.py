@@ -146,17 +146,27 @@ def launch(
 
 
 class _SessionManager(Protocol):
+    def allowsInteraction(self) -> bool: ...
+
+    def release(self) -> None: ...
+
     def cancel(self) -> None: ...
 
 
 def end_with_session(window: MainWindow, manager: _SessionManager) -> None:
-    """Windows logs off or shuts down: BranchDesk closes for good, visible or in the tray
-    (a close kept in the tray would make Qt cancel the log-off). An unsaved guide the user
-    chooses to stay with cancels the log-off, and BranchDesk carries on as before."""
-    window.quitting = True
-    if not window.close():
-        window.quitting = False
-        manager.cancel()
+    """Windows logs off or shuts down (QGuiApplication.commitDataRequest).
+
+    Nothing is closed here: a log-off that another program cancels leaves BranchDesk running
+    as it was, and when the session does end, Qt quits the application (aboutToQuit stops
+    the window's work). Only an unsaved guide needs the user: asked, where the session
+    manager allows it, in front of the window; staying with it cancels the log-off."""
+    if not window.unsaved_guides() or not manager.allowsInteraction():
+        return
+    try:
+        if not window.save_or_keep_guides():
+            manager.cancel()
+    finally:
+        manager.release()
 
 
 def _tray_available() -> bool:

@@ -59,14 +59,33 @@ if sys.platform == "win32":
                 pass
 
 
-def _quote(part: str) -> str:
-    return f'"{part}"' if any(c in part for c in ' \t"') else part
+# The Desktop Entry spec's reserved characters: an argument holding one is quoted.
+_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def _exec_arg(arg: str) -> str:
+    """One argument of an Exec key: quoted where needed ("…", with \\ " ` $ escaped
+    inside), and % written %% (it starts a field code)."""
+    if arg and not _RESERVED.intersection(arg):
+        return arg.replace("%", "%%")
+    inner = "".join("\\" + c if c in '"`$\\' else c for c in arg)
+    return '"' + inner.replace("%", "%%") + '"'
+
+
+def exec_value(parts: list[str]) -> str:
+    """The Exec key's value for `parts`: the arguments quoted, then the key's string escapes
+    (a backslash is written twice), as desktop-file readers (GLib's, KDE's) expect."""
+    return " ".join(_exec_arg(p) for p in parts).replace("\\", "\\\\")
 
 
 def command() -> list[str]:
     """The command that starts this BranchDesk hidden in the tray."""
     if getattr(sys, "frozen", False):
-        parts = [sys.executable]
+        # The bundle's GUI executable, also when this is its console twin (branchdesk-cli
+        # starts the GUI too): no console window at log-in.
+        exe = Path(sys.executable)
+        gui = exe.with_name("BranchDesk" + exe.suffix)
+        parts = [str(gui if gui.exists() else exe)]
     else:
         python = Path(sys.executable)
         # pythonw on Windows: no console window at log-in.
@@ -81,7 +100,10 @@ def command() -> list[str]:
 
 
 def command_line() -> str:
-    return " ".join(_quote(p) for p in command())
+    """The command as Windows' Run value holds it (quoted as the C runtime splits it)."""
+    import subprocess
+
+    return subprocess.list2cmdline(command())
 
 
 def _desktop_file() -> Path:
@@ -96,7 +118,7 @@ def _desktop_entry() -> str:
         "Type=Application\n"
         "Name=BranchDesk 网点服务台\n"
         "Comment=网点服务台在托盘中待命：到期投诉照常提醒\n"
-        f"Exec={command_line()}\n"
+        f"Exec={exec_value(command())}\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n"
     )
@@ -109,6 +131,11 @@ def _registry(registry: Registry | None) -> Registry | None:
     if sys.platform == "win32":
         return _WinReg()
     return None
+
+
+def supported() -> bool:
+    """Whether this system has a start-with-the-computer BranchDesk knows how to set."""
+    return sys.platform == "win32" or sys.platform.startswith("linux")
 
 
 def is_enabled(registry: Registry | None = None) -> bool:

@@ -4,6 +4,7 @@ Unicode true
 !include "MUI2.nsh"
 !include "nsDialogs.nsh"
 !include "LogicLib.nsh"
+!include "Sections.nsh"
 
 !ifndef BUNDLE
   !define BUNDLE "..\dist\BranchDesk"
@@ -65,8 +66,8 @@ Section "BranchDesk" SecApp
     ${EndIf}
     FileClose $0
   ${EndIf}
-  ; Written again below when 开机时启动 is ticked: re-installed without it, none is left.
-  DeleteRegValue HKCU "${RUN_KEY}" "BranchDesk"
+  ; A Startup shortcut made by an earlier build of this installer: the Run value replaces it.
+  Delete "$SMSTARTUP\${APP} ${APP_ZH}.lnk"
   SetOutPath "$INSTDIR"
   File /r "${BUNDLE}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -98,6 +99,24 @@ Section "开机时启动（在托盘中待命）" SecStartup
   SetShellVarContext current
   WriteRegStr HKCU "${RUN_KEY}" "BranchDesk" '"$INSTDIR\${APP}.exe" --tray'
 SectionEnd
+
+; Unticked: no start with Windows is left behind.
+Section "-StartupOff"
+  ${IfNot} ${SectionIsSelected} ${SecStartup}
+    DeleteRegValue HKCU "${RUN_KEY}" "BranchDesk"
+  ${EndIf}
+SectionEnd
+
+; An update keeps what the user chose: 开机时启动 is ticked on a first install, and on an
+; update only where it is on now (settings › 本机 may have turned it off).
+Function .onInit
+  ReadRegStr $0 HKCU "${RUN_KEY}" "BranchDesk"
+  ReadRegStr $1 HKCU "Software\${APP}" "InstallDir"
+  ${If} $0 == ""
+  ${AndIf} $1 != ""
+    !insertmacro UnselectSection ${SecStartup}
+  ${EndIf}
+FunctionEnd
 
 !insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN
   !insertmacro MUI_DESCRIPTION_TEXT ${SecApp} "网点服务台程序、开始菜单和桌面快捷方式、操作指南包的打开方式。"
@@ -132,6 +151,7 @@ Section "Uninstall"
     Abort "网点服务台还在运行，没有卸载。"
   ${EndIf}
   DeleteRegValue HKCU "${RUN_KEY}" "BranchDesk"
+  Delete "$SMSTARTUP\${APP} ${APP_ZH}.lnk"
   Delete "$SMPROGRAMS\${APP}\*.lnk"
   RMDir "$SMPROGRAMS\${APP}"
   Delete "$DESKTOP\${APP} ${APP_ZH}.lnk"

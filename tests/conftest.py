@@ -11,6 +11,7 @@ import gc
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -48,8 +49,15 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     target = tmp_path / "data"
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
-    # Start with the computer (branchdesk.autostart) writes here, not in the user's config.
+    # Start with the computer (branchdesk.autostart) writes here, not in the user's config;
+    # on Windows into a stand-in for the Run key, never the real one.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    if sys.platform == "win32":
+        from branchdesk import autostart
+        from tests.unit.test_autostart import FakeRun
+
+        run = FakeRun()
+        monkeypatch.setattr(autostart, "_registry", lambda given: given or run)
     paths.set_data_dir(None)
     i18n.set_language("en")
     yield paths.data_dir()

@@ -9181,5 +9181,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Starting with the computer could not be changed: {error}</source>
         <translation>没能更改开机启动：{error}</translation>
     </message>
+    <message>
+        <source>Start with the computer</source>
+        <translation>开机启动</translation>
+    </message>
 </context>
 </TS>

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -28,7 +32,9 @@ class FakeRun:
 
 def test_the_command_starts_this_branchdesk_in_the_tray_on_its_data_dir(tmp_path: Path) -> None:
     parts = autostart.command()
-    assert parts[:3] == [sys.executable, "-m", "branchdesk"] and "--tray" in parts
+    # This Python (pythonw beside it on Windows: no console at log-in) with -m branchdesk.
+    assert Path(parts[0]).parent == Path(sys.executable).parent
+    assert parts[1:3] == ["-m", "branchdesk"] and "--tray" in parts
     # The tests' data dir is chosen ($BRANCHDESK_DATA_DIR): the start must use it too.
     assert parts[-2:] == ["--data-dir", str(paths.data_dir())]
 
@@ -46,6 +52,40 @@ def test_a_path_with_spaces_is_quoted_on_the_command_line(
     paths.set_data_dir(tmp_path / "网点 数据")
     line = autostart.command_line()
     assert line.endswith(f'--data-dir "{tmp_path / "网点 数据"}"')
+
+
+def test_the_bundle_starts_its_gui_executable_even_from_the_console_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """branchdesk-cli with no command starts the GUI too: log-in must not get a console."""
+    (tmp_path / "BranchDesk").write_text("")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "branchdesk-cli"))
+    assert autostart.command()[:2] == [str(tmp_path / "BranchDesk"), "--tray"]
+
+
+# What people name folders: spaces, quotes, percent signs, dollars, backslashes, Chinese.
+AWKWARD = ["网点 数据", "100%done", "it's", 'say "hi"', "$HOME", "a\\sb", "a`b`", "(1) #2 & ;"]
+
+
+@pytest.mark.skipif(shutil.which("gio") is None, reason="needs GLib's gio to read the entry")
+@pytest.mark.parametrize("name", AWKWARD)
+def test_a_desktop_reads_back_the_exact_arguments_of_the_entry(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The entry is read by GLib (as GNOME's and most desktops' autostart does): every
+    argument arrives as written, so the start opens the branch's data dir, not another."""
+    out = tmp_path / "argv.json"
+    probe = f"import json, sys; open({str(out)!r}, 'w').write(json.dumps(sys.argv[1:]))"
+    argv = [sys.executable, "-c", probe, "--tray", "--data-dir", str(tmp_path / name)]
+    monkeypatch.setattr(autostart, "command", lambda: argv)
+    autostart.set_enabled(True)
+    entry = tmp_path / "config" / "autostart" / "branchdesk.desktop"
+    subprocess.run(["gio", "launch", str(entry)], check=True, timeout=30, capture_output=True)
+    deadline = time.monotonic() + 20
+    while not out.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert json.loads(out.read_text(encoding="utf-8")) == argv[3:]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the desktop entry is for Linux desktops")

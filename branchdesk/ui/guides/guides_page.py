@@ -639,6 +639,10 @@ class GuidesPage(QWidget):
             self.viewers.remove(viewer)
             viewer.deleteLater()
 
+    def unsaved(self) -> bool:
+        """Whether an open editor holds changes not yet saved."""
+        return any(not editor.undo_stack.isClean() for editor in self.editors.values())
+
     def close_all(self) -> bool:
         """Close the open editors and viewers (BranchDesk quits); False if the user stays."""
         for editor in list(self.editors.values()):

@@ -106,7 +106,8 @@ class SettingsDialog(QDialog):
             self.tr("Start with the computer, waiting in the tray")
         )
         self.start_with_computer.setObjectName("startWithComputer")
-        self.start_with_computer.setChecked(autostart.is_enabled())
+        self.start_with_computer.setChecked(autostart.supported() and autostart.is_enabled())
+        self.start_with_computer.setVisible(autostart.supported())
         self.start_with_computer.setToolTip(
             self.tr(
                 "When this PC's user logs in, BranchDesk opens the data in the background: "
@@ -220,13 +221,14 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
             return
         wanted = self.start_with_computer.isChecked()
-        if wanted != autostart.is_enabled():
+        if autostart.supported() and wanted != autostart.is_enabled():
             try:
                 autostart.set_enabled(wanted)
             except OSError as exc:
+                # The other settings are saved: only this one is said to have failed.
                 QMessageBox.warning(
                     self,
-                    self.tr("Settings not saved"),
+                    self.tr("Start with the computer"),
                     self.tr("Starting with the computer could not be changed: {error}").format(
                         error=exc
                     ),

@@ -392,15 +392,29 @@ class MainWindow(
     def bring_forward(self) -> None:
         """Show the window in front (another start of BranchDesk or the tray asked for it),
         as it was: maximised stays maximised, minimised comes back."""
-        if self.isMinimized():
-            self.showNormal()
-        else:
-            self.show()
+        from PySide6.QtCore import Qt
+
+        if self.isMinimized():  # minimised from maximised: back to maximised
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
         self.raise_()
         self.activateWindow()
         if self._ask_agent_on_show:
             self._ask_agent_on_show = False
             QTimer.singleShot(0, self.ask_agent)
+
+    def unsaved_guides(self) -> bool:
+        """Whether a guide editor holds unsaved changes."""
+        return self.built(GUIDES) is not None and self.guides_page.unsaved()
+
+    def save_or_keep_guides(self) -> bool:
+        """Ask about each unsaved guide (in front of the window) and close the editors; False
+        when the user chose to stay with one."""
+        if self.built(GUIDES) is None:
+            return True
+        if self.unsaved_guides() and not self.isVisible():
+            self.bring_forward()
+        return self.guides_page.close_all()
 
     def ask_agent_when_shown(self) -> None:
         """Started hidden in the tray: the agent is asked for when the window is opened."""
@@ -420,11 +434,7 @@ class MainWindow(
             event.ignore()
             self._hide_in_tray()
             return
-        if (
-            isinstance(event, QCloseEvent)
-            and self.built(GUIDES) is not None
-            and not self.guides_page.close_all()
-        ):
+        if isinstance(event, QCloseEvent) and not self.save_or_keep_guides():
             event.ignore()  # an editor with unsaved changes, and the user chose to stay
             return
         self.shut_down()

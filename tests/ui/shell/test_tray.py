@@ -112,17 +112,30 @@ def test_quit_from_the_tray_menu_ends_a_hidden_branchdesk(
     assert not window.reminder_timer.isActive() and not window.tray.isVisible()
 
 
-def test_logging_off_windows_ends_branchdesk_kept_in_the_tray(
+class Manager:
+    """Qt's session manager at log-off, as end_with_session uses it."""
+
+    def __init__(self, interaction: bool = True) -> None:
+        self.interaction = interaction
+        self.asked = self.released = self.cancelled = False
+
+    def allowsInteraction(self) -> bool:
+        self.asked = True
+        return self.interaction
+
+    def release(self) -> None:
+        self.released = True
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+def test_logging_off_leaves_branchdesk_as_it_is_until_the_session_really_ends(
     qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
 ) -> None:
-    """A close kept in the tray would make Qt cancel the log-off: it ends BranchDesk."""
+    """Nothing to save: the log-off is not held up, and nothing is closed (a log-off another
+    program cancels must leave BranchDesk running; Qt quits it when the session ends)."""
     from branchdesk.app import end_with_session
-
-    class Manager:
-        cancelled = False
-
-        def cancel(self) -> None:
-            self.cancelled = True
 
     settings = SettingsStore()
     settings.set("first_run_done", True)
@@ -132,7 +145,35 @@ def test_logging_off_windows_ends_branchdesk_kept_in_the_tray(
     window.close()  # into the tray
     manager = Manager()
     end_with_session(window, manager)
-    assert closed == [True] and not manager.cancelled
+    assert closed == [] and not manager.asked and not manager.cancelled
+    assert window.reminder_timer.isActive()
+    window.quit_app()
+
+
+def test_logging_off_with_an_unsaved_guide_asks_and_staying_cancels_it(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.app import end_with_session
+
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    window = _started(qtbot, settings)
+    window.close()  # into the tray, a guide editor left with changes
+    answers: list[bool] = []
+    close_all = window.guides_page.close_all
+    monkeypatch.setattr(window, "unsaved_guides", lambda: True)
+    monkeypatch.setattr(window.guides_page, "close_all", lambda: answers.append(True) or False)
+    manager = Manager()
+    end_with_session(window, manager)
+    assert answers == [True] and window.isVisible()  # asked, in front of the window
+    assert manager.cancelled and manager.released
+    # Where the session manager allows no question, none is asked and nothing cancelled.
+    quiet = Manager(interaction=False)
+    end_with_session(window, quiet)
+    assert answers == [True] and not quiet.cancelled
+    monkeypatch.setattr(window.guides_page, "close_all", close_all)  # the user gives in
+    window.quit_app()
+    assert not window.isVisible()
 
 
 def test_closing_into_the_tray_locks_owner_actions_again(
