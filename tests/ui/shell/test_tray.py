@@ -60,17 +60,28 @@ def _started(qtbot: QtBot, settings: SettingsStore, **kw: object) -> MainWindow:
     return window
 
 
+def _running(qtbot: QtBot, **kw: object) -> MainWindow:
+    """BranchDesk started on the sample branch, its welcome answered before."""
+    settings = SettingsStore()
+    settings.set("first_run_done", True)
+    return _started(qtbot, settings, **kw)
+
+
+def _closings(window: MainWindow) -> list[bool]:
+    """One entry each time the window really closes (the program then ends)."""
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    return closed
+
+
 def test_closing_the_window_keeps_branchdesk_in_the_tray_and_quit_ends_it(
     qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object, asked: list[bool]
 ) -> None:
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings)
+    window = _running(qtbot)
     assert window.tray is not None and window.tray.contextMenu() is not None
     menu = [a.text() for a in window.tray.contextMenu().actions() if a.text()]
     assert menu == ["Open BranchDesk", "Due queue", "Quit BranchDesk"]
-    closed: list[bool] = []
-    window.closed.connect(lambda: closed.append(True))
+    closed = _closings(window)
 
     assert window.close() is False  # hidden, not closed
     assert not window.isVisible() and window.db is not None and closed == []
@@ -97,11 +108,8 @@ def test_closing_the_window_keeps_branchdesk_in_the_tray_and_quit_ends_it(
 def test_quit_from_the_tray_menu_ends_a_hidden_branchdesk(
     qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
 ) -> None:
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings)
-    closed: list[bool] = []
-    window.closed.connect(lambda: closed.append(True))
+    window = _running(qtbot)
+    closed = _closings(window)
     window.close()
     assert not window.isVisible() and closed == []
     assert window.tray is not None
@@ -137,11 +145,8 @@ def test_logging_off_leaves_branchdesk_as_it_is_until_the_session_really_ends(
     program cancels must leave BranchDesk running; Qt quits it when the session ends)."""
     from branchdesk.app import end_with_session
 
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings)
-    closed: list[bool] = []
-    window.closed.connect(lambda: closed.append(True))
+    window = _running(qtbot)
+    closed = _closings(window)
     window.close()  # into the tray
     manager = Manager()
     end_with_session(window, manager)
@@ -155,9 +160,7 @@ def test_logging_off_with_an_unsaved_guide_asks_and_staying_cancels_it(
 ) -> None:
     from branchdesk.app import end_with_session
 
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings)
+    window = _running(qtbot)
     window.close()  # into the tray, a guide editor left with changes
     answers: list[bool] = []
     close_all = window.guides_page.close_all
@@ -182,9 +185,7 @@ def test_closing_into_the_tray_locks_owner_actions_again(
     from branchdesk import permissions
     from branchdesk.permissions import OwnerLock, set_policy
 
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings)
+    window = _running(qtbot)
     lock = OwnerLock(True, seconds=300)
     set_policy(lock)
     try:
@@ -200,9 +201,7 @@ def test_closing_into_the_tray_locks_owner_actions_again(
 def test_a_maximised_window_comes_back_maximised(
     qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
 ) -> None:
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings)
+    window = _running(qtbot)
     window.showMaximized()
     qtbot.waitUntil(window.isMaximized)
     window.close()
@@ -243,16 +242,13 @@ def test_without_keep_in_tray_closing_ends_branchdesk(
     settings = SettingsStore()
     settings.update({"first_run_done": True, "keep_in_tray": False})
     window = _started(qtbot, settings)
-    closed: list[bool] = []
-    window.closed.connect(lambda: closed.append(True))
+    closed = _closings(window)
     assert window.close() is True
     assert closed == [True] and tray == []
 
 
 def test_no_tray_on_the_desktop_closing_ends_branchdesk(qtbot: QtBot, sample_db: object) -> None:
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings)
+    window = _running(qtbot)
     assert window.tray is None  # offscreen: no system tray
     assert window.close() is True  # nowhere to keep it: it ends, as it did
 
@@ -262,9 +258,7 @@ def test_started_with_windows_it_waits_hidden_in_the_tray_with_its_data_open(
 ) -> None:
     """`branchdesk --tray`: the data opens, nothing shows; opening it shows 查件 ready at once
     and asks who sits down (the sample branch has a team)."""
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings, in_tray=True)
+    window = _running(qtbot, in_tray=True)
     assert not window.isVisible() and window.db is not None
     assert window.tray is not None and window.tray.isVisible()
     assert asked == []  # nobody is at the PC yet
@@ -291,9 +285,7 @@ def test_kept_running_past_midnight_the_new_day_gets_its_check_and_backup(
 ) -> None:
     from branchdesk.db.backup import DAILY, list_backups
 
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings)
+    window = _running(qtbot)
     assert window.checked_on == date.today()
     for backup in list_backups(paths.backups_dir()):
         backup.path.unlink()  # as if today's had not been made yet
@@ -311,11 +303,8 @@ def test_after_a_restore_branchdesk_ends_even_when_kept_in_the_tray(
     """A restore replaces the file under the open data: the program must end, not hide."""
     from branchdesk.ui.shell.restore_dialog import RestoreDialog
 
-    settings = SettingsStore()
-    settings.set("first_run_done", True)
-    window = _started(qtbot, settings)
-    closed: list[bool] = []
-    window.closed.connect(lambda: closed.append(True))
+    window = _running(qtbot)
+    closed = _closings(window)
     window.restore_action.trigger()
     dialog = window.findChild(RestoreDialog)
     assert dialog is not None
