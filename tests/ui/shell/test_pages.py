@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -181,6 +184,29 @@ def test_settings_keep_in_the_tray_and_start_with_the_computer(
     again.save()
     assert not autostart.is_enabled()
     assert boxes.shown == []  # nothing was asked: no PIN for this PC's own settings
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the XDG entry is Linux's")
+def test_start_with_the_computer_that_cannot_be_written_says_so_and_keeps_the_rest(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A config folder that is a file (or read-only): the message says what failed; the
+    dialog stays open, the other settings are saved, nothing is half-written."""
+    from branchdesk import autostart
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocked))
+    dialog = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(dialog)
+    dialog.keep_in_tray.click()
+    dialog.start_with_computer.click()
+    dialog.save()
+    kind, text = boxes.shown[-1]
+    assert kind == "warning" and "could not be changed" in text
+    assert dialog.result() != dialog.DialogCode.Accepted and not autostart.is_enabled()
+    assert SettingsStore().get("keep_in_tray") is False
 
 
 def test_the_branch_region_is_set_in_settings_and_used_by_lookup(
