@@ -17,6 +17,9 @@ from typing import Protocol
 from branchdesk import paths
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+# Where Task Manager's Startup tab (and Settings › Apps › Startup) switches a Run value off:
+# a binary value of the same name whose first byte is odd (03 or 07) when it is off.
+APPROVED_KEY = r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
 VALUE_NAME = "BranchDesk"
 DESKTOP_FILE = "branchdesk.desktop"
 
@@ -26,7 +29,13 @@ class Registry(Protocol):
 
     def read(self) -> str | None: ...
 
-    def write(self, command: str) -> None: ...
+    def switched_off(self) -> bool:
+        """Whether Windows was told not to run the value (Task Manager's Startup tab)."""
+        ...
+
+    def write(self, command: str) -> None:
+        """Write the value, switched on (a switch-off by Task Manager is cleared)."""
+        ...
 
     def delete(self) -> None: ...
 
@@ -45,9 +54,24 @@ if sys.platform == "win32":
                 return None
             return str(value)
 
+        def switched_off(self) -> bool:
+            try:
+                with winreg.OpenKey(winreg.HKEY_CURRENT_USER, APPROVED_KEY) as key:
+                    value, _kind = winreg.QueryValueEx(key, VALUE_NAME)
+            except OSError:
+                return False
+            return isinstance(value, bytes) and bool(value) and value[0] & 1 == 1
+
         def write(self, command: str) -> None:
             with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
                 winreg.SetValueEx(key, VALUE_NAME, 0, winreg.REG_SZ, command)
+            try:  # no approval value: Windows runs it (Task Manager shows it enabled)
+                with winreg.OpenKey(
+                    winreg.HKEY_CURRENT_USER, APPROVED_KEY, 0, winreg.KEY_SET_VALUE
+                ) as key:
+                    winreg.DeleteValue(key, VALUE_NAME)
+            except FileNotFoundError:
+                pass
 
         def delete(self) -> None:
             try:
@@ -100,10 +124,13 @@ def command() -> list[str]:
 
 
 def command_line() -> str:
-    """The command as Windows' Run value holds it (quoted as the C runtime splits it)."""
+    """The command as Windows' Run value holds it: the executable always in quotes, as the
+    installer writes it (an update recognises its own copy's value by that prefix and keeps
+    it), the arguments quoted as the C runtime splits them."""
     import subprocess
 
-    return subprocess.list2cmdline(command())
+    exe, *args = command()
+    return f'"{exe}" {subprocess.list2cmdline(args)}'  # a file name holds no quote
 
 
 def _desktop_file() -> Path:
@@ -139,15 +166,34 @@ def supported() -> bool:
 
 
 def is_enabled(registry: Registry | None = None) -> bool:
-    """Whether BranchDesk starts with the computer (any BranchDesk command is counted)."""
+    """Whether BranchDesk starts with the computer (any BranchDesk command is counted; one
+    that the system's own startup settings switched off is not)."""
     run = _registry(registry)
     if run is not None:
-        return bool(run.read())
-    entry = _desktop_file()
+        return bool(run.read()) and not run.switched_off()
     try:
-        return entry.is_file() and "Hidden=true" not in entry.read_text(encoding="utf-8")
-    except OSError:
+        text = _desktop_file().read_text(encoding="utf-8")
+    except (OSError, ValueError):
         return False
+    return _entry_enabled(text)
+
+
+def _entry_enabled(text: str) -> bool:
+    """Whether a desktop entry is started at log-in: not hidden (the spec's "deleted"), and
+    not switched off by GNOME's startup settings (X-GNOME-Autostart-enabled=false)."""
+    group = ""
+    keys: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("["):
+            group = line
+        elif group == "[Desktop Entry]" and "=" in line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            keys[key.strip()] = value.strip()
+    return (
+        keys.get("Hidden", "false") != "true"
+        and keys.get("X-GNOME-Autostart-enabled", "true") != "false"
+    )
 
 
 def set_enabled(enabled: bool, registry: Registry | None = None) -> None:

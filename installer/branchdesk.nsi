@@ -97,7 +97,15 @@ SectionEnd
 ; sits down, and opening BranchDesk later shows its window at once.
 Section "开机时启动（在托盘中待命）" SecStartup
   SetShellVarContext current
-  WriteRegStr HKCU "${RUN_KEY}" "BranchDesk" '"$INSTDIR\${APP}.exe" --tray'
+  ; An update keeps the command 本机 wrote for this copy: it may name the data dir
+  ; (--data-dir), which the plain command would drop.
+  ReadRegStr $0 HKCU "${RUN_KEY}" "BranchDesk"
+  StrCpy $1 '"$INSTDIR\${APP}.exe"'
+  StrLen $2 $1
+  StrCpy $3 $0 $2
+  ${If} $3 != $1
+    WriteRegStr HKCU "${RUN_KEY}" "BranchDesk" '$1 --tray'
+  ${EndIf}
 SectionEnd
 
 ; Unticked: no start with Windows is left behind.

@@ -19,12 +19,17 @@ class FakeRun:
 
     def __init__(self) -> None:
         self.value: str | None = None
+        self.off = False  # Task Manager's Startup tab: 已禁用
 
     def read(self) -> str | None:
         return self.value
 
+    def switched_off(self) -> bool:
+        return self.off
+
     def write(self, command: str) -> None:
         self.value = command
+        self.off = False
 
     def delete(self) -> None:
         self.value = None
@@ -44,6 +49,17 @@ def test_the_default_data_dir_is_not_written_into_the_command(
 ) -> None:
     monkeypatch.delenv(paths.ENV_DATA_DIR)
     assert "--data-dir" not in autostart.command()
+
+
+def test_the_run_value_starts_with_the_quoted_executable_the_installer_keeps() -> None:
+    # installer/branchdesk.nsi keeps a Run value that starts with '"$INSTDIR\BranchDesk.exe"'
+    # on an update (so a --data-dir written here survives it): the executable is always quoted.
+    exe = autostart.command()[0]
+    assert autostart.command_line().startswith(f'"{exe}" ')
+    installer = (Path(__file__).resolve().parents[2] / "installer/branchdesk.nsi").read_text(
+        encoding="utf-8"
+    )
+    assert "StrCpy $1 '\"$INSTDIR\\${APP}.exe\"'" in installer
 
 
 def test_a_path_with_spaces_is_quoted_on_the_command_line(
@@ -95,7 +111,7 @@ def test_on_a_linux_desktop_it_is_an_autostart_entry(tmp_path: Path) -> None:
     autostart.set_enabled(True)
     assert autostart.is_enabled()
     text = entry.read_text(encoding="utf-8")
-    assert "[Desktop Entry]" in text and f"Exec={autostart.command_line()}" in text
+    assert "[Desktop Entry]" in text and f"Exec={autostart.exec_value(autostart.command())}" in text
     autostart.set_enabled(False)
     assert not entry.exists() and not autostart.is_enabled()
     autostart.set_enabled(False)  # already off: nothing to do, no error
@@ -112,3 +128,43 @@ def test_on_windows_it_is_the_run_value_the_installer_writes() -> None:
         encoding="utf-8"
     )
     assert autostart.RUN_KEY in installer and f'"{autostart.VALUE_NAME}"' in installer
+
+
+def test_switched_off_by_task_manager_it_is_off_and_turning_it_on_switches_it_back() -> None:
+    run = FakeRun()
+    autostart.set_enabled(True, run)
+    run.off = True  # the user disabled it in Task Manager's Startup tab
+    assert not autostart.is_enabled(run)  # 本机 shows what Windows will do
+    autostart.set_enabled(True, run)
+    assert autostart.is_enabled(run) and not run.off
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the desktop entry is for Linux desktops")
+@pytest.mark.parametrize(
+    ("line", "enabled"),
+    [
+        ("X-GNOME-Autostart-enabled=false", False),  # GNOME's startup applications: off
+        ("X-GNOME-Autostart-enabled = false", False),
+        ("Hidden=true", False),  # the spec's "deleted"
+        ("Hidden=false", True),
+        ("# X-GNOME-Autostart-enabled=false", True),  # a comment
+    ],
+)
+def test_a_desktop_entry_switched_off_by_the_desktop_counts_as_off(
+    tmp_path: Path, line: str, enabled: bool
+) -> None:
+    autostart.set_enabled(True)
+    entry = tmp_path / "config" / "autostart" / "branchdesk.desktop"
+    text = entry.read_text(encoding="utf-8").replace("X-GNOME-Autostart-enabled=true\n", "")
+    entry.write_text(text + line + "\n", encoding="utf-8")
+    assert autostart.is_enabled() is enabled
+    autostart.set_enabled(True)  # ticked again in 本机: on again
+    assert autostart.is_enabled()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the desktop entry is for Linux desktops")
+def test_an_unreadable_desktop_entry_counts_as_off(tmp_path: Path) -> None:
+    entry = tmp_path / "config" / "autostart" / "branchdesk.desktop"
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(b"[Desktop Entry]\nExec=\xff\xfe\n")
+    assert not autostart.is_enabled()
