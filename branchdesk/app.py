@@ -184,6 +184,7 @@ def first_look(path: Path) -> FirstLook | None:
     from branchdesk.complaints.glance import due_glance
     from branchdesk.db.glance import Connection, look
     from branchdesk.owner.glance import branch_values
+    from branchdesk.sample_glance import sample_left
     from branchdesk.ui.shell.startup import FirstLook
     from branchdesk.ui.shell.today_page import SHOWN_DUE
 
@@ -194,7 +195,7 @@ def first_look(path: Path) -> FirstLook | None:
         if values is None:  # settings.json's not taken over yet: the start does that
             return None
         lead = float(values["complaint_lead_hours"])
-        return FirstLook(values, at, due_glance(con, lead, at, SHOWN_DUE))
+        return FirstLook(values, at, due_glance(con, lead, at, SHOWN_DUE), sample_left(con))
 
     return look(path, read)
 

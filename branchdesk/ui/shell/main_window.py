@@ -167,7 +167,12 @@ class MainWindow(
         self.sample_bar.setStyleSheet(
             "QFrame#sampleBar { background: #fff4ce; } QLabel { color: #5c4400; padding: 6px; }"
         )
-        self.sample_banner = QLabel()
+        self.sample_banner = QLabel(
+            self.tr(
+                "You are looking at the SAMPLE branch (示例数据). Import your branch's own "
+                "tables under 数据; when you are ready, remove the sample in one step."
+            )
+        )
         self.sample_banner.setObjectName("sampleBanner")
         self.sample_banner.setWordWrap(True)
         self.remove_sample_button = QPushButton(self.tr("Remove the sample…"))
@@ -245,13 +250,8 @@ class MainWindow(
         with self.db.read_session() as session:
             loaded = has_sample(session)
             left = has_sample_content(session)
-        self.sample_banner.setText(
-            self.tr(
-                "You are looking at the SAMPLE branch (示例数据). Import your branch's own "
-                "tables under 数据; when you are ready, remove the sample in one step."
-            )
-        )
         self.sample_bar.setVisible(left)
+        self.remove_sample_button.setEnabled(left)
         self.remove_sample_action.setEnabled(left)
         self.sample_action.setEnabled(not loaded)
 

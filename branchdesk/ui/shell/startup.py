@@ -32,6 +32,7 @@ class FirstLook:
     settings: dict[str, Any]
     at: datetime
     due: DueGlance
+    sample_left: bool  # the sample's banner is shown (refresh_banner's answer)
 
     @property
     def lead_hours(self) -> float:
@@ -80,6 +81,10 @@ class StartupPart(WindowParts):
         self.refresh_title()
         self._drop_loading()
         self._place_glance(look.due, look.lead_hours, look.at)
+        # The sample's banner where it will be: 今天 is not pushed down once the data opens.
+        # Its button waits for the data, as the navigation does.
+        self.sample_bar.setVisible(look.sample_left)
+        self.remove_sample_button.setEnabled(False)
         self.statusBar().addPermanentWidget(self.due_indicator)
         self._show_due_indicator(look.due.soon, look.due.overdue)
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         QFrame,
         QLabel,
         QListWidget,
+        QPushButton,
         QStackedWidget,
         QSystemTrayIcon,
         QToolButton,
@@ -71,6 +72,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     loading: QLabel
     sample_banner: QLabel
     sample_bar: QFrame
+    remove_sample_button: QPushButton
     remove_sample_action: QAction
     due_indicator: QToolButton
     _built: dict[int, QWidget]  # the pages built so far, by index (PagesPart)
