@@ -246,7 +246,8 @@ class MainWindow(
     def refresh_banner(self) -> None:
         from branchdesk.sample import has_sample, has_sample_content
 
-        assert self.db is not None
+        if self.db is None:  # closed (or restored) before a deferred refresh came
+            return
         with self.db.read_session() as session:
             loaded = has_sample(session)
             left = has_sample_content(session)

@@ -189,7 +189,12 @@ class StartupPart(WindowParts):
             else:
                 self.nav.setCurrentRow(TODAY)  # shows (and fills) 今天
             self.today_page.refresh()
-        self.refresh_banner()
+        if glanced:
+            # The look placed the banner (sample_glance); the services' answer (their imports
+            # take 30-80 ms) comes after the data's first paint.
+            QTimer.singleShot(0, self.refresh_banner)
+        else:
+            self.refresh_banner()
         self.import_action.setEnabled(True)
         self.print_action.setEnabled(True)
         self.slips_action.setEnabled(True)

@@ -154,7 +154,8 @@ def test_the_first_paint_shows_the_days_due_list_before_the_data_opens(
     top = window.pages.mapTo(window, window.pages.rect().topLeft())
     with qtbot.waitSignal(window.data_ready, timeout=10000):
         pass
-    assert window.sample_bar.isVisibleTo(window) and window.remove_sample_button.isEnabled()
+    qtbot.waitUntil(window.remove_sample_button.isEnabled)  # the services' answer, after
+    assert window.sample_bar.isVisibleTo(window)
     assert window.pages.mapTo(window, window.pages.rect().topLeft()) == top
     # The data open: the same page, read again through the services, says the same.
     assert window.db is not None and window.today_page is page
