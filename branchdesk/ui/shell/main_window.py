@@ -402,7 +402,7 @@ class MainWindow(
         self.activateWindow()
         if self._ask_agent_on_show:
             self._ask_agent_on_show = False
-            QTimer.singleShot(0, self.ask_agent)
+            QTimer.singleShot(0, self._ask_agent_when_free)
 
     def unsaved_guides(self) -> bool:
         """Whether a guide editor holds unsaved changes."""

@@ -88,6 +88,20 @@ class TeamPart(WindowParts):
         if self.db is not None and has_team(self.db):
             self.switch_agent()
 
+    def _ask_agent_when_free(self) -> None:
+        """The window opened from the tray: whoever sits down picks their name, once no other
+        question is up (the restore a failed day's check offers brings the window forward
+        too): never a second modal dialog stacked over the first."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        if not self.isVisible():  # hidden again meanwhile: asked when next opened
+            self._ask_agent_on_show = True
+        elif QApplication.activeModalWidget() is not None:
+            QTimer.singleShot(300, self._ask_agent_when_free)
+        else:
+            self.ask_agent()
+
     def switch_agent(self) -> bool:
         from branchdesk.ui.team.agent_picker import AgentPicker, has_team
 

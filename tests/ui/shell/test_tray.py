@@ -346,3 +346,37 @@ def test_the_program_ends_when_its_window_is_quit(tmp_path: object) -> None:
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     log = (data / "logs" / "branchdesk.log").read_text(encoding="utf-8")
     assert "stopped (exit code 0)" in log and "Traceback" not in log
+
+
+def test_a_failed_days_check_in_the_tray_asks_its_question_alone_then_the_agent(
+    qtbot: QtBot,
+    tray: list[tuple[str, str]],
+    sample_db: object,
+    asked: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Kept in the tray, the day's check finds damage: the window comes forward with the
+    restore question, and the agent picker waits until it is answered (two modal dialogs
+    stacked hide the one that matters)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from branchdesk.db.backup import list_backups
+    from branchdesk.db.integrity import IntegrityReport
+
+    window = _running(qtbot, in_tray=True)
+    assert not window.isVisible() and asked == []
+    assert list_backups(paths.backups_dir())  # the day's backup: a good one to offer
+    asked_while_open: list[int] = []
+
+    def question(parent: object, title: str, text: str, *_a: object) -> object:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)  # type: ignore[arg-type]
+        QTimer.singleShot(400, lambda: (asked_while_open.append(len(asked)), box.reject()))
+        box.exec()  # a real modal loop: the window's queued work runs under it
+        return QMessageBox.StandardButton.No  # keep the file as it is
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window._checked(IntegrityReport(ok=False, problems=["page 7: btreeInitPage() error"]))
+    assert window.isVisible() and asked_while_open == [0]
+    qtbot.waitUntil(lambda: asked == [True])  # asked once the question is answered
+    window.quit_app()
