@@ -131,6 +131,10 @@ def _chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
+PIE_MIN_WIDTH = 80
+LEGEND_PADDING = 40  # the marker's spacing and the legend's own margins, measured
+
+
 def place_legend(chart: QChart, view: QWidget) -> None:
     """Beside the pie: "12305/邮政申诉 3 · 14%" where there is room, "12305/邮政申诉 3" in a
     smaller font on a narrow chart (a 1024×768 screen), so neither is cut off."""
@@ -147,8 +151,10 @@ def place_legend(chart: QChart, view: QWidget) -> None:
             for piece in series.slices():
                 piece.setLabel(str(piece.property("full" if wide else "short")))
                 widest = max(widest, QFontMetrics(font).horizontalAdvance(piece.label()))
-    # Room for the longest label and its marker; the pie takes the rest.
-    legend.setMinimumWidth(150 if wide else min(widest + 36, view.width() * 3 // 5))
+    # Room for the longest label, its marker and the legend's margins; the pie takes the rest
+    # (at least PIE_MIN_WIDTH: a narrow chart's pie is small rather than its names cut off).
+    need = widest + QFontMetrics(font).height() + LEGEND_PADDING
+    legend.setMinimumWidth(max(0, min(need, view.width() - PIE_MIN_WIDTH)))
 
 
 class LegendPlacer(QObject):
@@ -460,8 +466,9 @@ class AnalysisPage(QWidget):
         chosen.setColor(ACCENT)
         chosen.setMarkerSize(9)
         chosen.append(len(r.trend) - 1, r.trend[-1].count)
-        chart.addSeries(line)
+        # The mark first: the line's count above it is drawn over it, not hidden under it.
         chart.addSeries(chosen)
+        chart.addSeries(line)
         months = QBarCategoryAxis()
         months.setTruncateLabels(False)
         months.append([str(p.month) for p in r.trend])  # 1–12: twelve fit a narrow chart

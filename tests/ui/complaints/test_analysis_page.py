@@ -258,3 +258,39 @@ def test_on_a_small_screen_the_charts_keep_their_labels(qtbot: QtBot, page: Anal
     assert months.categories()[-3:] == ["1", "2", "3"]
     assert page.trend_chart.title() == "Last 12 months"
     assert "2025-04" in page.trend_view.toolTip() and "2026-03" in page.trend_view.toolTip()
+
+
+def _legend_texts(page: AnalysisPage) -> list[str]:
+    """The channel legend's names as drawn (Qt elides a name that has no room: "电商平...")."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem
+
+    legend = page.channel_chart.legend()
+    return [
+        item.toPlainText() if isinstance(item, QGraphicsTextItem) else item.text()
+        for item in page.channel_view.scene().items()
+        if isinstance(item, (QGraphicsTextItem, QGraphicsSimpleTextItem))
+        and legend.isAncestorOf(item)
+    ]
+
+
+def test_on_a_small_screen_the_channel_legend_names_every_channel_in_full(
+    qtbot: QtBot, page: AnalysisPage, db: Database
+) -> None:
+    with db.session() as s:
+        for n, channel in enumerate(("电商平台", "12305/邮政申诉", "上门")):
+            _add(s, datetime(2026, 3, 20 + n, 9), "遗失", channel=channel)
+    page.reload()
+    page.resize(820, 620)  # the page in a 1024×768 window
+    qtbot.waitUntil(lambda: page.channel_view.width() < 360)
+    qtbot.wait(50)  # the legend laid out again for the new size
+    drawn = _legend_texts(page)
+    assert sorted(drawn) == sorted(
+        ["电话 3", "HQ工单 1", "电商平台 1", "12305/邮政申诉 1", "上门 1"]
+    ), drawn  # none cut short
+    pie_room = page.channel_view.width() - page.channel_chart.legend().geometry().width()
+    assert pie_room >= 80  # and the pie still has room
+    page.resize(1300, 700)  # a 1366×768 window: the shares too, still in full
+    qtbot.waitUntil(lambda: page.channel_view.width() >= 360)
+    qtbot.wait(50)
+    drawn = _legend_texts(page)
+    assert len(drawn) == 5 and all("%" in t and "..." not in t for t in drawn), drawn
