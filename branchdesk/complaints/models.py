@@ -107,6 +107,10 @@ class Complaint(Base):
             "merged_into_id",
             sqlite_where=text("merged_into_id IS NOT NULL"),
         ),
+        # "Is anything of the sample left?" is asked at every start, before the first paint
+        # too (sample_glance): the sample's few complaints alone, not a scan of the year's.
+        # Asked as "is_sample = 1" (an "IS 1" would not use it).
+        Index("ix_complaint_is_sample", "is_sample", sqlite_where=text("is_sample = 1")),
     )
 
 

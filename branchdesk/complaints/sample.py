@@ -9,7 +9,7 @@ import random
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, true, update
 from sqlalchemy.orm import Session
 
 from branchdesk.complaints import workflow
@@ -201,7 +201,8 @@ def load_sample_complaints(
 
 
 def has_sample_complaints(session: Session) -> bool:
-    found = select(Complaint.id).where(Complaint.is_sample.is_(True)).limit(1)
+    # "= 1", not "IS 1": the partial index ix_complaint_is_sample answers it.
+    found = select(Complaint.id).where(Complaint.is_sample == true()).limit(1)
     return session.scalar(found) is not None
 
 
@@ -209,7 +210,7 @@ def remove_sample_complaints(session: Session) -> list[int]:
     """Remove the sample's complaints with their history; returns their ids (for the features
     that refer to complaints: owners, QC). A complaint of the branch's own merged into one of
     them is followed again."""
-    ids = list(session.scalars(select(Complaint.id).where(Complaint.is_sample.is_(True))))
+    ids = list(session.scalars(select(Complaint.id).where(Complaint.is_sample == true())))
     if not ids:
         return []
     session.execute(

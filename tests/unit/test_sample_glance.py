@@ -40,3 +40,35 @@ def test_each_part_of_the_sample_left_alone_is_seen(sample_db: Database, left: s
     with sample_db.session() as session:
         session.execute(text(clear[left]))
     assert both(sample_db) == (False, False)
+
+
+def test_both_find_the_samples_complaints_by_index_not_by_reading_every_complaint(
+    db: Database,
+) -> None:
+    """Asked at every start (before the first paint too): a branch with years of complaints
+    must not have them all read to learn that none is the sample's."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from branchdesk.complaints.sample import has_sample_complaints
+    from branchdesk.sample_glance import _SAMPLE_LEFT
+
+    asked: list[tuple[str, object]] = []
+
+    def record(_conn: object, _cursor: object, statement: str, params: object, *_a: object) -> None:
+        asked.append((statement, params))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    with db.session() as session:
+        has_sample_complaints(session)
+    event.remove(db.engine, "before_cursor_execute", record)
+    statement, params = next((s, p) for s, p in asked if "FROM complaint" in s)
+    con = sqlite3.connect(paths.db_path())
+    plans = [
+        " | ".join(row[-1] for row in con.execute("EXPLAIN QUERY PLAN " + sql, args))  # type: ignore[arg-type]
+        for sql, args in ((_SAMPLE_LEFT, ()), (statement, params))
+    ]
+    con.close()
+    for plan in plans:
+        assert "ix_complaint_is_sample" in plan and "SCAN complaint" not in plan, plan
