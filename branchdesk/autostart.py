@@ -190,10 +190,10 @@ def _entry_enabled(text: str) -> bool:
         elif group == "[Desktop Entry]" and "=" in line and not line.startswith("#"):
             key, _, value = line.partition("=")
             keys[key.strip()] = value.strip()
-    return (
-        keys.get("Hidden", "false") != "true"
-        and keys.get("X-GNOME-Autostart-enabled", "true") != "false"
-    )
+    # Booleans as GLib reads them: true/false, or 1/0.
+    return keys.get("Hidden", "false") not in ("true", "1") and keys.get(
+        "X-GNOME-Autostart-enabled", "true"
+    ) not in ("false", "0")
 
 
 def set_enabled(enabled: bool, registry: Registry | None = None) -> None:

@@ -22,6 +22,8 @@ Unicode true
 !define PACK_PROGID "BranchDesk.GuidePack"
 ; Start with Windows: the same value BranchDesk's settings turn on and off (autostart.py).
 !define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
+; Where Task Manager's Startup tab switches a Run value off (branchdesk/autostart.py).
+!define APPROVED_KEY "Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
 
 Name "${APP} ${APP_ZH}"
 OutFile "${OUTFILE}"
@@ -98,13 +100,21 @@ SectionEnd
 Section "开机时启动（在托盘中待命）" SecStartup
   SetShellVarContext current
   ; An update keeps the command 本机 wrote for this copy: it may name the data dir
-  ; (--data-dir), which the plain command would drop.
+  ; (--data-dir), which the plain command would drop. This version quotes the executable;
+  ; earlier ones quoted it only when its path held a space.
   ReadRegStr $0 HKCU "${RUN_KEY}" "BranchDesk"
   StrCpy $1 '"$INSTDIR\${APP}.exe"'
   StrLen $2 $1
   StrCpy $3 $0 $2
+  StrCpy $4 '$INSTDIR\${APP}.exe '
+  StrLen $5 $4
+  StrCpy $6 $0 $5
   ${If} $3 != $1
+  ${AndIf} $6 != $4
     WriteRegStr HKCU "${RUN_KEY}" "BranchDesk" '$1 --tray'
+    ; A new value starts switched on: a switch-off left by Task Manager for an earlier
+    ; install would otherwise keep it from running.
+    DeleteRegValue HKCU "${APPROVED_KEY}" "BranchDesk"
   ${EndIf}
 SectionEnd
 
@@ -112,6 +122,7 @@ SectionEnd
 Section "-StartupOff"
   ${IfNot} ${SectionIsSelected} ${SecStartup}
     DeleteRegValue HKCU "${RUN_KEY}" "BranchDesk"
+    DeleteRegValue HKCU "${APPROVED_KEY}" "BranchDesk"
   ${EndIf}
 SectionEnd
 
@@ -159,6 +170,7 @@ Section "Uninstall"
     Abort "网点服务台还在运行，没有卸载。"
   ${EndIf}
   DeleteRegValue HKCU "${RUN_KEY}" "BranchDesk"
+  DeleteRegValue HKCU "${APPROVED_KEY}" "BranchDesk"
   Delete "$SMSTARTUP\${APP} ${APP_ZH}.lnk"
   Delete "$SMPROGRAMS\${APP}\*.lnk"
   RMDir "$SMPROGRAMS\${APP}"

@@ -128,6 +128,7 @@ def test_on_windows_it_is_the_run_value_the_installer_writes() -> None:
         encoding="utf-8"
     )
     assert autostart.RUN_KEY in installer and f'"{autostart.VALUE_NAME}"' in installer
+    assert autostart.APPROVED_KEY in installer  # an install's fresh value is switched on
 
 
 def test_switched_off_by_task_manager_it_is_off_and_turning_it_on_switches_it_back() -> None:
@@ -146,6 +147,8 @@ def test_switched_off_by_task_manager_it_is_off_and_turning_it_on_switches_it_ba
         ("X-GNOME-Autostart-enabled=false", False),  # GNOME's startup applications: off
         ("X-GNOME-Autostart-enabled = false", False),
         ("Hidden=true", False),  # the spec's "deleted"
+        ("Hidden=1", False),
+        ("X-GNOME-Autostart-enabled=0", False),
         ("Hidden=false", True),
         ("# X-GNOME-Autostart-enabled=false", True),  # a comment
     ],

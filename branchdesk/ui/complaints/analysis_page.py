@@ -456,19 +456,25 @@ class AnalysisPage(QWidget):
         _clear(chart)
         line = QLineSeries()
         line.setColor(BAR)
-        line.setPointsVisible(True)
-        line.setPointLabelsVisible(True)
-        line.setPointLabelsFormat("@yPoint")
-        line.setPointLabelsClipping(False)
+        counts = QScatterSeries()  # the other months' points, each with its count above
+        counts.setColor(BAR)
+        counts.setBorderColor(BAR)
+        counts.setMarkerSize(5)
+        chosen = QScatterSeries()  # the month shown: a red mark, its count in red
+        chosen.setColor(ACCENT)
+        chosen.setBorderColor(ACCENT)
+        chosen.setMarkerSize(9)
         for i, p in enumerate(r.trend):
             line.append(i, p.count)
-        chosen = QScatterSeries()  # the month shown, marked on the line
-        chosen.setColor(ACCENT)
-        chosen.setMarkerSize(9)
-        chosen.append(len(r.trend) - 1, r.trend[-1].count)
-        # The mark first: the line's count above it is drawn over it, not hidden under it.
-        chart.addSeries(chosen)
+            (chosen if i == len(r.trend) - 1 else counts).append(i, p.count)
+        for series in (counts, chosen):
+            series.setPointLabelsVisible(True)
+            series.setPointLabelsFormat("@yPoint")
+            series.setPointLabelsClipping(False)
+        chosen.setPointLabelsColor(ACCENT)
         chart.addSeries(line)
+        chart.addSeries(counts)
+        chart.addSeries(chosen)
         months = QBarCategoryAxis()
         months.setTruncateLabels(False)
         months.append([str(p.month) for p in r.trend])  # 1–12: twelve fit a narrow chart
@@ -485,9 +491,9 @@ class AnalysisPage(QWidget):
         chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
         values = _value_axis(max(p.count for p in r.trend) * 115 // 100 + 1)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        for series in (line, chosen):
-            series.attachAxis(months)
-            series.attachAxis(values)
+        for shown in (line, counts, chosen):
+            shown.attachAxis(months)
+            shown.attachAxis(values)
 
     # --- exports ---------------------------------------------------------------------------
     def _save_path(self, title: str, name: str) -> Path | None:

@@ -246,8 +246,7 @@ class MainWindow(
     def refresh_banner(self) -> None:
         from branchdesk.sample import has_sample, has_sample_content
 
-        if self.db is None:  # closed (or restored) before a deferred refresh came
-            return
+        assert self.db is not None
         with self.db.read_session() as session:
             loaded = has_sample(session)
             left = has_sample_content(session)

@@ -95,6 +95,7 @@ class StartupPart(WindowParts):
         from PySide6.QtWidgets import QLabel
 
         self.due_indicator.setVisible(False)
+        self.sample_bar.setVisible(False)
         failed = QLabel(
             self.tr(
                 "The branch's data could not be opened. Close BranchDesk and start it again; "

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCharts import QBarCategoryAxis, QHorizontalBarSeries, QLineSeries, QPieSeries
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QScatterSeries,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -122,6 +128,10 @@ def test_a_month_with_complaints_shows_figures_charts_and_repeats(page: Analysis
     assert sorted(sl.value() for sl in pie.slices()) == [1, 3]
     line = next(s for s in page.trend_chart.series() if isinstance(s, QLineSeries))
     assert [p.y() for p in line.points()][-2:] == [1, 4]
+    # Every month's count is written at its point; the month shown is marked, its count too.
+    counts, chosen = [s for s in page.trend_chart.series() if isinstance(s, QScatterSeries)]
+    assert all(s.pointLabelsVisible() for s in (counts, chosen))
+    assert [p.y() for p in counts.points()][-1:] == [1] and [p.y() for p in chosen.points()] == [4]
 
     assert page.complainants_model.rowCount() == 1
     assert page.complainants_model.index(0, 0).data() == "138****1234"
@@ -282,15 +292,16 @@ def test_on_a_small_screen_the_channel_legend_names_every_channel_in_full(
     page.reload()
     page.resize(820, 620)  # the page in a 1024×768 window
     qtbot.waitUntil(lambda: page.channel_view.width() < 360)
-    qtbot.wait(50)  # the legend laid out again for the new size
-    drawn = _legend_texts(page)
-    assert sorted(drawn) == sorted(
-        ["电话 3", "HQ工单 1", "电商平台 1", "12305/邮政申诉 1", "上门 1"]
-    ), drawn  # none cut short
+    full = sorted(["电话 3", "HQ工单 1", "电商平台 1", "12305/邮政申诉 1", "上门 1"])
+    # None cut short, once the legend is laid out again for the new size.
+    qtbot.waitUntil(lambda: sorted(_legend_texts(page)) == full)
     pie_room = page.channel_view.width() - page.channel_chart.legend().geometry().width()
     assert pie_room >= 80  # and the pie still has room
     page.resize(1300, 700)  # a 1366×768 window: the shares too, still in full
     qtbot.waitUntil(lambda: page.channel_view.width() >= 360)
-    qtbot.wait(50)
-    drawn = _legend_texts(page)
-    assert len(drawn) == 5 and all("%" in t and "..." not in t for t in drawn), drawn
+
+    def in_full_with_shares() -> bool:
+        drawn = _legend_texts(page)
+        return len(drawn) == 5 and all("%" in t and "..." not in t for t in drawn)
+
+    qtbot.waitUntil(in_full_with_shares)

@@ -222,8 +222,10 @@ def test_when_the_window_cannot_be_built_on_the_data_the_look_does_not_stay_up(
         window = launch(app, SettingsStore())
         qtbot.addWidget(window)
         assert window.due_indicator.isVisibleTo(window)  # the look is up
+        assert window.sample_bar.isVisibleTo(window)  # with the sample's banner
         qtbot.waitUntil(lambda: bool(raised), timeout=10000)
     assert "damaged page" in str(raised[0][1])
+    assert not window.sample_bar.isVisibleTo(window)  # no dead 移除示例数据 over the failure
     shown = window.pages.currentWidget()
     assert shown is not window.built(0) and "could not be opened" in shown.text()
     assert not window.due_indicator.isVisibleTo(window)
