@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -40,7 +40,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str, *, read_only: bool = False) -> Engine:
+def make_engine(url: str | URL, *, read_only: bool = False) -> Engine:
     """An engine whose transactions are writers (BEGIN IMMEDIATE) or, `read_only`, readers.
 
     A writer takes the database's write lock at its start, so it waits (busy_timeout) for
@@ -101,7 +101,7 @@ class Database:
         # Lookups and lists read through their own connections, which never wait for a
         # writer (an import in another window) and cannot write.
         self.reader = (
-            make_engine(str(engine.url), read_only=True)
+            make_engine(engine.url, read_only=True)
             if engine.dialect.name == "sqlite" and _is_file(engine)
             else engine
         )
@@ -144,10 +144,18 @@ class Database:
             self.reader.dispose()
 
 
+def file_url(path: Path) -> URL:
+    """The URL of the SQLite file at `path`, taken as it is: a "sqlite:///{path}" string would
+    read a ? in a folder's name as the start of options and open another file."""
+    return URL.create("sqlite", database=str(path))
+
+
 def sqlite_revision(path: Path) -> str | None:
     """The Alembic revision stored in a SQLite file, read without importing Alembic."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # A file: URI from the resolved path (# ? % in a folder's name escaped): "file:{path}"
+        # cut the name at a # and, without mode=ro, created an empty file there.
+        con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(
             tr("Cannot open the database {path}: {error}", path=path, error=exc)
@@ -191,7 +199,7 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
 
-    migrating = make_engine(str(engine.url))
+    migrating = make_engine(engine.url)
     cfg = Config()
     cfg.set_main_option("script_location", "branchdesk.db:migrations")
     try:
@@ -217,7 +225,7 @@ def open_database(path: Path | None = None) -> Database:
                 revision=revision,
             )
         )
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(file_url(path))
     if revision != HEAD_REVISION:
         if exists:
             _backup_before_migration(path, revision)

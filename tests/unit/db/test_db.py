@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,28 @@ def test_migrations_build_exactly_the_models(data_dir: Path) -> None:
     # The search indexes are SQLite virtual tables kept outside the ORM on purpose.
     assert [d for d in diff if not (d[0] == "remove_table" and "_fts" in d[1].name)] == []
     assert "AUTOINCREMENT" in waybill_sql  # ids never reused: the indexes refer to them
+
+
+@pytest.mark.parametrize("folder", ["网点 #2", "q?x=1", "a%41b", "50% off", "file:x"])
+def test_a_data_dir_named_with_url_characters_is_opened_where_it_is(
+    tmp_path: Path, folder: str
+) -> None:
+    """# ? % in a folder's name (legal on Windows and Linux) are part of the name: the same
+    file is opened each time, at its schema, with nothing created beside it."""
+    if sys.platform == "win32" and "?" in folder:
+        pytest.skip("? cannot be in a Windows file name")
+    base = tmp_path / "drive"
+    path = base / folder / "branchdesk.sqlite3"
+    path.parent.mkdir(parents=True)
+    paths.set_data_dir(path.parent)
+    db = open_database(path)
+    with db.session() as s:
+        s.execute(text("CREATE TABLE mark (x)"))
+    db.dispose()
+    assert sqlite_revision(path) == HEAD_REVISION
+    again = open_database(path)  # a second start: no migration, no copy of the file
+    with again.read_session() as s:
+        assert s.execute(text("SELECT count(*) FROM mark")).scalar() == 0
+    again.dispose()
+    assert not list(paths.backups_dir().glob("before-upgrade-*"))
+    assert [p.name for p in base.iterdir()] == [folder]  # no stray file beside it
