@@ -57,7 +57,11 @@ class MenusPart(WindowParts):
         settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(settings_action)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: Windows' own key scheme has no Quit (Alt+F4 closes the window,
+        # which may only hide it in the tray), and the tray note tells users to press it.
+        ctrl_q = QKeySequence("Ctrl+Q")
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts([ctrl_q, *(k for k in quit_keys if k != ctrl_q)])
         quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
         complaints_menu = self.menuBar().addMenu(self.tr("&Complaints"))

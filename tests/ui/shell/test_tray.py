@@ -380,3 +380,18 @@ def test_a_failed_days_check_in_the_tray_asks_its_question_alone_then_the_agent(
     assert window.isVisible() and asked_while_open == [0]
     qtbot.waitUntil(lambda: asked == [True])  # asked once the question is answered
     window.quit_app()
+
+
+def test_ctrl_q_ends_branchdesk_with_any_key_scheme(
+    qtbot: QtBot, tray: list[tuple[str, str]], sample_db: object
+) -> None:
+    """The tray note and 本机 say "Ctrl+Q ends it": Windows' key scheme (which the offscreen
+    platform uses too) has no standard Quit key, so it is bound as such."""
+    from PySide6.QtCore import Qt
+
+    window = _running(qtbot)
+    closed = _closings(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert closed == [True] and window.quitting
