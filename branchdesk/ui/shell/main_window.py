@@ -125,6 +125,7 @@ class MainWindow(
         # rather than keeping it in the tray.
         self.quitting = False
         self._ask_agent_on_show = False
+        self._agent_held = 0
         self._shut_down = False
         self.checked_on: date | None = None
         self.reminder_timer = QTimer(self)

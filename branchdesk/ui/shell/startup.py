@@ -273,18 +273,19 @@ class StartupPart(WindowParts):
         from branchdesk.db.integrity import IntegrityReport
 
         if isinstance(report, IntegrityReport) and not report.ok:
-            if not self.isVisible():
-                self.bring_forward()  # kept in the tray: the question needs its window
-            problem = self.tr("The database failed its integrity check: {problems}").format(
-                problems="; ".join(report.problems[:5])
-            )
-            if self.offer_restore(problem):
-                QMessageBox.information(
-                    self,
-                    self.tr("Backup restored"),
-                    self.tr("The backup was restored. Start BranchDesk again to use it."),
+            with self.agent_question_held():  # the picker waits for these questions
+                if not self.isVisible():
+                    self.bring_forward()  # kept in the tray: the question needs its window
+                problem = self.tr("The database failed its integrity check: {problems}").format(
+                    problems="; ".join(report.problems[:5])
                 )
-                self.quit_app()  # ends BranchDesk, even one kept in the tray
+                if self.offer_restore(problem):
+                    QMessageBox.information(
+                        self,
+                        self.tr("Backup restored"),
+                        self.tr("The backup was restored. Start BranchDesk again to use it."),
+                    )
+                    self.quit_app()  # ends BranchDesk, even one kept in the tray
 
     def load_sample(self) -> bool:
         from branchdesk.sample import load_sample_branch

@@ -3,6 +3,8 @@ shown in the status bar), signing out, the team dialog, the contact log and "my"
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -95,12 +97,24 @@ class TeamPart(WindowParts):
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
 
+        if self.quitting:
+            return
         if not self.isVisible():  # hidden again meanwhile: asked when next opened
             self._ask_agent_on_show = True
-        elif QApplication.activeModalWidget() is not None:
+        elif QApplication.activeModalWidget() is not None or self._agent_held:
             QTimer.singleShot(300, self._ask_agent_when_free)
         else:
             self.ask_agent()
+
+    @contextlib.contextmanager
+    def agent_question_held(self) -> Iterator[None]:
+        """Questions asked one after another (the restore, then "restored"): the agent picker
+        does not slip in between two of them."""
+        self._agent_held += 1
+        try:
+            yield
+        finally:
+            self._agent_held -= 1
 
     def switch_agent(self) -> bool:
         from branchdesk.ui.team.agent_picker import AgentPicker, has_team

@@ -66,6 +66,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     tray: QSystemTrayIcon | None
     quitting: bool
     _ask_agent_on_show: bool  # started or closed into the tray: ask who sits down on show
+    _agent_held: int  # questions under way that the agent picker waits for (TeamPart)
     checked_on: date | None  # the day of the last start-up check and backup
     reminder_timer: QTimer
     nav: QListWidget

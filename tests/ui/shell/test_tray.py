@@ -395,3 +395,38 @@ def test_ctrl_q_ends_branchdesk_with_any_key_scheme(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert closed == [True] and window.quitting
+
+
+def test_restoring_from_the_tray_asks_its_two_questions_with_no_picker_between(
+    qtbot: QtBot,
+    tray: list[tuple[str, str]],
+    sample_db: object,
+    asked: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Yes to the restore, then "restored, start again": the agent picker, queued for the
+    window's showing, never comes up between the two nor over the second."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from branchdesk.db.integrity import IntegrityReport
+
+    window = _running(qtbot, in_tray=True)
+    closed = _closings(window)
+
+    def modal(answer: QMessageBox.StandardButton) -> object:
+        def show(parent: object, title: str, text: str, *_a: object) -> object:
+            box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)  # type: ignore[arg-type]
+            QTimer.singleShot(700, box.reject)  # two of the picker's 300 ms waits
+            box.exec()
+            qtbot.wait(400)  # between two questions, the event loop turns
+            return answer
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", modal(QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "information", modal(QMessageBox.StandardButton.Ok))
+    window._checked(IntegrityReport(ok=False, problems=["page 7: btreeInitPage() error"]))
+    assert closed == [True]  # restored: BranchDesk ended
+    qtbot.wait(400)
+    assert asked == []  # and nobody was asked who they are meanwhile
