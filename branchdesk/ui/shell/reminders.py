@@ -26,24 +26,28 @@ class RemindersPart(WindowParts):
         self.complaints_page.show_due()
 
     def _start_reminders(self) -> None:
+        self._find_tray()
+        self.reminder_timer.start()
+        self.refresh_reminders()  # what is due now is not news: the first count announces none
+
+    def _find_tray(self) -> None:
+        """The tray icon, once the desktop has a tray: at start, and on each reminder tick
+        (at log-in the panel may come up after BranchDesk, started with the computer)."""
         # Imported here: QStyle's enums alone take 7 ms, before the window's first paint.
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            icon = self.windowIcon()
-            if icon.isNull():
-                icon = QApplication.style().standardIcon(
-                    QStyle.StandardPixmap.SP_MessageBoxInformation
-                )
-            self.tray = QSystemTrayIcon(QIcon(icon), self)
-            self.tray.setToolTip(self.tr("BranchDesk 网点服务台"))
-            self.tray.messageClicked.connect(self._tray_message_clicked)
-            self.tray.activated.connect(self._tray_activated)
-            self.tray.setContextMenu(self._tray_menu())
-            self.tray.show()
-        self.reminder_timer.start()
-        self.refresh_reminders()  # what is due now is not news: the first count announces none
+        if self.tray is not None or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        icon = self.windowIcon()
+        if icon.isNull():
+            icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        self.tray = QSystemTrayIcon(QIcon(icon), self)
+        self.tray.setToolTip(self.tr("BranchDesk 网点服务台"))
+        self.tray.messageClicked.connect(self._tray_message_clicked)
+        self.tray.activated.connect(self._tray_activated)
+        self.tray.setContextMenu(self._tray_menu())
+        self.tray.show()
 
     def _tray_menu(self) -> QMenu:
         from PySide6.QtWidgets import QMenu
@@ -120,6 +124,7 @@ class RemindersPart(WindowParts):
         """The timer's tick: recount, recolour, and announce what newly fell due."""
         if self.db is None:
             return
+        self._find_tray()
         self.new_day()
         if self.built(COMPLAINTS) is not None:
             self.complaints_page.refresh_due()  # its due queue too; the counts come back here

@@ -430,3 +430,21 @@ def test_restoring_from_the_tray_asks_its_two_questions_with_no_picker_between(
     assert closed == [True]  # restored: BranchDesk ended
     qtbot.wait(400)
     assert asked == []  # and nobody was asked who they are meanwhile
+
+
+def test_a_tray_that_comes_up_after_branchdesk_is_found_on_the_next_tick(
+    qtbot: QtBot, sample_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At log-in the panel may start after BranchDesk (started with the computer): there is
+    no tray at first, then there is one, and closing then keeps BranchDesk in it."""
+    window = _running(qtbot)
+    assert window.tray is None  # offscreen: no tray yet
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda *_a: None)
+    window.refresh_reminders()  # the minute's tick
+    assert window.tray is not None and window.tray.isVisible()
+    closed = _closings(window)
+    window.close()
+    assert closed == [] and not window.isVisible()  # kept in the tray now
+    window.quit_app()
+    assert closed == [True]
