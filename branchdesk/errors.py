@@ -41,7 +41,8 @@ def is_disk_full(exc: BaseException) -> bool:
     return "database or disk is full" in str(exc)
 
 
-def _is_busy(exc: BaseException) -> bool:
+def is_busy(exc: BaseException) -> bool:
+    """True for SQLite's SQLITE_BUSY ("database is locked": another connection holds it)."""
     exc = getattr(exc, "orig", None) or exc
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int):
@@ -66,7 +67,7 @@ def storage_error(exc: BaseException, where: object) -> BranchDeskError | None:
     a full disk says so; a database held by another writer says that. None for anything else."""
     if is_disk_full(exc):
         return disk_full(where)
-    if _is_busy(exc):
+    if is_busy(exc):
         from branchdesk.i18n import tr
 
         return DatabaseBusyError(

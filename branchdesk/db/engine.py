@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from branchdesk import paths
 from branchdesk.db import live, location
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
-from branchdesk.errors import DatabaseError, DatabaseTooNewError, storage_error
+from branchdesk.errors import (
+    DatabaseBusyError,
+    DatabaseError,
+    DatabaseTooNewError,
+    is_busy,
+    storage_error,
+)
 from branchdesk.i18n import tr
 
 # How long a writer waits for another one (a command's import, another window) to commit
@@ -144,6 +150,10 @@ class Database:
             self.reader.dispose()
 
 
+# How long a start waits for another program's lock on the file before saying it is held.
+OPEN_WAIT_S = 5.0
+
+
 def file_url(path: Path) -> URL:
     """The URL of the SQLite file at `path`, taken as it is: a "sqlite:///{path}" string would
     read a ? in a folder's name as the start of options and open another file."""
@@ -155,7 +165,9 @@ def sqlite_revision(path: Path) -> str | None:
     try:
         # A file: URI from the resolved path (# ? % in a folder's name escaped): "file:{path}"
         # cut the name at a # and, without mode=ro, created an empty file there.
-        con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(
+            f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=OPEN_WAIT_S
+        )
     except sqlite3.Error as exc:
         raise DatabaseError(
             tr("Cannot open the database {path}: {error}", path=path, error=exc)
@@ -165,6 +177,15 @@ def sqlite_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             return None
+        if is_busy(exc):  # held, not damaged: no restore to offer
+            raise DatabaseBusyError(
+                tr(
+                    "The database {path} is held by another program (a BranchDesk still "
+                    "starting or importing, a backup or sync tool, a database viewer). Close "
+                    "that program, then start BranchDesk again.",
+                    path=path,
+                )
+            ) from exc
         raise DatabaseError(
             tr(
                 "The database {path} is damaged or not a BranchDesk database: {error}",

@@ -9185,5 +9185,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Start with the computer</source>
         <translation>开机启动</translation>
     </message>
+    <message>
+        <source>The database {path} is held by another program (a BranchDesk still starting or importing, a backup or sync tool, a database viewer). Close that program, then start BranchDesk again.</source>
+        <translation>数据库 {path} 正被另一个程序占用（还在启动或导入的网点服务台、备份或同步软件、数据库查看工具）。数据没有损坏。请关闭那个程序，再重新打开网点服务台。</translation>
+    </message>
 </context>
 </TS>

@@ -232,3 +232,30 @@ def test_when_the_window_cannot_be_built_on_the_data_the_look_does_not_stay_up(
     assert window.statusBar().currentMessage() == "The branch's data could not be opened."
     qtbot.waitUntil(lambda: window._warmup is None)
     window.close()
+
+
+def test_a_database_held_by_another_program_is_said_to_be_held_not_damaged(
+    qtbot: QtBot, boxes: Boxes, data_dir: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync tool or a database viewer holding the file locked: the start says so and
+    what to do, and offers no restore (the file is fine)."""
+    from branchdesk.db import engine
+
+    open_database().dispose()
+    holder = sqlite3.connect(paths.db_path())
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(engine, "OPEN_WAIT_S", 0.2)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    exits: list[int] = []
+    monkeypatch.setattr(app, "exit", exits.append)
+    window = launch(app, SettingsStore())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=10000)
+    holder.rollback()
+    holder.close()
+    assert [kind for kind, _text in boxes.shown] == ["critical"]  # no restore question
+    assert "held by another program" in boxes.shown[0][1]
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert exits == [1]
