@@ -134,8 +134,11 @@ def command_line() -> str:
 
 
 def _desktop_file() -> Path:
-    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(config) / "autostart" / DESKTOP_FILE
+    # A relative $XDG_CONFIG_HOME is invalid (the XDG Base Directory spec): ignored, as the
+    # desktop ignores it when it looks for autostart entries.
+    config = os.environ.get("XDG_CONFIG_HOME", "")
+    folder = Path(config) if os.path.isabs(config) else Path.home() / ".config"
+    return folder / "autostart" / DESKTOP_FILE
 
 
 def _desktop_entry() -> str:
@@ -176,6 +179,20 @@ def is_enabled(registry: Registry | None = None) -> bool:
     except (OSError, ValueError):
         return False
     return _entry_enabled(text)
+
+
+def is_current(registry: Registry | None = None) -> bool:
+    """Whether the start with the computer runs exactly this BranchDesk's command (its
+    executable, its data dir): an entry written by another copy or for another data dir
+    (the installer's plain one, say) is not."""
+    run = _registry(registry)
+    if run is not None:
+        return run.read() == command_line()
+    try:
+        text = _desktop_file().read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return False
+    return f"Exec={exec_value(command())}" in text.splitlines()
 
 
 def _entry_enabled(text: str) -> bool:

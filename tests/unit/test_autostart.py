@@ -171,3 +171,24 @@ def test_an_unreadable_desktop_entry_counts_as_off(tmp_path: Path) -> None:
     entry.parent.mkdir(parents=True)
     entry.write_bytes(b"[Desktop Entry]\nExec=\xff\xfe\n")
     assert not autostart.is_enabled()
+
+
+def test_only_this_branchdesks_own_command_is_current() -> None:
+    run = FakeRun()
+    assert not autostart.is_current(run)
+    run.value = '"C:\\Programs\\BranchDesk\\BranchDesk.exe" --tray'  # the installer's, plain
+    assert autostart.is_enabled(run) and not autostart.is_current(run)
+    autostart.set_enabled(True, run)
+    assert autostart.is_current(run)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the desktop entry is for Linux desktops")
+def test_a_relative_xdg_config_home_is_ignored_as_the_desktop_ignores_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", "relative/config")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    autostart.set_enabled(True)
+    assert (tmp_path / "home/.config/autostart/branchdesk.desktop").is_file()
+    assert not (tmp_path / "relative").exists() and autostart.is_current()

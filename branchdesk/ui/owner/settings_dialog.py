@@ -221,7 +221,11 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
             return
         wanted = self.start_with_computer.isChecked()
-        if autostart.supported() and wanted != autostart.is_enabled():
+        # Ticked but starting another command (the installer's, without this data dir): the
+        # entry is written again for this BranchDesk.
+        if autostart.supported() and (
+            wanted != autostart.is_enabled() or (wanted and not autostart.is_current())
+        ):
             try:
                 autostart.set_enabled(wanted)
             except OSError as exc:

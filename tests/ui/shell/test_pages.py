@@ -186,6 +186,28 @@ def test_settings_keep_in_the_tray_and_start_with_the_computer(
     assert boxes.shown == []  # nothing was asked: no PIN for this PC's own settings
 
 
+def test_saving_with_start_with_the_computer_ticked_makes_it_start_this_data_dir(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    """The entry starts another command (the installer's plain one, which opens the default
+    data dir, not this one): saved ticked, it is written again for this BranchDesk."""
+    from branchdesk import autostart
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
+
+    ours = autostart.command
+    autostart.command = lambda: [ours()[0], "--tray"]  # type: ignore[method-assign]
+    try:
+        autostart.set_enabled(True)  # as the installer wrote it: no --data-dir
+    finally:
+        autostart.command = ours  # type: ignore[method-assign]
+    assert autostart.is_enabled() and not autostart.is_current()
+    dialog = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(dialog)
+    assert dialog.start_with_computer.isChecked()
+    dialog.save()
+    assert autostart.is_current() and "--data-dir" in autostart.command()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="the XDG entry is Linux's")
 def test_start_with_the_computer_that_cannot_be_written_says_so_and_keeps_the_rest(
     qtbot: QtBot, window: MainWindow, boxes: Boxes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
