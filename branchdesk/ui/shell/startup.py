@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 from branchdesk.ui.shell.window_base import TODAY, WindowParts
 
+BANNER_CHECK_DELAY_MS = 200
+
 
 @dataclass(frozen=True)
 class FirstLook:
@@ -192,8 +194,9 @@ class StartupPart(WindowParts):
             self.today_page.refresh()
         if glanced:
             # The look placed the banner (sample_glance); the services' answer (their imports
-            # take 30-80 ms) comes after the data's first paint.
-            QTimer.singleShot(0, self.refresh_banner)
+            # take 30-80 ms) comes after the data's first paint: a 0 ms timer would run before
+            # it (a window's repaint waits for the platform's next frame).
+            QTimer.singleShot(BANNER_CHECK_DELAY_MS, self.refresh_banner)
         else:
             self.refresh_banner()
         self.import_action.setEnabled(True)
