@@ -1,5 +1,5 @@
-"""The start-up look's "is the sample still here?" says what `has_sample_content` says, for
-each part of the sample left alone."""
+"""The one "is the sample still here?" query (the start-up look's, and has_sample_content's)
+says what the features' own answers say, for each part of the sample left alone."""
 
 from __future__ import annotations
 
@@ -14,9 +14,23 @@ from branchdesk.sample_glance import sample_left
 
 
 def both(db: Database) -> tuple[bool, bool | None]:
+    """Each feature's own answer (any part of the sample left), and the one query's, through
+    the session (has_sample_content) and through the look: all three must agree."""
+    from branchdesk.complaints.sample import has_sample_complaints
+    from branchdesk.guides.sample import has_sample_guides
+    from branchdesk.sample import has_sample
+    from branchdesk.team.sample import sample_agent_ids
+
     with db.read_session() as session:
+        parts = (
+            has_sample(session)
+            or has_sample_guides(session)
+            or bool(sample_agent_ids(session))
+            or has_sample_complaints(session)
+        )
         service = has_sample_content(session)
-    return service, look(paths.db_path(), sample_left)
+    assert service == parts
+    return parts, look(paths.db_path(), sample_left)
 
 
 def test_an_empty_branch_has_no_sample(db: Database) -> None:
@@ -52,7 +66,7 @@ def test_both_find_the_samples_complaints_by_index_not_by_reading_every_complain
     from sqlalchemy import event
 
     from branchdesk.complaints.sample import has_sample_complaints
-    from branchdesk.sample_glance import _SAMPLE_LEFT
+    from branchdesk.sample_glance import SAMPLE_LEFT
 
     asked: list[tuple[str, object]] = []
 
@@ -67,7 +81,7 @@ def test_both_find_the_samples_complaints_by_index_not_by_reading_every_complain
     con = sqlite3.connect(paths.db_path())
     plans = [
         " | ".join(row[-1] for row in con.execute("EXPLAIN QUERY PLAN " + sql, args))  # type: ignore[arg-type]
-        for sql, args in ((_SAMPLE_LEFT, ()), (statement, params))
+        for sql, args in ((SAMPLE_LEFT, ()), (statement, params))
     ]
     con.close()
     for plan in plans:

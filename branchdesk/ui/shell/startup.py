@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 from branchdesk.ui.shell.window_base import TODAY, WindowParts
 
-BANNER_CHECK_DELAY_MS = 200
-
 
 @dataclass(frozen=True)
 class FirstLook:
@@ -192,13 +190,7 @@ class StartupPart(WindowParts):
             else:
                 self.nav.setCurrentRow(TODAY)  # shows (and fills) 今天
             self.today_page.refresh()
-        if glanced:
-            # The look placed the banner (sample_glance); the services' answer (their imports
-            # take 30-80 ms) comes after the data's first paint: a 0 ms timer would run before
-            # it (a window's repaint waits for the platform's next frame).
-            QTimer.singleShot(BANNER_CHECK_DELAY_MS, self.refresh_banner)
-        else:
-            self.refresh_banner()
+        self.refresh_banner()
         self.import_action.setEnabled(True)
         self.print_action.setEnabled(True)
         self.slips_action.setEnabled(True)
