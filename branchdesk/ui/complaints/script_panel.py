@@ -193,7 +193,8 @@ class ScriptPanel(QWidget):
 
     def copy(self) -> str:
         text = self.reply_text() or self.script_text()
-        QApplication.clipboard().setText(text)
+        if text:  # nothing to copy: what the agent copied before stays on the clipboard
+            QApplication.clipboard().setText(text)
         self.copy_button.setText(self.tr("Copied ✓") if text else self.tr("Nothing to copy"))
         self._copied_sign.start()
         self.copied.emit(text)

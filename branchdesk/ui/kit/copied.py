@@ -73,9 +73,9 @@ _watching = False
 
 
 def watch_text_copies() -> None:
-    """Say "Copied" after a copy from any text field or selectable text too (Ctrl+C or its
-    right-click menu, which Qt handles itself): the clipboard changed while one of our text
-    widgets has the focus. Installed once per process."""
+    """Say "Copied" after a copy from any text field, selectable text or list too (Ctrl+C or
+    its right-click menu, which Qt handles itself): the clipboard changed while one of our
+    text widgets or lists has the focus. Installed once per process."""
     global _watching
     if _watching:
         return
@@ -84,13 +84,28 @@ def watch_text_copies() -> None:
 
 
 def _clipboard_changed() -> None:
-    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
 
     focus = QApplication.focusWidget()
     if focus is None:
         return  # another program copied: not ours to announce
+    # A list's or table's Ctrl+C (Qt copies the current item's text itself) counts too.
     text_widget = isinstance(
-        focus, QLineEdit | QPlainTextEdit | QTextEdit | QLabel | QComboBox | QAbstractSpinBox
+        focus,
+        QLineEdit
+        | QPlainTextEdit
+        | QTextEdit
+        | QLabel
+        | QComboBox
+        | QAbstractSpinBox
+        | QAbstractItemView,
     )
     if text_widget or isinstance(focus.parentWidget(), QComboBox | QAbstractSpinBox):
         show_copied(focus)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from branchdesk.db.engine import Database
 from branchdesk.knowledge.search import Hit
 from branchdesk.knowledge.sources import kind_label
+from branchdesk.ui.kit.copied import copy_text
 from branchdesk.ui.kit.screens import fit_to_screen
 
 
@@ -48,7 +48,7 @@ class HitDialog(QDialog):
         self.text = QPlainTextEdit(hit_text(db, hit))
         self.text.setReadOnly(True)
         copy = QPushButton(self.tr("Copy"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text.toPlainText()))
+        copy.clicked.connect(lambda: copy_text(copy, self.text.toPlainText()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

@@ -187,6 +187,27 @@ def test_log_a_complaint_through_the_form(qtbot: QtBot, window: MainWindow, boxe
     assert "1 due within 2 h" in page.soon_label.text()
 
 
+def test_copy_reply_with_nothing_to_copy_leaves_the_clipboard_alone(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    """No category yet, so no script and no reply: Ctrl+Shift+C says there is nothing to
+    copy, and the waybill number the agent copied before is still on the clipboard (no
+    "Copied" sign either)."""
+    from PySide6.QtWidgets import QLabel
+
+    page = _page(window)
+    QApplication.clipboard().setText("YT4300000001")
+    dialog = _new_dialog(qtbot, page)
+    dialog.form.waybill.setFocus()
+    qtbot.keyClick(dialog, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.script.copy_button.text() == "Nothing to copy"
+    assert QApplication.clipboard().text() == "YT4300000001"
+    qtbot.wait(50)
+    sign = dialog.findChild(QLabel, "copiedSign")
+    assert sign is None or not sign.isVisible()
+    dialog.reject()
+
+
 def test_enter_moves_on_and_a_missing_category_is_refused(
     qtbot: QtBot, window: MainWindow, boxes: Boxes
 ) -> None:

@@ -71,3 +71,41 @@ def test_copying_from_a_text_field_says_copied_too(qtbot: QtBot, window: MainWin
     qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "中山西路37号"
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Copied", timeout=2000)
+
+
+def test_ctrl_c_in_a_list_says_copied(qtbot: QtBot, window: MainWindow) -> None:
+    """今天's due list (a list, not a table): Qt copies the current line itself."""
+    from PySide6.QtWidgets import QListWidget
+
+    from branchdesk.ui.kit.copied import watch_text_copies
+
+    watch_text_copies()  # as the main window does
+    listing = QListWidget(window)
+    listing.addItems(["12-05 13:42 · TS20261205-0001 · 破损/短少"])
+    listing.show()
+    listing.setFocus()
+    listing.setCurrentRow(0)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is listing)
+    window.statusBar().clearMessage()
+    qtbot.keyClick(listing, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text().startswith("12-05 13:42")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Copied", timeout=2000)
+
+
+def test_the_copy_button_of_a_knowledge_hit_says_copied(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from branchdesk.knowledge.search import Hit
+    from branchdesk.ui.knowledge.hit_dialog import HitDialog
+
+    assert window.db is not None
+    hit = Hit("faq", 0, "催件", "常见问题", "您好，您的快件正在派送中。", 1.0, 0, "text")
+    dialog = HitDialog(window.db, hit, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    copy = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Copy")
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "您好，您的快件正在派送中。"
+    sign = dialog.findChild(QLabel, "copiedSign")
+    assert sign is not None and sign.isVisible() and sign.text() == "Copied"
+    dialog.reject()
