@@ -331,8 +331,13 @@ class PrintDialog(PreviewHost, QDialog):
         if isinstance(questions, int) and not isinstance(questions, bool):
             self.questions.setValue(questions)
         part = self.part.findData(choices.get("part"))
+        seed = choices.get("seed")
         if part >= 0:
             self.part.setCurrentIndex(part)
+            # 只印试卷 or 只印答案 goes with its paper: the key printed next is that paper's,
+            # never a key for a new paper nobody printed. Both together: a new paper.
+            if choices.get("part") != "both" and isinstance(seed, int):
+                self.seed.setValue(seed)
 
     def _remember(self) -> None:
         """Keep this document's choices for the next time the dialog opens."""
@@ -352,6 +357,7 @@ class PrintDialog(PreviewHost, QDialog):
         if kind == "exam":
             mine["questions"] = self.questions.value()
             mine["part"] = str(self.part.currentData())
+            mine["seed"] = self.seed.value()
         if kind != "results":  # the practice page opens results by itself
             choices[kind] = mine
             choices[""] = {"document": kind}

@@ -118,17 +118,31 @@ def test_the_handbook_pages_category_is_ticked_and_the_rest_remembered(
     # An exam keeps its own choices; the vehicle sheet's stay as they were.
     window.nav.setCurrentRow(0)
 
+    printed: dict[str, int] = {}
+
     def exam(dialog: PrintDialog) -> None:
         dialog.document.setCurrentIndex(dialog.document.findData("exam"))
         dialog.questions.setValue(12)
-        dialog.part.setCurrentIndex(dialog.part.findData("key"))
+        dialog.part.setCurrentIndex(dialog.part.findData("paper"))  # the paper alone first
+        printed["paper"] = dialog.job().seed
 
     _in_dialog(qtbot, window.print_action.trigger, exam)
     again = PrintDialog(window.db, document=None, parent=window)
     qtbot.addWidget(again)
     assert again.kind() == "exam" and again.questions.value() == 12
-    assert again.job().part == "key"
-    again.reject()
+    # The key printed next is that paper's: the same paper no., not a new one.
+    assert again.job().part == "paper" and again.job().seed == printed["paper"]
+    again.part.setCurrentIndex(again.part.findData("key"))
+    again.done(PrintDialog.DialogCode.Accepted)  # as after saving it
+    key = PrintDialog(window.db, document=None, parent=window)
+    qtbot.addWidget(key)
+    assert key.job().part == "key" and key.job().seed == printed["paper"]
+    key.part.setCurrentIndex(key.part.findData("both"))
+    key.done(PrintDialog.DialogCode.Accepted)
+    fresh = PrintDialog(window.db, document=None, parent=window)
+    qtbot.addWidget(fresh)
+    assert fresh.job().part == "both" and fresh.job().seed != printed["paper"]  # a new paper
+    fresh.reject()
     sheet = PrintDialog(window.db, document="sheet", parent=window)
     qtbot.addWidget(sheet)
     assert _ticked(sheet) == ["客服"] and sheet.courier.currentText() == "张伟"
