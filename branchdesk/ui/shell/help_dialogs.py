@@ -56,7 +56,10 @@ def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
     seen: set[tuple[str, str]] = set()
     rows: list[tuple[str, str]] = []
     for action in window.findChildren(QAction):
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        # Every key of the action (快捷键 is F1 and Ctrl+/), not only the first.
+        keys = " / ".join(
+            key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+        )
         text = action.text().replace("&", "").rstrip("…").strip()
         if not keys or not text or (text, keys) in seen:
             continue

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -457,11 +457,3 @@ class MainWindow(
         if self._purge is not None:  # stops after the chunk in hand; what went is committed
             self._purge.cancel()
             self._purge.wait()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        from PySide6.QtCore import Qt
-
-        if event.key() == Qt.Key.Key_F1:
-            self.about()
-            return
-        super().keyPressEvent(event)

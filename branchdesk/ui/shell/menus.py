@@ -144,10 +144,10 @@ class MenusPart(WindowParts):
     def show_shortcuts(self) -> None:
         from branchdesk.ui.shell.help_dialogs import ShortcutsDialog
 
-        pages = [
+        pages = [  # (培训's Ctrl+Shift+T is an action of its own: listed with the actions)
             (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{(n + 1) % 10}")
             for n in range(min(PAGE_COUNT, 10))
-        ] + [(self.tr("Training"), "Ctrl+Shift+T")]
+        ]
         ShortcutsDialog(self, extra=pages).exec()
 
     def show_user_guides(self) -> None:
