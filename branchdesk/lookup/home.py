@@ -23,6 +23,13 @@ def parse_branch_region(text: str) -> Region | None:
     return Region(region.province, region.city, region.district, "")
 
 
+def unread_part(text: str) -> str:
+    """What of a branch region as typed was not read as a place: "浦东新区" in 北京市浦东新区
+    (浦东 is not a district of 北京), "宁波市海曙区" in 广东省宁波市海曙区. Empty when every word
+    was read. Lookups use what was read; the setting is refused while anything is left."""
+    return recognise(text or "").rest
+
+
 def branch_region() -> Region | None:
     """The branch's city and district, or None when the owner has not set them."""
     global _cached
@@ -36,4 +43,4 @@ def branch_region() -> Region | None:
     return region
 
 
-__all__ = ["branch_region", "parse_branch_region"]
+__all__ = ["branch_region", "parse_branch_region", "unread_part"]

@@ -9189,5 +9189,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>The database {path} is held by another program (a BranchDesk still starting or importing, a backup or sync tool, a database viewer). Close that program, then start BranchDesk again.</source>
         <translation>数据库 {path} 正被另一个程序占用（还在启动或导入的网点服务台、备份或同步软件、数据库查看工具）。数据没有损坏。请关闭那个程序，再重新打开网点服务台。</translation>
     </message>
+    <message>
+        <source>Read as: {region}, but “{left}” is not in it (a district of another city?). Write the city and its district, e.g. 浙江省宁波市海曙区.</source>
+        <translation>识别为：{region}，但“{left}”不在其中（是不是别的城市的区县？）。请写城市和它的区县，例如 浙江省宁波市海曙区。</translation>
+    </message>
 </context>
 </TS>

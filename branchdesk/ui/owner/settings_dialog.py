@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from branchdesk import autostart
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
-from branchdesk.lookup.home import parse_branch_region
+from branchdesk.lookup.home import parse_branch_region, unread_part
 from branchdesk.lookup.retention import MAX_DAYS
 from branchdesk.owner import policy
 from branchdesk.permissions import pin_guarded
@@ -188,7 +188,7 @@ class SettingsDialog(QDialog):
         saved as they are. Nothing changed: nothing is asked."""
         changed = {k: v for k, v in self.values().items() if v != self.settings.get(k)}
         region = changed.get("branch_region")
-        if region and parse_branch_region(region) is None:
+        if region and (parse_branch_region(region) is None or unread_part(region)):
             QMessageBox.warning(
                 self,
                 self.tr("Settings not saved"),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from branchdesk.lookup.home import parse_branch_region
+from branchdesk.lookup.home import parse_branch_region, unread_part
 from branchdesk.owner import pin as owner_pin
 from branchdesk.settings import SettingsStore
 
@@ -84,6 +84,14 @@ class BranchPage(QWizardPage):
             self.region_note.setText(
                 self.tr("Not a city or district BranchDesk knows: write it as on an address.")
             )
+        elif left := unread_part(text):
+            parts = [p for p in (region.province, region.city, region.district) if p]
+            self.region_note.setText(
+                self.tr(
+                    "Read as: {region}, but “{left}” is not in it (a district of another "
+                    "city?). Write the city and its district, e.g. 浙江省宁波市海曙区."
+                ).format(region=" ".join(parts), left=left)
+            )
         else:
             parts = [p for p in (region.province, region.city, region.district) if p]
             self.region_note.setText(self.tr("Read as: {region}").format(region=" ".join(parts)))
@@ -91,7 +99,7 @@ class BranchPage(QWizardPage):
 
     def isComplete(self) -> bool:
         text = self.region.text().strip()
-        return not text or parse_branch_region(text) is not None
+        return not text or (parse_branch_region(text) is not None and not unread_part(text))
 
 
 class PinPage(QWizardPage):

@@ -35,6 +35,26 @@ def test_the_region_must_be_one_branchdesk_knows(qtbot: QtBot) -> None:
     assert page.region_note.text() == "Read as: 浙江省 宁波市 海曙区"
 
 
+@pytest.mark.parametrize(
+    ("typed", "left"),
+    [
+        ("北京市浦东新区", "浦东新区"),
+        ("宁波市朝阳区", "朝阳区"),
+        ("广东省宁波市海曙区", "宁波市海曙区"),
+    ],
+)
+def test_a_district_of_another_city_is_not_dropped_silently(
+    qtbot: QtBot, typed: str, left: str
+) -> None:
+    """The part that was not read is named, and 下一步 waits: lookups would otherwise use
+    the city alone (or another province) as the branch's own district."""
+    wizard = _wizard(qtbot)
+    page = wizard.branch
+    type_text(qtbot, page.region, typed)
+    assert not page.isComplete()
+    assert f"“{left}” is not in it" in page.region_note.text()
+
+
 def test_the_pin_is_optional_but_must_be_typed_twice_alike(qtbot: QtBot) -> None:
     wizard = _wizard(qtbot)
     page = wizard.pin_page

@@ -243,6 +243,11 @@ def test_the_branch_region_is_set_in_settings_and_used_by_lookup(
     assert boxes.shown[-1][0] == "warning" and "火星" in boxes.shown[-1][1]
     assert SettingsStore().get("branch_region") == ""
     dialog.branch_region.clear()
+    type_text(qtbot, dialog.branch_region, "北京市浦东新区")  # 浦东 is Shanghai's
+    dialog.save()
+    assert boxes.shown[-1][0] == "warning" and "北京市浦东新区" in boxes.shown[-1][1]
+    assert SettingsStore().get("branch_region") == ""
+    dialog.branch_region.clear()
     type_text(qtbot, dialog.branch_region, "浙江省宁波市海曙区")
     dialog.save()
     assert SettingsStore().get("branch_region") == "浙江省宁波市海曙区"
