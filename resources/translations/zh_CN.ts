@@ -9193,5 +9193,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Read as: {region}, but “{left}” is not in it (a district of another city?). Write the city and its district, e.g. 浙江省宁波市海曙区.</source>
         <translation>识别为：{region}，但“{left}”不在其中（是不是别的城市的区县？）。请写城市和它的区县，例如 浙江省宁波市海曙区。</translation>
     </message>
+    <message>
+        <source>The welcome was closed: it opens again at the next start, or now from Help › Setup wizard.</source>
+        <translation>初始设置已关闭：下次启动时会再次打开，也可以现在从 帮助 › 初始设置向导 打开。</translation>
+    </message>
 </context>
 </TS>

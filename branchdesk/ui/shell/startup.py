@@ -376,11 +376,21 @@ class StartupPart(WindowParts):
 
         if self.settings.get("first_run_done") or self.db is None:
             return
-        self.settings.set("first_run_done", True)
         with self.db.read_session() as session:
             if has_area_rules(session):
+                self.settings.set("first_run_done", True)
                 return
-        self.first_run_setup()
+        if self.first_run_setup():
+            self.settings.set("first_run_done", True)
+        else:
+            # Closed before the end: asked again at the next start, and said where it is.
+            self.statusBar().showMessage(
+                self.tr(
+                    "The welcome was closed: it opens again at the next start, or now from "
+                    "Help › Setup wizard."
+                ),
+                15000,
+            )
 
     def first_run_setup(self) -> bool:
         """The welcome wizard (also 帮助 › 初始设置向导): the branch's name, company and region,

@@ -114,6 +114,25 @@ def test_first_start_offers_the_sample_branch(qtbot: QtBot, db: Database, boxes:
     assert boxes.shown == []
 
 
+def test_a_welcome_closed_before_the_end_comes_back_at_the_next_start(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    """取消 (or Esc) on the welcome: nothing is set up, so it is not marked done; the status
+    bar says where it is meanwhile."""
+    boxes.answer = boxes.answer.No  # the wizard is closed before its end
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.offer_sample()
+    assert boxes.shown[-1][0] == "wizard"
+    assert not SettingsStore().get("first_run_done")
+    assert "Setup wizard" in win.statusBar().currentMessage()
+    boxes.answer = boxes.answer.Yes
+    win.offer_sample()  # the next start: asked again, and done this time
+    assert [kind for kind, _ in boxes.shown].count("wizard") == 2
+    assert SettingsStore().get("first_run_done")
+
+
 def test_keyboard_navigation_between_pages(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.data_page
