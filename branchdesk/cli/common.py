@@ -38,6 +38,15 @@ class VisibleControls:
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns: a Chinese character takes two, so columns
+    of 处罚手册 and 运单 line up in a console."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
+
+
 def to_json(value: object, **options: Any) -> str:
     """JSON for the terminal: characters the terminal would act on as \\u escapes (json
     escapes C0 itself; C1 and bidirectional overrides it leaves raw with ensure_ascii off)."""

@@ -344,4 +344,35 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("remove waybills dated more than DAYS days ago (default: the setting, 180)"),
     )
     p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
+    _name_positionals(parser)
     return parser
+
+
+def _positional_names() -> dict[str, str]:
+    """What usage lines and errors call each positional argument (argparse shows its
+    attribute name otherwise: "缺少必需的参数：complaints_command", "参数 batch_id")."""
+    return {
+        "file": tr("FILE"),
+        "query": tr("QUERY"),
+        "guide": tr("GUIDE"),
+        "pack": tr("PACK"),
+        "name": tr("NAME"),
+        "batch_id": tr("BATCH_NO"),
+    }
+
+
+def _name_positionals(parser: argparse.ArgumentParser) -> None:
+    """Name every positional argument and subcommand in the user's words, in every
+    subparser: a named one by its word, one with choices (a kind, a subcommand) by its
+    choices, {due} or {areas,routes,…}, as the usage line already shows them."""
+    names = _positional_names()
+    for action in parser._actions:
+        if action.option_strings or action.metavar is not None:
+            pass
+        elif action.dest in names:
+            action.metavar = names[action.dest]
+        elif action.choices:
+            action.metavar = "{" + ",".join(str(c) for c in action.choices) + "}"
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                _name_positionals(child)

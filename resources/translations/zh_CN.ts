@@ -9197,5 +9197,33 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>The welcome was closed: it opens again at the next start, or now from Help › Setup wizard.</source>
         <translation>初始设置已关闭：下次启动时会再次打开，也可以现在从 帮助 › 初始设置向导 打开。</translation>
     </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>QUERY</source>
+        <translation>查询内容</translation>
+    </message>
+    <message>
+        <source>GUIDE</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>PACK</source>
+        <translation>指南包</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>BATCH_NO</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <source>No imports yet: import a table with “branchdesk import”.</source>
+        <translation>还没有导入过表格：用“branchdesk import”导入。</translation>
+    </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from branchdesk import i18n
-from branchdesk.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, open_db
+from branchdesk.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, open_db, pad
 from branchdesk.errors import BranchDeskError
 from branchdesk.permissions import Action
 
@@ -119,16 +119,32 @@ def _remove_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_history(args: argparse.Namespace) -> int:
+    from branchdesk.errors import BranchDeskError
     from branchdesk.io.batches import history
+    from branchdesk.io.importing import get_kind
+
+    def kind_label(kind: str) -> str:
+        try:
+            return i18n.tr(get_kind(kind).label)
+        except BranchDeskError:  # a kind this version no longer imports
+            return kind
 
     db = open_db()
     with db.read_session() as session:
-        for b in history(session):
-            state = "undone" if b.undone_at else ("replaced" if b.replaced else "active")
-            print(
-                f"{b.id:>4}  {b.created_at:%Y-%m-%d %H:%M}  {b.kind:<9} {b.rows_ok:>7}  "
-                f"{state:<8}  {b.file_name}"
-            )
+        batches = history(session)
+    if not batches:
+        print(i18n.tr("No imports yet: import a table with “branchdesk import”."))
+        return EXIT_OK
+    for b in batches:
+        state = (
+            i18n.tr("undone")
+            if b.undone_at
+            else (i18n.tr("replaced") if b.replaced else i18n.tr("in use"))
+        )
+        print(
+            f"{b.id:>4}  {b.created_at:%Y-%m-%d %H:%M}  {pad(kind_label(b.kind), 10)}"
+            f"{b.rows_ok:>7}  {pad(state, 8)}  {b.file_name}"
+        )
     return EXIT_OK
 
 

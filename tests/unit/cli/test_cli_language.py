@@ -46,11 +46,43 @@ def test_usage_errors_are_chinese(chinese: Path, capsys: pytest.CaptureFixture[s
     assert "无法识别的参数：--bogus" in capsys.readouterr().err
     assert main(["import", "nonsense", "x.xlsx"]) == 2
     err = capsys.readouterr().err
-    assert "参数 kind：无效的选择：'nonsense'" in err
+    assert "：无效的选择：'nonsense'（可选：'areas'," in err
     assert main(["print", "exam", "--questions", "0", "-o", "x.pdf"]) == 2
     assert "0 不在 1 到 200 之间" in capsys.readouterr().err
     assert main(["import"]) == 2
-    assert "缺少必需的参数：kind, file" in capsys.readouterr().err
+    assert "缺少必需的参数：{areas,routes," in capsys.readouterr().err
+
+
+def test_errors_name_arguments_in_the_users_words_not_the_codes(
+    chinese: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse names an argument by its attribute otherwise: "缺少必需的参数：
+    complaints_command", "参数 batch_id：无效的 int 值"."""
+    assert main(["complaints"]) == 2
+    err = capsys.readouterr().err
+    assert "缺少必需的参数：{due}" in err and "complaints_command" not in err
+    assert main(["undo", "abc"]) == 2
+    err = capsys.readouterr().err
+    assert "参数 批次号：无效的 int 值：'abc'" in err and "batch_id" not in err
+    assert main(["lookup", "--help"]) == 0
+    assert "[查询内容]" in capsys.readouterr().out
+    for parser in _parsers(build_parser()):  # no attribute name left anywhere
+        for action in parser._actions:
+            if not action.option_strings and action.dest != "help":
+                assert action.metavar is not None, f"{parser.prog}: {action.dest}"
+
+
+def test_history_speaks_chinese_and_says_when_there_is_none(
+    chinese: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["history"]) == 0
+    assert "还没有导入过表格" in capsys.readouterr().out
+    assert main(["demo"]) == 0
+    capsys.readouterr()
+    assert main(["history"]) == 0
+    out = capsys.readouterr().out
+    assert "派件区域" in out and "使用中" in out
+    assert "areas" not in out and "active" not in out
 
 
 def test_english_stays_english(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
