@@ -9225,5 +9225,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>No imports yet: import a table with “branchdesk import”.</source>
         <translation>还没有导入过表格：用“branchdesk import”导入。</translation>
     </message>
+    <message>
+        <source>Choose a guide in the list to print it.</source>
+        <translation>请先在列表中选择要打印的操作指南。</translation>
+    </message>
 </context>
 </TS>

@@ -703,7 +703,8 @@ class GuidesPage(QWidget):
         from branchdesk.ui.kit.pdf_preview_dialog import PdfPreviewDialog
 
         chosen = self.selected()
-        if chosen is None:
+        if chosen is None:  # Ctrl+P with no guide chosen: said, not silently ignored
+            self.status.emit(self.tr("Choose a guide in the list to print it."))
             return
         db, gid = self.db, chosen.id
         branch = str(self.settings.get("branch_name") or "")

@@ -726,3 +726,15 @@ def test_ticking_every_step_records_the_guide_as_read_by_whoever_works_here(
     with sample_db.read_session() as s:
         assert service.readings(s, "周新")[gid] == service.get_guide(s, gid).version
     assert "recorded for 周新" in viewer.progress.format()
+
+
+def test_print_with_no_guide_chosen_says_what_to_do(
+    qtbot: QtBot, page: GuidesPage, window: MainWindow
+) -> None:
+    page.view.clearSelection()
+    page.view.setCurrentIndex(page.view.model().index(-1, -1))
+    assert page.selected() is None
+    said: list[str] = []
+    page.status.connect(said.append)
+    page.print_guide()
+    assert said == ["Choose a guide in the list to print it."]
