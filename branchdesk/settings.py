@@ -21,6 +21,21 @@ from branchdesk import paths
 PERSON, BRANCH = "person", "branch"
 
 
+# The courier companies offered for courier_company (the field takes any other name too).
+COURIER_COMPANIES = (
+    "中通",
+    "圆通",
+    "申通",
+    "韵达",
+    "极兔",
+    "顺丰",
+    "京东",
+    "邮政 EMS",
+    "德邦",
+    "百世",
+)
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str

@@ -32,7 +32,7 @@ from branchdesk.lookup.home import parse_branch_region, unread_part
 from branchdesk.lookup.retention import MAX_DAYS
 from branchdesk.owner import policy
 from branchdesk.permissions import pin_guarded
-from branchdesk.settings import BRANCH, SETTINGS, SettingsStore
+from branchdesk.settings import BRANCH, COURIER_COMPANIES, SETTINGS, SettingsStore
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.owner import pin_dialog
 
@@ -65,6 +65,12 @@ class SettingsDialog(QDialog):
         self.branch_name = QLineEdit(settings.get("branch_name"))
         self.branch_name.setMaxLength(60)
         self.branch_name.setPlaceholderText(self.tr("e.g. 中通宁波海曙网点"))
+        self.company = QComboBox()
+        self.company.setObjectName("company")
+        self.company.setEditable(True)
+        self.company.addItems(COURIER_COMPANIES)
+        self.company.setCurrentText(str(settings.get("courier_company") or ""))
+        self.company.lineEdit().setMaxLength(20)  # type: ignore[union-attr]
         self.branch_region = QLineEdit(settings.get("branch_region"))
         self.branch_region.setObjectName("branchRegion")
         self.branch_region.setMaxLength(40)
@@ -141,6 +147,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Branch name"), self.branch_name)
+        form.addRow(self.tr("Courier company"), self.company)
         form.addRow(self.tr("The branch's city and district"), self.branch_region)
         form.addRow(self.tr("Your name"), self.agent_name)
         form.addRow(self.tr("Complaints show as due"), self.lead_hours)
@@ -171,6 +178,7 @@ class SettingsDialog(QDialog):
         return {
             "language": self.language.currentData(),
             "branch_name": self.branch_name.text().strip(),
+            "courier_company": self.company.currentText().strip(),
             "branch_region": self.branch_region.text().strip(),
             "agent_name": self.agent_name.text().strip(),
             "complaint_lead_hours": self.lead_hours.value(),

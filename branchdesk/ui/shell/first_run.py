@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 
 from branchdesk.lookup.home import parse_branch_region, unread_part
 from branchdesk.owner import pin as owner_pin
-from branchdesk.settings import SettingsStore
+from branchdesk.settings import COURIER_COMPANIES, SettingsStore
 
-COMPANIES = ("中通", "圆通", "申通", "韵达", "极兔", "顺丰", "京东", "邮政 EMS", "德邦", "百世")
 SAMPLE, IMPORT, LATER = "sample", "import", "later"
 
 
@@ -57,7 +56,7 @@ class BranchPage(QWizardPage):
         self.company = QComboBox()
         self.company.setObjectName("company")
         self.company.setEditable(True)
-        self.company.addItems(COMPANIES)
+        self.company.addItems(COURIER_COMPANIES)
         self.company.setCurrentText(str(settings.get("courier_company") or ""))
         self.company.lineEdit().setMaxLength(20)  # type: ignore[union-attr]
         self.region = QLineEdit(str(settings.get("branch_region") or ""))

@@ -180,6 +180,26 @@ def test_settings_change_the_complaint_lead_time_and_banned_phrases(
     assert store.get("agent_name") == "小王"
 
 
+def test_the_courier_company_the_welcome_asked_is_changed_in_settings(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The welcome says every answer can be changed under 文件 › 设置: the company too."""
+    from branchdesk.settings import branch_value
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(dialog)
+    dialog.company.setCurrentText("极兔")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert branch_value("courier_company") == "极兔"
+    window.refresh_title()
+    assert "极兔" in window.windowTitle()
+    again = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(again)
+    assert again.company.currentText() == "极兔"
+
+
 def test_settings_keep_in_the_tray_and_start_with_the_computer(
     qtbot: QtBot, window: MainWindow, boxes: Boxes
 ) -> None:
