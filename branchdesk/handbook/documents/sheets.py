@@ -15,6 +15,7 @@ from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Table
 
 from branchdesk.errors import BranchDeskError
@@ -74,7 +75,27 @@ def _heading(
         facts.append(tr("Courier: {name}", name=courier))
     facts.append(tr("Date: {date}", date=printed.isoformat()))
     # A borderless row rather than one paragraph: Paragraph collapses runs of spaces, and
-    # the facts need clear gaps between them.
+    # the facts need clear gaps between them. Too long for one line (a courier's name typed
+    # long): one fact a line, each wrapped within the page, not run off its edge.
+    gap = 8 * mm
+    if sum(stringWidth(f, cjk_font(), 14) + gap for f in facts) > FRAME_WIDTH:
+        fact = style("vs-fact", 14, color=MUTED)
+        rows: list[list[Any]] = [[para(f, fact)] for f in facts]
+        return [
+            tagged(para(title, style("vs-title", 28, after=2 * mm), bold=True), topic=category),
+            Table(
+                rows,
+                colWidths=[FRAME_WIDTH],
+                hAlign="LEFT",
+                style=[
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 4 * mm),
+                ],
+            ),
+        ]
     line = Table(
         [facts],
         hAlign="LEFT",

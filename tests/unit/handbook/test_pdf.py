@@ -189,6 +189,21 @@ def test_vehicle_sheet_one_large_page_per_small_category(tmp_path: Path) -> None
     assert min(size for _, _, size in body_sizes(pdf)) >= 14
 
 
+def test_vehicle_sheet_wraps_a_long_courier_name_within_the_page(tmp_path: Path) -> None:
+    """A name typed long (with the courier's streets): every character stays on the page,
+    the date too, instead of running off its right edge."""
+    name = "张伟（城东一组·负责中山西路、解放南路、药行街、开明街、县前街一带夜间派送）"
+    pdf = tmp_path / "long-name.pdf"
+    book = sample_handbook()
+    render_vehicle_sheets(book.chapters[:1], pdf, branch=BRANCH, courier=name, printed=PRINTED)
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        outside = [c["text"] for c in page.chars if c["x1"] > page.width - 10 * 72 / 25.4]
+        text = page.extract_text()
+    assert outside == []  # nothing within 10 mm of the right edge (the margin is wider)
+    assert squash(name) in squash(text) and PRINTED.isoformat() in text
+
+
 def test_vehicle_sheet_shrinks_a_category_to_keep_it_on_one_page(tmp_path: Path) -> None:
     entries = tuple(entry(i, "派件", "按路线顺序派送，" * 7 + "到件先扫描。") for i in range(6))
     pdf = tmp_path / "shrunk.pdf"
