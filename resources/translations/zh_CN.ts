@@ -9229,5 +9229,53 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Choose a guide in the list to print it.</source>
         <translation>请先在列表中选择要打印的操作指南。</translation>
     </message>
+    <message>
+        <source>Search the complaints</source>
+        <translation>查找投诉</translation>
+    </message>
+    <message>
+        <source>Search the guides</source>
+        <translation>查找操作指南</translation>
+    </message>
+    <message>
+        <source>Open the chosen guide</source>
+        <translation>打开选中的指南</translation>
+    </message>
+    <message>
+        <source>Delete the chosen guide</source>
+        <translation>删除选中的指南</translation>
+    </message>
+    <message>
+        <source>Search the handbook</source>
+        <translation>查找处罚条目</translation>
+    </message>
+    <message>
+        <source>Move the item up</source>
+        <translation>条目上移</translation>
+    </message>
+    <message>
+        <source>Move the item down</source>
+        <translation>条目下移</translation>
+    </message>
+    <message>
+        <source>Delete the chosen items</source>
+        <translation>删除选中的条目</translation>
+    </message>
+    <message>
+        <source>Start, answer, next question</source>
+        <translation>开始 / 确认答案 / 下一题</translation>
+    </message>
+    <message>
+        <source>Stop the round</source>
+        <translation>结束本轮练习</translation>
+    </message>
+    <message>
+        <source>To the search box</source>
+        <translation>到搜索框</translation>
+    </message>
+    <message>
+        <source>Clear the search box</source>
+        <translation>清空搜索框</translation>
+    </message>
 </context>
 </TS>

@@ -324,8 +324,12 @@ class ComplaintsPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_complaint())
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.new_complaint()).setWhatsThis(
+            self.tr("New complaint")
+        )
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search).setWhatsThis(
+            self.tr("Search the complaints")
+        )
         self.refresh()
 
     # --- data ------------------------------------------------------------------------------

@@ -288,7 +288,8 @@ class GuidesPage(QWidget):
         self._search_timer.setInterval(120)
         self._search_timer.timeout.connect(self.reload_guides)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        find = QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+        find.setWhatsThis(self.tr("Search the guides"))
         self.review_only = QCheckBox(self.tr("Needs review"))
         self.review_only.setObjectName("needsReview")
         self.review_only.setToolTip(
@@ -319,13 +320,17 @@ class GuidesPage(QWidget):
         for key in ("Return", "Enter"):
             enter = QShortcut(QKeySequence(key), self.view, self.view_guide)
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.setWhatsThis(self.tr("Open the chosen guide"))
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_guide)
+        delete.setWhatsThis(self.tr("Delete the chosen guide"))
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
         self.new_button = QPushButton(self.tr("New guide"))
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.clicked.connect(self.new_guide)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_guide)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_guide).setWhatsThis(
+            self.tr("New guide")
+        )
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.clicked.connect(lambda: self.edit_guide())
         self.view_button = QPushButton(self.tr("View"))

@@ -368,7 +368,8 @@ class HandbookPage(QWidget):
         self._search_timer.setInterval(120)
         self._search_timer.timeout.connect(self.reload_items)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        find = QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        find.setWhatsThis(self.tr("Search the handbook"))
 
         # Categories on the left.
         self.category_list = QListWidget()
@@ -460,12 +461,18 @@ class HandbookPage(QWidget):
         self.print_button.clicked.connect(self.print_requested.emit)
         self.practice_button = QPushButton(self.tr("Practice"))
         self.practice_button.clicked.connect(self.practice_requested.emit)
-        QShortcut(QKeySequence.StandardKey.New, self, self.add_item)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
-        QShortcut(QKeySequence.StandardKey.Redo, self, self.redo)
-        QShortcut(QKeySequence("Alt+Up"), self.view, lambda: self.move_item(-1))
-        QShortcut(QKeySequence("Alt+Down"), self.view, lambda: self.move_item(1))
+        for keys, slot, what in (
+            (QKeySequence.StandardKey.New, self.add_item, self.tr("New item")),
+            (QKeySequence.StandardKey.Undo, self.undo, self.tr("Undo")),
+            (QKeySequence.StandardKey.Redo, self.redo, self.tr("Redo")),
+        ):
+            QShortcut(keys, self, slot).setWhatsThis(what)
+        up = QShortcut(QKeySequence("Alt+Up"), self.view, lambda: self.move_item(-1))
+        up.setWhatsThis(self.tr("Move the item up"))
+        down = QShortcut(QKeySequence("Alt+Down"), self.view, lambda: self.move_item(1))
+        down.setWhatsThis(self.tr("Move the item down"))
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_items)
+        delete.setWhatsThis(self.tr("Delete the chosen items"))
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
         for arrow in (self.up_button, self.down_button):

@@ -144,7 +144,9 @@ class PracticePage(QWidget):
         for keys in ("Return", "Enter", "Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self, self.press_enter)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(self.tr("Start, answer, next question"))
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.press_escape)
+        escape.setWhatsThis(self.tr("Stop the round"))
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reload()
 

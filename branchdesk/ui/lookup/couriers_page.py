@@ -125,8 +125,12 @@ class CouriersPage(QWidget):
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_stack.undo)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Redo), self, self.undo_stack.redo)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo_stack.undo
+        ).setWhatsThis(self.tr("Undo"))
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Redo), self, self.undo_stack.redo
+        ).setWhatsThis(self.tr("Redo"))
         hint = QLabel(
             self.tr(
                 "Double-click a name, phone or note to change it; untick "

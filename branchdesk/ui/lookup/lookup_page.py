@@ -162,9 +162,13 @@ class LookupPage(QWidget):
         self._timer.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(lambda _text: self._timer.start())
         self.search_box.returnPressed.connect(self.run_search)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box, self.search_box.clear)
+        for keys in ("Ctrl+F", "Ctrl+L"):
+            QShortcut(QKeySequence(keys), self, self.focus_search).setWhatsThis(
+                self.tr("To the search box")
+            )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Escape), self.search_box, self.search_box.clear
+        ).setWhatsThis(self.tr("Clear the search box"))
         self.last_result: LookupResult | None = None
         self.show_result(None)
 

@@ -4,11 +4,19 @@ licence, third-party notices)."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from importlib import metadata
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QKeySequence,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from branchdesk import __version__, paths
@@ -60,7 +68,8 @@ def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
         keys = " / ".join(
             key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
         )
-        text = action.text().replace("&", "").rstrip("…").strip()
+        # 导入表格(&I)… reads 导入表格: the menu's access key is the menu's, not a shortcut.
+        text = re.sub(r"\(&\w\)", "", action.text()).replace("&", "").rstrip("…").strip()
         if not keys or not text or (text, keys) in seen:
             continue
         seen.add((text, keys))
@@ -68,13 +77,31 @@ def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
     return rows
 
 
-class ShortcutsDialog(QDialog):
-    """Every keyboard shortcut of the window, read from its actions (so it is never stale)."""
+def page_shortcuts(page: QWidget, name: str) -> list[tuple[str, str]]:
+    """(what, keys) of a page's own keys: its shortcuts that say what they do (whatsThis),
+    "处罚手册 · 新条目", each once with all its keys."""
+    found: dict[str, list[str]] = {}
+    for shortcut in page.findChildren(QShortcut):
+        what = shortcut.whatsThis()
+        keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+        if what and keys and shortcut.isEnabled() and keys not in found.setdefault(what, []):
+            found[what].append(keys)
+    return [(f"{name} · {what}", " / ".join(keys)) for what, keys in found.items()]
 
-    def __init__(self, window: QWidget, extra: list[tuple[str, str]] | None = None) -> None:
+
+class ShortcutsDialog(QDialog):
+    """Every keyboard shortcut of the window, read from its actions (so it is never stale),
+    and the page's own, read from its shortcuts."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        extra: list[tuple[str, str]] | None = None,
+        page: tuple[QWidget, str] | None = None,
+    ) -> None:
         super().__init__(window)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = shortcuts_of(window) + list(extra or [])
+        rows = (page_shortcuts(*page) if page else []) + shortcuts_of(window) + list(extra or [])
         self.model = _rows_model([self.tr("What"), self.tr("Keys")], rows)
         self.table = read_only_table(self.model)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -148,7 +148,10 @@ class MenusPart(WindowParts):
             (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{(n + 1) % 10}")
             for n in range(min(PAGE_COUNT, 10))
         ]
-        ShortcutsDialog(self, extra=pages).exec()
+        shown = self.pages.currentWidget()
+        item = self.nav.currentItem()
+        page = (shown, item.text()) if shown is not None and item is not None else None
+        ShortcutsDialog(self, extra=pages, page=page).exec()
 
     def show_user_guides(self) -> None:
         from branchdesk.ui.guides.user_guides_dialog import UserGuidesDialog

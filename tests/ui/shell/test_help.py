@@ -107,3 +107,30 @@ def test_the_data_folder_link_survives_quotes_and_ampersands(
     dialog.data_label.linkActivated.emit(html.unescape(href))
     assert opened == [str(odd)]
     assert QUrl(html.unescape(href)).toLocalFile() == str(odd)
+
+
+def test_every_pages_own_keys_say_what_they_do_and_are_listed_on_that_page(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A page's shortcuts (Ctrl+F, Ctrl+Z, Alt+↑ …) are no window actions: each says what it
+    does, and 快捷键 lists the shown page's own; a key added without a word fails here."""
+    from PySide6.QtGui import QShortcut
+
+    from branchdesk.ui.shell.help_dialogs import page_shortcuts
+    from branchdesk.ui.shell.main_window import HANDBOOK, PAGE_COUNT
+
+    for index in range(PAGE_COUNT):
+        page = window.page(index)
+        silent = [s.key().toString() for s in page.findChildren(QShortcut) if not s.whatsThis()]
+        assert silent == [], (window.nav.item(index).text(), silent)
+    window.nav.setCurrentRow(HANDBOOK)
+    window.activateWindow()
+    dialog = _open_modal(qtbot, lambda: qtbot.keyClick(window, Qt.Key.Key_F1), ShortcutsDialog)
+    assert isinstance(dialog, ShortcutsDialog)
+    rows = {
+        (dialog.model.item(r, 0).text(), dialog.model.item(r, 1).text())
+        for r in range(dialog.model.rowCount())
+    }
+    assert ("Handbook · New item", "Ctrl+N") in rows
+    assert ("Handbook · Move the item up", "Alt+Up") in rows
+    assert set(page_shortcuts(window.handbook_page, "Handbook")) <= rows
