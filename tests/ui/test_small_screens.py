@@ -188,3 +188,17 @@ def test_every_dialog_fits_1024_by_768(qtbot: QtBot, window: MainWindow, name: s
 
 
 assert len(PAGES) <= mw.PAGE_COUNT
+
+
+def test_practice_start_is_in_view_without_scrolling_at_1024_by_768(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """开始 may sit in a scroll area, but a new agent must see it without scrolling: the
+    question's height (four choices and feedback) once pushed it below the fold."""
+    window.nav.setCurrentRow(mw.PRACTICE)
+    window.resize(ROOM_W, ROOM_H)
+    qtbot.wait(10)
+    QApplication.processEvents()
+    button = window.practice_page.start_button
+    assert button.isVisible() and not button.visibleRegion().isEmpty()
+    assert button.visibleRegion().boundingRect().size() == button.size()  # all of it

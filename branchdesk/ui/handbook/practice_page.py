@@ -121,19 +121,19 @@ class PracticePage(QWidget):
         self.details: list[dict[str, Any]] = []
         self.saved: ResultRow | None = None
 
+        # Each step scrolls on its own on a 768-high screen (the question, with its four
+        # choices and feedback): one scroll area around the whole stack took the question's
+        # height for the setup too, and pushed its 开始 below the fold.
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_setup())
-        self.stack.addWidget(self._build_question())
-        self.stack.addWidget(self._build_summary())
-
-        # The question (with its four choices and feedback) scrolls on a 768-high screen.
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setWidget(self.stack)
+        for step in (self._build_setup(), self._build_question(), self._build_summary()):
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(step)
+            self.stack.addWidget(scroller)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(scroller)
+        splitter.addWidget(self.stack)
         splitter.addWidget(self._build_history())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
