@@ -116,7 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=tr("start the GUI in the tray, window hidden (for starting with Windows)"),
     )
     parser.add_argument("--pin", metavar="PIN", help=pin_help())
-    sub = parser.add_subparsers(dest="command")
+    # Eighteen commands: named 命令 in the usage line and errors (the help lists them).
+    sub = parser.add_subparsers(dest="command", metavar=tr("COMMAND"))
 
     p = command(
         sub, "import", help=tr("import a spreadsheet (areas, routes, times, waybills, handbook)")

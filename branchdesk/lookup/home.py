@@ -27,7 +27,8 @@ def unread_part(text: str) -> str:
     """What of a branch region as typed was not read as a place: "浦东新区" in 北京市浦东新区
     (浦东 is not a district of 北京), "宁波市海曙区" in 广东省宁波市海曙区. Empty when every word
     was read. Lookups use what was read; the setting is refused while anything is left."""
-    return recognise(text or "").rest
+    # Punctuation typed after the district (宁波市海曙区。) is no place left unread.
+    return recognise(text or "").rest.strip(" 。，,.、;；")
 
 
 def branch_region() -> Region | None:

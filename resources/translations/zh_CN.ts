@@ -9277,5 +9277,13 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Clear the search box</source>
         <translation>清空搜索框</translation>
     </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Another BranchDesk (another data folder or copy) starts with the computer now; ticking this starts this one instead.</source>
+        <translation>现在开机时启动的是另一份网点服务台（别的数据文件夹或副本）；勾选后改为启动这一份。</translation>
+    </message>
 </context>
 </TS>

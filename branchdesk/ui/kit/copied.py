@@ -7,6 +7,8 @@ silent.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
@@ -18,8 +20,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Copied", text)
 
 
+_last_sign = 0.0  # when show_copied last spoke (time.monotonic)
+# The watcher's plain "Copied" does not follow a sign of our own this soon: on Windows the
+# clipboard's change arrives later, and would replace "Copied 3 rows" with "Copied".
+OWN_SIGN_S = 1.0
+
+
 def show_copied(widget: QWidget, text: str | None = None) -> str:
     """Show `text` (default "Copied") where the user is looking; returns what was shown."""
+    global _last_sign
+    _last_sign = time.monotonic()
+    return _show(widget, text)
+
+
+def _show(widget: QWidget, text: str | None = None) -> str:
     sign = text or _tr("Copied")
     window = widget.window()
     if isinstance(window, QMainWindow):
@@ -94,8 +108,10 @@ def _clipboard_changed() -> None:
     )
 
     focus = QApplication.focusWidget()
-    if focus is None:
+    if focus is None or QApplication.activeWindow() is None:
         return  # another program copied: not ours to announce
+    if time.monotonic() - _last_sign < OWN_SIGN_S:
+        return  # our own copy, already announced in its own words
     # A list's or table's Ctrl+C (Qt copies the current item's text itself) counts too.
     text_widget = isinstance(
         focus,
@@ -108,4 +124,4 @@ def _clipboard_changed() -> None:
         | QAbstractItemView,
     )
     if text_widget or isinstance(focus.parentWidget(), QComboBox | QAbstractSpinBox):
-        show_copied(focus)
+        _show(focus)

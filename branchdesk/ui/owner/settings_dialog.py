@@ -112,7 +112,9 @@ class SettingsDialog(QDialog):
             self.tr("Start with the computer, waiting in the tray")
         )
         self.start_with_computer.setObjectName("startWithComputer")
-        self.start_with_computer.setChecked(autostart.supported() and autostart.is_enabled())
+        # Ticked when this BranchDesk (this program, this data dir) is the one that starts.
+        self.starts_now = autostart.supported() and autostart.is_current()
+        self.start_with_computer.setChecked(self.starts_now)
         self.start_with_computer.setVisible(autostart.supported())
         self.start_with_computer.setToolTip(
             self.tr(
@@ -120,9 +122,22 @@ class SettingsDialog(QDialog):
                 "reminders run before anyone sits down, and opening BranchDesk is instant."
             )
         )
+        self.other_start = QLabel(
+            self.tr(
+                "Another BranchDesk (another data folder or copy) starts with the computer now; "
+                "ticking this starts this one instead."
+            )
+        )
+        self.other_start.setObjectName("otherStart")
+        self.other_start.setWordWrap(True)
+        self.other_start.setStyleSheet("color: #666666;")
+        self.other_start.setVisible(
+            autostart.supported() and not self.starts_now and autostart.is_enabled()
+        )
         this_pc = QVBoxLayout()
         this_pc.addWidget(self.keep_in_tray)
         this_pc.addWidget(self.start_with_computer)
+        this_pc.addWidget(self.other_start)
         self.unlock_minutes = _spin(
             1, 60, int(settings.get("owner_unlock_minutes")), self.tr(" min")
         )
@@ -196,15 +211,21 @@ class SettingsDialog(QDialog):
         saved as they are. Nothing changed: nothing is asked."""
         changed = {k: v for k, v in self.values().items() if v != self.settings.get(k)}
         region = changed.get("branch_region")
-        if region and (parse_branch_region(region) is None or unread_part(region)):
-            QMessageBox.warning(
-                self,
-                self.tr("Settings not saved"),
-                self.tr(
+        read = parse_branch_region(str(region)) if region else None
+        left = unread_part(str(region)) if read is not None else ""
+        if region and (read is None or left):
+            if read is None:
+                problem = self.tr(
                     "“{text}” is not a city or district BranchDesk knows. Write it as on an "
                     "address, e.g. 浙江省宁波市海曙区 or 宁波海曙区."
-                ).format(text=region),
-            )
+                ).format(text=region)
+            else:
+                parts = [p for p in (read.province, read.city, read.district) if p]
+                problem = self.tr(
+                    "Read as: {region}, but “{left}” is not in it (a district of another "
+                    "city?). Write the city and its district, e.g. 浙江省宁波市海曙区."
+                ).format(region=" ".join(parts), left=left)
+            QMessageBox.warning(self, self.tr("Settings not saved"), problem)
             return
         branch = {k: v for k, v in changed.items() if SETTINGS[k].scope == BRANCH}
         personal = {k: v for k, v in changed.items() if k not in branch}
@@ -229,11 +250,10 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
             return
         wanted = self.start_with_computer.isChecked()
-        # Ticked but starting another command (the installer's, without this data dir): the
-        # entry is written again for this BranchDesk.
-        if autostart.supported() and (
-            wanted != autostart.is_enabled() or (wanted and not autostart.is_current())
-        ):
+        # Only a change of the tick changes the entry: ticked, this BranchDesk starts (in place
+        # of another copy's entry); unticked, this one no longer does. Another copy's entry,
+        # left unticked here, is left alone (a practice copy must not stop the branch's).
+        if autostart.supported() and wanted != self.starts_now:
             try:
                 autostart.set_enabled(wanted)
             except OSError as exc:

@@ -83,9 +83,12 @@ def page_shortcuts(page: QWidget, name: str) -> list[tuple[str, str]]:
     found: dict[str, list[str]] = {}
     for shortcut in page.findChildren(QShortcut):
         what = shortcut.whatsThis()
-        keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
-        if what and keys and shortcut.isEnabled() and keys not in found.setdefault(what, []):
-            found[what].append(keys)
+        if not what or not shortcut.isEnabled():
+            continue
+        for key in shortcut.keys():  # noqa: SIM118  (a QShortcut, not a dict: all its keys)
+            keys = key.toString(QKeySequence.SequenceFormat.NativeText)
+            if keys and keys not in found.setdefault(what, []):
+                found[what].append(keys)
     return [(f"{name} · {what}", " / ".join(keys)) for what, keys in found.items()]
 
 

@@ -380,9 +380,7 @@ class StartupPart(WindowParts):
             if has_area_rules(session):
                 self.settings.set("first_run_done", True)
                 return
-        if self.first_run_setup():
-            self.settings.set("first_run_done", True)
-        else:
+        if not self.first_run_setup() and not self.settings.get("first_run_done"):
             # Closed before the end: asked again at the next start, and said where it is.
             self.statusBar().showMessage(
                 self.tr(
@@ -410,6 +408,9 @@ class StartupPart(WindowParts):
         wizard = FirstRunWizard(self.settings, pin_set=pin_set, has_data=has_data, parent=self)
         if not wizard.exec():
             return False
+        # Finished, at the first start or from 帮助 › 初始设置向导: not offered again, and
+        # a start with the computer may now wait in the tray.
+        self.settings.set("first_run_done", True)
         setup = wizard.setup()
 
         def apply() -> None:

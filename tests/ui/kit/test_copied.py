@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from branchdesk.ui.kit import copied
 from branchdesk.ui.lookup.batch_dialog import BatchLookupDialog
 from branchdesk.ui.shell.main_window import LOOKUP, MainWindow
 from tests.ui.conftest import type_text
+
+
+@pytest.fixture(autouse=True)
+def no_recent_sign(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's copy is its own: no sign of an earlier test's copy a moment ago."""
+    monkeypatch.setattr(copied, "_last_sign", 0.0)
 
 
 def _menu_action(view: object, text: str) -> QAction:
@@ -109,3 +117,20 @@ def test_the_copy_button_of_a_knowledge_hit_says_copied(qtbot: QtBot, window: Ma
     sign = dialog.findChild(QLabel, "copiedSign")
     assert sign is not None and sign.isVisible() and sign.text() == "Copied"
     dialog.reject()
+
+
+def test_the_clipboards_late_change_does_not_replace_a_tables_own_words(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """On Windows the clipboard's change arrives after the copy: "Copied 2 rows" stays, the
+    watcher's plain "Copied" does not replace it."""
+    from branchdesk.ui.kit.copied import _clipboard_changed, show_copied, watch_text_copies
+
+    watch_text_copies()
+    window.nav.setCurrentRow(LOOKUP)
+    view = window.lookup_page.courier_view
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    show_copied(view, "Copied 2 rows")
+    _clipboard_changed()  # the late notice
+    assert window.statusBar().currentMessage() == "Copied 2 rows"

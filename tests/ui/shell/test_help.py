@@ -131,6 +131,8 @@ def test_every_pages_own_keys_say_what_they_do_and_are_listed_on_that_page(
         (dialog.model.item(r, 0).text(), dialog.model.item(r, 1).text())
         for r in range(dialog.model.rowCount())
     }
-    assert ("Handbook · New item", "Ctrl+N") in rows
-    assert ("Handbook · Move the item up", "Alt+Up") in rows
+    keys = dict(rows)
+    assert "Ctrl+N" in keys["Handbook · New item"].split(" / ")
+    assert keys["Handbook · Move the item up"] == "Alt+Up"
+    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= set(keys["Handbook · Redo"].split(" / "))
     assert set(page_shortcuts(window.handbook_page, "Handbook")) <= rows

@@ -128,9 +128,10 @@ def test_a_welcome_closed_before_the_end_comes_back_at_the_next_start(
     assert not SettingsStore().get("first_run_done")
     assert "Setup wizard" in win.statusBar().currentMessage()
     boxes.answer = boxes.answer.Yes
-    win.offer_sample()  # the next start: asked again, and done this time
-    assert [kind for kind, _ in boxes.shown].count("wizard") == 2
+    win.first_run_setup()  # finished from 帮助 › 初始设置向导, as the status bar says
     assert SettingsStore().get("first_run_done")
+    win.offer_sample()  # the next start: not asked again
+    assert [kind for kind, _ in boxes.shown].count("wizard") == 2
 
 
 def test_keyboard_navigation_between_pages(qtbot: QtBot, window: MainWindow) -> None:
@@ -225,11 +226,12 @@ def test_settings_keep_in_the_tray_and_start_with_the_computer(
     assert boxes.shown == []  # nothing was asked: no PIN for this PC's own settings
 
 
-def test_saving_with_start_with_the_computer_ticked_makes_it_start_this_data_dir(
-    qtbot: QtBot, window: MainWindow, boxes: Boxes
+def test_another_copys_start_with_the_computer_is_shown_and_only_replaced_when_ticked(
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    """The entry starts another command (the installer's plain one, which opens the default
-    data dir, not this one): saved ticked, it is written again for this BranchDesk."""
+    """The entry starts another command (the installer's plain one for the default data dir,
+    or a practice copy's): unticked here, with a note; saving other settings leaves it alone,
+    ticking makes this BranchDesk the one that starts."""
     from branchdesk import autostart
     from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
@@ -237,14 +239,24 @@ def test_saving_with_start_with_the_computer_ticked_makes_it_start_this_data_dir
     autostart.command = lambda: [ours()[0], "--tray"]  # type: ignore[method-assign]
     try:
         autostart.set_enabled(True)  # as the installer wrote it: no --data-dir
+        theirs = autostart.command_line()
     finally:
         autostart.command = ours  # type: ignore[method-assign]
     assert autostart.is_enabled() and not autostart.is_current()
     dialog = SettingsDialog(window.settings, window, db=window.db)
     qtbot.addWidget(dialog)
-    assert dialog.start_with_computer.isChecked()
-    dialog.save()
-    assert autostart.is_current() and "--data-dir" in autostart.command()
+    assert not dialog.start_with_computer.isChecked() and dialog.other_start.isVisibleTo(dialog)
+    dialog.lead_hours.setValue(5)
+    dialog.save()  # another setting only: the other copy still starts
+    assert autostart.is_enabled() and not autostart.is_current()
+    again = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(again)
+    again.start_with_computer.click()
+    again.save()
+    assert autostart.is_current() and autostart.command_line() != theirs
+    third = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(third)
+    assert third.start_with_computer.isChecked() and not third.other_start.isVisibleTo(third)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the XDG entry is Linux's")
@@ -284,7 +296,7 @@ def test_the_branch_region_is_set_in_settings_and_used_by_lookup(
     dialog.branch_region.clear()
     type_text(qtbot, dialog.branch_region, "北京市浦东新区")  # 浦东 is Shanghai's
     dialog.save()
-    assert boxes.shown[-1][0] == "warning" and "北京市浦东新区" in boxes.shown[-1][1]
+    assert boxes.shown[-1][0] == "warning" and "“浦东新区” is not in it" in boxes.shown[-1][1]
     assert SettingsStore().get("branch_region") == ""
     dialog.branch_region.clear()
     type_text(qtbot, dialog.branch_region, "浙江省宁波市海曙区")
