@@ -32,8 +32,9 @@ from branchdesk.lookup.home import parse_branch_region, unread_part
 from branchdesk.lookup.retention import MAX_DAYS
 from branchdesk.owner import policy
 from branchdesk.permissions import pin_guarded
-from branchdesk.settings import BRANCH, COURIER_COMPANIES, SETTINGS, SettingsStore
+from branchdesk.settings import BRANCH, SETTINGS, SettingsStore
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.company_box import company_box
 from branchdesk.ui.owner import pin_dialog
 
 LANGUAGES = (("auto", "Follow the system"), ("zh_CN", "简体中文"), ("en", "English"))
@@ -65,12 +66,7 @@ class SettingsDialog(QDialog):
         self.branch_name = QLineEdit(settings.get("branch_name"))
         self.branch_name.setMaxLength(60)
         self.branch_name.setPlaceholderText(self.tr("e.g. 中通宁波海曙网点"))
-        self.company = QComboBox()
-        self.company.setObjectName("company")
-        self.company.setEditable(True)
-        self.company.addItems(COURIER_COMPANIES)
-        self.company.setCurrentText(str(settings.get("courier_company") or ""))
-        self.company.lineEdit().setMaxLength(20)  # type: ignore[union-attr]
+        self.company = company_box(str(settings.get("courier_company") or ""))
         self.branch_region = QLineEdit(settings.get("branch_region"))
         self.branch_region.setObjectName("branchRegion")
         self.branch_region.setMaxLength(40)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from branchdesk.lookup.home import parse_branch_region, unread_part
 from branchdesk.owner import pin as owner_pin
-from branchdesk.settings import COURIER_COMPANIES, SettingsStore
+from branchdesk.settings import SettingsStore
+from branchdesk.ui.kit.company_box import company_box
 
 SAMPLE, IMPORT, LATER = "sample", "import", "later"
 
@@ -53,12 +53,7 @@ class BranchPage(QWizardPage):
         self.name.setObjectName("branchName")
         self.name.setMaxLength(60)
         self.name.setPlaceholderText(self.tr("e.g. 海曙药行街网点"))
-        self.company = QComboBox()
-        self.company.setObjectName("company")
-        self.company.setEditable(True)
-        self.company.addItems(COURIER_COMPANIES)
-        self.company.setCurrentText(str(settings.get("courier_company") or ""))
-        self.company.lineEdit().setMaxLength(20)  # type: ignore[union-attr]
+        self.company = company_box(str(settings.get("courier_company") or ""))
         self.region = QLineEdit(str(settings.get("branch_region") or ""))
         self.region.setObjectName("region")
         self.region.setMaxLength(60)
