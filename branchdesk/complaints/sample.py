@@ -174,6 +174,8 @@ def load_sample_complaints(
         complaint.is_sample = True  # 移除示例数据 removes it
         step = received + timedelta(minutes=rng.randint(10, 90))
         if newest:
+            # Received minutes ago: taken up by now, never at a time still to come.
+            step = min(step, max(received, datetime.now().replace(microsecond=0)))
             if n % 2:
                 transition(session, row.id, workflow.PROCESSING, who, at=step)
             continue

@@ -631,3 +631,32 @@ def test_a_category_added_or_renamed_mid_session_shows_its_new_path(branch: Data
 
 def _first_category(session: object) -> int:
     return service.category_tree(session)[0].id  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("clock", ["09:05", "11:40", "16:20", "23:50"])
+def test_the_sample_complaints_history_holds_no_time_still_to_come(
+    db: Database, monkeypatch: pytest.MonkeyPatch, clock: str
+) -> None:
+    """Loaded at any hour, the newest sample complaints were received minutes ago: each step
+    of their history (taken up, called back, closed) happened by then, never later on."""
+    from datetime import date, datetime, time
+
+    from sqlalchemy import func, select
+
+    from branchdesk.complaints import sample
+    from branchdesk.complaints.models import ComplaintEvent
+
+    at = datetime.combine(date.today(), time.fromisoformat(clock))
+
+    class NineOhFive(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> NineOhFive:  # type: ignore[override]
+            return cls.combine(at.date(), at.time())
+
+    monkeypatch.setattr(sample, "datetime", NineOhFive)
+    with db.session() as session:
+        numbers = [f"YT43{n:08d}" for n in range(40)]
+        sample.load_sample_complaints(session, ["王芳", "林子涵"], numbers)
+    with db.read_session() as session:
+        latest = session.scalar(select(func.max(ComplaintEvent.at)))
+    assert latest is not None and latest <= at
