@@ -43,44 +43,41 @@ class Registry(Protocol):
 if sys.platform == "win32":
     import winreg
 
+    def _query(where: str) -> object:
+        """The value "BranchDesk" under HKCU\\`where`, or None where there is none."""
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, where) as key:
+                value, _kind = winreg.QueryValueEx(key, VALUE_NAME)
+        except OSError:
+            return None
+        return value
+
+    def _remove(where: str) -> None:
+        """Delete the value "BranchDesk" under HKCU\\`where` (gone already: nothing to do)."""
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, where, 0, winreg.KEY_SET_VALUE) as key:
+                winreg.DeleteValue(key, VALUE_NAME)
+        except FileNotFoundError:
+            pass
+
     class _WinReg:
         """The Run key through winreg."""
 
         def read(self) -> str | None:
-            try:
-                with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
-                    value, _kind = winreg.QueryValueEx(key, VALUE_NAME)
-            except OSError:
-                return None
-            return str(value)
+            value = _query(RUN_KEY)
+            return None if value is None else str(value)
 
         def switched_off(self) -> bool:
-            try:
-                with winreg.OpenKey(winreg.HKEY_CURRENT_USER, APPROVED_KEY) as key:
-                    value, _kind = winreg.QueryValueEx(key, VALUE_NAME)
-            except OSError:
-                return False
+            value = _query(APPROVED_KEY)
             return isinstance(value, bytes) and bool(value) and value[0] & 1 == 1
 
         def write(self, command: str) -> None:
             with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
                 winreg.SetValueEx(key, VALUE_NAME, 0, winreg.REG_SZ, command)
-            try:  # no approval value: Windows runs it (Task Manager shows it enabled)
-                with winreg.OpenKey(
-                    winreg.HKEY_CURRENT_USER, APPROVED_KEY, 0, winreg.KEY_SET_VALUE
-                ) as key:
-                    winreg.DeleteValue(key, VALUE_NAME)
-            except FileNotFoundError:
-                pass
+            _remove(APPROVED_KEY)  # no approval value: Windows runs it (Task Manager: enabled)
 
         def delete(self) -> None:
-            try:
-                with winreg.OpenKey(
-                    winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE
-                ) as key:
-                    winreg.DeleteValue(key, VALUE_NAME)
-            except FileNotFoundError:
-                pass
+            _remove(RUN_KEY)
 
 
 # The Desktop Entry spec's reserved characters: an argument holding one is quoted.
