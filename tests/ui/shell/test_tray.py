@@ -3,7 +3,7 @@ instant), 退出 ends BranchDesk, `--tray` starts hidden, a new day gets its che
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -65,6 +65,33 @@ def _running(qtbot: QtBot, **kw: object) -> MainWindow:
     settings = SettingsStore()
     settings.set("first_run_done", True)
     return _started(qtbot, settings, **kw)
+
+
+def _real_box(
+    answer: object, shown_ms: int, seen: Callable[[], None] | None = None, after_ms: int = 0
+) -> Callable[..., object]:
+    """A stand-in for QMessageBox.question / information that runs a real modal loop for
+    `shown_ms` (the window's queued work runs under it, as under a real box), calls `seen` as
+    it closes, lets the event loop turn `after_ms` more, and answers `answer`."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    def show(parent: object, title: str, text: str, *_a: object) -> object:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)  # type: ignore[arg-type]
+
+        def close() -> None:
+            if seen is not None:
+                seen()
+            box.reject()
+
+        QTimer.singleShot(shown_ms, close)
+        box.exec()
+        if after_ms:
+            QTest.qWait(after_ms)
+        return answer
+
+    return show
 
 
 def _closings(window: MainWindow) -> list[bool]:
@@ -358,7 +385,6 @@ def test_a_failed_days_check_in_the_tray_asks_its_question_alone_then_the_agent(
     """Kept in the tray, the day's check finds damage: the window comes forward with the
     restore question, and the agent picker waits until it is answered (two modal dialogs
     stacked hide the one that matters)."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from branchdesk.db.backup import list_backups
@@ -368,13 +394,8 @@ def test_a_failed_days_check_in_the_tray_asks_its_question_alone_then_the_agent(
     assert not window.isVisible() and asked == []
     assert list_backups(paths.backups_dir())  # the day's backup: a good one to offer
     asked_while_open: list[int] = []
-
-    def question(parent: object, title: str, text: str, *_a: object) -> object:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)  # type: ignore[arg-type]
-        QTimer.singleShot(400, lambda: (asked_while_open.append(len(asked)), box.reject()))
-        box.exec()  # a real modal loop: the window's queued work runs under it
-        return QMessageBox.StandardButton.No  # keep the file as it is
-
+    keep = QMessageBox.StandardButton.No  # keep the file as it is
+    question = _real_box(keep, 400, seen=lambda: asked_while_open.append(len(asked)))
     monkeypatch.setattr(QMessageBox, "question", question)
     window._checked(IntegrityReport(ok=False, problems=["page 7: btreeInitPage() error"]))
     assert window.isVisible() and asked_while_open == [0]
@@ -406,7 +427,6 @@ def test_restoring_from_the_tray_asks_its_two_questions_with_no_picker_between(
 ) -> None:
     """Yes to the restore, then "restored, start again": the agent picker, queued for the
     window's showing, never comes up between the two nor over the second."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from branchdesk.db.integrity import IntegrityReport
@@ -414,18 +434,10 @@ def test_restoring_from_the_tray_asks_its_two_questions_with_no_picker_between(
     window = _running(qtbot, in_tray=True)
     closed = _closings(window)
 
-    def modal(answer: QMessageBox.StandardButton) -> object:
-        def show(parent: object, title: str, text: str, *_a: object) -> object:
-            box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)  # type: ignore[arg-type]
-            QTimer.singleShot(700, box.reject)  # two of the picker's 300 ms waits
-            box.exec()
-            qtbot.wait(400)  # between two questions, the event loop turns
-            return answer
-
-        return show
-
-    monkeypatch.setattr(QMessageBox, "question", modal(QMessageBox.StandardButton.Yes))
-    monkeypatch.setattr(QMessageBox, "information", modal(QMessageBox.StandardButton.Ok))
+    # Each box up for two of the picker's 300 ms waits; between the two, the event loop turns.
+    yes, ok = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Ok
+    monkeypatch.setattr(QMessageBox, "question", _real_box(yes, 700, after_ms=400))
+    monkeypatch.setattr(QMessageBox, "information", _real_box(ok, 700, after_ms=400))
     window._checked(IntegrityReport(ok=False, problems=["page 7: btreeInitPage() error"]))
     assert closed == [True]  # restored: BranchDesk ended
     qtbot.wait(400)
