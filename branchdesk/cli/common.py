@@ -47,6 +47,17 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - used)
 
 
+def wrote_pages(pages: int, path: object) -> str:
+    """ "Wrote N page(s) to PATH", and on a line of its own the characters the printing font
+    could not set (each printed as □), with what to do."""
+    from branchdesk.i18n import tr
+    from branchdesk.io.pdf.pages import missing_note
+
+    done = tr("Wrote {pages} page(s) to {path}", pages=pages, path=path)
+    note = missing_note(pages)
+    return f"{done}\n{note}" if note else done
+
+
 def to_json(value: object, **options: Any) -> str:
     """JSON for the terminal: characters the terminal would act on as \\u escapes (json
     escapes C0 itself; C1 and bidirectional overrides it leaves raw with ensure_ascii off)."""

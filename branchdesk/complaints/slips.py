@@ -29,6 +29,7 @@ from branchdesk.complaints.slip_entries import (
 )
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
+from branchdesk.io.pdf.pages import missing_note
 from branchdesk.io.reader import read_sheet
 from branchdesk.io.tabular import Field, ParsedRow, Problem, date_value, prepare
 
@@ -396,12 +397,14 @@ class PrintedSlips:
     found: SlipList
 
     def summary(self) -> str:
-        return tr(
+        done = tr(
             "Wrote {pages} page(s) to {path}: {summary}.",
             pages=self.pages,
             path=self.path,
             summary=self.found.summary(),
         )
+        note = missing_note(self.pages)  # a recipient's rare character, printed as □
+        return f"{done}\n{note}" if note else done
 
 
 def render(

@@ -9285,5 +9285,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Another BranchDesk (another data folder or copy) starts with the computer now; ticking this starts this one instead.</source>
         <translation>现在开机时启动的是另一份网点服务台（别的数据文件夹或副本）；勾选后改为启动这一份。</translation>
     </message>
+    <message>
+        <source>The printing font has no “{chars}”: each is printed as {mark}. Write them in by hand on the printed page.</source>
+        <translation>打印字体里没有“{chars}”，这些字印成了 {mark}。请在打印出的纸上用笔补写。</translation>
+    </message>
 </context>
 </TS>

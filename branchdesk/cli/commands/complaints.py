@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from branchdesk import i18n
-from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, to_json
+from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, to_json, wrote_pages
 from branchdesk.errors import BranchDeskError
 
 
@@ -34,7 +34,7 @@ def print_analysis(args: argparse.Namespace) -> int:
         branch=str(SettingsStore().get("branch_name") or ""),
         printed=today,
     )
-    print(i18n.tr("Wrote {pages} page(s) to {path}", pages=pages, path=args.output))
+    print(wrote_pages(pages, args.output))
     return EXIT_OK
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from branchdesk import i18n
-from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, to_json
+from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, to_json, wrote_pages
 
 
 def print_guide(args: argparse.Namespace) -> int:
@@ -29,7 +29,7 @@ def print_guide(args: argparse.Namespace) -> int:
         printed=date.today(),
         progress=None,
     )
-    print(i18n.tr("Wrote {pages} page(s) to {path}", pages=pages, path=args.output))
+    print(wrote_pages(pages, args.output))
     return EXIT_OK
 
 

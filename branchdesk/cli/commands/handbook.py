@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from branchdesk import i18n
-from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db
+from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, wrote_pages
 
 
 def print_handbook_document(args: argparse.Namespace) -> int:
@@ -31,7 +31,7 @@ def print_handbook_document(args: argparse.Namespace) -> int:
     )
     with db.session() as session:
         done = print_document(session, job, args.output)
-    print(i18n.tr("Wrote {pages} page(s) to {path}", pages=done.pages, path=done.path))
+    print(wrote_pages(done.pages, done.path))
     if done.reprint_of is not None:
         print(
             i18n.tr(

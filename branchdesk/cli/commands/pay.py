@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from branchdesk import i18n
-from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, to_json
+from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, to_json, wrote_pages
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
 
@@ -105,7 +105,7 @@ def statement(args: argparse.Namespace) -> int:
             branch=str(SettingsStore().get("branch_name") or ""),
             printed=date.today(),
         )
-        done = i18n.tr("Wrote {pages} page(s) to {path}", pages=pages, path=output)
+        done = wrote_pages(pages, output)
     elif output is not None:
         from branchdesk.pay.exports import export_statements
 

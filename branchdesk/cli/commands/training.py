@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from branchdesk import i18n
-from branchdesk.cli.common import EXIT_OK, open_db, to_json
+from branchdesk.cli.common import EXIT_OK, open_db, to_json, wrote_pages
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -177,7 +177,7 @@ def print_drill_sheet(args: argparse.Namespace) -> int:
         branch=str(SettingsStore().get("branch_name") or ""),
         printed=date.today(),
     )
-    print(i18n.tr("Wrote {pages} page(s) to {path}", pages=pages, path=args.output))
+    print(wrote_pages(pages, args.output))
     return EXIT_OK
 
 

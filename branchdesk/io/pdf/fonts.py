@@ -4,13 +4,20 @@ reportlab embeds a subset of a TrueType font (only the glyphs a document uses), 
 prints the same on any PC and pdftotext still returns the Chinese. CFF-flavoured OpenType
 fonts (most Noto/Source Han .otf files) cannot be embedded by reportlab, hence the
 fallback list holds TrueType files only.
+
+A character the font has no glyph for (a rare one in a name, 䶮; an emoji) would be left out
+by reportlab without a trace: 王䶮 printed as 王. The font here sets it as □ instead, and
+`noting_missing` collects such characters so the user is told which ones (pages.missing_note).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -21,6 +28,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
+from branchdesk.io.pdf.pages import MISSING_MARK
 
 FONT_NAME = "BranchDeskCJK"
 SHIPPED_FONT = ("fonts", "wqy-microhei.ttc")
@@ -47,9 +55,59 @@ def system_fonts() -> Iterator[Path]:
         yield from (Path(p) for p in LINUX_FONTS)
 
 
+# The characters without a glyph met while the current document is laid out (noting_missing).
+_missing: ContextVar[dict[str, None] | None] = ContextVar("branchdesk_pdf_missing", default=None)
+
+
+@contextmanager
+def noting_missing() -> Iterator[dict[str, None]]:
+    """Collect (as the keys, in order) the characters the font set as □ within this block."""
+    noted: dict[str, None] = {}
+    token = _missing.set(noted)
+    try:
+        yield noted
+    finally:
+        _missing.reset(token)
+
+
+def _invisible(char: str) -> bool:
+    """Spaces, controls, format and combining marks (a variation selector after an emoji):
+    nothing to see is lost when the font has no glyph for them."""
+    return unicodedata.category(char)[0] in "ZCM"
+
+
+class _MarkingFont(TTFont):
+    """A TrueType font that sets a visible character it lacks as □ (and notes it), where
+    reportlab would draw nothing, and leaves out an invisible one it lacks (reportlab put a
+    NUL in the page's text for it); measuring and drawing both see the same text."""
+
+    def settable(self, text: str | bytes) -> str:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        glyphs = self.face.charToGlyph
+        if text.isascii() or all(ord(c) in glyphs for c in text):
+            return text
+        noted = _missing.get()
+        out = []
+        for char in text:
+            if ord(char) in glyphs:
+                out.append(char)
+            elif not _invisible(char):  # an invisible one is left out: nothing to see is lost
+                out.append(MISSING_MARK)
+                if noted is not None:
+                    noted[char] = None
+        return "".join(out)
+
+    def splitString(self, text: str | bytes, doc: object, encoding: str = "utf-8") -> object:
+        return super().splitString(self.settable(text), doc, encoding)
+
+    def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
+        return super().stringWidth(self.settable(text), size, encoding)
+
+
 def _register(path: Path) -> bool:
     try:
-        font = TTFont(FONT_NAME, str(path), subfontIndex=0)
+        font = _MarkingFont(FONT_NAME, str(path), subfontIndex=0)
     except (OSError, TTFError):
         return False
     pdfmetrics.registerFont(font)

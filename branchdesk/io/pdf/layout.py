@@ -43,8 +43,9 @@ from reportlab.platypus.flowables import NullDraw
 from branchdesk.db import live
 from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
 from branchdesk.i18n import tr
-from branchdesk.io.pdf.fonts import cjk_font
+from branchdesk.io.pdf.fonts import cjk_font, noting_missing
 from branchdesk.io.pdf.linebreak import break_lines
+from branchdesk.io.pdf.pages import PageCount
 
 Progress = Callable[[int, int], object]
 """progress(done, total): called as the document is laid out; raise from it to cancel."""
@@ -478,8 +479,9 @@ def write_pdf(
     *,
     progress: Progress | None = None,
     passes: int = 1,
-) -> int:
-    """Lay out `make_story(marks)` and write it to `path`; returns the number of pages.
+) -> PageCount:
+    """Lay out `make_story(marks)` and write it to `path`; returns the number of pages, with
+    the characters the font could not set (printed as □, see fonts.py).
 
     With `passes=2` the story is laid out once in memory first and made again with
     `marks` (mark → page number, see `tagged`), for a table of contents. The file is
@@ -489,6 +491,14 @@ def write_pdf(
     target = Path(path)
     live.refuse(target)  # never replace the open database (or its WAL) with a PDF
     cjk_font()  # fail before any work when no font is usable
+    with noting_missing() as missing:
+        pages = _write(target, setup, make_story, progress, passes)
+    return PageCount(pages, "".join(missing))
+
+
+def _write(
+    target: Path, setup: PageSetup, make_story: StoryMaker, progress: Progress | None, passes: int
+) -> int:
     story = make_story({})
     per_pass = sum(units_of(f) for f in story)
     total = max(1, per_pass * passes)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.errors import BranchDeskError
+from branchdesk.io.pdf.pages import missing_note
 from branchdesk.ui.kit.tasks import TaskRunner, failure_message
 from branchdesk.ui.kit.workers import Task
 
@@ -217,9 +218,10 @@ class PdfPreview(QObject):
         done: Callable[[Any], object] | None = None,
         failed: Callable[[BaseException], object] | None = None,
         *,
-        pages: Callable[[Any], int] = lambda result: int(result),
+        pages: Callable[[Any], int] = lambda result: result,
     ) -> None:
-        """Render off the UI thread; `pages(result)` is the page count of what `work` made.
+        """Render off the UI thread; `pages(result)` is the page count of what `work` made
+        (the renderer's own, which knows the characters its font could not set).
 
         The caller waits for the runner to be idle first (a render replaces the file)."""
         if self.runner.busy:
@@ -234,6 +236,9 @@ class PdfPreview(QObject):
                 done(result)
             else:
                 self.status.setText(self.tr("{pages} page(s), A4.").format(pages=self.pages))
+            note = missing_note(self.pages)
+            if note:  # a character printed as □: said beside the page count, not in a box
+                self.status.setText(f"{self.status.text()} {note}")
 
         def not_rendered(exc: BaseException) -> None:
             self.clear(failure_message(exc))

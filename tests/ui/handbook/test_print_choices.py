@@ -191,3 +191,23 @@ def test_clicks_to_print_one_categorys_vehicle_sheet(
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "second.pdf").pages)
     assert "虚假电联" in text and "遗失" not in text
     assert clicks == 1
+
+
+def test_the_preview_names_a_character_the_font_cannot_print(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A courier named 王䶮: the sheet prints 王□, and the dialog says which character is
+    missing and what to do (the PDF alone printed 王, with no sign of the lost character)."""
+    seen: list[str] = []
+
+    def check(dialog: PrintDialog) -> None:
+        dialog.courier.setCurrentText("王䶮")
+        qtbot.waitUntil(lambda: "䶮" in dialog.status.text(), timeout=15000)
+        seen.append(dialog.status.text())
+        text = "".join(p.extract_text() for p in PdfReader(dialog.preview.path).pages)
+        seen.append("".join(text.split()))
+
+    _in_dialog(qtbot, lambda: window.open_print("sheet"), check)
+    status, text = seen
+    assert "□" in status and "by hand" in status
+    assert "王□" in text

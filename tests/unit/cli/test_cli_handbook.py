@@ -113,3 +113,16 @@ def test_print_with_an_empty_handbook_says_what_to_do(
     assert capsys.readouterr().err == (
         "There are no handbook items to print. Add items or import the HQ handbook first.\n"
     )
+
+
+def test_print_says_which_characters_the_font_could_not_set(
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "sheet.pdf"
+    args = ("print", "sheet", "--category", "数据", "--courier", "王䶮", "-o", str(sheet))
+    assert run(*args) == 0
+    out = capsys.readouterr().out
+    assert "Wrote 1 page(s)" in out and "“䶮”" in out and "□" in out
+    assert "王□" in "".join(_text(sheet).split())
+    assert run("print", "sheet", "--category", "数据", "--courier", "张伟", "-o", str(sheet)) == 0
+    assert "□" not in capsys.readouterr().out

@@ -21,6 +21,7 @@ from branchdesk.i18n import tr
 from branchdesk.io.pdf import fonts
 from branchdesk.io.pdf.layout import MARGIN_BOTTOM, MARGIN_TOP, PAGE_HEIGHT
 from branchdesk.io.pdf.linebreak import CANNOT_START, NBSP, break_lines
+from branchdesk.io.pdf.pages import missing_note
 from tests.unit.pdf_samples import (
     BRANCH,
     PRINTED,
@@ -461,3 +462,25 @@ def test_exam_question_taller_than_a_page_still_prints(tmp_path: Path) -> None:
     assert render_exam(exam, pdf, printed=PRINTED) >= 4
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "第12步" in text
+
+
+def test_a_character_the_font_lacks_is_printed_as_a_box_and_named(tmp_path: Path) -> None:
+    """王䶮 (a name's rare character, CJK extension A) and an emoji: reportlab alone drew
+    nothing for them, so the sheet said 王 with no sign of the missing character."""
+    book = sample_handbook()
+    first = book.chapters[0]
+    rare = replace(first.entries[0], avoidance="出门前检查车灯😀\ufe0f，到件先扫描。")
+    chapter = replace(first, entries=(rare, *first.entries[1:]))
+    pdf = tmp_path / "rare.pdf"
+    pages = render_vehicle_sheets([chapter], pdf, branch=BRANCH, courier="王䶮", printed=PRINTED)
+    text = squash(texts(pdf)[0])
+    assert squash(tr("Courier: {name}", name="王□")) in text
+    assert "出门前检查车灯□，到件先扫描。" in text  # the variation selector leaves no second box
+    assert pages == 1 and pages.missing == "䶮😀"  # type: ignore[attr-defined]
+    note = missing_note(pages)
+    assert "䶮" in note and "😀" in note and "□" in note
+
+
+def test_a_document_the_font_covers_has_no_note(tmp_path: Path) -> None:
+    pages = render_exam(sample_exam(), tmp_path / "exam.pdf", branch=BRANCH, printed=PRINTED)
+    assert pages > 0 and missing_note(pages) == ""
