@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class BranchDeskError(Exception):
     """An error whose message is written for the user (already translated)."""
@@ -77,3 +79,35 @@ def storage_error(exc: BaseException, where: object) -> BranchDeskError | None:
             )
         )
     return None
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why a file operation failed, in the user's language: Windows words its own errors in
+    the PC's language, but the C library's (open() on Windows, everything on Linux) are
+    English, and a Chinese message with "Permission denied" inside helps nobody."""
+    from branchdesk.i18n import tr
+
+    if not isinstance(exc, OSError):
+        return str(exc)
+    if getattr(exc, "winerror", None) and exc.strerror:
+        return exc.strerror  # FormatMessage: already in the language of Windows
+    denied = tr(
+        "access is denied (the file may be open in another program, or the folder is not writable)"
+    )
+    reasons = {
+        errno.ENOENT: tr("the file or folder does not exist"),
+        errno.EACCES: denied,
+        errno.EPERM: denied,
+        errno.EROFS: tr("the drive is read-only"),
+        errno.EEXIST: tr("it already exists"),
+        errno.EISDIR: tr("it is a folder, not a file"),
+        errno.ENOTDIR: tr("part of the path is not a folder"),
+        errno.ENAMETOOLONG: tr("the name is too long"),
+        errno.EBUSY: tr("it is in use by another program"),
+        errno.EINVAL: tr("the name is not allowed here"),
+        errno.ENOSPC: tr("the disk is full"),
+        errno.EIO: tr("the drive could not be read or written (is it still plugged in?)"),
+    }
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    return exc.strerror or str(exc)

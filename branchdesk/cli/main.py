@@ -10,7 +10,7 @@ from pathlib import Path
 from branchdesk import i18n, paths
 from branchdesk.cli import localise
 from branchdesk.cli.common import EXIT_BAD_INPUT, VisibleControls
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, os_reason
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,7 +121,7 @@ def _main(argv: Sequence[str] | None) -> int:
                 "Cannot use {path}: {error}. Check that the folder exists and that the file "
                 "is not open in another program (such as Excel).",
                 path=exc.filename or "",
-                error=exc.strerror or exc,
+                error=os_reason(exc),
             ),
             file=sys.stderr,
         )

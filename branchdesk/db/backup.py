@@ -32,7 +32,7 @@ from branchdesk.db.integrity import (
 )
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.db.schema import pin_problems, schema_problems
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, os_reason
 from branchdesk.i18n import tr
 from branchdesk.permissions import Action, require_owner
 
@@ -205,7 +205,7 @@ def parse_backup_name(name: str) -> tuple[datetime, str] | None:
 
 
 def _folder_error(folder: Path, exc: BaseException) -> BackupFolderError:
-    error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    error = os_reason(exc)
     return BackupFolderError(
         tr(
             "Cannot write a backup to {folder}: {error}. Check that the folder (or the USB "

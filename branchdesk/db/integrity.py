@@ -19,6 +19,7 @@ from pathlib import Path
 
 from branchdesk.db import live
 from branchdesk.db.migrations import KNOWN_REVISIONS
+from branchdesk.errors import os_reason
 from branchdesk.i18n import tr
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -78,7 +79,7 @@ def header_problem(path: Path) -> str | None:
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        return tr("Cannot read {path}: {error}", path=path, error=exc.strerror or exc)
+        return tr("Cannot read {path}: {error}", path=path, error=os_reason(exc))
     if size == 0:
         return None  # an empty file is an empty database: nothing to be wrong yet
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk import __version__
 from branchdesk.db import live
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, os_reason
 from branchdesk.guides import service
 from branchdesk.guides.entries import Annotation
 from branchdesk.guides.models import Guide
@@ -286,7 +286,7 @@ def read_pack(path: Path | str) -> Pack:
         ) from exc
     except OSError as exc:
         raise PackError(
-            tr("Cannot read the guide pack {path}: {error}", path=path, error=exc.strerror or exc)
+            tr("Cannot read the guide pack {path}: {error}", path=path, error=os_reason(exc))
         ) from exc
     with zf:
         infos = zf.infolist()

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branchdesk.db import live
-from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
+from branchdesk.errors import BranchDeskError, disk_full, is_disk_full, os_reason
 from branchdesk.i18n import tr
 from branchdesk.io.limits import MAX_CELL_CHARS
 from branchdesk.permissions import Action
@@ -213,7 +213,7 @@ def _save(wb: Workbook, path: Path) -> None:
                 "Cannot write {path}: {error}. Check that the folder exists and that the file "
                 "is not open in Excel, then export again.",
                 path=path,
-                error=exc.strerror or exc,
+                error=os_reason(exc),
             )
         ) from exc
     finally:

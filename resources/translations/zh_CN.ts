@@ -9289,5 +9289,49 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>The printing font has no “{chars}”: each is printed as {mark}. Write them in by hand on the printed page.</source>
         <translation>打印字体里没有“{chars}”，这些字印成了 {mark}。请在打印出的纸上用笔补写。</translation>
     </message>
+    <message>
+        <source>the file or folder does not exist</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>access is denied (the file may be open in another program, or the folder is not writable)</source>
+        <translation>没有访问权限（文件可能正被其他程序打开，或文件夹不允许写入）</translation>
+    </message>
+    <message>
+        <source>the drive is read-only</source>
+        <translation>该磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>it already exists</source>
+        <translation>已经存在同名的文件</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名称太长</translation>
+    </message>
+    <message>
+        <source>it is in use by another program</source>
+        <translation>正被其他程序使用</translation>
+    </message>
+    <message>
+        <source>the name is not allowed here</source>
+        <translation>这个名称在此处不可用</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the drive could not be read or written (is it still plugged in?)</source>
+        <translation>磁盘无法读写（U 盘是否已拔出？）</translation>
+    </message>
 </context>
 </TS>

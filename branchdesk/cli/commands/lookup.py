@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from branchdesk import i18n
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, os_reason
 from branchdesk.permissions import Action
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             lines = _read_lines(Path(args.batch))
         except OSError as exc:
             raise BranchDeskError(
-                i18n.tr("Cannot read {path}: {error}", path=args.batch, error=exc.strerror)
+                i18n.tr("Cannot read {path}: {error}", path=args.batch, error=os_reason(exc))
             ) from exc
     with db.read_session() as session:
         for line in lines:

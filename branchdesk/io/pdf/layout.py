@@ -41,7 +41,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.flowables import NullDraw
 
 from branchdesk.db import live
-from branchdesk.errors import BranchDeskError, disk_full, is_disk_full
+from branchdesk.errors import BranchDeskError, disk_full, is_disk_full, os_reason
 from branchdesk.i18n import tr
 from branchdesk.io.pdf.fonts import cjk_font, noting_missing
 from branchdesk.io.pdf.linebreak import break_lines
@@ -531,7 +531,7 @@ def _write(
                 "Cannot write {path}: {error}. Check that the folder exists and that the file "
                 "is not open in a PDF viewer, then print again.",
                 path=target,
-                error=exc.strerror or exc,
+                error=os_reason(exc),
             )
         ) from exc
     finally:

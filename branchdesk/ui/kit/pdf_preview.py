@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, os_reason
 from branchdesk.io.pdf.pages import missing_note
 from branchdesk.ui.kit.tasks import TaskRunner, failure_message
 from branchdesk.ui.kit.workers import Task
@@ -119,7 +119,7 @@ def save_pdf_copy(parent: QWidget, source: Path, file_name: str) -> Path | None:
             tr(
                 "Cannot write {path}: {error}. Check the folder and that the file is not "
                 "open in another program, then save again."
-            ).format(path=target, error=exc.strerror or exc),
+            ).format(path=target, error=os_reason(exc)),
         )
         return None
     return target

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk import autostart
 from branchdesk.db.engine import Database
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, os_reason
 from branchdesk.lookup.home import parse_branch_region, unread_part
 from branchdesk.lookup.retention import MAX_DAYS
 from branchdesk.owner import policy
@@ -258,7 +258,7 @@ class SettingsDialog(QDialog):
                     self,
                     self.tr("Start with the computer"),
                     self.tr("Starting with the computer could not be changed: {error}").format(
-                        error=exc
+                        error=os_reason(exc)
                     ),
                 )
                 return

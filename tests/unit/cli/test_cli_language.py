@@ -4,6 +4,7 @@ language is 中文 (or the system's is), and every help text has its Chinese tra
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -184,3 +185,27 @@ def test_the_full_parser_still_tells_a_mistaken_gui_option(
     err = capsys.readouterr().err
     # The full parser's usage and its one error line (the quick one prints nothing).
     assert err.count("branchdesk: ") == 1 and "--data-dir" in err.splitlines()[-1]
+
+
+def test_a_file_error_gives_its_reason_in_chinese(
+    chinese: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The C library words errno in English ("Permission denied" inside a Chinese sentence,
+    on Linux and for open() on Windows): the reason is said in Chinese."""
+    assert main(["lookup", "--batch", str(tmp_path / "没有这个文件.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "文件或文件夹不存在" in err and "No such file" not in err
+    folder = tmp_path / "只是文件夹"
+    folder.mkdir()
+    assert main(["lookup", "--batch", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "这是文件夹，不是文件" in err and "directory" not in err
+
+
+def test_a_reason_worded_by_windows_is_kept() -> None:
+    from branchdesk.errors import os_reason
+
+    exc = OSError(13, "另一个程序正在使用此文件，进程无法访问。")
+    exc.winerror = 32  # type: ignore[attr-defined]
+    assert os_reason(exc) == "另一个程序正在使用此文件，进程无法访问。"
+    assert os_reason(OSError(errno.EACCES, "Permission denied")) != "Permission denied"
