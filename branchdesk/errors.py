@@ -111,3 +111,19 @@ def os_reason(exc: BaseException) -> str:
     if exc.errno in reasons:
         return reasons[exc.errno]
     return exc.strerror or str(exc)
+
+
+def file_problem(exc: OSError) -> str:
+    """The whole message for a file operation that failed: which file, why (os_reason), and
+    what to do; a full disk is told as one."""
+    from branchdesk.i18n import tr
+
+    where = exc.filename if exc.filename is not None else ""
+    if is_disk_full(exc):
+        return str(disk_full(where))
+    return tr(
+        "Cannot use {path}: {error}. Check that it is still there and not open in another "
+        "program, then try again.",
+        path=where,
+        error=os_reason(exc),
+    )

@@ -9333,5 +9333,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>the drive could not be read or written (is it still plugged in?)</source>
         <translation>磁盘无法读写（U 盘是否已拔出？）</translation>
     </message>
+    <message>
+        <source>Cannot use {path}: {error}. Check that it is still there and not open in another program, then try again.</source>
+        <translation>无法使用 {path}：{error}。请确认它还在、没有被其他程序打开，然后再试一次。</translation>
+    </message>
 </context>
 </TS>

@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.db.engine import Database
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, os_reason
 from branchdesk.guides import service
 from branchdesk.guides.annotations import check_image
 from branchdesk.guides.entries import Annotation
@@ -689,7 +689,9 @@ class GuideEditor(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot use this picture"),
-                self.tr("{file} cannot be read: {error}").format(file=path.name, error=exc),
+                self.tr("{file} cannot be read: {error}").format(
+                    file=path.name, error=os_reason(exc)
+                ),
             )
             return False
         return self.add_picture(data, path.name)

@@ -43,6 +43,7 @@ from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
+from branchdesk.ui.kit.tasks import failure_message
 
 SAMPLE_MARK = "【示例】"
 OVERDUE = QColor("#fde0e0")
@@ -755,7 +756,7 @@ class GuidesPage(QWidget):
             with self.db.session() as session:
                 images = export_pack(session, gid, target)
         except (BranchDeskError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot export the guide"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot export the guide"), failure_message(exc))
             return
         message = self.tr(
             "Wrote “{title}” ({steps} step(s), {images} picture(s)) to {path}. Another branch "
@@ -780,7 +781,7 @@ class GuidesPage(QWidget):
                 guide_id = import_pack(session, path, who)
                 info = service.search_guides(session)
         except (BranchDeskError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot import the guide pack"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot import the guide pack"), failure_message(exc))
             return None
         title = next((g.title for g in info if g.id == guide_id), "")
         self.search.clear()

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, file_problem
 from branchdesk.ui.kit.workers import ProgressFn, Task
 
 
@@ -41,9 +41,12 @@ def _prune() -> None:
 
 
 def failure_message(exc: BaseException) -> str:
-    """What to tell the user about a failed task: our own errors say it; others are named."""
+    """What to tell the user about a failed task: our own errors say it, a file's in words;
+    others are named."""
     if isinstance(exc, BranchDeskError):
         return str(exc)
+    if isinstance(exc, OSError):  # a file gone, locked or on a full disk: said in words
+        return file_problem(exc)
     return QCoreApplication.translate("TaskRunner", "Unexpected error: {error}").format(error=exc)
 
 

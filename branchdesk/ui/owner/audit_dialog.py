@@ -30,6 +30,7 @@ from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.owner_action import ensure_owner
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import add_copy_actions
+from branchdesk.ui.kit.tasks import failure_message
 
 AUDIT_COLUMNS: list[Column[AuditRow]] = [
     Column("Time", lambda r: r.at.strftime("%Y-%m-%d %H:%M:%S")),
@@ -105,7 +106,7 @@ class AuditDialog(QDialog):
             with self.db.session() as session:
                 count = audit.export_audit(session, path)
         except (BranchDeskError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            QMessageBox.warning(self, self.tr("Export failed"), failure_message(exc))
             return
         self.count.setText(
             "\n".join(

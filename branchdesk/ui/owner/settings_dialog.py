@@ -35,6 +35,7 @@ from branchdesk.permissions import pin_guarded
 from branchdesk.settings import BRANCH, SETTINGS, SettingsStore
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.company_box import company_box
+from branchdesk.ui.kit.tasks import failure_message
 from branchdesk.ui.owner import pin_dialog
 
 LANGUAGES = (("auto", "Follow the system"), ("zh_CN", "简体中文"), ("en", "English"))
@@ -243,7 +244,7 @@ class SettingsDialog(QDialog):
         except owner.PinCancelled:
             return
         except (BranchDeskError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Settings not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Settings not saved"), failure_message(exc))
             return
         wanted = self.start_with_computer.isChecked()
         # Only a change of the tick changes the entry: ticked, this BranchDesk starts (in place

@@ -45,7 +45,7 @@ from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
-from branchdesk.ui.kit.tasks import TaskRunner
+from branchdesk.ui.kit.tasks import TaskRunner, failure_message
 from branchdesk.ui.kit.workers import Task
 from branchdesk.ui.shell.backup_dialog import database_file, error_text
 
@@ -225,7 +225,7 @@ class RestoreDialog(QDialog):
         try:
             summary = self._describe(path)  # chosen again: read afresh
         except (BranchDeskError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Choose a backup"), str(exc))
+            QMessageBox.warning(self, self.tr("Choose a backup"), failure_message(exc))
             return
         rows = self.model.rows
         row = next((n for n, info in enumerate(rows) if info.path == path), None)
@@ -252,7 +252,7 @@ class RestoreDialog(QDialog):
             try:
                 summary = self._describe(path)
             except (BranchDeskError, OSError) as exc:  # gone meanwhile (a USB stick pulled)
-                self.preview.setPlainText(str(exc))
+                self.preview.setPlainText(failure_message(exc))
                 return
         refusal = restore_refusal(summary)
         lines = summary.lines()

@@ -159,3 +159,21 @@ def test_a_task_outlives_a_destroyed_page_without_killing_the_app(tmp_path: Path
     )
     assert result.returncode == 0, result.stderr
     assert "alive" in result.stdout
+
+
+def test_a_failed_file_task_names_the_file_and_says_why_in_words(qtbot: QtBot) -> None:
+    """An OSError reached the user as "Unexpected error: [Errno 13] Permission denied: …"."""
+    from branchdesk import i18n
+    from branchdesk.ui.kit.tasks import failure_message
+
+    denied = PermissionError(13, "Permission denied", "D:/备份/网点.sqlite3")
+    assert failure_message(denied).startswith("Cannot use D:/备份/网点.sqlite3: access is denied")
+    i18n.set_language("zh_CN")
+    try:
+        text = failure_message(denied)
+        assert "D:/备份/网点.sqlite3" in text and "没有访问权限" in text
+        assert "Permission" not in text and "Errno" not in text
+        full = failure_message(OSError(28, "No space left on device", "E:/x.pdf"))
+        assert "磁盘" in full and "No space" not in full
+    finally:
+        i18n.set_language("en")
