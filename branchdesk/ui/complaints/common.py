@@ -8,7 +8,7 @@ import html
 import re
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 
 from branchdesk.complaints.scripts import FilledScript, blank
@@ -34,7 +34,8 @@ def who_am_i(settings: SettingsStore) -> str:
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(value)
+    day = QDate(value.year, value.month, value.day)
+    return QDateTime(day, QTime(value.hour, value.minute, value.second, value.microsecond // 1000))
 
 
 def from_qdatetime(value: QDateTime) -> datetime:

@@ -53,7 +53,7 @@ DUE_BG = "#fff4ce"
 
 
 def day_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day))
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit

@@ -150,7 +150,7 @@ class QcPage(QWidget):
         yesterday = date.today() - timedelta(days=1)
         self.day = day_edit(yesterday)
         self.day.setObjectName("qcDay")
-        self.day.setMaximumDate(QDate(yesterday))
+        self.day.setMaximumDate(QDate(yesterday.year, yesterday.month, yesterday.day))
         self.day.dateChanged.connect(lambda _d: self.load_day())
         self.draw_button = QPushButton(self.tr("Draw the sample"))
         self.draw_button.setObjectName("drawSample")

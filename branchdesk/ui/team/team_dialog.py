@@ -225,7 +225,8 @@ class TeamDialog(QDialog):
         self.editing = agent.id
         self.name.setText(agent.name)
         self.employee_no.setText(agent.employee_no)
-        self.started_on.setDate(QDate(agent.started_on))
+        started = agent.started_on
+        self.started_on.setDate(QDate(started.year, started.month, started.day))
         self.role.setCurrentIndex(max(0, self.role.findData(agent.role)))
         self.standin.setCurrentIndex(max(0, self.standin.findData(agent.standin_id or NO_STANDIN)))
         self.active.setChecked(agent.active)
