@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -10,7 +11,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QThread, QTimer, QTranslator
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QThread,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 from branchdesk import __version__, i18n, logs, paths
@@ -24,12 +33,35 @@ if TYPE_CHECKING:
 log = logging.getLogger("branchdesk")
 
 
+# Qt's own classes (QFileDialog, QFileSystemModel, QMessageBox…) name their contexts; ours
+# never start with Q and a capital.
+_QT_CONTEXT = re.compile(r"Q[A-Z]")
+
+# What Qt's widgets show that qtbase_zh_CN.qm does not translate (Qt 6 renamed these, and the
+# shipped catalogue has only the old words): the file dialog Linux desktops get.
+QT_GAPS = {
+    "zh_CN": {
+        "&Look in:": "查找范围(&L)：",
+        "Files of &type:": "文件类型(&T)：",
+        "Folder": "文件夹",
+        "File Folder": "文件夹",
+        "Name": "名称",
+        "Size": "大小",
+    }
+}
+
+
 class CatalogTranslator(QTranslator):
-    """Serves Qt's tr() calls from branchdesk.i18n's catalog (read from the .ts file)."""
+    """Serves Qt's tr() calls from branchdesk.i18n's catalog (read from the .ts file).
+
+    The catalogue is by text alone, so Qt's own strings are left to Qt's translations (our
+    "Name" is a person's 姓名; the file dialog's is a file's 名称), but for QT_GAPS."""
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
+        if _QT_CONTEXT.match(context):
+            return QT_GAPS.get(i18n.current_language(), {}).get(source)
         return i18n.translate(source)
 
     def isEmpty(self) -> bool:
@@ -56,6 +88,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 def install_translator(app: QApplication, language: str) -> CatalogTranslator:
     """Our catalog for our text, and Qt's own translations for its buttons (Yes/No, Cancel)."""
     language = i18n.set_language(language)
+    if language == "zh_CN":
+        # Calendars, month names and dates in Chinese too, on a PC whose own locale is not.
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     if language != "en":
         qt_own = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

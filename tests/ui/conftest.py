@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -72,6 +73,15 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
         else:
             run += ch
     commit()
+
+
+@pytest.fixture(autouse=True)
+def default_locale() -> Iterator[None]:
+    """The Chinese interface makes Chinese the default locale (calendars, dates): a test
+    that installs it leaves the next test the locale it found."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QDateEdit, QPushButton
 
 
@@ -20,10 +20,10 @@ class MonthPicker:
         self.edit.setMinimumDate(QDate(2000, 1, 1))
         self.edit.dateChanged.connect(changed)
         self.previous = QPushButton("◀")
-        self.previous.setToolTip(self.previous.tr("Previous month"))
+        self.previous.setToolTip(QCoreApplication.translate("MonthPicker", "Previous month"))
         self.previous.clicked.connect(lambda: self.step(-1))
         self.next = QPushButton("▶")
-        self.next.setToolTip(self.next.tr("Next month"))
+        self.next.setToolTip(QCoreApplication.translate("MonthPicker", "Next month"))
         self.next.clicked.connect(lambda: self.step(1))
         for arrow in (self.previous, self.next):
             arrow.setFixedWidth(36)

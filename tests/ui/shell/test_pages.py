@@ -164,6 +164,35 @@ def test_chinese_interface(qtbot: QtBot, sample_db: Database, boxes: Boxes) -> N
         i18n.set_language("en")
 
 
+def test_qts_own_dialogs_and_calendars_speak_chinese_on_an_english_pc(qtbot: QtBot) -> None:
+    """The file dialog a Linux desktop gets said "Look in:" and "Files of type:" (Qt 6's
+    words are not in its own Chinese catalogue), its Name column read 姓名 (our catalogue's
+    person's name) and the date pickers' calendars were English where the PC's locale is."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QCalendarWidget, QFileDialog, QLabel, QTreeView
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_translator(app, "zh_CN")
+    try:
+        calendar = QCalendarWidget()
+        qtbot.addWidget(calendar)
+        assert calendar.locale().monthName(12) == "十二月"
+        dialog = QFileDialog(None, "导入", str(Path.home()), "表格 (*.xlsx)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+        assert not [t for t in labels if "Look" in t or "type" in t]
+        model = dialog.findChild(QTreeView).model()
+        header = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        assert header == "名称"
+    finally:
+        app.removeTranslator(translator)
+        i18n.set_language("en")
+
+
 def test_settings_change_the_complaint_lead_time_and_banned_phrases(
     qtbot: QtBot, window: MainWindow
 ) -> None:
