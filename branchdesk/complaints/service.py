@@ -489,6 +489,19 @@ def get(session: Session, complaint_id: int) -> ComplaintRow:
     return _row(_complaint(session, complaint_id), _paths(session))
 
 
+def is_same_complaint(session: Session, row: ComplaintRow) -> bool:
+    """`row` (read earlier, for a list) is still the complaint under its id: not deleted by
+    another program (an import undone from the command line), nor its id since given to a
+    complaint logged after that."""
+    c = session.get(Complaint, row.id)
+    return c is not None and (c.ticket_no, c.received_at, c.phone, c.customer_name) == (
+        row.ticket_no,
+        row.received_at,
+        row.phone,
+        row.customer_name,
+    )
+
+
 def complaints_by_ids(session: Session, complaint_ids: Sequence[int]) -> list[ComplaintRow]:
     """The complaints with these ids, newest first (for another feature's queue; two
     queries whatever the number)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -112,6 +113,8 @@ class Database:
             else engine
         )
         self._readers = sessionmaker(self.reader, expire_on_commit=False)
+        self._watch: Any = None  # the connection data_version() asks, kept for its answers
+        self._watch_lock = threading.Lock()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -144,7 +147,22 @@ class Database:
         finally:
             session.close()
 
+    def data_version(self) -> int | None:
+        """A number that changes whenever a commit to the file is made by another connection
+        than the one asked (another program, or this one's sessions): compare two answers to
+        know whether anything may have changed meanwhile. None where SQLite cannot tell."""
+        if self.reader.dialect.name != "sqlite" or not _is_file(self.reader):
+            return None
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = self.reader.raw_connection()  # one connection, always the same
+            return int(self._watch.driver_connection.execute("PRAGMA data_version").fetchone()[0])
+
     def dispose(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()
         if self.reader is not self.engine:
             self.reader.dispose()

@@ -9337,5 +9337,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Cannot use {path}: {error}. Check that it is still there and not open in another program, then try again.</source>
         <translation>无法使用 {path}：{error}。请确认它还在、没有被其他程序打开，然后再试一次。</translation>
     </message>
+    <message>
+        <source>{ticket} was removed or changed by another window or the command line: the list has been read again.</source>
+        <translation>{ticket} 已被另一个窗口或命令行删除或更改，列表已重新读取。</translation>
+    </message>
 </context>
 </TS>

@@ -350,10 +350,14 @@ class ComplaintsPage(QWidget):
         return [replace(r, owner=owners.get(r.id, "")) for r in rows]
 
     def refresh(self) -> None:
-        """Complaints or categories changed (here or by an import): reload lists and counts."""
+        """Complaints or categories changed (here, by an import or by another program): reload
+        lists and counts; the selection stays on its complaint while it is there."""
+        selected = self.selected_id()
         self._reload_choices()
         self.apply_filter()
         self.refresh_due()
+        if selected is not None:
+            self.select_complaint(selected)
 
     def _reload_choices(self) -> None:
         category, courier = self.category_filter.currentData(), self.courier_filter.currentData()
@@ -451,9 +455,26 @@ class ComplaintsPage(QWidget):
 
     def _open_index(self, rows: list[ComplaintRow], index: QModelIndex) -> None:
         if 0 <= index.row() < len(rows):
-            self.open_complaint(rows[index.row()].id)
+            self._open_row(rows[index.row()])
 
-    def selected_id(self) -> int | None:
+    def _open_row(self, row: ComplaintRow) -> ComplaintDetailDialog | None:
+        """The complaint a row shows, if it is still that one: another program may have
+        deleted it since the list was read, and its id gone to a later complaint (another
+        customer's). Then the list is read again instead."""
+        with self.db.read_session() as session:
+            same = service.is_same_complaint(session, row)
+        if not same:
+            self.refresh()
+            self.status.emit(
+                self.tr(
+                    "{ticket} was removed or changed by another window or the command line: "
+                    "the list has been read again."
+                ).format(ticket=row.ticket_no)
+            )
+            return None
+        return self.open_complaint(row.id)
+
+    def selected_row(self) -> ComplaintRow | None:
         view, model = (
             (self.due_view, self.due_model)
             if self.tabs.currentIndex() == self.DUE
@@ -462,7 +483,11 @@ class ComplaintsPage(QWidget):
         index = view.currentIndex()
         if not index.isValid() or index.row() >= len(model.rows):
             return None
-        return model.rows[index.row()].id
+        return model.rows[index.row()]
+
+    def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return None if row is None else row.id
 
     def select_complaint(self, complaint_id: int) -> None:
         row = next((i for i, r in enumerate(self.model.rows) if r.id == complaint_id), None)
@@ -499,9 +524,9 @@ class ComplaintsPage(QWidget):
             )
 
     def open_selected(self) -> None:
-        complaint_id = self.selected_id()
-        if complaint_id is not None:
-            self.open_complaint(complaint_id)
+        row = self.selected_row()
+        if row is not None:
+            self._open_row(row)
 
     def open_complaint(self, complaint_id: int) -> ComplaintDetailDialog:
         dialog = ComplaintDetailDialog(self.db, complaint_id, self.settings, self)

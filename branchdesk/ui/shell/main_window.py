@@ -114,6 +114,7 @@ class MainWindow(
         fit_to_screen(self, 1180, 760)
         self.setMinimumSize(QSize(800, 560))
         self.warmup = TaskRunner(self)
+        self.note_runner = TaskRunner(self)
         # Set on close: the start-up daily backup stops rather than hold the window open.
         self._stopping = threading.Event()
         self._purge = None  # removing old waybills, off the UI thread
@@ -128,6 +129,7 @@ class MainWindow(
         self._agent_held = 0
         self._shut_down = False
         self.checked_on: date | None = None
+        self.data_seen: int | None = None  # Database.data_version() when the pages last read
         self.reminder_timer = QTimer(self)
         self.reminder_timer.setInterval(REMINDER_INTERVAL_MS)
         self.reminder_timer.timeout.connect(self.refresh_reminders)
@@ -256,16 +258,21 @@ class MainWindow(
         self.remove_sample_action.setEnabled(left)
         self.sample_action.setEnabled(not loaded)
 
-    def refresh(self) -> None:
-        """The data changed under the pages (an import, its undo, the sample): the pages built
-        so far read it again; one built later reads it then."""
+    def refresh(self, *, outside: bool = False) -> None:
+        """The data changed under the pages (an import, its undo, the sample; `outside`: by
+        another program): the pages built so far read it again; one built later reads it
+        then."""
+        self.data_seen = self.db.data_version() if self.db is not None else None
         data, couriers = self.built(DATA), self.built(COURIERS)
         if data is not None:
             self.data_page.refresh()
         if couriers is not None:
             self.couriers_page.refresh()
-        if self.built(HANDBOOK) is not None:
-            # Imports and their undo change the handbook under the page's undo stack.
+        if self.built(HANDBOOK) is not None and not (
+            outside and self.handbook_page.undo_stack.count()
+        ):
+            # Imports and their undo change the handbook under the page's undo stack (edits
+            # of the owner's, made here, are not dropped for another program's commit).
             self.handbook_page.reset()
         self.refresh_banner()
         self.lookup_page.run_search()
@@ -454,6 +461,7 @@ class MainWindow(
         self._stopping.set()  # a daily backup in progress stops within a step; none starts
         if self._warmup is not None:
             self._warmup.wait()
+        self.note_runner.stop()  # a lookup's note for the drills: its write ends first
         if self._purge is not None:  # stops after the chunk in hand; what went is committed
             self._purge.cancel()
             self._purge.wait()

@@ -26,9 +26,35 @@ class RemindersPart(WindowParts):
         self.complaints_page.show_due()
 
     def _start_reminders(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
         self._find_tray()
         self.reminder_timer.start()
+        self.data_seen = self.db.data_version() if self.db is not None else None
         self.refresh_reminders()  # what is due now is not news: the first count announces none
+        # Back at the window after the command line (or another window) changed the data: the
+        # pages read it again at once, not at the next tick.
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.applicationStateChanged.connect(self._application_state)
+
+    def _application_state(self, state: object) -> None:
+        from PySide6.QtCore import Qt
+
+        if state == Qt.ApplicationState.ApplicationActive and not self._shut_down:
+            self.reload_if_changed()
+
+    def reload_if_changed(self) -> bool:
+        """Another program (the command line, another BranchDesk) committed to the data since
+        the pages last read it: they read it again, and 查件 answers its question again (an
+        area table imported elsewhere can make the courier it shows wrong). True if so."""
+        if self.db is None:
+            return False
+        seen, now = self.data_seen, self.db.data_version()
+        if seen is None or now is None or now == seen:
+            return False
+        self.refresh(outside=True)
+        return True
 
     def _find_tray(self) -> None:
         """The tray icon, once the desktop has a tray: at start, and on each reminder tick
@@ -126,6 +152,8 @@ class RemindersPart(WindowParts):
             return
         self._find_tray()
         self.new_day()
+        if self.reload_if_changed():
+            return  # the complaints, 今天 and the counts were read again with the rest
         if self.built(COMPLAINTS) is not None:
             self.complaints_page.refresh_due()  # its due queue too; the counts come back here
             return

@@ -3,6 +3,7 @@ the addresses the agent at this PC looks up (drilled first), and the copy-out sh
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -12,6 +13,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidgetItem
 
 from branchdesk.ui.shell.window_base import TRAINING, WindowParts
+
+log = logging.getLogger("branchdesk")
 
 if TYPE_CHECKING:
     from branchdesk.lookup.service import LookupResult
@@ -82,9 +85,23 @@ class TrainingPart(WindowParts):
             return
         with self.db.read_session() as session:  # a write only when there is news
             keywords = lookups_to_note(session, agent, result.query)
-        if keywords:
-            with self.db.session() as session:
+        runner = self.note_runner
+        if not keywords or runner.busy:  # one note at a time: a lookup is not held up for it
+            return
+        db = self.db
+
+        def note(_progress: object) -> None:
+            with db.session() as session:
                 record_lookups(session, agent, keywords)
+
+        # Off the UI thread: while another program writes (an import from the command line)
+        # the write waits for it, and the search stays answered. A note that cannot be written
+        # is only a drill's order: it is left out, and the log says so.
+        runner.start(
+            note,
+            lambda _none: None,
+            lambda exc: log.info("A lookup was not noted for the drills: %s", exc),
+        )
 
     def print_drill_sheet(self, deck: str, agent_id: int) -> None:
         from branchdesk.errors import BranchDeskError

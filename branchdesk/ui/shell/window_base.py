@@ -60,6 +60,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     settings: SettingsStore
     startup_checks: bool
     warmup: TaskRunner  # the start-up task: area index, checks, daily backup
+    note_runner: TaskRunner  # a lookup noted for the drills (TrainingPart)
     _stopping: threading.Event
     notified: dict[int, str]
     _reminders_started: bool
@@ -68,6 +69,8 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     _ask_agent_on_show: bool  # started or closed into the tray: ask who sits down on show
     _agent_held: int  # questions under way that the agent picker waits for (TeamPart)
     checked_on: date | None  # the day of the last start-up check and backup
+    data_seen: int | None  # Database.data_version() when the pages last read the data
+    _shut_down: bool
     reminder_timer: QTimer
     nav: QListWidget
     pages: QStackedWidget

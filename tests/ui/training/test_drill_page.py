@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from branchdesk.settings import SettingsStore
 from branchdesk.training.models import TrainingReview
 from branchdesk.ui.shell.main_window import TRAINING, MainWindow
+from tests.ui.conftest import Boxes
 
 
 def _work_as(window: MainWindow, name: str) -> None:
@@ -106,7 +107,39 @@ def test_a_lookup_at_the_pc_is_noted_for_the_drill(qtbot: QtBot, window: MainWin
     _work_as(window, "林子涵")
     window.lookup_page.search_box.setText("天一家园3号楼")
     window.lookup_page.run_search()
+    window.note_runner.wait_idle()  # noted off the UI thread
     assert window.db is not None
     with window.db.read_session() as s:
         count = s.scalar(select(func.count()).select_from(TrainingLookup))
     assert count and count >= 1
+
+
+def test_a_lookup_while_another_program_writes_is_answered_at_once(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    """The note for the drills waited (on the UI thread) for the command line's import to
+    let go of the data: 5 s of a frozen window, then an unhandled "database is busy" box."""
+    import sqlite3
+    import time
+
+    from branchdesk import paths
+    from branchdesk.training.models import TrainingLookup
+
+    _work_as(window, "林子涵")
+    other = sqlite3.connect(paths.db_path(), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program's write, under way
+    try:
+        window.lookup_page.search_box.setText("天一家园3号楼")
+        started = time.monotonic()
+        window.lookup_page.run_search()
+        answered = time.monotonic() - started
+        assert window.lookup_page.courier_model.rowCount() > 0
+        assert answered < 2.0  # the write waits 5 s for the lock; the answer does not
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    window.note_runner.wait_idle()  # the note, written once the lock was free
+    assert boxes.shown == []
+    assert window.db is not None
+    with window.db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(TrainingLookup))

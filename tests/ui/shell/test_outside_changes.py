@@ -1,0 +1,95 @@
+"""The app open while another program (the command line, another BranchDesk) changes the
+data: the pages read it again when the agent comes back to the window or at the minute's
+tick, 查件 answers its question again, and a stale list row never opens another complaint."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from branchdesk import paths
+from branchdesk.cli import main as cli
+from branchdesk.ui.shell.main_window import COMPLAINTS, MainWindow
+
+ADDRESS = "宁波市海曙区中山西路37号"
+
+
+def _courier(window: MainWindow) -> tuple[str, str]:
+    model = window.lookup_page.courier_model
+    index = model.index(0, 0)
+    return model.data(index, Qt.ItemDataRole.DisplayRole), model.data(
+        model.index(0, 1), Qt.ItemDataRole.DisplayRole
+    )
+
+
+def test_lookup_answers_again_after_the_command_line_imports_an_area_table(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """An area table imported from the command line gave 中山西路 to another courier; the
+    window kept showing the old one as an exact match until the query was edited."""
+    page = window.lookup_page
+    page.search_box.setText(ADDRESS)
+    page.run_search()
+    assert _courier(window)[0] == "王强"
+    assert not window.reload_if_changed()  # nothing changed: nothing is read again
+
+    table = tmp_path / "新片区表.csv"  # another branch's words, saved by Excel (GBK)
+    table.write_text(
+        "区县,街道,负责片区,门牌范围,业务员,工号,手机\r\n"
+        "海曙区,月湖街道,中山西路1-99号,单号,赵六,574099,13805749999\r\n",
+        encoding="gbk",
+    )
+    assert cli(["import", "areas", str(table)]) == 0
+
+    # The agent comes back to the window (or the minute's tick comes).
+    assert window.reload_if_changed()
+    assert _courier(window)[0] == "赵六"
+    assert page.search_box.text() == ADDRESS
+
+
+def test_the_window_reads_again_when_the_agent_comes_back_to_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.lookup_page.search_box.setText(ADDRESS)
+    window.lookup_page.run_search()
+    other = sqlite3.connect(paths.db_path())
+    # Another BranchDesk's 业务员 page renames the courier (and stamps the change).
+    other.execute(
+        "UPDATE courier SET name = '王强强', updated_at = '2099-01-01 00:00:00.000000' "
+        "WHERE name = '王强'"
+    )
+    other.commit()
+    other.close()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    assert _courier(window)[0] == "王强强"
+
+
+def test_a_stale_row_never_opens_another_customers_complaint(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The list still showed a complaint the command line had undone, and its id had gone to
+    a complaint logged since: opening the row opened the other customer's complaint."""
+    window.nav.setCurrentRow(COMPLAINTS)
+    page = window.complaints_page
+    stale = page.model.rows[0]
+    other = sqlite3.connect(paths.db_path())
+    other.execute(
+        "UPDATE complaint SET ticket_no = 'TS20991231-0001', customer_name = '赵先生', "
+        "phone = '13900000000' WHERE id = ?",
+        (stale.id,),
+    )
+    other.commit()
+    other.close()
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    with qtbot.waitSignal(page.status, timeout=3000) as said:
+        page.open_selected()
+    assert page.detail is None or not page.detail.isVisible()
+    assert stale.ticket_no in said.args[0]
+    tickets = [row.ticket_no for row in page.model.rows]
+    assert stale.ticket_no not in tickets and "TS20991231-0001" in tickets
