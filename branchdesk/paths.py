@@ -28,7 +28,20 @@ def data_dir() -> Path:
         base = Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
     else:
         base = Path(platformdirs.user_data_dir("BranchDesk", appauthor=False, roaming=False))
-    base.mkdir(parents=True, exist_ok=True)
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, a drive gone, no right to create it
+        from branchdesk.errors import BranchDeskError, os_reason
+        from branchdesk.i18n import tr
+
+        raise BranchDeskError(
+            tr(
+                "The data folder {path} cannot be used: {error}. Give a folder with "
+                "--data-dir (or BRANCHDESK_DATA_DIR), for example a new empty one.",
+                path=base,
+                error=os_reason(exc),
+            )
+        ) from exc
     return base
 
 

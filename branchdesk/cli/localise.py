@@ -63,6 +63,9 @@ def install(argv: Sequence[str]) -> str:
         paths.set_data_dir(known.data_dir)
     from branchdesk.settings import SettingsStore
 
+    # The PC's language until the settings are read: a data folder that cannot be used (so
+    # no settings) is said in it.
+    i18n.set_language("auto")
     language = i18n.set_language(SettingsStore().get("language"))
     # argparse looks these names up in its module at the moment it formats a text.
     argparse._ = _gettext  # type: ignore[attr-defined]

@@ -28,6 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return _main(argv)
+    except BranchDeskError as exc:  # before a command runs: the data folder cannot be used
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
     finally:
         sys.stdout, sys.stderr = saved
 

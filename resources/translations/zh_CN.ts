@@ -9341,5 +9341,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>{ticket} was removed or changed by another window or the command line: the list has been read again.</source>
         <translation>{ticket} 已被另一个窗口或命令行删除或更改，列表已重新读取。</translation>
     </message>
+    <message>
+        <source>The data folder {path} cannot be used: {error}. Give a folder with --data-dir (or BRANCHDESK_DATA_DIR), for example a new empty one.</source>
+        <translation>数据文件夹 {path} 无法使用：{error}。请用 --data-dir（或 BRANCHDESK_DATA_DIR）指定一个文件夹，例如一个新的空文件夹。</translation>
+    </message>
 </context>
 </TS>

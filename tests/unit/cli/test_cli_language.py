@@ -121,6 +121,18 @@ def test_a_data_dir_without_a_value_is_a_usage_error(capsys: pytest.CaptureFixtu
     assert "--data-dir" in capsys.readouterr().err
 
 
+def test_a_data_folder_that_is_a_file_is_one_plain_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was a Python traceback (FileExistsError) before any command ran."""
+    table = tmp_path / "片区表.xlsx"
+    table.write_bytes(b"PK\x03\x04")
+    assert main(["--data-dir", str(table), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "FileExistsError" not in err
+    assert str(table) in err and "--data-dir" in err
+
+
 def test_without_console_streams_the_command_line_still_runs(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
