@@ -32,7 +32,7 @@ from branchdesk.db.integrity import (
 )
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.db.schema import pin_problems, schema_problems
-from branchdesk.errors import BranchDeskError, os_reason
+from branchdesk.errors import BranchDeskError, is_disk_full, os_reason
 from branchdesk.i18n import tr
 from branchdesk.permissions import Action, require_owner
 
@@ -205,7 +205,8 @@ def parse_backup_name(name: str) -> tuple[datetime, str] | None:
 
 
 def _folder_error(folder: Path, exc: BaseException) -> BackupFolderError:
-    error = os_reason(exc)
+    # SQLite's own words for a full disk are English ("database or disk is full").
+    error = tr("the disk is full") if is_disk_full(exc) else os_reason(exc)
     return BackupFolderError(
         tr(
             "Cannot write a backup to {folder}: {error}. Check that the folder (or the USB "

@@ -9345,5 +9345,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>The data folder {path} cannot be used: {error}. Give a folder with --data-dir (or BRANCHDESK_DATA_DIR), for example a new empty one.</source>
         <translation>数据文件夹 {path} 无法使用：{error}。请用 --data-dir（或 BRANCHDESK_DATA_DIR）指定一个文件夹，例如一个新的空文件夹。</translation>
     </message>
+    <message>
+        <source>Today's automatic backup was not made: {problem}</source>
+        <translation>今天的自动备份未能完成：{problem}</translation>
+    </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@ sample branch."""
 
 from __future__ import annotations
 
-import contextlib
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from branchdesk.db.engine import Database
 
 from branchdesk.ui.shell.window_base import TODAY, WindowParts
+
+log = logging.getLogger("branchdesk")
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,7 @@ class StartupPart(WindowParts):
             except CheckCancelled:
                 return None
             if report.ok:
-                with contextlib.suppress(BackupCancelled):  # closing: the next start makes it
+                try:
                     daily_backup(
                         db_path,
                         paths.backups_dir(),
@@ -258,6 +260,10 @@ class StartupPart(WindowParts):
                         keep_weekly=keep_weekly,
                         cancelled=stopping.is_set,
                     )
+                except BackupCancelled:  # closing: the next start makes it
+                    pass
+                except (BranchDeskError, OSError) as exc:  # a full disk, a folder gone: said
+                    return exc
             return report
 
         # The kit's runner waits for the thread to end before letting go of it (a QThread
@@ -267,6 +273,15 @@ class StartupPart(WindowParts):
     def _checked(self, report: object) -> None:
         from branchdesk.db.integrity import IntegrityReport
 
+        if isinstance(report, (BranchDeskError, OSError)):
+            from branchdesk.errors import file_problem
+
+            problem = file_problem(report) if isinstance(report, OSError) else str(report)
+            log.warning("The day's automatic backup failed: %s", problem)
+            self.statusBar().showMessage(
+                self.tr("Today's automatic backup was not made: {problem}").format(problem=problem)
+            )
+            return
         if isinstance(report, IntegrityReport) and not report.ok:
             with self.agent_question_held():  # the picker waits for these questions
                 if not self.isVisible():

@@ -90,3 +90,27 @@ def test_replacing_the_area_table_is_the_owners_and_audited(
     with sample_db.read_session() as s:
         entries = [e for e in audit.entries(s, action="replace_areas") if "areas_utf8" in e.detail]
     assert len(entries) == 1 and entries[0].with_pin
+
+
+def test_a_daily_backup_that_cannot_be_made_is_said(
+    qtbot: QtBot, sample_db: Database, boxes: Boxes
+) -> None:
+    """The backups folder on a full disk (or gone): the day's backup failed without a word,
+    the status bar said 就绪 and the log nothing."""
+    import shutil
+
+    backups = paths.backups_dir()
+    shutil.rmtree(backups)
+    backups.write_text("a file where the backups folder should be")
+    try:
+        window = MainWindow(sample_db, startup_checks=True)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(
+            lambda: "backup" in window.statusBar().currentMessage() and window._warmup is None,
+            timeout=60_000,
+        )
+        message = window.statusBar().currentMessage()
+        assert message.startswith("Today's automatic backup was not made")
+        assert str(backups) in message
+    finally:
+        backups.unlink()

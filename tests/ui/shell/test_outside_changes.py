@@ -93,3 +93,25 @@ def test_a_stale_row_never_opens_another_customers_complaint(
     assert stale.ticket_no in said.args[0]
     tickets = [row.ticket_no for row in page.model.rows]
     assert stale.ticket_no not in tickets and "TS20991231-0001" in tickets
+
+
+def test_the_import_history_names_every_table_in_words(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """数据's history showed "faq" and "customers" where the command line's says 常见问题条目
+    and 寄件客户: the page knew five of the seven tables."""
+    from branchdesk.ui.shell.main_window import DATA
+
+    faq = tmp_path / "常见问题.csv"
+    faq.write_text(
+        "问题,回答\r\n到付件客户拒付怎么办？,先电联收件人确认。\r\n", encoding="utf-8-sig"
+    )
+    assert cli(["faq", "import", str(faq)]) == 0
+    window.reload_if_changed()
+    window.nav.setCurrentRow(DATA)
+    model = window.data_page.history_model
+    tables = [
+        model.data(model.index(r, 2), Qt.ItemDataRole.DisplayRole) for r in range(model.rowCount())
+    ]
+    assert "FAQ entries" in tables
+    assert not {"faq", "customers", "complaints"} & set(tables)

@@ -122,6 +122,26 @@ def test_backup_to_a_folder_that_cannot_be_written_names_it(db: Database, tmp_pa
     assert "USB" in str(info.value)
 
 
+def test_a_full_disk_is_said_in_words_not_sqlites(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy failing for lack of room said "database or disk is full" inside the
+    Chinese sentence (SQLite's own English)."""
+    import sqlite3
+
+    from branchdesk.db import backup
+
+    def full(*_a: object, **_k: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "_copy", full)
+    target = tmp_path / "stick"
+    with pytest.raises(BackupFolderError) as info:
+        backup_to(paths.db_path(), target)
+    assert "the disk is full" in str(info.value) and "database or disk" not in str(info.value)
+    assert list(target.iterdir()) == []
+
+
 def test_a_damaged_database_gives_no_backup(db: Database, tmp_path: Path) -> None:
     db.dispose()
     zero_middle_page(paths.db_path())
