@@ -10,6 +10,7 @@ Lower layers (services, importers, the CLI) call `tr()` from this module.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -85,3 +86,14 @@ def translate(source: str, language: str | None = None) -> str | None:
     """The translation of `source` in the current language (or `language`), or None when the
     catalog has none (for QTranslator, and tests that every text has its translation)."""
     return _catalog(language or _language).get(source)
+
+
+def joined(parts: Iterable[str]) -> str:
+    """Items of one line, as the language writes a list of clauses: "；" in Chinese (an ASCII
+    "; " between Chinese words reads as a typing mistake), "; " in English."""
+    return ("；" if _language == "zh_CN" else "; ").join(parts)
+
+
+def labelled(label: str, text: object) -> str:
+    """ "label: text" with the language's colon (全角 "：" in Chinese)."""
+    return f"{label}{'：' if _language == 'zh_CN' else ': '}{text}"

@@ -33,7 +33,7 @@ from branchdesk.complaints.scripts import (
 )
 from branchdesk.complaints.workflow import CLOSED, NEW, OPEN_STATUSES, WorkflowError
 from branchdesk.errors import BranchDeskError
-from branchdesk.i18n import tr
+from branchdesk.i18n import joined, tr
 from branchdesk.lookup import couriers
 from branchdesk.permissions import Action, require_owner
 
@@ -696,7 +696,7 @@ def update_complaint(
             setattr(c, key, value)
     if noted:
         c.updated_at = now()
-        _event(c, who, "edit", note="; ".join(noted))
+        _event(c, who, "edit", note=joined(noted))
     session.flush()
     return _row(c, _paths(session))
 

@@ -675,7 +675,7 @@ def _place(file: str, sheet: str) -> str:
 def _empty_message(file: str, sheet: str) -> str:
     place = _place(file, sheet)
     message = tr("The sheet is empty. Choose the sheet that holds the table.")
-    return f"{place}: {message}" if place else message
+    return tr("{place}: {message}", place=place, message=message) if place else message
 
 
 def _missing_message(
@@ -684,7 +684,7 @@ def _missing_message(
     place = _place(file, sheet)
     lines = [tr("No column found for: {columns}.", columns="、".join(tr(f.label) for f in missing))]
     if place:
-        lines[0] = f"{place}: {lines[0]}"
+        lines[0] = tr("{place}: {message}", place=place, message=lines[0])
     for f in missing:
         lines.append(
             tr(

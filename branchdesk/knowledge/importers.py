@@ -61,7 +61,7 @@ def _short(limit: int) -> object:
 FAQ_FIELDS = (
     Field(
         "question",
-        "Question",
+        "Question asked",  # not "Question": that is the exam key's 题号
         ("问题", "常见问题", "提问", "客户问题", "question"),
         required=True,
         parse=_question,

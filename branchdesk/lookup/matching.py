@@ -37,7 +37,7 @@ from typing import Any
 
 import ahocorasick_rs
 
-from branchdesk.i18n import tr
+from branchdesk.i18n import joined, tr
 from branchdesk.lookup.address import (
     BUILDING,
     Parts,
@@ -438,7 +438,7 @@ def _evaluate(rule: _Rule, parts: Parts, text: str) -> _Scored | None:
         return _Scored(
             TIER_UNCONFIRMED,
             "inferred",
-            "; ".join(reasons),
+            joined(reasons),
             undecided=bool(undecided),
             missing=bool(missing),
         )
@@ -456,9 +456,9 @@ def _evaluate(rule: _Rule, parts: Parts, text: str) -> _Scored | None:
                 numbers="、".join(str(lo) if lo == hi else f"{lo}-{hi}" for lo, hi in rule.exclude),
             )
         )
-        return _Scored(TIER_UNCONFIRMED, "inferred", "; ".join(inferred), missing=True)
+        return _Scored(TIER_UNCONFIRMED, "inferred", joined(inferred), missing=True)
     if inferred:
-        return _Scored(exact_tier, "inferred", "; ".join(inferred))
+        return _Scored(exact_tier, "inferred", joined(inferred))
     level = "district" if rule.cls == "district" else "exact"
     return _Scored(exact_tier, level, reason)
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from branchdesk import settings as settings_module
 from branchdesk.db.base import utcnow
 from branchdesk.errors import BranchDeskError
-from branchdesk.i18n import tr
+from branchdesk.i18n import joined, tr
 from branchdesk.owner.audit import record
 from branchdesk.owner.models import BranchSetting
 from branchdesk.permissions import Action, actor, require_owner
@@ -101,7 +101,7 @@ def change(session: Session, new: dict[str, Any]) -> list[str]:
     changed = {k: v for k, v in new.items() if v != current[k]}
     if not changed:
         return []
-    detail = "; ".join(
+    detail = joined(
         tr(
             "{setting}: {old} → {new}",
             setting=tr(SETTING_LABELS[k]),
@@ -135,7 +135,7 @@ def adopt(session: Session, store: SettingsStore) -> list[str]:
         record(
             session,
             Action.CHANGE_SETTINGS.value,
-            tr("Taken over from settings.json: {what}", what="; ".join(taken)),
+            tr("Taken over from settings.json: {what}", what=joined(taken)),
             who=actor(),
         )
     session.flush()

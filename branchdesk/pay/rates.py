@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from branchdesk.errors import BranchDeskError
-from branchdesk.i18n import tr
+from branchdesk.i18n import joined, tr
 
 # Above these an amount is a typing slip (an extra zero), not a rate.
 MAX_ITEM_RATE_FEN = 100_00  # 100 元 per item
@@ -104,7 +104,7 @@ class Rates:
             tr("QC {band}: {amount} 元", band=b.label(), amount=_signed(b.amount_fen))
             for b in self.bands
         ]
-        return "; ".join(parts)
+        return joined(parts)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from branchdesk.complaints.service import agent_work
-from branchdesk.i18n import tr
+from branchdesk.i18n import joined, tr
 from branchdesk.pay.models import APPROVED, SUPERSEDED, PayFine, PayRates, PayStatement
 from branchdesk.pay.rates import PayError, Rates, bands_from_json, bands_to_json, check_rates, yuan
 from branchdesk.permissions import Action, actor, require_owner
@@ -575,7 +575,7 @@ def approve(
         tr(
             "Approved {month}: {who}",
             month=month,
-            who="; ".join(f"{s.agent_name} {yuan(s.total_fen)} 元" for s in drafts),
+            who=joined(f"{s.agent_name} {yuan(s.total_fen)} 元" for s in drafts),
         ),
     )
     at = now()

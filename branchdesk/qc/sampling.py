@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from branchdesk.complaints import service as complaints
 from branchdesk.complaints.scripts import banned_matcher
 from branchdesk.errors import BranchDeskError
-from branchdesk.i18n import tr
+from branchdesk.i18n import labelled, tr
 from branchdesk.permissions import actor
 from branchdesk.qc.models import QcSample, QcSampleAgent, QcSampleItem, QcScore
 from branchdesk.settings import branch_value
@@ -183,7 +183,7 @@ def _complaint_text(c: complaints.HandledComplaint) -> str:
         (tr("Reply"), c.reply),
         (tr("Resolution"), c.resolution),
     ]
-    return "\n".join(f"{label}: {text}" for label, text in parts if text.strip())
+    return "\n".join(labelled(label, text) for label, text in parts if text.strip())
 
 
 def work_of_day(
@@ -219,7 +219,7 @@ def work_of_day(
         if k.agent_id is None:
             continue
         text = "\n".join(
-            f"{label}: {value}"
+            labelled(label, value)
             for label, value in ((tr("Customer asked"), k.question), (tr("Reply"), k.reply))
             if value.strip()
         )

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
-from branchdesk.i18n import tr
+from branchdesk.i18n import joined, tr
 from branchdesk.permissions import Action, require_owner
 from branchdesk.qc.models import QcCriterion, QcSampleItem, QcScore, QcScorecard, QcScoreLine
 from branchdesk.qc.models import QcSection as QcSectionRow
@@ -188,7 +188,7 @@ def current_scorecard(session: Session) -> Scorecard:
 def save_scorecard(session: Session, name: str, sections: list[SectionSpec]) -> Scorecard:
     """Replace the card in use (an owner action, audited); scores keep the old version."""
     check_card(name, sections)
-    summary = "; ".join(
+    summary = joined(
         f"{s.name.strip()} {s.weight}% ({'、'.join(c.name.strip() for c in s.criteria)})"
         for s in sections
     )

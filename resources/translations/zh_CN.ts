@@ -5549,7 +5549,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>invalid %(type)s value: %(value)r</source>
-        <translation>无效的 %(type)s 值：%(value)r</translation>
+        <translation>无效的值：%(value)r</translation>
     </message>
     <message>
         <source>expected one argument</source>
@@ -9348,6 +9348,10 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
     <message>
         <source>Today's automatic backup was not made: {problem}</source>
         <translation>今天的自动备份未能完成：{problem}</translation>
+    </message>
+    <message>
+        <source>Question asked</source>
+        <translation>问题</translation>
     </message>
 </context>
 </TS>

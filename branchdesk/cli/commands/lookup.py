@@ -36,7 +36,7 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         level = level_text(c.match.level) if c.match else ""
         print(
             f"{c.name}  {c.employee_no or ''}  {c.phone or ''}  {c.segment_code or ''}"
-            f"  [{c.rule}]  {level}: {c.reason}"
+            f"  [{c.rule}]  {i18n.labelled(level, c.reason)}"
         )
     if result.route:
         r = result.route

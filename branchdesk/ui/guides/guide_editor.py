@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchdesk import i18n
 from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError, os_reason
 from branchdesk.guides import service
@@ -886,7 +887,7 @@ class GuideEditor(QDialog):
         start, end = stack.cleanIndex(), stack.index()
         if 0 <= start <= end:
             texts = [stack.command(i).text() for i in range(start, end)]
-            summary = "; ".join(dict.fromkeys(t for t in texts if t))
+            summary = i18n.joined(dict.fromkeys(t for t in texts if t))
             if summary:
                 return summary[:200]
         return self.tr("edited")

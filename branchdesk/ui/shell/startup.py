@@ -5,6 +5,7 @@ sample branch."""
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from branchdesk import permissions
+from branchdesk import i18n, permissions
 from branchdesk.errors import BranchDeskError
 
 if TYPE_CHECKING:
@@ -241,30 +242,7 @@ class StartupPart(WindowParts):
             index.suggester  # noqa: B018
             if not checks:
                 return None
-            from branchdesk import paths
-            from branchdesk.db.backup import BackupCancelled, daily_backup
-            from branchdesk.db.integrity import CheckCancelled, quick_check
-
-            db_path = Path(str(db.engine.url.database))
-            try:
-                # Seconds on a large branch: a window closed meanwhile stops it, unjudged.
-                report = quick_check(db_path, cancelled=stopping.is_set)
-            except CheckCancelled:
-                return None
-            if report.ok:
-                try:
-                    daily_backup(
-                        db_path,
-                        paths.backups_dir(),
-                        keep_daily=keep_daily,
-                        keep_weekly=keep_weekly,
-                        cancelled=stopping.is_set,
-                    )
-                except BackupCancelled:  # closing: the next start makes it
-                    pass
-                except (BranchDeskError, OSError) as exc:  # a full disk, a folder gone: said
-                    return exc
-            return report
+            return _day_checks(Path(str(db.engine.url.database)), stopping, keep_daily, keep_weekly)
 
         # The kit's runner waits for the thread to end before letting go of it (a QThread
         # destroyed while running aborts the process); a failure leaves the pages as they are.
@@ -287,7 +265,7 @@ class StartupPart(WindowParts):
                 if not self.isVisible():
                     self.bring_forward()  # kept in the tray: the question needs its window
                 problem = self.tr("The database failed its integrity check: {problems}").format(
-                    problems="; ".join(report.problems[:5])
+                    problems=i18n.joined(report.problems[:5])
                 )
                 if self.offer_restore(problem):
                     QMessageBox.information(
@@ -453,3 +431,34 @@ class StartupPart(WindowParts):
         elif setup.start == IMPORT:
             self.open_import("areas")
         return True
+
+
+def _day_checks(
+    db_path: Path, stopping: threading.Event, keep_daily: int, keep_weekly: int
+) -> object:
+    """The day's integrity check, then (the file being sound) its automatic backup, off the
+    UI thread: the check's report, the backup's failure (a full disk, a folder gone: told,
+    not dropped), or None when closing stopped them."""
+    from branchdesk import paths
+    from branchdesk.db.backup import BackupCancelled, daily_backup
+    from branchdesk.db.integrity import CheckCancelled, quick_check
+
+    try:
+        # Seconds on a large branch: a window closed meanwhile stops it, unjudged.
+        report = quick_check(db_path, cancelled=stopping.is_set)
+    except CheckCancelled:
+        return None
+    if report.ok:
+        try:
+            daily_backup(
+                db_path,
+                paths.backups_dir(),
+                keep_daily=keep_daily,
+                keep_weekly=keep_weekly,
+                cancelled=stopping.is_set,
+            )
+        except BackupCancelled:  # closing: the next start makes it
+            pass
+        except (BranchDeskError, OSError) as exc:
+            return exc
+    return report

@@ -15,6 +15,7 @@ from branchdesk import i18n, paths
 from branchdesk.cli import main
 from branchdesk.cli.localise import ARGPARSE_TEXTS
 from branchdesk.cli.parser import build_parser
+from branchdesk.db.engine import Database
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_errors_name_arguments_in_the_users_words_not_the_codes(
     assert "缺少必需的参数：{due}" in err and "complaints_command" not in err
     assert main(["undo", "abc"]) == 2
     err = capsys.readouterr().err
-    assert "参数 批次号：无效的 int 值：'abc'" in err and "batch_id" not in err
+    assert "参数 批次号：无效的值：'abc'" in err and "batch_id" not in err
     assert main(["lookup", "--help"]) == 0
     assert "[查询内容]" in capsys.readouterr().out
     for parser in _parsers(build_parser()):  # no attribute name left anywhere
@@ -221,3 +222,24 @@ def test_a_reason_worded_by_windows_is_kept() -> None:
     exc.winerror = 32  # type: ignore[attr-defined]
     assert os_reason(exc) == "另一个程序正在使用此文件，进程无法访问。"
     assert os_reason(OSError(errno.EACCES, "Permission denied")) != "Permission denied"
+
+
+def test_the_faq_import_names_its_columns_as_a_faq_does(
+    chinese: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It asked for a column 题号 (the exam key's question number) where a FAQ has 问题."""
+    bad = tmp_path / "faq.csv"
+    bad.write_text("标题,内容\r\n到付拒付,先电联\r\n", encoding="utf-8")
+    assert main(["faq", "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "问题" in err and "题号" not in err
+
+
+def test_chinese_output_uses_chinese_punctuation(
+    sample_db: Database, chinese: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The lookup said "精确匹配: …" and the reasons were joined by an ASCII "; "."""
+    assert main(["lookup", "宁波市海曙区中山西路37号"]) == 0
+    out = capsys.readouterr().out
+    assert "精确匹配：" in out and "精确匹配:" not in out
+    assert "; " not in out
