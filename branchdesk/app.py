@@ -68,6 +68,15 @@ class CatalogTranslator(QTranslator):
         return False
 
 
+def tell_in_a_window(text: str) -> None:
+    """A message for a user of the windowed program, which has no console (a start from a
+    shortcut that fails before the main window exists)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _app = QApplication.instance() or QApplication([])  # kept while the box is shown
+    QMessageBox.critical(None, "BranchDesk 网点服务台", text)
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication)

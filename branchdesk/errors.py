@@ -121,6 +121,12 @@ def file_problem(exc: OSError) -> str:
     where = exc.filename if exc.filename is not None else ""
     if is_disk_full(exc):
         return str(disk_full(where))
+    if not where:
+        return tr(
+            "A file could not be used: {error}. Check that it is still there and not open in "
+            "another program, then try again.",
+            error=os_reason(exc),
+        )
     return tr(
         "Cannot use {path}: {error}. Check that it is still there and not open in another "
         "program, then try again.",

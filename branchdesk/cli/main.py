@@ -29,7 +29,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except BranchDeskError as exc:  # before a command runs: the data folder cannot be used
-        print(str(exc), file=sys.stderr)
+        if saved[1] is None:  # the windowed program (a shortcut): no console to print to
+            from branchdesk.app import tell_in_a_window
+
+            tell_in_a_window(str(exc))
+        else:
+            print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     finally:
         sys.stdout, sys.stderr = saved

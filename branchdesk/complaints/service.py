@@ -42,6 +42,10 @@ class ComplaintError(BranchDeskError):
     """A complaint change was refused; the message says why and what to do."""
 
 
+class ComplaintGone(ComplaintError):
+    """The complaint is not there any more (another program deleted it: an undone import)."""
+
+
 def now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -528,7 +532,7 @@ def batch_complaint_ids(session: Session, batch_id: int) -> list[int]:
 def _complaint(session: Session, complaint_id: int) -> Complaint:
     c = session.get(Complaint, complaint_id)
     if c is None:
-        raise ComplaintError(tr("This complaint no longer exists."))
+        raise ComplaintGone(tr("This complaint no longer exists."))
     return c
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from branchdesk import paths
 from branchdesk.db import live, location
@@ -99,6 +99,24 @@ def _track(engine: Engine) -> None:
     event.listen(engine, "close_detached", closed)
 
 
+# (which kept connection, its PRAGMA data_version): see Database.data_version.
+DataVersion = tuple[int, int]
+_WROTE = "branchdesk_wrote"  # session.info: the session wrote something not yet committed
+
+
+def _note_write(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        state.session.info[_WROTE] = True
+
+
+def _note_flush(session: Session, _context: object) -> None:
+    session.info[_WROTE] = True
+
+
+def _forget_write(session: Session) -> None:
+    session.info.pop(_WROTE, None)
+
+
 class Database:
     """An open, migrated database and its session factories."""
 
@@ -114,7 +132,13 @@ class Database:
         )
         self._readers = sessionmaker(self.reader, expire_on_commit=False)
         self._watch: Any = None  # the connection data_version() asks, kept for its answers
+        self._watch_serial = 0
         self._watch_lock = threading.Lock()
+        self._own_version: DataVersion | None = None
+        event.listen(self._sessions, "do_orm_execute", _note_write)
+        event.listen(self._sessions, "after_flush", _note_flush)
+        event.listen(self._sessions, "after_commit", self._committed)
+        event.listen(self._sessions, "after_rollback", _forget_write)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -147,16 +171,39 @@ class Database:
         finally:
             session.close()
 
-    def data_version(self) -> int | None:
-        """A number that changes whenever a commit to the file is made by another connection
-        than the one asked (another program, or this one's sessions): compare two answers to
-        know whether anything may have changed meanwhile. None where SQLite cannot tell."""
+    def data_version(self) -> DataVersion | None:
+        """What changes whenever another program (or another BranchDesk) commits to the file:
+        compare two answers to know whether the data may have changed under the pages.
+
+        SQLite's data_version on one kept connection, which also moves for this process's own
+        commits; `own_version` is where the last of those left it, so a change that is only
+        ours is told apart. None where SQLite cannot tell."""
         if self.reader.dialect.name != "sqlite" or not _is_file(self.reader):
             return None
         with self._watch_lock:
-            if self._watch is None:
-                self._watch = self.reader.raw_connection()  # one connection, always the same
-            return int(self._watch.driver_connection.execute("PRAGMA data_version").fetchone()[0])
+            return self._version()
+
+    @property
+    def own_version(self) -> DataVersion | None:
+        """data_version() as this process's last write commit left it (None before any)."""
+        return self._own_version
+
+    def _version(self) -> DataVersion:
+        if self._watch is None:
+            self._watch = self.reader.raw_connection()  # one connection, always the same
+            self._watch_serial += 1  # a new connection counts afresh: never compared
+        version = self._watch.driver_connection.execute("PRAGMA data_version").fetchone()[0]
+        return (self._watch_serial, int(version))
+
+    def _committed(self, session: Session) -> None:
+        """After a session of this process committed a write: its change is not news."""
+        if not session.info.pop(_WROTE, False):
+            return  # only read: whatever moved the version meanwhile was someone else's
+        if self.reader.dialect.name != "sqlite" or not _is_file(self.reader):
+            return
+        with self._watch_lock:
+            if self._watch is not None:  # nobody asks yet: nothing to tell apart
+                self._own_version = self._version()
 
     def dispose(self) -> None:
         with self._watch_lock:

@@ -9353,5 +9353,17 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Question asked</source>
         <translation>问题</translation>
     </message>
+    <message>
+        <source>This complaint no longer exists</source>
+        <translation>该投诉已不存在</translation>
+    </message>
+    <message>
+        <source>{ticket} was deleted by another window or the command line (its import was undone, for example). Nothing was saved here. This window closes and the list is read again.</source>
+        <translation>{ticket} 已被另一个窗口或命令行删除（例如撤销了它所在的导入）。这里没有保存任何内容。此窗口将关闭，列表会重新读取。</translation>
+    </message>
+    <message>
+        <source>A file could not be used: {error}. Check that it is still there and not open in another program, then try again.</source>
+        <translation>有一个文件无法使用：{error}。请确认它还在、没有被其他程序打开，然后再试一次。</translation>
+    </message>
 </context>
 </TS>

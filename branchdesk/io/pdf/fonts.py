@@ -71,9 +71,10 @@ def noting_missing() -> Iterator[dict[str, None]]:
 
 
 def _invisible(char: str) -> bool:
-    """Spaces, controls, format and combining marks (a variation selector after an emoji):
-    nothing to see is lost when the font has no glyph for them."""
-    return unicodedata.category(char)[0] in "ZCM"
+    """Controls, format characters and combining marks (a variation selector after an
+    emoji): nothing to see is lost when the font has no glyph for them. A private-use or
+    unassigned character is not one of them: old systems keep rare name characters there."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Mn", "Me", "Mc")
 
 
 class _MarkingFont(TTFont):
@@ -92,6 +93,8 @@ class _MarkingFont(TTFont):
         for char in text:
             if ord(char) in glyphs:
                 out.append(char)
+            elif unicodedata.category(char)[0] == "Z":
+                out.append(" ")  # a space the font lacks (a no-break one) is still a space
             elif not _invisible(char):  # an invisible one is left out: nothing to see is lost
                 out.append(MISSING_MARK)
                 if noted is not None:

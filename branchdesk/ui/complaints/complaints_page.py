@@ -352,12 +352,18 @@ class ComplaintsPage(QWidget):
     def refresh(self) -> None:
         """Complaints or categories changed (here, by an import or by another program): reload
         lists and counts; the selection stays on its complaint while it is there."""
-        selected = self.selected_id()
+        current = self.view.currentIndex()
+        kept = (
+            self.model.rows[current.row()].id
+            if current.isValid() and current.row() < len(self.model.rows)
+            else None
+        )
         self._reload_choices()
         self.apply_filter()
-        self.refresh_due()
-        if selected is not None:
-            self.select_complaint(selected)
+        self.refresh_due()  # keeps the due queue's own selection
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == kept), None)
+        if row is not None:  # on its tab, whichever is shown
+            self.view.selectRow(row)
 
     def _reload_choices(self) -> None:
         category, courier = self.category_filter.currentData(), self.courier_filter.currentData()
@@ -546,10 +552,16 @@ class ComplaintsPage(QWidget):
         return dialog
 
     def _after_change(self) -> None:
-        selected = self.selected_id()
+        current = self.view.currentIndex()
+        kept = (
+            self.model.rows[current.row()].id
+            if current.isValid() and current.row() < len(self.model.rows)
+            else None
+        )
         self._reload_choices()
         self.apply_filter()
-        self.refresh_due()
-        if selected is not None:
-            self.select_complaint(selected)
+        self.refresh_due()  # keeps the due queue's own selection
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == kept), None)
+        if row is not None:  # on its tab, whichever is shown
+            self.view.selectRow(row)
         self.changed.emit()

@@ -361,12 +361,30 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
                 row = service.update_complaint(
                     session, self.complaint_id, who_am_i(self.settings), **changes
                 )
+        except service.ComplaintGone:
+            self._gone()
+            return False
         except BranchDeskError as exc:
             QMessageBox.warning(self, self.tr("The changes were not saved"), str(exc))
             return False
         self.show_row(row)
         self.changed.emit()
         return True
+
+    def _gone(self) -> None:
+        """Deleted by another program while open: said, then closed, and the list behind it
+        is read again (its row is gone too)."""
+        QMessageBox.information(
+            self,
+            self.tr("This complaint no longer exists"),
+            self.tr(
+                "{ticket} was deleted by another window or the command line (its import was "
+                "undone, for example). Nothing was saved here. This window closes and the list "
+                "is read again."
+            ).format(ticket=self.row.ticket_no),
+        )
+        self.changed.emit()
+        self.reject()
 
     def move_to(self, target: str) -> bool:
         """Change the status (asking for the resolution when closing); False when refused."""
@@ -389,6 +407,9 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
                     resolution=resolution,
                     compensation_fen=compensation,
                 )
+        except service.ComplaintGone:
+            self._gone()
+            return False
         except (WorkflowError, ComplaintError) as exc:
             QMessageBox.warning(self, self.tr("The status was not changed"), str(exc))
             return False

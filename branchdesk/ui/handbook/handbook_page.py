@@ -537,6 +537,13 @@ class HandbookPage(QWidget):
         if self.undo_stack.canRedo() and owner.ensure_owner(self, self.db, Action.EDIT_HANDBOOK):
             self.undo_stack.redo()
 
+    def busy(self) -> bool:
+        """Edits of this page could be lost by reading the handbook again: steps to undo, or
+        an item being typed into."""
+        return self.undo_stack.count() > 0 or (
+            self.view.state() == QAbstractItemView.State.EditingState
+        )
+
     def reset(self) -> None:
         """The handbook changed outside this page (an import, an undo): start afresh."""
         self.undo_stack.clear()

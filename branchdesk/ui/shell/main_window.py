@@ -78,7 +78,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QSystemTrayIcon
 
-    from branchdesk.db.engine import Database
+    from branchdesk.db.engine import Database, DataVersion
     from branchdesk.io.importing import ImportReport
 
 
@@ -129,7 +129,7 @@ class MainWindow(
         self._agent_held = 0
         self._shut_down = False
         self.checked_on: date | None = None
-        self.data_seen: int | None = None  # Database.data_version() when the pages last read
+        self.data_seen: DataVersion | None = None  # data_version() when the pages last read
         self.reminder_timer = QTimer(self)
         self.reminder_timer.setInterval(REMINDER_INTERVAL_MS)
         self.reminder_timer.timeout.connect(self.refresh_reminders)
@@ -268,18 +268,17 @@ class MainWindow(
             self.data_page.refresh()
         if couriers is not None:
             self.couriers_page.refresh()
-        if self.built(HANDBOOK) is not None and not (
-            outside and self.handbook_page.undo_stack.count()
-        ):
-            # Imports and their undo change the handbook under the page's undo stack (edits
-            # of the owner's, made here, are not dropped for another program's commit).
+        if self.built(HANDBOOK) is not None and not (outside and self.handbook_page.busy()):
+            # Imports and their undo change the handbook under the page's undo stack (the
+            # owner's edits made here, and one being typed, are not dropped for another
+            # program's commit).
             self.handbook_page.reset()
         self.refresh_banner()
         self.lookup_page.run_search()
         if self.built(COMPLAINTS) is not None:
             self.complaints_page.refresh()  # an import may have brought HQ work orders
         else:
-            self.refresh_reminders()  # the due counts and 今天
+            self.refresh_reminders(outside=False)  # the due counts and 今天
         if self.built(GUIDES) is not None:
             self.guides_page.reload()  # the sample branch brings sample guides
 

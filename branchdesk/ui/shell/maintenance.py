@@ -111,6 +111,7 @@ class MaintenancePart(WindowParts):
             return  # a guide editor with unsaved changes, and the user chose to stay
         if self._warmup is not None:
             self._warmup.wait()  # the start-up check and daily backup read the database
+        self.note_runner.stop()  # a lookup's note for the drills writes to it
         # Nothing may read the database while it is replaced (the restore runs in a thread);
         # the reminders resume when the dialog closes without a restore.
         self.reminder_timer.stop()

@@ -48,10 +48,11 @@ class RemindersPart(WindowParts):
         """Another program (the command line, another BranchDesk) committed to the data since
         the pages last read it: they read it again, and 查件 answers its question again (an
         area table imported elsewhere can make the courier it shows wrong). True if so."""
-        if self.db is None:
-            return False
+        if self.db is None or not self.reminder_timer.isActive():
+            return False  # not open yet, or closed for a restore: nothing may read the file
         seen, now = self.data_seen, self.db.data_version()
-        if seen is None or now is None or now == seen:
+        if now is None or now in (seen, self.db.own_version):
+            self.data_seen = now  # nothing new, or only what this window wrote itself
             return False
         self.refresh(outside=True)
         return True
@@ -146,13 +147,15 @@ class RemindersPart(WindowParts):
         with contextlib.suppress(OSError):  # unsaved: shown again next time, nothing lost
             self.settings.update({"tray_hint_shown": True})
 
-    def refresh_reminders(self) -> None:
-        """The timer's tick: recount, recolour, and announce what newly fell due."""
+    def refresh_reminders(self, *, outside: bool = True) -> None:
+        """The timer's tick: recount, recolour, and announce what newly fell due; first
+        (unless `outside` is False: called from that very reading) read again what another
+        program changed."""
         if self.db is None:
             return
         self._find_tray()
         self.new_day()
-        if self.reload_if_changed():
+        if outside and self.reload_if_changed():
             return  # the complaints, 今天 and the counts were read again with the rest
         if self.built(COMPLAINTS) is not None:
             self.complaints_page.refresh_due()  # its due queue too; the counts come back here

@@ -144,6 +144,8 @@ class StartupPart(WindowParts):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        self.reminder_timer.stop()  # nothing reads the file while it is replaced
+        self.note_runner.stop()
         if self.db is not None:
             self.db.dispose()
         # Recovery from damage is not held back by the PIN: the PIN lives in the damaged file,
@@ -154,6 +156,8 @@ class StartupPart(WindowParts):
             restore(db_path, newest, backups_dir=paths.backups_dir())
         except BranchDeskError as exc:
             permissions.set_policy(held)
+            if self.db is not None:
+                self.reminder_timer.start()  # the damaged file stays in use, as it was
             QMessageBox.critical(self, self.tr("Restore failed"), str(exc))
             return False
         return True

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         QWidget,
     )
 
-    from branchdesk.db.engine import Database
+    from branchdesk.db.engine import Database, DataVersion
     from branchdesk.settings import SettingsStore
     from branchdesk.ui.complaints.analysis_page import AnalysisPage
     from branchdesk.ui.complaints.complaints_page import ComplaintsPage
@@ -69,7 +69,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     _ask_agent_on_show: bool  # started or closed into the tray: ask who sits down on show
     _agent_held: int  # questions under way that the agent picker waits for (TeamPart)
     checked_on: date | None  # the day of the last start-up check and backup
-    data_seen: int | None  # Database.data_version() when the pages last read the data
+    data_seen: DataVersion | None  # Database.data_version() when the pages last read it
     _shut_down: bool
     reminder_timer: QTimer
     nav: QListWidget

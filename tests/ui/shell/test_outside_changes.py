@@ -115,3 +115,43 @@ def test_the_import_history_names_every_table_in_words(
     ]
     assert "FAQ entries" in tables
     assert not {"faq", "customers", "complaints"} & set(tables)
+
+
+def test_what_this_window_wrote_itself_is_not_read_again(qtbot: QtBot, window: MainWindow) -> None:
+    """The window's own commits (a complaint saved, a lookup noted) moved SQLite's version
+    too: every minute after one, the pages were read again as if another program wrote."""
+    from branchdesk.complaints import service
+
+    assert window.db is not None
+    window.reload_if_changed()
+    with window.db.session() as session:
+        first = service.list_complaints(session, service.ComplaintFilter())[0]
+        service.update_complaint(session, first.id, "林子涵", reply=first.reply + " 已回电。")
+    assert not window.reload_if_changed()
+
+
+def test_reading_again_keeps_the_agent_on_the_due_queue(qtbot: QtBot, window: MainWindow) -> None:
+    window.nav.setCurrentRow(COMPLAINTS)
+    page = window.complaints_page
+    page.show_due()
+    assert page.tabs.currentIndex() == page.DUE
+    other = sqlite3.connect(paths.db_path())
+    other.execute(
+        "UPDATE complaint SET reply = reply || '。' WHERE id = (SELECT min(id) FROM complaint)"
+    )
+    other.commit()
+    other.close()
+    assert window.reload_if_changed()
+    assert page.tabs.currentIndex() == page.DUE  # not pulled over to the list
+
+
+def test_nothing_is_read_while_the_data_is_being_restored(qtbot: QtBot, window: MainWindow) -> None:
+    window.reminder_timer.stop()  # as 从备份恢复 does while it replaces the file
+    other = sqlite3.connect(paths.db_path())
+    other.execute("UPDATE courier SET phone = phone")
+    other.commit()
+    other.close()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    assert not window.reload_if_changed()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -243,3 +244,19 @@ def test_chinese_output_uses_chinese_punctuation(
     out = capsys.readouterr().out
     assert "精确匹配：" in out and "精确匹配:" not in out
     assert "; " not in out
+
+
+def test_a_windowed_start_with_an_unusable_data_folder_says_so_in_a_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The windowed bundle has no console: the message went to no stream and BranchDesk
+    simply did not start."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(sys, "stderr", None)
+    table = tmp_path / "片区表.xlsx"
+    table.write_bytes(b"PK\x03\x04")
+    assert main(["--data-dir", str(table)]) == 1
+    assert len(shown) == 1 and str(table) in shown[0]

@@ -484,3 +484,15 @@ def test_a_character_the_font_lacks_is_printed_as_a_box_and_named(tmp_path: Path
 def test_a_document_the_font_covers_has_no_note(tmp_path: Path) -> None:
     pages = render_exam(sample_exam(), tmp_path / "exam.pdf", branch=BRANCH, printed=PRINTED)
     assert pages > 0 and missing_note(pages) == ""
+
+
+def test_a_private_use_character_of_an_old_system_is_marked_too(tmp_path: Path) -> None:
+    """Older Chinese systems keep a rare name character in the private-use area: it was left
+    out as if invisible, so 王 plus it still printed as 王."""
+    book = sample_handbook()
+    pdf = tmp_path / "pua.pdf"
+    pages = render_vehicle_sheets(
+        book.chapters[:1], pdf, branch=BRANCH, courier="王\ue000", printed=PRINTED
+    )
+    assert "王□" in squash(texts(pdf)[0])
+    assert "\ue000" in missing_note(pages)
