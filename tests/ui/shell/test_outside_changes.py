@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from branchdesk import paths
 from branchdesk.cli import main as cli
 from branchdesk.ui.shell.main_window import COMPLAINTS, MainWindow
+from tests.ui.conftest import Boxes
 
 ADDRESS = "宁波市海曙区中山西路37号"
 
@@ -155,3 +156,24 @@ def test_nothing_is_read_while_the_data_is_being_restored(qtbot: QtBot, window: 
     assert isinstance(app, QApplication)
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
     assert not window.reload_if_changed()
+
+
+def test_a_complaint_deleted_while_its_window_is_open_closes_the_window(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    """开始处理 on a complaint the command line had undone said "该投诉已不存在。" and left
+    the window open, every button still there."""
+    from branchdesk.complaints.workflow import NEW, PROCESSING
+
+    window.nav.setCurrentRow(COMPLAINTS)
+    page = window.complaints_page
+    row = next(r for r in page.model.rows if r.status == NEW)
+    dialog = page.open_complaint(row.id)
+    other = sqlite3.connect(paths.db_path())
+    other.execute("DELETE FROM complaint WHERE id = ?", (row.id,))
+    other.commit()
+    other.close()
+    assert not dialog.move_to(PROCESSING)
+    assert not dialog.isVisible()
+    assert boxes.shown and row.ticket_no in boxes.shown[-1][1]
+    assert row.id not in [r.id for r in page.model.rows]
