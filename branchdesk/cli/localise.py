@@ -5,6 +5,7 @@ under a Chinese locale or with the language set to 中文."""
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Sequence
 
 from branchdesk import i18n, paths
@@ -71,3 +72,17 @@ def install(argv: Sequence[str]) -> str:
     argparse._ = _gettext  # type: ignore[attr-defined]
     argparse.ngettext = _ngettext  # type: ignore[attr-defined]
     return language
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help with the language's colon after a section's heading (位置参数：)."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if i18n.current_language() != "zh_CN":
+            return text
+        return _HEADING.sub(r"\1：", text)
+
+
+# A section heading: a line of its own, not indented, ending in argparse's ASCII colon.
+_HEADING = re.compile(r"^(\S[^\n]*?):$", re.MULTILINE)

@@ -12,6 +12,7 @@ from typing import Any
 from branchdesk import __version__
 from branchdesk.cli.commands import knowledge as knowledge_cli
 from branchdesk.cli.commands import pay as pay_cli
+from branchdesk.cli.localise import HelpFormatter
 from branchdesk.i18n import tr
 
 IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints", "customers")
@@ -88,12 +89,15 @@ def command(
     # --pin is also taken after the command (branchdesk undo 3 --yes --pin 1234).
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--pin", metavar="PIN", default=argparse.SUPPRESS, help=pin_help())
+    kwargs.setdefault("formatter_class", HelpFormatter)
     return subparsers.add_parser(name, parents=[common], **kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="branchdesk", description=tr("BranchDesk 网点服务台 — courier branch desk")
+        prog="branchdesk",
+        description=tr("BranchDesk 网点服务台 — courier branch desk"),
+        formatter_class=HelpFormatter,
     )
     parser.add_argument(
         "--version",
@@ -120,10 +124,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar=tr("COMMAND"))
 
     p = command(
-        sub, "import", help=tr("import a spreadsheet (areas, routes, times, waybills, handbook)")
+        sub,
+        "import",
+        help=tr(
+            "import a spreadsheet (areas, routes, times, waybills, handbook, complaints, customers)"
+        ),
     )
-    p.add_argument("kind", choices=IMPORT_KINDS)
-    p.add_argument("file", type=Path)
+    p.add_argument(
+        "kind",
+        choices=IMPORT_KINDS,
+        help=tr(
+            "the table: areas 派件区域, routes 路由, times 时效, waybills 运单, handbook 处罚手册, "
+            "complaints 总部工单, customers 寄件客户"
+        ),
+    )
+    p.add_argument("file", type=Path, help=tr("the spreadsheet (.xlsx, .xls, .ods or .csv)"))
     p.add_argument("--sheet", help=tr("sheet name (default: the first sheet)"))
     p.add_argument("--dry-run", action="store_true", help=tr("validate only, write nothing"))
     p.add_argument(
@@ -147,8 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = command(sub, "export", help=tr("export a table to Excel"))
-    p.add_argument("kind", choices=EXPORT_KINDS)
-    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("kind", choices=EXPORT_KINDS, help=tr("the table to export"))
+    p.add_argument("-o", "--output", type=Path, required=True, help=tr("the .xlsx file to write"))
     p.add_argument(
         "--show-phones",
         action="store_true",
@@ -175,6 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
             "guide",
             "statement",
             "drill-sheet",
+        ),
+        help=tr(
+            "what to print: handbook 处罚手册, sheet 车载处罚单, exam 考卷, results 练习成绩, "
+            "slips 问题件提醒单, analysis 投诉分析, guide 操作指南, statement 月度结算单, "
+            "drill-sheet 默写卷"
         ),
     )
     p.add_argument(
@@ -263,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     gexport.add_argument("guide", help=tr("the guide's id or exact title"))
     gexport.add_argument("-o", "--output", type=Path, required=True, help=tr("the .zip to write"))
     gimport = command(gsub, "import", help=tr("add the guide of a pack (.zip) to the library"))
-    gimport.add_argument("pack", type=Path)
+    gimport.add_argument("pack", type=Path, help=tr("the guide pack (.zip) to add"))
 
     p = command(sub, "team", help=tr("the service team: agents, sign-in and sign-out, contacts"))
     tsub = p.add_subparsers(dest="team_command", required=True)
@@ -293,7 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     qsample.add_argument("--json", action="store_true", help=tr("print JSON (one object)"))
     qreport = command(qsub, "report", help=tr("each agent's quality in a month"))
-    qreport.add_argument("--month", type=month, metavar="YYYY-MM", required=True)
+    qreport.add_argument(
+        "--month", type=month, metavar="YYYY-MM", required=True, help=tr("the month")
+    )
     qreport.add_argument("--json", action="store_true", help=tr("print JSON (one array)"))
 
     p = command(
@@ -333,7 +355,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
     command(sub, "history", help=tr("list imports"))
     p = command(sub, "undo", help=tr("undo an import"))
-    p.add_argument("batch_id", type=int)
+    p.add_argument("batch_id", type=int, help=tr("the import's number (see “history”)"))
     p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
     p = command(
         sub, "purge-waybills", help=tr("remove waybills older than a number of days (owner only)")

@@ -5629,7 +5629,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>import a spreadsheet (areas, routes, times, waybills, handbook)</source>
-        <translation>导入表格（派件区域、路由、时效、运单、处罚手册）</translation>
+        <translation type="vanished">导入表格（派件区域、路由、时效、运单、处罚手册）</translation>
     </message>
     <message>
         <source>sheet name (default: the first sheet)</source>
@@ -9364,6 +9364,46 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
     <message>
         <source>A file could not be used: {error}. Check that it is still there and not open in another program, then try again.</source>
         <translation>有一个文件无法使用：{error}。请确认它还在、没有被其他程序打开，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>the FAQ table (.xlsx or .csv: 问题, 答案 columns)</source>
+        <translation>常见问题表（.xlsx 或 .csv，含“问题”“答案”两列）</translation>
+    </message>
+    <message>
+        <source>import a spreadsheet (areas, routes, times, waybills, handbook, complaints, customers)</source>
+        <translation>导入表格（areas 派件区域、routes 路由、times 时效、waybills 运单、handbook 处罚手册、complaints 总部工单、customers 寄件客户）</translation>
+    </message>
+    <message>
+        <source>the table: areas 派件区域, routes 路由, times 时效, waybills 运单, handbook 处罚手册, complaints 总部工单, customers 寄件客户</source>
+        <translation>要导入的表：areas 派件区域、routes 路由、times 时效、waybills 运单、handbook 处罚手册、complaints 总部工单、customers 寄件客户</translation>
+    </message>
+    <message>
+        <source>the spreadsheet (.xlsx, .xls, .ods or .csv)</source>
+        <translation>表格文件（.xlsx、.xls、.ods 或 .csv）</translation>
+    </message>
+    <message>
+        <source>the table to export</source>
+        <translation>要导出的表</translation>
+    </message>
+    <message>
+        <source>the .xlsx file to write</source>
+        <translation>要写入的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>the guide pack (.zip) to add</source>
+        <translation>要添加的指南包（.zip）</translation>
+    </message>
+    <message>
+        <source>the import's number (see “history”)</source>
+        <translation>导入记录的批次号（见 history）</translation>
+    </message>
+    <message>
+        <source>what to print: handbook 处罚手册, sheet 车载处罚单, exam 考卷, results 练习成绩, slips 问题件处理单, analysis 投诉分析, guide 操作指南, statement 工资单, drill-sheet 抽查卷</source>
+        <translation type="vanished"></translation>
+    </message>
+    <message>
+        <source>what to print: handbook 处罚手册, sheet 车载处罚单, exam 考卷, results 练习成绩, slips 问题件提醒单, analysis 投诉分析, guide 操作指南, statement 月度结算单, drill-sheet 默写卷</source>
+        <translation>要打印的内容：handbook 处罚手册、sheet 车载处罚单、exam 考卷、results 练习成绩、slips 问题件提醒单、analysis 投诉分析、guide 操作指南、statement 月度结算单、drill-sheet 默写卷</translation>
     </message>
 </context>
 </TS>

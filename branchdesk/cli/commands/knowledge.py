@@ -30,7 +30,9 @@ def add_parsers(sub: Any, command: Callable[..., argparse.ArgumentParser]) -> No
     p = command(sub, "faq", help=tr("the FAQ: import or export its entries"))
     fsub = p.add_subparsers(dest="faq_command", required=True)
     fimport = command(fsub, "import", help=tr("add FAQ entries from a spreadsheet"))
-    fimport.add_argument("file", type=Path)
+    fimport.add_argument(
+        "file", type=Path, help=tr("the FAQ table (.xlsx or .csv: 问题, 答案 columns)")
+    )
     fimport.add_argument("--sheet", help=tr("the sheet to read (default: the first)"))
     fimport.add_argument(
         "--skip-invalid",

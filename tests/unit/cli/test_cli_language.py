@@ -260,3 +260,22 @@ def test_a_windowed_start_with_an_unusable_data_folder_says_so_in_a_window(
     table.write_bytes(b"PK\x03\x04")
     assert main(["--data-dir", str(table)]) == 1
     assert len(shown) == 1 and str(table) in shown[0]
+
+
+def test_every_argument_is_explained_with_chinese_headings(
+    chinese: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """import's table and file, export's -o, undo's number… had no help at all, and the
+    headings ended in an ASCII colon (位置参数:)."""
+    assert main(["undo", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "位置参数：" in out and "选项：" in out and "位置参数:" not in out
+    assert "导入记录的批次号" in out
+    assert main(["import", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "faq" not in out.split("位置参数：")[0]  # the usage line
+    assert "customers 寄件客户" in out and "表格文件" in out
+    for parser in _parsers(build_parser()):
+        for action in parser._actions:
+            if action.help is None and not isinstance(action, argparse._SubParsersAction):
+                raise AssertionError(f"{parser.prog}: {action.dest} has no help")
