@@ -9405,5 +9405,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>what to print: handbook 处罚手册, sheet 车载处罚单, exam 考卷, results 练习成绩, slips 问题件提醒单, analysis 投诉分析, guide 操作指南, statement 月度结算单, drill-sheet 默写卷</source>
         <translation>要打印的内容：handbook 处罚手册、sheet 车载处罚单、exam 考卷、results 练习成绩、slips 问题件提醒单、analysis 投诉分析、guide 操作指南、statement 月度结算单、drill-sheet 默写卷</translation>
     </message>
+    <message>
+        <source>{year}-{month:02d} has not begun yet: give this month or an earlier one.</source>
+        <translation>{year} 年 {month:02d} 月还没有开始：请给出本月或更早的月份。</translation>
+    </message>
 </context>
 </TS>

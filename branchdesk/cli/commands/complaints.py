@@ -25,6 +25,14 @@ def print_analysis(args: argparse.Namespace) -> int:
 
     today = date.today()
     year, month = args.month or (today.year, today.month)
+    if (year, month) > (today.year, today.month):
+        raise BranchDeskError(
+            i18n.tr(
+                "{year}-{month:02d} has not begun yet: give this month or an earlier one.",
+                year=year,
+                month=month,
+            )
+        )
     db = open_db()
     with db.session() as session:
         report = month_report(session, year, month)

@@ -336,6 +336,15 @@ class PageSetup:
     cover: bool = False  # the first page is a cover: no header line on it
 
 
+def _fitted(text: str, font: str, size: float, width: float) -> str:
+    """`text`, shortened with "…" at its end to fit `width` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def _draw_header(canv: Canvas, setup: PageSetup, topic: str) -> None:
     font = cjk_font()
     y = PAGE_HEIGHT - MARGIN_TOP + 6 * mm
@@ -343,7 +352,12 @@ def _draw_header(canv: Canvas, setup: PageSetup, topic: str) -> None:
     canv.setFont(font, 8.5)
     canv.setFillColor(MUTED)
     left = " · ".join(part for part in (setup.branch, setup.title) if part)
-    canv.drawString(MARGIN_X, y, left)
+    room = PAGE_WIDTH - 2 * MARGIN_X - 6 * mm  # a gap between the two
+    # A long title (a guide's may have 120 characters) is shortened within the margins; the
+    # topic takes at most half the line, the rest is the title's.
+    topic = _fitted(topic, font, 8.5, room / 2) if topic else ""
+    right = stringWidth(topic, font, 8.5) if topic else 0.0
+    canv.drawString(MARGIN_X, y, _fitted(left, font, 8.5, room - right))
     if topic:
         canv.drawRightString(PAGE_WIDTH - MARGIN_X, y, topic)
     canv.setStrokeColor(LIGHT_RULE)
@@ -371,6 +385,9 @@ class _NumberedCanvas(Canvas):
     """Holds every page until the end so the footer can say "Page N of M"."""
 
     def __init__(self, *args: Any, setup: PageSetup, **kwargs: Any) -> None:
+        # Every page starts in the embedded CJK font: reportlab's default (Helvetica) went
+        # into the file unembedded, which a print shop's or PDF/A's check refuses.
+        kwargs.setdefault("initialFontName", cjk_font())
         super().__init__(*args, **kwargs)
         self._setup = setup
         self._page_states: list[dict[str, Any]] = []

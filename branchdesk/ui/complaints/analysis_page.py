@@ -201,6 +201,7 @@ class AnalysisPage(QWidget):
         self.report: MonthReport | None = None
 
         self.month_picker = MonthPicker(QDate.currentDate(), self.reload)
+        self.month_picker.edit.setMaximumDate(QDate.currentDate())  # no report of months to come
         self.month_edit = self.month_picker.edit
         self.previous_button = self.month_picker.previous
         self.next_button = self.month_picker.next

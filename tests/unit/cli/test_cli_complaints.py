@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from branchdesk.cli import main
@@ -102,7 +104,28 @@ def test_print_the_month_s_analysis(
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "2026-11" in text and "改地址" in text and "HQ工单" in text
     assert "138****1234" in text and "13812341234" not in text
+    assert re.search(r"\d+\.\d%", text)  # shares to one decimal: whole ones summed to 103%
     assert run("print", "analysis", "--month", "2026-13", "-o", str(out)) == 2
+    # Every font in the file is embedded (reportlab's Helvetica went in unembedded).
+    for page in PdfReader(out).pages:
+        for ref in page["/Resources"]["/Font"].values():  # type: ignore[index]
+            assert "/FontDescriptor" in ref.get_object(), ref.get_object()["/BaseFont"]
+    # The value axis' numbers stand above the table under each chart, not under it.
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            for table in page.find_tables():
+                top = table.bbox[1]
+                hidden = [c for c in page.chars if c["top"] < top < c["bottom"]]  # cut by it
+                assert hidden == [], [c["text"] for c in hidden]
+
+
+def test_the_analysis_of_a_month_to_come_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "analysis.pdf"
+    assert run("print", "analysis", "--month", "2099-03", "-o", str(out)) == 1
+    assert "2099-03 has not begun yet" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_export_complaints_masks_phones(fixtures: Path, tmp_path: Path) -> None:

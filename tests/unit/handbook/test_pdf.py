@@ -496,3 +496,17 @@ def test_a_private_use_character_of_an_old_system_is_marked_too(tmp_path: Path) 
     )
     assert "王□" in squash(texts(pdf)[0])
     assert "\ue000" in missing_note(pages)
+
+
+def test_a_long_title_in_the_page_header_stays_within_the_margins(tmp_path: Path) -> None:
+    """A guide's title may have 120 characters: the header line ran off the paper's edge."""
+    from branchdesk.io.pdf.layout import MARGIN_X
+
+    branch = "宁波江北网点（含慈城、洪塘、庄桥三个代收点及客户改约的处理方法）" * 3
+    pdf = tmp_path / "long-header.pdf"
+    render_vehicle_sheets(sample_handbook().chapters[:1], pdf, branch=branch, printed=PRINTED)
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        header = [c for c in page.chars if c["top"] < MARGIN_TOP - 2]
+        assert header and max(c["x1"] for c in header) <= page.width - MARGIN_X + 0.5
+        assert "…" in "".join(c["text"] for c in header)
