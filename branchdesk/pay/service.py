@@ -461,6 +461,12 @@ def rank(statements: Iterable[Statement]) -> list[Statement]:
     )
 
 
+def payable_fen(statements: Iterable[Statement]) -> int:
+    """What is paid out for `statements`: an agent whose fines exceed the month's pay is paid
+    nothing; what they owe is not netted against the others' pay."""
+    return sum(max(0, s.total_fen) for s in statements)
+
+
 def month_statements(
     session: Session,
     month: str,

@@ -9409,5 +9409,13 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>{year}-{month:02d} has not begun yet: give this month or an earlier one.</source>
         <translation>{year} 年 {month:02d} 月还没有开始：请给出本月或更早的月份。</translation>
     </message>
+    <message>
+        <source>Owed (fines above the pay)</source>
+        <translation>应扣（罚款超过本月工资）</translation>
+    </message>
+    <message>
+        <source>Not in the total: {count} agent(s) owe {amount} 元 (fines above the month's pay): {names}.</source>
+        <translation>未计入合计：{count} 人本月应扣 {amount} 元（罚款超过本月工资）：{names}。</translation>
+    </message>
 </context>
 </TS>

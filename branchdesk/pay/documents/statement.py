@@ -31,7 +31,7 @@ from branchdesk.io.pdf.layout import (
     write_pdf,
 )
 from branchdesk.pay.rates import Rates, yuan
-from branchdesk.pay.service import Statement
+from branchdesk.pay.service import Statement, payable_fen
 
 LINE = colors.HexColor("#3b6ea5")
 
@@ -170,7 +170,12 @@ def _pay_table(s: Statement) -> Flowable:
         )
     rows.append(
         [
-            para(tr("Total"), cell, bold=True),
+            # Fines larger than the month's pay: what the agent owes, not pay (应扣).
+            para(
+                tr("Total") if s.total_fen >= 0 else tr("Owed (fines above the pay)"),
+                cell,
+                bold=True,
+            ),
             para(str(s.items), number, bold=True),
             para("", number),
             para(yuan(s.total_fen), number, bold=True),
@@ -283,7 +288,26 @@ def _ranking(statements: Sequence[Statement], month: str) -> list[Flowable]:
                 para(status_label(s.status), cell),
             ]
         )
-    total = sum(s.total_fen for s in statements)
+    # What is paid out: an agent whose fines exceed the pay is paid nothing, and what they
+    # owe is said apart (netted in, it made the team's pay look smaller than what is paid).
+    total = payable_fen(statements)
+    owing = [s for s in statements if s.total_fen < 0]
+    owed = (
+        [
+            para(
+                tr(
+                    "Not in the total: {count} agent(s) owe {amount} 元 (fines above the "
+                    "month's pay): {names}.",
+                    count=len(owing),
+                    amount=yuan(-sum(s.total_fen for s in owing)),
+                    names="、".join(s.agent_name for s in owing),
+                ),
+                style("pay-owed", 9, before=1 * mm),
+            )
+        ]
+        if owing
+        else []
+    )
     return [
         tagged(
             para(
@@ -301,6 +325,7 @@ def _ranking(statements: Sequence[Statement], month: str) -> list[Flowable]:
                 bold=True,
             )
         ),
+        *owed,
     ]
 
 

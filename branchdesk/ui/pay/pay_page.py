@@ -169,7 +169,7 @@ class PayPage(QWidget):
             )
             return
         approved = sum(1 for s in self.statements if s.approved)
-        total = sum(s.total_fen for s in self.statements)
+        total = service.payable_fen(self.statements)
         items = sum(s.items for s in self.statements)
         self.summary.setText(
             self.tr(
@@ -293,7 +293,7 @@ class PayPage(QWidget):
             ).format(
                 count=len(pending),
                 month=self.month,
-                total=yuan(sum(s.total_fen for s in pending)),
+                total=yuan(service.payable_fen(pending)),
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:

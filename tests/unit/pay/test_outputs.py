@@ -40,13 +40,17 @@ def test_pdf_has_the_ranking_then_a_page_per_agent(team: Team, tmp_path: Path) -
     )
     assert pages == 4
     text = _text(out)
-    assert "Team ranking 2026-11" in text[0] and "Total pay: -33.50 元" in text[0]
+    # What is paid out: 王芳's fine above her pay is not netted against the others' pay
+    # (the total read -33.50 元); what she owes is said apart.
+    assert "Team ranking 2026-11" in text[0] and "Total pay: 4.50 元" in text[0]
+    assert "1 agent(s) owe 38.00 元" in text[0] and "王芳" in text[0]
     wang = text[2]
     assert "Pay statement 2026-11 — 王芳（KF01）" in wang
     assert "Draft: not approved yet" in wang
     assert "Closed on time 3 / 4 (75%)" in wang
     assert "Fine: 虚假签收 总部罚款 -50.00" in wang
-    assert "Total 6 -38.00" in wang  # 6.00 + 5.00 + 1.00 by volume, less the 50 元 fine
+    # 6.00 + 5.00 + 1.00 by volume, less the 50 元 fine: owed, not pay
+    assert "Owed (fines above the pay) 6 -38.00" in wang
     assert "No QC figures for this month." in wang
 
 
