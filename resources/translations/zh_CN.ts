@@ -2235,7 +2235,7 @@ Data: {path}</source>
     </message>
     <message>
         <source>Overdue</source>
-        <translation>超时未派</translation>
+        <translation>派送超时</translation>
     </message>
     <message>
         <source>Other</source>

@@ -225,7 +225,7 @@ def _signature(slip: CourierSlip) -> Table:
     ]
     return Table(
         [cells],
-        colWidths=[40 * mm, 60 * mm, 36 * mm, FRAME_WIDTH - 136 * mm],
+        colWidths=[40 * mm, 60 * mm, 42 * mm, FRAME_WIDTH - 142 * mm],
         rowHeights=[12 * mm],
         style=[
             table_font(),
@@ -233,6 +233,7 @@ def _signature(slip: CourierSlip) -> Table:
             ("LINEBELOW", (1, 0), (1, 0), 0.8, INK),
             ("LINEBELOW", (3, 0), (3, 0), 0.8, INK),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (2, 0), (2, 0), 6 * mm),  # apart from the signature's line
             ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ],
