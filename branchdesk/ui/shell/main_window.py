@@ -115,6 +115,7 @@ class MainWindow(
         self.setMinimumSize(QSize(800, 560))
         self.warmup = TaskRunner(self)
         self.note_runner = TaskRunner(self)
+        self.notes_waiting: list[tuple[int, list[str]]] = []
         # Set on close: the start-up daily backup stops rather than hold the window open.
         self._stopping = threading.Event()
         self._purge = None  # removing old waybills, off the UI thread

@@ -76,7 +76,7 @@ class TrainingPart(WindowParts):
 
     def _note_lookup(self, result: LookupResult | None) -> None:
         """An address the agent at this PC looked up: its place is drilled first."""
-        from branchdesk.training.drills import lookups_to_note, record_lookups
+        from branchdesk.training.drills import lookups_to_note
 
         agent = self._current_agent_id()
         if result is None or agent is None or self.db is None or not result.couriers:
@@ -85,23 +85,34 @@ class TrainingPart(WindowParts):
             return
         with self.db.read_session() as session:  # a write only when there is news
             keywords = lookups_to_note(session, agent, result.query)
-        runner = self.note_runner
-        if not keywords or runner.busy:  # one note at a time: a lookup is not held up for it
+        if keywords:
+            # Written off the UI thread, one write at a time: while another program writes
+            # (an import from the command line) the write waits for it and the search stays
+            # answered; the lookups made meanwhile wait their turn (the latest 50).
+            self.notes_waiting = [*self.notes_waiting, (agent, list(keywords))][-50:]
+            self._write_notes()
+
+    def _write_notes(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        from branchdesk.training.drills import record_lookups
+
+        runner, db = self.note_runner, self.db
+        if runner.busy or not self.notes_waiting or db is None or self._shut_down:
             return
-        db = self.db
+        notes, self.notes_waiting = self.notes_waiting, []
 
         def note(_progress: object) -> None:
             with db.session() as session:
-                record_lookups(session, agent, keywords)
+                for agent, keywords in notes:
+                    record_lookups(session, agent, keywords)
 
-        # Off the UI thread: while another program writes (an import from the command line)
-        # the write waits for it, and the search stays answered. A note that cannot be written
-        # is only a drill's order: it is left out, and the log says so.
-        runner.start(
-            note,
-            lambda _none: None,
-            lambda exc: log.info("A lookup was not noted for the drills: %s", exc),
-        )
+        def failed(exc: BaseException) -> None:
+            # Only a drill's order: left out, and the log says so.
+            log.info("Lookups were not noted for the drills: %s", exc)
+            QTimer.singleShot(0, self._write_notes)
+
+        runner.start(note, lambda _none: QTimer.singleShot(0, self._write_notes), failed)
 
     def print_drill_sheet(self, deck: str, agent_id: int) -> None:
         from branchdesk.errors import BranchDeskError
