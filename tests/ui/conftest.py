@@ -75,6 +75,23 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     commit()
 
 
+@pytest.fixture
+def chinese_ui() -> Iterator[QApplication]:
+    """The application in Chinese (our catalogue, Qt's own, the Chinese locale) for one
+    test; English again after it."""
+    from branchdesk import i18n
+    from branchdesk.app import install_translator
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translator = install_translator(app, "zh_CN")
+    try:
+        yield app
+    finally:
+        app.removeTranslator(translator)
+        i18n.set_language("en")
+
+
 @pytest.fixture(autouse=True)
 def default_locale() -> Iterator[None]:
     """The Chinese interface makes Chinese the default locale (calendars, dates): a test

@@ -16,8 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from branchdesk import i18n
-from branchdesk.app import install_translator
 from branchdesk.db.engine import Database
 from branchdesk.ui.shell.main_window import MainWindow
 
@@ -46,41 +44,29 @@ def test_an_empty_value_read_from_qt_keeps_none_alive(qtbot: QtBot) -> None:
     assert _lost(lambda: QModelIndex().data()) < CALLS // 10
 
 
-def test_translated_text_keeps_none_alive(qtbot: QtBot) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translator = install_translator(app, "zh_CN")
-    try:
-        widget = _Page()
-        qtbot.addWidget(widget)
-        assert widget.tr("Cancel") == "取消"
-        assert _lost(lambda: widget.tr("Cancel")) < CALLS // 10
-        assert _lost(lambda: QCoreApplication.translate("x", "not in the catalogue")) < CALLS // 10
-    finally:
-        app.removeTranslator(translator)
-        i18n.set_language("en")
+def test_translated_text_keeps_none_alive(qtbot: QtBot, chinese_ui: QApplication) -> None:
+    widget = _Page()
+    qtbot.addWidget(widget)
+    assert widget.tr("Cancel") == "取消"
+    assert _lost(lambda: widget.tr("Cancel")) < CALLS // 10
+    assert _lost(lambda: QCoreApplication.translate("x", "not in the catalogue")) < CALLS // 10
 
 
 @pytest.mark.timeout(120)
-def test_clicking_through_every_page_keeps_none_alive(qtbot: QtBot, sample_db: Database) -> None:
+def test_clicking_through_every_page_keeps_none_alive(
+    qtbot: QtBot, sample_db: Database, chinese_ui: QApplication
+) -> None:
     """What the app does all day, in Chinese: 6.12.0 lost about 800 references a round."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translator = install_translator(app, "zh_CN")
-    try:
-        window = MainWindow(sample_db)
-        qtbot.addWidget(window)
-        window.show()
-        pages = window.nav.count()
-        for row in range(pages):  # each page built once
+    window = MainWindow(sample_db)
+    qtbot.addWidget(window)
+    window.show()
+    pages = window.nav.count()
+    for row in range(pages):  # each page built once
+        window.nav.setCurrentRow(row)
+        chinese_ui.processEvents()
+    before = sys.getrefcount(None)
+    for _ in range(5):
+        for row in range(pages):
             window.nav.setCurrentRow(row)
-            app.processEvents()
-        before = sys.getrefcount(None)
-        for _ in range(5):
-            for row in range(pages):
-                window.nav.setCurrentRow(row)
-                app.processEvents()
-        assert before - sys.getrefcount(None) < 500
-    finally:
-        app.removeTranslator(translator)
-        i18n.set_language("en")
+            chinese_ui.processEvents()
+    assert before - sys.getrefcount(None) < 500

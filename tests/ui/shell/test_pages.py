@@ -143,25 +143,20 @@ def test_keyboard_navigation_between_pages(qtbot: QtBot, window: MainWindow) -> 
     assert window.pages.currentWidget() is window.today_page
 
 
-def test_chinese_interface(qtbot: QtBot, sample_db: Database, boxes: Boxes) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translator = install_translator(app, "zh_CN")
-    try:
-        win = MainWindow(sample_db)
-        qtbot.addWidget(win)
-        assert win.nav.item(0).text() == "今天"
-        assert win.nav.item(1).text().startswith("查件")
-        assert win.menuBar().actions()[0].text() == "文件(&F)"
-        header = win.lookup_page.courier_model.headerData(
-            0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
-        )
-        assert header == "业务员"
-        assert "示例" in win.sample_banner.text()
-        assert QCoreApplication.translate("x", "Import") == "导入"
-    finally:
-        app.removeTranslator(translator)
-        i18n.set_language("en")
+def test_chinese_interface(
+    qtbot: QtBot, sample_db: Database, boxes: Boxes, chinese_ui: QApplication
+) -> None:
+    win = MainWindow(sample_db)
+    qtbot.addWidget(win)
+    assert win.nav.item(0).text() == "今天"
+    assert win.nav.item(1).text().startswith("查件")
+    assert win.menuBar().actions()[0].text() == "文件(&F)"
+    header = win.lookup_page.courier_model.headerData(
+        0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+    )
+    assert header == "业务员"
+    assert "示例" in win.sample_banner.text()
+    assert QCoreApplication.translate("x", "Import") == "导入"
 
 
 def test_qts_own_dialogs_and_calendars_speak_chinese_on_an_english_pc(qtbot: QtBot) -> None:
@@ -174,7 +169,7 @@ def test_qts_own_dialogs_and_calendars_speak_chinese_on_an_english_pc(qtbot: QtB
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    translator = install_translator(app, "zh_CN")
+    translator = install_translator(app, "zh_CN")  # after the English locale was set
     try:
         calendar = QCalendarWidget()
         qtbot.addWidget(calendar)
