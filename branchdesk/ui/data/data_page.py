@@ -174,12 +174,19 @@ class DataPage(QWidget):
 
     def refresh(self) -> None:
         self._loaded = True
+        chosen = self.selected_batch()
         with self.db.read_session() as session:
             self.area_model.set_rows(tables.area_rows(session))
             self.route_model.set_rows(tables.route_rows(session))
             self.time_model.set_rows(tables.time_rows(session))
             self.history_model.set_rows(history(session))
             waybills = tables.waybill_count(session)
+        if chosen is not None:  # read again (another program imported): the same import chosen
+            row = next(
+                (i for i, b in enumerate(self.history_model.rows) if b.id == chosen.id), None
+            )
+            if row is not None:
+                self.history_view.selectRow(row)
         self.waybill_model.reload()
         self.counts.setText(
             self.tr(

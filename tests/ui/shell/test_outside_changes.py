@@ -177,3 +177,21 @@ def test_a_complaint_deleted_while_its_window_is_open_closes_the_window(
     assert not dialog.isVisible()
     assert boxes.shown and row.ticket_no in boxes.shown[-1][1]
     assert row.id not in [r.id for r in page.model.rows]
+
+
+def test_reading_again_keeps_the_chosen_import(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from branchdesk.ui.shell.main_window import DATA
+
+    window.nav.setCurrentRow(DATA)
+    page = window.data_page
+    page.history_view.selectRow(1)
+    chosen = page.selected_batch()
+    assert chosen is not None
+    faq = tmp_path / "常见问题.csv"
+    faq.write_text("问题,回答\r\n到付件拒付怎么办？,先电联收件人。\r\n", encoding="utf-8-sig")
+    assert cli(["faq", "import", str(faq)]) == 0
+    assert window.reload_if_changed()
+    again = page.selected_batch()
+    assert again is not None and again.id == chosen.id
