@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from branchdesk import i18n, paths
@@ -75,7 +76,21 @@ def install(argv: Sequence[str]) -> str:
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """argparse's help with the language's colon after a section's heading (位置参数：)."""
+    """argparse's help with the language's colon after a section's heading (位置参数：), and
+    each argument's help lined up where its name is in Chinese (argparse counts characters;
+    a Chinese one takes two columns of the console)."""
+
+    def _format_action(self, action: argparse.Action) -> str:
+        text = super()._format_action(action)
+        invocation = self._format_action_invocation(action)
+        wide = sum(1 for ch in invocation if unicodedata.east_asian_width(ch) in "WF")
+        head = " " * self._current_indent + invocation
+        first, newline, rest = text.partition("\n")
+        tail = first[len(head) :]
+        if not wide or not first.startswith(head) or not tail.strip():
+            return text
+        gap = len(tail) - len(tail.lstrip(" "))
+        return head + " " * max(2, gap - wide) + tail.lstrip(" ") + newline + rest
 
     def format_help(self) -> str:
         text = super().format_help()

@@ -279,3 +279,21 @@ def test_every_argument_is_explained_with_chinese_headings(
         for action in parser._actions:
             if action.help is None and not isinstance(action, argparse._SubParsersAction):
                 raise AssertionError(f"{parser.prog}: {action.dest} has no help")
+
+
+def test_help_lines_up_where_an_argument_is_named_in_chinese(
+    chinese: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse counts characters: the help of 批次号 started three columns right of the
+    others' in a console, where a Chinese character takes two."""
+    import unicodedata
+
+    def column(line: str, text: str) -> int:
+        before = line[: line.index(text)]
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in before)
+
+    assert main(["undo", "--help"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    number = next(line for line in lines if line.strip().startswith("批次号"))
+    yes = next(line for line in lines if line.strip().startswith("--yes"))
+    assert column(number, "导入记录") == column(yes, "不再询问")
