@@ -467,6 +467,21 @@ def payable_fen(statements: Iterable[Statement]) -> int:
     return sum(max(0, s.total_fen) for s in statements)
 
 
+def owed_note(statements: Iterable[Statement]) -> str:
+    """Who owes this month (fines above the pay) and how much, left out of payable_fen; ""
+    when nobody does."""
+    owing = [s for s in statements if s.total_fen < 0]
+    if not owing:
+        return ""
+    return tr(
+        "Not in the total: {count} agent(s) owe {amount} 元 (fines above the month's pay): "
+        "{names}.",
+        count=len(owing),
+        amount=yuan(-sum(s.total_fen for s in owing)),
+        names="、".join(s.agent_name for s in owing),
+    )
+
+
 def month_statements(
     session: Session,
     month: str,

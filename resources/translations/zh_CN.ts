@@ -9398,10 +9398,6 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <translation>导入记录的批次号（见 history）</translation>
     </message>
     <message>
-        <source>what to print: handbook 处罚手册, sheet 车载处罚单, exam 考卷, results 练习成绩, slips 问题件处理单, analysis 投诉分析, guide 操作指南, statement 工资单, drill-sheet 抽查卷</source>
-        <translation type="vanished"></translation>
-    </message>
-    <message>
         <source>what to print: handbook 处罚手册, sheet 车载处罚单, exam 考卷, results 练习成绩, slips 问题件提醒单, analysis 投诉分析, guide 操作指南, statement 月度结算单, drill-sheet 默写卷</source>
         <translation>要打印的内容：handbook 处罚手册、sheet 车载处罚单、exam 考卷、results 练习成绩、slips 问题件提醒单、analysis 投诉分析、guide 操作指南、statement 月度结算单、drill-sheet 默写卷</translation>
     </message>
@@ -9416,6 +9412,10 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
     <message>
         <source>Not in the total: {count} agent(s) owe {amount} 元 (fines above the month's pay): {names}.</source>
         <translation>未计入合计：{count} 人本月应扣 {amount} 元（罚款超过本月工资）：{names}。</translation>
+    </message>
+    <message>
+        <source>Owed (元)</source>
+        <translation>应扣（元）</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -79,17 +79,26 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 def chinese_ui() -> Iterator[QApplication]:
     """The application in Chinese (our catalogue, Qt's own, the Chinese locale) for one
     test; English again after it."""
-    from branchdesk import i18n
     from branchdesk.app import install_translator
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    translator = install_translator(app, "zh_CN")
+    before = set(app.findChildren(QTranslator))
+    install_translator(app, "zh_CN")
     try:
         yield app
     finally:
+        english_again(app, before)
+
+
+def english_again(app: QApplication, before: set[QTranslator]) -> None:
+    """Take out every translator installed since `before` (ours and Qt's own qtbase one)."""
+    from branchdesk import i18n
+
+    for translator in set(app.findChildren(QTranslator)) - before:
         app.removeTranslator(translator)
-        i18n.set_language("en")
+        translator.deleteLater()
+    i18n.set_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,13 +43,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from branchdesk import i18n
 from branchdesk.app import install_translator
 from branchdesk.db.engine import Database
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.shell import main_window as mw
 from branchdesk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import Boxes
+from tests.ui.conftest import Boxes, english_again
 from tests.ui.test_small_screens import ALL as DIALOGS
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "zh_CN.ts"
@@ -190,7 +189,8 @@ def chinese_window(qtbot: QtBot, db: Database, boxes: Boxes) -> Iterator[MainWin
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    translator = install_translator(app, "zh_CN")
+    before = set(app.findChildren(QTranslator))
+    install_translator(app, "zh_CN")
     try:
         with db.session() as session:
             load_sample_branch(session, waybills=50)
@@ -201,8 +201,7 @@ def chinese_window(qtbot: QtBot, db: Database, boxes: Boxes) -> Iterator[MainWin
         qtbot.waitExposed(window)
         yield window
     finally:
-        app.removeTranslator(translator)
-        i18n.set_language("en")
+        english_again(app, before)
 
 
 def test_no_english_on_any_page_or_dialog(qtbot: QtBot, chinese_window: MainWindow) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QListWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
+from branchdesk.app import install_translator
 from branchdesk.db.engine import Database
 from branchdesk.ui.shell.main_window import MainWindow
 
@@ -70,3 +71,23 @@ def test_clicking_through_every_page_keeps_none_alive(
             window.nav.setCurrentRow(row)
             chinese_ui.processEvents()
     assert before - sys.getrefcount(None) < 500
+
+
+def test_the_chinese_interface_can_be_taken_out_again(qtbot: QtBot) -> None:
+    """The tests' Chinese set-up left Qt's own Chinese buttons behind for the next tests."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests.ui.conftest import english_again
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = set(app.findChildren(QTranslator))
+    install_translator(app, "zh_CN")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.buttons()[0].text() == "取消"
+    english_again(app, before)
+    again = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(again)
+    assert again.buttons()[0].text() == "Cancel"

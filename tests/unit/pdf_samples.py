@@ -283,3 +283,16 @@ def sample_results(count: int = 12) -> list[ResultRow]:
             )
         )
     return rows
+
+
+def unembedded_fonts(path: object) -> list[str]:
+    """The fonts a PDF names without embedding them (a print shop's check refuses those)."""
+    from pypdf import PdfReader
+
+    found = []
+    for page in PdfReader(str(path)).pages:
+        for ref in page["/Resources"].get("/Font", {}).values():  # type: ignore[union-attr]
+            font = ref.get_object()
+            if "/FontDescriptor" not in font:
+                found.append(str(font["/BaseFont"]))
+    return found

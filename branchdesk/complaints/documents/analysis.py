@@ -34,6 +34,7 @@ from branchdesk.io.pdf.layout import (
     tagged,
     write_pdf,
 )
+from branchdesk.io.pdf.layout import drawing as chart_drawing
 from branchdesk.privacy import mask_name, mask_phone
 
 BAR = colors.HexColor("#3b6ea5")
@@ -57,7 +58,7 @@ def _bars(counts: Sequence[Count], *, horizontal: bool = True) -> Drawing:
         # Room below the bars for the value axis' numbers: at y=10 they hung below the
         # drawing, under the table that follows it.
         height = 14 * len(items) + 34
-        drawing = Drawing(FRAME_WIDTH, height)
+        drawing = chart_drawing(FRAME_WIDTH, height)
         chart = HorizontalBarChart()
         chart.x, chart.y = 90, 20
         chart.width, chart.height = FRAME_WIDTH - 130, height - 30
@@ -76,7 +77,7 @@ def _bars(counts: Sequence[Count], *, horizontal: bool = True) -> Drawing:
         chart.barLabels.dx = 3
     else:
         height = 150
-        drawing = Drawing(FRAME_WIDTH, height)
+        drawing = chart_drawing(FRAME_WIDTH, height)
         chart = VerticalBarChart()
         chart.x, chart.y = 30, 30
         chart.width, chart.height = FRAME_WIDTH - 40, height - 45
@@ -97,7 +98,6 @@ def _bars(counts: Sequence[Count], *, horizontal: bool = True) -> Drawing:
     top = max(values, default=0)
     chart.valueAxis.valueMax = max(1, int(top * 1.15) + 1)
     chart.valueAxis.valueStep = max(1, (chart.valueAxis.valueMax // 5) or 1)
-    drawing.initialFontName = font  # else reportlab's Helvetica goes in, unembedded
     drawing.add(chart)
     if not values:
         drawing.add(String(FRAME_WIDTH / 2, height / 2, tr("none"), fontName=font, fontSize=9))

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -336,13 +337,27 @@ class PageSetup:
     cover: bool = False  # the first page is a cover: no header line on it
 
 
+def drawing(width: float, height: float) -> Drawing:
+    """A chart's canvas that starts in the embedded CJK font (reportlab's own start,
+    Helvetica, went into the file unembedded)."""
+    canvas = Drawing(width, height)
+    canvas.initialFontName = cjk_font()
+    return canvas
+
+
 def _fitted(text: str, font: str, size: float, width: float) -> str:
-    """`text`, shortened with "…" at its end to fit `width` points."""
+    """`text`, shortened with "…" at its end to fit `width` points (a binary search: a long
+    text is measured a few times, not once per character)."""
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "…", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "…"
 
 
 def _draw_header(canv: Canvas, setup: PageSetup, topic: str) -> None:
@@ -354,8 +369,9 @@ def _draw_header(canv: Canvas, setup: PageSetup, topic: str) -> None:
     left = " · ".join(part for part in (setup.branch, setup.title) if part)
     room = PAGE_WIDTH - 2 * MARGIN_X - 6 * mm  # a gap between the two
     # A long title (a guide's may have 120 characters) is shortened within the margins; the
-    # topic takes at most half the line, the rest is the title's.
-    topic = _fitted(topic, font, 8.5, room / 2) if topic else ""
+    # topic takes what the title leaves, at least half the line.
+    left_width = stringWidth(left, font, 8.5)
+    topic = _fitted(topic, font, 8.5, max(room / 2, room - left_width)) if topic else ""
     right = stringWidth(topic, font, 8.5) if topic else 0.0
     canv.drawString(MARGIN_X, y, _fitted(left, font, 8.5, room - right))
     if topic:

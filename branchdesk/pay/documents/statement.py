@@ -30,8 +30,9 @@ from branchdesk.io.pdf.layout import (
     tagged,
     write_pdf,
 )
+from branchdesk.io.pdf.layout import drawing as chart_drawing
 from branchdesk.pay.rates import Rates, yuan
-from branchdesk.pay.service import Statement, payable_fen
+from branchdesk.pay.service import Statement, owed_note, payable_fen
 
 LINE = colors.HexColor("#3b6ea5")
 
@@ -67,7 +68,7 @@ def _daily_chart(daily: Sequence[tuple[str, float]]) -> Drawing:
     """The month's daily QC averages as a small line (the trend within the month)."""
     font = cjk_font()
     width, height, left, bottom = FRAME_WIDTH, 70.0, 28.0, 14.0
-    drawing = Drawing(width, height)
+    drawing = chart_drawing(width, height)
     low = min(60.0, min(v for _d, v in daily))
     span = max(1.0, 100.0 - low)
     step = (width - left - 10) / max(1, len(daily) - 1)
@@ -291,23 +292,8 @@ def _ranking(statements: Sequence[Statement], month: str) -> list[Flowable]:
     # What is paid out: an agent whose fines exceed the pay is paid nothing, and what they
     # owe is said apart (netted in, it made the team's pay look smaller than what is paid).
     total = payable_fen(statements)
-    owing = [s for s in statements if s.total_fen < 0]
-    owed = (
-        [
-            para(
-                tr(
-                    "Not in the total: {count} agent(s) owe {amount} 元 (fines above the "
-                    "month's pay): {names}.",
-                    count=len(owing),
-                    amount=yuan(-sum(s.total_fen for s in owing)),
-                    names="、".join(s.agent_name for s in owing),
-                ),
-                style("pay-owed", 9, before=1 * mm),
-            )
-        ]
-        if owing
-        else []
-    )
+    note = owed_note(statements)
+    owed = [para(note, style("pay-owed", 9, before=1 * mm))] if note else []
     return [
         tagged(
             para(

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QEvent, QMargins, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -201,7 +201,6 @@ class AnalysisPage(QWidget):
         self.report: MonthReport | None = None
 
         self.month_picker = MonthPicker(QDate.currentDate(), self.reload)
-        self.month_picker.edit.setMaximumDate(QDate.currentDate())  # no report of months to come
         self.month_edit = self.month_picker.edit
         self.previous_button = self.month_picker.previous
         self.next_button = self.month_picker.next
@@ -323,7 +322,14 @@ class AnalysisPage(QWidget):
         self.month_picker.step(months)
 
     # --- data ------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        # No report of months to come; the limit is read again each time the page is shown
+        # (BranchDesk kept running in the tray past a month's end).
+        self.month_picker.edit.setMaximumDate(QDate.currentDate())
+        super().showEvent(event)
+
     def reload(self) -> None:
+        self.month_picker.edit.setMaximumDate(QDate.currentDate())
         year, month = self.month()
         try:
             with self.db.session() as session:

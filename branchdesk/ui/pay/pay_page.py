@@ -182,6 +182,7 @@ class PayPage(QWidget):
                 total=yuan(total),
                 approved=approved,
             )
+            + (" " + note if (note := service.owed_note(self.statements)) else "")
         )
         self.approve_button.setEnabled(approved < len(self.statements))
 
@@ -246,7 +247,8 @@ class PayPage(QWidget):
                     yuan(-int(fine["amount_fen"])),
                 )
             )
-        lines.append(row(self.tr("Total (元)"), yuan(s.total_fen)))
+        total = self.tr("Total (元)") if s.total_fen >= 0 else self.tr("Owed (元)")
+        lines.append(row(total, yuan(s.total_fen)))
         lines.append("</table>")
         notes = []
         if s.reissue_reason:
@@ -294,7 +296,8 @@ class PayPage(QWidget):
                 count=len(pending),
                 month=self.month,
                 total=yuan(service.payable_fen(pending)),
-            ),
+            )
+            + ("\n\n" + note if (note := service.owed_note(pending)) else ""),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

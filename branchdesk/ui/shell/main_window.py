@@ -115,7 +115,9 @@ class MainWindow(
         self.setMinimumSize(QSize(800, 560))
         self.warmup = TaskRunner(self)
         self.note_runner = TaskRunner(self)
+        self.note_runner.idle.connect(self._write_notes)  # lookups noted meanwhile
         self.notes_waiting: list[tuple[int, list[str]]] = []
+        self.notes_writing: list[tuple[int, list[str]]] = []
         # Set on close: the start-up daily backup stops rather than hold the window open.
         self._stopping = threading.Event()
         self._purge = None  # removing old waybills, off the UI thread

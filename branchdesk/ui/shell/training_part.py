@@ -89,18 +89,24 @@ class TrainingPart(WindowParts):
             # Written off the UI thread, one write at a time: while another program writes
             # (an import from the command line) the write waits for it and the search stays
             # answered; the lookups made meanwhile wait their turn (the latest 50).
-            self.notes_waiting = [*self.notes_waiting, (agent, list(keywords))][-50:]
+            waiting = {(a, k) for a, ks in self.notes_waiting + self.notes_writing for k in ks}
+            new = [k for k in keywords if (agent, k) not in waiting]  # typed again meanwhile
+            if new:
+                self.notes_waiting = [*self.notes_waiting, (agent, new)][-50:]
             self._write_notes()
 
     def _write_notes(self) -> None:
-        from PySide6.QtCore import QTimer
-
+        """Write the lookups waiting to be noted (also when the runner goes idle)."""
         from branchdesk.training.drills import record_lookups
 
         runner, db = self.note_runner, self.db
-        if runner.busy or not self.notes_waiting or db is None or self._shut_down:
+        if runner.busy:
+            return
+        self.notes_writing = []  # written (or given up): the database knows them now
+        if not self.notes_waiting or db is None or self._shut_down:
             return
         notes, self.notes_waiting = self.notes_waiting, []
+        self.notes_writing = notes
 
         def note(_progress: object) -> None:
             with db.session() as session:
@@ -110,9 +116,8 @@ class TrainingPart(WindowParts):
         def failed(exc: BaseException) -> None:
             # Only a drill's order: left out, and the log says so.
             log.info("Lookups were not noted for the drills: %s", exc)
-            QTimer.singleShot(0, self._write_notes)
 
-        runner.start(note, lambda _none: QTimer.singleShot(0, self._write_notes), failed)
+        runner.start(note, lambda _none: None, failed)  # the next ones: on `idle`
 
     def print_drill_sheet(self, deck: str, agent_id: int) -> None:
         from branchdesk.errors import BranchDeskError

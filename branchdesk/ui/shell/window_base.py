@@ -62,6 +62,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     warmup: TaskRunner  # the start-up task: area index, checks, daily backup
     note_runner: TaskRunner  # a lookup noted for the drills (TrainingPart)
     notes_waiting: list[tuple[int, list[str]]]  # lookups to note, while one is written
+    notes_writing: list[tuple[int, list[str]]]  # the lookups being written now
     _stopping: threading.Event
     notified: dict[int, str]
     _reminders_started: bool

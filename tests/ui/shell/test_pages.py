@@ -6,12 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from branchdesk import i18n
 from branchdesk.app import install_translator
 from branchdesk.db.engine import Database
 from branchdesk.lookup.couriers import list_couriers
@@ -21,7 +20,7 @@ from branchdesk.settings import SettingsStore
 from branchdesk.ui.lookup.couriers_page import COL_ACTIVE, COL_NAME, COL_PHONE
 from branchdesk.ui.shell import main_window as mw
 from branchdesk.ui.shell.main_window import MainWindow
-from tests.ui.conftest import Boxes, type_text
+from tests.ui.conftest import Boxes, english_again, type_text
 
 
 def _row_of(window: MainWindow, name: str) -> int:
@@ -169,7 +168,8 @@ def test_qts_own_dialogs_and_calendars_speak_chinese_on_an_english_pc(qtbot: QtB
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    translator = install_translator(app, "zh_CN")  # after the English locale was set
+    before = set(app.findChildren(QTranslator))
+    install_translator(app, "zh_CN")  # after the English locale was set
     try:
         calendar = QCalendarWidget()
         qtbot.addWidget(calendar)
@@ -184,8 +184,7 @@ def test_qts_own_dialogs_and_calendars_speak_chinese_on_an_english_pc(qtbot: QtB
         header = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         assert header == "名称"
     finally:
-        app.removeTranslator(translator)
-        i18n.set_language("en")
+        english_again(app, before)
 
 
 def test_settings_change_the_complaint_lead_time_and_banned_phrases(

@@ -13,6 +13,7 @@ import pytest
 from branchdesk.cli import main
 from branchdesk.complaints import service
 from branchdesk.db.engine import open_database
+from tests.unit.pdf_samples import unembedded_fonts
 
 
 def run(*args: str) -> int:
@@ -106,10 +107,7 @@ def test_print_the_month_s_analysis(
     assert "138****1234" in text and "13812341234" not in text
     assert re.search(r"\d+\.\d%", text)  # shares to one decimal: whole ones summed to 103%
     assert run("print", "analysis", "--month", "2026-13", "-o", str(out)) == 2
-    # Every font in the file is embedded (reportlab's Helvetica went in unembedded).
-    for page in PdfReader(out).pages:
-        for ref in page["/Resources"]["/Font"].values():  # type: ignore[index]
-            assert "/FontDescriptor" in ref.get_object(), ref.get_object()["/BaseFont"]
+    assert unembedded_fonts(out) == []  # reportlab's Helvetica went in unembedded
     # The value axis' numbers stand above the table under each chart, not under it.
     with pdfplumber.open(out) as pdf:
         for page in pdf.pages:

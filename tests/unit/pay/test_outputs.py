@@ -16,6 +16,7 @@ from branchdesk.pay import service
 from branchdesk.pay.documents.statement import render_statements
 from branchdesk.pay.exports import HEADERS, export_statements
 from branchdesk.pay.rates import QcBand, Rates
+from tests.unit.pdf_samples import unembedded_fonts
 
 from .conftest import MONTH, Team
 
@@ -164,3 +165,4 @@ def test_pdf_shows_qc_figures_and_the_daily_trend(team: Team, tmp_path: Path) ->
     text = _text(out)[0]
     assert "QC average 88.5 Items scored 12 Change from the month before ↓ -1.5" in text
     assert "Coaching open / closed 1 / 0 QC average per day" in text
+    assert unembedded_fonts(out) == []  # the daily chart started in Helvetica, unembedded
