@@ -588,6 +588,9 @@ class HandbookPage(QWidget):
                 category_id=None if category in (None, ALL) else category,
             )
         self.model.set_rows(rows)
+        # One category chosen: its name on every row says nothing and takes the room the
+        # standard and the way to avoid the fine need on a small screen.
+        self.view.setColumnHidden(COL_CATEGORY, category not in (None, ALL))
         self.count_label.setText(self.tr("{count} item(s)").format(count=len(rows)))
         if select is not None:
             row = self.model.row_of(select)

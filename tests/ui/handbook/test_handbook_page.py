@@ -369,3 +369,17 @@ def test_typing_a_courier_name_renders_the_vehicle_sheet_once(
     assert loaded == ["Ready"]
     assert dialog.job().courier == "Zhang Wei"
     dialog.reject()
+
+
+def test_one_category_chosen_hides_its_column(qtbot: QtBot, window: MainWindow) -> None:
+    """At 1024×768 the table scrolled sideways to reach 避责方法; with one category chosen the
+    category column repeated that name on every row."""
+    from branchdesk.ui.handbook.handbook_page import COL_CATEGORY
+
+    window.nav.setCurrentRow(HANDBOOK)
+    page = window.handbook_page
+    assert not page.view.isColumnHidden(COL_CATEGORY)  # 全部: the rows' categories differ
+    page.category_list.setCurrentRow(3)
+    assert page.view.isColumnHidden(COL_CATEGORY)
+    page.category_list.setCurrentRow(0)
+    assert not page.view.isColumnHidden(COL_CATEGORY)
