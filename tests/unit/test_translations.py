@@ -191,3 +191,26 @@ def test_the_catalog_read_at_start_is_the_ts_files() -> None:
     )
     assert read_at_start == parsed == extractor.read_ts(TS_FILE).translations()
     assert len(read_at_start) > 2000
+
+
+def test_no_context_of_ours_looks_like_qts_own() -> None:
+    """Our translator leaves contexts of Qt's classes (Q and a capital: QFileDialog…) to Qt's
+    translations: a class or a translate() context of ours named so would lose its Chinese."""
+    import ast
+
+    qt_like = re.compile(r"Q[A-Z]")
+    found = []
+    for path in (ROOT / "branchdesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and qt_like.match(node.name):
+                found.append(f"{path.name}: class {node.name}")
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", None) == "translate"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and qt_like.match(node.args[0].value)
+            ):
+                found.append(f"{path.name}: translate({node.args[0].value!r})")
+    assert found == []
