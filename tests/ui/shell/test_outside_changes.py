@@ -19,6 +19,16 @@ from tests.ui.conftest import Boxes
 ADDRESS = "宁波市海曙区中山西路37号"
 
 
+def _commit_elsewhere(sql: str, params: tuple[object, ...] = ()) -> None:
+    """One statement committed by another program (its own connection to the file)."""
+    other = sqlite3.connect(paths.db_path())
+    try:
+        other.execute(sql, params)
+        other.commit()
+    finally:
+        other.close()
+
+
 def _courier(window: MainWindow) -> tuple[str, str]:
     model = window.lookup_page.courier_model
     index = model.index(0, 0)
@@ -57,14 +67,11 @@ def test_the_window_reads_again_when_the_agent_comes_back_to_it(
 ) -> None:
     window.lookup_page.search_box.setText(ADDRESS)
     window.lookup_page.run_search()
-    other = sqlite3.connect(paths.db_path())
     # Another BranchDesk's 业务员 page renames the courier (and stamps the change).
-    other.execute(
+    _commit_elsewhere(
         "UPDATE courier SET name = '王强强', updated_at = '2099-01-01 00:00:00.000000' "
         "WHERE name = '王强'"
     )
-    other.commit()
-    other.close()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
@@ -79,14 +86,11 @@ def test_a_stale_row_never_opens_another_customers_complaint(
     window.nav.setCurrentRow(COMPLAINTS)
     page = window.complaints_page
     stale = page.model.rows[0]
-    other = sqlite3.connect(paths.db_path())
-    other.execute(
+    _commit_elsewhere(
         "UPDATE complaint SET ticket_no = 'TS20991231-0001', customer_name = '赵先生', "
         "phone = '13900000000' WHERE id = ?",
         (stale.id,),
     )
-    other.commit()
-    other.close()
     page.view.setCurrentIndex(page.model.index(0, 0))
     with qtbot.waitSignal(page.status, timeout=3000) as said:
         page.open_selected()
@@ -136,22 +140,16 @@ def test_reading_again_keeps_the_agent_on_the_due_queue(qtbot: QtBot, window: Ma
     page = window.complaints_page
     page.show_due()
     assert page.tabs.currentIndex() == page.DUE
-    other = sqlite3.connect(paths.db_path())
-    other.execute(
+    _commit_elsewhere(
         "UPDATE complaint SET reply = reply || '。' WHERE id = (SELECT min(id) FROM complaint)"
     )
-    other.commit()
-    other.close()
     assert window.reload_if_changed()
     assert page.tabs.currentIndex() == page.DUE  # not pulled over to the list
 
 
 def test_nothing_is_read_while_the_data_is_being_restored(qtbot: QtBot, window: MainWindow) -> None:
     window.reminder_timer.stop()  # as 从备份恢复 does while it replaces the file
-    other = sqlite3.connect(paths.db_path())
-    other.execute("UPDATE courier SET phone = phone")
-    other.commit()
-    other.close()
+    _commit_elsewhere("UPDATE courier SET phone = phone")
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
@@ -169,10 +167,7 @@ def test_a_complaint_deleted_while_its_window_is_open_closes_the_window(
     page = window.complaints_page
     row = next(r for r in page.model.rows if r.status == NEW)
     dialog = page.open_complaint(row.id)
-    other = sqlite3.connect(paths.db_path())
-    other.execute("DELETE FROM complaint WHERE id = ?", (row.id,))
-    other.commit()
-    other.close()
+    _commit_elsewhere("DELETE FROM complaint WHERE id = ?", (row.id,))
     assert not dialog.move_to(PROCESSING)
     assert not dialog.isVisible()
     assert boxes.shown and row.ticket_no in boxes.shown[-1][1]
