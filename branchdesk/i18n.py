@@ -94,6 +94,12 @@ def joined(parts: Iterable[str]) -> str:
     return ("；" if _language == "zh_CN" else "; ").join(parts)
 
 
+def commas(parts: Iterable[str]) -> str:
+    """Parts of one phrase (a file, its sheet, a row, a column): "，" in Chinese, ", " in
+    English."""
+    return ("，" if _language == "zh_CN" else ", ").join(parts)
+
+
 def labelled(label: str, text: object) -> str:
     """ "label: text" with the language's colon (全角 "：" in Chinese)."""
     return f"{label}{'：' if _language == 'zh_CN' else ': '}{text}"

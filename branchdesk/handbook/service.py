@@ -23,7 +23,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.handbook.entries import Chapter, Entry, Exam, Handbook, Question, ResultRow
 from branchdesk.handbook.fines import Fine, FineKind, parse_fine
 from branchdesk.handbook.models import ExamPaper, ExamResult, PenaltyCategory, PenaltyItem
-from branchdesk.i18n import tr
+from branchdesk.i18n import commas, tr
 from branchdesk.io.models import ImportBatch
 from branchdesk.permissions import Action, require_owner
 
@@ -424,7 +424,7 @@ ITEM_FIELD_LABELS = {
 
 def _field_labels(names: Iterable[str]) -> str:
     """The fields' names as the user sees them (the import's column labels)."""
-    return ", ".join(
+    return commas(
         tr(ITEM_FIELD_LABELS[name]) if name in ITEM_FIELD_LABELS else name for name in names
     )
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import cast
 
 from branchdesk.errors import BranchDeskError
-from branchdesk.i18n import tr
+from branchdesk.i18n import commas, tr
 from branchdesk.io.limits import MAX_CELL_CHARS
 from branchdesk.io.reader import FormulaWithoutResult, Sheet
 
@@ -393,7 +393,7 @@ class Problem:
             parts.append(tr("row {row}", row=self.row))
         if self.column:
             parts.append(tr("column {column}", column=self.column))
-        place = ", ".join(parts)
+        place = commas(parts)
         if _is_empty(self.value):
             if not place:
                 return self.message

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from branchdesk.i18n import tr
+from branchdesk.i18n import commas, tr
 from branchdesk.team.agents import TeamError, get_agent, has_team, now
 from branchdesk.team.models import Agent, Assignment, Contact
 from branchdesk.team.routing import Route, route
@@ -122,7 +122,7 @@ def route_complaints(
 
 def describe_counts(counts: dict[str, int]) -> str:
     """ "Assigned: 王芳 3, 李明 2; not assigned 1." for a report line."""
-    named = ", ".join(f"{name} {n}" for name, n in sorted(counts.items()) if name)
+    named = commas(f"{name} {n}" for name, n in sorted(counts.items()) if name)
     text = tr("Assigned: {list}.", list=named) if named else ""
     if counts.get(""):
         text = (text + " " if text else "") + tr(

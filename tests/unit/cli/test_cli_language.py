@@ -237,13 +237,19 @@ def test_the_faq_import_names_its_columns_as_a_faq_does(
 
 
 def test_chinese_output_uses_chinese_punctuation(
-    sample_db: Database, chinese: Path, capsys: pytest.CaptureFixture[str]
+    sample_db: Database, chinese: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The lookup said "精确匹配: …" and the reasons were joined by an ASCII "; "."""
     assert main(["lookup", "宁波市海曙区中山西路37号"]) == 0
     out = capsys.readouterr().out
     assert "精确匹配：" in out and "精确匹配:" not in out
     assert "; " not in out
+    # Where a bad cell is: file，sheet，row，column (the ASCII ", " between them read oddly).
+    bad = tmp_path / "片区.csv"
+    bad.write_text("区县,负责片区,业务员\r\n海曙区,中山\x07路,李四\r\n", encoding="utf-8")
+    assert main(["import", "areas", str(bad), "--dry-run"]) == 1
+    said = capsys.readouterr()
+    assert "片区.csv，工作表“片区”，第 2 行，" in said.out + said.err
 
 
 def test_a_windowed_start_with_an_unusable_data_folder_says_so_in_a_window(
