@@ -39,7 +39,7 @@ from branchdesk.privacy import mask_phone, mask_phones_in, require_full_phones
 
 COMPLAINT_HEADERS = [
     "工单号",
-    "HQ工单号",
+    "总部工单号",
     "接收时间",
     "渠道",
     "分类",

@@ -280,7 +280,7 @@ def _write(
         row_new = service.create_complaint(
             session,
             service.NewComplaint(
-                channel="HQ工单",
+                channel="总部工单",
                 category_id=category_id,
                 waybill_no=str(waybill or ""),
                 customer_name=str(v.get("customer_name") or ""),

@@ -6,6 +6,8 @@ ComplaintEvent (who, when, what), so the history is complete whatever screen mad
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -33,7 +35,7 @@ from branchdesk.complaints.scripts import (
 )
 from branchdesk.complaints.workflow import CLOSED, NEW, OPEN_STATUSES, WorkflowError
 from branchdesk.errors import BranchDeskError
-from branchdesk.i18n import joined, tr
+from branchdesk.i18n import joined, labelled, tr
 from branchdesk.lookup import couriers
 from branchdesk.permissions import Action, require_owner
 
@@ -124,6 +126,15 @@ def _category(session: Session, category_id: int) -> ComplaintCategory:
     if category is None:
         raise ComplaintError(tr("This complaint category no longer exists."))
     return category
+
+
+def _channel(text: str) -> str:
+    channel = workflow.channel_named(text)
+    if channel is None:
+        raise ComplaintError(
+            tr("Choose a channel: {channels}", channels="、".join(workflow.CHANNELS))
+        )
+    return channel
 
 
 def _clean(text: str | None, limit: int, what: str) -> str:
@@ -597,10 +608,7 @@ def create_complaint(
     """Log a complaint; raises ComplaintError with a message when a field is wrong."""
     from branchdesk.lookup.waybills import normalise_number
 
-    if new.channel not in workflow.CHANNELS:
-        raise ComplaintError(
-            tr("Choose a channel: {channels}", channels="、".join(workflow.CHANNELS))
-        )
+    channel = _channel(new.channel)
     category = _category(session, new.category_id)
     received = (new.received_at or now()).replace(microsecond=0)
     due = new.due_at or workflow.due_at(received, category.sla_hours)
@@ -614,7 +622,7 @@ def create_complaint(
     c = Complaint(
         ticket_no=next_ticket_no(session, received),
         hq_order_no=_clean(new.hq_order_no, 40, tr("The HQ order number")) or None,
-        channel=new.channel,
+        channel=channel,
         waybill_no=waybill,
         customer_name=_clean(new.customer_name, 40, tr("The customer's name")) or None,
         phone=phone[:30] if phone else None,
@@ -632,7 +640,7 @@ def create_complaint(
         updated_at=now(),
     )
     session.add(c)
-    _event(c, who, "created", note=new.channel, to_status=NEW, at=received)
+    _event(c, who, "created", note=channel, to_status=NEW, at=received)
     session.flush()
     return _row(c, _paths(session))
 
@@ -678,29 +686,28 @@ def update_complaint(
         changes["phone"] = (
             "".join(ch for ch in changes["phone"] if ch.isdigit() or ch in "-/ ").strip() or None
         )
-    noted = []
+    changed: list[tuple[str, object, object]] = []
     for key, value in changes.items():
         if key == "category_id":
             category = _category(session, int(value))
             if category.id != c.category_id:
-                noted.append(f"category → {category.name}")
+                paths = _paths(session)
+                changed.append(("category_id", paths.get(c.category_id), paths.get(category.id)))
                 c.category_id = category.id
             continue
         if key == "due_at":
             if not isinstance(value, datetime) or value < c.received_at:
                 raise ComplaintError(tr("The deadline cannot be before the time it was received."))
-        elif key == "channel" and value not in workflow.CHANNELS:
-            raise ComplaintError(
-                tr("Choose a channel: {channels}", channels="、".join(workflow.CHANNELS))
-            )
+        elif key == "channel":
+            value = _channel(str(value))
         elif isinstance(value, str):
             value = value.strip() or (None if key not in ("description", "reply") else "")
         if getattr(c, key) != value:
-            noted.append(f"{key}: {getattr(c, key) or ''} → {value or ''}")
+            changed.append((key, getattr(c, key), value))
             setattr(c, key, value)
-    if noted:
+    if changed:
         c.updated_at = now()
-        _event(c, who, "edit", note=joined(noted))
+        _event(c, who, "edit", note=edit_note(changed))
     session.flush()
     return _row(c, _paths(session))
 
@@ -749,7 +756,7 @@ def transition(
     c.status = target
     c.updated_at = when
     action = "reopened" if before == CLOSED else "status"
-    _event(c, who, action, note="; ".join(notes), from_status=before, to_status=target, at=when)
+    _event(c, who, action, note=joined(notes), from_status=before, to_status=target, at=when)
     session.flush()
     return _row(c, _paths(session))
 
@@ -794,6 +801,66 @@ def merge(session: Session, duplicate_id: int, into_id: int, who: str = "") -> C
     target.updated_at = now()
     session.flush()
     return _row(target, _paths(session))
+
+
+# What a changed field is called in the history: the complaint form's own words, put into the
+# language of whoever reads it (the stored change names the field, not a label).
+FIELD_LABELS = {
+    "channel": "Channel",
+    "waybill_no": "Waybill no.",
+    "customer_name": "Customer",
+    "phone": "Customer's phone",
+    "address": "Address",
+    "category_id": "Category",
+    "courier_name": "Courier",
+    "courier_phone": "Courier's phone",
+    "description": "Description",
+    "reply": "Reply",
+    "due_at": "Due",
+    "hq_order_no": "HQ order no.",
+}
+# A change as older versions stored it: "courier_name: 张三 → 李四", "category → 延误".
+_OLD_CHANGE = re.compile(rf"(?:^|(?<=；)|(?<=; ))({'|'.join(FIELD_LABELS)}|category)(?:: | →)")
+_EDIT_MARK = "changes"
+
+
+def edit_note(changed: Sequence[tuple[str, object, object]]) -> str:
+    """An edit as stored in its event: which fields, from what, to what (JSON, no labels)."""
+    plain = [[key, _plain(before), _plain(after)] for key, before, after in changed]
+    return json.dumps({_EDIT_MARK: plain}, ensure_ascii=False)
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    return str(value)
+
+
+def _old_change(found: re.Match[str]) -> str:
+    label = tr(FIELD_LABELS.get(found.group(1), "Category"))
+    return f"{label} →" if found.group(0).endswith("→") else labelled(label, "")
+
+
+def event_note(event_row: EventRow) -> str:
+    """An event's note as its reader says it: an edit names the fields in their language
+    ("业务员：张三 → 李四；处理时限：…"); the other notes are shown as written."""
+    note = event_row.note
+    if event_row.action != "edit":
+        return note
+    try:
+        changes = json.loads(note)[_EDIT_MARK] if note.startswith("{") else None
+    except (ValueError, KeyError, TypeError):
+        changes = None
+    if not isinstance(changes, list):  # written by an older version: name its fields
+        return _OLD_CHANGE.sub(_old_change, note)
+    parts = []
+    for change in changes:
+        key, before, after = [*(change if isinstance(change, list) else [change]), "", ""][:3]
+        label = tr(FIELD_LABELS.get(str(key), str(key)))
+        parts.append(labelled(label, f"{before or '—'} → {after or '—'}"))
+    return joined(parts)
 
 
 def history(session: Session, complaint_id: int) -> list[EventRow]:

@@ -39,7 +39,17 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     CLOSED: (PROCESSING,),
 }
 
-CHANNELS = ("电话", "HQ工单", "电商平台", "上门", "12305/邮政申诉")
+CHANNELS = ("电话", "总部工单", "电商平台", "上门", "12305/邮政申诉")
+# Names a channel was once stored or typed under (migration 0018 renamed the stored ones).
+_CHANNEL_ALIASES = {"hq工单": "总部工单", "hq": "总部工单", "总部": "总部工单"}
+
+
+def channel_named(text: str) -> str | None:
+    """The channel `text` names (one of CHANNELS, or an older name of one); None if none."""
+    value = "".join(text.split())
+    if value in CHANNELS:
+        return value
+    return _CHANNEL_ALIASES.get(value.lower())
 
 
 class WorkflowError(BranchDeskError):

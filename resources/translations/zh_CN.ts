@@ -9417,5 +9417,13 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Owed (元)</source>
         <translation>应扣（元）</translation>
     </message>
+    <message>
+        <source>Customer's phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <source>Courier's phone</source>
+        <translation>业务员电话</translation>
+    </message>
 </context>
 </TS>

@@ -44,7 +44,7 @@ def build(count: int) -> None:
     now = datetime.now().replace(microsecond=0)
     couriers = ["张伟", "王强", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄涛", "周杰", "吴芳"]
     surnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
-    channels = ["电话", "HQ工单", "HQ工单", "电商平台", "上门", "12305/邮政申诉"]
+    channels = ["电话", "总部工单", "总部工单", "电商平台", "上门", "12305/邮政申诉"]
     with db.session() as s:
         service.ensure_default_categories(s)
         cats = [(c.id, c.sla_hours) for c in service.category_tree(s)]

@@ -4,7 +4,7 @@ HEAD_REVISION lets start-up check the schema without importing Alembic; a test k
 to the head of the scripts in versions/.
 """
 
-HEAD_REVISION = "0017"
+HEAD_REVISION = "0018"
 KNOWN_REVISIONS = frozenset(
     {
         "0001",
@@ -24,5 +24,6 @@ KNOWN_REVISIONS = frozenset(
         "0015",
         "0016",
         "0017",
+        "0018",
     }
 )

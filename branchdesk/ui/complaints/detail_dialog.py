@@ -273,7 +273,7 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
                     e.who,
                     self.tr(EVENT_LABELS.get(e.action, e.action)),
                     moved,
-                    e.note,
+                    service.event_note(e),
                 )
             ):
                 item = QTableWidgetItem(text)

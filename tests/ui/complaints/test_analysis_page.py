@@ -90,7 +90,7 @@ def page(qtbot: QtBot, db: Database) -> AnalysisPage:
             "遗失",
             courier="李明",
             waybill="YT4300000001",
-            channel="HQ工单",
+            channel="总部工单",
             closed_after=20,
         )
         _add(s, march + timedelta(days=7), "破损/短少", closed_after=80, fen=5000)
@@ -303,7 +303,7 @@ def test_on_a_small_screen_the_channel_legend_names_every_channel_in_full(
     page.reload()
     page.resize(820, 620)  # the page in a 1024×768 window
     qtbot.waitUntil(lambda: page.channel_view.width() < 360)
-    full = sorted(["电话 3", "HQ工单 1", "电商平台 1", "12305/邮政申诉 1", "上门 1"])
+    full = sorted(["电话 3", "总部工单 1", "电商平台 1", "12305/邮政申诉 1", "上门 1"])
     # None cut short, once the legend is laid out again for the new size.
     qtbot.waitUntil(lambda: sorted(_legend_texts(page)) == full)
     pie_room = page.channel_view.width() - page.channel_chart.legend().geometry().width()

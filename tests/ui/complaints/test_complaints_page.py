@@ -375,6 +375,22 @@ def test_edit_a_field_in_the_detail(qtbot: QtBot, sample_db: Database) -> None:
     assert "林女士" in detail.script.view.toPlainText()  # {客户称呼}
 
 
+def test_the_history_names_an_edited_field_in_chinese(
+    qtbot: QtBot, sample_db: Database, chinese_ui: QApplication
+) -> None:
+    logged = _log(sample_db, "9900000000001")
+    detail = ComplaintDetailDialog(sample_db, logged.id)
+    qtbot.addWidget(detail)
+    detail.show()
+    _activate(qtbot, detail)
+    detail.form.customer.setFocus()
+    type_text(qtbot, detail.form.customer, "林女士")
+    qtbot.keyClick(detail, Qt.Key.Key_S, CTRL)
+    last = detail.history.rowCount() - 1
+    assert detail.history.item(last, 2).text() == "修改"
+    assert detail.history.item(last, 4).text() == "客户：— → 林女士"
+
+
 def test_a_duplicate_waybill_is_flagged_and_merged(
     qtbot: QtBot, window: MainWindow, boxes: Boxes
 ) -> None:

@@ -103,7 +103,7 @@ def test_print_the_month_s_analysis(
     out = tmp_path / "analysis.pdf"
     assert run("print", "analysis", "--month", "2026-11", "-o", str(out)) == 0
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
-    assert "2026-11" in text and "改地址" in text and "HQ工单" in text
+    assert "2026-11" in text and "改地址" in text and "总部工单" in text
     assert "138****1234" in text and "13812341234" not in text
     assert re.search(r"\d+\.\d%", text)  # shares to one decimal: whole ones summed to 103%
     assert run("print", "analysis", "--month", "2026-13", "-o", str(out)) == 2

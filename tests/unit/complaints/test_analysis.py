@@ -88,8 +88,8 @@ def test_month_bounds_and_add_months_cross_the_year() -> None:
 def test_counts_by_category_courier_channel_and_status(session: Session) -> None:
     add(session, MARCH + timedelta(days=1), path="延误 › 派送延误", courier="王建国")
     add(session, MARCH + timedelta(days=2), path="延误 › 派送延误", courier="王建国")
-    add(session, MARCH + timedelta(days=3), path="延误 › 揽收延误", channel="HQ工单")
-    add(session, MARCH + timedelta(days=4), path="延误", channel="HQ工单", courier="李明")
+    add(session, MARCH + timedelta(days=3), path="延误 › 揽收延误", channel="总部工单")
+    add(session, MARCH + timedelta(days=4), path="延误", channel="总部工单", courier="李明")
     lost = add(session, MARCH + timedelta(days=5), path="遗失", channel="电商平台")
     close(session, lost, MARCH + timedelta(days=6))
     add(session, datetime(2026, 2, 28, 23, 59), path="遗失", courier="李明")  # February
@@ -108,7 +108,7 @@ def test_counts_by_category_courier_channel_and_status(session: Session) -> None
     assert r.by_subcategory[0].path == "延误 › 派送延误"
     assert {c.label: c.count for c in r.by_courier} == {"王建国": 2, UNASSIGNED: 2, "李明": 1}
     assert r.by_courier[-1] == Count("李明", 1)  # most first
-    assert {c.label: c.count for c in r.by_channel} == {"HQ工单": 2, "电话": 2, "电商平台": 1}
+    assert {c.label: c.count for c in r.by_channel} == {"总部工单": 2, "电话": 2, "电商平台": 1}
     assert r.by_channel[-1] == Count("电商平台", 1)
     assert r.by_status == (Count("new", 4), Count(CLOSED, 1))
     assert r.still_open == 4
@@ -272,7 +272,7 @@ def _march_log(session: Session) -> tuple[ComplaintRow, ComplaintRow, ComplaintR
         phone="13812341234",
         customer="王女士",
         courier="张伟",
-        channel="HQ工单",
+        channel="总部工单",
     )
     dup = add(session, datetime(2026, 3, 3, 8), waybill="YT4300000001", phone="13812341234")
     service.merge(session, dup.id, first.id)  # merged while open; closed afterwards
@@ -296,7 +296,7 @@ def test_export_complaints_one_row_each_with_masked_phones(
     assert list(by_ticket) == [first.ticket_no, dup.ticket_no, late.ticket_no]
     one = by_ticket[first.ticket_no]
     assert one["接收时间"] == datetime(2026, 3, 2, 9, 30)
-    assert one["渠道"] == "HQ工单"
+    assert one["渠道"] == "总部工单"
     assert one["分类"] == "延误 › 派送延误"
     assert one["运单号"] == "YT4300000001"
     assert one["客户"] == "王女士"

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy import text as sql_text
 
+from branchdesk import i18n
 from branchdesk.complaints import service, workflow
 from branchdesk.complaints.models import Complaint
 from branchdesk.complaints.scripts import fill_script, find_banned
@@ -369,7 +370,7 @@ def test_work_orders_import_with_their_deadlines_and_duplicates_are_merged(
             for r in service.list_complaints(s, service.ComplaintFilter(include_merged=True))
         }
         first = rows["GD202611020001"]
-        assert (first.channel, first.category) == ("HQ工单", "催件")
+        assert (first.channel, first.category) == ("总部工单", "催件")
         assert (first.received_at, first.due_at) == (
             datetime(2026, 11, 2, 9, 0),
             datetime(2026, 11, 3, 9, 0),
@@ -660,3 +661,54 @@ def test_the_sample_complaints_history_holds_no_time_still_to_come(
     with db.read_session() as session:
         latest = session.scalar(select(func.max(ComplaintEvent.at)))
     assert latest is not None and latest <= at
+
+
+# --- the history in the reader's words --------------------------------------------------
+
+
+def test_an_edit_is_shown_with_the_fields_named_in_the_readers_language(branch: Database) -> None:
+    row = _log(branch, customer_name="王先生")
+    with branch.session() as s:
+        service.update_complaint(
+            s,
+            row.id,
+            "小王",
+            customer_name="李女士",
+            due_at=T0 + timedelta(hours=30),
+            category_id=_category(branch, "遗失").id,
+            hq_order_no="",
+        )
+        edit = service.history(s, row.id)[-1]
+    assert edit.action == "edit"
+    i18n.set_language("zh_CN")
+    shown = service.event_note(edit)
+    assert shown == (
+        "客户：王先生 → 李女士；处理时限：2026-11-03 09:00 → 2026-11-03 15:00；分类：催件 → 遗失"
+    )
+    i18n.set_language("en")
+    assert service.event_note(edit).startswith("Customer: 王先生 → 李女士; Due: 2026-11-03 09:00")
+
+
+def test_an_edit_stored_by_an_older_version_is_shown_with_its_fields_named() -> None:
+    old = service.EventRow(
+        T0, "小王", "edit", None, None, "courier_name: 张三 → 李四; category → 遗失; reply:  → 好的"
+    )
+    i18n.set_language("zh_CN")
+    assert service.event_note(old) == "业务员：张三 → 李四; 分类 → 遗失; 回复： → 好的"
+    status = service.EventRow(T0, "小王", "status", NEW, PROCESSING, "courier_name: 张三")
+    assert service.event_note(status) == "courier_name: 张三"  # a note typed by an agent
+
+
+def test_the_hq_channel_is_stored_in_chinese_and_its_old_name_still_taken(
+    branch: Database,
+) -> None:
+    assert "总部工单" in workflow.CHANNELS
+    assert not [c for c in workflow.CHANNELS if any("a" <= ch.lower() <= "z" for ch in c)]
+    row = _log(branch, channel="HQ工单")
+    assert row.channel == "总部工单"
+    with branch.session() as s:
+        edited = service.update_complaint(s, row.id, "小王", channel=" hq工单 ")
+        assert edited.channel == "总部工单"
+        assert [e.action for e in service.history(s, row.id)] == ["created"]  # no change
+        with pytest.raises(ComplaintError, match="总部工单"):
+            service.update_complaint(s, row.id, "小王", channel="微信")

@@ -123,3 +123,44 @@ def test_a_data_dir_named_with_url_characters_is_opened_where_it_is(
     again.dispose()
     assert not list(paths.backups_dir().glob("before-upgrade-*"))
     assert [p.name for p in base.iterdir()] == [folder]  # no stray file beside it
+
+
+def test_the_hq_channel_stored_before_0018_is_renamed_in_chinese(data_dir: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{paths.db_path()}")
+    cfg = Config()
+    cfg.set_main_option("script_location", "branchdesk.db:migrations")
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "0017")
+        connection.exec_driver_sql(
+            "INSERT INTO complaint_category (id, name, sla_hours, position)"
+            " VALUES (1, '催件', 24, 0)"
+        )
+        for n, channel in enumerate(("HQ工单", "电话"), start=1):
+            connection.exec_driver_sql(
+                "INSERT INTO complaint (id, ticket_no, channel, category_id, status, received_at,"
+                " due_at, description, reply, updated_at, is_sample) VALUES (?, ?, ?, 1, 'new',"
+                " '2026-11-02 09:00:00', '2026-11-03 09:00:00', '催件', '', '2026-11-02 09:00:00',"
+                " 0)",
+                (n, f"TS-{n}", channel),
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO complaint_event (complaint_id, at, who, action, note)"
+                " VALUES (?, '2026-11-02 09:00:00', '小王', 'created', ?)",
+                (n, channel),
+            )
+    engine.dispose()
+    open_database().dispose()
+    con = sqlite3.connect(paths.db_path())
+    assert con.execute("SELECT channel FROM complaint ORDER BY id").fetchall() == [
+        ("总部工单",),
+        ("电话",),
+    ]
+    assert con.execute("SELECT note FROM complaint_event ORDER BY id").fetchall() == [
+        ("总部工单",),
+        ("电话",),
+    ]
+    con.close()
