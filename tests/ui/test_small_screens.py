@@ -162,6 +162,34 @@ def test_every_page_fits_1024_by_768(qtbot: QtBot, window: MainWindow, name: str
     _shrink_and_check(qtbot, window, f"the main window on the {name} page")
 
 
+def test_the_handbooks_long_text_is_in_view_at_1024_by_768(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """操作标准 and 避责方法, what an agent opens the handbook for, are read without scrolling
+    sideways (the codes and dates after them may be scrolled to); a column the user sized by
+    hand keeps its width when the window changes."""
+    from branchdesk.ui.handbook.handbook_page import COL_AVOIDANCE, COL_CAUSE, COL_STANDARD
+
+    window.nav.setCurrentRow(mw.HANDBOOK)
+    page = window.handbook_page
+    window.resize(ROOM_W, ROOM_H)
+    qtbot.wait(10)
+    QApplication.processEvents()
+    view = page.view
+    right = view.viewport().width()
+
+    def in_view(column: int) -> bool:
+        left = view.columnViewportPosition(column)
+        return left >= 0 and left + view.columnWidth(column) <= right
+
+    assert in_view(COL_STANDARD) and in_view(COL_AVOIDANCE)
+    assert min(view.columnWidth(COL_STANDARD), view.columnWidth(COL_AVOIDANCE)) >= 160
+    view.horizontalHeader().resizeSection(COL_CAUSE, 200)  # by hand
+    window.resize(ROOM_W - 100, ROOM_H)
+    QApplication.processEvents()
+    assert view.columnWidth(COL_CAUSE) == 200
+
+
 @pytest.mark.parametrize("tab", ["drill", "plan", "board"])
 def test_every_training_tab_fits_1024_by_768(qtbot: QtBot, window: MainWindow, tab: str) -> None:
     window.nav.setCurrentRow(mw.TRAINING)

@@ -39,7 +39,7 @@ from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.category_list import ALL, fill_category_list
 from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
-from branchdesk.ui.kit.tables import add_copy_actions
+from branchdesk.ui.kit.tables import TextColumnsFit, add_copy_actions
 
 (
     COL_CATEGORY,
@@ -419,19 +419,20 @@ class HandbookPage(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in (
-            (COL_CATEGORY, 90),
-            (COL_CAUSE, 150),
-            (COL_FINE, 140),
-            (COL_STANDARD, 250),
-            (COL_AVOIDANCE, 230),
-            (COL_CODE, 70),
-            (COL_EFFECTIVE, 90),
-            (COL_UPDATED, 90),
-        ):
-            self.view.setColumnWidth(col, width)
+        # 操作标准 and 避责方法 share the width the others leave, so both are in view at
+        # 1024×768; 总部编号 and the dates come after them.
+        self.columns_fit = TextColumnsFit(
+            self.view,
+            {
+                COL_CATEGORY: 84,
+                COL_CAUSE: 116,
+                COL_FINE: 100,
+                COL_CODE: 70,
+                COL_EFFECTIVE: 90,
+                COL_UPDATED: 90,
+            },
+            {COL_STANDARD: 52, COL_AVOIDANCE: 48},
+        )
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -504,14 +505,14 @@ class HandbookPage(QWidget):
         bottom.addWidget(self.count_label)
         rl.addLayout(bottom)
 
-        left.setMinimumWidth(170)
+        left.setMinimumWidth(140)
         left.setMaximumWidth(320)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([210, 900])
+        splitter.setSizes([160, 900])
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.sample_button)
@@ -591,6 +592,7 @@ class HandbookPage(QWidget):
         # One category chosen: its name on every row says nothing and takes the room the
         # standard and the way to avoid the fine need on a small screen.
         self.view.setColumnHidden(COL_CATEGORY, category not in (None, ALL))
+        self.columns_fit.fit()
         self.count_label.setText(self.tr("{count} item(s)").format(count=len(rows)))
         if select is not None:
             row = self.model.row_of(select)

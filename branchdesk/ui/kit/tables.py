@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -102,3 +102,68 @@ def read_only_table(
     return rows_table(
         model, single=single, fit_columns=fit_columns, alternating=alternating, stretch=stretch
     )
+
+
+class TextColumnsFit(QObject):
+    """The columns before and between `shared` at their `widths`; the long-text columns in
+    `shared` share what is left of the table's width (by their weights, none narrower than
+    `least`), so the text a reader came for is in view on a small screen too and the
+    columns after them (codes, dates) are the ones left to scroll to, where the width does
+    not leave the long ones twice `least` each with those in view as well.
+
+    Fitted again when the table's width changes or a column is hidden or shown, until the
+    user sizes a column by hand: from then on the widths are theirs."""
+
+    def __init__(
+        self,
+        view: QTableView,
+        widths: dict[int, int],
+        shared: dict[int, int],
+        least: int = 160,
+    ) -> None:
+        super().__init__(view)
+        self._view = view
+        self._widths = widths
+        self._shared = shared
+        self._least = least
+        self._fitting = False
+        self._by_hand = False
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().sectionResized.connect(self._resized)
+        view.viewport().installEventFilter(self)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _resized(self, *_args: object) -> None:
+        if not self._fitting:
+            self._by_hand = True
+
+    def fit(self) -> None:
+        """Size the columns to the table's present width (not after the user sized one)."""
+        if self._by_hand:
+            return
+        view = self._view
+        last_shared = max(self._shared)
+        shown = {c: w for c, w in self._widths.items() if not view.isColumnHidden(c)}
+        before = sum(w for c, w in shown.items() if c < last_shared)
+        after = sum(w for c, w in shown.items() if c > last_shared)
+        width = view.viewport().width()
+        roomy = 2 * self._least * len(self._shared)  # a wide screen: the codes in view too
+        spare = width - before - (after if width - before - after >= roomy else 0)
+        spare = max(spare, self._least * len(self._shared))
+        weights = sum(self._shared.values())
+        self._fitting = True
+        try:
+            for column, width in self._widths.items():
+                view.setColumnWidth(column, width)
+            left = spare
+            for n, (column, weight) in enumerate(sorted(self._shared.items())):
+                width = left if n == len(self._shared) - 1 else spare * weight // weights
+                view.setColumnWidth(column, max(self._least, width))
+                left -= width
+        finally:
+            self._fitting = False
