@@ -83,8 +83,11 @@ class CourierSlip:
     lines: tuple[SlipLine, ...]
 
     def counts(self) -> dict[str, int]:
-        """Parcels per problem kind, in the order unsigned, missed scan, overdue, other."""
+        """Parcels per problem kind, in the order unsigned, missed scan, overdue, other. A
+        parcel listed with two problems (未签收；派送超时, a waybill on two rows) is counted
+        under each, so the kinds may add up to more than the parcels."""
         found = {UNSIGNED: 0, MISSED_SCAN: 0, OVERDUE: 0, OTHER: 0}
         for line in self.lines:
-            found[problem_kind(line.problem)] += 1
+            for kind in {problem_kind(p) for p in line.problem.split("；") if p} or {OTHER}:
+                found[kind] += 1
         return {k: n for k, n in found.items() if n}
