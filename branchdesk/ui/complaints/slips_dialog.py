@@ -49,6 +49,7 @@ from branchdesk.privacy import require_full_phones
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.data.import_dialog import choose_table
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
 from branchdesk.ui.kit.screens import fit_to_screen
@@ -117,6 +118,7 @@ class SlipsDialog(PreviewHost, QDialog):
         self.preview.runner.idle.connect(self._idle)
         self.setWindowTitle(self.tr("Problem-parcel slips"))
         fit_to_screen(self, 1180, 700)
+        enter_presses(self)  # Enter opened the file browser again
 
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("slipsFile")

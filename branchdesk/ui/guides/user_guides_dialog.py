@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from branchdesk.errors import BranchDeskError
 from branchdesk.guides.user_guides import user_guide_image, user_guides
 from branchdesk.ui.guides.guide_viewer import GuideViewer
+from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.screens import fit_to_screen
 
 
@@ -52,7 +53,6 @@ class UserGuidesDialog(QDialog):
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _item: self.open_current())
         self.open_button = QPushButton(self.tr("Open"))
-        self.open_button.setDefault(True)
         self.open_button.clicked.connect(self.open_current)
         self.open_button.setEnabled(bool(self.guides))
         close = QPushButton(self.tr("Close"))
@@ -65,6 +65,7 @@ class UserGuidesDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        enter_presses(self)  # the list opens its guide on Enter; a default button opened it twice
 
     def open_current(self) -> None:
         row = self.list.currentRow()

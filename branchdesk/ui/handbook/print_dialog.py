@@ -31,6 +31,7 @@ from branchdesk.db.engine import Database
 from branchdesk.handbook import service
 from branchdesk.handbook.printing import Printed, PrintJob, print_document
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
 from branchdesk.ui.kit.screens import fit_to_screen
 
@@ -94,6 +95,7 @@ class PrintDialog(PreviewHost, QDialog):
         self.preview_path = self.preview.path
         self.setWindowTitle(self.tr("Print"))
         fit_to_screen(self, 1060, 700)  # less on a small screen
+        enter_presses(self)  # Enter drew a new exam paper
 
         with db.session() as session:
             categories = service.list_categories(session)

@@ -26,6 +26,7 @@ from branchdesk.io.export import notes_of
 from branchdesk.owner import audit
 from branchdesk.owner.audit import AUDIT_LABELS, AuditRow
 from branchdesk.permissions import Action
+from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.owner_action import ensure_owner
 from branchdesk.ui.kit.screens import fit_to_screen
@@ -69,6 +70,8 @@ class AuditDialog(QDialog):
         export.clicked.connect(self.export)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        # Enter closes, as in the other lists; it opened the export's file dialog.
+        enter_presses(self, close.button(QDialogButtonBox.StandardButton.Close))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.action)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from branchdesk.db.engine import Database
+from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.pay.pay_page import PayPage
 
@@ -18,6 +19,7 @@ class PayDialog(QDialog):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.page)
         fit_to_screen(self, 1100, 720)
+        enter_presses(self)  # Enter went to the month before
 
 
 def show_pay(parent: QWidget, db: Database) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from branchdesk.db.engine import Database
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.qc.qc_page import QcPage
 
@@ -19,6 +20,7 @@ class QcWindow(QDialog):
         self.setWindowTitle(self.tr("Quality control"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         fit_to_screen(self, 1100, 720)
+        enter_presses(self)  # Enter in a field drew a sample
         self.page = QcPage(db, settings, self)
         self.status = QLabel()
         self.status.setObjectName("qcStatus")

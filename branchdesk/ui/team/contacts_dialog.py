@@ -27,6 +27,7 @@ from branchdesk.team.contacts import (
     set_outcome,
 )
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.models import Column, LazyRowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
@@ -102,6 +103,7 @@ class ContactsDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
         fit_to_screen(self, 1000, 600)
+        enter_presses(self)  # Enter in the search box marked a follow-up done
         self.refresh()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 

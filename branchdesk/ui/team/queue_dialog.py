@@ -22,6 +22,7 @@ from branchdesk.db.engine import Database
 from branchdesk.team.agents import list_agents, now
 from branchdesk.team.assignments import QueueItem, history, my_queue, reassign
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
@@ -116,6 +117,7 @@ class QueueDialog(QDialog):
         layout.addWidget(self.history)
         layout.addLayout(bottom)
         fit_to_screen(self, 1000, 560)
+        enter_presses(self)  # 改派给 only when clicked: Enter reassigned the item unasked
         self.refresh()
 
     def refresh(self) -> None:

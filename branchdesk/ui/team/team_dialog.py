@@ -36,6 +36,7 @@ from branchdesk.team.agents import (
 )
 from branchdesk.team.models import ROLES
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.keys import enter_in_fields_presses, enter_presses
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
@@ -115,6 +116,7 @@ class TeamDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
         fit_to_screen(self, 900, 560)
+        enter_presses(self)  # Enter pressed 新客服 and dropped the agent being edited
         self.reload()
 
     # --- agents -------------------------------------------------------------------------
@@ -163,8 +165,8 @@ class TeamDialog(QDialog):
         self.new_button.clicked.connect(self.new_agent)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveAgent")
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        enter_in_fields_presses(self.save_button, self.name, self.employee_no)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)

@@ -49,3 +49,20 @@ def test_help_user_guides_opens_the_guides_read_only(qtbot: QtBot, window: MainW
     assert seen
     with window.db.session() as s:
         assert [g.title for g in service.search_guides(s, "")] == before  # nothing added
+
+
+def test_enter_on_a_guide_opens_it_once(qtbot: QtBot) -> None:
+    """The list opens its guide on Enter; the 打开 button, made the default, opened a second
+    viewer of the same guide beside it."""
+    from branchdesk.ui.guides.guide_viewer import GuideViewer
+
+    dialog = UserGuidesDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.list.setFocus()
+    dialog.list.setCurrentRow(1)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    viewers = [w for w in dialog.findChildren(GuideViewer) if w.isVisible()]
+    assert [v.windowTitle() for v in viewers] == ["登记投诉"]
+    viewers[0].reject()

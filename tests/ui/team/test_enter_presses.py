@@ -1,0 +1,93 @@
+"""Enter in the team's dialogs: it presses no button the user did not mean.
+
+A QDialog makes its first button the default when shown: Enter in the queue reassigned the
+item to the first name of 改派给, Enter in the contacts' search box marked a follow-up done,
+and Enter in an agent's name pressed 新客服 and dropped the edit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from branchdesk.complaints import service as complaints
+from branchdesk.db.engine import Database
+from branchdesk.team.agents import add_agent, get_agent, sign_in
+from branchdesk.team.assignments import history, route_and_assign
+from branchdesk.team.contacts import log_contact, search_contacts
+from branchdesk.team.ownership import set_ownership
+from branchdesk.ui.team.contacts_dialog import ContactsDialog
+from branchdesk.ui.team.queue_dialog import QueueDialog
+from branchdesk.ui.team.team_dialog import TeamDialog
+from tests.ui.conftest import type_text
+
+
+def test_enter_in_the_queue_reassigns_nothing(qtbot: QtBot, no_team: Database) -> None:
+    with no_team.session() as s:
+        fang = add_agent(s, "王芳")
+        add_agent(s, "李明")
+        set_ownership(s, fang.id, "area", "药行街")
+        sign_in(s, fang.id)
+        complaints.ensure_default_categories(s)
+        row = complaints.create_complaint(
+            s,
+            complaints.NewComplaint(
+                channel="电话",
+                category_id=complaints.category_tree(s)[0].id,
+                address="海曙区药行街31号",
+                description="三天没派送",
+            ),
+        )
+        route_and_assign(s, "complaint", row.id, address="海曙区药行街31号", by="王芳")
+    dialog = QueueDialog(no_team, fang.id, who="王芳")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.view.setFocus()
+    dialog.view.selectRow(0)
+    for widget in (dialog.view, dialog.target, dialog.agent):
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.count.text() == "1 open item(s)"
+    with no_team.read_session() as s:
+        assert [h.agent for h in history(s, "complaint", row.id)] == ["王芳"]
+
+
+def test_enter_in_the_contacts_marks_no_follow_up_done(qtbot: QtBot, db: Database) -> None:
+    with db.session() as s:
+        fang = add_agent(s, "王芳")
+        log_contact(
+            s,
+            agent_id=fang.id,
+            channel="phone",
+            question="改地址到望京路",
+            outcome="follow_up",
+            at=datetime(2026, 11, 2, 9, 0),
+        )
+    dialog = ContactsDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.view.selectRow(0)
+    for widget in (dialog.search, dialog.view):
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    with db.read_session() as s:
+        assert [c.outcome for c in search_contacts(s, "")] == ["follow_up"]
+
+
+def test_enter_in_an_agents_name_saves_the_agent(qtbot: QtBot, db: Database) -> None:
+    with db.session() as s:
+        fang = add_agent(s, "孙丽")
+    dialog = TeamDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.agents_view.selectRow(0)
+    dialog.name.setFocus()
+    dialog.name.selectAll()
+    type_text(qtbot, dialog.name, "孙丽丽")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.message.text() == "Saved: 孙丽丽."
+    with db.read_session() as s:
+        assert get_agent(s, fang.id).name == "孙丽丽"
