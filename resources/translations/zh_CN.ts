@@ -9425,5 +9425,9 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Courier's phone</source>
         <translation>业务员电话</translation>
     </message>
+    <message>
+        <source>To the results</source>
+        <translation>到结果列表</translation>
+    </message>
 </context>
 </TS>

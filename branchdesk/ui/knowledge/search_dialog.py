@@ -105,7 +105,9 @@ class SearchDialog(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.box.textChanged.connect(lambda _t: self._timer.start())
         self.box.returnPressed.connect(self._enter)
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.box, self._to_results)
+        # In the box only: a dialog-wide Down kept the list on its first result.
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.box, self._to_results)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.searched = ""  # the query the results are for
         self.logged: set[str] = set()
         # After an import or on a first search the index is rebuilt (seconds on a large

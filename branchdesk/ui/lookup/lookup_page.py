@@ -166,11 +166,24 @@ class LookupPage(QWidget):
             QShortcut(QKeySequence(keys), self, self.focus_search).setWhatsThis(
                 self.tr("To the search box")
             )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Escape), self.search_box, self.search_box.clear
-        ).setWhatsThis(self.tr("Clear the search box"))
+        # In the box only: Esc in the results cleared the search the agent was reading.
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box, self.search_box.clear)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.setWhatsThis(self.tr("Clear the search box"))
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box, self.to_results)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.setWhatsThis(self.tr("To the results"))
         self.last_result: LookupResult | None = None
         self.show_result(None)
+
+    def to_results(self) -> None:
+        """From the box to the first result (the couriers, else the waybills), selected."""
+        for view in (self.courier_view, self.waybill_view):
+            if view.isVisible() and view.model().rowCount() > 0:
+                view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                if not view.currentIndex().isValid():
+                    view.selectRow(0)
+                return
 
     def focus_search(self) -> None:
         self.search_box.setFocus()

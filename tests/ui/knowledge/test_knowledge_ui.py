@@ -41,6 +41,18 @@ def test_ctrl_k_then_enter_opens_the_handbook_at_the_item(qtbot: QtBot, window: 
     assert page.model.rows[page.model.row_of(selected)].cause == "虚假签收"  # type: ignore[index]
 
 
+def test_down_walks_the_results_past_the_first(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, dialog.box, "破损")
+    qtbot.waitUntil(lambda: len(dialog.model.rows) >= 3 and dialog.searched == "破损")
+    qtbot.keyClick(dialog.box, Qt.Key.Key_Down)
+    assert dialog.view.hasFocus() and dialog.view.currentIndex().row() == 0
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+    assert dialog.view.currentIndex().row() == 2
+    dialog.reject()
+
+
 def test_the_toolbar_box_opens_the_search_with_the_text_and_an_area_opens_lookup(
     qtbot: QtBot, window: MainWindow
 ) -> None:

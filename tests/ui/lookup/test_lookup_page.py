@@ -89,6 +89,21 @@ def test_escape_clears_and_ctrl_f_focuses(qtbot: QtBot, window: MainWindow) -> N
     qtbot.waitUntil(page.search_box.hasFocus)
 
 
+def test_down_goes_to_the_results_and_escape_there_keeps_the_search(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = window.lookup_page
+    _type(qtbot, window, "万达广场")
+    qtbot.waitUntil(lambda: page.courier_model.rowCount() > 0)
+    page.search_box.setFocus()
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
+    qtbot.waitUntil(page.courier_view.hasFocus)
+    assert page.courier_view.currentIndex().row() == 0
+    qtbot.keyClick(page.courier_view, Qt.Key.Key_Escape)
+    assert page.search_box.text() == "万达广场"  # Esc clears the box only in the box
+    assert page.courier_model.rowCount() > 0
+
+
 def test_batch_lookup_pastes_addresses_and_exports(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
