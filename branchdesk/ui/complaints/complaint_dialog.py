@@ -131,10 +131,15 @@ class ComplaintDialog(EnterMovesOn, QDialog):
         QWidget.setTabOrder(self.form.description, self.script.reply)
         QWidget.setTabOrder(self.script.reply, self.save_button)
         self._refill()
+        # Where the agent types first: the waybill (scanned or read out; the channel is 电话
+        # unless changed, and typed digits landed in it as 12305/邮政申诉), or, with the
+        # waybill given, the category.
         if waybill:
             self.form.waybill.setText(waybill)
             self.form.lookup_waybill()
-        self.form.channel.setFocus()
+            self.form.category.setFocus()
+        else:
+            self.form.waybill.setFocus()
 
     def _category_changed(self) -> None:
         category = self.form.current_category()

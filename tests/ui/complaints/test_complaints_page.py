@@ -213,11 +213,12 @@ def test_enter_moves_on_and_a_missing_category_is_refused(
 ) -> None:
     page = _page(window)
     dialog = _new_dialog(qtbot, page)
-    assert dialog.form.channel.hasFocus()
-    for _ in range(4):
+    assert dialog.form.waybill.hasFocus()  # a scanned waybill lands in its field
+    for _ in range(3):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert dialog.form.phone.hasFocus()  # channel → waybill → address → customer → phone
+    assert dialog.form.phone.hasFocus()  # waybill → address → customer → phone
+    assert dialog.form.channel.currentText() == "电话"
     qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
     assert boxes.shown[-1][0] == "warning"
     assert boxes.shown[-1][1] == (
