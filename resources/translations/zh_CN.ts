@@ -9429,5 +9429,17 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>To the results</source>
         <translation>到结果列表</translation>
     </message>
+    <message>
+        <source>Save the changes to {ticket}?</source>
+        <translation>保存对 {ticket} 的修改吗？</translation>
+    </message>
+    <message>
+        <source>Discard this contact? What you typed is not saved.</source>
+        <translation>放弃这条接待记录吗？已输入的内容不会保存。</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>接待记录</translation>
+    </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -93,6 +94,7 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
             categories = service.categories_for_choice(session)
         self.row = row
         self.merged_into: ComplaintRow | None = None
+        self.gone = False  # deleted by another program while open
 
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
@@ -314,9 +316,10 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
         )
 
     # --- changes --------------------------------------------------------------------------
-    def save_changes(self) -> bool:
-        if self.merged_into is not None:
-            return False
+    def pending_changes(self) -> dict[str, Any]:
+        """The fields changed here and not saved yet (empty when none is)."""
+        if self.merged_into is not None or self.gone:
+            return {}
         values = self.form.values()
         values["reply"] = self.script.reply_text()
         current = {
@@ -341,6 +344,12 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
 
             if normalise_number(changes["waybill_no"]) == self.row.waybill_no:
                 del changes["waybill_no"]
+        return changes
+
+    def save_changes(self) -> bool:
+        if self.merged_into is not None:
+            return False
+        changes = self.pending_changes()
         if not changes:
             return True
         banned = self.script.check_banned() if "reply" in changes else []
@@ -371,6 +380,25 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
         self.changed.emit()
         return True
 
+    def reject(self) -> None:
+        """Esc, or the window closed: changes not saved yet are saved, dropped or kept open
+        as the agent says (Esc dropped an edited description without a word)."""
+        if self.pending_changes():
+            answer = QMessageBox.question(
+                self,
+                self.row.ticket_no,
+                self.tr("Save the changes to {ticket}?").format(ticket=self.row.ticket_no),
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save_changes():
+                return
+        super().reject()
+
     def _gone(self) -> None:
         """Deleted by another program while open: said, then closed, and the list behind it
         is read again (its row is gone too)."""
@@ -383,6 +411,7 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
                 "is read again."
             ).format(ticket=self.row.ticket_no),
         )
+        self.gone = True
         self.changed.emit()
         self.reject()
 

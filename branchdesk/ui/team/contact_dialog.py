@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -226,6 +227,21 @@ class ContactDialog(QDialog):
             by=who_is_working(SettingsStore()),
         )
         return f"{logged} {assignment_note(found)}"
+
+    def reject(self) -> None:
+        """Esc or Cancel: a contact half typed is only dropped when the agent says so."""
+        typed = (self.waybill, self.customer, self.phone, self.question)
+        if self.saved is None and any(field.text().strip() for field in typed):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Log a contact"),
+                self.tr("Discard this contact? What you typed is not saved."),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     def keyPressEvent(self, event: Any) -> None:
         # Enter in a one-line field moves on (the reply takes Ctrl+Enter to save).

@@ -48,7 +48,7 @@ class ContactsDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setObjectName("contactsDialog")
-        self.setWindowTitle(self.tr("Contacts"))
+        self.setWindowTitle(self.tr("Contact log"))
         self.search = QLineEdit()
         self.search.setObjectName("contactSearch")
         self.search.setClearButtonEnabled(True)
@@ -143,5 +143,5 @@ class ContactsDialog(QDialog):
             set_outcome(session, row.id, "resolved")
             return True
 
-        if owner.run_in_transaction(self, self.db, work, self.tr("Contacts")):
+        if owner.run_in_transaction(self, self.db, work, self.tr("Contact log")):
             self.refresh()

@@ -376,6 +376,34 @@ def test_edit_a_field_in_the_detail(qtbot: QtBot, sample_db: Database) -> None:
     assert "林女士" in detail.script.view.toPlainText()  # {客户称呼}
 
 
+def test_escape_in_the_detail_asks_to_save_an_edit(
+    qtbot: QtBot, sample_db: Database, boxes: Boxes
+) -> None:
+    logged = _log(sample_db, "9900000000001")
+    detail = ComplaintDetailDialog(sample_db, logged.id)
+    qtbot.addWidget(detail)
+    detail.show()
+    _activate(qtbot, detail)
+    qtbot.keyClick(detail, Qt.Key.Key_Escape)  # nothing changed: closes at once
+    assert not detail.isVisible() and boxes.shown == []
+    detail.show()
+    _activate(qtbot, detail)
+    detail.form.description.setFocus()
+    type_text(qtbot, detail.form.description, "，已报总部")
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    qtbot.keyClick(detail, Qt.Key.Key_Escape)
+    assert boxes.shown[-1] == (
+        "question",
+        f"{logged.ticket_no}: Save the changes to {logged.ticket_no}?",
+    )
+    assert detail.isVisible()
+    boxes.answer = QMessageBox.StandardButton.Save
+    qtbot.keyClick(detail, Qt.Key.Key_Escape)
+    assert not detail.isVisible()
+    with sample_db.session() as s:
+        assert "已报总部" in service.get(s, logged.id).description
+
+
 def test_the_history_names_an_edited_field_in_chinese(
     qtbot: QtBot, sample_db: Database, chinese_ui: QApplication
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from branchdesk.complaints.service import ensure_default_categories
@@ -18,7 +18,7 @@ from branchdesk.team.ownership import set_ownership
 from branchdesk.ui.shell.main_window import MainWindow
 from branchdesk.ui.team.contact_dialog import ContactDialog
 from branchdesk.ui.team.contacts_dialog import ContactsDialog
-from tests.ui.conftest import type_text
+from tests.ui.conftest import Boxes, type_text
 
 
 def test_a_contact_is_logged_from_the_keyboard_with_a_filled_script(
@@ -130,3 +130,22 @@ def test_the_window_logs_a_contact_for_the_working_agent(
     with no_team.read_session() as s:
         (row,) = [r for r in search_contacts(s) if r.question == "寄件到上海多久"]
     assert row.agent == "王芳" and fang.name == "王芳"
+
+
+def test_escape_asks_before_dropping_a_contact_half_typed(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    dialog = ContactDialog(db, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_text(qtbot, dialog.question, "问什么时候到")
+    boxes.answer = QMessageBox.StandardButton.No
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and boxes.shown[-1][0] == "question"
+    assert dialog.question.text() == "问什么时候到"
+    boxes.answer = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    with db.read_session() as s:
+        assert search_contacts(s) == []
