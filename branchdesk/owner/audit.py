@@ -33,7 +33,7 @@ AUDIT_LABELS = {
     "manage_training": "Training plan changed",
     "manage_knowledge": "Knowledge base changed",
 }
-AUDIT_HEADERS = ("Time", "Action", "Details", "Who", "With PIN")
+AUDIT_HEADER_LABELS = ("Time", "Action", "Details", "Who", "With PIN")
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def export_audit(session: Session, path: Path) -> int:
     ]
     return write_table(
         Path(path),
-        [tr(h) for h in AUDIT_HEADERS],
+        [tr(h) for h in AUDIT_HEADER_LABELS],
         rows,
         sheet=tr("Audit log"),
         title=tr("BranchDesk audit log"),

@@ -11,7 +11,7 @@ from branchdesk.io.export import Written, write_sheets
 from branchdesk.pay.documents.statement import percent, status_label
 from branchdesk.pay.service import Statement
 
-HEADERS = (
+HEADER_LABELS = (
     "Rank",
     "Agent",
     "Employee no.",
@@ -36,7 +36,7 @@ HEADERS = (
     "Approved by",
     "Reissue reason",
 )
-FINE_HEADERS = ("Agent", "Amount (元)", "Reason")
+FINE_HEADER_LABELS = ("Agent", "Amount (元)", "Reason")
 
 
 def _yuan(fen: int) -> float:
@@ -88,10 +88,10 @@ def export_statements(statements: Sequence[Statement], path: Path, month: str) -
         [
             (
                 tr("Statements {month}", month=month),
-                [tr(h) for h in HEADERS],
+                [tr(h) for h in HEADER_LABELS],
                 statement_rows(statements),
             ),
-            (tr("Fines"), [tr(h) for h in FINE_HEADERS], fines),
+            (tr("Fines"), [tr(h) for h in FINE_HEADER_LABELS], fines),
         ],
     )
     return Written(len(statements), written.notes)

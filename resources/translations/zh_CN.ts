@@ -9441,5 +9441,37 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Contact log</source>
         <translation>接待记录</translation>
     </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <source>QC change from the month before</source>
+        <translation>质检分较上月变化</translation>
+    </message>
+    <message>
+        <source>Coaching open</source>
+        <translation>辅导未结</translation>
+    </message>
+    <message>
+        <source>Coaching closed</source>
+        <translation>辅导已结</translation>
+    </message>
+    <message>
+        <source>QC bonus or deduction (元)</source>
+        <translation>质检奖扣（元）</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>审批时间</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Reissue reason</source>
+        <translation>重开原因</translation>
+    </message>
 </context>
 </TS>

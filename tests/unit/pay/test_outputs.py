@@ -4,6 +4,7 @@ command line."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pypdf import PdfReader
 from branchdesk.cli import main
 from branchdesk.pay import service
 from branchdesk.pay.documents.statement import render_statements
-from branchdesk.pay.exports import HEADERS, export_statements
+from branchdesk.pay.exports import HEADER_LABELS, export_statements
 from branchdesk.pay.rates import QcBand, Rates
 from tests.unit.pdf_samples import unembedded_fonts
 
@@ -68,13 +69,27 @@ def test_excel_has_a_row_per_agent_and_the_fines(team: Team, tmp_path: Path) -> 
     assert written == 3
     wb = load_workbook(out)
     rows = list(wb.worksheets[0].iter_rows(values_only=True))
-    assert rows[0] == HEADERS
+    assert rows[0] == HEADER_LABELS
     assert rows[2][:8] == (2, "王芳", "KF01", 3, 1, 2, 6, "75%")
     assert rows[2][15:20] == (12, 0, 50, -38, "Draft")
     assert list(wb.worksheets[1].iter_rows(values_only=True)) == [
         ("Agent", "Amount (元)", "Reason"),
         ("王芳", 50, "虚假签收 总部罚款"),
     ]
+
+
+def test_excel_headers_are_chinese_in_the_chinese_program(team: Team, tmp_path: Path) -> None:
+    """Eight of the pay workbook's headers were English next to Chinese ones (按时率 was
+    "On-time rate"): their table was not one the catalogue's extractor reads."""
+    from branchdesk import i18n
+
+    i18n.set_language("zh_CN")
+    out = tmp_path / "s.xlsx"
+    export_statements(_statements(team), out, MONTH)
+    wb = load_workbook(out)
+    headers = [str(h) for ws in wb.worksheets for h in next(ws.iter_rows(values_only=True))]
+    assert [h for h in headers if re.search("[A-Za-z]{2,}", h)] == []
+    assert "按时率" in headers and "审批人" in headers
 
 
 def run(*args: str) -> int:
