@@ -32,6 +32,7 @@ from branchdesk.db.integrity import (
 )
 from branchdesk.db.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from branchdesk.db.schema import pin_problems, schema_problems
+from branchdesk.db.table_labels import table_label
 from branchdesk.errors import BranchDeskError, is_disk_full, os_reason
 from branchdesk.i18n import tr
 from branchdesk.permissions import Action, require_owner
@@ -561,7 +562,7 @@ class RowComparison:
                     "  "
                     + tr(
                         "{table}: cannot be counted now (damaged), {then} in the backup",
-                        table=table,
+                        table=table_label(table),
                         then=then,
                     )
                 )
@@ -570,7 +571,7 @@ class RowComparison:
                     "  "
                     + tr(
                         "{table}: {now} now, {then} in the backup ({lost} fewer)",
-                        table=table,
+                        table=table_label(table),
                         now=now,
                         then=then,
                         lost=now - then,

@@ -9473,5 +9473,165 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Reissue reason</source>
         <translation>重开原因</translation>
     </message>
+    <message>
+        <source>Imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Handbook categories</source>
+        <translation>处罚手册分类</translation>
+    </message>
+    <message>
+        <source>Handbook items</source>
+        <translation>处罚手册条目</translation>
+    </message>
+    <message>
+        <source>Exam papers</source>
+        <translation>考卷</translation>
+    </message>
+    <message>
+        <source>Exam results</source>
+        <translation>考试成绩</translation>
+    </message>
+    <message>
+        <source>Complaint categories</source>
+        <translation>投诉分类</translation>
+    </message>
+    <message>
+        <source>Complaint history</source>
+        <translation>投诉处理记录</translation>
+    </message>
+    <message>
+        <source>Guide categories</source>
+        <translation>指南分类</translation>
+    </message>
+    <message>
+        <source>Guide steps</source>
+        <translation>指南步骤</translation>
+    </message>
+    <message>
+        <source>Guide screenshots</source>
+        <translation>指南截图</translation>
+    </message>
+    <message>
+        <source>Guide readings</source>
+        <translation>指南阅读记录</translation>
+    </message>
+    <message>
+        <source>Guide reports</source>
+        <translation>指南过时报告</translation>
+    </message>
+    <message>
+        <source>Guide versions</source>
+        <translation>指南历史版本</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>发件客户</translation>
+    </message>
+    <message>
+        <source>Ownership</source>
+        <translation>负责关系</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>分配记录</translation>
+    </message>
+    <message>
+        <source>QC samples</source>
+        <translation>质检抽样</translation>
+    </message>
+    <message>
+        <source>QC samples by agent</source>
+        <translation>各客服抽样</translation>
+    </message>
+    <message>
+        <source>QC sample items</source>
+        <translation>抽样条目</translation>
+    </message>
+    <message>
+        <source>QC scorecards</source>
+        <translation>质检评分表</translation>
+    </message>
+    <message>
+        <source>QC scorecard sections</source>
+        <translation>评分表分项</translation>
+    </message>
+    <message>
+        <source>QC criteria</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <source>QC scores</source>
+        <translation>质检评分</translation>
+    </message>
+    <message>
+        <source>QC score lines</source>
+        <translation>评分明细</translation>
+    </message>
+    <message>
+        <source>Branch settings</source>
+        <translation>网点设置</translation>
+    </message>
+    <message>
+        <source>Pay statements</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <source>Drill cards</source>
+        <translation>练习卡片</translation>
+    </message>
+    <message>
+        <source>Drill memory</source>
+        <translation>练习记忆</translation>
+    </message>
+    <message>
+        <source>Drill reviews</source>
+        <translation>练习记录</translation>
+    </message>
+    <message>
+        <source>Lookups for drills</source>
+        <translation>练习用查件记录</translation>
+    </message>
+    <message>
+        <source>New-hire plan steps</source>
+        <translation>新人计划步骤</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>新员工</translation>
+    </message>
+    <message>
+        <source>New-hire progress</source>
+        <translation>新人计划进度</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>搜索索引</translation>
+    </message>
+    <message>
+        <source>Search index state</source>
+        <translation>搜索索引状态</translation>
+    </message>
+    <message>
+        <source>FAQ versions</source>
+        <translation>常见问题历史版本</translation>
+    </message>
+    <message>
+        <source>FAQ reports</source>
+        <translation>常见问题反馈</translation>
+    </message>
+    <message>
+        <source>Searches that found nothing</source>
+        <translation>无结果的搜索</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
 </context>
 </TS>

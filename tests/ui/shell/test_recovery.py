@@ -102,6 +102,6 @@ def test_the_offer_says_what_the_backup_lacks(
     window._checked(IntegrityReport(ok=False, problems=["row 12 missing from index"]))
     assert boxes.shown[-1][1].split("\n\n")[-1] == (
         "Compared with now, restoring this backup loses these rows:\n"
-        "  complaint: 3 now, 0 in the backup (3 fewer)\n"
-        "  complaint_event: 3 now, 0 in the backup (3 fewer)"
+        "  Complaints: 3 now, 0 in the backup (3 fewer)\n"
+        "  Complaint history: 3 now, 0 in the backup (3 fewer)"
     )

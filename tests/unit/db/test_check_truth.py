@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from branchdesk import paths
+from branchdesk import i18n, paths
 from branchdesk.cli import main
 from branchdesk.db.backup import backup_to, lacking_rows
 from branchdesk.db.engine import Database, open_database
@@ -116,4 +116,6 @@ def test_the_restore_says_what_the_backup_lacks(
     assert set(lacking.tables) == {"waybill", "import_batch"}
     assert main(["restore", str(backup)]) == 2  # no --yes, no terminal: nothing done
     out = capsys.readouterr().out
-    assert "waybill: 3100 now, 100 in the backup (3000 fewer)" in out
+    assert "Waybills: 3100 now, 100 in the backup (3000 fewer)" in out
+    i18n.set_language("zh_CN")
+    assert "运单：当前 3100 行" in "\n".join(lacking.lines())

@@ -164,3 +164,14 @@ def test_the_hq_channel_stored_before_0018_is_renamed_in_chinese(data_dir: Path)
         ("电话",),
     ]
     con.close()
+
+
+def test_every_table_has_a_name_for_its_reader() -> None:
+    """A restore's preview names the tables whose rows a backup lacks: by their label
+    (投诉处理记录), not their SQL name (complaint_event)."""
+    from branchdesk import features
+    from branchdesk.db.table_labels import TABLE_LABELS
+
+    tables = {t for t in features.metadata().tables if not t.endswith("_fts")}
+    assert tables - set(TABLE_LABELS) == set()
+    assert set(TABLE_LABELS) - tables == set()
