@@ -45,6 +45,21 @@ BEFORE_RESTORE = "before-restore"
 BEFORE_UPGRADE = "before-upgrade"  # written by db.engine before a migration
 # The raw bytes of a database too damaged to copy with SQLite, kept before a restore.
 DAMAGED = "before-restore-damaged"
+# What each kind of backup is called where a person reads the list (the restore dialog, the
+# command line's check).
+BACKUP_KIND_LABELS = {
+    DAILY: "Daily copy",
+    MANUAL: "Manual backup",
+    BEFORE_RESTORE: "Before a restore",
+    BEFORE_UPGRADE: "Before an upgrade",
+    DAMAGED: "Damaged data kept before a restore",
+}
+
+
+def kind_label(kind: str) -> str:
+    label = BACKUP_KIND_LABELS.get(kind)
+    return tr(label) if label is not None else kind
+
 
 _STAMP = "%Y%m%d-%H%M%S"
 _KIND = re.compile(r"[a-z]+(?:-[a-z]+)*")

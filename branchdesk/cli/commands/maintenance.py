@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from branchdesk import i18n, paths
-from branchdesk.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE
+from branchdesk.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, pad
 from branchdesk.permissions import Action
 
 
@@ -64,7 +64,7 @@ def _print_lacking(backup: Path) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from branchdesk.db.backup import list_backups
+    from branchdesk.db.backup import kind_label, list_backups
     from branchdesk.db.integrity import full_check
 
     db_path = paths.db_path()
@@ -97,7 +97,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for b in backups:
         state = "" if b.ok else "  " + i18n.tr("DAMAGED")
         print(
-            f"  {b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<22} {b.size / 1e6:>9.1f} MB  "
+            f"  {b.taken_at:%Y-%m-%d %H:%M:%S}  {pad(kind_label(b.kind), 22)} "
+            f"{b.size / 1e6:>9.1f} MB  "
             f"{b.path.name}{state}"
         )
     return EXIT_OK if report is None or report.ok else EXIT_BAD_INPUT

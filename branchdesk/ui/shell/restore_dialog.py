@@ -24,15 +24,11 @@ from PySide6.QtWidgets import (
 
 from branchdesk import paths
 from branchdesk.db.backup import (
-    BEFORE_RESTORE,
-    BEFORE_UPGRADE,
-    DAILY,
-    DAMAGED,
-    MANUAL,
     BackupInfo,
     BackupSummary,
     RestoreReport,
     describe,
+    kind_label,
     lacking_rows,
     list_backups,
     restore,
@@ -52,16 +48,6 @@ from branchdesk.ui.shell.backup_dialog import database_file, error_text
 CHOSEN = "chosen"  # a file from elsewhere (a USB stick), not from the backups folder
 
 
-BACKUP_KIND_LABELS = {
-    DAILY: "Daily copy",
-    MANUAL: "Manual backup",
-    BEFORE_RESTORE: "Before a restore",
-    BEFORE_UPGRADE: "Before an upgrade",
-    DAMAGED: "Damaged data kept before a restore",
-    CHOSEN: "Chosen file",
-}
-
-
 REFUSAL_COLOUR = "#b00020"
 
 
@@ -69,7 +55,11 @@ UNREADABLE_COLOUR = QColor("#888888")
 
 
 def _kind(info: BackupInfo) -> str:
-    label = QCoreApplication.translate("backup", BACKUP_KIND_LABELS.get(info.kind, info.kind))
+    label = (
+        QCoreApplication.translate("backup", "Chosen file")
+        if info.kind == CHOSEN
+        else kind_label(info.kind)
+    )
     if info.ok:
         return label
     return label + " " + QCoreApplication.translate("backup", "(damaged)")

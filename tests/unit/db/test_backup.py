@@ -437,6 +437,10 @@ def test_cli_backup_and_check(
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "ok" in out and made.name in out and "1 backup(s)" in out
+    assert "Manual backup" in out and " manual " not in out
+    paths.settings_path().write_text('{"language": "zh_CN"}', encoding="utf-8")
+    assert main(["check"]) == 0
+    assert "手动备份" in capsys.readouterr().out
 
 
 def test_cli_check_lists_the_problems_of_a_damaged_database(
