@@ -133,3 +133,19 @@ def file_problem(exc: OSError) -> str:
         path=where,
         error=os_reason(exc),
     )
+
+
+def json_reason(exc: BaseException) -> str:
+    """Why text could not be read as JSON, in the user's language (Python's own words are
+    English: "Expecting property name enclosed in double quotes: line 1 column 2")."""
+    import json
+
+    from branchdesk.i18n import tr
+
+    if isinstance(exc, json.JSONDecodeError):
+        return tr("it is wrong at line {line}, column {column}", line=exc.lineno, column=exc.colno)
+    if isinstance(exc, UnicodeDecodeError):
+        return tr("it is not UTF-8 text")
+    if isinstance(exc, RecursionError):
+        return tr("it is nested too deeply")
+    return str(exc)

@@ -27,6 +27,7 @@ from typing import Any, cast, get_args
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps
 
+from branchdesk.errors import json_reason
 from branchdesk.guides.entries import Annotation, AnnotationKind
 from branchdesk.i18n import tr
 from branchdesk.io.limits import MAX_IMAGE_PIXELS, image_too_large
@@ -145,7 +146,9 @@ def from_json(text: str | None) -> tuple[Annotation, ...]:
     try:
         rows = json.loads(text)
     except ValueError as exc:
-        raise ValueError(tr("The annotations are not valid JSON: {error}", error=exc)) from exc
+        raise ValueError(
+            tr("The annotations are not valid JSON: {error}", error=json_reason(exc))
+        ) from exc
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise ValueError(tr("The annotations must be a list of objects."))
     if len(rows) > ANNOTATIONS_MAX:

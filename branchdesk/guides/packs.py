@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk import __version__
 from branchdesk.db import live
-from branchdesk.errors import BranchDeskError, os_reason
+from branchdesk.errors import BranchDeskError, json_reason, os_reason
 from branchdesk.guides import service
 from branchdesk.guides.entries import Annotation
 from branchdesk.guides.models import Guide
@@ -330,7 +330,9 @@ def read_pack(path: Path | str) -> Pack:
         try:
             document = json.loads(_read_member(path, zf, members[GUIDE_JSON]).decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-            raise _fail(path, tr("guide.json is not valid JSON ({error}).", error=exc)) from exc
+            raise _fail(
+                path, tr("guide.json is not valid JSON ({error}).", error=json_reason(exc))
+            ) from exc
         if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
             name = document.get("format") if isinstance(document, dict) else None
             raise _fail(

@@ -9633,5 +9633,21 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
+    <message>
+        <source>it breaks off at line {line}, column {column}</source>
+        <translation type="vanished"></translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text</source>
+        <translation>不是 UTF-8 编码的文本</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply</source>
+        <translation>嵌套层数过多</translation>
+    </message>
+    <message>
+        <source>it is wrong at line {line}, column {column}</source>
+        <translation>第 {line} 行第 {column} 列有错误</translation>
+    </message>
 </context>
 </TS>

@@ -154,7 +154,7 @@ def test_bad_annotations_are_refused_with_a_clear_message(row: dict, message: st
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("{not json", "not valid JSON"),
+        ("{not json", "not valid JSON: it is wrong at line 1, column 2$"),
         ('{"kind": "rect"}', "list of objects"),
         ("[1, 2]", "list of objects"),
         ('[{"kind": "rect", "x": NaN, "y": 0}]', "x is not a number"),

@@ -260,7 +260,7 @@ def no_title(d: dict[str, Any]) -> None:
 
 BAD_PACKS: list[tuple[str, Edit, str]] = [
     ("no guide.json", drop_guide_json, "holds no guide.json"),
-    ("invalid JSON", bad_json, "guide.json is not valid JSON"),
+    ("invalid JSON", bad_json, "guide.json is not valid JSON (it is wrong at line 1, column"),
     ("another format", edit_json(wrong_format), "format “someone-elses-pack”"),
     ("newer version", edit_json(newer_version), "made by a newer BranchDesk (pack format 2"),
     ("missing image", drop_image, "is missing from the pack"),
