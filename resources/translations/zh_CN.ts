@@ -5227,11 +5227,11 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>Owner actions unlocked for {minutes} minutes after the last one.</source>
-        <translation>老板操作已解锁，最后一次操作后保持 {minutes} 分钟。</translation>
+        <translation>店主操作已解锁，最后一次操作后保持 {minutes} 分钟。</translation>
     </message>
     <message>
         <source>It stays unlocked for {minutes} minutes after the last owner action.</source>
-        <translation>最后一次老板操作后保持解锁 {minutes} 分钟。</translation>
+        <translation>最后一次店主操作后保持解锁 {minutes} 分钟。</translation>
     </message>
     <message>
         <source> min</source>
@@ -5239,7 +5239,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>The PIN unlocks owner actions for</source>
-        <translation>老板密码解锁时长</translation>
+        <translation>店主密码解锁时长</translation>
     </message>
     <message>
         <source>The branch's settings can be changed once its data is open.</source>
@@ -5255,7 +5255,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>Minutes the owner PIN unlocks</source>
-        <translation>老板密码解锁的分钟数</translation>
+        <translation>店主密码解锁的分钟数</translation>
     </message>
     <message>
         <source>The database {path} is on a network drive ({kind}). BranchDesk keeps its data in an SQLite file, and SQLite's locking does not work reliably over a network file system: two PCs writing at once can damage the file and lose data. Keep the data on this PC's own disk (start BranchDesk with --data-dir on a local folder, or move the data folder there) and back up to the network drive instead. For several PCs sharing one branch's data, a branch server is planned.</source>
@@ -5303,19 +5303,19 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>The owner PIN is stored {count} times (once is right).</source>
-        <translation>老板密码保存了 {count} 份（应只有一份）。</translation>
+        <translation>店主密码保存了 {count} 份（应只有一份）。</translation>
     </message>
     <message>
         <source>The owner PIN's scrypt cost (n={n}, r={r}, p={p}) is outside what BranchDesk uses (n a power of two up to {max_n}, r up to {max_r}, p up to {max_p}).</source>
-        <translation>老板密码的 scrypt 参数（n={n}，r={r}，p={p}）超出 BranchDesk 使用的范围（n 为 2 的幂且不超过 {max_n}，r 不超过 {max_r}，p 不超过 {max_p}）。</translation>
+        <translation>店主密码的 scrypt 参数（n={n}，r={r}，p={p}）超出 BranchDesk 使用的范围（n 为 2 的幂且不超过 {max_n}，r 不超过 {max_r}，p 不超过 {max_p}）。</translation>
     </message>
     <message>
         <source>The owner PIN's salt ({salt} bytes) or hash ({digest} bytes) has the wrong length.</source>
-        <translation>老板密码的盐（{salt} 字节）或哈希（{digest} 字节）长度不对。</translation>
+        <translation>店主密码的盐（{salt} 字节）或哈希（{digest} 字节）长度不对。</translation>
     </message>
     <message>
         <source>The owner PIN's count of wrong attempts is negative.</source>
-        <translation>老板密码的输错次数为负数。</translation>
+        <translation>店主密码的输错次数为负数。</translation>
     </message>
     <message>
         <source>{file} is too large to read ({size} MB; BranchDesk reads files of at most {limit} MB). Split it into smaller files, or export fewer rows or columns.</source>
@@ -7861,7 +7861,7 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <source>Remove the sample branch? Its tables, waybills, handbook, guides, agents with their contacts and shifts, complaints, QC records and pay rates go. What you imported or logged yourself stays.
 
 A backup is made first (数据 › 备份), so this can be taken back by restoring it.</source>
-        <translation>移除示例网点？示例的表格、运单、罚款手册、操作指南、客服及其接待和考勤记录、投诉、质检记录和计件单价都会删除。您自己导入或登记的内容保留。
+        <translation type="vanished">移除示例网点？示例的表格、运单、罚款手册、操作指南、客服及其接待和考勤记录、投诉、质检记录和计件单价都会删除。您自己导入或登记的内容保留。
 
 移除前会先自动备份（数据 › 备份），需要时可以恢复该备份找回。</translation>
     </message>
@@ -9648,6 +9648,14 @@ A backup is made first (数据 › 备份), so this can be taken back by restori
     <message>
         <source>it is wrong at line {line}, column {column}</source>
         <translation>第 {line} 行第 {column} 列有错误</translation>
+    </message>
+    <message>
+        <source>Remove the sample branch? Its tables, waybills, handbook, guides, agents with their contacts and shifts, complaints, QC records and pay rates go. What you imported or logged yourself stays.
+
+A backup is made first, so this can be taken back by restoring it (文件 › 从备份恢复…).</source>
+        <translation>移除示例网点？示例的表格、运单、处罚手册、操作指南、客服及其接待和考勤记录、投诉、质检记录和计件单价都会删除。您自己导入或登记的内容保留。
+
+移除前会先自动备份，需要时可以恢复该备份找回（文件 › 从备份恢复…）。</translation>
     </message>
 </context>
 </TS>

@@ -299,7 +299,10 @@ class StartupPart(WindowParts):
             QMessageBox.warning(self, self.tr("Sample branch"), str(exc))
             return False
         self.refresh()
-        self.statusBar().showMessage(summary)
+        # Nine lines, one per table: read in a box (the one-line status bar cut them after
+        # the first), with the first line left in the status bar.
+        self.statusBar().showMessage(summary.splitlines()[0] if summary else "")
+        QMessageBox.information(self, self.tr("Sample branch"), summary)
         return True
 
     def remove_sample(self) -> bool:
@@ -326,8 +329,8 @@ class StartupPart(WindowParts):
             self.tr(
                 "Remove the sample branch? Its tables, waybills, handbook, guides, agents with "
                 "their contacts and shifts, complaints, QC records and pay rates go. What you "
-                "imported or logged yourself stays.\n\nA backup is made first (数据 › 备份), "
-                "so this can be taken back by restoring it."
+                "imported or logged yourself stays.\n\nA backup is made first, so this can be "
+                "taken back by restoring it (文件 › 从备份恢复…)."
             )
             + (
                 "\n\n"
@@ -361,9 +364,11 @@ class StartupPart(WindowParts):
         qc = getattr(self, "qc_window", None)
         if qc is not None:
             qc.close()  # it showed the sample's QC days
-        self.statusBar().showMessage(
-            summary + " " + self.tr("Backup before: {name}").format(name=backup.name)
-        )
+        # The backup's name whole, to restore from if the owner wants the sample back (the
+        # status bar cut it off at 1180 pixels).
+        text = summary + "\n" + self.tr("Backup before: {name}").format(name=backup.name)
+        self.statusBar().showMessage(summary)
+        QMessageBox.information(self, self.tr("Remove the sample branch"), text)
         return True
 
     def offer_sample(self) -> None:

@@ -103,7 +103,10 @@ def test_first_start_sets_up_the_branch_and_loads_the_sample(
     qtbot.addWidget(win)
     win.show()
     win.offer_sample()
-    assert [k for k, _ in boxes.shown] == ["wizard"]
+    # What was loaded, every table of it, in a box (the status bar showed its first line).
+    assert [k for k, _ in boxes.shown] == ["wizard", "information"]
+    assert len(boxes.shown[-1][1].splitlines()) >= 6
+    assert win.statusBar().currentMessage() == boxes.shown[-1][1].split(": ", 1)[1].splitlines()[0]
     with db.read_session() as s:
         stored = policy.values(s)
         assert owner_pin.is_set(s)

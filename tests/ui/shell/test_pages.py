@@ -104,7 +104,7 @@ def test_first_start_offers_the_sample_branch(qtbot: QtBot, db: Database, boxes:
     win.nav.setCurrentRow(mw.DATA)  # open while the sample comes in: it shows the new rows
     assert win.data_page.area_model.rowCount() == 0
     win.offer_sample()
-    assert boxes.shown[-1][0] == "wizard"
+    assert [kind for kind, _text in boxes.shown[-2:]] == ["wizard", "information"]
     assert win.sample_banner.isVisible()
     assert win.data_page.area_model.rowCount() == 37  # the sample branch's area rows
     assert SettingsStore().get("first_run_done")
@@ -419,7 +419,9 @@ def test_the_banner_removes_the_sample_in_one_step(
     assert current_agent(window.db, window.settings) is None
     assert "nobody" in window.agent_label.text()
     assert "Removed the sample branch" in window.statusBar().currentMessage()
-    assert len(list(paths.backups_dir().glob("*.sqlite3"))) == 1  # taken before removing
+    (backup,) = paths.backups_dir().glob("*.sqlite3")  # taken before removing
+    # Its name whole, in a box (the status bar cut it off).
+    assert boxes.shown[-1][0] == "information" and backup.name in boxes.shown[-1][1]
 
 
 def test_a_page_that_fails_to_build_leaves_the_navigation_on_the_page_shown(
