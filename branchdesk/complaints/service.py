@@ -791,7 +791,9 @@ def merge(session: Session, duplicate_id: int, into_id: int, who: str = "") -> C
         target,
         who,
         "merged",
-        note=tr("{ticket} merged in", ticket=dup.ticket_no) + (f": {extra}" if extra else ""),
+        note=labelled(tr("{ticket} merged in", ticket=dup.ticket_no), extra)
+        if extra
+        else tr("{ticket} merged in", ticket=dup.ticket_no),
     )
     # The earlier deadline wins: the customer was promised that one. The event keeps the
     # target's own deadline, so undoing the import that brought the duplicate restores it.

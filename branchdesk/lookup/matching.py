@@ -893,14 +893,14 @@ class AddressMatcher:
         if not segments:
             return False
         # a road running into a place name (太原街万达) is also tried as one name
-        joined = [
+        merged = [
             Segment(a.text + b.text, a.start, b.end)
             for a, b in itertools.pairwise(segments)
             if a.end == b.start
             and not a.text.endswith(("街道", "镇", "乡"))
             and not any(h[1] < b.end and h[2] > b.start for h in explained)
         ]
-        for segment in [*segments, *joined]:
+        for segment in [*segments, *merged]:
             written = segment.text
             if len(written) < 3 or written.endswith(("街道", "镇", "乡")):
                 continue
@@ -943,7 +943,7 @@ class AddressMatcher:
                         Candidate(
                             rule.spec,
                             _score(TIER_FUZZY, scored.tier, len(name)),
-                            reason + "; " + scored.reason,
+                            joined((reason, scored.reason)),
                             "fuzzy",
                             rule.described,
                             scored.undecided,

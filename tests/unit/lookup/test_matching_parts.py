@@ -189,6 +189,18 @@ def test_typos_and_shortened_names_are_fuzzy(written: str, meant: str, courier: 
     assert meant in best.reason
 
 
+def test_a_typos_reason_reads_as_one_chinese_sentence() -> None:
+    from branchdesk import i18n
+
+    i18n.set_language("zh_CN")
+    try:
+        m = build(("甲", "桂花园1-6幢"))
+        reason = answer(m, "桂花圆3幢").candidates[0].reason
+    finally:
+        i18n.set_language("en")
+    assert "；" in reason and "; " not in reason, reason
+
+
 def test_a_number_in_a_name_is_no_typo() -> None:
     m = build(("甲", "文一西路"), ("乙", "东园一路"))
     assert answer(m, "文二西路5号").candidates == []
