@@ -207,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--category",
         action="append",
         default=[],
-        metavar="NAME",
+        metavar="CATEGORY",
         help=tr("only this category (repeat for several)"),
     )
     p.add_argument(
@@ -384,13 +384,44 @@ def _positional_names() -> dict[str, str]:
     }
 
 
+# The words an option's value is shown by in help and usage ("--courier 业务员"), put into
+# the user's language; formats (YYYY-MM, N, PIN) stay as they are.
+METAVAR_LABELS = (
+    "CATEGORY",
+    "COURIER",
+    "DAYS",
+    "DIR",
+    "EMPLOYEE",
+    "FILE",
+    "FOLDER",
+    "HOURS",
+    "NAME",
+    "OUTPUT",
+    "PACK",
+    "QUESTIONS",
+    "SEED",
+    "SHEET",
+)
+
+
+def _option_word(action: argparse.Action) -> str | None:
+    """The option's value in the user's words, or None to leave it as argparse shows it."""
+    if not action.option_strings or action.nargs == 0 or action.choices:
+        return None
+    word = action.metavar if isinstance(action.metavar, str) else action.dest.upper()
+    return tr(word) if word in METAVAR_LABELS else None
+
+
 def _name_positionals(parser: argparse.ArgumentParser) -> None:
     """Name every positional argument and subcommand in the user's words, in every
     subparser: a named one by its word, one with choices (a kind, a subcommand) by its
     choices, {due} or {areas,routes,…}, as the usage line already shows them."""
     names = _positional_names()
     for action in parser._actions:
-        if action.option_strings or action.metavar is not None:
+        word = _option_word(action)
+        if word is not None:
+            action.metavar = word
+        elif action.option_strings or action.metavar is not None:
             pass
         elif action.dest in names:
             action.metavar = names[action.dest]

@@ -5621,7 +5621,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>use DIR for the database and settings</source>
-        <translation>使用 DIR 文件夹存放数据库和设置</translation>
+        <translation>数据库和设置存放在这个文件夹</translation>
     </message>
     <message>
         <source>start the GUI and import this guide pack (.zip)</source>
@@ -5797,7 +5797,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>remove waybills dated more than DAYS days ago (default: the setting, 180)</source>
-        <translation>删除日期早于 DAYS 天前的运单（默认：设置值 180）</translation>
+        <translation>删除早于这么多天前的运单（默认：设置值 180）</translation>
     </message>
     <message>
         <source>Today</source>
@@ -9656,6 +9656,50 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <translation>移除示例网点？示例的表格、运单、处罚手册、操作指南、客服及其接待和考勤记录、投诉、质检记录和计件单价都会删除。您自己导入或登记的内容保留。
 
 移除前会先自动备份，需要时可以恢复该备份找回（文件 › 从备份恢复…）。</translation>
+    </message>
+    <message>
+        <source>CATEGORY</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>COURIER</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>EMPLOYEE</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>FOLDER</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>HOURS</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <source>OUTPUT</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>QUESTIONS</source>
+        <translation>题数</translation>
+    </message>
+    <message>
+        <source>SEED</source>
+        <translation>随机数</translation>
+    </message>
+    <message>
+        <source>SHEET</source>
+        <translation>工作表</translation>
     </message>
 </context>
 </TS>

@@ -303,3 +303,21 @@ def test_help_lines_up_where_an_argument_is_named_in_chinese(
     number = next(line for line in lines if line.strip().startswith("批次号"))
     yes = next(line for line in lines if line.strip().startswith("--yes"))
     assert column(number, "导入记录") == column(yes, "不再询问")
+
+
+def test_option_values_are_named_in_chinese(
+    chinese: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--category 分类, not --category NAME: every option's value in every command's help is
+    named in Chinese (formats such as YYYY-MM and N stay)."""
+    import re
+
+    from branchdesk.cli.parser import build_parser
+
+    english = set()
+    for command in build_parser()._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+        assert main([command, "--help"]) == 0
+        english |= set(re.findall(r"(--[a-z-]+ [A-Z][A-Z_]+)\b", capsys.readouterr().out))
+    assert english <= {"--pin PIN", "--month YYYY"}  # --month YYYY-MM
+    assert main(["print", "--help"]) == 0
+    assert "--category 分类" in capsys.readouterr().out
