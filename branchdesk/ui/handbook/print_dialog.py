@@ -373,7 +373,9 @@ class PrintDialog(PreviewHost, QDialog):
         if self.preview.runner.busy:
             self.stale = True  # look again once the running one ends
             return
-        if self.job().used() != self.previewed:
+        # Nothing ticked reads as the same job as everything ticked (no categories named),
+        # so it is looked at apart: the preview says to tick one and Print is off.
+        if self.job().used() != self.previewed or self._nothing_to_print():
             self.render_preview()
 
     def render_preview(self) -> None:
@@ -382,9 +384,7 @@ class PrintDialog(PreviewHost, QDialog):
             return
         job = self.job()
         self.previewed = None
-        if job.document in ("handbook", "sheet", "exam") and (
-            not job.ids and self.category_list.count() and not self._any_checked()
-        ):
+        if self._nothing_to_print():
             self._show_problem(self.tr("Tick at least one category."))
             return
         db = self.db
@@ -396,6 +396,12 @@ class PrintDialog(PreviewHost, QDialog):
         self.rendered = None
         self.previewed = job.used()
         self.preview.render(work, self._rendered, pages=lambda printed: printed.pages)
+
+    def _nothing_to_print(self) -> bool:
+        job = self.job()
+        return job.document in ("handbook", "sheet", "exam") and bool(
+            not job.ids and self.category_list.count() and not self._any_checked()
+        )
 
     def _any_checked(self) -> bool:
         return any(

@@ -70,12 +70,18 @@ def test_select_all_none_and_only_this_category(qtbot: QtBot, window: MainWindow
     dialog.show()
     every = _ticked(dialog)
     assert len(every) == len(service.DEFAULT_CATEGORIES)
+    # With every category's preview shown (全不选 made the same job as 全选: the preview and
+    # 打印 stayed as they were, and printed everything).
+    qtbot.waitUntil(
+        lambda: dialog.rendered is not None and dialog.print_button.isEnabled(), timeout=15000
+    )
     qtbot.mouseClick(dialog.check_none, Qt.MouseButton.LeftButton)
     assert _ticked(dialog) == []
     qtbot.waitUntil(lambda: "Tick at least one category" in dialog.status.text(), timeout=5000)
-    assert not dialog.save_button.isEnabled()
+    assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
     qtbot.mouseClick(dialog.check_all, Qt.MouseButton.LeftButton)
     assert _ticked(dialog) == every
+    qtbot.waitUntil(dialog.print_button.isEnabled, timeout=15000)
     assert not dialog.only_this.isEnabled()  # no category chosen in the list yet
     dialog.category_list.setCurrentRow(every.index("客服"))
     qtbot.mouseClick(dialog.only_this, Qt.MouseButton.LeftButton)
