@@ -398,6 +398,7 @@ class StartupPart(WindowParts):
         from branchdesk.lookup.tables import has_area_rules
         from branchdesk.owner import pin as owner_pin
         from branchdesk.owner import policy
+        from branchdesk.permissions import Action
         from branchdesk.ui.kit import owner_action as owner
         from branchdesk.ui.shell.first_run import IMPORT, SAMPLE, FirstRunWizard
 
@@ -407,6 +408,10 @@ class StartupPart(WindowParts):
         with db.read_session() as session:
             pin_set = owner_pin.is_set(session)
             has_data = has_area_rules(session)
+        # The branch's settings are the owner's: with a PIN set it is asked for first, not
+        # after the answers were typed (a PIN box cancelled then dropped them all).
+        if pin_set and not owner.ensure_owner(self, db, Action.CHANGE_SETTINGS):
+            return False
         wizard = FirstRunWizard(self.settings, pin_set=pin_set, has_data=has_data, parent=self)
         if not wizard.exec():
             return False

@@ -137,3 +137,21 @@ def test_the_help_menu_reopens_the_welcome(qtbot: QtBot, window: MainWindow, box
     assert window.setup_action.isEnabled()
     window.setup_action.trigger()
     assert boxes.shown[-1] == ("wizard", "Set up BranchDesk")
+
+
+def test_reopened_with_a_pin_set_it_asks_the_pin_before_the_answers(
+    qtbot: QtBot, sample_db: Database, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PIN was asked after 完成: cancelling it dropped everything typed into the wizard."""
+    from branchdesk.ui.kit import owner_action
+
+    with sample_db.session() as s:
+        owner_pin.set_pin(s, "2580")
+    win = MainWindow(sample_db)
+    qtbot.addWidget(win)
+    win.show()
+    asked: list[object] = []
+    monkeypatch.setattr(owner_action, "unlock", lambda *a, **k: asked.append(a) or False)
+    assert not win.first_run_setup()
+    assert len(asked) == 1
+    assert [kind for kind, _text in boxes.shown if kind == "wizard"] == []
