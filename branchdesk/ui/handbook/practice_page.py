@@ -778,6 +778,8 @@ class PracticePage(QWidget):
                 self.tr(
                     "{done} of {total} answered. Stop now? Nothing of this round is saved."
                 ).format(done=len(self.details), total=self.round_length),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,  # Enter keeps the round
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

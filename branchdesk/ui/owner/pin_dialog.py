@@ -18,6 +18,7 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.owner import pin
 from branchdesk.permissions import Action
+from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.owner_action import PinDialog, ensure_owner, owner_lock, pin_field
 
 
@@ -50,9 +51,15 @@ class SetPinDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.remove_button = QPushButton(self.tr("Remove the PIN"))
-        self.remove_button.setVisible(lock.pin_set)
         self.remove_button.clicked.connect(self.remove)
         buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        # Only with a PIN to remove (hidden before it was in the box, the box showed it).
+        self.remove_button.setVisible(lock.pin_set)
+        # Enter in the first box goes to the second, as a person types a PIN twice; Enter in
+        # the second saves (the default Save, pressed from the first, said they differ).
+        enter_presses(self)
+        self.new_pin.returnPressed.connect(lambda: self.repeat.setFocus())
+        self.repeat.returnPressed.connect(self.save)
         form = QFormLayout(self)
         form.addRow(explain)
         form.addRow(self.tr("New PIN"), self.new_pin)

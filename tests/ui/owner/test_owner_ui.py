@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -323,3 +323,26 @@ def test_the_pin_dialog_shows_a_running_wait_when_it_opens(
     qtbot.addWidget(dialog)
     assert not dialog.ok_button.isEnabled()
     assert "Try again in" in dialog.message.text()
+
+
+def test_a_new_pin_is_typed_twice_with_enter_between(
+    qtbot: QtBot, sample_db: Database, boxes: Boxes
+) -> None:
+    """Enter in 新密码 said the two PINs differed (it pressed Save); 取消密码 showed with no PIN
+    to remove."""
+    dialog = SetPinDialog(sample_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    assert not dialog.remove_button.isVisible()
+    dialog.new_pin.setFocus()
+    qtbot.keyClicks(dialog.new_pin, "2468")
+    qtbot.keyClick(dialog.new_pin, Qt.Key.Key_Return)
+    assert dialog.message.text() == ""  # not saved with the second box empty
+    with sample_db.read_session() as s:
+        assert not pin.is_set(s)
+    qtbot.keyClicks(dialog.repeat, "2468")
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    with sample_db.read_session() as s:
+        assert pin.is_set(s)
