@@ -190,6 +190,23 @@ def test_the_handbooks_long_text_is_in_view_at_1024_by_768(
     assert view.columnWidth(COL_CAUSE) == 200
 
 
+def test_a_complaints_status_and_deadline_are_in_view_at_1024_by_768(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """状态 and 处理时限 were the ninth and tenth columns, off a 1024-pixel screen."""
+    from branchdesk.ui.complaints.complaints_page import COL_DUE, COL_STATUS, COL_TICKET
+
+    window.nav.setCurrentRow(mw.COMPLAINTS)
+    window.resize(ROOM_W, ROOM_H)
+    qtbot.wait(10)
+    QApplication.processEvents()
+    view = window.complaints_page.view
+    right = view.viewport().width()
+    for column in (COL_TICKET, COL_STATUS, COL_DUE):
+        left = view.columnViewportPosition(column)
+        assert left >= 0 and left + view.columnWidth(column) <= right, column
+
+
 @pytest.mark.parametrize("tab", ["drill", "plan", "board"])
 def test_every_training_tab_fits_1024_by_768(qtbot: QtBot, window: MainWindow, tab: str) -> None:
     window.nav.setCurrentRow(mw.TRAINING)

@@ -283,8 +283,25 @@ class ComplaintsPage(QWidget):
             (COL_OWNER, 70),
         ):
             self.view.setColumnWidth(col, width)
-        # 负责客服 reads best beside the courier; hidden until the branch routes complaints.
-        self.view.horizontalHeader().moveSection(COL_OWNER, COL_COURIER + 1)
+        # What an agent looks for first (状态, 处理时限) beside the ticket, in view at 1024×768
+        # (they were the ninth and tenth columns, off the screen); 负责客服 beside the courier,
+        # hidden until the branch routes complaints; the channel and the closing time last.
+        header = self.view.horizontalHeader()
+        order = (
+            COL_TICKET,
+            COL_RECEIVED,
+            COL_STATUS,
+            COL_DUE,
+            COL_CATEGORY,
+            COL_WAYBILL,
+            COL_CUSTOMER,
+            COL_PHONE,
+            COL_COURIER,
+            COL_OWNER,
+            COL_CHANNEL,
+        )
+        for visual, logical in enumerate(order):
+            header.moveSection(header.visualIndex(logical), visual)
         self.view.setColumnHidden(COL_OWNER, True)
         self.view.activated.connect(lambda i: self._open_index(self.model.rows, i))
         self.due_model = DueModel(lead)
