@@ -5495,7 +5495,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>Go to page {n}</source>
-        <translation>转到第 {n} 页</translation>
+        <translation type="vanished">转到第 {n} 页</translation>
     </message>
     <message>
         <source>Copied ✓</source>
@@ -9700,6 +9700,10 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
     <message>
         <source>SHEET</source>
         <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Go to {page}</source>
+        <translation>转到{page}</translation>
     </message>
 </context>
 </TS>

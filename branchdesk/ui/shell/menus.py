@@ -145,13 +145,18 @@ class MenusPart(WindowParts):
         from branchdesk.ui.shell.help_dialogs import ShortcutsDialog
 
         pages = [  # (培训's Ctrl+Shift+T is an action of its own: listed with the actions)
-            (self.tr("Go to page {n}").format(n=n + 1), f"Ctrl+{(n + 1) % 10}")
+            (self.tr("Go to {page}").format(page=self._page_name(n)), f"Ctrl+{(n + 1) % 10}")
             for n in range(min(PAGE_COUNT, 10))
         ]
         shown = self.pages.currentWidget()
         item = self.nav.currentItem()
         page = (shown, item.text()) if shown is not None and item is not None else None
         ShortcutsDialog(self, extra=pages, page=page).exec()
+
+    def _page_name(self, n: int) -> str:
+        """The page's name as the navigation shows it (查件, 投诉…), for the shortcut list."""
+        item = self.nav.item(n)
+        return f"“{item.text()}”" if item is not None else str(n + 1)
 
     def show_user_guides(self) -> None:
         from branchdesk.ui.guides.user_guides_dialog import UserGuidesDialog

@@ -64,7 +64,7 @@ def test_f1_lists_the_shortcuts_of_the_menus_and_pages(qtbot: QtBot, window: Mai
     }
     assert ("Import a table", "Ctrl+I") in rows
     assert ("New complaint", "Ctrl+N") in rows
-    assert ("Go to page 1", "Ctrl+1") in rows
+    assert ("Go to “Today”", "Ctrl+1") in rows and ("Go to “Lookup”", "Ctrl+2") in rows
     assert ("Keyboard shortcuts", "F1 / Ctrl+/") in rows  # every key of an action
     assert ("Quit", "Ctrl+Q") in rows or any(w == "Quit" and "Ctrl+Q" in k for w, k in rows)
     listed = [dialog.model.item(r, 0).text() for r in range(dialog.model.rowCount())]
