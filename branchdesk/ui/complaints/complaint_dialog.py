@@ -142,6 +142,9 @@ class ComplaintDialog(EnterMovesOn, QDialog):
             self.form.waybill.setFocus()
 
     def _category_changed(self) -> None:
+        # A refusal said of the form (请选择分类) goes once the agent changes it; the next save
+        # says again what is still wrong.
+        self.error.setVisible(False)
         category = self.form.current_category()
         self.script.set_scripts(category.scripts if category else ())
 
