@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -106,9 +106,16 @@ class PracticePage(QWidget):
 
     print_requested = Signal(object)  # employee name, or None for everyone
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        working: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        # Who works at this PC (团队 › 换人): the name a round is saved under, until typed.
+        self.working = working or (lambda: "")
         # The round in progress.
         self.mode = QUIZ
         self.employee = ""
@@ -459,7 +466,7 @@ class PracticePage(QWidget):
             self.category_list.addItem(item)
         self.empty_note.setVisible(not any(c.items for c in categories))
 
-        typed = self.name_box.currentText()
+        typed = self.name_box.currentText() or self.working()
         self.name_box.blockSignals(True)
         self.name_box.clear()
         self.name_box.addItems(names)

@@ -167,7 +167,9 @@ class PagesPart(WindowParts):
         from branchdesk.ui.handbook.practice_page import PracticePage
 
         assert self.db is not None
-        page = PracticePage(self.db)
+        from branchdesk.settings import who_is_working
+
+        page = PracticePage(self.db, working=lambda: who_is_working(self.settings))
         page.print_requested.connect(lambda employee: self.open_print("results", employee=employee))
         return page
 

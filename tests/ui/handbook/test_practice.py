@@ -248,3 +248,12 @@ def test_a_paper_marked_by_hand_goes_into_the_history_and_counts_for_the_plan(
     with db.session() as s:
         exam = next(st for st in plan.record(s, hire, datetime.now()).steps if st.rule == "exam")
     assert exam.status == plan.MET and exam.progress == "86 points"
+
+
+def test_the_name_is_whoever_works_at_this_pc(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
+    """团队 › 换人 picked 林子涵, the status bar said so, and 练习's name was still empty."""
+    from branchdesk.ui.shell.main_window import PRACTICE
+
+    window.settings.set("current_agent", "林子涵")
+    window.nav.setCurrentRow(PRACTICE)
+    assert window.practice_page.name_box.currentText() == "林子涵"
