@@ -181,7 +181,7 @@ class GuideViewer(QDialog):
         self.did_it.setFont(font)
         self.report_button = QPushButton(self.tr("Report outdated step…"))
         self.report_button.setToolTip(
-            self.tr("The HQ system looks different? Tell the guide's owner.")
+            self.tr("The HQ system looks different? Tell the guide's owner.") + "  (Ctrl+R)"
         )
         self.report_button.clicked.connect(self.report_outdated)
         self.report_button.setVisible(db is not None and image_bytes is None)
@@ -255,6 +255,9 @@ class GuideViewer(QDialog):
             (("Home",), lambda: self.go_to(0)),
             (("End",), lambda: self.go_to(len(self.steps) - 1)),
             (("Return", "Enter"), self.did_it.toggle),
+            # The buttons take no focus (the arrows and Space page through the steps): the
+            # report has its own key.
+            (("Ctrl+R",), self._report_key),
         ):
             shortcut = QShortcut(self)
             shortcut.setKeys([QKeySequence(k) for k in keys])
@@ -266,6 +269,10 @@ class GuideViewer(QDialog):
         self._prefetch.timeout.connect(self._load_ahead)
         self._update_progress()
         self.go_to(min(max(step, 1), max(1, len(self.steps))) - 1)
+
+    def _report_key(self) -> None:
+        if self.report_button.isVisible():
+            self.report_outdated()
 
     # --- moving -------------------------------------------------------------------------
     def next(self) -> None:
