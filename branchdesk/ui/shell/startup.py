@@ -299,8 +299,7 @@ class StartupPart(WindowParts):
             QMessageBox.warning(self, self.tr("Sample branch"), str(exc))
             return False
         self.refresh()
-        # Nine lines, one per table: read in a box (the one-line status bar cut them after
-        # the first), with the first line left in the status bar.
+        # One line per table: in a box (the status bar cut them), the first in the status bar.
         self.statusBar().showMessage(summary.splitlines()[0] if summary else "")
         QMessageBox.information(self, self.tr("Sample branch"), summary)
         return True
@@ -364,8 +363,7 @@ class StartupPart(WindowParts):
         qc = getattr(self, "qc_window", None)
         if qc is not None:
             qc.close()  # it showed the sample's QC days
-        # The backup's name whole, to restore from if the owner wants the sample back (the
-        # status bar cut it off at 1180 pixels).
+        # The backup's name whole (the status bar cut it), to restore the sample from.
         text = summary + "\n" + self.tr("Backup before: {name}").format(name=backup.name)
         self.statusBar().showMessage(summary)
         QMessageBox.information(self, self.tr("Remove the sample branch"), text)
@@ -408,8 +406,7 @@ class StartupPart(WindowParts):
         with db.read_session() as session:
             pin_set = owner_pin.is_set(session)
             has_data = has_area_rules(session)
-        # The branch's settings are the owner's: with a PIN set it is asked for first, not
-        # after the answers were typed (a PIN box cancelled then dropped them all).
+        # The owner's PIN first, not after the answers were typed (cancelled, it lost them).
         if pin_set and not owner.ensure_owner(self, db, Action.CHANGE_SETTINGS):
             return False
         wizard = FirstRunWizard(self.settings, pin_set=pin_set, has_data=has_data, parent=self)
