@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from fsrs import Card, Rating, Scheduler
 from sqlalchemy import case, delete, exists, func, insert, select, update
@@ -359,6 +360,72 @@ def grade(
 ) -> datetime:
     """Record a grade (1 again, 2 hard, 3 good, 4 easy); returns when the card comes back."""
     return grade_all(session, agent_id, [Answer(card_id, rating, now or utcnow(), seconds)])[0]
+
+
+@dataclass(frozen=True)
+class GradeUndo:
+    """What one grade changed, to take it back (Ctrl+Z in the drill): the agent's memory of the
+    card before it (None: the card was new to them) and the moment of the answer."""
+
+    agent_id: int
+    card_id: int
+    at: datetime
+    memory: dict[str, Any] | None
+
+
+_MEMORY_FIELDS = ("fsrs", "due", "state", "stability", "reps", "lapses", "fingerprint")
+
+
+def grade_undoably(
+    session: Session, agent_id: int, card_id: int, rating: int, *, seconds: int = 0
+) -> GradeUndo:
+    """grade(), and what undo_grade() needs to take it back."""
+    held = session.scalar(
+        select(TrainingMemory).where(
+            TrainingMemory.agent_id == agent_id, TrainingMemory.card_id == card_id
+        )
+    )
+    before = (
+        None
+        if held is None
+        else {name: getattr(held, name) for name in (*_MEMORY_FIELDS, "last_review")}
+    )
+    at = utcnow()
+    grade(session, agent_id, card_id, rating, at, seconds=seconds)
+    return GradeUndo(agent_id, card_id, at, before)
+
+
+def undo_grade(session: Session, undo: GradeUndo) -> None:
+    """Take back the grade `undo` was made for: its review and the place it marked as got
+    wrong go, and the agent's memory of the card is as it was."""
+    session.execute(
+        delete(TrainingReview).where(
+            TrainingReview.agent_id == undo.agent_id,
+            TrainingReview.card_id == undo.card_id,
+            TrainingReview.at == undo.at,
+        )
+    )
+    card = session.get(TrainingCard, undo.card_id)
+    if card is not None and card.focus:
+        session.execute(
+            delete(TrainingLookup).where(
+                TrainingLookup.agent_id == undo.agent_id,
+                TrainingLookup.keyword == card.focus[:200],
+                TrainingLookup.at == undo.at,
+            )
+        )
+    memory = session.scalar(
+        select(TrainingMemory).where(
+            TrainingMemory.agent_id == undo.agent_id, TrainingMemory.card_id == undo.card_id
+        )
+    )
+    if undo.memory is None:
+        if memory is not None:
+            session.delete(memory)
+    elif memory is not None:
+        for name, value in undo.memory.items():
+            setattr(memory, name, value)
+    session.flush()
 
 
 @dataclass(frozen=True)

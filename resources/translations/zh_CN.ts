@@ -9705,5 +9705,13 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>Go to {page}</source>
         <translation>转到{page}</translation>
     </message>
+    <message>
+        <source>Undo the grade  (Ctrl+Z)</source>
+        <translation>撤销评分 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>The grade was taken back: grade this card again.</source>
+        <translation>评分已撤销：请重新给这张卡片评分。</translation>
+    </message>
 </context>
 </TS>

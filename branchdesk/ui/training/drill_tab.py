@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -40,7 +40,7 @@ def _bigger(font: QFont, points: int, *, bold: bool = False) -> QFont:
 
 
 class DrillTab(QWidget):
-    graded = Signal(int)  # a card was graded (the rating): 今天's count changes
+    graded = Signal(int)  # a card was graded (the rating; 0: a grade taken back): 今天's count
     print_requested = Signal(str, int)  # deck, agent id: the copy-out sheet
     status = Signal(str)
 
@@ -56,6 +56,8 @@ class DrillTab(QWidget):
         self.started = 0.0
         self.shown_at = 0.0
         self._at_pc: int | None = None
+        # The last grade, to take back with Ctrl+Z (a key pressed by mistake: 1 for 3).
+        self.last_grade: drills.GradeUndo | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.agent = QComboBox()
@@ -124,6 +126,16 @@ class DrillTab(QWidget):
             button.clicked.connect(lambda _c=False, r=rating: self.grade(r))
             grades.addWidget(button, 1)
             self.grade_buttons[rating] = button
+        self.undo_button = QPushButton(self.tr("Undo the grade  (Ctrl+Z)"))
+        self.undo_button.setObjectName("undoGrade")
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_grade)
+        undo_row = QHBoxLayout()
+        undo_row.addStretch(1)
+        undo_row.addWidget(self.undo_button)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_grade)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.decks = QGridLayout()
         self.deck_bars: dict[str, tuple[QLabel, QProgressBar]] = {}
@@ -157,6 +169,7 @@ class DrillTab(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.card, 1)
         left.addLayout(grades)
+        left.addLayout(undo_row)
         middle.addLayout(left, 3)
         middle.addLayout(side, 1)
         layout = QVBoxLayout(self)
@@ -205,6 +218,8 @@ class DrillTab(QWidget):
 
     def _agent_changed(self) -> None:
         self.items = []
+        self.last_grade = None
+        self.undo_button.setEnabled(False)
         self.timer.stop()
         self._idle(
             self.tr("Press “Start today's drill”: about 15 minutes of the branch's own tables.")
@@ -258,6 +273,8 @@ class DrillTab(QWidget):
         with self.db.read_session() as session:
             self.items = drills.build_session(session, agent)
         self.position = 0
+        self.last_grade = None
+        self.undo_button.setEnabled(False)
         self.started = time.monotonic()
         self.timer.start()
         self._tick()
@@ -315,11 +332,15 @@ class DrillTab(QWidget):
             return
         item = self.items[self.position]
         seconds = round(time.monotonic() - self.shown_at)
+        self.last_grade = None
         try:
             with self.db.session() as session:
-                drills.grade(session, agent, item.card_id, rating, seconds=seconds)
+                self.last_grade = drills.grade_undoably(
+                    session, agent, item.card_id, rating, seconds=seconds
+                )
         except BranchDeskError as exc:
             self.status.emit(str(exc))
+        self.undo_button.setEnabled(self.last_grade is not None)
         self.position += 1
         self.graded.emit(rating)
         if self.position < len(self.items):
@@ -332,6 +353,28 @@ class DrillTab(QWidget):
                 count=len(self.items), minutes=max(1, round((time.monotonic() - self.started) / 60))
             )
         )
+
+    def undo_grade(self) -> None:
+        """Take back the last grade and show its card again, to be graded once more."""
+        undo = self.last_grade
+        if undo is None or self.position == 0 or undo.agent_id != self.agent_id():
+            return
+        try:
+            with self.db.session() as session:
+                drills.undo_grade(session, undo)
+        except BranchDeskError as exc:
+            self.status.emit(str(exc))
+            return
+        self.last_grade = None
+        self.undo_button.setEnabled(False)
+        self.position -= 1
+        if not self.timer.isActive():
+            self.timer.start()  # the drill had ended with that card
+        self.graded.emit(0)  # 今天's count goes back
+        self.refresh_mastery()
+        self._show()
+        self.reveal()  # as it was when graded: the answer on screen, a grade to choose
+        self.status.emit(self.tr("The grade was taken back: grade this card again."))
 
     def _tick(self) -> None:
         elapsed = int(time.monotonic() - self.started) if self.started else 0

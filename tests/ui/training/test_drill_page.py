@@ -48,6 +48,38 @@ def test_the_drill_page_grades_with_keys_one_to_four(qtbot: QtBot, window: MainW
     assert ratings[-4:] == [1, 2, 3, 4]
 
 
+def test_ctrl_z_takes_back_a_grade_pressed_by_mistake(qtbot: QtBot, window: MainWindow) -> None:
+    """1 (again) pressed for 3: the grade could not be taken back, and the card came back the
+    next day as one not known."""
+    from branchdesk.training.models import TrainingMemory
+
+    _work_as(window, "林子涵")
+    window.nav.setCurrentRow(TRAINING)
+    drill = window.training_page.drill
+    qtbot.mouseClick(drill.start_button, Qt.MouseButton.LeftButton)
+    assert window.db is not None
+    card = drill.items[0].card_id
+
+    def state() -> tuple[int, list[tuple[str, object]]]:
+        with window.db.read_session() as s:  # type: ignore[union-attr]
+            reviews = s.scalar(select(func.count()).select_from(TrainingReview))
+            memory = s.scalars(select(TrainingMemory).where(TrainingMemory.card_id == card)).all()
+            return reviews or 0, [(m.fsrs, m.due) for m in memory]
+
+    before = state()
+    assert not drill.undo_button.isEnabled()
+    qtbot.keyClick(drill, Qt.Key.Key_Space)
+    qtbot.keyClick(drill, Qt.Key.Key_1)
+    assert drill.position == 1 and state() != before and drill.undo_button.isEnabled()
+    qtbot.keyClick(drill, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert drill.position == 0 and state() == before
+    assert drill.answer.text() == "\n".join(drill.items[0].answers)  # shown, to grade again
+    qtbot.keyClick(drill, Qt.Key.Key_3)
+    with window.db.read_session() as s:
+        ratings = list(s.scalars(select(TrainingReview.rating).order_by(TrainingReview.id)))
+    assert ratings[-1] == 3 and drill.position == 1
+
+
 def test_today_counts_the_drill_and_opens_it(qtbot: QtBot, window: MainWindow) -> None:
     _work_as(window, "林子涵")
     window.today_page.refresh()

@@ -264,3 +264,41 @@ def test_a_refused_answer_in_a_drill_records_none_of_it(db: Database, tmp_path: 
         with db.session() as s, pytest.raises(drills.TrainingError):
             drills.grade_all(s, agent, [drills.Answer(first, 3, NOW), refused])
     assert all(i.new for i in _session(db, agent))
+
+
+def test_a_grade_taken_back_leaves_the_memory_and_the_lookups_as_they_were(
+    db: Database, tmp_path: Path
+) -> None:
+    from sqlalchemy import func, select
+
+    from branchdesk.training.models import TrainingLookup, TrainingMemory, TrainingReview
+
+    import_areas(db, tmp_path, AREAS)
+    agent = add_agents(db, "林子涵")["林子涵"]
+    _sync(db)
+    card = _area_card(_session(db, agent), "春江花月").card_id
+
+    def state() -> tuple[object, ...]:
+        with db.read_session() as s:
+            memory = s.scalar(select(TrainingMemory).where(TrainingMemory.card_id == card))
+            return (
+                None if memory is None else (memory.fsrs, memory.due, memory.reps, memory.lapses),
+                s.scalar(select(func.count()).select_from(TrainingReview)),
+                s.scalar(select(func.count()).select_from(TrainingLookup)),
+            )
+
+    new = state()
+    with db.session() as s:
+        first = drills.grade_undoably(s, agent, card, 3)
+    with db.session() as s:
+        drills.undo_grade(s, first)
+    assert state() == new  # the card is new again
+    with db.session() as s:
+        drills.grade(s, agent, card, 3)
+    known = state()
+    with db.session() as s:
+        wrong = drills.grade_undoably(s, agent, card, 1)  # again: its place marked as got wrong
+    assert state() != known
+    with db.session() as s:
+        drills.undo_grade(s, wrong)
+    assert state() == known
