@@ -184,6 +184,17 @@ def test_the_handbooks_long_text_is_in_view_at_1024_by_768(
 
     assert in_view(COL_STANDARD) and in_view(COL_AVOIDANCE)
     assert min(view.columnWidth(COL_STANDARD), view.columnWidth(COL_AVOIDANCE)) >= 160
+    # One category chosen hides 分类: its width goes to the long columns, still fitted.
+    standard = view.columnWidth(COL_STANDARD)
+    page.category_list.setCurrentRow(1)
+    QApplication.processEvents()
+    assert view.columnWidth(COL_STANDARD) > standard
+    window.resize(ROOM_W + 200, ROOM_H)
+    QApplication.processEvents()
+    assert view.columnWidth(COL_STANDARD) > standard + 80
+    page.category_list.setCurrentRow(0)
+    window.resize(ROOM_W, ROOM_H)
+    QApplication.processEvents()
     view.horizontalHeader().resizeSection(COL_CAUSE, 200)  # by hand
     window.resize(ROOM_W - 100, ROOM_H)
     QApplication.processEvents()

@@ -138,8 +138,9 @@ class TextColumnsFit(QObject):
             self.fit()
         return False
 
-    def _resized(self, *_args: object) -> None:
-        if not self._fitting:
+    def _resized(self, _column: int, old: int, new: int) -> None:
+        # A column hidden or shown again is resized to or from 0: not the user's hand.
+        if not self._fitting and old and new:
             self._by_hand = True
 
     def fit(self) -> None:
