@@ -7,8 +7,9 @@ seen at all."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
 
 class _EnterPresses(QObject):
@@ -24,12 +25,25 @@ class _EnterPresses(QObject):
                 chosen = each is self._button
                 each.setAutoDefault(chosen)
                 each.setDefault(chosen)
+        # Enter on a button the user tabbed to presses that button, as everywhere on Windows
+        # (a button that is not auto-default passes Enter on to the dialog).
+        elif event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            focused = QApplication.focusWidget()
+            if (
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and isinstance(focused, QPushButton)
+                and focused.isEnabled()
+                and focused.window() is watched
+            ):
+                focused.click()
+                return True
         return False
 
 
 def enter_presses(dialog: QWidget, button: QPushButton | None = None) -> None:
-    """Enter in `dialog` presses `button` alone (None: no button). A list or table still
-    answers Enter itself (opening its item), and a focused button is pressed with Space."""
+    """Enter in `dialog` presses `button` alone (None: no button), or the button the user
+    tabbed to. A list or table still answers Enter itself (opening its item)."""
     dialog.installEventFilter(_EnterPresses(dialog, button))
 
 

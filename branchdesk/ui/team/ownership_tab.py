@@ -32,6 +32,7 @@ from branchdesk.team.ownership import (
     set_ownership,
 )
 from branchdesk.ui.kit import owner_action as owner
+from branchdesk.ui.kit.keys import enter_in_fields_presses
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.tables import read_only_table
 
@@ -80,6 +81,9 @@ class OwnershipTab(QWidget):
         add_customer_button = QPushButton(self.tr("Add customer"))
         add_customer_button.setObjectName("addCustomer")
         add_customer_button.clicked.connect(self.add_customer)
+        enter_in_fields_presses(
+            add_customer_button, self.new_customer_name, self.new_customer_phone
+        )
         owner_row = QHBoxLayout()
         owner_row.addWidget(set_owner)
         owner_row.addWidget(self.owner_choice, 1)
@@ -120,6 +124,9 @@ class OwnershipTab(QWidget):
         add_ownership = QPushButton(self.tr("Add"))
         add_ownership.setObjectName("addOwnership")
         add_ownership.clicked.connect(self.add_ownership)
+        value_edit = self.ownership_value.lineEdit()
+        if value_edit is not None:
+            enter_in_fields_presses(add_ownership, value_edit)
         remove_ownership_button = QPushButton(self.tr("Remove"))
         remove_ownership_button.setObjectName("removeOwnership")
         remove_ownership_button.clicked.connect(self.remove_ownership)

@@ -51,6 +51,15 @@ def test_enter_in_the_queue_reassigns_nothing(qtbot: QtBot, no_team: Database) -
     assert dialog.isVisible() and dialog.count.text() == "1 open item(s)"
     with no_team.read_session() as s:
         assert [h.agent for h in history(s, "complaint", row.id)] == ["王芳"]
+    # Tabbed to 改派给, Enter presses it, as a focused button is pressed on Windows.
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.target.setCurrentIndex(dialog.target.findText("李明"))
+    dialog.reassign_button.setFocus()
+    qtbot.waitUntil(dialog.reassign_button.hasFocus)
+    qtbot.keyClick(dialog.reassign_button, Qt.Key.Key_Return)
+    with no_team.read_session() as s:
+        assert [h.agent for h in history(s, "complaint", row.id)] == ["李明", "王芳"]
 
 
 def test_enter_in_the_contacts_marks_no_follow_up_done(qtbot: QtBot, db: Database) -> None:
