@@ -72,6 +72,16 @@ EVENT_LABELS = {
 }
 
 
+def _as_shown(value: object) -> object:
+    """Text as the form's boxes give it back (\r\n and U+2028 as \n, U+00A0 as a space): a
+    description imported from a CSV is no change until the agent changes it."""
+    if not isinstance(value, str):
+        return value
+    for old, new in (("\r\n", "\n"), ("\r", "\n"), ("\u2028", "\n"), ("\u2029", "\n")):
+        value = value.replace(old, new)
+    return value.replace("\xa0", " ")
+
+
 class ComplaintDetailDialog(EnterMovesOn, QDialog):
     """One complaint: its fields, the reply script, the history and the workflow buttons."""
 
@@ -336,7 +346,11 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
             "description": self.row.description,
             "reply": self.row.reply,
         }
-        changes = {k: v for k, v in values.items() if v != current[k] and v is not None}
+        changes = {
+            k: v
+            for k, v in values.items()
+            if v is not None and _as_shown(v) != _as_shown(current[k])
+        }
         if "due_at" in changes and to_minute(changes["due_at"]) == to_minute(self.row.due_at):
             del changes["due_at"]  # the editor shows minutes; seconds are not a change
         if changes.get("waybill_no"):

@@ -230,8 +230,8 @@ class ContactDialog(QDialog):
 
     def reject(self) -> None:
         """Esc or Cancel: a contact half typed is only dropped when the agent says so."""
-        typed = (self.waybill, self.customer, self.phone, self.question)
-        if self.saved is None and any(field.text().strip() for field in typed):
+        typed = [f.text() for f in (self.waybill, self.customer, self.phone, self.question)]
+        if self.saved is None and any(t.strip() for t in (*typed, self.reply.toPlainText())):
             answer = QMessageBox.question(
                 self,
                 self.tr("Log a contact"),

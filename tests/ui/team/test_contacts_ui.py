@@ -149,3 +149,15 @@ def test_escape_asks_before_dropping_a_contact_half_typed(
     assert not dialog.isVisible()
     with db.read_session() as s:
         assert search_contacts(s) == []
+
+
+def test_escape_asks_before_dropping_a_reply_typed(
+    qtbot: QtBot, db: Database, boxes: Boxes
+) -> None:
+    dialog = ContactDialog(db, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reply.setPlainText("您好，快件今天下午送到")
+    boxes.answer = QMessageBox.StandardButton.No
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and boxes.shown[-1][0] == "question"
