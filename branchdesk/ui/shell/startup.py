@@ -22,6 +22,7 @@ from branchdesk.errors import BranchDeskError
 if TYPE_CHECKING:
     from branchdesk.complaints.glance import DueGlance
     from branchdesk.db.engine import Database
+    from branchdesk.ui.shell.first_run import Setup
 
 from branchdesk.ui.shell.window_base import TODAY, WindowParts
 
@@ -395,7 +396,6 @@ class StartupPart(WindowParts):
         an optional PIN, then the sample branch or the import of the area table."""
         from branchdesk.lookup.tables import has_area_rules
         from branchdesk.owner import pin as owner_pin
-        from branchdesk.owner import policy
         from branchdesk.permissions import Action
         from branchdesk.ui.kit import owner_action as owner
         from branchdesk.ui.shell.first_run import IMPORT, SAMPLE, FirstRunWizard
@@ -416,17 +416,11 @@ class StartupPart(WindowParts):
         # a start with the computer may now wait in the tray.
         self.settings.set("first_run_done", True)
         setup = wizard.setup()
-
-        def apply() -> None:
-            with db.session() as session:
-                if setup.branch:
-                    policy.change(session, setup.branch)
-                if setup.pin:
-                    owner_pin.set_pin(session, setup.pin)
-
+        if pin_set:  # opened with the PIN: a long while in it does not ask again at the end
+            owner.install_lock(db).unlock()
         try:
             if setup.branch or setup.pin:
-                owner.retrying(self, db, apply)
+                owner.retrying(self, db, lambda: _apply_setup(db, setup))
         except owner.PinCancelled:
             return False
         except BranchDeskError as exc:
@@ -442,6 +436,18 @@ class StartupPart(WindowParts):
         elif setup.start == IMPORT:
             self.open_import("areas")
         return True
+
+
+def _apply_setup(db: Database, setup: Setup) -> None:
+    """The welcome's answers in one transaction: the branch's settings, the new PIN."""
+    from branchdesk.owner import pin as owner_pin
+    from branchdesk.owner import policy
+
+    with db.session() as session:
+        if setup.branch:
+            policy.change(session, setup.branch)
+        if setup.pin:
+            owner_pin.set_pin(session, setup.pin)
 
 
 def _day_checks(

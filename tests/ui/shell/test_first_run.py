@@ -155,3 +155,37 @@ def test_reopened_with_a_pin_set_it_asks_the_pin_before_the_answers(
     assert not win.first_run_setup()
     assert len(asked) == 1
     assert [kind for kind, _text in boxes.shown if kind == "wizard"] == []
+
+
+def test_a_long_while_in_the_wizard_does_not_ask_the_pin_again_at_the_end(
+    qtbot: QtBot, sample_db: Database, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PIN's unlock lasts minutes; an owner who took longer in the wizard was asked again
+    at 完成, and cancelling that still dropped the answers."""
+    from branchdesk import permissions
+    from branchdesk.ui.kit import owner_action
+
+    with sample_db.session() as s:
+        owner_pin.set_pin(s, "2580")
+    win = MainWindow(sample_db)
+    qtbot.addWidget(win)
+    win.show()
+    asked: list[object] = []
+
+    def unlock(*args: object, **kwargs: object) -> bool:
+        asked.append(args)
+        permissions.current_lock().unlock()  # type: ignore[union-attr]
+        return True
+
+    monkeypatch.setattr(owner_action, "unlock", unlock)
+
+    def exec_(self: FirstRunWizard) -> int:
+        self.branch.name.setText("药行街网点")
+        permissions.current_lock().lock()  # type: ignore[union-attr]  # ten minutes later
+        return QWizard.DialogCode.Accepted.value
+
+    monkeypatch.setattr(FirstRunWizard, "exec", exec_)
+    assert win.first_run_setup()
+    assert len(asked) == 1  # when it opened, not again at the end
+    with sample_db.read_session() as s:
+        assert policy.values(s)["branch_name"] == "药行街网点"
