@@ -202,12 +202,14 @@ def end_with_session(window: MainWindow, manager: _SessionManager) -> None:
 
     Nothing is closed here: a log-off that another program cancels leaves BranchDesk running
     as it was, and when the session does end, Qt quits the application (aboutToQuit stops
-    the window's work). Only an unsaved guide needs the user: asked, where the session
-    manager allows it, in front of the window; staying with it cancels the log-off."""
-    if not window.unsaved_guides() or not manager.allowsInteraction():
+    the window's work). Only an unsaved guide or complaint needs the user: asked, where the
+    session manager allows it, in front of the window; staying with it cancels the log-off."""
+    if not (window.unsaved_guides() or window.unsaved_complaint()):
+        return
+    if not manager.allowsInteraction():
         return
     try:
-        if not window.save_or_keep_guides():
+        if not window.save_or_keep_guides() or window.keep_complaint_edit():
             manager.cancel()
     finally:
         manager.release()

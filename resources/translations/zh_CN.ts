@@ -9713,5 +9713,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The grade was taken back: grade this card again.</source>
         <translation>评分已撤销：请重新给这张卡片评分。</translation>
     </message>
+    <message>
+        <source>Undo the last grade</source>
+        <translation>撤销上一次评分</translation>
+    </message>
 </context>
 </TS>

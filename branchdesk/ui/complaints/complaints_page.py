@@ -556,8 +556,14 @@ class ComplaintsPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self._after_change)
         self.detail = dialog
+        # Closed, it is deleted: no longer "the complaint open" (the window asks it at quit).
+        dialog.finished.connect(lambda _result: self._closed(dialog))
         dialog.open()
         return dialog
+
+    def _closed(self, dialog: ComplaintDetailDialog) -> None:
+        if self.detail is dialog:
+            self.detail = None
 
     def edit_categories(self) -> Any:
         from branchdesk.ui.complaints.categories_dialog import ComplaintCategoriesDialog

@@ -426,6 +426,17 @@ class MainWindow(
             self.bring_forward()
         return self.guides_page.close_all()
 
+    def unsaved_complaint(self) -> bool:
+        """Whether the open complaint holds changes not saved yet."""
+        detail = self.complaints_page.detail if self.built(COMPLAINTS) is not None else None
+        return detail is not None and detail.isVisible() and bool(detail.pending_changes())
+
+    def keep_complaint_edit(self) -> bool:
+        """Ask about the open complaint's changes before quitting; True: the agent stays."""
+        if self.unsaved_complaint() and not self.isVisible():
+            self.bring_forward()
+        return self.unsaved_complaint() and not self.complaints_page.detail.close()  # type: ignore[union-attr]
+
     def ask_agent_when_shown(self) -> None:
         """Started hidden in the tray: the agent is asked for when the window is opened."""
         self._ask_agent_on_show = True
@@ -444,7 +455,9 @@ class MainWindow(
             event.ignore()
             self._hide_in_tray()
             return
-        if isinstance(event, QCloseEvent) and not self.save_or_keep_guides():
+        if isinstance(event, QCloseEvent) and (
+            not self.save_or_keep_guides() or self.keep_complaint_edit()
+        ):
             event.ignore()  # an editor with unsaved changes, and the user chose to stay
             return
         self.shut_down()

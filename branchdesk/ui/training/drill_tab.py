@@ -136,6 +136,7 @@ class DrillTab(QWidget):
         undo_row.addWidget(self.undo_button)
         undo = QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_grade)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.setWhatsThis(self.tr("Undo the last grade"))
 
         self.decks = QGridLayout()
         self.deck_bars: dict[str, tuple[QLabel, QProgressBar]] = {}

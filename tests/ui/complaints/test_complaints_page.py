@@ -405,6 +405,56 @@ def test_escape_in_the_detail_asks_to_save_an_edit(
         assert "已报总部" in service.get(s, logged.id).description
 
 
+def test_a_description_with_windows_line_breaks_is_no_change(
+    qtbot: QtBot, sample_db: Database, boxes: Boxes
+) -> None:
+    """An imported description with \\r\\n and a no-break space came back from the text box as
+    \\n and a space: Esc asked to save an untouched complaint, and saving wrote a false edit."""
+    logged = _log(sample_db, "9900000000001", description="客户催件\r\n今天要\u00a0送到")
+    detail = ComplaintDetailDialog(sample_db, logged.id)
+    qtbot.addWidget(detail)
+    detail.show()
+    assert detail.pending_changes() == {}
+    qtbot.keyClick(detail, Qt.Key.Key_Escape)
+    assert not detail.isVisible() and boxes.shown == []
+
+
+def test_quitting_asks_about_an_edited_complaint(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    """Quit from the tray or a Windows log-off dropped the open complaint's edits unasked."""
+    from branchdesk.app import end_with_session
+
+    assert window.db is not None
+    logged = _log(window.db, "9900000000001")
+    detail = _page(window).open_complaint(logged.id)
+    detail.form.customer.setText("林女士")
+    boxes.answer = QMessageBox.StandardButton.Cancel
+    window.quit_app()
+    assert window.isVisible() and detail.isVisible()  # the agent stayed with the complaint
+
+    class Manager:
+        cancelled = False
+
+        def allowsInteraction(self) -> bool:
+            return True
+
+        def release(self) -> None:
+            pass
+
+        def cancel(self) -> None:
+            self.cancelled = True
+
+    manager = Manager()
+    end_with_session(window, manager)
+    assert manager.cancelled and detail.isVisible()  # the log-off waits for the agent
+    boxes.answer = QMessageBox.StandardButton.Save
+    end_with_session(window, Manager())
+    assert not detail.isVisible()
+    with window.db.session() as s:
+        assert service.get(s, logged.id).customer_name == "林女士"
+
+
 def test_the_history_names_an_edited_field_in_chinese(
     qtbot: QtBot, sample_db: Database, chinese_ui: QApplication
 ) -> None:
