@@ -80,6 +80,16 @@ class HelpFormatter(argparse.HelpFormatter):
     each argument's help lined up where its name is in Chinese (argparse counts characters;
     a Chinese one takes two columns of the console)."""
 
+    def add_argument(self, action: argparse.Action) -> None:
+        # The help column is placed after the widest name: widest as the console shows it.
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            shown = self._format_action_invocation(action)
+            wide = sum(1 for ch in shown if unicodedata.east_asian_width(ch) in "WF")
+            self._action_max_length = max(
+                self._action_max_length, len(shown) + wide + self._current_indent
+            )
+
     def _format_action(self, action: argparse.Action) -> str:
         text = super()._format_action(action)
         invocation = self._format_action_invocation(action)
@@ -90,6 +100,9 @@ class HelpFormatter(argparse.HelpFormatter):
         if not wide or not first.startswith(head) or not tail.strip():
             return text
         gap = len(tail) - len(tail.lstrip(" "))
+        column = min(self._action_max_length + 2, self._max_help_position)
+        if len(head) + wide + 2 > column:  # too wide for the column: the help on the next line
+            return head + "\n" + " " * column + tail.lstrip(" ") + newline + rest
         return head + " " * max(2, gap - wide) + tail.lstrip(" ") + newline + rest
 
     def format_help(self) -> str:
