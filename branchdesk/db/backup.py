@@ -57,8 +57,9 @@ BACKUP_KIND_LABELS = {
 
 
 def kind_label(kind: str) -> str:
+    """The kind in words; a name BranchDesk did not give (a copy renamed by hand) as such."""
     label = BACKUP_KIND_LABELS.get(kind)
-    return tr(label) if label is not None else kind
+    return tr(label) if label is not None else tr("Other copy ({name})", name=kind)
 
 
 _STAMP = "%Y%m%d-%H%M%S"

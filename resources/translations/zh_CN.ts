@@ -9717,5 +9717,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>Undo the last grade</source>
         <translation>撤销上一次评分</translation>
     </message>
+    <message>
+        <source>Other copy ({name})</source>
+        <translation>其他备份（{name}）</translation>
+    </message>
 </context>
 </TS>

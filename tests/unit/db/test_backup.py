@@ -509,3 +509,12 @@ def test_a_daily_backup_stopped_on_closing_leaves_no_file_and_the_next_start_mak
     assert list(backups.iterdir()) == []  # not even a partial file
     made = daily_backup(closed_db, backups, now=DAY0, cancelled=lambda: False)
     assert made is not None and courier_names(made) == courier_names(closed_db)
+
+
+def test_every_kind_of_backup_is_named_in_words() -> None:
+    from branchdesk import i18n
+    from branchdesk.db.backup import kind_label
+
+    i18n.set_language("zh_CN")
+    assert kind_label("manual") == "手动备份"
+    assert kind_label("usb") == "其他备份（usb）"  # a copy renamed by hand
