@@ -398,7 +398,7 @@ class StartupPart(WindowParts):
         from branchdesk.owner import pin as owner_pin
         from branchdesk.permissions import Action
         from branchdesk.ui.kit import owner_action as owner
-        from branchdesk.ui.shell.first_run import IMPORT, SAMPLE, FirstRunWizard
+        from branchdesk.ui.shell.first_run import FirstRunWizard
 
         db = self.db
         if db is None:
@@ -416,26 +416,42 @@ class StartupPart(WindowParts):
         # a start with the computer may now wait in the tray.
         self.settings.set("first_run_done", True)
         setup = wizard.setup()
-        if pin_set:  # opened with the PIN: a long while in it does not ask again at the end
-            owner.install_lock(db).unlock()
+        lock = owner.owner_lock()
+        # Opened with the PIN, what it does is the owner's however long it took (the unlock
+        # ran out: asked again, cancelling lost the answers); nothing more after it.
+        renewed = pin_set and not lock.unlocked
+        if renewed:
+            lock.unlock()
         try:
-            if setup.branch or setup.pin:
-                owner.retrying(self, db, lambda: _apply_setup(db, setup))
-        except owner.PinCancelled:
-            return False
-        except BranchDeskError as exc:
-            QMessageBox.warning(self, self.tr("Set up BranchDesk"), str(exc))
-            return False
-        if setup.pin:
-            # The owner has just typed the PIN: owner actions stay open for the usual minutes
-            # (loading the sample replaces tables) rather than ask for it again at once.
-            owner.install_lock(db).unlock()
-        self.refresh_title()
-        if setup.start == SAMPLE:
-            self.load_sample()
-        elif setup.start == IMPORT:
-            self.open_import("areas")
-        return True
+            return _finish_setup(self, db, setup)
+        finally:
+            if renewed:
+                lock.lock()
+
+
+def _finish_setup(part: StartupPart, db: Database, setup: Setup) -> bool:
+    """Apply the welcome's answers, then start the way chosen (the sample, an import)."""
+    from branchdesk.ui.kit import owner_action as owner
+    from branchdesk.ui.shell.first_run import IMPORT, SAMPLE
+
+    try:
+        if setup.branch or setup.pin:
+            owner.retrying(part, db, lambda: _apply_setup(db, setup))
+    except owner.PinCancelled:
+        return False
+    except BranchDeskError as exc:
+        QMessageBox.warning(part, part.tr("Set up BranchDesk"), str(exc))
+        return False
+    if setup.pin:
+        # The owner has just typed the PIN: owner actions stay open for the usual minutes
+        # (loading the sample replaces tables) rather than ask for it again at once.
+        owner.install_lock(db).unlock()
+    part.refresh_title()
+    if setup.start == SAMPLE:
+        part.load_sample()
+    elif setup.start == IMPORT:
+        part.open_import("areas")
+    return True
 
 
 def _apply_setup(db: Database, setup: Setup) -> None:

@@ -187,5 +187,7 @@ def test_a_long_while_in_the_wizard_does_not_ask_the_pin_again_at_the_end(
     monkeypatch.setattr(FirstRunWizard, "exec", exec_)
     assert win.first_run_setup()
     assert len(asked) == 1  # when it opened, not again at the end
+    # ...and nothing more: whoever sits down next is not left with owner rights.
+    assert not permissions.current_lock().unlocked  # type: ignore[union-attr]
     with sample_db.read_session() as s:
         assert policy.values(s)["branch_name"] == "药行街网点"
