@@ -209,7 +209,11 @@ def end_with_session(window: MainWindow, manager: _SessionManager) -> None:
     if not manager.allowsInteraction():
         return
     try:
-        if not window.save_or_keep_guides() or window.keep_complaint_edit():
+        # The complaint first, and the guides only when one is unsaved: their windows stay
+        # open when the log-off is cancelled.
+        if window.keep_complaint_edit() or (
+            window.unsaved_guides() and not window.save_or_keep_guides()
+        ):
             manager.cancel()
     finally:
         manager.release()

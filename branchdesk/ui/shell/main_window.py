@@ -456,7 +456,7 @@ class MainWindow(
             self._hide_in_tray()
             return
         if isinstance(event, QCloseEvent) and (
-            not self.save_or_keep_guides() or self.keep_complaint_edit()
+            self.keep_complaint_edit() or not self.save_or_keep_guides()
         ):
             event.ignore()  # an editor with unsaved changes, and the user chose to stay
             return

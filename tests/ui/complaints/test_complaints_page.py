@@ -445,9 +445,13 @@ def test_quitting_asks_about_an_edited_complaint(
         def cancel(self) -> None:
             self.cancelled = True
 
+    guides_closed: list[bool] = []
+    original = window.save_or_keep_guides
+    window.save_or_keep_guides = lambda: guides_closed.append(True) or original()  # type: ignore[method-assign]
     manager = Manager()
     end_with_session(window, manager)
     assert manager.cancelled and detail.isVisible()  # the log-off waits for the agent
+    assert guides_closed == []  # no guide unsaved: their windows were left alone
     boxes.answer = QMessageBox.StandardButton.Save
     end_with_session(window, Manager())
     assert not detail.isVisible()
