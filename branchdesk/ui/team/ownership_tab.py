@@ -118,15 +118,14 @@ class OwnershipTab(QWidget):
         self.ownership_value = QComboBox()
         self.ownership_value.setObjectName("ownershipValue")
         self.ownership_value.setEditable(True)
+        # What was typed is not added to the couriers' list (on Enter, by Qt's default).
+        self.ownership_value.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         with self.db.read_session() as session:
             self.ownership_value.addItems(active_courier_names(session))
         self.ownership_value.setCurrentText("")
         add_ownership = QPushButton(self.tr("Add"))
         add_ownership.setObjectName("addOwnership")
         add_ownership.clicked.connect(self.add_ownership)
-        value_edit = self.ownership_value.lineEdit()
-        if value_edit is not None:
-            enter_in_fields_presses(add_ownership, value_edit)
         remove_ownership_button = QPushButton(self.tr("Remove"))
         remove_ownership_button.setObjectName("removeOwnership")
         remove_ownership_button.clicked.connect(self.remove_ownership)

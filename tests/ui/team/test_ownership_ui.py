@@ -38,6 +38,12 @@ def test_the_owner_adds_a_customer_and_gives_a_courier_to_an_agent(
     dialog.ownership.ownership_agent.setCurrentIndex(
         dialog.ownership.ownership_agent.findText("李明")
     )
+    listed = dialog.ownership.ownership_value.count()
+    dialog.ownership.ownership_value.setCurrentText("药行街")  # an area, not a courier
+    value = dialog.ownership.ownership_value.lineEdit()
+    assert value is not None
+    qtbot.keyClick(value, Qt.Key.Key_Return)
+    assert dialog.ownership.ownership_value.count() == listed  # Enter lists nothing new
     dialog.ownership.ownership_value.setCurrentText("李娜")
     assert dialog.ownership.add_ownership()
     with no_team.read_session() as s:
