@@ -397,7 +397,17 @@ def grade_undoably(
 
 def undo_grade(session: Session, undo: GradeUndo) -> None:
     """Take back the grade `undo` was made for: its review and the place it marked as got
-    wrong go, and the agent's memory of the card is as it was."""
+    wrong go, and the agent's memory of the card is as it was. Refused (TrainingError) when
+    the card was graded again since (at another PC): that newer grade stays."""
+    memory = session.scalar(
+        select(TrainingMemory).where(
+            TrainingMemory.agent_id == undo.agent_id, TrainingMemory.card_id == undo.card_id
+        )
+    )
+    if memory is None or memory.last_review != undo.at:
+        raise TrainingError(
+            tr("This card was graded again since (at another PC?): that grade stays.")
+        )
     session.execute(
         delete(TrainingReview).where(
             TrainingReview.agent_id == undo.agent_id,
@@ -414,15 +424,9 @@ def undo_grade(session: Session, undo: GradeUndo) -> None:
                 TrainingLookup.at == undo.at,
             )
         )
-    memory = session.scalar(
-        select(TrainingMemory).where(
-            TrainingMemory.agent_id == undo.agent_id, TrainingMemory.card_id == undo.card_id
-        )
-    )
     if undo.memory is None:
-        if memory is not None:
-            session.delete(memory)
-    elif memory is not None:
+        session.delete(memory)
+    else:
         for name, value in undo.memory.items():
             setattr(memory, name, value)
     session.flush()

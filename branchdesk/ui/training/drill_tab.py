@@ -205,6 +205,9 @@ class DrillTab(QWidget):
         index = self.agent.findData(held) if held is not None else -1
         self.agent.setCurrentIndex(max(index, 0) if team else -1)
         self.agent.blockSignals(False)
+        if self.last_grade is not None and self.last_grade.agent_id != self.agent_id():
+            self.last_grade = None  # another agent now: theirs to undo, not this one's
+            self.undo_button.setEnabled(False)
         self.start_button.setEnabled(bool(team))
         self.print_button.setEnabled(True)
         if not self.items:

@@ -302,3 +302,25 @@ def test_a_grade_taken_back_leaves_the_memory_and_the_lookups_as_they_were(
     with db.session() as s:
         drills.undo_grade(s, wrong)
     assert state() == known
+
+
+def test_a_grade_is_not_taken_back_over_a_newer_one(db: Database, tmp_path: Path) -> None:
+    """Graded again at another PC meanwhile: Ctrl+Z here would have put back an older memory
+    over the newer grade and left its review behind."""
+    import pytest
+    from sqlalchemy import func, select
+
+    from branchdesk.training.models import TrainingReview
+
+    import_areas(db, tmp_path, AREAS)
+    agent = add_agents(db, "林子涵")["林子涵"]
+    _sync(db)
+    card = _area_card(_session(db, agent), "春江花月").card_id
+    with db.session() as s:
+        undo = drills.grade_undoably(s, agent, card, 1)
+    with db.session() as s:
+        drills.grade(s, agent, card, 4)  # the other PC
+    with pytest.raises(drills.TrainingError, match="graded again"), db.session() as s:
+        drills.undo_grade(s, undo)
+    with db.read_session() as s:
+        assert s.scalar(select(func.count()).select_from(TrainingReview)) == 2
