@@ -105,11 +105,62 @@ class HelpFormatter(argparse.HelpFormatter):
             return head + "\n" + " " * column + tail.lstrip(" ") + newline + rest
         return head + " " * max(2, gap - wide) + tail.lstrip(" ") + newline + rest
 
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        # argparse wraps by characters: a line of Chinese ran to twice the console's width
+        # (a Windows console then wraps it again at column 0). Wrapped by display width.
+        if not any(_wide(ch) for ch in text):
+            return super()._split_lines(text, width)
+        return _wrap(" ".join(text.split()), width)
+
     def format_help(self) -> str:
         text = super().format_help()
         if i18n.current_language() != "zh_CN":
             return text
         return _HEADING.sub(r"\1：", text)
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+# Wide characters one by one, other words whole, the spaces between them.
+_TOKENS = re.compile(r"\s+|[^\s]", re.UNICODE)
+# Punctuation a line does not start with (it stays at the end of the line before).
+_CLOSING = set("，。；：、）」』》！？,.;:)")
+_OPENING = set("（「『《(")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` console columns (a Chinese character takes two),
+    broken between Chinese characters or at spaces."""
+    words: list[str] = []
+    for token in _TOKENS.findall(text):
+        if (
+            token.isspace()
+            or _wide(token)
+            or not words
+            or words[-1].isspace()
+            or _wide(words[-1][-1])
+        ):
+            words.append(token)
+        else:
+            words[-1] += token  # an ASCII word stays whole
+    lines: list[str] = []
+    line, used = "", 0
+    for word in words:
+        if word.isspace():
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        size = sum(2 if _wide(ch) else 1 for ch in word)
+        if line and used + size > width and word not in _CLOSING:
+            carried = line[-1] if line[-1] in _OPENING else ""  # （ goes with what it opens
+            lines.append(line[: len(line) - len(carried)].rstrip())
+            line, used = carried, 2 if carried and _wide(carried) else len(carried)
+        line, used = line + word, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 # A section heading: a line of its own, not indented, ending in argparse's ASCII colon.

@@ -9721,5 +9721,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>Other copy ({name})</source>
         <translation>其他备份（{name}）</translation>
     </message>
+    <message>
+        <source>This card was graded again since (at another PC?): that grade stays.</source>
+        <translation>这张卡片之后又被评过分（在另一台电脑上？）：保留那次评分。</translation>
+    </message>
 </context>
 </TS>

@@ -328,3 +328,22 @@ def test_option_values_are_named_in_chinese_and_their_help_lines_up(chinese: Pat
     assert "--category 分类" in next(
         p.format_help() for p in _parsers(build_parser()) if p.prog.endswith(" print")
     )
+
+
+def test_chinese_help_wraps_within_the_console(
+    chinese: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argparse wraps by characters: a line of Chinese help ran to 110 columns of an 80-column
+    console, which wraps it again at column 0."""
+    import unicodedata
+
+    monkeypatch.setenv("COLUMNS", "80")
+    i18n.set_language("zh_CN")
+    too_wide = []
+    for parser in _parsers(build_parser()):
+        for line in parser.format_help().splitlines():
+            shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+            # Usage lines and a choices list cannot be broken (argparse's own, as in English).
+            if shown > 80 and "[" not in line and "{" not in line:
+                too_wide.append(line)
+    assert too_wide == []
