@@ -412,7 +412,12 @@ def _related(session: Session, q: str) -> list[tuple[Row, float]]:
         )
     else:
         rows = _like(session, grams[:1], CANDIDATES)
-    # Found by a shared run of three characters; judged by the share of the sentence's
+    if len(rows) < CANDIDATES:
+        # A short question shares no run of three with its answer's title (破损怎么赔 →
+        # 快件破损客户要求赔偿怎么办): titles sharing a character pair are candidates too.
+        seen = {row[0] for row in rows}
+        rows += [r for r in _pair_candidates(session, key, CANDIDATES) if r[0] not in seen]
+    # Found by a shared run of characters; judged by the share of the sentence's
     # character pairs the title holds (a run of three breaks at every inserted word).
     pairs = list(dict.fromkeys(key[i : i + 2] for i in range(len(key) - 1)))
     found = []

@@ -131,5 +131,10 @@ def test_the_command_line_says_when_it_updates_the_index_first(
 def test_a_question_typed_as_a_sentence_finds_the_faq_entry(sample_db: Database) -> None:
     with sample_db.session() as s:
         hits = search(s, "客户说快件破损了要求赔偿怎么办？")
+        # Short, as an agent types it: no run of three characters in common with the title.
+        short = search(s, "破损怎么赔")
+        nothing = search(s, "今天天气怎么样")
     assert hits[0].kind == "faq" and hits[0].title == "快件破损客户要求赔偿怎么办"
     assert useful(hits)
+    assert short[0].title == "快件破损客户要求赔偿怎么办" and useful(short)
+    assert nothing == []  # 怎么 alone is no answer
