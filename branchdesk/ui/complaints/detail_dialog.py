@@ -73,13 +73,13 @@ EVENT_LABELS = {
 
 
 def _as_shown(value: object) -> object:
-    """Text as the form's boxes give it back (\r\n and U+2028 as \n, U+00A0 as a space): a
+    """Text as the form gives it back (trimmed; \r\n and U+2028 as \n, U+00A0 as a space): a
     description imported from a CSV is no change until the agent changes it."""
     if not isinstance(value, str):
         return value
     for old, new in (("\r\n", "\n"), ("\r", "\n"), ("\u2028", "\n"), ("\u2029", "\n")):
         value = value.replace(old, new)
-    return value.replace("\xa0", " ")
+    return value.replace("\xa0", " ").strip()
 
 
 class ComplaintDetailDialog(EnterMovesOn, QDialog):

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from branchdesk.complaints import service
+from branchdesk.complaints.models import Complaint
 from branchdesk.complaints.service import ComplaintFilter, ComplaintRow, NewComplaint
 from branchdesk.complaints.workflow import (
     CALLBACK,
@@ -411,6 +412,12 @@ def test_a_description_with_windows_line_breaks_is_no_change(
     """An imported description with \\r\\n and a no-break space came back from the text box as
     \\n and a space: Esc asked to save an untouched complaint, and saving wrote a false edit."""
     logged = _log(sample_db, "9900000000001", description="客户催件\r\n今天要\u00a0送到")
+    with sample_db.session() as s:  # as an import may leave them: spaces at the ends
+        s.execute(
+            update(Complaint)
+            .where(Complaint.id == logged.id)
+            .values(customer_name=" 张三\u3000", address="海曙区药行街31号 ")
+        )
     detail = ComplaintDetailDialog(sample_db, logged.id)
     qtbot.addWidget(detail)
     detail.show()
