@@ -853,7 +853,7 @@ def event_note(event_row: EventRow) -> str:
         return note
     try:
         changes = json.loads(note)[_EDIT_MARK] if note.startswith("{") else None
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         changes = None
     if not isinstance(changes, list):  # written by an older version: name its fields
         return _OLD_CHANGE.sub(_old_change, note)
@@ -861,8 +861,16 @@ def event_note(event_row: EventRow) -> str:
     for change in changes:
         key, before, after = [*(change if isinstance(change, list) else [change]), "", ""][:3]
         label = tr(FIELD_LABELS.get(str(key), str(key)))
-        parts.append(labelled(label, f"{before or '—'} → {after or '—'}"))
+        parts.append(labelled(label, f"{_short(before)} → {_short(after)}"))
     return joined(parts)
+
+
+def _short(value: object, most: int = 200) -> str:
+    """A changed value as the history shows it: — for nothing, a long text cut with …"""
+    text = "" if value is None else str(value)
+    if not text:
+        return "—"
+    return text if len(text) <= most else text[:most] + "…"
 
 
 def history(session: Session, complaint_id: int) -> list[EventRow]:

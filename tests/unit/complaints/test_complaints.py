@@ -695,6 +695,12 @@ def test_an_edit_stored_by_an_older_version_is_shown_with_its_fields_named() -> 
     )
     i18n.set_language("zh_CN")
     assert service.event_note(old) == "业务员：张三 → 李四; 分类 → 遗失; 回复： → 好的"
+    # Whatever a note holds, the history opens: nested past Python's limit, or a value long.
+    deep = service.EventRow(T0, "", "edit", None, None, '{"changes":' + "[" * 100_000)
+    assert service.event_note(deep).startswith('{"changes":')
+    long = service.edit_note([("reply", "", "好" * 5000)])
+    shown = service.event_note(service.EventRow(T0, "", "edit", None, None, long))
+    assert shown == "回复：— → " + "好" * 200 + "…"
     status = service.EventRow(T0, "小王", "status", NEW, PROCESSING, "courier_name: 张三")
     assert service.event_note(status) == "courier_name: 张三"  # a note typed by an agent
 
