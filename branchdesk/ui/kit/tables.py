@@ -30,6 +30,9 @@ def rows_table(
     if single:
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(edit_triggers)
+    # Tab leaves a table of rows for the next field or button (cell to cell, it never
+    # reached 改派给 or 跟进完成 below the table); an editable one keeps Tab for its cells.
+    view.setTabKeyNavigation(edit_triggers != EditTriggers.NoEditTriggers)
     view.setAlternatingRowColors(alternating)
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()

@@ -363,14 +363,14 @@ class DrillTab(QWidget):
         undo = self.last_grade
         if undo is None or self.position == 0 or undo.agent_id != self.agent_id():
             return
+        self.last_grade = None  # taken back, or refused: either way nothing more to undo
+        self.undo_button.setEnabled(False)
         try:
             with self.db.session() as session:
                 drills.undo_grade(session, undo)
         except BranchDeskError as exc:
             self.status.emit(str(exc))
             return
-        self.last_grade = None
-        self.undo_button.setEnabled(False)
         self.position -= 1
         if not self.timer.isActive():
             self.timer.start()  # the drill had ended with that card

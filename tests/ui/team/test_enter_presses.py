@@ -51,6 +51,7 @@ def test_enter_in_the_queue_reassigns_nothing(qtbot: QtBot, no_team: Database) -
     assert dialog.isVisible() and dialog.count.text() == "1 open item(s)"
     with no_team.read_session() as s:
         assert [h.agent for h in history(s, "complaint", row.id)] == ["王芳"]
+    assert not dialog.view.tabKeyNavigation()  # Tab leaves the table for the buttons
     # Tabbed to 改派给, Enter presses it, as a focused button is pressed on Windows.
     dialog.activateWindow()
     qtbot.waitActive(dialog)

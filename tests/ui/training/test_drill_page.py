@@ -78,6 +78,16 @@ def test_ctrl_z_takes_back_a_grade_pressed_by_mistake(qtbot: QtBot, window: Main
     with window.db.read_session() as s:
         ratings = list(s.scalars(select(TrainingReview.rating).order_by(TrainingReview.id)))
     assert ratings[-1] == 3 and drill.position == 1
+    # Graded again elsewhere meanwhile (another PC): refused, said, and nothing more to undo.
+    from branchdesk.training import drills
+
+    with window.db.session() as s:
+        drills.grade(s, drill.agent_id(), card, 4)  # type: ignore[arg-type]
+    said: list[str] = []
+    drill.status.connect(said.append)
+    qtbot.keyClick(drill, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert said and "graded again" in said[-1]
+    assert not drill.undo_button.isEnabled() and drill.position == 1
 
 
 def test_today_counts_the_drill_and_opens_it(qtbot: QtBot, window: MainWindow) -> None:
