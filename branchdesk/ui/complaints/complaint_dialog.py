@@ -38,6 +38,7 @@ from branchdesk.settings import SettingsStore
 from branchdesk.ui.complaints.common import OVERDUE, EnterMovesOn, who_am_i
 from branchdesk.ui.complaints.complaint_form import ComplaintForm
 from branchdesk.ui.complaints.script_panel import ScriptPanel
+from branchdesk.ui.kit.questions import agreed
 from branchdesk.ui.kit.screens import fit_to_screen
 
 
@@ -194,16 +195,16 @@ class ComplaintDialog(EnterMovesOn, QDialog):
 
     def reject(self) -> None:
         """Esc or Cancel: a form with something typed in is only dropped when the agent says so."""
-        if self.saved_row is None and self.has_input():
-            answer = QMessageBox.question(
+        if (
+            self.saved_row is None
+            and self.has_input()
+            and not agreed(
                 self,
                 self.tr("New complaint"),
                 self.tr("Discard this complaint? What you typed is not saved."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        ):
+            return
         super().reject()
 
     def merge_into(self) -> int | None:
@@ -226,20 +227,9 @@ class ComplaintDialog(EnterMovesOn, QDialog):
             self.form.category.setFocus()
             return None
         reply = self.script.reply_text()
-        banned = self.script.check_banned()
-        if banned:
-            answer = QMessageBox.question(
-                self,
-                self.tr("A phrase to avoid"),
-                self.tr(
-                    "The reply contains {phrases}, which a customer must not hear. Save it anyway?"
-                ).format(phrases="、".join(f"“{p}”" for p in banned)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                self.script.reply.setFocus()
-                return None
+        if not self.script.may_be_sent(self):
+            self.script.reply.setFocus()
+            return None
         values = self.form.values()
         new = NewComplaint(
             channel=values["channel"],

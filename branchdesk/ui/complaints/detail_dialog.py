@@ -366,19 +366,8 @@ class ComplaintDetailDialog(EnterMovesOn, QDialog):
         changes = self.pending_changes()
         if not changes:
             return True
-        banned = self.script.check_banned() if "reply" in changes else []
-        if banned:
-            answer = QMessageBox.question(
-                self,
-                self.tr("A phrase to avoid"),
-                self.tr(
-                    "The reply contains {phrases}, which a customer must not hear. Save it anyway?"
-                ).format(phrases="、".join(f"“{p}”" for p in banned)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        if "reply" in changes and not self.script.may_be_sent(self):
+            return False
         try:
             with self.db.session() as session:
                 row = service.update_complaint(

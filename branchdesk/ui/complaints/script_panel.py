@@ -26,6 +26,7 @@ from branchdesk.complaints.service import (
     ScriptInfo,
 )
 from branchdesk.ui.complaints.common import BANNED_BG, DUE_SOON, OVERDUE, script_html
+from branchdesk.ui.kit.questions import agreed
 
 
 class ScriptPanel(QWidget):
@@ -163,6 +164,17 @@ class ScriptPanel(QWidget):
 
     def reply_text(self) -> str:
         return self.reply.toPlainText().strip()
+
+    def may_be_sent(self, parent: QWidget) -> bool:
+        """The reply holds no phrase to avoid, or the agent chose to keep it (marked)."""
+        banned = self.check_banned()
+        return not banned or agreed(
+            parent,
+            self.tr("A phrase to avoid"),
+            self.tr(
+                "The reply contains {phrases}, which a customer must not hear. Save it anyway?"
+            ).format(phrases="、".join(f"“{p}”" for p in banned)),
+        )
 
     def check_banned(self) -> list[str]:
         """Mark the banned phrases in the reply; returns them."""

@@ -46,6 +46,7 @@ from branchdesk.handbook.entries import Entry, Question, ResultRow
 from branchdesk.handbook.exam import Segment
 from branchdesk.handbook.printing import new_seed
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.questions import agreed
 from branchdesk.ui.kit.tables import read_only_table
 
 SETUP, QUESTION, SUMMARY = range(3)  # pages of the stack
@@ -778,18 +779,14 @@ class PracticePage(QWidget):
         """Stop the round without saving; asks first once something has been answered."""
         if not self.in_progress:
             return
-        if self.details:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Stop practising?"),
-                self.tr(
-                    "{done} of {total} answered. Stop now? Nothing of this round is saved."
-                ).format(done=len(self.details), total=self.round_length),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,  # Enter keeps the round
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.details and not agreed(
+            self,
+            self.tr("Stop practising?"),
+            self.tr("{done} of {total} answered. Stop now? Nothing of this round is saved.").format(
+                done=len(self.details), total=self.round_length
+            ),
+        ):
+            return
         self.back_to_setup()
 
     def back_to_setup(self) -> None:

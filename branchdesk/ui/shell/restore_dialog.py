@@ -39,6 +39,7 @@ from branchdesk.errors import BranchDeskError
 from branchdesk.permissions import Action
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, RowsModel
+from branchdesk.ui.kit.questions import agreed
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import read_only_table
 from branchdesk.ui.kit.tasks import TaskRunner, failure_message
@@ -275,7 +276,7 @@ class RestoreDialog(QDialog):
         # the service checks again in its thread.
         if not owner.ensure_owner(self, self.db, Action.RESTORE):
             return
-        answer = QMessageBox.question(
+        yes = agreed(
             self,
             self.tr("Restore from a backup"),
             self.tr(
@@ -283,14 +284,10 @@ class RestoreDialog(QDialog):
                 "The current data is saved as a backup first, so this can be undone by "
                 "restoring that copy. BranchDesk closes after the restore."
             ).format(when=summary.taken_at.strftime("%Y-%m-%d %H:%M:%S"), path=summary.path),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
         # Asked again if the unlock ran out while the question was open: the restore runs in a
         # thread, which cannot ask.
-        if answer != QMessageBox.StandardButton.Yes or not owner.ensure_owner(
-            self, self.db, Action.RESTORE
-        ):
+        if not yes or not owner.ensure_owner(self, self.db, Action.RESTORE):
             return
         # The restore refuses while a connection is open; the engine reconnects on its next
         # use if the restore fails.

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from branchdesk.db.engine import Database
 from branchdesk.errors import BranchDeskError
 from branchdesk.team.contacts import OUTCOMES, ContactRow, channel_label, log_contact, outcome_label
 from branchdesk.team.models import CHANNELS
+from branchdesk.ui.kit.questions import agreed
 from branchdesk.ui.kit.screens import fit_to_screen
 
 NO_SCRIPT = -1
@@ -231,16 +231,16 @@ class ContactDialog(QDialog):
     def reject(self) -> None:
         """Esc or Cancel: a contact half typed is only dropped when the agent says so."""
         typed = [f.text() for f in (self.waybill, self.customer, self.phone, self.question)]
-        if self.saved is None and any(t.strip() for t in (*typed, self.reply.toPlainText())):
-            answer = QMessageBox.question(
+        if (
+            self.saved is None
+            and any(t.strip() for t in (*typed, self.reply.toPlainText()))
+            and not agreed(
                 self,
                 self.tr("Log a contact"),
                 self.tr("Discard this contact? What you typed is not saved."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        ):
+            return
         super().reject()
 
     def keyPressEvent(self, event: Any) -> None:
