@@ -105,6 +105,15 @@ def _activate(qtbot: QtBot, dialog: QDialog) -> None:
     qtbot.waitUntil(dialog.isActiveWindow)
 
 
+def _shown_detail(qtbot: QtBot, db: Database, complaint_id: int) -> ComplaintDetailDialog:
+    """A complaint's detail, shown and active (keys go to it)."""
+    detail = ComplaintDetailDialog(db, complaint_id)
+    qtbot.addWidget(detail)
+    detail.show()
+    _activate(qtbot, detail)
+    return detail
+
+
 def _type_waybill(qtbot: QtBot, dialog: ComplaintDialog, number: str) -> None:
     dialog.form.waybill.setFocus()
     qtbot.keyClicks(dialog.form.waybill, number)
@@ -365,10 +374,7 @@ def test_an_illegal_step_is_refused_with_its_message(
 
 def test_edit_a_field_in_the_detail(qtbot: QtBot, sample_db: Database) -> None:
     logged = _log(sample_db, "9900000000001")
-    detail = ComplaintDetailDialog(sample_db, logged.id)
-    qtbot.addWidget(detail)
-    detail.show()
-    _activate(qtbot, detail)
+    detail = _shown_detail(qtbot, sample_db, logged.id)
     detail.form.customer.setFocus()
     type_text(qtbot, detail.form.customer, "林女士")
     qtbot.keyClick(detail, Qt.Key.Key_S, CTRL)
@@ -382,10 +388,7 @@ def test_escape_in_the_detail_asks_to_save_an_edit(
     qtbot: QtBot, sample_db: Database, boxes: Boxes
 ) -> None:
     logged = _log(sample_db, "9900000000001")
-    detail = ComplaintDetailDialog(sample_db, logged.id)
-    qtbot.addWidget(detail)
-    detail.show()
-    _activate(qtbot, detail)
+    detail = _shown_detail(qtbot, sample_db, logged.id)
     qtbot.keyClick(detail, Qt.Key.Key_Escape)  # nothing changed: closes at once
     assert not detail.isVisible() and boxes.shown == []
     detail.show()
@@ -470,10 +473,7 @@ def test_the_history_names_an_edited_field_in_chinese(
     qtbot: QtBot, sample_db: Database, chinese_ui: QApplication
 ) -> None:
     logged = _log(sample_db, "9900000000001")
-    detail = ComplaintDetailDialog(sample_db, logged.id)
-    qtbot.addWidget(detail)
-    detail.show()
-    _activate(qtbot, detail)
+    detail = _shown_detail(qtbot, sample_db, logged.id)
     detail.form.customer.setFocus()
     type_text(qtbot, detail.form.customer, "林女士")
     qtbot.keyClick(detail, Qt.Key.Key_S, CTRL)

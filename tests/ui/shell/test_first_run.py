@@ -145,11 +145,7 @@ def test_reopened_with_a_pin_set_it_asks_the_pin_before_the_answers(
     """The PIN was asked after 完成: cancelling it dropped everything typed into the wizard."""
     from branchdesk.ui.kit import owner_action
 
-    with sample_db.session() as s:
-        owner_pin.set_pin(s, "2580")
-    win = MainWindow(sample_db)
-    qtbot.addWidget(win)
-    win.show()
+    win = _window_with_a_pin(qtbot, sample_db)
     asked: list[object] = []
     monkeypatch.setattr(owner_action, "unlock", lambda *a, **k: asked.append(a) or False)
     assert not win.first_run_setup()
@@ -165,11 +161,7 @@ def test_a_long_while_in_the_wizard_does_not_ask_the_pin_again_at_the_end(
     from branchdesk import permissions
     from branchdesk.ui.kit import owner_action
 
-    with sample_db.session() as s:
-        owner_pin.set_pin(s, "2580")
-    win = MainWindow(sample_db)
-    qtbot.addWidget(win)
-    win.show()
+    win = _window_with_a_pin(qtbot, sample_db)
     asked: list[object] = []
 
     def unlock(*args: object, **kwargs: object) -> bool:
@@ -191,3 +183,12 @@ def test_a_long_while_in_the_wizard_does_not_ask_the_pin_again_at_the_end(
     assert not permissions.current_lock().unlocked  # type: ignore[union-attr]
     with sample_db.read_session() as s:
         assert policy.values(s)["branch_name"] == "药行街网点"
+
+
+def _window_with_a_pin(qtbot: QtBot, db: Database) -> MainWindow:
+    with db.session() as s:
+        owner_pin.set_pin(s, "2580")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    return win
