@@ -47,6 +47,7 @@ QT_GAPS = {
         "File Folder": "文件夹",
         "Name": "名称",
         "Size": "大小",
+        "Drive": "驱动器",  # the type of a drive (of "/" on Linux) in the detail view
     }
 }
 

@@ -162,8 +162,14 @@ def test_qts_own_dialogs_and_calendars_speak_chinese_on_an_english_pc(qtbot: QtB
     """The file dialog a Linux desktop gets said "Look in:" and "Files of type:" (Qt 6's
     words are not in its own Chinese catalogue), its Name column read 姓名 (our catalogue's
     person's name) and the date pickers' calendars were English where the PC's locale is."""
-    from PySide6.QtCore import QLocale
-    from PySide6.QtWidgets import QCalendarWidget, QFileDialog, QLabel, QTreeView
+    from PySide6.QtCore import QDir, QLocale
+    from PySide6.QtWidgets import (
+        QCalendarWidget,
+        QFileDialog,
+        QFileSystemModel,
+        QLabel,
+        QTreeView,
+    )
 
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app = QApplication.instance()
@@ -183,6 +189,10 @@ def test_qts_own_dialogs_and_calendars_speak_chinese_on_an_english_pc(qtbot: QtB
         model = dialog.findChild(QTreeView).model()
         header = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         assert header == "名称"
+        files = QFileSystemModel()
+        files.setRootPath("")
+        drive = files.index(QDir.rootPath())
+        assert files.type(drive) == "驱动器"  # Qt's catalogue leaves it "Drive"
     finally:
         english_again(app, before)
 
