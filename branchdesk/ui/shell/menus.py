@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QToolButton,
-)
+from PySide6.QtWidgets import QToolButton
 
 from branchdesk import permissions
-
-if TYPE_CHECKING:
-    pass
-
-from branchdesk.ui.shell.window_base import (
-    PAGE_COUNT,
-    WindowParts,
-)
+from branchdesk.ui.kit.status_bar import MessageBar
+from branchdesk.ui.shell.window_base import PAGE_COUNT, WindowParts
 
 
 class MenusPart(WindowParts):
     def _build_menus(self) -> None:
+        self.setStatusBar(MessageBar())  # its permanent widgets are built here too
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = QAction(self.tr("&Import a table…"), self)
         # setShortcuts, not setShortcut: that one's overloads build the Qt namespace's 200
