@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
+import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import NoReturn
 
 from branchdesk import i18n, paths
 
@@ -75,6 +78,16 @@ def install(argv: Sequence[str]) -> str:
     return language
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser whose error is wrapped to the console's width (its subcommands'
+    parsers are of the same class)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        text = _gettext("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}
+        self.exit(2, wrap_message(text, max(40, shutil.get_terminal_size().columns - 2)))
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's help with the language's colon after a section's heading (位置参数：), and
     each argument's help lined up where its name is in Chinese (argparse counts characters;
@@ -105,6 +118,25 @@ class HelpFormatter(argparse.HelpFormatter):
             return head + "\n" + " " * column + tail.lstrip(" ") + newline + rest
         return head + " " * max(2, gap - wide) + tail.lstrip(" ") + newline + rest
 
+    def _format_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None,
+    ) -> str:
+        # argparse wraps the usage by characters and indents its later lines by the
+        # characters of "用法：" and the program's name: with Chinese in them, lines ran past
+        # the console and the later ones started left of the first's options. Laid out
+        # again by display width.
+        text = super()._format_usage(usage, actions, groups, prefix)
+        width = self._width - self._current_indent
+        if not any(_wide(ch) for ch in text) and all(
+            _columns(line) <= width for line in text.splitlines()
+        ):
+            return text
+        return _usage_lines(text, self._prog, width)
+
     def _split_lines(self, text: str, width: int) -> list[str]:
         # argparse wraps by characters: a line of Chinese ran to twice the console's width
         # (a Windows console then wraps it again at column 0). Wrapped by display width.
@@ -121,6 +153,65 @@ class HelpFormatter(argparse.HelpFormatter):
 
 def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _columns(text: str) -> int:
+    """The columns `text` takes in a console (a Chinese character two)."""
+    return sum(2 if _wide(ch) else 1 for ch in text)
+
+
+# A usage's parts as argparse splits them: a bracketed option with its value stays whole.
+_USAGE_PART = re.compile(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+")
+
+
+def _usage_lines(text: str, prog: str, width: int) -> str:
+    """argparse's usage `text` laid out again in lines of at most `width` columns, later lines
+    under the first part after the program's name, as argparse does by characters. A part too
+    wide for that starts further left (under the program's name, or at the margin)."""
+    first = text.split("\n", 1)[0]
+    at = first.find(prog)
+    if at < 0:
+        return text
+    prefix = first[:at]
+    parts: list[str] = []
+    for part in _USAGE_PART.findall(text[len(prefix) + len(prog) :]):
+        if parts and _bare_option(parts[-1]) and part[0] not in "-[({":
+            parts[-1] += " " + part  # a required option and its value (-o 输出文件) stay together
+        else:
+            parts.append(part)
+    head = prefix + prog
+    hang = _columns(head) + 1
+    lines: list[str] = []
+    line, used = head, _columns(head)
+    if hang > 0.75 * width:  # a long name: the parts on the lines below it
+        lines.append(line)
+        hang = _columns(prefix)
+        line, used = "", 0
+    for part in parts:
+        size = _columns(part)
+        if line and used + 1 + size <= width:
+            line, used = line + " " + part, used + 1 + size
+            continue
+        if line:
+            lines.append(line)
+        indent = next((i for i in (hang, _columns(prefix)) if i + size <= width), 0)
+        line, used = " " * indent + part, indent + size
+    lines.append(line)
+    return "\n".join(lines) + "\n\n"
+
+
+def _bare_option(part: str) -> bool:
+    return part.startswith("-") and " " not in part
+
+
+def wrap_message(text: str, width: int) -> str:
+    """A message (an error) in lines of at most `width` columns: a choice of 18 commands made
+    one line of 235 columns, which a Windows console wraps again at column 0."""
+    return "".join(
+        "\n".join(_wrap(line, width) if _columns(line) > width else [line]) + end
+        for line, end in re.findall(r"([^\n]*)(\n?)", text)
+        if line or end
+    )
 
 
 # Wide characters one by one, other words whole, the spaces between them.

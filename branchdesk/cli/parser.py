@@ -12,7 +12,7 @@ from typing import Any
 from branchdesk import __version__
 from branchdesk.cli.commands import knowledge as knowledge_cli
 from branchdesk.cli.commands import pay as pay_cli
-from branchdesk.cli.localise import HelpFormatter
+from branchdesk.cli.localise import ArgumentParser, HelpFormatter
 from branchdesk.i18n import tr
 
 IMPORT_KINDS = ("areas", "routes", "times", "waybills", "handbook", "complaints", "customers")
@@ -94,7 +94,7 @@ def command(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="branchdesk",
         description=tr("BranchDesk 网点服务台 — courier branch desk"),
         formatter_class=HelpFormatter,

@@ -203,7 +203,8 @@ def test_every_document_the_print_command_offers_is_registered_by_its_feature(
     from branchdesk.io.documents import document_kinds
 
     assert run("print", "no-such-document", "-o", str(tmp_path / "x.pdf")) == 2
-    offered = re.search(r"choose from (.*)\)", capsys.readouterr().err)
+    err = " ".join(capsys.readouterr().err.split())  # wrapped to the console's width
+    offered = re.search(r"choose from (.*)\)", err)
     assert offered is not None
     assert set(re.findall(r"'([^']+)'", offered.group(1))) == set(document_kinds())
     owners = {f.name: {m.split(".")[1] for m in f.documents} for f in features.FEATURES}
