@@ -84,10 +84,10 @@ def pin_help() -> str:
 
 
 def command(
-    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], name: str, **kwargs: Any
-) -> argparse.ArgumentParser:
+    subparsers: argparse._SubParsersAction[ArgumentParser], name: str, **kwargs: Any
+) -> ArgumentParser:
     # --pin is also taken after the command (branchdesk undo 3 --yes --pin 1234).
-    common = argparse.ArgumentParser(add_help=False)
+    common = ArgumentParser(add_help=False)
     common.add_argument("--pin", metavar="PIN", default=argparse.SUPPRESS, help=pin_help())
     kwargs.setdefault("formatter_class", HelpFormatter)
     return subparsers.add_parser(name, parents=[common], **kwargs)
