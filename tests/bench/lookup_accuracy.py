@@ -87,13 +87,14 @@ def _name(text: str) -> str:
 
 def run_file(branch: object, table: object, data_dir: Path) -> FileResult:
     """Import one file into a fresh data dir and look up every case of its branch."""
-    from branchdesk import paths
+    from branchdesk import features, paths
     from branchdesk.db.engine import open_database
     from branchdesk.errors import BranchDeskError
     from branchdesk.io.importing import run_import
     from branchdesk.lookup.service import lookup
     from branchdesk.owner import policy
 
+    features.install()  # the import kinds, as the app and the command line register them
     paths.set_data_dir(data_dir)
     result = FileResult(branch.key, table.path.name, table.layout, "")  # type: ignore[attr-defined]
     db = open_database()
