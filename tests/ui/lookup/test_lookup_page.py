@@ -186,3 +186,31 @@ def test_batch_lookup_shows_and_exports_the_confidence(
     assert rows[0][-2:] == ["匹配程度", "匹配说明"]
     assert rows[1][-2] == "Exact rule" and "37" in rows[1][-1]
     assert rows[2][-2] == "Building inferred · tie, check"
+
+
+def test_with_the_branch_district_set_what_is_no_address_finds_no_courier(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    """The setup wizard's 网点所在城市和区县 made 查件 answer 你好 (or any slip of the keyboard)
+    with the district's catch-all courier and a destination; a misspelt road got that
+    courier too, and no 您是不是要找."""
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.branch_region, "宁波海曙")
+    dialog.save()
+    page = window.lookup_page
+    _type(qtbot, window, "你好")
+    assert page.courier_model.rowCount() == 0
+    assert "Nothing found for “你好”" in page.summary.text()
+    assert page.route_label.text() == ""  # no destination for no address
+    _type(qtbot, window, "中三西路37号")  # 中山西路 misspelt: a road of the district, maybe
+    assert _cell(page.courier_model, 0, 0) == "张伟"
+    assert "District fallback" in page.summary.text()
+    assert "Did you mean: <a href='中山西路'>中山西路</a>" in page.summary.text()
+    _type(qtbot, window, "江东区中山西路37号")  # a district no table knows: not ours
+    assert [_cell(page.courier_model, r, 0) for r in range(page.courier_model.rowCount())] == [
+        "王强"
+    ]
+    assert "海曙区" not in page.route_label.text()

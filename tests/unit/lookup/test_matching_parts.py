@@ -225,6 +225,28 @@ def test_the_branch_district_is_the_default_for_an_address_without_one() -> None
     assert answer(m, "宁波市江北区某某路1号", home=HOME).candidates[0].rule.courier_name == "乙"
 
 
+@pytest.mark.parametrize("text", ["你好", "cjhy", "asdfgh", "1", "？？", "谢谢师傅"])
+def test_what_is_no_address_gets_no_courier_from_the_branch_district(text: str) -> None:
+    """With the branch's district set in the setup wizard, anything typed (a greeting, pinyin,
+    a stray digit) was answered with the district's catch-all courier: a courier for no
+    address at all, and the pinyin and look-alike suggestions were never offered."""
+    m = build(("甲", "海曙区"), ("乙", "中山西路"))
+    match = answer(m, text, home=HOME)
+    assert match.candidates == [] and match.level == "none"
+
+
+def test_a_district_no_table_knows_is_not_taken_for_the_branch_s_own() -> None:
+    """江东区 (merged into 鄞州区 in 2016, still written) was read as "the address names no
+    district", and the branch's 海曙区 catch-all courier offered for it."""
+    m = build(("甲", "海曙区"), ("乙", "中山西路"))
+    match = answer(m, "江东区中山西路37号", home=HOME)
+    assert [(c.rule.courier_name, c.level) for c in match.candidates] == [("乙", "exact")]
+    assert [c.rule.courier_name for c in answer(m, "江东区某某路1号", home=HOME).candidates] == []
+    # estates and zones ending in 区 are no district: the branch's own still stands for them
+    for written in ("春江小区3幢", "高教园区1号"):
+        assert [c.level for c in answer(m, written, home=HOME).candidates] == ["district"]
+
+
 def test_note_mentions_are_a_weak_hint() -> None:
     rules = [
         AreaRuleSpec(
