@@ -9725,5 +9725,17 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>This card was graded again since (at another PC?): that grade stays.</source>
         <translation>这张卡片之后又被评过分（在另一台电脑上？）：保留那次评分。</translation>
     </message>
+    <message>
+        <source>An answer key goes with a paper: give the paper's number, as printed on it (print exam --part key --seed NUMBER).</source>
+        <translation>答案要和试卷对应：请给出试卷上印的试卷编号（print exam --part key --seed 编号）。</translation>
+    </message>
+    <message>
+        <source>No paper with this number was printed: nobody has the paper this key is for. Type the number printed on the papers handed out.</source>
+        <translation>这个编号的试卷没有打印过：没有人拿到这份答案对应的试卷。请填写发下去的试卷上印的编号。</translation>
+    </message>
+    <message>
+        <source>Its questions stay as they were, whatever the categories and the number of questions say; for a paper on them, press New paper.</source>
+        <translation>题目与当时相同，不随所选分类和题数改变；要按所选分类出题，请点“换一份试卷”。</translation>
+    </message>
 </context>
 </TS>

@@ -18,6 +18,16 @@ def print_handbook_document(args: argparse.Namespace) -> int:
             i18n.tr("Only slips are printed from a file: {path}", path=args.file), file=sys.stderr
         )
         return EXIT_USAGE
+    if args.document == "exam" and args.part == "key" and args.seed is None:
+        # The key of a new paper nobody has: the marker needs the key of the paper handed out.
+        print(
+            i18n.tr(
+                "An answer key goes with a paper: give the paper's number, as printed on it "
+                "(print exam --part key --seed NUMBER)."
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     db = open_db()
     job = PrintJob(
         document=args.document,
@@ -42,4 +52,12 @@ def print_handbook_document(args: argparse.Namespace) -> int:
         )
     elif done.seed is not None:
         print(i18n.tr("Paper no. {seed}: print it again with --seed {seed}", seed=done.seed))
+        if args.document == "exam" and args.part == "key":
+            print(
+                i18n.tr(
+                    "No paper with this number was printed: nobody has the paper this key is "
+                    "for. Type the number printed on the papers handed out."
+                ),
+                file=sys.stderr,
+            )
     return EXIT_OK

@@ -82,6 +82,7 @@ class PrintDialog(PreviewHost, QDialog):
             document = last if last in dict(DOCUMENT_LABELS) else "handbook"
         self.selected_ids = list(selected_ids or [])
         self.stale = False
+        self.key_printed = False  # an answer key printed here: the next paper is a new one
         self.rendered: Printed | None = None
         # The options of the preview shown or being rendered (PrintJob.used()); None when
         # there is none (not rendered yet, failed, cancelled).
@@ -163,6 +164,7 @@ class PrintDialog(PreviewHost, QDialog):
         )
         new_paper = QPushButton(self.tr("New paper"))
         new_paper.clicked.connect(lambda: self.seed.setValue(self._new_seed()))
+        self.seed.valueChanged.connect(lambda _v: self._paper_fixed(False))  # until rendered
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(new_paper)
@@ -334,11 +336,14 @@ class PrintDialog(PreviewHost, QDialog):
             self.questions.setValue(questions)
         part = self.part.findData(choices.get("part"))
         seed = choices.get("seed")
+        if category in names and choices.get("part") == "key":
+            part = self.part.findData("paper")  # a category chosen: a new paper on it
         if part >= 0:
             self.part.setCurrentIndex(part)
-            # 只印试卷 or 只印答案 goes with its paper: the key printed next is that paper's,
-            # never a key for a new paper nobody printed. Both together: a new paper.
-            if choices.get("part") != "both" and isinstance(seed, int):
+            # 只印试卷 goes with its paper: the key printed next is that paper's, never a key
+            # for a new paper nobody printed. Both together, or a category chosen on the
+            # page: a new paper. (After its key was printed, part is 只印试卷 and no seed.)
+            if choices.get("part") != "both" and isinstance(seed, int) and category not in names:
                 self.seed.setValue(seed)
 
     def _remember(self) -> None:
@@ -360,6 +365,11 @@ class PrintDialog(PreviewHost, QDialog):
             mine["questions"] = self.questions.value()
             mine["part"] = str(self.part.currentData())
             mine["seed"] = self.seed.value()
+            if self.key_printed and mine["part"] == "key":
+                # Its key printed, a paper is done with: the next one opens on a new paper,
+                # not on the answers to hand out again.
+                mine["part"] = "paper"
+                del mine["seed"]
         if kind != "results":  # the practice page opens results by itself
             choices[kind] = mine
             choices[""] = {"document": kind}
@@ -416,9 +426,25 @@ class PrintDialog(PreviewHost, QDialog):
             text += " " + self.tr(
                 "Paper no. {seed} was first printed on {when}: this is that paper again."
             ).format(seed=printed.seed, when=printed.reprint_of.date().isoformat())
+            text += " " + self.tr(
+                "Its questions stay as they were, whatever the categories and the number of "
+                "questions say; for a paper on them, press New paper."
+            )
         elif printed.seed is not None:
             text += " " + self.tr("Paper no. {seed}.").format(seed=printed.seed)
+            if self.part.currentData() == "key" and self.kind() == "exam":
+                text += " ⚠ " + self.tr(
+                    "No paper with this number was printed: nobody has the paper this key is "
+                    "for. Type the number printed on the papers handed out."
+                )
+        self._paper_fixed(printed.reprint_of is not None)
         self.status.setText(text)
+
+    def _paper_fixed(self, fixed: bool) -> None:
+        """A paper printed before is reprinted as it was: the categories and the number of
+        questions do not change it, so they are not offered as if they did."""
+        for widget in (self.category_list, self.category_buttons, self.questions):
+            widget.setEnabled(not fixed)
 
     def _show_problem(self, message: str) -> None:
         self.rendered = None
@@ -443,6 +469,8 @@ class PrintDialog(PreviewHost, QDialog):
             self._done(self.rendered)
 
     def _done(self, printed: Printed) -> None:
+        if printed.exam is not None and self.part.currentData() == "key":
+            self.key_printed = True
         if printed.exam is not None:
             exam = printed.exam
             with self.db.session() as session:

@@ -217,3 +217,74 @@ def test_the_preview_names_a_character_the_font_cannot_print(
     status, text = seen
     assert "□" in status and "by hand" in status
     assert "王□" in text
+
+
+def _rendered(qtbot: QtBot, dialog: PrintDialog) -> None:
+    qtbot.waitUntil(
+        lambda: (
+            not dialog._debounce.isActive() and dialog.task is None and dialog.rendered is not None
+        ),
+        timeout=15000,
+    )
+
+
+def test_after_its_answer_key_is_printed_the_exam_opens_on_a_new_paper_not_the_answers(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """打印考卷 opened again on 只印答案 and the paper already handed out: the next person to
+    print an exam got the answers, and ticking 中转 on the handbook page changed nothing in
+    them (a paper printed before is reprinted as it was)."""
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out.pdf"), "")
+    )
+    paper = PrintDialog(window.db, document="exam", parent=window)
+    qtbot.addWidget(paper)
+    paper.show()
+    paper.part.setCurrentIndex(paper.part.findData("paper"))
+    _rendered(qtbot, paper)
+    handed_out = paper.job().seed
+    paper.save_button.click()
+    paper.done(PrintDialog.DialogCode.Accepted)
+
+    key = PrintDialog(window.db, document=None, parent=window)
+    qtbot.addWidget(key)
+    key.show()
+    assert key.job().part == "paper" and key.job().seed == handed_out  # that paper, still
+    key.part.setCurrentIndex(key.part.findData("key"))  # its key, for the marker
+    _rendered(qtbot, key)
+    # The key of that very paper: what the categories say does not change it, so they are off.
+    assert "this is that paper again" in key.status.text()
+    assert not key.category_list.isEnabled() and not key.questions.isEnabled()
+    key.save_button.click()
+    key.done(PrintDialog.DialogCode.Accepted)
+
+    after = PrintDialog(window.db, document=None, parent=window)
+    qtbot.addWidget(after)
+    assert after.job().part == "paper" and after.job().seed != handed_out
+    assert after.category_list.isEnabled()
+    after.reject()
+
+    # A category chosen on the handbook page is a new paper on it, even right after a paper.
+    paper_again = PrintDialog(window.db, document="exam", parent=window)
+    qtbot.addWidget(paper_again)
+    paper_again.part.setCurrentIndex(paper_again.part.findData("key"))
+    paper_again.seed.setValue(handed_out)
+    paper_again.done(PrintDialog.DialogCode.Rejected)  # remembered: key of handed_out
+    on_category = PrintDialog(window.db, document="exam", category="中转", parent=window)
+    qtbot.addWidget(on_category)
+    assert on_category.job().part == "paper" and on_category.job().seed != handed_out
+    assert on_category.job().categories == ("中转",)
+    on_category.reject()
+
+
+def test_a_key_for_a_paper_never_printed_says_nobody_has_that_paper(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = PrintDialog(window.db, document="exam", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.part.setCurrentIndex(dialog.part.findData("key"))
+    _rendered(qtbot, dialog)
+    assert "No paper with this number was printed" in dialog.status.text()
+    assert dialog.category_list.isEnabled()  # a new paper's: its categories still apply
+    dialog.reject()

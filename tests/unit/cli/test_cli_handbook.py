@@ -93,6 +93,22 @@ def test_print_the_exam_paper_and_its_answer_key_apart(
     assert "--part" in capsys.readouterr().err
 
 
+def test_an_answer_key_needs_the_number_of_a_paper_handed_out(
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`print exam --part key` without --seed printed the key of a new random paper nobody
+    has; with a number never printed, it did so without a word."""
+    key = tmp_path / "key.pdf"
+    assert run("print", "exam", "--part", "key", "-o", str(key)) == 2
+    assert "--seed" in capsys.readouterr().err and not key.exists()
+    assert run("print", "exam", "--seed", "4242", "--part", "key", "-o", str(key)) == 0
+    assert "No paper with this number was printed" in capsys.readouterr().err
+    assert run("print", "exam", "--seed", "4242", "--part", "paper", "-o", str(key)) == 0
+    assert run("print", "exam", "--seed", "4242", "--part", "key", "-o", str(key)) == 0
+    captured = capsys.readouterr()
+    assert "Reprinted paper no. 4242" in captured.out and captured.err == ""
+
+
 def test_print_refuses_an_unknown_category_and_an_empty_history(
     sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
