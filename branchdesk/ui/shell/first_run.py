@@ -100,12 +100,16 @@ class PinPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Owner PIN (optional)"))
-        self.setSubTitle(
+        # In the page, not the subtitle: QWizard's header cuts a subtitle's second line, and
+        # in Chinese this one takes two.
+        intro = QLabel(
             self.tr(
                 "A PIN keeps the owner's actions (replacing tables, restoring a backup, changing "
                 "settings) to the owner. Leave it empty to set it later under 店主 › 店主密码."
             )
         )
+        intro.setObjectName("pinIntro")
+        intro.setWordWrap(True)
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -118,6 +122,7 @@ class PinPage(QWizardPage):
         for field in (self.pin, self.again):
             field.textChanged.connect(self._check)
         form = QFormLayout(self)
+        form.addRow(intro)
         form.addRow(self.tr("PIN"), self.pin)
         form.addRow(self.tr("Again"), self.again)
         form.addRow("", self.problem)

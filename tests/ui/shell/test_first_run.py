@@ -71,6 +71,33 @@ def test_the_pin_is_optional_but_must_be_typed_twice_alike(qtbot: QtBot) -> None
     assert not page.isComplete() and "repeated digit" in page.problem.text()
 
 
+def test_in_chinese_no_text_of_the_welcome_is_cut(qtbot: QtBot) -> None:
+    """At 1024×768 the PIN page's subtitle took two lines in Chinese and QWizard's header
+    showed one and a half (…留空则以后在 店主 › 店主密码 / 中设置 cut)."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from branchdesk.app import install_translator
+    from tests.ui.conftest import english_again
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = set(app.findChildren(QTranslator))
+    install_translator(app, "zh_CN")
+    try:
+        wizard = _wizard(qtbot)
+        assert wizard.pin_page is not None and "店主密码" in wizard.pin_page.title()
+        for _page in range(3):
+            qtbot.wait(50)  # laid out
+            for label in wizard.findChildren(QLabel):
+                if label.isVisible() and label.text() and label.wordWrap():
+                    assert label.height() >= label.heightForWidth(label.width()), label.text()
+            wizard.branch.region.setText("宁波海曙")
+            wizard.next()
+    finally:
+        english_again(app, before)
+
+
 def test_reopened_it_asks_no_pin_and_offers_no_start_when_there_is_data(qtbot: QtBot) -> None:
     wizard = _wizard(qtbot, pin_set=True, has_data=True)
     assert wizard.pin_page is None and wizard.start is None
