@@ -200,6 +200,11 @@ def _usage_lines(text: str, prog: str, width: int) -> str:
     return "\n".join(lines) + "\n\n"
 
 
+def wrap_lines(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` console columns (a Chinese character takes two)."""
+    return _wrap(" ".join(text.split()), width) or [""]
+
+
 def _bare_option(part: str) -> bool:
     return part.startswith("-") and " " not in part
 

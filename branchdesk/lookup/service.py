@@ -123,6 +123,7 @@ class LookupResult:
     level: str = "none"  # the confidence of the best courier (LEVELS)
     tie_reason: str | None = None  # why `ambiguous` is set
     region_is_default: bool = False  # the address names no region: the branch's own is used
+    areas_known: bool = True  # False: no area table imported, no address finds a courier
 
     def to_json(self) -> dict[str, Any]:
         """The stable `lookup --json` shape (DESIGN.md "Command line")."""
@@ -621,6 +622,7 @@ def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
     if kind == "empty":
         return result
     index = lookup_index(session)
+    result.areas_known = bool(index.rules_by_keyword)
     compact = "".join(query.split())
     if kind == "waybill":
         number = normalise_number(compact)

@@ -9737,5 +9737,13 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>Its questions stay as they were, whatever the categories and the number of questions say; for a paper on them, press New paper.</source>
         <translation>题目与当时相同，不随所选分类和题数改变；要按所选分类出题，请点“换一份试卷”。</translation>
     </message>
+    <message>
+        <source>No area table has been imported yet: addresses find their couriers once it is (branchdesk import areas FILE).</source>
+        <translation>还没有导入片区表：导入后才能按地址查业务员（branchdesk import areas 文件）。</translation>
+    </message>
+    <message>
+        <source>No area table has been imported yet: import the branch's area table under 数据 (Ctrl+3), and addresses find their couriers.</source>
+        <translation>还没有导入片区表：在“数据”页（Ctrl+3）导入本网点的片区表后，才能按地址查业务员。</translation>
+    </message>
 </context>
 </TS>

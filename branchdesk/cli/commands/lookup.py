@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from branchdesk.permissions import Action
 if TYPE_CHECKING:
     from branchdesk.lookup.service import LookupResult
 from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, to_json
+from branchdesk.cli.localise import wrap_lines
 
 
 def _print_result(result: LookupResult, as_json: bool) -> None:
@@ -21,8 +23,18 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         print(to_json(result.to_json(), default=str))
         return
     tr = i18n.tr
+    # A courier's rule and reason on lines of their own, wrapped to the console: on one line
+    # with the courier they ran to 90-110 columns.
+    width = max(40, shutil.get_terminal_size().columns - 1)
     if not result.couriers and not result.waybills:
         print(tr("No match for “{query}”.", query=result.query))
+        if not result.areas_known and result.kind == "text":
+            print(
+                tr(
+                    "No area table has been imported yet: addresses find their couriers once "
+                    "it is (branchdesk import areas FILE)."
+                )
+            )
         if result.suggestions:
             print(tr("Did you mean: {names}", names="、".join(result.suggestions)))
         return
@@ -34,10 +46,10 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
             print("  " + result.tie_reason)
     for c in result.couriers[:5]:
         level = level_text(c.match.level) if c.match else ""
-        print(
-            f"{c.name}  {c.employee_no or ''}  {c.phone or ''}  {c.segment_code or ''}"
-            f"  [{c.rule}]  {i18n.labelled(level, c.reason)}"
-        )
+        head = (c.name, c.employee_no, c.phone, c.segment_code, level)
+        print("  ".join(part for part in head if part))
+        for line in wrap_lines(f"[{c.rule}] {c.reason}", width - 4):
+            print("    " + line)
     if result.route:
         r = result.route
         print(tr("Route: {hub} {code}", hub=r.hub or "", code=r.route_code or ""))

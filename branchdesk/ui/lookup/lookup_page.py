@@ -277,6 +277,13 @@ class LookupPage(QWidget):
             parts.append(
                 self.tr("Nothing found for “{query}”.").format(query=html.escape(result.query[:60]))
             )
+            if not result.areas_known and result.kind == "text":
+                parts.append(
+                    self.tr(
+                        "No area table has been imported yet: import the branch's area table "
+                        "under 数据 (Ctrl+3), and addresses find their couriers."
+                    )
+                )
         if result.suggestions and (
             (not result.couriers and not result.waybills) or result.level == "district"
         ):  # beside a district's catch-all courier too: 中三西路 may be 中山西路

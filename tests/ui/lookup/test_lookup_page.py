@@ -214,3 +214,20 @@ def test_with_the_branch_district_set_what_is_no_address_finds_no_courier(
         "王强"
     ]
     assert "海曙区" not in page.route_label.text()
+
+
+def test_on_a_branch_without_an_area_table_the_answer_says_what_to_import(
+    qtbot: QtBot, db: object, boxes: Boxes
+) -> None:
+    """A new branch's first 查地址 said only "nothing found": not that no area table was
+    imported yet, nor where to import it."""
+    from branchdesk.ui.shell.main_window import LOOKUP
+
+    empty = MainWindow(db)  # type: ignore[arg-type]
+    qtbot.addWidget(empty)
+    empty.show()
+    empty.nav.setCurrentRow(LOOKUP)
+    _type(qtbot, empty, "中山西路37号")
+    summary = empty.lookup_page.summary.text()
+    assert "Nothing found" in summary and "No area table has been imported yet" in summary
+    assert "数据 (Ctrl+3)" in summary

@@ -239,3 +239,34 @@ def test_output_cut_short_by_its_reader_is_not_an_error(sample_db: Database) -> 
         err = done.stderr.read().decode("utf-8", errors="replace")
     assert done.wait(timeout=60) == 0, err
     assert err == ""
+
+
+def test_lookup_fits_an_80_column_console_and_says_how_sure(
+    sample_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A courier's line with its rule and reason ran to 90-110 columns of an 80-column
+    console, which wraps it again at column 0."""
+    import unicodedata
+
+    monkeypatch.setenv("COLUMNS", "80")
+    for query in ("中山西路37号", "望京路", "万达广场"):
+        assert run("lookup", query) == 0
+        out = capsys.readouterr().out.splitlines()
+        couriers = [line for line in out if line.startswith(("王强", "陈静", "刘洋", "李娜"))]
+        assert couriers, out
+        for line in couriers:
+            assert line.endswith(("Exact rule", "Building inferred")), line
+            reason = out[out.index(line) + 1]
+            assert reason.startswith("    [") and "]" in reason
+        for line in out:
+            if not line[:1].isdigit() and not line[:2].isupper():  # waybills: as imported
+                shown = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+                assert shown <= 80, line
+
+
+def test_lookup_on_a_branch_without_an_area_table_says_what_to_import(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("lookup", "中山西路37号") == 0
+    out = capsys.readouterr().out
+    assert "No match" in out and "branchdesk import areas FILE" in out

@@ -242,8 +242,8 @@ def test_chinese_output_uses_chinese_punctuation(
     """The lookup said "精确匹配: …" and the reasons were joined by an ASCII "; "."""
     assert main(["lookup", "宁波市海曙区中山西路37号"]) == 0
     out = capsys.readouterr().out
-    assert "精确匹配：" in out and "精确匹配:" not in out
-    assert "; " not in out
+    assert "  精确匹配\n" in out and ":" not in out  # the reason on the line below it
+    assert "没有更具体的规则；" in out and "; " not in out
     # Where a bad cell is: file，sheet，row，column (the ASCII ", " between them read oddly).
     bad = tmp_path / "片区.csv"
     bad.write_text("区县,负责片区,业务员\r\n海曙区,中山\x07路,李四\r\n", encoding="utf-8")
