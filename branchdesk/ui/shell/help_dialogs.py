@@ -65,9 +65,7 @@ def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     for action in window.findChildren(QAction):
         # Every key of the action (快捷键 is F1 and Ctrl+/), not only the first.
-        keys = " / ".join(
-            key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-        )
+        keys = " / ".join(_typed(action.shortcuts()))
         # 导入表格(&I)… reads 导入表格: the menu's access key is the menu's, not a shortcut.
         text = re.sub(r"\(&\w\)", "", action.text()).replace("&", "").rstrip("…").strip()
         if not keys or not text or (text, keys) in seen:
@@ -75,6 +73,24 @@ def shortcuts_of(window: QWidget) -> list[tuple[str, str]]:
         seen.add((text, keys))
         rows.append((text, keys))
     return rows
+
+
+# Keys from Qt::Key_Back on are a keyboard's own buttons (查找, 新建, 退出 on some keyboards):
+# a platform's standard shortcuts include them, and alone they are no shortcut to learn.
+_DEVICE_KEYS = 0x01000061
+
+
+def _typed(sequences: list[QKeySequence]) -> list[str]:
+    """The sequences as a user types them: Ctrl+F, not also the keyboard's 查找 button."""
+    shown = []
+    for sequence in sequences:
+        if sequence.isEmpty():
+            continue
+        first = sequence[0]  # type: ignore[index]  # indexable in Qt, not in the stubs
+        if first.key().value >= _DEVICE_KEYS and first.keyboardModifiers().value == 0:
+            continue
+        shown.append(sequence.toString(QKeySequence.SequenceFormat.NativeText))
+    return [keys for keys in shown if keys]
 
 
 def page_shortcuts(page: QWidget, name: str) -> list[tuple[str, str]]:
@@ -85,9 +101,8 @@ def page_shortcuts(page: QWidget, name: str) -> list[tuple[str, str]]:
         what = shortcut.whatsThis()
         if not what or not shortcut.isEnabled():
             continue
-        for key in shortcut.keys():  # noqa: SIM118  (a QShortcut, not a dict: all its keys)
-            keys = key.toString(QKeySequence.SequenceFormat.NativeText)
-            if keys and keys not in found.setdefault(what, []):
+        for keys in _typed(shortcut.keys()):
+            if keys not in found.setdefault(what, []):
                 found[what].append(keys)
     return [(f"{name} · {what}", " / ".join(keys)) for what, keys in found.items()]
 

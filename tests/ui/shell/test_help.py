@@ -71,6 +71,27 @@ def test_f1_lists_the_shortcuts_of_the_menus_and_pages(qtbot: QtBot, window: Mai
     assert listed.count("Training") == 1  # once, not also as an extra row
 
 
+def test_the_shortcuts_list_keys_to_type_not_a_keyboard_s_own_buttons(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """操作指南's find read "Ctrl+F / 查找" and 退出 "Ctrl+Q / 退出": the platform's standard
+    keys include a keyboard's 查找 and 退出 buttons, which no new hire can find to press."""
+    from branchdesk.ui.shell.main_window import GUIDES
+
+    window.nav.setCurrentRow(GUIDES)
+    window.activateWindow()
+    dialog = _open_modal(qtbot, lambda: qtbot.keyClick(window, Qt.Key.Key_F1), ShortcutsDialog)
+    assert isinstance(dialog, ShortcutsDialog)
+    rows = {
+        dialog.model.item(r, 0).text(): dialog.model.item(r, 1).text()
+        for r in range(dialog.model.rowCount())
+    }
+    assert rows["Guides · Search the guides"] == "Ctrl+F"
+    assert rows["Guides · New guide"] == "Ctrl+N"
+    buttons = {"Find", "New", "Exit", "Copy", "Open", "Save", "Close", "Back", "Forward"}
+    assert not [k for k in rows.values() if set(k.split(" / ")) & buttons]
+
+
 def test_about_shows_version_data_folder_and_licences(qtbot: QtBot, window: MainWindow) -> None:
     dialog = _open_modal(qtbot, window.about, AboutDialog)
     assert isinstance(dialog, AboutDialog)
