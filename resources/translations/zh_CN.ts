@@ -9745,5 +9745,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>No area table has been imported yet: import the branch's area table under 数据 (Ctrl+3), and addresses find their couriers.</source>
         <translation>还没有导入片区表：在“数据”页（Ctrl+3）导入本网点的片区表后，才能按地址查业务员。</translation>
     </message>
+    <message>
+        <source>Print an &amp;exam paper…</source>
+        <translation>打印考卷(&amp;E)…</translation>
+    </message>
 </context>
 </TS>

@@ -26,6 +26,12 @@ class MenusPart(WindowParts):
         self.print_action.triggered.connect(lambda: self.open_print())
         self.print_action.setEnabled(False)
         file_menu.addAction(self.print_action)
+        # A day-one job of 今天 (打印考卷) has its key, as the others have.
+        self.exam_action = QAction(self.tr("Print an &exam paper…"), self)
+        self.exam_action.setShortcuts([QKeySequence("Ctrl+Shift+P")])
+        self.exam_action.triggered.connect(lambda: self.do_job("exam"))
+        self.exam_action.setEnabled(False)
+        file_menu.addAction(self.exam_action)
         self.sample_action = QAction(self.tr("Load the sample &branch"), self)
         self.sample_action.triggered.connect(self.load_sample)
         self.sample_action.setEnabled(False)

@@ -201,6 +201,7 @@ class StartupPart(WindowParts):
         self.refresh_banner()
         self.import_action.setEnabled(True)
         self.print_action.setEnabled(True)
+        self.exam_action.setEnabled(True)
         self.slips_action.setEnabled(True)
         self.new_complaint_action.setEnabled(True)
         self.purge_action.setEnabled(True)

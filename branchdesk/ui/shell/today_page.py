@@ -41,7 +41,13 @@ JOB_LABELS = (
     ("exam", "Print an exam paper"),
     ("guides", "Read the operation guides"),
 )
-JOB_KEYS = {"lookup": "Ctrl+2", "complaint": "Ctrl+N", "sheet": "Ctrl+P", "guides": "Ctrl+9"}
+JOB_KEYS = {
+    "lookup": "Ctrl+2",
+    "complaint": "Ctrl+N",
+    "sheet": "Ctrl+P",
+    "exam": "Ctrl+Shift+P",
+    "guides": "Ctrl+9",
+}
 SHOWN_DUE = 8
 # Qt.ItemDataRole.UserRole and ForegroundRole, and Qt.GlobalColor.darkRed, by value: the
 # first use of the Qt namespace (also by QBrush's constructor) builds its 200 enums (20 ms),

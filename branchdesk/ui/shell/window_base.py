@@ -85,6 +85,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     _built: dict[int, QWidget]  # the pages built so far, by index (PagesPart)
     import_action: QAction
     print_action: QAction
+    exam_action: QAction
     slips_action: QAction
     new_complaint_action: QAction
     purge_action: QAction

@@ -157,6 +157,11 @@ def _printed(qtbot: QtBot, press: object) -> str:
 def test_vehicle_sheets_and_exam_print_in_one_click(qtbot: QtBot, window: MainWindow) -> None:
     buttons = window.today_page.job_buttons
     click = qtbot.mouseClick
+    # The exam has its key, as the other day-one jobs have (it had none).
+    assert buttons["exam"].text().endswith("Ctrl+Shift+P")
+    window.activateWindow()
+    press = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    assert _printed(qtbot, lambda: qtbot.keyClick(window, Qt.Key.Key_P, press)) == "exam"
     assert _printed(qtbot, lambda: click(buttons["sheet"], Qt.MouseButton.LeftButton)) == "sheet"
     assert _printed(qtbot, lambda: click(buttons["exam"], Qt.MouseButton.LeftButton)) == "exam"
     # Ctrl+P on 今天 is the vehicle sheets too.
