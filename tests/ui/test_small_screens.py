@@ -8,7 +8,7 @@ size, must keep every button inside the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QRect
@@ -26,6 +26,31 @@ from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.test_any_text import DIALOGS, PAGES
 
 ROOM_W, ROOM_H = 1024, 768 - 40 - 30
+# A 1366×768 laptop at Windows' 125% scaling (common on branch PCs): 1093×614 logical
+# pixels, a 38-pixel taskbar, a 30-pixel title bar.
+SCALED_W, SCALED_H = 1093, 614 - 38 - 30
+ROOMS = {"1024x768": (ROOM_W, ROOM_H), "1366x768@125%": (SCALED_W, SCALED_H)}
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """In Chinese, as branches use it: its labels, in a CJK font, are taller than English."""
+    from PySide6.QtCore import QTranslator
+
+    from branchdesk.app import install_translator
+    from tests.ui.conftest import english_again
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = set(app.findChildren(QTranslator))
+    install_translator(app, "zh_CN")
+    yield
+    english_again(app, before)
+
+
+@pytest.fixture
+def window(chinese: None, window: MainWindow) -> MainWindow:
+    return window
 
 
 def _help(kind: str) -> Callable[[MainWindow], QDialog]:
@@ -139,12 +164,15 @@ def _buttons_outside(root: QWidget) -> list[str]:
     return out
 
 
-def _shrink_and_check(qtbot: QtBot, root: QWidget, what: str) -> None:
-    hint = root.minimumSizeHint()
-    assert hint.width() <= ROOM_W and hint.height() <= ROOM_H, (
-        f"{what} cannot shrink to {ROOM_W}×{ROOM_H}: it needs {hint.width()}×{hint.height()}"
+def _shrink_and_check(
+    qtbot: QtBot, root: QWidget, what: str, room: tuple[int, int] = (ROOM_W, ROOM_H)
+) -> None:
+    room_w, room_h = room
+    hint = root.minimumSizeHint().expandedTo(root.minimumSize())
+    assert hint.width() <= room_w and hint.height() <= room_h, (
+        f"{what} cannot shrink to {room_w}×{room_h}: it needs {hint.width()}×{hint.height()}"
     )
-    root.resize(min(root.width(), ROOM_W), min(root.height(), ROOM_H))
+    root.resize(min(root.width(), room_w), min(root.height(), room_h))
     qtbot.wait(10)
     QApplication.processEvents()
     assert _buttons_outside(root) == [], f"{what}: buttons outside the window"
@@ -155,11 +183,14 @@ def test_the_main_window_opens_within_the_screen(window: MainWindow) -> None:
     assert window.width() <= screen.width() and window.height() <= screen.height()
 
 
+@pytest.mark.parametrize("room", list(ROOMS))
 @pytest.mark.parametrize("name", list(PAGES))
-def test_every_page_fits_1024_by_768(qtbot: QtBot, window: MainWindow, name: str) -> None:
+def test_every_page_fits_1024_by_768(
+    qtbot: QtBot, window: MainWindow, name: str, room: str
+) -> None:
     window.nav.setCurrentRow(PAGES[name])
     qtbot.wait(10)
-    _shrink_and_check(qtbot, window, f"the main window on the {name} page")
+    _shrink_and_check(qtbot, window, f"the main window on the {name} page", ROOMS[room])
 
 
 def test_the_handbooks_long_text_is_in_view_at_1024_by_768(
@@ -228,8 +259,11 @@ def test_every_training_tab_fits_1024_by_768(qtbot: QtBot, window: MainWindow, t
     _shrink_and_check(qtbot, window, f"the main window on the training page's {tab} tab")
 
 
+@pytest.mark.parametrize("room", list(ROOMS))
 @pytest.mark.parametrize("name", list(ALL))
-def test_every_dialog_fits_1024_by_768(qtbot: QtBot, window: MainWindow, name: str) -> None:
+def test_every_dialog_fits_1024_by_768(
+    qtbot: QtBot, window: MainWindow, name: str, room: str
+) -> None:
     dialog = ALL[name](window)
     if not dialog.isVisible():
         dialog.show()
@@ -239,22 +273,43 @@ def test_every_dialog_fits_1024_by_768(qtbot: QtBot, window: MainWindow, name: s
         f"the {name} dialog opens at {dialog.width()}×{dialog.height()}, larger than the "
         f"screen ({screen.width()}×{screen.height()})"
     )
-    _shrink_and_check(qtbot, dialog, f"the {name} dialog")
+    _shrink_and_check(qtbot, dialog, f"the {name} dialog", ROOMS[room])
     dialog.reject()
 
 
 assert len(PAGES) <= mw.PAGE_COUNT
 
 
+@pytest.mark.parametrize("room", list(ROOMS))
 def test_practice_start_is_in_view_without_scrolling_at_1024_by_768(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, room: str
 ) -> None:
     """开始 may sit in a scroll area, but a new agent must see it without scrolling: the
     question's height (four choices and feedback) once pushed it below the fold."""
     window.nav.setCurrentRow(mw.PRACTICE)
-    window.resize(ROOM_W, ROOM_H)
+    window.resize(*ROOMS[room])
     qtbot.wait(10)
     QApplication.processEvents()
     button = window.practice_page.start_button
     assert button.isVisible() and not button.visibleRegion().isEmpty()
     assert button.visibleRegion().boundingRect().size() == button.size()  # all of it
+
+
+@pytest.mark.parametrize("room", list(ROOMS))
+def test_every_page_s_name_is_in_view_in_the_list_of_pages(
+    qtbot: QtBot, window: MainWindow, room: str
+) -> None:
+    """On a 1366×768 laptop at 125% the list of pages scrolled, and 培训, the last, was out
+    of sight below it (with a horizontal scroll bar for nothing)."""
+    window.resize(*ROOMS[room])
+    qtbot.wait(10)
+    QApplication.processEvents()
+    nav = window.nav
+    view = nav.viewport().rect()
+    for row in range(nav.count()):
+        assert view.contains(nav.visualItemRect(nav.item(row))), nav.item(row).text()
+    assert not nav.verticalScrollBar().isVisible()
+    assert not nav.horizontalScrollBar().isVisible()
+    window.resize(ROOM_W, ROOM_H + 200)  # room again: the rows as tall as before
+    QApplication.processEvents()
+    assert nav.visualItemRect(nav.item(0)).height() == 44

@@ -55,6 +55,7 @@ from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.flow_layout import FlowLayout
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.month_picker import MonthPicker
+from branchdesk.ui.kit.scrolling import scrolling_page
 from branchdesk.ui.kit.tables import read_only_table
 
 MAX_BARS = 10  # more couriers than this: the rest are summed as one bar
@@ -295,11 +296,15 @@ class AnalysisPage(QWidget):
         # the repeat lists wrap their tickets.
         splitter.setSizes([800, 340])
 
-        layout = QVBoxLayout(self)
+        # Scrolled where the window is short (two rows of charts need 580 pixels; a 1366×768
+        # laptop at 125% leaves 546): the charts were cut, half a pie and no month labels.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addLayout(bar)
         layout.addLayout(figures)
         layout.addWidget(self.empty_label)
         layout.addWidget(splitter, 1)
+        scrolling_page(self, content)
         self.reload()
 
     def _table(self, model: RepeatsModel) -> QTableView:

@@ -364,7 +364,9 @@ class AnnotationCanvas(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setBackgroundBrush(QColor("#e8e8e8"))
-        self.setMinimumSize(320, 200)
+        # Lower on a short window (a 1366×768 laptop at 125% leaves the editor 546 pixels,
+        # where 200 pushed its 保存 and 关闭 under the taskbar); the picture fits what it has.
+        self.setMinimumSize(320, 130)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.image_size = QSize()
         self._pixmap: QGraphicsPixmapItem | None = None

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -47,6 +46,7 @@ from branchdesk.handbook.exam import Segment
 from branchdesk.handbook.printing import new_seed
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.questions import agreed
+from branchdesk.ui.kit.scrolling import scroll_area
 from branchdesk.ui.kit.tables import read_only_table
 
 SETUP, QUESTION, SUMMARY = range(3)  # pages of the stack
@@ -97,6 +97,15 @@ class OptionLabel(QLabel):
         super().mousePressEvent(event)
 
 
+class _GrowingList(QListWidget):
+    """A list that asks for little and takes the room there is: its scroll area sizes the
+    setup by what it asks for (the intro wraps), and a list's usual 192 pixels pushed 开始
+    below the fold of a short window (a 1366×768 laptop at 125%)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(256, 80)
+
+
 class PracticePage(QWidget):
     """Practice on screen: choose, answer one question at a time, see the score, the history.
 
@@ -134,11 +143,7 @@ class PracticePage(QWidget):
         # height for the setup too, and pushed its 开始 below the fold.
         self.stack = QStackedWidget()
         for step in (self._build_setup(), self._build_question(), self._build_summary()):
-            scroller = QScrollArea()
-            scroller.setWidgetResizable(True)
-            scroller.setFrameShape(QFrame.Shape.NoFrame)
-            scroller.setWidget(step)
-            self.stack.addWidget(scroller)
+            self.stack.addWidget(scroll_area(step))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.stack)
@@ -202,7 +207,7 @@ class PracticePage(QWidget):
         form.addRow(self.tr("Questions:"), self.count_box)
         form.addRow(self.tr("Mode:"), modes)
 
-        self.category_list = QListWidget()
+        self.category_list = _GrowingList()
         self.category_list.setAlternatingRowColors(True)
         all_button = QPushButton(self.tr("All"))
         all_button.clicked.connect(lambda: self._tick_all(True))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
@@ -35,6 +34,7 @@ from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.shell.knowledge_part import KnowledgePart
 from branchdesk.ui.shell.maintenance import MaintenancePart
 from branchdesk.ui.shell.menus import MenusPart
+from branchdesk.ui.shell.nav_list import TALL, NavList
 from branchdesk.ui.shell.pages_part import PagesPart
 from branchdesk.ui.shell.reminders import RemindersPart
 from branchdesk.ui.shell.startup import StartupPart
@@ -112,7 +112,7 @@ class MainWindow(
         self.settings = settings or SettingsStore()
         # 1180×760 where there is room; less on a 1366×768 or 1024×768 screen.
         fit_to_screen(self, 1180, 760)
-        self.setMinimumSize(QSize(800, 560))
+        self.setMinimumSize(QSize(760, 480))  # a 1366×768 laptop at 125% leaves 546
         self.warmup = TaskRunner(self)
         self.note_runner = TaskRunner(self)
         self.note_runner.idle.connect(self._write_notes)  # lookups noted meanwhile
@@ -137,7 +137,7 @@ class MainWindow(
         self.reminder_timer.setInterval(REMINDER_INTERVAL_MS)
         self.reminder_timer.timeout.connect(self.refresh_reminders)
 
-        self.nav = QListWidget()
+        self.nav = NavList()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(130)
         font = self.nav.font()
@@ -156,7 +156,7 @@ class MainWindow(
             (self.tr("Knowledge"), "Ctrl+0"),
         ):
             item = QListWidgetItem(title)
-            item.setSizeHint(QSize(120, 44))
+            item.setSizeHint(QSize(120, TALL))
             item.setToolTip(key)
             self.nav.addItem(item)
         self.pages = QStackedWidget()

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from branchdesk.complaints.workflow import CALLBACK, status_label
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.kit.scrolling import scrolling_page
 
 if TYPE_CHECKING:
     from branchdesk.complaints.glance import DueGlance
@@ -154,13 +154,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.due_card)
         layout.addLayout(self.cards)
         layout.addStretch(1)
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroller)
+        scrolling_page(self, inner)
         self._filled = False  # empty until the first refresh(): the window fills it once
 
     @contextmanager
