@@ -191,6 +191,32 @@ def _value_axis(maximum: int) -> QValueAxis:
     return axis
 
 
+def _bars(chart: QChart, counts: list[Count]) -> None:
+    """Horizontal bars, most at the top, each with its count."""
+    _clear(chart)
+    if not counts:
+        return
+    bars = QBarSet("")
+    bars.setColor(BAR)
+    bars.setLabelColor(QColor("#333333"))
+    for c in reversed(counts):
+        bars.append(c.count)
+    series = QHorizontalBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series.setBarWidth(0.7)
+    chart.addSeries(series)
+    labels = QBarCategoryAxis()
+    labels.setTruncateLabels(False)  # a two-character name must never become "…"
+    labels.append([c.label for c in reversed(counts)])
+    chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(labels)
+    values = _value_axis(max(c.count for c in counts) * 115 // 100 + 1)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(values)
+
+
 class AnalysisPage(QWidget):
     """The month's analysis; `reload()` recounts the chosen month."""
 
@@ -407,33 +433,8 @@ class AnalysisPage(QWidget):
             f"¥{r.compensation_yuan:,.2f}", self.tr("paid on complaints closed this month")
         )
 
-    def _bars(self, chart: QChart, counts: list[Count]) -> None:
-        """Horizontal bars, most at the top, each with its count."""
-        _clear(chart)
-        if not counts:
-            return
-        bars = QBarSet("")
-        bars.setColor(BAR)
-        bars.setLabelColor(QColor("#333333"))
-        for c in reversed(counts):
-            bars.append(c.count)
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setBarWidth(0.7)
-        chart.addSeries(series)
-        labels = QBarCategoryAxis()
-        labels.setTruncateLabels(False)  # a two-character name must never become "…"
-        labels.append([c.label for c in reversed(counts)])
-        chart.addAxis(labels, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(labels)
-        values = _value_axis(max(c.count for c in counts) * 115 // 100 + 1)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(values)
-
     def _show_categories(self, r: MonthReport) -> None:
-        self._bars(self.category_chart, list(r.by_category))
+        _bars(self.category_chart, list(r.by_category))
 
     def _show_couriers(self, r: MonthReport) -> None:
         counts = list(r.by_courier)
@@ -443,7 +444,7 @@ class AnalysisPage(QWidget):
             counts.append(
                 Count(self.tr("{n} others").format(n=len(rest)), sum(c.count for c in rest))
             )
-        self._bars(self.courier_chart, counts)
+        _bars(self.courier_chart, counts)
 
     def _show_channels(self, r: MonthReport) -> None:
         chart = self.channel_chart

@@ -6,7 +6,6 @@ file that is saved or sent to the printer.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from branchdesk.db.engine import Database
 from branchdesk.handbook import service
 from branchdesk.handbook.printing import Printed, PrintJob, print_document
 from branchdesk.settings import SettingsStore
+from branchdesk.ui.handbook import print_choices
 from branchdesk.ui.kit.keys import enter_presses
 from branchdesk.ui.kit.pdf_preview import PdfPreview, PreviewHost
 from branchdesk.ui.kit.screens import fit_to_screen
@@ -76,7 +76,7 @@ class PrintDialog(PreviewHost, QDialog):
         super().__init__(parent)
         self.db = db
         self.settings = settings or SettingsStore()
-        remembered = self._remembered()
+        remembered = print_choices.remembered(self.settings)
         if document is None:
             last = remembered.get("", {}).get("document")
             document = last if last in dict(DOCUMENT_LABELS) else "handbook"
@@ -120,10 +120,10 @@ class PrintDialog(PreviewHost, QDialog):
             self.category_list.addItem(item)
         self.check_all = QPushButton(self.tr("Select all"))
         self.check_all.setObjectName("checkAll")
-        self.check_all.clicked.connect(lambda: self._tick(lambda _name: True))
+        self.check_all.clicked.connect(lambda: self.tick(lambda _name: True))
         self.check_none = QPushButton(self.tr("Select none"))
         self.check_none.setObjectName("checkNone")
-        self.check_none.clicked.connect(lambda: self._tick(lambda _name: False))
+        self.check_none.clicked.connect(lambda: self.tick(lambda _name: False))
         self.only_this = QPushButton(self.tr("Only this category"))
         self.only_this.setObjectName("onlyThis")
         self.only_this.setToolTip(self.tr("Tick only the category chosen in the list"))
@@ -236,7 +236,7 @@ class PrintDialog(PreviewHost, QDialog):
         self.seed.valueChanged.connect(lambda _v: self._debounce.start())
         self.part.currentIndexChanged.connect(lambda _i: self._debounce.start())
         self.employee.currentTextChanged.connect(lambda _t: self._debounce.start())
-        self._restore(remembered.get(self.kind(), {}), category)
+        print_choices.restore(self, remembered.get(self.kind(), {}), category)
         self._document_changed()
 
     # --- options ---------------------------------------------------------------------------
@@ -291,7 +291,7 @@ class PrintDialog(PreviewHost, QDialog):
             branch=str(self.settings.get("branch_name") or ""),
         )
 
-    def _tick(self, keep: Any) -> None:
+    def tick(self, keep: Any) -> None:
         """Tick the categories whose name `keep` accepts, untick the others."""
         for i in range(self.category_list.count()):
             item = self.category_list.item(i)
@@ -302,80 +302,7 @@ class PrintDialog(PreviewHost, QDialog):
         item = self.category_list.currentItem()
         if item is not None:
             chosen = item.data(Qt.ItemDataRole.UserRole)
-            self._tick(lambda name: name == chosen)
-
-    # --- remembered choices ----------------------------------------------------------------
-    def _remembered(self) -> dict[str, dict[str, Any]]:
-        stored = self.settings.get("print_choices")
-        return {k: v for k, v in stored.items() if isinstance(v, dict)}
-
-    def _restore(self, choices: dict[str, Any], category: str | None) -> None:
-        """The choices last used for this document; the page's category wins over them."""
-        names = {
-            self.category_list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.category_list.count())
-        }
-        ticked = choices.get("categories")
-        if category in names:
-            self._tick(lambda name: name == category)
-            row = next(
-                i
-                for i in range(self.category_list.count())
-                if self.category_list.item(i).data(Qt.ItemDataRole.UserRole) == category
-            )
-            self.category_list.setCurrentRow(row)
-        elif (
-            not choices.get("all", True) and isinstance(ticked, list) and names.intersection(ticked)
-        ):
-            self._tick(lambda name: name in ticked)
-        courier = choices.get("courier")
-        if isinstance(courier, str):
-            self.courier.setCurrentText(courier)
-        questions = choices.get("questions")
-        if isinstance(questions, int) and not isinstance(questions, bool):
-            self.questions.setValue(questions)
-        part = self.part.findData(choices.get("part"))
-        seed = choices.get("seed")
-        if category in names and choices.get("part") == "key":
-            part = self.part.findData("paper")  # a category chosen: a new paper on it
-        if part >= 0:
-            self.part.setCurrentIndex(part)
-            # 只印试卷 goes with its paper: the key printed next is that paper's, never a key
-            # for a new paper nobody printed. Both together, or a category chosen on the
-            # page: a new paper. (After its key was printed, part is 只印试卷 and no seed.)
-            if choices.get("part") != "both" and isinstance(seed, int) and category not in names:
-                self.seed.setValue(seed)
-
-    def _remember(self) -> None:
-        """Keep this document's choices for the next time the dialog opens."""
-        kind = self.kind()
-        checked = [
-            self.category_list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.category_list.count())
-            if self.category_list.item(i).checkState() == Qt.CheckState.Checked
-        ]
-        choices: dict[str, Any] = dict(self.settings.get("print_choices"))
-        mine: dict[str, Any] = {
-            "categories": checked,
-            "all": len(checked) == self.category_list.count(),
-        }
-        if kind == "sheet":
-            mine["courier"] = self.courier.currentText().strip()
-        if kind == "exam":
-            mine["questions"] = self.questions.value()
-            mine["part"] = str(self.part.currentData())
-            mine["seed"] = self.seed.value()
-            if self.key_printed and mine["part"] == "key":
-                # Its key printed, a paper is done with: the next one opens on a new paper,
-                # not on the answers to hand out again.
-                mine["part"] = "paper"
-                del mine["seed"]
-        if kind != "results":  # the practice page opens results by itself
-            choices[kind] = mine
-            choices[""] = {"document": kind}
-        # A convenience only: if settings.json cannot be written, the defaults next time.
-        with contextlib.suppress(OSError):
-            self.settings.set("print_choices", choices)
+            self.tick(lambda name: name == chosen)
 
     # --- rendering -------------------------------------------------------------------------
 
@@ -478,7 +405,7 @@ class PrintDialog(PreviewHost, QDialog):
         self.printed.emit(printed)
 
     def done(self, result: int) -> None:
-        self._remember()
+        print_choices.remember(self)
         self.stale = False  # no new render into the temp dir about to be removed
         self._debounce.stop()
         self.preview.close()

@@ -98,7 +98,7 @@ def test_the_handbook_pages_category_is_ticked_and_the_rest_remembered(
     def first(dialog: PrintDialog) -> None:
         assert _ticked(dialog) == list(service.DEFAULT_CATEGORIES)  # "All" on the page
         dialog.document.setCurrentIndex(dialog.document.findData("sheet"))
-        dialog._tick(lambda name: name in ("操作", "财务"))
+        dialog.tick(lambda name: name in ("操作", "财务"))
         dialog.courier.setCurrentText("张伟")
         dialog.reject()  # closed without printing: still remembered
 
