@@ -313,3 +313,37 @@ def test_every_page_s_name_is_in_view_in_the_list_of_pages(
     window.resize(ROOM_W, ROOM_H + 200)  # room again: the rows as tall as before
     QApplication.processEvents()
     assert nav.visualItemRect(nav.item(0)).height() == 44
+
+
+def test_the_guides_titles_are_read_whole_at_1024_by_768(qtbot: QtBot, window: MainWindow) -> None:
+    """操作指南's list gave seven fixed-width columns 510 pixels and the title the rest: at
+    1024 pixels 【示例】导入今天的运单 read 【示例】导入今… The other columns are now no wider
+    than their heading or what they hold, and the title has the rest."""
+    from PySide6.QtCore import Qt
+
+    from branchdesk.ui.guides.guides_page import COL_TITLE
+
+    window.nav.setCurrentRow(mw.GUIDES)
+    window.resize(ROOM_W, ROOM_H)
+    qtbot.wait(10)
+    QApplication.processEvents()
+    view = window.guides_page.view
+    model = view.model()
+    metrics = view.fontMetrics()
+
+    def widest(column: int) -> int:
+        texts = [str(model.index(r, column).data() or "") for r in range(model.rowCount())]
+        return max((metrics.horizontalAdvance(t) for t in texts), default=0)
+
+    titles = [model.index(r, COL_TITLE).data() for r in range(model.rowCount())]
+    assert titles and any("【示例】" in t for t in titles)
+    assert view.columnWidth(COL_TITLE) >= widest(COL_TITLE) + 8
+    for column in range(model.columnCount()):
+        if column == COL_TITLE:
+            continue
+        heading = str(model.headerData(column, Qt.Orientation.Horizontal))
+        needed = max(metrics.horizontalAdvance(heading) + 24, widest(column))
+        assert view.columnWidth(column) <= needed + 24, heading
+    right = view.viewport().width()
+    last = model.columnCount() - 1
+    assert view.columnViewportPosition(last) + view.columnWidth(last) <= right  # all in view

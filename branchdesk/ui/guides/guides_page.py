@@ -307,16 +307,21 @@ class GuidesPage(QWidget):
         )
         self.view.setObjectName("guideList")
         self.view.doubleClicked.connect(lambda _i: self.view_guide())
-        for col, width in (
-            (COL_CATEGORY, 90),
-            (COL_OWNER, 80),
-            (COL_STEPS, 50),
-            (COL_VERSION, 50),
-            (COL_REVIEWED, 95),
-            (COL_REVIEW_BY, 95),
-            (COL_NOTES, 50),
+        # The other columns as wide as their heading or a usual value, no wider: at 1024
+        # pixels fixed widths left the title (what a guide is found by) seven characters.
+        metrics = self.view.fontMetrics()
+        for col, usual in (
+            (COL_CATEGORY, "客服系统"),
+            (COL_OWNER, "王小明"),
+            (COL_STEPS, "12"),
+            (COL_VERSION, "12"),
+            (COL_REVIEWED, "2026-12-06"),
+            (COL_REVIEW_BY, "2026-12-06"),
+            (COL_NOTES, "2"),
         ):
-            self.view.setColumnWidth(col, width)
+            heading = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(heading) + 24, metrics.horizontalAdvance(usual))
+            self.view.setColumnWidth(col, width + 12)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         for key in ("Return", "Enter"):
             enter = QShortcut(QKeySequence(key), self.view, self.view_guide)
