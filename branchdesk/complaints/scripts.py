@@ -26,6 +26,9 @@ PLACEHOLDERS = {
 }
 
 _PLACEHOLDER = re.compile(r"\{([^{}\s]{1,12})\}")
+# A placeholder with the spaces written around it ("预计 {预计到达} 送达"): a space reads well
+# beside a waybill number, not between Chinese characters (预计 1 天内 送达).
+_SPACED = re.compile(r"(?P<before> ?)\{(?P<name>[^{}\s]{1,12})\}(?P<after> ?)")
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,7 @@ def fill_script(body: str, facts: Mapping[str, str | None]) -> FilledScript:
     missing: list[str] = []
     unknown: list[str] = []
 
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
+    def value_of(name: str) -> str:
         value = facts.get(name)
         if value:
             return str(value)
@@ -61,7 +63,23 @@ def fill_script(body: str, facts: Mapping[str, str | None]) -> FilledScript:
             missing.append(name)
         return blank(name)
 
-    return FilledScript(_PLACEHOLDER.sub(replace, body), tuple(missing), tuple(unknown))
+    def replace(match: re.Match[str]) -> str:
+        value = value_of(match.group("name"))
+        start, end = match.span()
+        before = match.group("before")
+        after = match.group("after")
+        if before and start > 0 and _wide(body[start - 1]) and _wide(value[:1]):
+            before = ""
+        if after and end < len(body) and _wide(body[end]) and _wide(value[-1:]):
+            after = ""
+        return before + value + after
+
+    return FilledScript(_SPACED.sub(replace, body), tuple(missing), tuple(unknown))
+
+
+def _wide(char: str) -> bool:
+    """A Chinese character or full-width sign (no space wanted beside another)."""
+    return bool(char) and unicodedata.east_asian_width(char) in "WF"
 
 
 def _fold(text: str) -> str:

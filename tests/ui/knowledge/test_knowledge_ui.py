@@ -178,8 +178,8 @@ def test_an_faq_answer_is_copied_with_blanks_and_an_old_version_restored(
     monkeypatch.setattr(FaqHistory, "exec", restore)
     page.show_history()
     assert "派送时收取运费" in page.answer.toPlainText()
-    assert page.copy_answer() == "派送时收取运费，单号 【运单号】。"
-    assert QApplication.clipboard().text() == "派送时收取运费，单号 【运单号】。"
+    assert page.copy_answer() == "派送时收取运费，单号【运单号】。"
+    assert QApplication.clipboard().text() == "派送时收取运费，单号【运单号】。"
 
 
 def test_a_guide_step_opens_the_guide_at_that_step(qtbot: QtBot, window: MainWindow) -> None:

@@ -194,11 +194,23 @@ def test_unknown_facts_stay_visible_as_blanks_never_an_error() -> None:
     body = "{客户称呼}您好，快件 {运单号} 由 {业务员}（{业务员电话}）派送，预计 {预计到达}。{错字}"
     filled = fill_script(body, {"运单号": "YT1234567890123", "客户称呼": "张先生/女士"})
     assert filled.text == (
-        "张先生/女士您好，快件 YT1234567890123 由 【业务员】（【业务员电话】）派送，"
-        "预计 【预计到达】。【错字】"
+        "张先生/女士您好，快件 YT1234567890123 由【业务员】（【业务员电话】）派送，"
+        "预计【预计到达】。【错字】"
     )
     assert filled.missing == ("业务员", "业务员电话", "预计到达")
     assert filled.unknown == ("错字",)
+
+
+def test_a_filled_script_has_no_space_between_chinese_characters() -> None:
+    """ "预计 {预计到达} 送达" read 预计 1 天内 送达: the spaces written around a placeholder suit a
+    waybill number or a phone, not Chinese on both sides."""
+    body = (
+        "已安排业务员 {业务员}（电话 {业务员电话}）优先派送，预计 {预计到达} 送达。单号 {运单号} 。"
+    )
+    facts = {"业务员": "王强", "业务员电话": "13805740003", "预计到达": "1 天内", "运单号": "JT1"}
+    assert fill_script(body, facts).text == (
+        "已安排业务员王强（电话 13805740003）优先派送，预计 1 天内送达。单号 JT1 。"
+    )
 
 
 def test_every_default_script_fills_from_a_complaint(branch: Database) -> None:
