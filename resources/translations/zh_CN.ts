@@ -9749,5 +9749,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>Print an &amp;exam paper…</source>
         <translation>打印考卷(&amp;E)…</translation>
     </message>
+    <message>
+        <source>used while nobody is on duty (now: {name}, 团队 › 换人)</source>
+        <translation>没人值班时才用（现在值班：{name}，可在 团队 › 换人 中更换）</translation>
+    </message>
 </context>
 </TS>

@@ -81,6 +81,13 @@ class SettingsDialog(QDialog):
         self.agent_name = QLineEdit(settings.get("agent_name"))
         self.agent_name.setMaxLength(40)
         self.agent_name.setPlaceholderText(self.tr("recorded as “who” in complaint histories"))
+        on_duty = str(settings.get("current_agent") or "").strip()
+        if on_duty:  # a team member picked at this PC is who is recorded, not this name
+            self.agent_name.setPlaceholderText(
+                self.tr("used while nobody is on duty (now: {name}, 团队 › 换人)").format(
+                    name=on_duty
+                )
+            )
         self.lead_hours = _spin(
             0, 72, int(settings.get("complaint_lead_hours")), self.tr(" h before the deadline")
         )

@@ -315,6 +315,19 @@ def test_start_with_the_computer_that_cannot_be_written_says_so_and_keeps_the_re
     assert SettingsStore().get("keep_in_tray") is False
 
 
+def test_your_name_says_it_is_not_used_while_someone_is_on_duty(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """设置 › 您的姓名 stood empty while 林子涵 was on duty, as if nobody were recorded."""
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
+
+    window.settings.set("current_agent", "林子涵")
+    dialog = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(dialog)
+    assert "林子涵" in dialog.agent_name.placeholderText()
+    assert dialog.agent_name.text() == ""  # still this PC's own fallback, not changed
+
+
 def test_the_branch_region_is_set_in_settings_and_used_by_lookup(
     qtbot: QtBot, window: MainWindow, boxes: Boxes
 ) -> None:
