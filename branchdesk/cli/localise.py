@@ -85,6 +85,8 @@ class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         text = _gettext("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}
+        # What to do next: 缺少必需的参数：{due} alone does not say how the command goes.
+        text += i18n.tr("Run “{prog} --help” to see how it is used.", prog=self.prog) + "\n"
         self.exit(2, wrap_message(text, max(40, shutil.get_terminal_size().columns - 2)))
 
 

@@ -9753,5 +9753,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>used while nobody is on duty (now: {name}, 团队 › 换人)</source>
         <translation>没人值班时才用（现在值班：{name}，可在 团队 › 换人 中更换）</translation>
     </message>
+    <message>
+        <source>Run “{prog} --help” to see how it is used.</source>
+        <translation>运行“{prog} --help”查看用法。</translation>
+    </message>
 </context>
 </TS>

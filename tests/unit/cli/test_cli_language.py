@@ -54,6 +54,9 @@ def test_usage_errors_are_chinese(chinese: Path, capsys: pytest.CaptureFixture[s
     assert "0 不在 1 到 200 之间" in capsys.readouterr().err
     assert main(["import"]) == 2
     assert "缺少必需的参数：{areas,routes," in "".join(capsys.readouterr().err.split())
+    assert main(["complaints"]) == 2  # what to do next, not only what is missing
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last == "运行“branchdesk complaints --help”查看用法。"
 
 
 def test_errors_name_arguments_in_the_users_words_not_the_codes(
@@ -198,7 +201,8 @@ def test_the_full_parser_still_tells_a_mistaken_gui_option(
     assert main(["--data-dir"]) == 2
     err = capsys.readouterr().err
     # The full parser's usage and its one error line (the quick one prints nothing).
-    assert err.count("branchdesk: ") == 1 and "--data-dir" in err.splitlines()[-1]
+    assert err.count("branchdesk: ") == 1 and "--data-dir" in err.splitlines()[-2]
+    assert err.splitlines()[-1] == "Run “branchdesk --help” to see how it is used."
 
 
 def test_a_file_error_gives_its_reason_in_chinese(
@@ -390,4 +394,4 @@ def test_a_long_usage_error_is_wrapped_to_the_console(
     # The message itself is unchanged but for the line breaks.
     message = "".join(err[err.index("branchdesk：错误：") :].split())
     assert message.startswith("branchdesk：错误：参数命令：无效的选择：'pay'（可选：'import',")
-    assert message.endswith("'undo','purge-waybills'）")
+    assert message.endswith("'undo','purge-waybills'）运行“branchdesk--help”查看用法。")

@@ -155,8 +155,11 @@ def test_cli_refusals(
     assert run("team", "statement", *args) == code
     captured = capsys.readouterr()
     assert captured.out == ""
-    # The last message, wrapped to the console's width as a usage error is.
-    assert " ".join(captured.err.split()).endswith(" ".join(message.split()))
+    # The message, wrapped to the console's width as a usage error is (then what to do).
+    said = " ".join(captured.err.split())
+    assert said.endswith(" ".join(message.split())) or (
+        code == 2 and " ".join(message.split()) + " Run “branchdesk team statement" in said
+    )
 
 
 def test_pdf_shows_qc_figures_and_the_daily_trend(team: Team, tmp_path: Path) -> None:
