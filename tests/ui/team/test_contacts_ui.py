@@ -47,7 +47,7 @@ def test_a_contact_is_logged_from_the_keyboard_with_a_filled_script(
     type_text(qtbot, dialog.question, "什么时候到")
     dialog.script.setCurrentIndex(dialog.script.findText("延误 › 派送延误 › 标准回复"))
     assert f"您的快件 {number} 目前在我们网点" in dialog.reply.toPlainText()
-    assert "业务员 李娜（电话 13805740002）" in dialog.reply.toPlainText()
+    assert "业务员李娜（电话 13805740002）" in dialog.reply.toPlainText()
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("follow_up"))
     with qtbot.waitSignal(dialog.logged) as logged:
         qtbot.keyClick(dialog.question, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
