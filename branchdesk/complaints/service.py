@@ -734,29 +734,33 @@ def transition(
     )
     when = at or now()
     before = c.status
-    notes = [note.strip()] if note.strip() else []
+    said: list[tuple[str, dict[str, str]]] = []
     if target == CLOSED:
         assert compensation_fen is not None
         c.resolution = (resolution or "").strip()
         # A reopened complaint closed again: what was paid the first time stays counted.
         c.compensation_fen = (c.compensation_fen or 0) + compensation_fen
         c.closed_at = when
-        notes.append(
-            tr(
-                "resolution: {resolution}; compensation {yuan} 元",
-                resolution=c.resolution,
-                yuan=f"{compensation_fen / 100:.2f}",
-            )
+        said.append(
+            ("resolution", {"resolution": c.resolution, "yuan": f"{compensation_fen / 100:.2f}"})
         )
     elif before == CLOSED:
         # Reopened (重开): the customer is owed a new answer within the category's deadline.
         c.closed_at = None
         c.due_at = workflow.due_at(when, _category(session, c.category_id).sla_hours)
-        notes.append(tr("new deadline {due}", due=f"{c.due_at:%Y-%m-%d %H:%M}"))
+        said.append(("deadline", {"due": f"{c.due_at:%Y-%m-%d %H:%M}"}))
     c.status = target
     c.updated_at = when
     action = "reopened" if before == CLOSED else "status"
-    _event(c, who, action, note=joined(notes), from_status=before, to_status=target, at=when)
+    _event(
+        c,
+        who,
+        action,
+        note=said_note(note.strip(), said),
+        from_status=before,
+        to_status=target,
+        at=when,
+    )
     session.flush()
     return _row(c, _paths(session))
 
@@ -785,16 +789,9 @@ def merge(session: Session, duplicate_id: int, into_id: int, who: str = "") -> C
         child.merged_into_id = target.id
     dup.merged_into_id = target.id
     dup.updated_at = now()
-    _event(dup, who, "merged", note=tr("merged into {ticket}", ticket=target.ticket_no))
-    extra = dup.description.strip()
-    _event(
-        target,
-        who,
-        "merged",
-        note=labelled(tr("{ticket} merged in", ticket=dup.ticket_no), extra)
-        if extra
-        else tr("{ticket} merged in", ticket=dup.ticket_no),
-    )
+    _event(dup, who, "merged", note=said_note("", [("merged_into", {"ticket": target.ticket_no})]))
+    extra = dup.description.strip()  # what the duplicate said, after what became of it
+    _event(target, who, "merged", note=said_note(extra, [("merged_in", {"ticket": dup.ticket_no})]))
     # The earlier deadline wins: the customer was promised that one. The event keeps the
     # target's own deadline, so undoing the import that brought the duplicate restores it.
     if dup.status in OPEN_STATUSES and dup.due_at < target.due_at:
@@ -821,6 +818,53 @@ FIELD_LABELS = {
     "due_at": "Due",
     "hq_order_no": "HQ order no.",
 }
+# What BranchDesk itself says in a status change's or a merge's note: stored as a key and its
+# values, and worded in the reader's language when shown (a close made from an English
+# command line read "resolution: …" on a Chinese PC ever after).
+NOTE_LABELS = {
+    "resolution": "resolution: {resolution}; compensation {yuan} 元",
+    "deadline": "new deadline {due}",
+    "merged_into": "merged into {ticket}",
+    "merged_in": "{ticket} merged in",
+}
+_SAID_MARK = "said"
+
+
+def said_note(note: str, said: Sequence[tuple[str, dict[str, str]]]) -> str:
+    """An event's note as stored: what the agent typed, and what BranchDesk says (keys of
+    NOTE_LABELS with their values; JSON, no words) where it says anything."""
+    if not said:
+        return note
+    return json.dumps(
+        {"note": note, _SAID_MARK: [[key, values] for key, values in said]}, ensure_ascii=False
+    )
+
+
+def _said(note: str, action: str) -> str | None:
+    """A note stored by said_note in the reader's words; None for a note typed as it is."""
+    try:
+        stored = json.loads(note) if note.startswith("{") else None
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(stored, dict) or not isinstance(stored.get(_SAID_MARK), list):
+        return None
+    parts = []
+    for item in stored[_SAID_MARK]:
+        key, values = [*item, None, None][:2] if isinstance(item, list) else (item, None)
+        template = NOTE_LABELS.get(str(key))
+        values = values if isinstance(values, dict) else {}
+        try:
+            parts.append(
+                tr(template, **{k: str(v) for k, v in values.items()}) if template else str(key)
+            )
+        except (KeyError, IndexError, ValueError):
+            parts.append(template or str(key))
+    typed = str(stored.get("note") or "")
+    if action == "merged" and typed:  # "TS… merged in: what the duplicate said"
+        return labelled(joined(parts), typed)
+    return joined([typed, *parts] if typed else parts)
+
+
 # A change as older versions stored it: "courier_name: 张三 → 李四", "category → 延误".
 _OLD_CHANGE = re.compile(rf"(?:^|(?<=；)|(?<=; ))({'|'.join(FIELD_LABELS)}|category)(?:: | →)")
 _EDIT_MARK = "changes"
@@ -850,7 +894,8 @@ def event_note(event_row: EventRow) -> str:
     ("业务员：张三 → 李四；处理时限：…"); the other notes are shown as written."""
     note = event_row.note
     if event_row.action != "edit":
-        return note
+        said = _said(note, event_row.action)
+        return note if said is None else said
     try:
         changes = json.loads(note)[_EDIT_MARK] if note.startswith("{") else None
     except (ValueError, KeyError, TypeError, RecursionError):

@@ -324,7 +324,7 @@ def test_process_and_close_from_the_detail(
         ("status", PROCESSING),
         ("status", CLOSED),
     ]
-    assert events[-1].note.startswith("客户同意; ")  # the note, then what closing recorded
+    assert service.event_note(events[-1]).startswith("客户同意; ")  # the note, then the close
     assert detail.history.rowCount() == 3
     assert detail.history.item(2, 3).text() == "In progress → Closed"
     # Closed: only reopening is offered; the list shows it closed and the queue is empty.

@@ -263,7 +263,7 @@ def test_an_open_complaint_on_the_same_waybill_is_a_duplicate_and_merges(
         assert second.id not in [r.id for r in listed]
         with pytest.raises(WorkflowError, match="merged"):
             service.transition(s, second.id, PROCESSING)
-        notes = [e.note for e in service.history(s, first.id)]
+        notes = [service.event_note(e) for e in service.history(s, first.id)]
     assert any("又来电" in n for n in notes) and any("merged into" in n for n in notes)
 
 
@@ -699,6 +699,37 @@ def test_an_edit_is_shown_with_the_fields_named_in_the_readers_language(branch: 
     )
     i18n.set_language("en")
     assert service.event_note(edit).startswith("Customer: 王先生 → 李女士; Due: 2026-11-03 09:00")
+
+
+def test_a_close_a_reopen_and_a_merge_are_told_in_the_readers_language(
+    branch: Database,
+) -> None:
+    """What closing, reopening and merging wrote into the history was worded in the language
+    of the moment: a complaint closed from an English command line read "resolution: …;
+    compensation 5.50 元" on a Chinese PC ever after."""
+    row = _log(branch, waybill_no="YT1234567890123")
+    dup = _log(branch, waybill_no="YT9999999999999", description="又来电催")
+    i18n.set_language("en")
+    with branch.session() as s:
+        service.transition(s, row.id, PROCESSING, "小王")
+        service.transition(
+            s, row.id, CLOSED, "小王", note="客户同意", resolution="当天补派", compensation_fen=550
+        )
+        service.transition(s, row.id, PROCESSING, "小王")  # reopened
+        service.merge(s, dup.id, row.id, "小王")
+        events = service.history(s, row.id)
+    stored = " ".join(e.note for e in events)
+    assert "resolution" not in stored.replace('"resolution"', "") and "compensation" not in stored
+    i18n.set_language("zh_CN")
+    shown = [service.event_note(e) for e in events if e.note]
+    assert "客户同意；处理结果：当天补派；赔偿 5.50 元" in shown
+    assert any(n.startswith("新的处理时限 ") for n in shown)
+    assert f"{dup.ticket_no} 已合并到本投诉：又来电催" in shown
+    assert f"已合并到 {row.ticket_no}" in [service.event_note(e) for e in events]
+    i18n.set_language("en")
+    assert "客户同意; resolution: 当天补派; compensation 5.50 元" in [
+        service.event_note(e) for e in events
+    ]
 
 
 def test_an_edit_stored_by_an_older_version_is_shown_with_its_fields_named() -> None:
