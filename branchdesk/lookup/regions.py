@@ -290,17 +290,21 @@ def _recognise_uncached(text: str) -> Region:
 # What makes a text an address (a road, an estate, a building, a house number), and not a
 # greeting, pinyin or a stray digit: only an address stands for the branch's own district.
 _ADDRESS_MARK = re.compile(
-    r"[路街道巷弄里村镇乡苑园府湾庭居墅寓楼厦场院桥坊]"
+    r"[路街道巷弄里村镇乡苑园府湾庭居墅寓楼厦场院桥坊区城校]"
     r"|[0-9０-９一二三四五六七八九十百]+\s*[号弄幢栋座室#＃]"
 )
 # A district written first that no table knows (江东区, merged into 鄞州区 in 2016 and still
-# written): the address names a district, only not one of ours. Estate and zone words
-# ending in 区 (春江小区, 高教园区) are no district.
-_DISTRICT_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,4}?[区县]")
+# written; 鄞县): the address names a district, only not one of ours. Two characters and 区,
+# or one or two and 县, as districts are named: 翠柏一区, 南部商务区 and 市区 are no district,
+# nor are estate and zone words ending in 区 (某小区, 工业区).
+_DISTRICT_FIRST = re.compile(r"^(?:[\u4e00-\u9fff]{2}区|[\u4e00-\u9fff]{1,2}县)")
 _ZONE_WORDS = (
     "小区", "社区", "园区", "校区", "片区", "景区", "街区", "厂区", "营区", "矿区", "城区",
     "工业区", "商业区", "住宅区", "生活区", "开发区", "保税区", "经济区",
 )  # fmt: skip
+
+
+_ROAD_WORDS = ("路", "街", "道", "大道", "大街", "巷", "弄", "桥")
 
 
 def looks_like_address(text: str) -> bool:
@@ -314,6 +318,8 @@ def unknown_district(text: str) -> str | None:
     None when it starts with none. Call with what `recognise` left unread."""
     found = _DISTRICT_FIRST.match(text)
     if found is None or found.group(0).endswith(_ZONE_WORDS):
+        return None
+    if text.startswith(_ROAD_WORDS, found.end()):  # 鄞县大道: a road named after the county
         return None
     return found.group(0)
 

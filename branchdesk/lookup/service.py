@@ -124,6 +124,7 @@ class LookupResult:
     tie_reason: str | None = None  # why `ambiguous` is set
     region_is_default: bool = False  # the address names no region: the branch's own is used
     areas_known: bool = True  # False: no area table imported, no address finds a courier
+    caution: str | None = None  # why an answer, sure as its rule matched, is to be checked
 
     def to_json(self) -> dict[str, Any]:
         """The stable `lookup --json` shape (DESIGN.md "Command line")."""
@@ -142,6 +143,7 @@ class LookupResult:
                 for w in self.waybills
             ],
             "suggestions": self.suggestions,
+            "caution": self.caution,
         }
 
 
@@ -576,15 +578,25 @@ def match_address(
     )
     region = match.region
     rest = region.rest if region is not None else match.normalised
+    unknown = unknown_district(rest)
+    if unknown is not None and result.couriers:
+        # 江东区 (now 鄞州) is in no table: the rules of another district are not ruled out,
+        # so the answer is one to check, however well its road matched.
+        result.caution = tr(
+            "The address names “{district}”, which is not in the table of districts (an old "
+            "name?): check the district before telling the customer.",
+            district=unknown,
+        )
     if (
         (region is None or region.province is None)
         and home is not None
-        and looks_like_address(rest)
-        and unknown_district(rest) is None
+        and (match.candidates or looks_like_address(rest))
     ):
-        # No region written: a local address, the branch's own city and district (not for
-        # what is no address, 你好, nor where a district no table knows is written: 江东区).
-        region = Region(home.province, home.city, home.district, match.normalised)
+        # No region written: a local address (one the table found, or one with a road,
+        # estate or house number; not 你好), the branch's own city and district; where a
+        # district no table knows is written, the city only.
+        district = home.district if unknown is None else None
+        region = Region(home.province, home.city, district, match.normalised)
         result.region_is_default = True
     result.region = region
     result.route = index.route_for(region)

@@ -9757,5 +9757,13 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>Run “{prog} --help” to see how it is used.</source>
         <translation>运行“{prog} --help”查看用法。</translation>
     </message>
+    <message>
+        <source>Note: {caution}</source>
+        <translation>注意：{caution}</translation>
+    </message>
+    <message>
+        <source>The address names “{district}”, which is not in the table of districts (an old name?): check the district before telling the customer.</source>
+        <translation>地址写的“{district}”不在行政区划表里（可能是旧区名）：先核对区县，再告诉客户。</translation>
+    </message>
 </context>
 </TS>

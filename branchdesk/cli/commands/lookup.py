@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -26,6 +27,8 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
     # A courier's rule and reason on lines of their own, wrapped to the console: on one line
     # with the courier they ran to 90-110 columns.
     width = max(40, shutil.get_terminal_size().columns - 1)
+    if "COLUMNS" not in os.environ and not sys.stdout.isatty():
+        width = 10_000  # piped into grep or a file: a rule and its reason on one line each
     if not result.couriers and not result.waybills:
         print(tr("No match for “{query}”.", query=result.query))
         if not result.areas_known and result.kind == "text":
@@ -40,6 +43,8 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         return
     from branchdesk.lookup.service import level_text
 
+    if result.caution:
+        print(tr("Note: {caution}", caution=result.caution))
     if result.ambiguous:
         print(tr("Note: couriers tie — check the address."))
         if result.tie_reason:
@@ -50,6 +55,8 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         print("  ".join(part for part in head if part))
         for line in wrap_lines(f"[{c.rule}] {c.reason}", width - 4):
             print("    " + line)
+    if result.level == "district" and result.suggestions:  # 中三西路: maybe 中山西路
+        print(tr("Did you mean: {names}", names="、".join(result.suggestions)))
     if result.route:
         r = result.route
         print(tr("Route: {hub} {code}", hub=r.hub or "", code=r.route_code or ""))

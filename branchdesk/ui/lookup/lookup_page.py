@@ -273,6 +273,8 @@ class LookupPage(QWidget):
                     else ""
                 )
             )
+        if result.caution:
+            parts.append("<span style='color:#b00000'>⚠ " + html.escape(result.caution) + "</span>")
         if not result.couriers and not result.waybills:
             parts.append(
                 self.tr("Nothing found for “{query}”.").format(query=html.escape(result.query[:60]))

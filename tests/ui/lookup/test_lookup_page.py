@@ -213,7 +213,17 @@ def test_with_the_branch_district_set_what_is_no_address_finds_no_courier(
     assert [_cell(page.courier_model, r, 0) for r in range(page.courier_model.rowCount())] == [
         "王强"
     ]
-    assert "海曙区" not in page.route_label.text()
+    assert "海曙区" not in page.route_label.text() and "宁波市" in page.route_label.text()
+    # Its road matched, but another district's rules are not ruled out: to be checked.
+    assert "⚠ The address names “江东区”" in page.summary.text()
+    # What the table finds, or what reads as an address, is still the branch's own place.
+    _type(qtbot, window, "春江花月小区")
+    assert _cell(page.courier_model, 0, 0) == "张伟" and "Expected in 1 day" in (
+        page.route_label.text()
+    )
+    _type(qtbot, window, "翠柏一区12幢")  # 一区: part of an estate, not a district
+    assert _cell(page.courier_model, 0, 0) == "张伟"
+    assert "District fallback" in page.summary.text()
 
 
 def test_on_a_branch_without_an_area_table_the_answer_says_what_to_import(

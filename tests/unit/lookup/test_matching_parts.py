@@ -310,3 +310,25 @@ def test_a_typo_in_a_road_named_like_a_city_is_no_region() -> None:
     match = answer(m, "玉林南璐20号")  # 玉林 is also a city (玉林市), 璐 a typo of 路
     assert (match.candidates[0].rule.courier_name, match.level) == ("乙", "fuzzy")
     assert match.region is not None and match.region.city is None
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("江东区中山西路37号", "江东区"),
+        ("鄞县中学", "鄞县"),
+        ("翠柏一区12幢", None),  # a part of an estate
+        ("南部商务区", None),
+        ("市区中山西路37号", None),
+        ("某小区3幢", None),
+        ("工业区1号", None),
+        ("鄞县大道1号", None),  # a road named after the county
+        ("中山西路37号", None),
+    ],
+)
+def test_a_district_no_table_knows_is_told_from_estates_zones_and_roads(
+    text: str, district: str | None
+) -> None:
+    from branchdesk.lookup.regions import unknown_district
+
+    assert unknown_district(text) == district
