@@ -119,7 +119,8 @@ def print_document(
         pages = exam_document.render_exam(
             exam, path, branch=job.branch, printed=printed, progress=progress, part=job.part
         )
-        if record:
+        if record and job.part != "key":
+            # A key alone hands out no paper: a mistyped number is not made a printed one.
             service.record_paper(session, exam)
         return Printed(path, pages, exam.seed, exam, reprint_of=first_printed)
     if job.document == "results":

@@ -396,9 +396,10 @@ class PrintDialog(PreviewHost, QDialog):
             self._done(self.rendered)
 
     def _done(self, printed: Printed) -> None:
-        if printed.exam is not None and self.part.currentData() == "key":
+        key = self.part.currentData() == "key"
+        if printed.exam is not None and key:
             self.key_printed = True
-        if printed.exam is not None:
+        if printed.exam is not None and not key:  # a key alone hands out no paper
             exam = printed.exam
             with self.db.session() as session:
                 service.record_paper(session, exam)

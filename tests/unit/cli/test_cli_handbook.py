@@ -103,6 +103,9 @@ def test_an_answer_key_needs_the_number_of_a_paper_handed_out(
     assert "--seed" in capsys.readouterr().err and not key.exists()
     assert run("print", "exam", "--seed", "4242", "--part", "key", "-o", str(key)) == 0
     assert "No paper with this number was printed" in capsys.readouterr().err
+    # Still not, the second time: a key alone does not make its number a printed paper.
+    assert run("print", "exam", "--seed", "4242", "--part", "key", "-o", str(key)) == 0
+    assert "No paper with this number was printed" in capsys.readouterr().err
     assert run("print", "exam", "--seed", "4242", "--part", "paper", "-o", str(key)) == 0
     assert run("print", "exam", "--seed", "4242", "--part", "key", "-o", str(key)) == 0
     captured = capsys.readouterr()
