@@ -7166,8 +7166,8 @@ Drawn {when} by {who} with seed {seed}: the same seed draws the same items again
         <translation>初始设置</translation>
     </message>
     <message>
-        <source>&amp;Setup wizard…</source>
-        <translation>初始设置向导(&amp;S)…</translation>
+        <source>Setup &amp;wizard…</source>
+        <translation>初始设置向导(&amp;W)…</translation>
     </message>
     <message>
         <source>There is no agent named “{name}”: see “branchdesk team list” for the names.</source>
@@ -9746,10 +9746,6 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <translation>还没有导入片区表：在“数据”页（Ctrl+3）导入本网点的片区表后，才能按地址查业务员。</translation>
     </message>
     <message>
-        <source>Print an &amp;exam paper…</source>
-        <translation>打印考卷(&amp;E)…</translation>
-    </message>
-    <message>
         <source>used while nobody is on duty (now: {name}, 团队 › 换人)</source>
         <translation>没人值班时才用（现在值班：{name}，可在 团队 › 换人 中更换）</translation>
     </message>
@@ -9764,6 +9760,10 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
     <message>
         <source>The address names “{district}”, which is not in the table of districts (an old name?): check the district before telling the customer.</source>
         <translation>地址写的“{district}”不在行政区划表里（可能是旧区名）：先核对区县，再告诉客户。</translation>
+    </message>
+    <message>
+        <source>Print an e&amp;xam paper…</source>
+        <translation>打印考卷(&amp;X)…</translation>
     </message>
 </context>
 </TS>

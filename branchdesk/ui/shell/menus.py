@@ -27,7 +27,7 @@ class MenusPart(WindowParts):
         self.print_action.setEnabled(False)
         file_menu.addAction(self.print_action)
         # A day-one job of 今天 (打印考卷) has its key, as the others have.
-        self.exam_action = QAction(self.tr("Print an &exam paper…"), self)
+        self.exam_action = QAction(self.tr("Print an e&xam paper…"), self)
         self.exam_action.setShortcuts([QKeySequence("Ctrl+Shift+P")])
         self.exam_action.triggered.connect(lambda: self.do_job("exam"))
         self.exam_action.setEnabled(False)
@@ -129,7 +129,7 @@ class MenusPart(WindowParts):
         self.remove_sample_action.triggered.connect(lambda: self.remove_sample())
         self.remove_sample_action.setEnabled(False)
         help_menu.addAction(self.remove_sample_action)
-        self.setup_action = QAction(self.tr("&Setup wizard…"), self)
+        self.setup_action = QAction(self.tr("Setup &wizard…"), self)
         self.setup_action.triggered.connect(lambda: self.first_run_setup())
         self.setup_action.setEnabled(False)
         help_menu.addAction(self.setup_action)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from branchdesk import __version__, paths
+from branchdesk.db.engine import Database
 from branchdesk.ui.shell.help_dialogs import AboutDialog, ShortcutsDialog
 from branchdesk.ui.shell.main_window import MainWindow
 
@@ -157,3 +159,32 @@ def test_every_pages_own_keys_say_what_they_do_and_are_listed_on_that_page(
     assert keys["Handbook · Move the item up"] == "Alt+Up"
     assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= set(keys["Handbook · Redo"].split(" / "))
     assert set(page_shortcuts(window.handbook_page, "Handbook")) <= rows
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_each_menus_access_keys_are_its_own(qtbot: QtBot, db: Database, language: str) -> None:
+    """文件 had 打印考卷(&E) and 从备份恢复(&E): Alt+F, E moved between the two and ran neither."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from branchdesk.app import install_translator
+    from tests.ui.conftest import english_again
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = set(app.findChildren(QTranslator))
+    install_translator(app, language)
+    try:
+        win = MainWindow(db)
+        qtbot.addWidget(win)
+        menus = [a.menu() for a in win.menuBar().actions() if isinstance(a.menu(), QMenu)]
+        assert len(menus) >= 4
+        for menu in menus:
+            keys = [
+                found.group(1).lower()
+                for action in menu.actions()
+                if (found := re.search(r"&(\w)", action.text().replace("&&", "")))
+            ]
+            assert len(keys) == len(set(keys)), (menu.title(), keys)
+    finally:
+        english_again(app, before)
