@@ -24,6 +24,7 @@ class MessageBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._whole = ""
+        self._shown = ""  # what this bar drew for it: Qt's own status tips bypass showMessage
         self._until: float | None = None  # when a timed message goes (time.monotonic)
         self.messageChanged.connect(self._changed)
 
@@ -35,7 +36,8 @@ class MessageBar(QStatusBar):
 
     def currentMessage(self) -> str:
         """The message as given (what is drawn may end in "…")."""
-        return self._whole if super().currentMessage() else ""
+        drawn = super().currentMessage()
+        return self._whole if drawn and drawn == self._shown else drawn
 
     def shown_message(self) -> str:
         """The message as drawn."""
@@ -61,7 +63,8 @@ class MessageBar(QStatusBar):
 
     def _refit(self) -> None:
         """The message fitted again to the room it has now, for the time it has left."""
-        if self._whole and super().currentMessage():
+        drawn = super().currentMessage()
+        if self._whole and drawn and drawn == self._shown:  # not a status tip shown since
             left = None if self._until is None else self._until - time.monotonic()
             if left is None or left > 0:
                 self._show(0 if left is None else max(1, round(left * 1000)))
@@ -75,8 +78,10 @@ class MessageBar(QStatusBar):
             metrics = self.fontMetrics()
             room = self.room()
             if metrics.horizontalAdvance(line) > room:
-                fitted = metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+                # Never nothing (no room for even "…"): an empty message is a cleared one.
+                fitted = metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) or "…"
         self.setToolTip(self._whole if fitted != line else "")
+        self._shown = fitted
         super().showMessage(fitted, timeout)
 
     def _changed(self, shown: str) -> None:

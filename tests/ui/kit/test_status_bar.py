@@ -49,3 +49,37 @@ def test_a_timed_message_still_goes_and_takes_its_tooltip_with_it(
     assert bar.toolTip() == ""
     bar.showMessage("就绪")
     assert bar.shown_message() == "就绪" and bar.toolTip() == ""
+
+
+def test_no_room_at_all_leaves_an_ellipsis_not_a_cleared_message(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """With no room for even "…", the elided text was empty: the message was taken for
+    cleared and never came back when the room did."""
+    bar = window.statusBar()
+    assert isinstance(bar, MessageBar)
+    window.resize(1024, 700)
+    wide = window.due_indicator
+    wide.setText("已超时 1 · 2 小时内到期 0" * 20)
+    wide.setVisible(True)
+    bar.showMessage(SUMMARY)
+    qtbot.waitUntil(lambda: bar.shown_message() == "…")
+    assert bar.currentMessage() == SUMMARY
+    wide.setVisible(False)
+    qtbot.waitUntil(lambda: bar.shown_message().startswith("已导入"))
+
+
+def test_a_status_tip_is_not_covered_by_the_message_it_replaced(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtGui import QStatusTipEvent
+    from PySide6.QtWidgets import QApplication
+
+    bar = window.statusBar()
+    window.resize(1024, 700)
+    bar.showMessage(SUMMARY)
+    QApplication.sendEvent(window, QStatusTipEvent("打开投诉到期提醒"))  # Qt's own path
+    assert bar.currentMessage() == "打开投诉到期提醒"
+    window.resize(1000, 700)
+    QApplication.processEvents()
+    assert bar.shown_message() == "打开投诉到期提醒"
