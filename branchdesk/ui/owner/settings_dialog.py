@@ -81,13 +81,15 @@ class SettingsDialog(QDialog):
         self.agent_name = QLineEdit(settings.get("agent_name"))
         self.agent_name.setMaxLength(40)
         self.agent_name.setPlaceholderText(self.tr("recorded as “who” in complaint histories"))
+        # A team member picked at this PC is who is recorded, not this name: said under it
+        # (a placeholder shows only while the field is empty).
         on_duty = str(settings.get("current_agent") or "").strip()
-        if on_duty:  # a team member picked at this PC is who is recorded, not this name
-            self.agent_name.setPlaceholderText(
-                self.tr("used while nobody is on duty (now: {name}, 团队 › 换人)").format(
-                    name=on_duty
-                )
-            )
+        self.on_duty_note = QLabel(
+            self.tr("used while nobody is on duty (now: {name}, 团队 › 换人)").format(name=on_duty)
+        )
+        self.on_duty_note.setStyleSheet("color: #666666;")
+        self.on_duty_note.setWordWrap(True)
+        self.on_duty_note.setVisible(bool(on_duty))
         self.lead_hours = _spin(
             0, 72, int(settings.get("complaint_lead_hours")), self.tr(" h before the deadline")
         )
@@ -169,6 +171,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Courier company"), self.company)
         form.addRow(self.tr("The branch's city and district"), self.branch_region)
         form.addRow(self.tr("Your name"), self.agent_name)
+        form.addRow("", self.on_duty_note)
         form.addRow(self.tr("Complaints show as due"), self.lead_hours)
         form.addRow(self.tr("Banned phrases in replies"), self.banned)
         form.addRow(self.tr("Offer to remove waybills older than"), self.keep_waybills)

@@ -321,11 +321,18 @@ def test_your_name_says_it_is_not_used_while_someone_is_on_duty(
     """设置 › 您的姓名 stood empty while 林子涵 was on duty, as if nobody were recorded."""
     from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
+    window.settings.set("agent_name", "小王")
     window.settings.set("current_agent", "林子涵")
     dialog = SettingsDialog(window.settings, window, db=window.db)
     qtbot.addWidget(dialog)
-    assert "林子涵" in dialog.agent_name.placeholderText()
-    assert dialog.agent_name.text() == ""  # still this PC's own fallback, not changed
+    dialog.show()
+    assert dialog.on_duty_note.isVisible() and "林子涵" in dialog.on_duty_note.text()
+    assert dialog.agent_name.text() == "小王"  # still this PC's own fallback, not changed
+    window.settings.set("current_agent", "")
+    nobody = SettingsDialog(window.settings, window, db=window.db)
+    qtbot.addWidget(nobody)
+    nobody.show()
+    assert not nobody.on_duty_note.isVisible()
 
 
 def test_the_branch_region_is_set_in_settings_and_used_by_lookup(
