@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizeGrip, QStatusBar, QWidget
 
@@ -46,8 +46,10 @@ class MessageBar(QStatusBar):
     def room(self) -> int:
         """The width the message has: up to the leftmost permanent widget shown."""
         right = self.width() - _LEFT
-        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if child.isVisibleTo(self) and not isinstance(child, QSizeGrip) and child.x() > 0:
+        for child in self.findChildren(QWidget):
+            if child.parentWidget() is not self or isinstance(child, QSizeGrip):
+                continue
+            if child.isVisibleTo(self) and child.x() > 0:
                 right = min(right, child.x())
         return max(0, right - _LEFT - _GAP)
 
@@ -78,6 +80,10 @@ class MessageBar(QStatusBar):
             metrics = self.fontMetrics()
             room = self.room()
             if metrics.horizontalAdvance(line) > room:
+                # Qt's namespace only now: importing it builds its 200 enums (15 ms), and
+                # this bar is shown with the window's first paint.
+                from PySide6.QtCore import Qt
+
                 # Never nothing (no room for even "…"): an empty message is a cleared one.
                 fitted = metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) or "…"
         self.setToolTip(self._whole if fitted != line else "")
