@@ -161,6 +161,8 @@ def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
                 note += "：" + "、".join(dict.fromkeys(tied))
         elif best is None:
             note = tr("no match")
+        elif r.caution:
+            note = r.caution
         level = best.match.level if best is not None and best.match else "none"
         rows.append(
             [

@@ -5102,10 +5102,6 @@ The current data is saved as a backup first, so this can be undone by restoring 
         <translation>把握</translation>
     </message>
     <message>
-        <source>{unsure} answer(s) are not sure (fuzzy, note or district).</source>
-        <translation>{unsure} 条结果把握不足（模糊、备注或区县兜底）。</translation>
-    </message>
-    <message>
         <source>Read as</source>
         <translation>读作</translation>
     </message>
@@ -9764,6 +9760,10 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
     <message>
         <source>Print an e&amp;xam paper…</source>
         <translation>打印考卷(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>{unsure} answer(s) are not sure (fuzzy, note, district, or a district to check).</source>
+        <translation>{unsure} 条结果把握不足（模糊、备注、区县兜底或区县待核对）。</translation>
     </message>
 </context>
 </TS>

@@ -49,7 +49,10 @@ COLUMNS: list[Column[LookupResult]] = [
     Column("Phone", lambda r: r.couriers[0].phone if r.couriers else ""),
     Column("Segment code", lambda r: r.couriers[0].segment_code if r.couriers else ""),
     Column("Rule", lambda r: r.couriers[0].rule if r.couriers else ""),
-    Column("Note", lambda r: "⚠" if r.ambiguous else ("✗" if not r.couriers else "")),
+    Column(
+        "Note",
+        lambda r: "⚠" if r.ambiguous or r.caution else ("✗" if not r.couriers else ""),
+    ),
     Column("Why", lambda r: r.couriers[0].reason if r.couriers else ""),
 ]
 CONFIDENCE_COLUMN = 2
@@ -113,17 +116,20 @@ class BatchLookupDialog(QDialog):
         self.model.set_rows(results)
         found = sum(1 for r in results if r.couriers)
         ties = sum(1 for r in results if r.ambiguous)
+        # An answer under a district no table knows is to be checked, however sure its road.
         unsure = sum(
-            1 for r in results if r.couriers and not r.ambiguous and _level(r) not in SURE_LEVELS
+            1
+            for r in results
+            if r.couriers and not r.ambiguous and (_level(r) not in SURE_LEVELS or r.caution)
         )
         self.status.setText(
             self.tr("{found} of {total} addresses matched; {ties} tie(s) to check.").format(
                 found=found, total=len(results), ties=ties
             )
             + " "
-            + self.tr("{unsure} answer(s) are not sure (fuzzy, note or district).").format(
-                unsure=unsure
-            )
+            + self.tr(
+                "{unsure} answer(s) are not sure (fuzzy, note, district, or a district to check)."
+            ).format(unsure=unsure)
         )
         self.export_button.setEnabled(bool(results))
 

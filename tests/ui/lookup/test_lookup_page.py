@@ -116,7 +116,7 @@ def test_batch_lookup_pastes_addresses_and_exports(
     assert _cell(dialog.model, 2, 1) == ""
     assert dialog.status.text() == (
         "3 of 4 addresses matched; 1 tie(s) to check. "
-        "0 answer(s) are not sure (fuzzy, note or district)."
+        "0 answer(s) are not sure (fuzzy, note, district, or a district to check)."
     )
     out = tmp_path / "批量分单.xlsx"
     dialog.export_to(out)
@@ -189,7 +189,7 @@ def test_batch_lookup_shows_and_exports_the_confidence(
 
 
 def test_with_the_branch_district_set_what_is_no_address_finds_no_courier(
-    qtbot: QtBot, window: MainWindow, boxes: Boxes
+    qtbot: QtBot, window: MainWindow, boxes: Boxes, tmp_path: Path
 ) -> None:
     """The setup wizard's 网点所在城市和区县 made 查件 answer 你好 (or any slip of the keyboard)
     with the district's catch-all courier and a destination; a misspelt road got that
@@ -214,8 +214,18 @@ def test_with_the_branch_district_set_what_is_no_address_finds_no_courier(
         "王强"
     ]
     assert "海曙区" not in page.route_label.text() and "宁波市" in page.route_label.text()
-    # Its road matched, but another district's rules are not ruled out: to be checked.
+    # Its road matched, but another district's rules are not ruled out: to be checked, and
+    # 批量分单 counts it among the answers that are not sure, and says so in its export.
     assert "⚠ The address names “江东区”" in page.summary.text()
+    batch = BatchLookupDialog(window.db, window)
+    qtbot.addWidget(batch)
+    batch.input.setPlainText("江东区中山西路37号\n中山西路37号")
+    qtbot.mouseClick(batch.run_button, Qt.MouseButton.LeftButton)
+    assert "1 answer(s) are not sure" in batch.status.text()
+    assert [_cell(batch.model, r, 6) for r in range(2)] == ["⚠", ""]
+    batch.export_to(tmp_path / "批量分单.xlsx")
+    exported = read_sheet(tmp_path / "批量分单.xlsx").rows
+    assert "江东区" in str(exported[1]) and "check the district" in str(exported[1])
     # What the table finds, or what reads as an address, is still the branch's own place.
     _type(qtbot, window, "春江花月小区")
     assert _cell(page.courier_model, 0, 0) == "张伟" and "Expected in 1 day" in (
