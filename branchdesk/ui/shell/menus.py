@@ -233,5 +233,5 @@ class MenusPart(WindowParts):
             from branchdesk.settings import who_is_working
 
             permissions.set_actor(who_is_working(self.settings))
-            self.refresh_title()
+            self.branch_changed()
             self.refresh_reminders()  # the lead time may have changed

@@ -447,7 +447,7 @@ def _finish_setup(part: StartupPart, db: Database, setup: Setup) -> bool:
         # The owner has just typed the PIN: owner actions stay open for the usual minutes
         # (loading the sample replaces tables) rather than ask for it again at once.
         owner.install_lock(db).unlock()
-    part.refresh_title()
+    part.branch_changed()
     if setup.start == SAMPLE:
         part.load_sample()
     elif setup.start == IMPORT:

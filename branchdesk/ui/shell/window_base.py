@@ -131,6 +131,18 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     def _build_page(self, index: int) -> QWidget:
         raise NotImplementedError  # PagesPart's
 
+    def branch_changed(self) -> None:
+        """The branch's settings changed (设置, the setup wizard): the title, and 查件's
+        answer read again (the branch's district decides what an address without one is)."""
+        self.refresh_title()
+        if (page := self.built(LOOKUP)) is not None:
+            box = cast("LookupPage", page).search_box
+            if box.text().strip():
+                cast("LookupPage", page).run_search()
+
+    def refresh_title(self) -> None:
+        raise NotImplementedError  # MainWindow's
+
     def when_ready(self, then: Callable[[], None]) -> bool:
         raise NotImplementedError  # MainWindow's
 

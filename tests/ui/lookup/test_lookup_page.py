@@ -251,3 +251,24 @@ def test_on_a_branch_without_an_area_table_the_answer_says_what_to_import(
     summary = empty.lookup_page.summary.text()
     assert "Nothing found" in summary and "No area table has been imported yet" in summary
     assert "数据 (Ctrl+3)" in summary
+
+
+def test_a_new_branch_district_is_answered_again_at_once(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """查件 kept the answer given under the old district until the query was typed again."""
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
+
+    page = window.lookup_page
+    _type(qtbot, window, "某某路1号")  # no district written, no region set: nothing found
+    assert page.courier_model.rowCount() == 0
+
+    def save_a_district(dialog: SettingsDialog) -> int:
+        dialog.branch_region.setText("宁波海曙")
+        dialog.save()
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", save_a_district)
+    with qtbot.waitSignal(page.searched, timeout=3000):
+        window.open_settings()
+    assert _cell(page.courier_model, 0, 0) == "张伟"  # the district's catch-all courier
