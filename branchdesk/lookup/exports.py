@@ -161,8 +161,8 @@ def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
                 note += "：" + "、".join(dict.fromkeys(tied))
         elif best is None:
             note = tr("no match")
-        elif r.caution:
-            note = r.caution
+        if r.caution:  # a district no table knows: said too, beside a tie
+            note = "；".join(filter(None, [note, r.caution]))
         level = best.match.level if best is not None and best.match else "none"
         rows.append(
             [

@@ -294,13 +294,14 @@ _ADDRESS_MARK = re.compile(
     r"|[0-9０-９一二三四五六七八九十百]+\s*[号弄幢栋座室#＃]"
 )
 # A district written first that no table knows (江东区, merged into 鄞州区 in 2016 and still
-# written; 鄞县): the address names a district, only not one of ours. Two characters and 区,
-# or one or two and 县, as districts are named: 翠柏一区, 南部商务区 and 市区 are no district,
-# nor are estate and zone words ending in 区 (某小区, 工业区).
-_DISTRICT_FIRST = re.compile(r"^(?:[\u4e00-\u9fff]{2}区|[\u4e00-\u9fff]{1,2}县)")
+# written): the address names a district, only not one of ours. Two characters and 区, as
+# districts are named: 翠柏一区, 南部商务区 and 市区 are no district, nor are estate and zone
+# words ending in 区 (某小区, 工业区, 高新区). (County names are left alone: 老县衙路.)
+_DISTRICT_FIRST = re.compile(r"^[\u4e00-\u9fff]{2}区")
 _ZONE_WORDS = (
-    "小区", "社区", "园区", "校区", "片区", "景区", "街区", "厂区", "营区", "矿区", "城区",
-    "工业区", "商业区", "住宅区", "生活区", "开发区", "保税区", "经济区",
+    "小区", "社区", "园区", "校区", "片区", "景区", "街区", "厂区", "营区", "矿区", "城区", "港区",
+    "工业区", "商业区", "住宅区", "生活区", "开发区", "保税区", "经济区", "高新区", "商务区",
+    "中心区", "科教区", "度假区", "风景区", "旅游区", "示范区", "产业区", "物流区", "办公区",
 )  # fmt: skip
 
 

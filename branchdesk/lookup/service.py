@@ -584,7 +584,7 @@ def match_address(
         # so the answer is one to check, however well its road matched.
         result.caution = tr(
             "The address names “{district}”, which is not in the table of districts (an old "
-            "name?): check the district before telling the customer.",
+            "name, or a zone?): check the district before telling the customer.",
             district=unknown,
         )
     if (

@@ -9754,16 +9754,16 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <translation>注意：{caution}</translation>
     </message>
     <message>
-        <source>The address names “{district}”, which is not in the table of districts (an old name?): check the district before telling the customer.</source>
-        <translation>地址写的“{district}”不在行政区划表里（可能是旧区名）：先核对区县，再告诉客户。</translation>
-    </message>
-    <message>
         <source>Print an e&amp;xam paper…</source>
         <translation>打印考卷(&amp;X)…</translation>
     </message>
     <message>
         <source>{unsure} answer(s) are not sure (fuzzy, note, district, or a district to check).</source>
         <translation>{unsure} 条结果把握不足（模糊、备注、区县兜底或区县待核对）。</translation>
+    </message>
+    <message>
+        <source>The address names “{district}”, which is not in the table of districts (an old name, or a zone?): check the district before telling the customer.</source>
+        <translation>地址写的“{district}”不在行政区划表里（可能是旧区名或开发区）：先核对区县，再告诉客户。</translation>
     </message>
 </context>
 </TS>

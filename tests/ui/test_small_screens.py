@@ -352,3 +352,23 @@ def test_the_guides_titles_are_read_whole_at_1024_by_768(
     right = view.viewport().width()
     last = model.columnCount() - 1
     assert view.columnViewportPosition(last) + view.columnWidth(last) <= right  # all in view
+
+
+def test_a_page_list_too_short_for_its_rows_scrolls_up_and_down_only(qtbot: QtBot) -> None:
+    """Below 26-pixel rows the list scrolls; its vertical bar then narrowed the rows' room
+    and brought a horizontal bar for nothing (review)."""
+    from PySide6.QtWidgets import QListWidgetItem
+
+    from branchdesk.ui.shell.nav_list import NavList
+
+    nav = NavList()
+    qtbot.addWidget(nav)
+    nav.setFixedWidth(130)
+    for n in range(11):
+        QListWidgetItem(f"第 {n} 页", nav)
+    nav.resize(130, 250)
+    nav.show()
+    qtbot.waitExposed(nav)
+    QApplication.processEvents()
+    assert nav.verticalScrollBar().isVisible()
+    assert not nav.horizontalScrollBar().isVisible()

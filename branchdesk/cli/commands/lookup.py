@@ -44,7 +44,8 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
     from branchdesk.lookup.service import level_text
 
     if result.caution:
-        print(tr("Note: {caution}", caution=result.caution))
+        for line in wrap_lines(tr("Note: {caution}", caution=result.caution), width):
+            print(line)
     if result.ambiguous:
         print(tr("Note: couriers tie — check the address."))
         if result.tie_reason:

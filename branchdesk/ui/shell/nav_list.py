@@ -28,6 +28,10 @@ class NavList(QListWidget):
         if not count:
             return
         height = max(LOW, min(TALL, (outer - 4) // count))
+        if height * count > outer - 4:  # a vertical bar after all: no horizontal one with it
+            from PySide6.QtCore import Qt  # only now (Qt's namespace: 15 ms)
+
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for row in range(count):
             item = self.item(row)
             if item.sizeHint().height() != height:

@@ -330,3 +330,22 @@ def test_a_search_during_the_start_up_build_waits_for_it_instead_of_building_aga
     assert [c.name for c in result.couriers][:1] == ["陈静"]
     with db.read_session() as s:
         assert service.lookup_index(s) is got[0]
+
+
+def test_a_tie_under_a_district_no_table_knows_keeps_both_warnings_in_the_export(
+    sample: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """批量分单's export wrote the tie and dropped the caution about 江东区 (review)."""
+    from branchdesk.io.reader import read_sheet
+    from branchdesk.lookup import service
+    from branchdesk.lookup.exports import export_batch_lookup
+    from branchdesk.lookup.home import parse_branch_region
+
+    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
+    result = lookup(sample, "江东区望京路")
+    assert result.ambiguous and result.caution and "江东区" in result.caution
+    assert result.region is not None and result.region.district is None  # the city only
+    export_batch_lookup([result], tmp_path / "batch.xlsx")
+    header, row = read_sheet(tmp_path / "batch.xlsx").rows[:2]
+    note = str(row[header.index("备注")])
+    assert "tie between couriers" in note and "江东区" in note
