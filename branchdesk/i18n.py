@@ -10,6 +10,7 @@ Lower layers (services, importers, the CLI) call `tr()` from this module.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -103,3 +104,14 @@ def commas(parts: Iterable[str]) -> str:
 def labelled(label: str, text: object) -> str:
     """ "label: text" with the language's colon (全角 "：" in Chinese)."""
     return f"{label}{'：' if _language == 'zh_CN' else ': '}{text}"
+
+
+def wide(char: str) -> bool:
+    """A Chinese character or full-width sign: two columns of a console, and no space wanted
+    beside another one."""
+    return bool(char) and unicodedata.east_asian_width(char[0]) in "WF"
+
+
+def columns(text: str) -> int:
+    """The columns `text` takes in a console (a Chinese character two)."""
+    return sum(2 if wide(ch) else 1 for ch in text)

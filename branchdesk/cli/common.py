@@ -41,10 +41,9 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def pad(text: str, width: int) -> str:
     """`text` padded to `width` terminal columns: a Chinese character takes two, so columns
     of 处罚手册 and 运单 line up in a console."""
-    import unicodedata
+    from branchdesk.i18n import columns
 
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(0, width - used)
+    return text + " " * max(0, width - columns(text))
 
 
 def wrote_pages(pages: int, path: object) -> str:

@@ -8,7 +8,6 @@ import argparse
 import re
 import shutil
 import sys
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NoReturn
 
@@ -100,15 +99,14 @@ class HelpFormatter(argparse.HelpFormatter):
         super().add_argument(action)
         if action.help is not argparse.SUPPRESS:
             shown = self._format_action_invocation(action)
-            wide = sum(1 for ch in shown if unicodedata.east_asian_width(ch) in "WF")
             self._action_max_length = max(
-                self._action_max_length, len(shown) + wide + self._current_indent
+                self._action_max_length, i18n.columns(shown) + self._current_indent
             )
 
     def _format_action(self, action: argparse.Action) -> str:
         text = super()._format_action(action)
         invocation = self._format_action_invocation(action)
-        wide = sum(1 for ch in invocation if unicodedata.east_asian_width(ch) in "WF")
+        wide = i18n.columns(invocation) - len(invocation)  # the extra column of each wide one
         head = " " * self._current_indent + invocation
         first, newline, rest = text.partition("\n")
         tail = first[len(head) :]
@@ -133,8 +131,8 @@ class HelpFormatter(argparse.HelpFormatter):
         # again by display width.
         text = super()._format_usage(usage, actions, groups, prefix)
         width = self._width - self._current_indent
-        if not any(_wide(ch) for ch in text) and all(
-            _columns(line) <= width for line in text.splitlines()
+        if not any(i18n.wide(ch) for ch in text) and all(
+            i18n.columns(line) <= width for line in text.splitlines()
         ):
             return text
         return _usage_lines(text, self._prog, width)
@@ -142,7 +140,7 @@ class HelpFormatter(argparse.HelpFormatter):
     def _split_lines(self, text: str, width: int) -> list[str]:
         # argparse wraps by characters: a line of Chinese ran to twice the console's width
         # (a Windows console then wraps it again at column 0). Wrapped by display width.
-        if not any(_wide(ch) for ch in text):
+        if not any(i18n.wide(ch) for ch in text):
             return super()._split_lines(text, width)
         return _wrap(" ".join(text.split()), width)
 
@@ -151,15 +149,6 @@ class HelpFormatter(argparse.HelpFormatter):
         if i18n.current_language() != "zh_CN":
             return text
         return _HEADING.sub(r"\1：", text)
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
-
-
-def _columns(text: str) -> int:
-    """The columns `text` takes in a console (a Chinese character two)."""
-    return sum(2 if _wide(ch) else 1 for ch in text)
 
 
 # A usage's parts as argparse splits them: a bracketed option with its value stays whole.
@@ -182,21 +171,21 @@ def _usage_lines(text: str, prog: str, width: int) -> str:
         else:
             parts.append(part)
     head = prefix + prog
-    hang = _columns(head) + 1
+    hang = i18n.columns(head) + 1
     lines: list[str] = []
-    line, used = head, _columns(head)
+    line, used = head, i18n.columns(head)
     if hang > 0.75 * width:  # a long name: the parts on the lines below it
         lines.append(line)
-        hang = _columns(prefix)
+        hang = i18n.columns(prefix)
         line, used = "", 0
     for part in parts:
-        size = _columns(part)
+        size = i18n.columns(part)
         if line and used + 1 + size <= width:
             line, used = line + " " + part, used + 1 + size
             continue
         if line:
             lines.append(line)
-        indent = next((i for i in (hang, _columns(prefix)) if i + size <= width), 0)
+        indent = next((i for i in (hang, i18n.columns(prefix)) if i + size <= width), 0)
         line, used = " " * indent + part, indent + size
     lines.append(line)
     return "\n".join(lines) + "\n\n"
@@ -215,7 +204,7 @@ def wrap_message(text: str, width: int) -> str:
     """A message (an error) in lines of at most `width` columns: a choice of 18 commands made
     one line of 235 columns, which a Windows console wraps again at column 0."""
     return "".join(
-        "\n".join(_wrap(line, width) if _columns(line) > width else [line]) + end
+        "\n".join(_wrap(line, width) if i18n.columns(line) > width else [line]) + end
         for line, end in re.findall(r"([^\n]*)(\n?)", text)
         if line or end
     )
@@ -235,10 +224,10 @@ def _wrap(text: str, width: int) -> list[str]:
     for token in _TOKENS.findall(text):
         if (
             token.isspace()
-            or _wide(token)
+            or i18n.wide(token)
             or not words
             or words[-1].isspace()
-            or _wide(words[-1][-1])
+            or i18n.wide(words[-1][-1])
         ):
             words.append(token)
         else:
@@ -250,11 +239,11 @@ def _wrap(text: str, width: int) -> list[str]:
             if line:
                 line, used = line + " ", used + 1
             continue
-        size = sum(2 if _wide(ch) else 1 for ch in word)
+        size = sum(2 if i18n.wide(ch) else 1 for ch in word)
         if line and used + size > width and word not in _CLOSING:
             carried = line[-1] if line[-1] in _OPENING else ""  # （ goes with what it opens
             lines.append(line[: len(line) - len(carried)].rstrip())
-            line, used = carried, 2 if carried and _wide(carried) else len(carried)
+            line, used = carried, 2 if carried and i18n.wide(carried) else len(carried)
         line, used = line + word, used + size
     if line.strip():
         lines.append(line.rstrip())

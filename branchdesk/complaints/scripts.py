@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from branchdesk.i18n import wide
+
 # The placeholders a script may use, and what each stands for (shown in the script editor).
 PLACEHOLDERS = {
     "运单号": "waybill number",
@@ -68,18 +70,13 @@ def fill_script(body: str, facts: Mapping[str, str | None]) -> FilledScript:
         start, end = match.span()
         before = match.group("before")
         after = match.group("after")
-        if before and start > 0 and _wide(body[start - 1]) and _wide(value[:1]):
+        if before and start > 0 and wide(body[start - 1]) and wide(value[:1]):
             before = ""
-        if after and end < len(body) and _wide(body[end]) and _wide(value[-1:]):
+        if after and end < len(body) and wide(body[end]) and wide(value[-1:]):
             after = ""
         return before + value + after
 
     return FilledScript(_SPACED.sub(replace, body), tuple(missing), tuple(unknown))
-
-
-def _wide(char: str) -> bool:
-    """A Chinese character or full-width sign (no space wanted beside another)."""
-    return bool(char) and unicodedata.east_asian_width(char) in "WF"
 
 
 def _fold(text: str) -> str:
