@@ -11,37 +11,18 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from branchdesk.complaints import service as complaints
 from branchdesk.db.engine import Database
-from branchdesk.team.agents import add_agent, get_agent, sign_in
-from branchdesk.team.assignments import history, route_and_assign
+from branchdesk.team.agents import add_agent, get_agent
+from branchdesk.team.assignments import history
 from branchdesk.team.contacts import log_contact, search_contacts
-from branchdesk.team.ownership import set_ownership
 from branchdesk.ui.team.contacts_dialog import ContactsDialog
-from branchdesk.ui.team.queue_dialog import QueueDialog
 from branchdesk.ui.team.team_dialog import TeamDialog
 from tests.ui.conftest import type_text
+from tests.ui.team.conftest import fangs_queue
 
 
 def test_enter_in_the_queue_reassigns_nothing(qtbot: QtBot, no_team: Database) -> None:
-    with no_team.session() as s:
-        fang = add_agent(s, "王芳")
-        add_agent(s, "李明")
-        set_ownership(s, fang.id, "area", "药行街")
-        sign_in(s, fang.id)
-        complaints.ensure_default_categories(s)
-        row = complaints.create_complaint(
-            s,
-            complaints.NewComplaint(
-                channel="电话",
-                category_id=complaints.category_tree(s)[0].id,
-                address="海曙区药行街31号",
-                description="三天没派送",
-            ),
-        )
-        route_and_assign(s, "complaint", row.id, address="海曙区药行街31号", by="王芳")
-    dialog = QueueDialog(no_team, fang.id, who="王芳")
-    qtbot.addWidget(dialog)
+    dialog, row = fangs_queue(qtbot, no_team)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.view.setFocus()

@@ -8,15 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from branchdesk.complaints import service as complaints
 from branchdesk.db.engine import Database
 from branchdesk.team.agents import add_agent, sign_in
-from branchdesk.team.assignments import history, my_queue, route_and_assign
+from branchdesk.team.assignments import history, my_queue
 from branchdesk.team.ownership import list_customers, list_ownership
 from branchdesk.ui.shell.main_window import MainWindow
-from branchdesk.ui.team.queue_dialog import QueueDialog
 from branchdesk.ui.team.team_dialog import TeamDialog
 from tests.ui.conftest import Boxes, type_text
+from tests.ui.team.conftest import fangs_queue
 
 
 def test_the_owner_adds_a_customer_and_gives_a_courier_to_an_agent(
@@ -77,26 +76,7 @@ def test_a_bad_phone_is_refused_with_a_message(qtbot: QtBot, db: Database, boxes
 
 
 def test_the_queue_shows_why_and_reassigns_in_one_action(qtbot: QtBot, no_team: Database) -> None:
-    with no_team.session() as s:
-        fang = add_agent(s, "王芳")
-        add_agent(s, "李明")
-        from branchdesk.team.ownership import set_ownership
-
-        set_ownership(s, fang.id, "area", "药行街")
-        sign_in(s, fang.id)
-        complaints.ensure_default_categories(s)
-        row = complaints.create_complaint(
-            s,
-            complaints.NewComplaint(
-                channel="电话",
-                category_id=complaints.category_tree(s)[0].id,
-                address="海曙区药行街31号",
-                description="三天没派送",
-            ),
-        )
-        route_and_assign(s, "complaint", row.id, address="海曙区药行街31号", by="王芳")
-    dialog = QueueDialog(no_team, fang.id, who="王芳")
-    qtbot.addWidget(dialog)
+    dialog, row = fangs_queue(qtbot, no_team)
     assert dialog.count.text() == "1 open item(s)"
     assert dialog.model.index(0, 2).data() == row.ticket_no
     assert dialog.model.index(0, 5).data() == "by area 药行街"
