@@ -175,7 +175,7 @@ def export_batch_lookup(results: list[LookupResult], path: Path) -> int:
                 r.route.hub if r.route else None,
                 r.arrival_days,
                 note,
-                level_text(level, r.ambiguous),
+                level_text(level, r.ambiguous, r.caution is not None),
                 (best.match.reason if best.match else best.reason) if best else None,
             ]
         )

@@ -52,10 +52,13 @@ LEVEL_LABELS = {
 SURE_LEVELS = ("exact", "inferred")
 
 
-def level_text(level: str, tie: bool = False) -> str:
-    """The confidence in words: 精确匹配, 您是不是要找（模糊匹配）… and a tie said as such."""
+def level_text(level: str, tie: bool = False, check: bool = False) -> str:
+    """The confidence in words: 精确匹配, 您是不是要找（模糊匹配）… and a tie said as such;
+    `check`: the answer has a caution (LookupResult.caution), so it is not said as sure."""
     words = tr(LEVEL_LABELS.get(level, LEVEL_LABELS["none"]))
-    return tr("{level} · tie, check", level=words) if tie else words
+    if tie:
+        return tr("{level} · tie, check", level=words)
+    return tr("{level} · to be checked", level=words) if check else words
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,16 @@ class LookupResult:
     areas_known: bool = True  # False: no area table imported, no address finds a courier
     caution: str | None = None  # why an answer, sure as its rule matched, is to be checked
 
+    @property
+    def sure(self) -> bool:
+        """One courier, by a sure rule, with nothing to check: what may be told as it is."""
+        return (
+            bool(self.couriers)
+            and self.level in SURE_LEVELS
+            and not self.ambiguous
+            and self.caution is None
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The stable `lookup --json` shape (DESIGN.md "Command line")."""
         return {
@@ -144,6 +157,7 @@ class LookupResult:
             ],
             "suggestions": self.suggestions,
             "caution": self.caution,
+            "sure": self.sure,
         }
 
 

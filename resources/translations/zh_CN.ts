@@ -9765,5 +9765,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The address names “{district}”, which is not in the table of districts (an old name, or a zone?): check the district before telling the customer.</source>
         <translation>地址写的“{district}”不在行政区划表里（可能是旧区名或开发区）：先核对区县，再告诉客户。</translation>
     </message>
+    <message>
+        <source>{level} · to be checked</source>
+        <translation>{level} · 待核对</translation>
+    </message>
 </context>
 </TS>

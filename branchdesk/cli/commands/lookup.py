@@ -51,7 +51,7 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         if result.tie_reason:
             print("  " + result.tie_reason)
     for c in result.couriers[:5]:
-        level = level_text(c.match.level) if c.match else ""
+        level = level_text(c.match.level, check=result.caution is not None) if c.match else ""
         head = (c.name, c.employee_no, c.phone, c.segment_code, level)
         print("  ".join(part for part in head if part))
         for line in wrap_lines(f"[{c.rule}] {c.reason}", width - 4):

@@ -28,7 +28,7 @@ from branchdesk.io.export import notes_of
 from branchdesk.io.reader import read_sheet
 from branchdesk.io.tabular import text as cell_text
 from branchdesk.lookup.exports import export_batch_lookup
-from branchdesk.lookup.service import SURE_LEVELS, LookupResult, assign_couriers, level_text
+from branchdesk.lookup.service import LookupResult, assign_couriers, level_text
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import add_copy_actions
@@ -45,7 +45,7 @@ def _level(r: LookupResult) -> str:
 COLUMNS: list[Column[LookupResult]] = [
     Column("Address", lambda r: r.query),
     Column("Courier", lambda r: r.couriers[0].name if r.couriers else ""),
-    Column("Confidence", lambda r: level_text(_level(r), r.ambiguous)),
+    Column("Confidence", lambda r: level_text(_level(r), r.ambiguous, r.caution is not None)),
     Column("Phone", lambda r: r.couriers[0].phone if r.couriers else ""),
     Column("Segment code", lambda r: r.couriers[0].segment_code if r.couriers else ""),
     Column("Rule", lambda r: r.couriers[0].rule if r.couriers else ""),
@@ -117,11 +117,7 @@ class BatchLookupDialog(QDialog):
         found = sum(1 for r in results if r.couriers)
         ties = sum(1 for r in results if r.ambiguous)
         # An answer under a district no table knows is to be checked, however sure its road.
-        unsure = sum(
-            1
-            for r in results
-            if r.couriers and not r.ambiguous and (_level(r) not in SURE_LEVELS or r.caution)
-        )
+        unsure = sum(1 for r in results if r.couriers and not r.ambiguous and not r.sure)
         self.status.setText(
             self.tr("{found} of {total} addresses matched; {ties} tie(s) to check.").format(
                 found=found, total=len(results), ties=ties

@@ -18,17 +18,20 @@ LEVEL_COLOURS = {
 TIE_COLOUR = "#ffd0a8"
 
 
-def colour(level: str, tie: bool = False) -> QColor:
-    return QColor(TIE_COLOUR if tie else LEVEL_COLOURS.get(level, LEVEL_COLOURS["none"]))
+def colour(level: str, tie: bool = False, check: bool = False) -> QColor:
+    """A tie, or an answer to be checked (a caution), is never on a sure answer's colour."""
+    if tie or check:
+        return QColor(TIE_COLOUR)
+    return QColor(LEVEL_COLOURS.get(level, LEVEL_COLOURS["none"]))
 
 
-def badge(level: str, tie: bool = False) -> str:
+def badge(level: str, tie: bool = False, check: bool = False) -> str:
     """Rich text: the confidence words on their colour."""
     import html
 
     return (
-        f"<span style='background-color:{colour(level, tie).name()}; padding:2px'>"
-        f"&nbsp;{html.escape(level_text(level, tie))}&nbsp;</span>"
+        f"<span style='background-color:{colour(level, tie, check).name()}; padding:2px'>"
+        f"&nbsp;{html.escape(level_text(level, tie, check))}&nbsp;</span>"
     )
 
 

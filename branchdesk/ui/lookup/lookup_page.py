@@ -45,14 +45,17 @@ CONFIDENCE_COLUMN = 1
 
 
 class CourierModel(HighlightFirstModel[CourierHit]):
-    """Courier candidates with their confidence in words and colour; tied ones marked."""
+    """Courier candidates with their confidence in words and colour; tied ones marked, and
+    every one when the answer has a caution (a district no table knows)."""
 
     def __init__(self) -> None:
         super().__init__(COURIER_COLUMNS)
         self.tied: set[int] = set()
+        self.check = False
 
     def set_result(self, result: LookupResult | None) -> None:
         couriers = result.couriers if result else []
+        self.check = bool(result and result.caution)
         top = couriers[0].score if couriers else None
         self.tied = (
             {c.courier_id for c in couriers if c.score == top}
@@ -69,12 +72,13 @@ class CourierModel(HighlightFirstModel[CourierHit]):
             and 0 <= index.row() < len(self.rows)
         ):
             row = self.rows[index.row()]
-            return level_text(_level(row), row.courier_id in self.tied)
+            return level_text(_level(row), row.courier_id in self.tied, self.check)
         return super().data(index, role)
 
     def extra_data(self, row: CourierHit, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and column == CONFIDENCE_COLUMN:
-            return QBrush(confidence.colour(_level(row), row.courier_id in self.tied))
+            tied = row.courier_id in self.tied
+            return QBrush(confidence.colour(_level(row), tied, self.check))
         return super().extra_data(row, column, role)
 
 
@@ -258,7 +262,8 @@ class LookupPage(QWidget):
             best = result.couriers[0]
             level = best.match.level if best.match else "none"
             why = best.match.reason if best.match else best.reason
-            parts.append(confidence.badge(level, result.ambiguous) + " " + html.escape(why))
+            check = result.caution is not None
+            parts.append(confidence.badge(level, result.ambiguous, check) + " " + html.escape(why))
         if result.ambiguous:
             parts.append(
                 "<span style='color:#b00000'>"

@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from branchdesk.io.reader import read_sheet
+from branchdesk.ui.lookup import confidence
 from branchdesk.ui.lookup.batch_dialog import BatchLookupDialog
+from branchdesk.ui.lookup.lookup_page import CONFIDENCE_COLUMN
 from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
 
@@ -217,12 +219,23 @@ def test_with_the_branch_district_set_what_is_no_address_finds_no_courier(
     # Its road matched, but another district's rules are not ruled out: to be checked, and
     # 批量分单 counts it among the answers that are not sure, and says so in its export.
     assert "⚠ The address names “江东区”" in page.summary.text()
+    # …and its confidence is not said as sure: not 精确匹配 on green, in the list or the badge.
+    assert _cell(page.courier_model, 0, CONFIDENCE_COLUMN) == "Exact rule · to be checked"
+    brush = page.courier_model.data(
+        page.courier_model.index(0, CONFIDENCE_COLUMN), Qt.ItemDataRole.BackgroundRole
+    )
+    assert brush.color().name() == confidence.TIE_COLOUR
+    assert "Exact rule · to be checked" in page.summary.text()
     batch = BatchLookupDialog(window.db, window)
     qtbot.addWidget(batch)
     batch.input.setPlainText("江东区中山西路37号\n中山西路37号")
     qtbot.mouseClick(batch.run_button, Qt.MouseButton.LeftButton)
     assert "1 answer(s) are not sure" in batch.status.text()
     assert [_cell(batch.model, r, 6) for r in range(2)] == ["⚠", ""]
+    assert [_cell(batch.model, r, 2) for r in range(2)] == [
+        "Exact rule · to be checked",
+        "Exact rule",
+    ]
     batch.export_to(tmp_path / "批量分单.xlsx")
     exported = read_sheet(tmp_path / "批量分单.xlsx").rows
     assert "江东区" in str(exported[1]) and "check the district" in str(exported[1])

@@ -270,3 +270,24 @@ def test_lookup_on_a_branch_without_an_area_table_says_what_to_import(
     assert run("lookup", "中山西路37号") == 0
     out = capsys.readouterr().out
     assert "No match" in out and "branchdesk import areas FILE" in out
+
+
+def test_lookup_under_a_district_no_table_knows_is_not_said_as_sure(
+    sample_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """江东区中山西路37号: 注意 said to check the district, and the courier's line below it
+    still said 精确匹配."""
+    from branchdesk.lookup import service
+    from branchdesk.lookup.home import parse_branch_region
+
+    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
+    assert run("lookup", "江东区中山西路37号") == 0
+    out = capsys.readouterr().out
+    assert "江东区" in out
+    assert _courier_line(out, "王强").endswith("Exact rule · to be checked")
+    assert run("lookup", "中山西路37号") == 0
+    assert _courier_line(capsys.readouterr().out, "王强").endswith("Exact rule")
+
+
+def _courier_line(out: str, name: str) -> str:
+    return next(line for line in out.splitlines() if line.startswith(name))

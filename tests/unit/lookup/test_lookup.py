@@ -349,3 +349,25 @@ def test_a_tie_under_a_district_no_table_knows_keeps_both_warnings_in_the_export
     header, row = read_sheet(tmp_path / "batch.xlsx").rows[:2]
     note = str(row[header.index("备注")])
     assert "tie between couriers" in note and "江东区" in note
+    assert not result.sure and result.to_json()["sure"] is False
+
+
+def test_an_answer_with_a_caution_is_not_told_as_sure(
+    sample: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """江东区中山西路37号 matched its road exactly, but under a district no table knows: the
+    export said 精确匹配 beside the caution, and `--json` had no word for "do not tell it"."""
+    from branchdesk.io.reader import read_sheet
+    from branchdesk.lookup import service
+    from branchdesk.lookup.exports import export_batch_lookup
+    from branchdesk.lookup.home import parse_branch_region
+
+    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
+    plain, cautioned = lookup(sample, "中山西路37号"), lookup(sample, "江东区中山西路37号")
+    assert plain.level == cautioned.level == "exact" and cautioned.caution
+    assert plain.sure and plain.to_json()["sure"] is True
+    assert not cautioned.sure and cautioned.to_json()["sure"] is False
+    export_batch_lookup([plain, cautioned], tmp_path / "batch.xlsx")
+    header, *rows = read_sheet(tmp_path / "batch.xlsx").rows[:3]
+    shown = [str(row[header.index("匹配程度")]) for row in rows]
+    assert shown == ["Exact rule", "Exact rule · to be checked"]
