@@ -129,9 +129,17 @@ def current_lock() -> OwnerLock | None:
 
 
 def set_actor(name: str) -> None:
-    """Who is at the keyboard (the agent's name from settings), recorded in the audit log."""
+    """Who is at the keyboard (the agent's name from settings), recorded in the audit log.
+
+    Someone else at the keyboard ends the owner's unlock: the owner who typed the PIN (in
+    the setup wizard, say) and walked away does not leave owner rights to whoever picks
+    their name next, for the minutes the unlock had left."""
     global _actor
-    _actor = name.strip()[:60]
+    name = name.strip()[:60]
+    lock = current_lock()
+    if name != _actor and lock is not None:
+        lock.lock()
+    _actor = name
 
 
 def actor() -> str:

@@ -144,6 +144,38 @@ def test_first_start_sets_up_the_branch_and_loads_the_sample(
     assert win.sample_banner.isVisible()  # the sample branch was loaded
 
 
+def test_the_owners_unlock_after_the_welcome_ends_when_an_agent_picks_their_name(
+    qtbot: QtBot, db: Database, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PIN typed in the welcome left owner actions open for five minutes to whoever sat
+    down next and picked their name (day-one tester)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from branchdesk import permissions
+    from branchdesk.ui.team.agent_picker import AgentPicker
+
+    _answer(monkeypatch, boxes, SAMPLE, pin="2580")
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    win.offer_sample()
+    lock = permissions.current_lock()
+    assert lock is not None and lock.unlocked  # the owner, who has just typed the PIN
+
+    def pick_first() -> None:
+        picker = QApplication.activeModalWidget()
+        assert isinstance(picker, AgentPicker)
+        picker.list.setCurrentRow(0)
+        picker.accept()
+
+    QTimer.singleShot(0, pick_first)
+    win.ask_agent()  # as the start does, after the welcome
+    assert win.settings.get("current_agent")
+    assert not lock.unlocked
+    assert not permissions.allowed(permissions.Action.CHANGE_SETTINGS)
+
+
 def test_choosing_to_import_opens_the_area_table_import(
     qtbot: QtBot, db: Database, boxes: Boxes, monkeypatch: pytest.MonkeyPatch
 ) -> None:

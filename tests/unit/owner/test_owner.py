@@ -134,6 +134,19 @@ def test_an_unlock_lasts_five_minutes_and_each_owner_action_extends_it() -> None
     assert OwnerLock(False)(Action.RESTORE)  # no PIN set: everyone is the owner
 
 
+def test_someone_else_at_the_keyboard_ends_the_unlock() -> None:
+    """An owner who typed the PIN and walked away left owner rights to the next person."""
+    lock = OwnerLock(True)
+    permissions.set_policy(lock)
+    permissions.set_actor("张老板")
+    lock.unlock()
+    permissions.set_actor(" 张老板 ")  # the same person (the settings saved again)
+    assert lock.unlocked
+    permissions.set_actor("小李")  # picked in 换班, or 签退 leaving the PC's name
+    assert not lock.unlocked and not permissions.allowed(Action.RESTORE)
+    assert permissions.actor() == "小李"
+
+
 def test_a_locked_handbook_refuses_edits_and_changes_nothing(owned: Database) -> None:
     item_id, _ = _first_item(owned)
     with owned.session() as s:
