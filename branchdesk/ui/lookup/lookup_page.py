@@ -251,6 +251,13 @@ class LookupPage(QWidget):
                     phone=html.escape(best.phone or ""),
                 )
             )
+        elif result.couriers and result.caution:  # not said as sure: the district is to check
+            best = result.couriers[0]
+            parts.append(
+                self.tr("Could be delivered by: {names}").format(
+                    names=f"<b>{html.escape(best.name)}</b> {html.escape(best.phone or '')}"
+                )
+            )
         elif result.couriers:
             best = result.couriers[0]
             parts.append(

@@ -226,6 +226,8 @@ def test_with_the_branch_district_set_what_is_no_address_finds_no_courier(
     )
     assert brush.color().name() == confidence.TIE_COLOUR
     assert "Exact rule · to be checked" in page.summary.text()
+    assert "Could be delivered by: <b>王强</b>" in page.summary.text()
+    assert "Delivered by" not in page.summary.text()
     batch = BatchLookupDialog(window.db, window)
     qtbot.addWidget(batch)
     batch.input.setPlainText("江东区中山西路37号\n中山西路37号")
