@@ -76,13 +76,14 @@ class TrainingPart(WindowParts):
 
     def _note_lookup(self, result: LookupResult | None) -> None:
         """An address the agent at this PC looked up: its place is drilled first."""
-        from branchdesk.training.drills import lookups_to_note
-
+        if result is None or self.db is None or not result.couriers or result.kind != "text":
+            return
         agent = self._current_agent_id()
-        if result is None or agent is None or self.db is None or not result.couriers:
+        if agent is None:
             return
-        if result.kind != "text":
-            return
+        # Imported only now: with nobody picked (or nothing found) the first search of the
+        # day is answered without the drills' scheduler and models.
+        from branchdesk.training.drills import lookups_to_note
         with self.db.read_session() as session:  # a write only when there is news
             keywords = lookups_to_note(session, agent, result.query)
         if keywords:

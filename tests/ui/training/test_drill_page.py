@@ -3,6 +3,7 @@ cards due; a looked-up address comes first; the copy-out sheet previews."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -154,6 +155,19 @@ def test_a_lookup_at_the_pc_is_noted_for_the_drill(qtbot: QtBot, window: MainWin
     with window.db.read_session() as s:
         count = s.scalar(select(func.count()).select_from(TrainingLookup))
     assert count and count >= 1
+
+
+def test_with_nobody_picked_a_search_does_not_load_the_drills(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first search of the day imported the drills' scheduler and models to note it for
+    nobody (a fifth of the first answer's wait on a cold start)."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "branchdesk.training.drills", None)  # importing fails
+    window.lookup_page.search_box.setText("天一家园3号楼")
+    window.lookup_page.run_search()
+    assert window.lookup_page.courier_model.rowCount() > 0
 
 
 def test_a_lookup_while_another_program_writes_is_answered_at_once(
