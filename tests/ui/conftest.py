@@ -111,6 +111,16 @@ def default_locale() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def no_pause_before_the_pinyin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start-up warm-up waits 1.5 s before building did-you-mean's pinyin (so that it does
+    not slow the first search): tests that wait for the warm-up do not wait for that pause.
+    tests/ui/shell/test_startup.py tests the pause itself."""
+    from branchdesk.ui.shell import startup
+
+    monkeypatch.setattr(startup, "SUGGESTIONS_AFTER_S", 0.0)
+
+
+@pytest.fixture(autouse=True)
 def empty_clipboard() -> Iterator[None]:
     """Clear the clipboard after each test: mime data a test put there, still owned by the
     clipboard when the interpreter shuts down, crashes Python at exit (a PySide teardown

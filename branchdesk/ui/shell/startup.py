@@ -28,6 +28,10 @@ from branchdesk.ui.shell.window_base import TODAY, WindowParts
 
 log = logging.getLogger("branchdesk")
 
+# Did-you-mean's pinyin is built this long after the area index: 0.4 s of Python (pypinyin's
+# import most of it) beside the first search, typed as the data opens, halved its speed.
+SUGGESTIONS_AFTER_S = 1.5
+
 
 @dataclass(frozen=True)
 class FirstLook:
@@ -244,7 +248,10 @@ class StartupPart(WindowParts):
         def work(_progress: object) -> object:
             with db.read_session() as session:
                 index = lookup_index(session)
-            # Did-you-mean's pinyin too: else the first search that finds nothing waits for it.
+            # Did-you-mean's pinyin too, else the first search that finds nothing waits for
+            # it; after a pause (a window closed meanwhile is not kept waiting for it).
+            if stopping.wait(SUGGESTIONS_AFTER_S):
+                return None
             index.suggester  # noqa: B018
             if not checks:
                 return None

@@ -84,6 +84,7 @@ class TrainingPart(WindowParts):
         # Imported only now: with nobody picked (or nothing found) the first search of the
         # day is answered without the drills' scheduler and models.
         from branchdesk.training.drills import lookups_to_note
+
         with self.db.read_session() as session:  # a write only when there is news
             keywords = lookups_to_note(session, agent, result.query)
         if keywords:
