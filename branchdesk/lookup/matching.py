@@ -694,6 +694,7 @@ class AddressMatcher:
                 # 中山路街道: not the road; 十一纬路: not 一纬路; 南京南街以西: a landmark
                 continue
             hits.append((index, start, end))
+        hits = _outermost(hits)
         explained = self._offer_hits(hits, text, query_district, best, parts_cache)
         self._places_before_roads(hits, best)
         top_tier = max((int(c.score) // 1000 for c in best.values()), default=0)
@@ -1019,6 +1020,17 @@ class AddressMatcher:
                         ),
                     )
                 pos = self._note_text.find(word, self._note_starts[which] + len(note) + 1)
+
+
+def _outermost(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The names found, less those that are only part of a longer name found in the same
+    characters: 三里屯路12号 writes the road 三里屯路, not the place 三里屯 (nor 和平里 in
+    和平里东街, 石牌村 in 石牌村东一巷); 华泰港广场A幢 is that block, not the whole estate."""
+    return [
+        (index, start, end)
+        for index, start, end in hits
+        if not any(s <= start and end <= e and e - s > end - start for _i, s, e in hits)
+    ]
 
 
 def _uncovered(written: str, start: int, inside: list[tuple[int, int, int]]) -> str:

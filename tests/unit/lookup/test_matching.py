@@ -409,7 +409,8 @@ def test_label_ranks_with_buildings() -> None:
 def test_longer_keyword_wins_a_tie() -> None:
     m = build(("甲", "阳光", None), ("乙", "阳光花园", None))
     match = m.match("阳光花园3幢")
-    assert [c.rule.courier_name for c in match.candidates] == ["乙", "甲"]
+    # 阳光 is only the start of the name written: not offered beside it (三里屯 / 三里屯路)
+    assert [c.rule.courier_name for c in match.candidates] == ["乙"]
     assert not match.ambiguous
 
 

@@ -335,3 +335,37 @@ def test_a_district_no_table_knows_is_told_from_estates_zones_and_roads(
     from branchdesk.lookup.regions import unknown_district
 
     assert unknown_district(text) == district
+
+
+@pytest.mark.parametrize(
+    ("cells", "address", "courier"),
+    [
+        # A place whose name starts a road's name: the road, with its number, is what is written.
+        (
+            (
+                ("甲", "三里屯（三里屯SOHO、太古里）"),
+                ("乙", "三里屯路1-29号单号"),
+                ("丙", "三里屯路2-30号双号"),
+            ),
+            "三里屯路12号",
+            "丙",
+        ),
+        ((("甲", "和平里（和平里一区）"), ("乙", "和平里东街1-20号")), "和平里东街10号", "乙"),
+        ((("甲", "石牌村"), ("乙", "石牌村东一巷")), "石牌村东一巷5号", "乙"),
+        ((("甲", "冼村"), ("乙", "冼村路1-100号")), "广州市天河区冼村路50号", "乙"),
+    ],
+)
+def test_a_name_inside_a_longer_name_written_is_no_answer_of_its_own(
+    cells: tuple[tuple[str, str], ...], address: str, courier: str
+) -> None:
+    """三里屯路12号 was 三里屯's courier, sure: the place 三里屯 beat the road it names."""
+    assert top(build(*cells), address) == (courier, "exact", False)
+
+
+def test_a_road_named_after_a_place_is_not_the_place_when_its_numbers_do_not_fit() -> None:
+    """三里屯路99号: no rule of 三里屯路 has 99; the place 三里屯 is still not the answer."""
+    m = build(("甲", "三里屯"), ("乙", "三里屯路1-29号"))
+    match = answer(m, "三里屯路99号")
+    assert not any(
+        c.rule.courier_name == "甲" and c.level in ("exact", "inferred") for c in match.candidates
+    )
