@@ -63,6 +63,7 @@ from branchdesk.lookup.regions import (
     recognise,
     region_district_short_names,
     region_short_names,
+    shared_district,
     short_name,
     unknown_district,
 )
@@ -188,6 +189,31 @@ def _place_key(name: str | None) -> str:
     return short_name(recognise(text).district or text)
 
 
+def _city_key(district: str | None) -> str:
+    """The city of a rule's district (海曙区 → 宁波); "" where the name does not say which
+    (朝阳区 is in 北京 and 长春) or there is none."""
+    if not district:
+        return ""
+    return short_name(recognise(normalise(district)).city or "")
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Where the address says it is, as far as it rules out rules of the branch's table: the
+    district written, and the city written (with the branch's own city, for rules whose
+    district does not say theirs: a branch's table is of its own city)."""
+
+    district: str = ""
+    city: str = ""
+    home_city: str = ""
+
+    def excludes(self, rule: _Rule) -> bool:
+        if self.district and rule.district_key and rule.district_key != self.district:
+            return True
+        rule_city = rule.city_key or self.home_city
+        return bool(self.city and rule_city and rule_city != self.city)
+
+
 @cache
 def _region_prefixes() -> frozenset[str]:
     return region_short_names()
@@ -218,6 +244,7 @@ class _Rule:
     side: str | None
     condition: str | None
     district_key: str
+    city_key: str  # the city of its district, where the district's name says it ("" if not)
     described: str
     specific: bool = field(default=False)  # narrower than the bare name
 
@@ -278,6 +305,7 @@ def _compile(spec: AreaRuleSpec) -> _Rule | None:
         side=fragment.side,
         condition=fragment.condition,
         district_key=_place_key(spec.district),
+        city_key=_city_key(spec.district),
         described=describe(fragment),
         specific=specific or bool(fragment.side or fragment.condition or fragment.exclude),
     )
@@ -675,6 +703,16 @@ class AddressMatcher:
             region = Region(region.province, region.city, region.district, text[cut:])
             prefix = cut
         query_district = _place_key(region.district)
+        if not query_district:
+            # 朝阳区 (北京 and 长春): no city to settle it, but a district all the same
+            shared = shared_district(text[prefix:])
+            if shared is not None:
+                query_district = short_name(shared)
+        scope = _Scope(
+            query_district,
+            short_name(region.city or ""),
+            short_name(home.city or "") if home is not None else "",
+        )
         best: dict[int, Candidate] = {}
         parts_cache: dict[tuple[int, bool], Parts] = {}
         hits: list[tuple[int, int, int]] = []
@@ -695,17 +733,23 @@ class AddressMatcher:
                 continue
             hits.append((index, start, end))
         hits = _outermost(hits)
-        explained = self._offer_hits(hits, text, query_district, best, parts_cache)
+        explained = self._offer_hits(hits, text, scope, best, parts_cache)
         self._places_before_roads(hits, best)
         top_tier = max((int(c.score) // 1000 for c in best.values()), default=0)
-        self._offer_fuzzy(text, prefix, hits, explained, query_district, best, top_tier)
-        if not best and prefix > 0 and self._offer_fuzzy(text, 0, hits, explained, "", best, 0):
+        self._offer_fuzzy(text, prefix, hits, explained, scope, best, top_tier)
+        unscoped = _Scope(home_city=scope.home_city)
+        if (
+            not best
+            and prefix > 0
+            and self._offer_fuzzy(text, 0, hits, explained, unscoped, best, 0)
+        ):
             # 玉林南璐 read as 玉林市 + 南璐: a name one character off runs through the region
             # prefix, so the prefix was a misreading, as with a name written exactly
             region = Region(None, None, None, text)
             query_district = ""
+            scope = unscoped
         if self._notes:
-            self._offer_notes(text, prefix, hits, query_district, best)
+            self._offer_notes(text, prefix, hits, scope, best)
         district = query_district
         if (
             not district
@@ -750,7 +794,7 @@ class AddressMatcher:
         self,
         hits: list[tuple[int, int, int]],
         text: str,
-        query_district: str,
+        scope: _Scope,
         best: dict[int, Candidate],
         parts_cache: dict[tuple[int, bool], Parts],
     ) -> list[tuple[int, int, int]]:
@@ -760,7 +804,7 @@ class AddressMatcher:
             name = self._names[index]
             any_fit = False
             for rule in self._rules[index]:
-                if query_district and rule.district_key and rule.district_key != query_district:
+                if scope.excludes(rule):
                     continue
                 parts = self._parts(parts_cache, text, end, rule.cls == "road")
                 scored = _evaluate(rule, parts, text)
@@ -890,7 +934,7 @@ class AddressMatcher:
         prefix: int,
         hits: list[tuple[int, int, int]],
         explained: list[tuple[int, int, int]],
-        query_district: str,
+        scope: _Scope,
         best: dict[int, Candidate],
         top_tier: int,
     ) -> bool:
@@ -931,7 +975,7 @@ class AddressMatcher:
                     continue  # the name would cut through a name written exactly
                 offered = False
                 for rule in self._rules[index]:
-                    if query_district and rule.district_key and rule.district_key != query_district:
+                    if scope.excludes(rule):
                         continue
                     if rule.cls == "district":
                         continue
@@ -991,7 +1035,7 @@ class AddressMatcher:
         text: str,
         prefix: int,
         hits: list[tuple[int, int, int]],
-        query_district: str,
+        scope: _Scope,
         best: dict[int, Candidate],
     ) -> None:
         words = {self._names[index] for index, _s, _e in hits if len(self._names[index]) >= 3}
@@ -1003,9 +1047,7 @@ class AddressMatcher:
             while pos >= 0:
                 which = bisect.bisect_right(self._note_starts, pos) - 1
                 note, rule = self._notes[which]
-                if not (
-                    query_district and rule.district_key and rule.district_key != query_district
-                ):
+                if not scope.excludes(rule):
                     self._offer(
                         best,
                         Candidate(

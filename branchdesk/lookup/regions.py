@@ -314,15 +314,35 @@ def looks_like_address(text: str) -> bool:
     return _ADDRESS_MARK.search(text) is not None
 
 
-def unknown_district(text: str) -> str | None:
-    """The district `text` starts with when no table knows it (江东区 in 江东区中山西路37号);
-    None when it starts with none. Call with what `recognise` left unread."""
+def _district_first(text: str) -> str | None:
+    """The district-like name `text` starts with (two characters and 区, not a zone, not a
+    road named after it); None when it starts with none."""
     found = _DISTRICT_FIRST.match(text)
     if found is None or found.group(0).endswith(_ZONE_WORDS):
         return None
     if text.startswith(_ROAD_WORDS, found.end()):  # 鄞县大道: a road named after the county
         return None
     return found.group(0)
+
+
+def shared_district(text: str) -> str | None:
+    """The district `text` starts with when several cities have one of that name (朝阳区 in
+    北京 and 长春, 和平区 in 天津 and 沈阳): `recognise` cannot settle which, but it is a
+    district. Call with what `recognise` left unread."""
+    found = _district_first(text)
+    if found is None or short_name(found) not in region_district_short_names():
+        return None
+    return found
+
+
+def unknown_district(text: str) -> str | None:
+    """The district `text` starts with when no table knows it (江东区 in 江东区中山西路37号);
+    None when it starts with none, or with one of several cities (朝阳区). Call with what
+    `recognise` left unread."""
+    found = _district_first(text)
+    if found is None or short_name(found) in region_district_short_names():
+        return None
+    return found
 
 
 @cache
@@ -336,6 +356,7 @@ __all__ = [
     "province_names",
     "recognise",
     "region_short_names",
+    "shared_district",
     "short_name",
     "unknown_district",
 ]

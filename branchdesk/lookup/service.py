@@ -602,6 +602,21 @@ def match_address(
             district=unknown,
         )
     if (
+        region is not None
+        and region.city
+        and home is not None
+        and home.city
+        and short_name(region.city) != short_name(home.city)
+        and not result.couriers
+    ):
+        # 杭州市中山西路5号 at a 宁波 branch: said, not left as a bare "nothing found"
+        result.caution = tr(
+            "The address is in {city}, not in the branch's city ({home}): no courier of the "
+            "branch's area table delivers there.",
+            city=region.city,
+            home=home.city,
+        )
+    if (
         (region is None or region.province is None)
         and home is not None
         and (match.candidates or looks_like_address(rest))

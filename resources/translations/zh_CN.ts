@@ -9769,5 +9769,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>{level} · to be checked</source>
         <translation>{level} · 待核对</translation>
     </message>
+    <message>
+        <source>The address is in {city}, not in the branch's city ({home}): no courier of the branch's area table delivers there.</source>
+        <translation>地址在{city}，不在本网点所在城市（{home}）：本网点派件区域表里没有业务员派送这里。</translation>
+    </message>
 </context>
 </TS>

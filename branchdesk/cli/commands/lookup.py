@@ -31,6 +31,9 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         width = 10_000  # piped into grep or a file: a rule and its reason on one line each
     if not result.couriers and not result.waybills:
         print(tr("No match for “{query}”.", query=result.query))
+        if result.caution:  # 杭州市… at a 宁波 branch: why nothing is found
+            for line in wrap_lines(tr("Note: {caution}", caution=result.caution), width):
+                print(line)
         if not result.areas_known and result.kind == "text":
             print(
                 tr(

@@ -291,3 +291,15 @@ def test_lookup_under_a_district_no_table_knows_is_not_said_as_sure(
 
 def _courier_line(out: str, name: str) -> str:
     return next(line for line in out.splitlines() if line.startswith(name))
+
+
+def test_lookup_of_an_address_in_another_city_says_it_is_outside_the_branch(
+    sample_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.lookup import service
+    from branchdesk.lookup.home import parse_branch_region
+
+    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
+    assert run("lookup", "杭州市西湖区某某路88号") == 0
+    out = capsys.readouterr().out
+    assert "No match" in out and "杭州市" in out and "宁波市" in out

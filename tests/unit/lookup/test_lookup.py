@@ -371,3 +371,17 @@ def test_an_answer_with_a_caution_is_not_told_as_sure(
     header, *rows = read_sheet(tmp_path / "batch.xlsx").rows[:3]
     shown = [str(row[header.index("匹配程度")]) for row in rows]
     assert shown == ["Exact rule", "Exact rule · to be checked"]
+
+
+def test_an_address_in_another_city_finds_no_courier_and_says_why(
+    sample: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """杭州市中山西路5号 at a 宁波 branch was answered by its 中山西路 courier, sure."""
+    from branchdesk.lookup import service
+    from branchdesk.lookup.home import parse_branch_region
+
+    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
+    result = lookup(sample, "杭州市中山西路5号")
+    assert result.couriers == [] and not result.sure
+    assert result.caution is not None and "杭州市" in result.caution
+    assert lookup(sample, "宁波市中山西路5号").sure

@@ -369,3 +369,69 @@ def test_a_road_named_after_a_place_is_not_the_place_when_its_numbers_do_not_fit
     assert not any(
         c.rule.courier_name == "甲" and c.level in ("exact", "inferred") for c in match.candidates
     )
+
+
+def _with_districts(*rows: tuple[str, str, str]) -> AddressMatcher:
+    """(courier, district, area cell) rows, couriers numbered by first appearance."""
+    ids: dict[str, int] = {}
+    rules: list[AreaRuleSpec] = []
+    for name, district, area in rows:
+        courier_id = ids.setdefault(name, len(ids) + 1)
+        for f in parse_area_cell(area):
+            rules.append(
+                AreaRuleSpec(
+                    len(rules) + 1,
+                    courier_id,
+                    name,
+                    f.keyword,
+                    f.parent,
+                    f.kind,
+                    f.lo,
+                    f.hi,
+                    f.parity,
+                    district,
+                    None,
+                    f.text,
+                    detail=f.detail(),
+                )
+            )
+    return AddressMatcher(rules)
+
+
+@pytest.mark.parametrize(
+    "address", ["杭州市中山西路5号", "上海市中山西路5号", "江苏省南京市中山西路5号"]
+)
+def test_an_address_in_another_city_gets_none_of_the_branch_s_couriers(address: str) -> None:
+    """杭州市中山西路5号 was answered by 宁波 海曙区's 中山西路 courier, sure."""
+    m = _with_districts(("王强", "海曙区", "中山西路"), ("张伟", "海曙区", "海曙区"))
+    assert [c.rule.courier_name for c in answer(m, address, home=HOME).candidates] == []
+    assert [c.rule.courier_name for c in answer(m, address).candidates] == []
+    assert top(m, "宁波市中山西路5号")[0] == "王强"  # the branch's own city, as written
+    assert top(m, "中山西路5号")[0] == "王强"
+
+
+def test_a_branch_s_table_with_a_district_of_several_cities_keeps_to_its_city() -> None:
+    """A 天津 和平区 table: 成都市成都道50号 got its courier (和平区 is in 沈阳 too, so the
+    table's city is the branch's own)."""
+    tianjin = Region("天津市", "天津市", "和平区", "")
+    m = _with_districts(("张海", "和平区", "成都道"))
+    assert answer(m, "成都市成都道50号", home=tianjin).candidates == []
+    assert answer(m, "天津市成都道50号", home=tianjin).candidates[0].rule.courier_name == "张海"
+
+
+@pytest.mark.parametrize(
+    ("address", "courier"),
+    [("朝阳区三里屯路5号", "李红"), ("东城区三里屯路5号", ""), ("三里屯路5号", "李红")],
+)
+def test_a_district_named_in_several_cities_is_a_district_not_an_unknown_one(
+    address: str, courier: str
+) -> None:
+    """朝阳区 (北京 and 长春) was "not in the table of districts" and got the red caution;
+    and as no district was read, rules of every district were tried."""
+    from branchdesk.lookup.regions import unknown_district
+
+    beijing = Region("北京市", "北京市", "东城区", "")
+    m = _with_districts(("李红", "朝阳区", "三里屯路"))
+    assert unknown_district(address) is None
+    found = [c.rule.courier_name for c in answer(m, address, home=beijing).candidates]
+    assert (found[0] if found else "") == courier, found
