@@ -189,6 +189,18 @@ def _place_key(name: str | None) -> str:
     return short_name(recognise(text).district or text)
 
 
+_TOWN_WORDS = ("街道", "镇", "乡")
+
+
+def _town_key(town: str | None) -> str:
+    """A town as compared between rule and address: 白马镇 and 白马 agree."""
+    text = normalise(town or "")
+    for word in _TOWN_WORDS:
+        if text.endswith(word) and len(text) > len(word) + 1:
+            return text[: -len(word)]
+    return text
+
+
 def _city_key(district: str | None) -> str:
     """The city of a rule's district (海曙区 → 宁波); "" where the name does not say which
     (朝阳区 is in 北京 and 长春) or there is none."""
@@ -206,9 +218,12 @@ class _Scope:
     district: str = ""
     city: str = ""
     home_city: str = ""
+    town: str = ""  # the key of a town of the table's written in the address (白马镇: 白马)
 
     def excludes(self, rule: _Rule) -> bool:
         if self.district and rule.district_key and rule.district_key != self.district:
+            return True
+        if self.town and rule.town_key and rule.town_key != self.town:
             return True
         rule_city = rule.city_key or self.home_city
         return bool(self.city and rule_city and rule_city != self.city)
@@ -245,6 +260,8 @@ class _Rule:
     condition: str | None
     district_key: str
     city_key: str  # the city of its district, where the district's name says it ("" if not)
+    town: str  # its town or street (镇, 乡, 街道) as the table writes it, normalised ("" if none)
+    town_key: str  # …without 镇/乡/街道: 望春 and 望春街道 agree
     described: str
     specific: bool = field(default=False)  # narrower than the bare name
 
@@ -306,6 +323,8 @@ def _compile(spec: AreaRuleSpec) -> _Rule | None:
         condition=fragment.condition,
         district_key=_place_key(spec.district),
         city_key=_city_key(spec.district),
+        town=normalise(spec.town or ""),
+        town_key=_town_key(spec.town),
         described=describe(fragment),
         specific=specific or bool(fragment.side or fragment.condition or fragment.exclude),
     )
@@ -646,6 +665,17 @@ class AddressMatcher:
                 if n[:length] in prefixes and len(rest) >= 4 and rest not in by_name:
                     aliases.setdefault(rest, n)
                     break
+        # The towns of the table (白马镇, 望春街道): one written in an address keeps the match
+        # to that town's rules (two villages named 新民村 in two towns).
+        # Searched for as written with 镇/乡/街道 only: 望春 alone is the start of 望春桥路.
+        self._towns = sorted(
+            {
+                (r.town, r.town_key)
+                for rs in by_name.values()
+                for r in rs
+                if r.town.endswith(_TOWN_WORDS) and r.town_key
+            }
+        )
         self._names = names + list(aliases)
         self._rules = [by_name[n] for n in names] + [by_name[aliases[a]] for a in aliases]
         self._shown = [rules_[0].shown for rules_ in self._rules]
@@ -666,6 +696,20 @@ class AddressMatcher:
         for note, _rule in self._notes:
             self._note_starts.append(offset)
             offset += len(note) + 1
+
+    def _town_written(self, text: str, prefix: int, found: list[tuple[int, int, int]]) -> str:
+        """The first of the table's towns written in `text` after the region, not as part of
+        a longer name found there (江南古镇小区 is an estate); "" for none."""
+        first: tuple[int, str] | None = None
+        for town, key in self._towns:
+            at = text.find(town, prefix)
+            if at < 0 or (first is not None and at >= first[0]):
+                continue
+            end = at + len(town)
+            if any(s <= at and end <= e and e - s > len(town) for _i, s, e in found):
+                continue
+            first = (at, key)
+        return first[1] if first is not None else ""
 
     def keywords(self) -> list[str]:
         """Every distinct (normalised) name of the rules, as the table writes it."""
@@ -712,6 +756,7 @@ class AddressMatcher:
             query_district,
             short_name(region.city or ""),
             short_name(home.city or "") if home is not None else "",
+            self._town_written(text, prefix, found),
         )
         best: dict[int, Candidate] = {}
         parts_cache: dict[tuple[int, bool], Parts] = {}

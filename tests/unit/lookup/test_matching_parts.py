@@ -435,3 +435,41 @@ def test_a_district_named_in_several_cities_is_a_district_not_an_unknown_one(
     assert unknown_district(address) is None
     found = [c.rule.courier_name for c in answer(m, address, home=beijing).candidates]
     assert (found[0] if found else "") == courier, found
+
+
+def _with_towns(*rows: tuple[str, str, str]) -> AddressMatcher:
+    """(courier, town, area cell) rows."""
+    ids: dict[str, int] = {}
+    rules: list[AreaRuleSpec] = []
+    for name, town, area in rows:
+        courier_id = ids.setdefault(name, len(ids) + 1)
+        for f in parse_area_cell(area):
+            rules.append(
+                AreaRuleSpec(
+                    len(rules) + 1, courier_id, name, f.keyword, f.parent, f.kind, f.lo, f.hi,
+                    f.parity, "沙坪坝区", town, f.text, detail=f.detail(),
+                )
+            )  # fmt: skip
+    return AddressMatcher(rules)
+
+
+@pytest.mark.parametrize(
+    ("address", "courier"),
+    [
+        ("白马镇新民村3组", "李四"),
+        ("重庆市沙坪坝区白马镇新民村8组", "李四"),
+        ("石桥镇新民村3组", "赵一"),
+        ("新民村8组", "钱二"),  # no town written: the table's rules as they are
+        ("江南古镇小区5号", "孙五"),  # 古镇 in an estate's name is no town
+    ],
+)
+def test_the_town_written_keeps_to_that_town_s_rules(address: str, courier: str) -> None:
+    """Two villages named 新民村 in two towns: 白马镇新民村3组 was answered by 石桥镇's
+    group range, sure (the town written was ignored)."""
+    m = _with_towns(
+        ("赵一", "石桥镇", "新民村1-5组"),
+        ("钱二", "石桥镇", "新民村6-10组"),
+        ("李四", "白马镇", "新民村"),
+        ("孙五", "石桥镇", "江南古镇小区"),
+    )
+    assert top(m, address)[0] == courier
