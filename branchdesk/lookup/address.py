@@ -86,6 +86,26 @@ _DASH_RE = re.compile(r"[~\-—–―〜‐‑−]+")
 _TO_RE = re.compile(r"(?<=[0-9A-Z号弄幢组层元期])[至到](?=[0-9A-Z])")
 
 
+# A numbered part of a road's name (建新北路二支路, 人民南路二段, 三横路): written with digits
+# (2支路, 2段) it is folded to numerals on both sides, and it is never a house number.
+_ROAD_PART = r"(?:支路|支巷|支街|横路|横街|横巷|纵路|段|环路)"
+_ROAD_PART_DIGITS_RE = re.compile(rf"(?<![0-9])([0-9]{{1,2}})(?={_ROAD_PART})")
+ROAD_PART_RE = re.compile(rf"[{CN_NUMERALS}]{{1,3}}{_ROAD_PART}")
+_CN_ONES = "零一二三四五六七八九"
+
+
+def cn_numeral(value: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 35 → 三十五 (0-99)."""
+    tens, ones = divmod(value, 10)
+    if not tens:
+        return _CN_ONES[ones]
+    return ("" if tens == 1 else _CN_ONES[tens]) + "十" + (_CN_ONES[ones] if ones else "")
+
+
+def _road_part(match: re.Match[str]) -> str:
+    return cn_numeral(int(match.group(1)))
+
+
 def _cn_digits(match: re.Match[str]) -> str:
     value = cn_number(match.group(1))
     return match.group(0) if value is None else str(value)
@@ -112,6 +132,8 @@ def normalise(text: str) -> str:
         text = _CN_COUNT_RE.sub(_cn_digits, text)
     text = _MARKER_RE.sub(BUILDING, text)
     text = _DASH_RE.sub("-", text)
+    if "段" in text or "支" in text or "横" in text or "纵" in text or "环" in text:
+        text = _ROAD_PART_DIGITS_RE.sub(_road_part, text)
     return _TO_RE.sub("-", text)
 
 
@@ -236,6 +258,8 @@ def read_parts(text: str, start: int = 0, *, road: bool) -> Parts:
                 first = False
                 continue
         first = False
+        if ROAD_PART_RE.match(text, pos):
+            break  # 建新北路二支路: the name goes on, the 2 is no house number
         for name, pattern in _TOKENS:
             m = pattern.match(text, pos)
             if m is None:

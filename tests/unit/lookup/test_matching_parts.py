@@ -473,3 +473,26 @@ def test_the_town_written_keeps_to_that_town_s_rules(address: str, courier: str)
         ("孙五", "石桥镇", "江南古镇小区"),
     )
     assert top(m, address)[0] == courier
+
+
+@pytest.mark.parametrize(
+    ("cells", "address", "courier"),
+    [
+        ((("谭勇", "建新北路1-100号"), ("向东", "建新北路二支路")), "建新北路2支路18号", "向东"),
+        ((("谭勇", "建新北路1-100号"), ("向东", "建新北路二支路")), "建新北路二支路18号", "向东"),
+        ((("甲", "人民南路二段"), ("乙", "人民南路1-99号")), "人民南路2段18号", "甲"),
+        ((("甲", "人民南路2段"),), "人民南路二段18号", "甲"),
+    ],
+)
+def test_a_numbered_part_of_a_road_s_name_is_no_house_number(
+    cells: tuple[tuple[str, str], ...], address: str, courier: str
+) -> None:
+    """建新北路2支路18号 was 建新北路1-100号's courier, sure (2 read as the house number), and
+    人民南路2段 found nothing where the table writes 人民南路二段."""
+    assert top(build(*cells), address) == (courier, "exact", False)
+
+
+def test_a_road_s_numbered_branch_the_table_lacks_is_not_answered_as_sure() -> None:
+    m = build(("谭勇", "建新北路1-100号"))
+    match = answer(m, "建新北路2支路18号")
+    assert not (match.candidates and match.level == "exact" and not match.ambiguous)
