@@ -327,9 +327,10 @@ def _take(parts: Parts, name: str, m: re.Match[str], road: bool) -> bool:
         parts.lane = int(g[0])
         return True
     if name == "building":
-        if road and parts.house is None and parts.lane is None and g[0].isdigit():
-            parts.house = int(g[0])  # 姚江路12号楼: read as a house number on the road
-            return True
+        # 姚江路12号楼 is building 12 (of a compound on the road), not house number 12: a
+        # rule of the road's house numbers cannot be sure of it (as with 12弄)
+        if parts.building is not None:
+            return False
         parts.building = g[0]
         return True
     if name == "unit":
@@ -357,12 +358,16 @@ def _take(parts: Parts, name: str, m: re.Match[str], road: bool) -> bool:
         return True
     if name == "number":
         value = int(g[0])
-        if road and parts.house is None and parts.lane is None:
+        if road and len(g[0]) >= 5 and parts.house is None:
+            return False  # 帽儿胡同 100009: a postcode (or a phone's part), no house number
+        if road and parts.house is None and parts.lane is None and parts.building is None:
             parts.house = value
         elif parts.lane is not None and parts.house is None and parts.lane_house is None:
             parts.lane_house = value  # 12弄3: the house inside the lane
-        elif parts.building is None and len(g[0]) <= 3 and parts.room is None:
-            parts.building = g[0]
+        elif (
+            parts.building is None and parts.unit is None and len(g[0]) <= 3 and parts.room is None
+        ):
+            parts.building = g[0]  # after 3单元, 501 is the room, not building 501
         elif parts.room is None:
             parts.room = value
         else:

@@ -422,7 +422,17 @@ def _evaluate(rule: _Rule, parts: Parts, text: str) -> _Scored | None:
     if rule.need is not None:
         value, shown_value = _value(rule, parts)
         if value is None:
-            if rule.need == "house" and parts.lane is not None:
+            if rule.need == "house" and parts.building is not None and rule.cls == "road":
+                missing.append(
+                    tr(
+                        "The address gives building {building}, not a house number; "
+                        '"{keyword}" covers house numbers {range}',
+                        building=parts.building,
+                        keyword=keyword,
+                        range=_range_text(rule),
+                    )
+                )
+            elif rule.need == "house" and parts.lane is not None:
                 missing.append(
                     tr(
                         'The address gives lane {lane}, not a house number; "{keyword}" '

@@ -496,3 +496,32 @@ def test_a_road_s_numbered_branch_the_table_lacks_is_not_answered_as_sure() -> N
     m = build(("谭勇", "建新北路1-100号"))
     match = answer(m, "建新北路2支路18号")
     assert not (match.candidates and match.level == "exact" and not match.ambiguous)
+
+
+@pytest.mark.parametrize(
+    ("address", "rooms_building"),
+    [("泰和花园3单元501", None), ("泰和花园5幢3单元501", "黄磊"), ("泰和花园9栋2单元1201", "周杰")],
+)
+def test_after_a_unit_a_bare_number_is_the_room(address: str, rooms_building: str | None) -> None:
+    """泰和花园3单元501 was read as building 501 (no match at all); 棠下村3单元105 as building
+    105, sure."""
+    m = build(("黄磊", "泰和花园1-6栋"), ("周杰", "泰和花园7-12栋"))
+    match = answer(m, address)
+    if rooms_building is None:  # the building is not written: either, and said so
+        assert {c.rule.courier_name for c in match.candidates} == {"黄磊", "周杰"}
+        assert match.ambiguous
+    else:
+        assert top(m, address) == (rooms_building, "exact", False)
+
+
+@pytest.mark.parametrize("address", ["帽儿胡同 100009", "帽儿胡同100009", "光华路2号楼"])
+def test_a_postcode_or_a_building_on_a_road_is_no_house_number(address: str) -> None:
+    """帽儿胡同 100009 (a postcode) was house number 100009, sure; 光华路2号楼 house 2."""
+    m = build(
+        ("王建国", "帽儿胡同1-45号"),
+        ("李红", "帽儿胡同46号以后"),
+        ("孙丽", "光华路1-4号"),
+        ("周明", "光华路5-30号"),
+    )
+    match = answer(m, address)
+    assert match.candidates and (match.ambiguous or match.level not in ("exact",))
