@@ -585,6 +585,15 @@ def _check_brackets(text: str, shown: str) -> None:
 
 
 _FILLER_ITEMS = frozenset({"含", "含本号", "包含", "包括", "均含", "全部", "等"})
+# What an estate is made of, not a place of its own: 星河传奇（商铺、底商） is 星河传奇's shops,
+# and 商铺 alone (雅宝路18号商铺) is no estate's. Such a part counts only with its estate.
+_GENERIC_PARTS = frozenset(
+    {
+        "商铺", "底商", "门面", "门面房", "店面", "沿街", "沿街商铺", "商业", "商业街", "住宅",
+        "公寓", "写字楼", "办公楼", "车库", "地下室", "地下车库", "别墅", "洋房", "高层",
+        "多层", "小高层", "排屋", "叠墅", "裙楼", "主楼", "会所", "物业", "幼儿园",
+    }
+)  # fmt: skip
 
 
 def _spec_only(text: str, shown: str, road_like: bool) -> _Spec | None:
@@ -670,8 +679,9 @@ def _piece(text: str, shown: str, previous: Fragment | None) -> list[Fragment]:
         if inner is not None and not (inner.building is not None and not inner.ranges):
             specs_inside.append(inner)
             continue
-        if _LABEL_RE.fullmatch(item) or _BARE_LABEL_RE.fullmatch(item):
-            # 万达广场（A座、B座）: a block label counts only with its estate
+        if _LABEL_RE.fullmatch(item) or _BARE_LABEL_RE.fullmatch(item) or item in _GENERIC_PARTS:
+            # 万达广场（A座、B座）, 星河传奇（商铺）: a block label or a generic part counts
+            # only with its estate
             out.append(Fragment(base_name + item, base_name, "community", None, None, "all", shown))
             continue
         if "(" in item:
@@ -691,6 +701,12 @@ def _piece(text: str, shown: str, previous: Fragment | None) -> list[Fragment]:
         combined: list[Fragment] = []
         range_specs = [s for s in specs_inside if s.ranges]
         others = [s for s in specs_inside if not s.ranges]
+        phases = [s for s in others if s.phase is not None]
+        if len(phases) > 1:
+            # 龙湖天街（一期、二期）: each phase is the estate's, not the last one alone (and
+            # with 1-5幢 beside them, buildings 1-5 of each)
+            others = [s for s in others if s not in phases]
+            range_specs = [p.merge(r) for p in phases for r in range_specs] or phases
         for extra in others:
             merged = merged.merge(extra)
         if range_specs:

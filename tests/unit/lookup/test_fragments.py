@@ -213,3 +213,26 @@ def test_describe_says_how_the_fragment_was_read(
     cell: str, range_text: str | None, shown: str
 ) -> None:
     assert describe(parse_area_cell(cell, range_text)[0]) == shown
+
+
+@pytest.mark.parametrize(
+    "cell", ["龙湖天街（一期、二期）", "龙湖天街(1期,2期)", "龙湖天街（一期，二期）"]
+)
+def test_every_phase_in_brackets_is_kept(cell: str) -> None:
+    """龙湖天街（一期、二期） kept only 二期: 龙湖天街一期5栋 found nothing."""
+    phases = [(f.keyword, f.phase) for f in parse_area_cell(cell)]
+    assert phases == [("龙湖天街1期", 1), ("龙湖天街2期", 2)]
+
+
+@pytest.mark.parametrize("kind", ["商铺", "底商", "门面", "住宅", "车库", "写字楼"])
+def test_a_generic_part_in_brackets_counts_only_with_its_estate(kind: str) -> None:
+    """星河传奇（商铺、底商）: 商铺 became a name of its own, and 雅宝路18号商铺 was answered
+    by 星河传奇's courier, sure."""
+    names = {(f.keyword, f.parent) for f in parse_area_cell(f"星河传奇（{kind}、A座）")}
+    assert (kind, "星河传奇") not in names
+    assert (f"星河传奇{kind}", "星河传奇") in names
+
+
+def test_phases_in_brackets_with_a_building_range_keep_every_phase() -> None:
+    got = [(f.phase, f.lo, f.hi) for f in parse_area_cell("龙湖天街（一期、二期、1-5幢）")]
+    assert got == [(1, 1, 5), (2, 1, 5)]

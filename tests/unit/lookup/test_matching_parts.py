@@ -525,3 +525,18 @@ def test_a_postcode_or_a_building_on_a_road_is_no_house_number(address: str) -> 
     )
     match = answer(m, address)
     assert match.candidates and (match.ambiguous or match.level not in ("exact",))
+
+
+def test_shops_of_an_estate_and_its_phases_answer_only_for_that_estate() -> None:
+    """雅宝路18号商铺 was 星河传奇（商铺、底商）'s courier, sure; 龙湖天街一期5栋 found nothing
+    (the table's （一期、二期） kept 二期 alone)."""
+    m = build(
+        ("丙", "星河传奇（商铺、底商）"),
+        ("庚", "雅宝路"),
+        ("甲", "龙湖天街（一期、二期）"),
+        ("乙", "龙湖天街（三期、四期）"),
+    )
+    assert top(m, "雅宝路18号商铺") == ("庚", "exact", False)
+    assert top(m, "星河传奇商铺12号") == ("丙", "exact", False)
+    assert top(m, "龙湖天街一期5栋") == ("甲", "exact", False)
+    assert top(m, "龙湖天街3期") == ("乙", "exact", False)
