@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.i18n import tr
 from branchdesk.io.export import ExportKind, register_export, write_table
+from branchdesk.lookup.fragments import Fragment, FragmentError, cell_text, parse_area_cell
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 from branchdesk.lookup.service import LookupResult, level_text, only_active
 from branchdesk.privacy import mask_phone, mask_phones_in, require_full_phones
@@ -54,9 +56,10 @@ def export_kind(session: Session, kind: str, path: Path, *, mask: bool = True) -
                 ]
             fragments = grouped[key][2]
             assert isinstance(fragments, list)
-            if (key, rule.source_text) not in seen:
-                seen.add((key, rule.source_text))
-                fragments.append(rule.source_text)
+            written = _written(rule)
+            if (key, written) not in seen:
+                seen.add((key, written))
+                fragments.append(written)
         for values in grouped.values():
             values[2] = "；".join(values[2])  # type: ignore[arg-type]
             rows.append(values)
@@ -145,6 +148,48 @@ def export_kind(session: Session, kind: str, path: Path, *, mask: bool = True) -
 
 def _as_is(text: str | None) -> str | None:
     return text
+
+
+def _rule_fragment(rule: AreaRule) -> Fragment:
+    """The fragment a stored rule was read as (its detail applied)."""
+    try:
+        detail = json.loads(rule.detail) if rule.detail else None
+    except ValueError:
+        detail = None
+    fragment = Fragment(
+        rule.keyword,
+        rule.parent_keyword,
+        rule.kind,
+        rule.number_lo,
+        rule.number_hi,
+        rule.parity,
+        rule.source_text or "",
+    )
+    return fragment.with_detail(detail if isinstance(detail, dict) else None)
+
+
+def _same(a: Fragment, b: Fragment) -> bool:
+    fields = ("keyword", "kind", "lo", "hi", "parity", "on", "building", "phase", "side")
+    return all(getattr(a, f) == getattr(b, f) for f in (*fields, "condition", "exclude"))
+
+
+def _reads_as(text: str, fragment: Fragment) -> bool:
+    try:
+        return any(_same(f, fragment) for f in parse_area_cell(text))
+    except FragmentError:
+        return False
+
+
+def _written(rule: AreaRule) -> str:
+    """The area text of `rule` in the export: as the table wrote it where that text alone
+    reads back as the rule; else the rule written out (中山西路 with 单号 from the 单双号
+    column: 中山西路单号; 五巷 after 夏北大街三巷: 夏北大街5弄), where that reads back."""
+    text = rule.source_text or ""
+    stored = _rule_fragment(rule)
+    if _reads_as(text, stored):
+        return text
+    spelled = cell_text(stored)
+    return spelled if _reads_as(spelled, stored) else text
 
 
 def export_batch_lookup(results: list[LookupResult], path: Path) -> int:

@@ -953,6 +953,7 @@ __all__ = [
     "ONS",
     "Fragment",
     "FragmentError",
+    "cell_text",
     "classify",
     "is_label_keyword",
     "is_road",
@@ -971,6 +972,47 @@ _ON_WORD = {
     "group": "组",
 }
 _SIDE_WORD = {"E": "东侧", "W": "西侧", "S": "南侧", "N": "北侧"}
+
+
+def cell_text(fragment: Fragment) -> str:
+    """`fragment` written as one area cell (中山西路单号, 夏北大街5弄, 清水河畔3幢1-2单元,
+    洗面桥街（除12号）): what an export writes where the text it was read from does not give
+    the rule by itself (a range from the 门牌范围 column, a piece continuing the one before)."""
+    text = fragment.keyword
+    if fragment.phase is not None and not text.endswith(f"{fragment.phase}期"):
+        text += f"{fragment.phase}期"
+    if fragment.building is not None and fragment.on != "building":
+        text += f"{fragment.building}{BUILDING}"
+    text += _range_words(fragment)
+    if fragment.condition:
+        text += f"（{fragment.condition}）"  # 中山路（中山广场以东）: the side with it
+    elif fragment.side is not None:
+        text += _SIDE_WORD[fragment.side]
+    if fragment.exclude:
+        numbers = "、".join(
+            f"{lo}号" if hi == lo else f"{lo}-{hi}号" if hi is not None else f"{lo}号以后"
+            for lo, hi in fragment.exclude
+        )
+        text += f"（除{numbers}）"
+    return text
+
+
+def _range_words(fragment: Fragment) -> str:
+    """A fragment's range and side of the road: 1-200号, 151号以后, 单号, 1-6幢双号; "" for
+    none."""
+    word = _ON_WORD.get(fragment.on, "号")
+    lo, hi = fragment.lo, fragment.hi
+    if lo is not None and hi is not None:
+        first = _number(fragment.on, lo, fragment.letters)
+        last = _number(fragment.on, hi, fragment.letters)
+        text = f"{first}{word}" if lo == hi else f"{first}{word}-{last}{word}"
+    elif lo is not None:
+        text = f"{_number(fragment.on, lo, fragment.letters)}{word}以后"
+    elif hi is not None:
+        text = f"{_number(fragment.on, hi, fragment.letters)}{word}以内"
+    else:
+        text = ""
+    return text + {"odd": "单号", "even": "双号"}.get(fragment.parity, "")
 
 
 def _number(on: str, value: int, letters: bool) -> str:

@@ -303,3 +303,65 @@ def test_lookup_of_an_address_in_another_city_says_it_is_outside_the_branch(
     assert run("lookup", "杭州市西湖区某某路88号") == 0
     out = capsys.readouterr().out
     assert "No match" in out and "杭州市" in out and "宁波市" in out
+
+
+def _area_rules(db_file: Path) -> list[tuple[object, ...]]:
+    """Every area rule of a database as it matches (its detail without where it was read)."""
+    import sqlite3
+
+    with sqlite3.connect(db_file) as con:
+        rows = con.execute(
+            "SELECT c.name, r.keyword, r.parent_keyword, r.kind, r.number_lo, r.number_hi,"
+            " r.parity, r.district, r.town, r.detail FROM area_rule r JOIN courier c"
+            " ON c.id = r.courier_id"
+        )
+        kept = []
+        for *row, detail in rows:
+            parts = json.loads(detail) if detail else {}
+            for key in ("row_warnings", "sheet", "warning", "community", "zone"):
+                parts.pop(key, None)
+            kept.append((*row, json.dumps(parts, sort_keys=True)))
+    return sorted(kept)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "cities/chengdu_wuhou/areas_flat.xlsx",
+        "cities/foshan_nanhai/areas_wide.xlsx",
+        "cities/shenyang_heping/areas_per_courier.xlsx",
+    ],
+)
+def test_export_areas_of_other_cities_imports_back_to_the_same_rules(
+    fixtures: Path, tmp_path: Path, table: str
+) -> None:
+    """Blocks from a range column (望江名门 + 4幢), a building's units, a side with its
+    condition (中山路（中山广场以东）) came back otherwise, or not at all."""
+    from branchdesk import paths
+
+    assert run("import", "areas", str(fixtures / table), "--skip-invalid") == 0
+    before = _area_rules(paths.db_path())
+    out = tmp_path / "areas.xlsx"
+    assert run("export", "areas", "-o", str(out)) == 0
+    other = tmp_path / "another-pc"
+    assert run("--data-dir", str(other), "import", "areas", str(out)) == 0
+    assert _area_rules(other / "branchdesk.sqlite3") == before
+
+
+def test_export_areas_keeps_every_rule_of_the_sample_on_the_way_back(
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The export dropped the 门牌范围 and 单双号 columns: 中山西路 单号 / 双号 came back as one
+    road of two couriers, and 中山西路5号 a tie (hostile tester)."""
+    from branchdesk import paths
+
+    rules = _area_rules
+    before = rules(paths.db_path())
+    out = tmp_path / "areas.xlsx"
+    assert run("export", "areas", "-o", str(out)) == 0
+    other = tmp_path / "another-pc"
+    assert run("--data-dir", str(other), "import", "areas", str(out)) == 0
+    assert rules(other / "branchdesk.sqlite3") == before
+    capsys.readouterr()
+    assert run("--data-dir", str(other), "lookup", "中山西路5号", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["sure"] is True
