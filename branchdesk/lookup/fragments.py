@@ -423,7 +423,7 @@ def _split_name(text: str) -> tuple[str, str]:
 
 
 _SERIES_RE = re.compile(
-    rf"^(.+?)([{CN_NUMERALS}]+|\d+)(.{{0,2}}?(?:路|街|巷|弄|大道))-?(?:至|到|-)\1"
+    rf"^(.+)([{CN_NUMERALS}]+|\d+)(.{{0,2}}?(?:路|街|巷|弄|大道|条|胡同))-?(?:至|到|-)\1"
     rf"([{CN_NUMERALS}]+|\d+)\3$"
 )
 
@@ -541,9 +541,35 @@ def _condition_text(spec: _Spec, shown: str) -> tuple[str | None, str | None]:
 
 # --- cells ------------------------------------------------------------------------------------
 
-_SEPARATORS = frozenset(";、,/\n\r；，／|")
+_SEPARATORS = frozenset(";、,/\n\r；，／|｜")
+# Names written apart by a space, a dot or a plus (雨儿胡同 福祥胡同, 菊儿胡同.寿比胡同): split
+# where the text before ends as a name does and the text after is a name of 3+ characters
+# (not 帽儿胡同 1-45号, nor 春江花月小区 东区, nor 万达 广场). A middle dot is no separator:
+# 碧桂园·天玺湾 is one estate (a developer's name and the estate's).
+_APART_RE = re.compile(r"(?:[\s\u3000]*[.+＋][\s\u3000]*|[\s\u3000]+)")
+_NAME_ENDS = tuple("路街巷道弄同村园苑城场厦院府庭湾居里坊条号楼幢栋座期段")
+_CJK_START_RE = re.compile(r"[\u4e00-\u9fff]{3}")
 _OPENING = frozenset("(（【〔［")
 _CLOSING = frozenset(")）】〕］")
+
+
+def _names_apart(cell: str) -> str:
+    """`cell` with names written apart by spaces, dots or pluses separated by 、."""
+    if not _APART_RE.search(cell):
+        return cell
+    pieces = _APART_RE.split(cell)
+    gaps = _APART_RE.findall(cell)
+    out = [pieces[0]]
+    for gap, piece in zip(gaps, pieces[1:], strict=True):
+        before = out[-1].rstrip()
+        apart = (
+            before.endswith(_NAME_ENDS)
+            and _CJK_START_RE.match(piece) is not None
+            and not piece.startswith(("单号", "双号", "全段", "全线"))
+        )
+        out.append("、" if apart else gap)
+        out.append(piece)
+    return "".join(out)
 
 
 def _split_top_level(text: str) -> list[str]:
@@ -893,7 +919,7 @@ def parse_area_cell(cell: str, range_text: str | None = None) -> list[Fragment]:
     _check_brackets(normalise(cell), (cell or "").strip())
     fragments: list[Fragment] = []
     last: list[Fragment] = []  # the fragments of the piece before
-    for piece in _split_top_level(cell or ""):
+    for piece in _split_top_level(_names_apart(cell or "")):
         shown = piece.strip()
         text = normalise(piece)
         if not text.strip("()"):

@@ -236,3 +236,27 @@ def test_a_generic_part_in_brackets_counts_only_with_its_estate(kind: str) -> No
 def test_phases_in_brackets_with_a_building_range_keep_every_phase() -> None:
     got = [(f.phase, f.lo, f.hi) for f in parse_area_cell("龙湖天街（一期、二期、1-5幢）")]
     assert got == [(1, 1, 5), (2, 1, 5)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("雨儿胡同 福祥胡同 东棉花胡同", ["雨儿胡同", "福祥胡同", "东棉花胡同"]),
+        ("北兵马司胡同|秦老胡同｜前鼓楼苑胡同", ["北兵马司胡同", "秦老胡同", "前鼓楼苑胡同"]),
+        ("黑芝麻胡同\u3000板厂胡同", ["黑芝麻胡同", "板厂胡同"]),
+        ("菊儿胡同.寿比胡同", ["菊儿胡同", "寿比胡同"]),
+        ("后圆恩寺胡同 + 前圆恩寺胡同", ["后圆恩寺胡同", "前圆恩寺胡同"]),
+        ("甲九路1-45号 甲十路", ["甲九路", "甲十路"]),
+        ("东四五条至东四八条", ["东四五条", "东四六条", "东四七条", "东四八条"]),
+        # not names apart: a range, a side, a part too short to be a name
+        ("帽儿胡同 1-45号", ["帽儿胡同"]),
+        ("中山西路 单号", ["中山西路"]),
+        ("春江花月小区 东区", ["春江花月小区东区"]),
+        ("万达 广场", ["万达广场"]),
+    ],
+)
+def test_names_written_apart_by_spaces_dots_and_pluses_are_names_of_their_own(
+    cell: str, names: list[str]
+) -> None:
+    """雨儿胡同 福祥胡同 东棉花胡同 was one name of 14 characters: 雨儿胡同5号 found nothing."""
+    assert list(dict.fromkeys(f.keyword for f in parse_area_cell(cell))) == names
