@@ -108,7 +108,7 @@ def _reads_as_area(cells: object) -> float:
         compact = "".join(value.split()).rstrip(")）")
         if _ZONE_LABEL.search(compact):
             continue
-        if _ADDRESS_END.search(compact + ")") or _ADDRESS_END.search(compact):
+        if _ADDRESS_END.search(compact):  # (its closing bracket was taken off above)
             good += 1
     return good / len(filled)
 

@@ -178,6 +178,23 @@ def test_the_area_column_is_chosen_by_what_its_cells_hold(db: Database, tmp_path
     assert _courier(db, "城东二片") == ""  # a zone label is no address
 
 
+def test_a_column_of_district_names_headed_区域_is_not_taken_for_the_area(
+    db: Database, tmp_path: Path
+) -> None:
+    """区域 (东城区, blank below as merged cells leave it) beat 派送范围 and the import refused
+    every row but two: any cell counted as an area name."""
+    path = tmp_path / "北新桥.csv"
+    path.write_bytes(
+        "区域,街道,派送范围,业务员姓名\r\n"
+        "东城区,交道口街道,南锣鼓巷；帽儿胡同1-45号,王建国\r\n"
+        ",,帽儿胡同46号以后；雨儿胡同,李红\r\n"
+        "朝阳区,三里屯街道,三里屯路1-29号单号,李红\r\n".encode("gbk")
+    )
+    _import(db, path)
+    assert _courier(db, "帽儿胡同50号") == "李红"
+    assert _courier(db, "南锣鼓巷3号") == "王建国"
+
+
 def test_a_cell_of_30000_digits_does_not_hold_the_import_up(tmp_path: Path) -> None:
     # Found by the bad-input campaign: telling zone labels (城东二片) from addresses tried a
     # pattern at every position of the cell, each trying every length of its digits: one such
