@@ -113,6 +113,21 @@ def _reads_as_area(cells: object) -> float:
     return good / len(filled)
 
 
+def _range_cell(value: object) -> str | None:
+    """A 门牌范围 / 单双号 cell as text; a date is refused: 1-12 typed into a cell Excel formats
+    as a date became 2024-01-12, and was read as a range from 2024 to 1."""
+    if isinstance(value, date):
+        raise CellError(
+            tr(
+                "{value} is a date: Excel turned a range such as {guess} into one. Format the "
+                "column as text, type the range again and import again.",
+                value=value.isoformat()[:10],
+                guess=f"{value.month}-{value.day}",
+            )
+        )
+    return text_cell(value)
+
+
 AREA_FIELDS = (
     Field("district", "District", ("区县", "区", "县区", "所属区县", "行政区"), fill_down=True),
     Field(
@@ -153,8 +168,9 @@ AREA_FIELDS = (
         "range",
         "House-number range",
         ("门牌范围", "门牌号", "门牌", "范围", "详细地址范围", "地址范围", "号段"),
+        parse=_range_cell,
     ),
-    Field("parity", "Odd / even", ("单双号", "单双", "单/双", "单双号侧")),
+    Field("parity", "Odd / even", ("单双号", "单双", "单/双", "单双号侧"), parse=_range_cell),
     Field("courier", "Courier", COURIER, required=True, parse=_courier_name, fill_down=True),
     Field(
         "employee_no",

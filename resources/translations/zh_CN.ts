@@ -9773,5 +9773,13 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The address is in {city}, not in the branch's city ({home}): no courier of the branch's area table delivers there.</source>
         <translation>地址在{city}，不在本网点所在城市（{home}）：本网点派件区域表里没有业务员派送这里。</translation>
     </message>
+    <message>
+        <source>{value} is a date: Excel turned a range such as {guess} into one. Format the column as text, type the range again and import again.</source>
+        <translation>{value} 是一个日期：Excel 把 {guess} 这样的门牌范围变成了日期。请把这一列设为“文本”格式，重新输入范围后再导入。</translation>
+    </message>
+    <message>
+        <source>The address gives building {building}, not a house number; "{keyword}" covers house numbers {range}</source>
+        <translation>地址写的是{building}号楼，不是门牌号；“{keyword}”这条按门牌号{range}</translation>
+    </message>
 </context>
 </TS>

@@ -212,3 +212,22 @@ def test_a_cell_of_30000_digits_does_not_hold_the_import_up(tmp_path: Path) -> N
     prepared = validate(read_sheet(path), kinds()["areas"], None)
     assert time.perf_counter() - started < 2.0
     assert prepared.valid == 1
+
+
+def test_a_range_excel_turned_into_a_date_is_named_in_its_own_column(
+    db: Database, tmp_path: Path
+) -> None:
+    """门牌号 1-12 saved by Excel as 2024-01-12 was refused as "range starts at 2024, after its
+    end 1", at the 道路 column."""
+    from datetime import datetime
+
+    path = _book(
+        tmp_path / "dates.xlsx",
+        {"Sheet1": [["道路", "门牌号", "业务员"], ["富民路", datetime(2024, 1, 12), "吴静"]]},
+        {},
+    )
+    with pytest.raises(ImportRejected) as rejected:
+        _import(db, path)
+    message = str(rejected.value)
+    assert "column B（门牌号）" in message and "2024-01-12 is a date" in message
+    assert "1-12" in message and "2024, after" not in message
