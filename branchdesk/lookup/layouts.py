@@ -118,6 +118,7 @@ def _plain(raw: RawSheet, fields: list[Field], several: bool = True) -> RawSheet
     return RawSheet(raw.file, raw.name, rows, raw.encoding)
 
 
+_MOBILE_RE = re.compile(r"(?<!\d)(1[3-9]\d{9})(?!\d)")
 _NOT_A_NAME = re.compile(r"区域|范围|表|派件|片区|网点|数据|明细|汇总|清单|分工|名单")
 
 
@@ -131,6 +132,11 @@ def _courier_of_sheet(raw: RawSheet, header_row: int, by_name: bool = True) -> d
                 if m and key not in info:
                     info[key] = m.group(1)
     name = raw.name.strip()
+    mobile = _MOBILE_RE.search(name)
+    if mobile:
+        # 王建国-13911110001, 李红（13911110002）: the courier's phone, not an employee number
+        info.setdefault("phone", mobile.group(1))
+        name = (name[: mobile.start()] + name[mobile.end() :]).strip(" -_—")
     name = re.sub(r"[（(【\[].*?[）)】\]]", "", name).strip()
     number = re.search(r"[-_—\s]+([A-Za-z0-9]{2,12})$", name)
     if number:

@@ -231,3 +231,27 @@ def test_a_range_excel_turned_into_a_date_is_named_in_its_own_column(
     message = str(rejected.value)
     assert "column B（门牌号）" in message and "2024-01-12 is a date" in message
     assert "1-12" in message and "2024, after" not in message
+
+
+def test_a_phone_in_a_courier_s_sheet_name_is_the_phone_not_the_employee_number(
+    db: Database, tmp_path: Path
+) -> None:
+    """王建国-13911110001 stored 13911110001 as the employee number and no phone; 李红
+    （13911110002） lost the number."""
+    path = _book(
+        tmp_path / "per-courier.xlsx",
+        {
+            "王建国-13911110001": [["道路/小区", "门牌号"], ["帽儿胡同", "1-45号"]],
+            "李红（13911110002）": [["道路/小区", "门牌号"], ["雨儿胡同", None]],
+            "周明-BJ05": [["道路/小区", "门牌号"], ["福祥胡同", None]],
+        },
+        {},
+    )
+    _import(db, path)
+    with db.session() as session:
+        couriers = {c.name: (c.employee_no, c.phone) for c in session.scalars(select(Courier))}
+    assert couriers == {
+        "王建国": (None, "13911110001"),
+        "李红": (None, "13911110002"),
+        "周明": ("BJ05", None),
+    }
