@@ -79,11 +79,47 @@ def _has_header(raw: RawSheet, fields: list[Field]) -> bool:
     return True
 
 
+# A road column and an estate column side by side (道路 | 小区), with no column of both: one
+# row gives a road, another an estate, some both (望海路 | 兰园).
+_ROAD_HEADERS = frozenset({"道路", "路名", "道路名称", "街道路名", "街路巷"})
+_ESTATE_HEADERS = frozenset({"小区", "小区名称", "楼盘", "楼盘名称", "小区/楼盘", "小区楼盘"})
+_BOTH_HEADERS = frozenset(
+    {"负责片区", "派件区域", "派送范围", "派件范围", "负责区域", "道路/小区", "小区/道路", "承包区"}
+)
+
+
+def _joined_road_and_estate(raw: RawSheet) -> RawSheet:
+    """`raw` with its road and estate columns read as one 道路/小区 column (望海路；兰园); as it
+    is where it has not both, or has a column of both already."""
+    for index, row in enumerate(raw.rows[:15]):
+        labels = [_label(v) for v in row]
+        roads = [c for c, label in enumerate(labels) if label in _ROAD_HEADERS]
+        estates = [c for c, label in enumerate(labels) if label in _ESTATE_HEADERS]
+        if not roads or not estates:
+            continue
+        if any(label in _BOTH_HEADERS for label in labels):
+            return raw
+        road, estate = roads[0], estates[0]
+        rows = [list(r) for r in raw.rows]
+        rows[index][road], rows[index][estate] = "道路/小区", None
+        for values in rows[index + 1 :]:
+            if estate >= len(values):
+                continue
+            while len(values) <= road:
+                values.append(None)
+            written = [cell_text(values[c]) for c in (road, estate)]
+            values[road] = "；".join(w for w in written if w) or None
+            values[estate] = None
+        return RawSheet(raw.file, raw.name, rows, raw.encoding)
+    return raw
+
+
 def _plain(raw: RawSheet, fields: list[Field], several: bool = True) -> RawSheet:
     """`raw` laid out as a plain table: as it is, with its courier added, or unfolded."""
     wide = _unfold_wide(raw)
     if wide is not None:
         return wide
+    raw = _joined_road_and_estate(raw)
     try:
         header_row, mapping = detect_header(raw.rows, fields)
         return raw  # flat: area and courier columns

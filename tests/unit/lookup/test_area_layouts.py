@@ -255,3 +255,27 @@ def test_a_phone_in_a_courier_s_sheet_name_is_the_phone_not_the_employee_number(
         "李红": (None, "13911110002"),
         "周明": ("BJ05", None),
     }
+
+
+def test_a_road_column_beside_an_estate_column_reads_both(db: Database, tmp_path: Path) -> None:
+    """道路 | 小区: rows with only an estate were refused, and 兰园 beside 望海路 was dropped."""
+    path = _book(
+        tmp_path / "蛇口.xlsx",
+        {
+            "派件": [
+                ["南山区蛇口网点派件表", None, None, None, None],
+                ["序号", "片区", "道路", "小区", "快递员"],
+                [1, "A1区", "工业八路", None, "吴涛"],
+                [2, "A1区", None, "海湾花园", "吴涛"],
+                [3, "B1区", "望海路", "兰园", "郑雪"],
+            ]
+        },
+        {},
+    )
+    _import(db, path)
+    assert [_courier(db, a) for a in ("工业八路5号", "海湾花园3栋", "望海路10号", "兰园2栋")] == [
+        "吴涛",
+        "吴涛",
+        "郑雪",
+        "郑雪",
+    ]
