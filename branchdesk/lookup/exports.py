@@ -169,7 +169,7 @@ def _rule_fragment(rule: AreaRule) -> Fragment:
 
 
 def _same(a: Fragment, b: Fragment) -> bool:
-    fields = ("keyword", "kind", "lo", "hi", "parity", "on", "building", "phase", "side")
+    fields = ("keyword", "kind", "lo", "hi", "parity", "on", "building", "phase", "side", "lane")
     return all(getattr(a, f) == getattr(b, f) for f in (*fields, "condition", "exclude"))
 
 

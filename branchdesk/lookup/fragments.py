@@ -55,6 +55,7 @@ class Fragment:
     side: str | None = None  # E W S N: 西侧, 以东
     condition: str | None = None  # kept as written, not decidable from an address alone
     warning: str | None = None  # what was read only in part
+    lane: int | None = None  # the lane a house range is inside (富民路88弄1-30号)
 
     def detail(self) -> dict[str, Any] | None:
         """The parts beyond the table columns, for storing (None when there are none)."""
@@ -63,7 +64,7 @@ class Fragment:
             out["on"] = self.on
         if self.letters:
             out["letters"] = True
-        for key in ("building", "phase", "side", "condition", "warning"):
+        for key in ("building", "phase", "side", "condition", "warning", "lane"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -87,6 +88,7 @@ class Fragment:
             side=detail.get("side"),
             condition=detail.get("condition"),
             warning=detail.get("warning"),
+            lane=None if detail.get("lane") is None else int(detail["lane"]),
         )
 
 
@@ -495,7 +497,14 @@ def _fragments(name: str, spec: _Spec, parent: str | None, shown: str) -> list[F
             kind = kind_of_name
         return [Fragment(name, parent, kind, None, None, spec.parity, shown, **common)]
     out = []
-    for r in spec.ranges:
+    ranges = spec.ranges
+    lanes = [r for r in ranges if r.on == "lane" and r.lo is not None and r.lo == r.hi]
+    lane = None
+    if len(lanes) == 1 and any(r.on == "house" for r in ranges):
+        # 富民路88弄1-30号: houses 1-30 inside lane 88, not lane 88 and houses of the road
+        lane = lanes[0].lo
+        ranges = [r for r in ranges if r is not lanes[0]]
+    for r in ranges:
         kind = "road-range" if r.on in ("house", "lane") else "building-range"
         out.append(
             Fragment(
@@ -509,6 +518,7 @@ def _fragments(name: str, spec: _Spec, parent: str | None, shown: str) -> list[F
                 on=r.on,
                 letters=r.letters,
                 building=spec.building if r.on in ("unit", "floor") else None,
+                lane=lane if r.on == "house" else None,
                 **common,
             )
         )
@@ -869,6 +879,22 @@ def _apply_range(fragment: Fragment, spec: _Spec) -> list[Fragment]:
         fragment.keyword, fragment.parent, fragment.kind
     ):
         return [fragment]
+    if (
+        fragment.on == "lane"
+        and fragment.lo is not None
+        and fragment.lo == fragment.hi
+        and any(r.on == "house" for r in spec.ranges)
+    ):
+        # 富民路88弄 with 1-30号 in the 门牌范围 column: houses 1-30 inside the lane
+        lane = _Range("lane", fragment.lo, fragment.hi)
+        inside = _Spec(
+            ranges=[lane, *spec.ranges],
+            parity=fragment.parity if fragment.parity != "all" else spec.parity,
+            exclude=[*fragment.exclude, *spec.exclude],
+            side=fragment.side or spec.side,
+            condition=[c for c in (fragment.condition, *spec.condition) if c],
+        )
+        return _fragments(fragment.keyword, inside, fragment.parent, fragment.text)
     if fragment.lo is not None:
         parity = fragment.parity if fragment.parity != "all" else spec.parity
         condition = "；".join(x for x in (fragment.condition, *spec.condition) if x) or None
@@ -963,7 +989,7 @@ def _unique(fragments: list[Fragment]) -> list[Fragment]:
     seen: set[tuple[object, ...]] = set()
     result = []
     for f in fragments:
-        key = (f.keyword, f.parent, f.kind, f.lo, f.hi, f.parity, f.on, f.building, f.phase)
+        key = (f.keyword, f.parent, f.kind, f.lo, f.hi, f.parity, f.on, f.building, f.phase, f.lane)
         if key not in seen:
             seen.add(key)
             result.append(f)
@@ -1009,6 +1035,8 @@ def cell_text(fragment: Fragment) -> str:
         text += f"{fragment.phase}期"
     if fragment.building is not None and fragment.on != "building":
         text += f"{fragment.building}{BUILDING}"
+    if fragment.lane is not None:
+        text += f"{fragment.lane}弄"
     text += _range_words(fragment)
     if fragment.condition:
         text += f"（{fragment.condition}）"  # 中山路（中山广场以东）: the side with it
@@ -1058,6 +1086,8 @@ def describe(fragment: Fragment) -> str:
         words.append(f"{fragment.phase}期")
     if fragment.building is not None and fragment.on in ("unit", "floor"):
         words.append(f"{fragment.building}幢")
+    if fragment.lane is not None:
+        words.append(f"{fragment.lane}弄")
     lo, hi, on = fragment.lo, fragment.hi, fragment.on
     mark = "座" if fragment.letters else _ON_WORD.get(on, "号")
     if lo is not None:

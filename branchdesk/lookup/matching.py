@@ -248,7 +248,7 @@ class _Rule:
     name: str  # what is searched for (canonical)
     shown: str  # the name as the table writes it
     cls: str  # place | road | town | district
-    need: str | None  # the part the range counts: house lane building unit floor group
+    need: str | None  # the part the range counts: house lane lane_house building unit floor group
     lo: int | None
     hi: int | None
     letters: bool
@@ -258,6 +258,7 @@ class _Rule:
     exclude: tuple[tuple[int, int | None], ...]
     side: str | None
     condition: str | None
+    lane: int | None  # the lane a lane_house range is inside
     district_key: str
     city_key: str  # the city of its district, where the district's name says it ("" if not)
     town: str  # its town or street (镇, 乡, 街道) as the table writes it, normalised ("" if none)
@@ -297,6 +298,8 @@ def _compile(spec: AreaRuleSpec) -> _Rule | None:
     elif kind == "road-range":
         cls = "road"
         need = fragment.on if lo is not None else ("house" if fragment.parity != "all" else None)
+        if fragment.lane is not None and need == "house":
+            need = "lane_house"  # 富民路88弄1-30号: the house inside lane 88
     elif kind == "road":
         cls = "road"
     elif kind == "town":
@@ -321,6 +324,7 @@ def _compile(spec: AreaRuleSpec) -> _Rule | None:
         exclude=fragment.exclude,
         side=fragment.side,
         condition=fragment.condition,
+        lane=fragment.lane,
         district_key=_place_key(spec.district),
         city_key=_city_key(spec.district),
         town=normalise(spec.town or ""),
@@ -457,7 +461,16 @@ def _evaluate(rule: _Rule, parts: Parts, text: str) -> _Scored | None:
                         range=_range_text(rule),
                     )
                 )
-            if rule.need in ("house", "lane"):
+            if rule.need == "lane_house":
+                exact_tier = TIER_ROAD_RANGE
+                reason = tr(
+                    'House number {number} in lane {lane} of "{keyword}" is in {range}',
+                    number=shown_value,
+                    lane=rule.lane,
+                    keyword=keyword,
+                    range=_range_text(rule),
+                )
+            elif rule.need in ("house", "lane"):
                 exact_tier = TIER_ROAD_RANGE
                 reason = tr(
                     'House number {number} on "{keyword}" is in {range}',
@@ -540,6 +553,12 @@ def _value(rule: _Rule, parts: Parts) -> tuple[int | None, str]:
         return parts.house, str(parts.house)
     if need == "lane":
         return parts.lane, str(parts.lane)
+    if need == "lane_house":
+        if parts.lane is None:
+            return None, ""
+        if parts.lane != rule.lane:
+            return -1, str(parts.lane)  # another lane: outside the rule
+        return parts.lane_house, str(parts.lane_house)
     if need == "building":
         written = parts.building
         if written is None:
@@ -564,6 +583,13 @@ def _value(rule: _Rule, parts: Parts) -> tuple[int | None, str]:
 
 def _missing_reason(rule: _Rule, keyword: str) -> str:
     rng = _range_text(rule)
+    if rule.need == "lane_house":
+        return tr(
+            'No house number in lane {lane}; "{keyword}" covers numbers {range} of lane {lane}',
+            keyword=keyword,
+            range=rng,
+            lane=rule.lane,
+        )
     if rule.need in ("house", "lane"):
         return tr(
             'No house number in the address; "{keyword}" covers numbers {range}',

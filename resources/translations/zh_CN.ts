@@ -9781,5 +9781,13 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The address gives building {building}, not a house number; "{keyword}" covers house numbers {range}</source>
         <translation>地址写的是{building}号楼，不是门牌号；“{keyword}”这条按门牌号{range}</translation>
     </message>
+    <message>
+        <source>House number {number} in lane {lane} of "{keyword}" is in {range}</source>
+        <translation>“{keyword}”{lane}弄{number}号在门牌范围 {range} 内</translation>
+    </message>
+    <message>
+        <source>No house number in lane {lane}; "{keyword}" covers numbers {range} of lane {lane}</source>
+        <translation>地址中没有{lane}弄里的门牌号；“{keyword}”只负责{lane}弄的门牌 {range}</translation>
+    </message>
 </context>
 </TS>

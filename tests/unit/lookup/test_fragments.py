@@ -260,3 +260,24 @@ def test_names_written_apart_by_spaces_dots_and_pluses_are_names_of_their_own(
 ) -> None:
     """雨儿胡同 福祥胡同 东棉花胡同 was one name of 14 characters: 雨儿胡同5号 found nothing."""
     assert list(dict.fromkeys(f.keyword for f in parse_area_cell(cell))) == names
+
+
+def test_a_lane_s_house_range_is_one_fragment_and_reads_back() -> None:
+    from dataclasses import replace
+
+    from branchdesk.lookup.fragments import cell_text
+
+    (inside,) = parse_area_cell("富民路88弄1-30号")
+    assert (inside.keyword, inside.lane, inside.lo, inside.hi, inside.on) == (
+        "富民路",
+        88,
+        1,
+        30,
+        "house",
+    )
+    assert describe(inside) == "富民路 88弄 1-30号"
+    (again,) = parse_area_cell(cell_text(inside))
+    assert replace(again, text=inside.text) == inside
+    assert (
+        Fragment("x", None, "road", None, None, "all", "x").with_detail(inside.detail()).lane == 88
+    )

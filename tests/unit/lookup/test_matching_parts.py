@@ -540,3 +540,31 @@ def test_shops_of_an_estate_and_its_phases_answer_only_for_that_estate() -> None
     assert top(m, "星河传奇商铺12号") == ("丙", "exact", False)
     assert top(m, "龙湖天街一期5栋") == ("甲", "exact", False)
     assert top(m, "龙湖天街3期") == ("乙", "exact", False)
+
+
+@pytest.mark.parametrize(
+    ("address", "courier", "sure"),
+    [
+        ("富民路88弄12号", "吴静", True),
+        ("富民路88弄40号", "陈志刚", True),
+        ("富民路15号", "", False),  # on the road itself, not in lane 88: neither rule's
+        ("富民路90弄5号", "", False),  # another lane
+    ],
+)
+def test_house_numbers_inside_a_lane_count_only_in_that_lane(
+    address: str, courier: str, sure: bool
+) -> None:
+    """上海: 富民路88弄 with 1-30号 (in the cell or in the 门牌范围 column) is houses 1-30 of
+    lane 88. The cell was read as lane 88 plus houses 1-30 of the road itself (富民路15号 got
+    吴静, sure), and the range column was dropped (富民路88弄40号 a tie)."""
+    for m in (
+        build(("吴静", "富民路88弄1-30号"), ("陈志刚", "富民路88弄31号以后")),
+        build(("吴静", "富民路88弄", "1-30号"), ("陈志刚", "富民路88弄", "31号以后")),
+    ):
+        match = answer(m, address)
+        best = match.candidates[0].rule.courier_name if match.candidates else ""
+        is_sure = bool(match.candidates) and match.level == "exact" and not match.ambiguous
+        if sure:
+            assert (best, is_sure) == (courier, True), match
+        else:
+            assert not is_sure, match
