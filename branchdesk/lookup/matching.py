@@ -847,6 +847,9 @@ class AddressMatcher:
             self._offer_district(district, best, home=not query_district)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))
         ambiguous, why = _tie(ranked)
+        if not ambiguous and not scope.town:
+            why = _towns_apart(ranked)
+            ambiguous = why is not None
         return AddressMatch(
             query=address,
             normalised=normalised,
@@ -1245,6 +1248,32 @@ def _better(new: Candidate, held: Candidate) -> bool:
 
 def _tier(candidate: Candidate) -> int:
     return int(candidate.score) // 1000
+
+
+def _towns_apart(ranked: list[Candidate]) -> str | None:
+    """Why the answer is a tie when its name is a place in two towns of the table and the
+    address names neither (新民村 of 石桥镇 and of 白马镇); None otherwise."""
+    if not ranked or ranked[0].level not in ("exact", "inferred"):
+        return None
+    top = ranked[0]
+    town = _town_key(top.rule.town)
+    for other in ranked[1:]:
+        other_town = _town_key(other.rule.town)
+        if (
+            other.rule.courier_id != top.rule.courier_id
+            and other.name == top.name
+            and town
+            and other_town
+            and other_town != town
+            and other.level in ("exact", "inferred")
+        ):
+            return tr(
+                "“{name}” is in {town} and in {other}: the address does not say which",
+                name=top.rule.keyword,
+                town=normalise(top.rule.town or ""),
+                other=normalise(other.rule.town or ""),
+            )
+    return None
 
 
 def _tie(ranked: list[Candidate]) -> tuple[bool, str | None]:

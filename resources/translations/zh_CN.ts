@@ -9789,5 +9789,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>No house number in lane {lane}; "{keyword}" covers numbers {range} of lane {lane}</source>
         <translation>地址中没有{lane}弄里的门牌号；“{keyword}”只负责{lane}弄的门牌 {range}</translation>
     </message>
+    <message>
+        <source>“{name}” is in {town} and in {other}: the address does not say which</source>
+        <translation>{town}和{other}都有“{name}”：地址没写是哪一个</translation>
+    </message>
 </context>
 </TS>

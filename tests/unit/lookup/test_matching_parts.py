@@ -568,3 +568,11 @@ def test_house_numbers_inside_a_lane_count_only_in_that_lane(
             assert (best, is_sure) == (courier, True), match
         else:
             assert not is_sure, match
+
+
+def test_a_place_in_two_towns_with_no_town_written_is_a_tie() -> None:
+    """新民村3组 was 石桥镇's group range, sure, though 白马镇 has a 新民村 too."""
+    m = _with_towns(("赵一", "石桥镇", "新民村1-5组"), ("李四", "白马镇", "新民村"))
+    match = answer(m, "新民村3组")
+    assert match.ambiguous and "石桥镇" in (match.tie_reason or "")
+    assert top(m, "石桥镇新民村3组") == ("赵一", "exact", False)
