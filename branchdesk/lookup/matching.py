@@ -219,11 +219,20 @@ class _Scope:
     city: str = ""
     home_city: str = ""
     town: str = ""  # the key of a town of the table's written in the address (白马镇: 白马)
+    # name → the towns the table has rules of that name in: the town written rules out a
+    # rule only where the table has that name in the town written too (新民村 of 白马镇, not
+    # 石桥镇's); a shop's address with its 街道 (鼓楼街道中山西路) keeps the road's rules.
+    towns_of: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def excludes(self, rule: _Rule) -> bool:
         if self.district and rule.district_key and rule.district_key != self.district:
             return True
-        if self.town and rule.town_key and rule.town_key != self.town:
+        if (
+            self.town
+            and rule.town_key
+            and rule.town_key != self.town
+            and self.town in self.towns_of.get(rule.name, ())
+        ):
             return True
         rule_city = rule.city_key or self.home_city
         return bool(self.city and rule_city and rule_city != self.city)
@@ -712,6 +721,12 @@ class AddressMatcher:
                 if r.town.endswith(_TOWN_WORDS) and r.town_key
             }
         )
+        towns_of: dict[str, set[str]] = {}
+        for rs in by_name.values():
+            for r in rs:
+                if r.town_key:
+                    towns_of.setdefault(r.name, set()).add(r.town_key)
+        self._towns_of = {n: frozenset(t) for n, t in towns_of.items() if len(t) > 1}
         self._names = names + list(aliases)
         self._rules = [by_name[n] for n in names] + [by_name[aliases[a]] for a in aliases]
         self._shown = [rules_[0].shown for rules_ in self._rules]
@@ -788,11 +803,17 @@ class AddressMatcher:
             shared = shared_district(text[prefix:])
             if shared is not None:
                 query_district = short_name(shared)
+        # A city rules rules out only where it is written in full (杭州市…) or with its district:
+        # 长春藤小区, 台州银行 and 北京华联 start with a city's short name and are no city.
+        city_written = region.city is not None and (
+            region.city in text[:prefix] or region.district is not None
+        )
         scope = _Scope(
             query_district,
-            short_name(region.city or ""),
+            short_name(region.city or "") if city_written else "",
             short_name(home.city or "") if home is not None else "",
             self._town_written(text, prefix, found),
+            self._towns_of,
         )
         best: dict[int, Candidate] = {}
         parts_cache: dict[tuple[int, bool], Parts] = {}

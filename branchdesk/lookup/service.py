@@ -604,6 +604,7 @@ def match_address(
     if (
         region is not None
         and region.city
+        and (region.city in match.normalised or region.district is not None)  # not 长春藤小区
         and home is not None
         and home.city
         and short_name(region.city) != short_name(home.city)

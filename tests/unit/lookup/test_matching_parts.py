@@ -576,3 +576,21 @@ def test_a_place_in_two_towns_with_no_town_written_is_a_tie() -> None:
     match = answer(m, "新民村3组")
     assert match.ambiguous and "石桥镇" in (match.tie_reason or "")
     assert top(m, "石桥镇新民村3组") == ("赵一", "exact", False)
+
+
+def test_a_town_written_that_the_table_does_not_have_that_name_in_rules_nothing_out() -> None:
+    """A shop's address with its 街道 (鼓楼街道中山西路5号) lost the road's courier when the
+    table put 中山西路 under 西门街道; 段塘街道丽园北路100号 went to 段塘街道's catch-all (review)."""
+    m = _with_towns(
+        ("王强", "西门街道", "中山西路"),
+        ("甲", "白云街道", "丽园北路1~300号"),
+        ("乙", "段塘街道", "段塘街道"),
+    )
+    assert top(m, "鼓楼街道中山西路5号") == ("王强", "exact", False)
+    assert top(m, "段塘街道丽园北路100号") == ("甲", "exact", False)
+
+
+@pytest.mark.parametrize("address", ["长春藤小区旁中山西路5号", "台州银行中山西路5号"])
+def test_a_name_starting_with_a_city_s_short_name_is_no_other_city(address: str) -> None:
+    m = _with_districts(("王强", "海曙区", "中山西路"))
+    assert top(m, address)[0] == "王强"
