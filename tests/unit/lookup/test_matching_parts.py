@@ -580,7 +580,8 @@ def test_a_place_in_two_towns_with_no_town_written_is_a_tie() -> None:
 
 def test_a_town_written_that_the_table_does_not_have_that_name_in_rules_nothing_out() -> None:
     """A shop's address with its 街道 (鼓楼街道中山西路5号) lost the road's courier when the
-    table put 中山西路 under 西门街道; 段塘街道丽园北路100号 went to 段塘街道's catch-all (review)."""
+    table put 中山西路 under 西门街道; 段塘街道丽园北路100号 went to 段塘街道's catch-all
+    (review)."""
     m = _with_towns(
         ("王强", "西门街道", "中山西路"),
         ("甲", "白云街道", "丽园北路1~300号"),
