@@ -25,6 +25,7 @@ from branchdesk.lookup.regions import (
     Region,
     looks_like_address,
     recognise,
+    shared_district,
     short_name,
     unknown_district,
 )
@@ -600,6 +601,20 @@ def match_address(
             "The address names “{district}”, which is not in the table of districts (an old "
             "name, or a zone?): check the district before telling the customer.",
             district=unknown,
+        )
+    shared = shared_district(rest) if unknown is None else None
+    if (
+        shared is not None
+        and result.couriers
+        and (home is None or short_name(home.district or "") != short_name(shared))
+        and short_name(match.candidates[0].rule.district or "") != short_name(shared)
+    ):
+        # 普陀区 (上海 and 舟山) at a 宁波 branch whose rules name no 普陀区: as for 江东区
+        result.caution = tr(
+            "The address names “{district}”, a district of several cities, and the rule "
+            "that matched is not in such a district: check the district before telling the "
+            "customer.",
+            district=shared,
         )
     if (
         region is not None

@@ -9793,5 +9793,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>“{name}” is in {town} and in {other}: the address does not say which</source>
         <translation>{town}和{other}都有“{name}”：地址没写是哪一个</translation>
     </message>
+    <message>
+        <source>The address names “{district}”, a district of several cities, and the rule that matched is not in such a district: check the district before telling the customer.</source>
+        <translation>地址写的“{district}”是好几个城市都有的区名，而匹配到的规则不在这样的区里：先核对区县，再告诉客户。</translation>
+    </message>
 </context>
 </TS>

@@ -385,3 +385,26 @@ def test_an_address_in_another_city_finds_no_courier_and_says_why(
     assert result.couriers == [] and not result.sure
     assert result.caution is not None and "杭州市" in result.caution
     assert lookup(sample, "宁波市中山西路5号").sure
+
+
+@pytest.mark.parametrize("address", ["普陀区解放南路5号", "鼓楼区中山西路5号"])
+def test_a_district_of_several_cities_the_rules_do_not_name_is_to_be_checked(
+    sample_db: Database, monkeypatch: pytest.MonkeyPatch, address: str
+) -> None:
+    """普陀区 (上海 and 舟山) lost its red caution once such names were read as districts, and
+    a 宁波 branch's courier was told as sure (review)."""
+    from branchdesk.lookup import service
+    from branchdesk.lookup.home import parse_branch_region
+
+    from sqlalchemy import update
+
+    from branchdesk.lookup.models import AreaRule
+
+    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
+    with sample_db.session() as s:
+        s.execute(update(AreaRule).values(district=None))  # a table with no 区县 column
+    monkeypatch.setattr(service, "_cache", {})
+    with sample_db.read_session() as s:
+        result = lookup(s, address)
+    assert result.couriers and not result.sure and result.caution is not None
+    assert "check the district" in result.caution
