@@ -393,11 +393,10 @@ def test_a_district_of_several_cities_the_rules_do_not_name_is_to_be_checked(
 ) -> None:
     """普陀区 (上海 and 舟山) lost its red caution once such names were read as districts, and
     a 宁波 branch's courier was told as sure (review)."""
-    from branchdesk.lookup import service
-    from branchdesk.lookup.home import parse_branch_region
-
     from sqlalchemy import update
 
+    from branchdesk.lookup import service
+    from branchdesk.lookup.home import parse_branch_region
     from branchdesk.lookup.models import AreaRule
 
     monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
