@@ -563,6 +563,22 @@ _OPENING = frozenset("(（【〔［")
 _CLOSING = frozenset(")）】〕］")
 
 
+# What a name written after a gap ends with: a road, an estate, a village (not 三号楼, 十二幢,
+# 南侧段, 一号至九十九号, which narrow the name before it).
+_AFTER_NAME_ENDS = tuple("路街巷道弄同村园苑城场厦院府庭湾居里坊条")
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """`text` (after a gap in a cell) is a name of its own: 福祥胡同, 甲十路; not a range,
+    a side or a generic part (写字楼, 步行街)."""
+    compact = normalise(text)
+    if not compact.endswith(_AFTER_NAME_ENDS) or compact in _GENERIC_PARTS:
+        return False
+    if any(word in compact for word in ("侧", "以东", "以西", "以南", "以北", "路口", "部分")):
+        return False
+    return _spec_only(compact, text, True) is None
+
+
 def _names_apart(cell: str) -> str:
     """`cell` with names written apart by spaces, dots or pluses separated by 、."""
     if not _APART_RE.search(cell):
@@ -572,10 +588,11 @@ def _names_apart(cell: str) -> str:
     out = [pieces[0]]
     for gap, piece in zip(gaps, pieces[1:], strict=True):
         before = out[-1].rstrip()
+        after = re.split(f"[{re.escape(''.join(_SEPARATORS))}(（]", piece, maxsplit=1)[0]
         apart = (
             before.endswith(_NAME_ENDS)
-            and _CJK_START_RE.match(piece) is not None
-            and not piece.startswith(("单号", "双号", "全段", "全线"))
+            and _CJK_START_RE.match(after) is not None
+            and _looks_like_a_name(after)
         )
         out.append("、" if apart else gap)
         out.append(piece)
@@ -627,7 +644,8 @@ _GENERIC_PARTS = frozenset(
     {
         "商铺", "底商", "门面", "门面房", "店面", "沿街", "沿街商铺", "商业", "商业街", "住宅",
         "公寓", "写字楼", "办公楼", "车库", "地下室", "地下车库", "别墅", "洋房", "高层",
-        "多层", "小高层", "排屋", "叠墅", "裙楼", "主楼", "会所", "物业", "幼儿园",
+        "多层", "小高层", "排屋", "叠墅", "裙楼", "主楼", "会所", "物业", "幼儿园", "步行街",
+        "购物中心", "商场", "美食街",
     }
 )  # fmt: skip
 
@@ -717,8 +735,10 @@ def _piece(text: str, shown: str, previous: Fragment | None) -> list[Fragment]:
             continue
         if _LABEL_RE.fullmatch(item) or _BARE_LABEL_RE.fullmatch(item) or item in _GENERIC_PARTS:
             # 万达广场（A座、B座）, 星河传奇（商铺）: a block label or a generic part counts
-            # only with its estate
+            # only with its estate; the estate itself is a name too where the part is generic
+            # (星河传奇（住宅、别墅）: 星河传奇5幢301 is one of them, as no address says 住宅)
             out.append(Fragment(base_name + item, base_name, "community", None, None, "all", shown))
+            subs = subs or item in _GENERIC_PARTS
             continue
         if "(" in item:
             for sub in _piece(item, shown, None):

@@ -231,6 +231,7 @@ def test_a_generic_part_in_brackets_counts_only_with_its_estate(kind: str) -> No
     names = {(f.keyword, f.parent) for f in parse_area_cell(f"星河传奇（{kind}、A座）")}
     assert (kind, "星河传奇") not in names
     assert (f"星河传奇{kind}", "星河传奇") in names
+    assert ("星河传奇", None) in names  # the estate is a name too (星河传奇5幢301, review)
 
 
 def test_phases_in_brackets_with_a_building_range_keep_every_phase() -> None:
@@ -281,3 +282,24 @@ def test_a_lane_s_house_range_is_one_fragment_and_reads_back() -> None:
     assert (
         Fragment("x", None, "road", None, None, "all", "x").with_detail(inside.detail()).lane == 88
     )
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "和平里 三号楼",
+        "中山路 一号至九十九号",
+        "晓风苑 十二幢",
+        "院士路 南侧段",
+        "中山西路 以北部分",
+        "中山东路 江东北路口东侧",
+        "汇金大厦 写字楼",
+        "万达广场 步行街",
+    ],
+)
+def test_what_narrows_a_name_after_a_space_is_not_a_name_of_its_own(cell: str) -> None:
+    """After names apart by spaces were split, 和平里 三号楼 became 和平里 (the whole estate)
+    and a name 三号楼; 中山路 一号至九十九号 the whole road; 万达广场 步行街 a name 步行街 (review)."""
+    first = cell.split()[0]
+    read = parse_area_cell(cell)
+    assert all(f.keyword.startswith(first) for f in read), read

@@ -595,3 +595,11 @@ def test_a_town_written_that_the_table_does_not_have_that_name_in_rules_nothing_
 def test_a_name_starting_with_a_city_s_short_name_is_no_other_city(address: str) -> None:
     m = _with_districts(("王强", "海曙区", "中山西路"))
     assert top(m, address)[0] == "王强"
+
+
+def test_an_estate_listed_with_its_generic_parts_is_still_found_by_its_name() -> None:
+    """星河传奇（住宅、别墅）: 星河传奇5幢301 found nothing once 住宅 and 别墅 counted only with
+    the estate (review)."""
+    m = build(("甲", "星河传奇（住宅、别墅）"), ("庚", "雅宝路"))
+    assert top(m, "星河传奇5幢301") == ("甲", "exact", False)
+    assert top(m, "雅宝路18号住宅") == ("庚", "exact", False)
