@@ -299,7 +299,8 @@ def test_a_lane_s_house_range_is_one_fragment_and_reads_back() -> None:
 )
 def test_what_narrows_a_name_after_a_space_is_not_a_name_of_its_own(cell: str) -> None:
     """After names apart by spaces were split, 和平里 三号楼 became 和平里 (the whole estate)
-    and a name 三号楼; 中山路 一号至九十九号 the whole road; 万达广场 步行街 a name 步行街 (review)."""
+    and a name 三号楼; 中山路 一号至九十九号 the whole road; 万达广场 步行街 a name 步行街
+    (review)."""
     first = cell.split()[0]
     read = parse_area_cell(cell)
     assert all(f.keyword.startswith(first) for f in read), read
