@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import select
@@ -174,10 +175,16 @@ def _same(a: Fragment, b: Fragment) -> bool:
 
 
 def _reads_as(text: str, fragment: Fragment) -> bool:
+    return any(_same(f, fragment) for f in _read(text))
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str) -> tuple[Fragment, ...]:
+    """A cell's fragments, read once per text: every rule of a cell of 100 names asks."""
     try:
-        return any(_same(f, fragment) for f in parse_area_cell(text))
+        return tuple(parse_area_cell(text))
     except FragmentError:
-        return False
+        return ()
 
 
 def _written(rule: AreaRule) -> str:

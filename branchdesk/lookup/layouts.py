@@ -88,9 +88,11 @@ _BOTH_HEADERS = frozenset(
 )
 
 
-def _joined_road_and_estate(raw: RawSheet) -> RawSheet:
+def _joined_road_and_estate(raw: RawSheet, fields: list[Field]) -> RawSheet:
     """`raw` with its road and estate columns read as one 道路/小区 column (望海路；兰园); as it
-    is where it has not both, or has a column of both already."""
+    is where it has not both, or has a column of both already. Where a row has both, its
+    门牌范围 / 单双号 go with the road (望海路1-100号；兰园), not with the estate too."""
+    narrowing = {s for f in fields if f.key in ("range", "parity") for s in (f.key, *f.synonyms)}
     for index, row in enumerate(raw.rows[:15]):
         labels = [_label(v) for v in row]
         roads = [c for c, label in enumerate(labels) if label in _ROAD_HEADERS]
@@ -100,6 +102,7 @@ def _joined_road_and_estate(raw: RawSheet) -> RawSheet:
         if any(label in _BOTH_HEADERS for label in labels):
             return raw
         road, estate = roads[0], estates[0]
+        ranges = [c for c, label in enumerate(labels) if label in narrowing]
         rows = [list(r) for r in raw.rows]
         rows[index][road], rows[index][estate] = "道路/小区", None
         for values in rows[index + 1 :]:
@@ -107,8 +110,14 @@ def _joined_road_and_estate(raw: RawSheet) -> RawSheet:
                 continue
             while len(values) <= road:
                 values.append(None)
-            written = [cell_text(values[c]) for c in (road, estate)]
-            values[road] = "；".join(w for w in written if w) or None
+            road_text, estate_text = (cell_text(values[c]) for c in (road, estate))
+            if road_text and estate_text:
+                narrowed = [cell_text(values[c]) for c in ranges if c < len(values)]
+                road_text += "".join(n for n in narrowed if n)
+                for c in ranges:
+                    if c < len(values):
+                        values[c] = None
+            values[road] = "；".join(w for w in (road_text, estate_text) if w) or None
             values[estate] = None
         return RawSheet(raw.file, raw.name, rows, raw.encoding)
     return raw
@@ -119,7 +128,7 @@ def _plain(raw: RawSheet, fields: list[Field], several: bool = True) -> RawSheet
     wide = _unfold_wide(raw)
     if wide is not None:
         return wide
-    raw = _joined_road_and_estate(raw)
+    raw = _joined_road_and_estate(raw, fields)
     try:
         header_row, mapping = detect_header(raw.rows, fields)
         return raw  # flat: area and courier columns

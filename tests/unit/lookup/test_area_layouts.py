@@ -279,3 +279,31 @@ def test_a_road_column_beside_an_estate_column_reads_both(db: Database, tmp_path
         "郑雪",
         "郑雪",
     ]
+
+
+def test_a_range_beside_a_road_and_an_estate_goes_with_the_road(
+    db: Database, tmp_path: Path
+) -> None:
+    """望海路 | 兰园 | 1-100号: the range was applied to 兰园 too, so 兰园3幢 never fitted
+    (review)."""
+    path = _book(
+        tmp_path / "蛇口.xlsx",
+        {
+            "派件": [
+                ["道路", "小区", "门牌号", "快递员"],
+                ["望海路", "兰园", "1-100号", "郑雪"],
+                ["望海路", None, "101号以后", "吴涛"],
+                [None, "海湾花园", "1-6栋", "林峰"],
+            ]
+        },
+        {},
+    )
+    _import(db, path)
+    assert [_courier(db, a) for a in ("望海路10号", "望海路150号", "兰园3幢", "海湾花园5栋")] == [
+        "郑雪",
+        "吴涛",
+        "郑雪",
+        "林峰",
+    ]
+    with db.session() as session:
+        assert lookup(session, "兰园3幢").sure  # not "house number missing"
