@@ -155,7 +155,9 @@ def _fill_sheet(
                     notes.append(_cut_note(ws.title, count + 1, headers, c, len(value)))
         ws.append(values)
         count += 1
-        r = ws.max_row
+        # The row just appended, counted: Worksheet.max_row scans every cell of the sheet,
+        # and asked after each row it made an export of 23,000 rows take four minutes.
+        r = header_row + count
         for c, value in enumerate(values, start=1):
             if isinstance(value, str):
                 cell = ws.cell(row=r, column=c)
