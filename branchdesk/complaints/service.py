@@ -554,8 +554,13 @@ def next_ticket_no(session: Session, at: datetime) -> str:
     the write lock): another window or command logging a complaint at the same moment waits
     and then counts this one, so no number is given twice."""
     prefix = at.strftime("TS%Y%m%d-")
+    # The longest, then the greatest: past 9999 in a day (an HQ import of 10,000 work orders)
+    # -10000 sorts before -9999 as text, and the next number was given twice.
     last = session.scalar(
-        select(func.max(Complaint.ticket_no)).where(Complaint.ticket_no.like(prefix + "%"))
+        select(Complaint.ticket_no)
+        .where(Complaint.ticket_no.like(prefix + "%"))
+        .order_by(func.length(Complaint.ticket_no).desc(), Complaint.ticket_no.desc())
+        .limit(1)
     )
     number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{number:04d}"

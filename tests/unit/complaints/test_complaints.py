@@ -101,6 +101,25 @@ def test_closing_needs_a_resolution_and_the_compensation() -> None:
         workflow.check_transition(PROCESSING, CLOSED, resolution="已送达", compensation_fen=-1)
 
 
+def test_the_ten_thousandth_complaint_of_a_day_gets_a_number_of_its_own(branch: Database) -> None:
+    """An HQ import of 10,000 work orders of one day stopped at the 10,001st with "UNIQUE
+    constraint failed: complaint.ticket_no": -10000 sorts before -9999 as text."""
+    with branch.session() as s:
+        s.execute(
+            sql_text(
+                "UPDATE complaint SET ticket_no = 'X' || id WHERE ticket_no LIKE 'TS20261102-%'"
+            )
+        )
+    first = _log(branch)
+    with branch.session() as s:
+        s.execute(
+            sql_text("UPDATE complaint SET ticket_no = 'TS20261102-9999' WHERE id = :id"),
+            {"id": first.id},
+        )
+    assert _log(branch).ticket_no == "TS20261102-10000"
+    assert _log(branch).ticket_no == "TS20261102-10001"
+
+
 def test_a_complaint_goes_through_the_workflow_and_every_step_is_in_its_history(
     branch: Database,
 ) -> None:
