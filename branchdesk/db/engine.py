@@ -102,19 +102,14 @@ def _track(engine: Engine) -> None:
 # (which kept connection, its PRAGMA data_version): see Database.data_version.
 DataVersion = tuple[int, int]
 _WROTE = "branchdesk_wrote"  # session.info: the session wrote something not yet committed
-
-
-def _note_write(state: ORMExecuteState) -> None:
-    if not state.is_select:
-        state.session.info[_WROTE] = True
-
-
-def _note_flush(session: Session, _context: object) -> None:
-    session.info[_WROTE] = True
+# session.info: data_version() as it was when the session first wrote (it then holds the write
+# lock): what other programs had committed before this process's change.
+_BEFORE = "branchdesk_version_before"
 
 
 def _forget_write(session: Session) -> None:
     session.info.pop(_WROTE, None)
+    session.info.pop(_BEFORE, None)
 
 
 class Database:
@@ -135,8 +130,9 @@ class Database:
         self._watch_serial = 0
         self._watch_lock = threading.Lock()
         self._own_version: DataVersion | None = None
-        event.listen(self._sessions, "do_orm_execute", _note_write)
-        event.listen(self._sessions, "after_flush", _note_flush)
+        self._seen: DataVersion | None = None  # the version data_version() last answered
+        event.listen(self._sessions, "do_orm_execute", self._note_write)
+        event.listen(self._sessions, "after_flush", self._note_flush)
         event.listen(self._sessions, "after_commit", self._committed)
         event.listen(self._sessions, "after_rollback", _forget_write)
 
@@ -181,7 +177,8 @@ class Database:
         if self.reader.dialect.name != "sqlite" or not _is_file(self.reader):
             return None
         with self._watch_lock:
-            return self._version()
+            self._seen = self._version()
+            return self._seen
 
     @property
     def own_version(self) -> DataVersion | None:
@@ -195,14 +192,35 @@ class Database:
         version = self._watch.driver_connection.execute("PRAGMA data_version").fetchone()[0]
         return (self._watch_serial, int(version))
 
+    def _note_write(self, state: ORMExecuteState) -> None:
+        if not state.is_select:
+            self._wrote(state.session)
+
+    def _note_flush(self, session: Session, _context: object) -> None:
+        self._wrote(session)
+
+    def _wrote(self, session: Session) -> None:
+        session.info[_WROTE] = True
+        if _BEFORE in session.info or self._watch is None:
+            return
+        with self._watch_lock:
+            if self._watch is not None:
+                session.info[_BEFORE] = self._version()
+
     def _committed(self, session: Session) -> None:
-        """After a session of this process committed a write: its change is not news."""
+        """After a session of this process committed a write: its change is not news, unless
+        another program had committed since the version last asked for (an import from the
+        command line, then an agent signed in here before the window looked again: the
+        import is news still)."""
+        before = session.info.pop(_BEFORE, None)
         if not session.info.pop(_WROTE, False):
             return  # only read: whatever moved the version meanwhile was someone else's
         if self.reader.dialect.name != "sqlite" or not _is_file(self.reader):
             return
         with self._watch_lock:
-            if self._watch is not None:  # nobody asks yet: nothing to tell apart
+            if self._watch is None:  # nobody asks yet: nothing to tell apart
+                return
+            if before is None or before in (self._seen, self._own_version):
                 self._own_version = self._version()
 
     def dispose(self) -> None:

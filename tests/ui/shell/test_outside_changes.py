@@ -135,6 +135,33 @@ def test_what_this_window_wrote_itself_is_not_read_again(qtbot: QtBot, window: M
     assert not window.reload_if_changed()
 
 
+def test_another_program_s_change_is_read_even_when_this_window_writes_after_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The command line imported an area table; then the window wrote (an agent signed in, a
+    complaint saved) before its next look: that write was taken as the only news, and the
+    pages showed the old data for good (hostile tester: 3,000 waybills shown, 23,000 there)."""
+    from branchdesk.complaints import service
+
+    assert window.db is not None
+    window.lookup_page.search_box.setText(ADDRESS)
+    window.lookup_page.run_search()
+    window.reload_if_changed()
+    table = tmp_path / "新片区表.csv"
+    table.write_text(
+        "区县,街道,负责片区,门牌范围,业务员,工号,手机\r\n"
+        "海曙区,月湖街道,中山西路1-99号,单号,赵六,574099,13805749999\r\n",
+        encoding="gbk",
+    )
+    assert cli(["import", "areas", str(table)]) == 0
+    with window.db.session() as session:  # the window's own write, before it looks again
+        first = service.list_complaints(session, service.ComplaintFilter())[0]
+        service.update_complaint(session, first.id, "林子涵", reply=first.reply + " 已回电。")
+    assert window.reload_if_changed()
+    assert _courier(window)[0] == "赵六"
+    assert not window.reload_if_changed()  # and once read, not again
+
+
 def test_reading_again_keeps_the_agent_on_the_due_queue(qtbot: QtBot, window: MainWindow) -> None:
     window.nav.setCurrentRow(COMPLAINTS)
     page = window.complaints_page
