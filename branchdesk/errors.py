@@ -21,6 +21,11 @@ class DiskFullError(BranchDeskError):
     """The disk (or the database's size limit) is full; nothing of the action was saved."""
 
 
+class DataFolderError(BranchDeskError):
+    """The data cannot be opened for a reason of its folder or disk, not of the file: a full
+    disk, a read-only folder. Said as such; no backup is offered in its place."""
+
+
 class DatabaseBusyError(BranchDeskError):
     """Another window or command held the database's write lock for too long."""
 

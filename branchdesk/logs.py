@@ -127,7 +127,13 @@ def keep_crash_traces(data_dir: Path | None = None) -> Path:
     global _crash_file
     path = log_path(data_dir).with_name(CRASH_FILE_NAME)
     if _crash_file is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115 (open while running)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115 (open while running)
+        except OSError as exc:
+            # A read-only data folder (or a full disk): the start goes on to say so in a
+            # window; it was a traceback and no window at all.
+            logging.getLogger("branchdesk").warning("No crash log at %s: %s", path, exc)
+            return path
         faulthandler.enable(_crash_file)
     return path

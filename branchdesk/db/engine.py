@@ -252,6 +252,9 @@ def sqlite_revision(path: Path) -> str | None:
             f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=OPEN_WAIT_S
         )
     except sqlite3.Error as exc:
+        problem = location.folder_problem(path, exc)
+        if problem is not None:
+            raise problem from exc
         raise DatabaseError(
             tr("Cannot open the database {path}: {error}", path=path, error=exc)
         ) from exc
@@ -260,6 +263,9 @@ def sqlite_revision(path: Path) -> str | None:
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
             return None
+        problem = location.folder_problem(path, exc)
+        if problem is not None:  # the disk or the folder, not the file: no restore to offer
+            raise problem from exc
         if is_busy(exc):  # held, not damaged: no restore to offer
             raise DatabaseBusyError(
                 tr(

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from branchdesk.db import live
+from branchdesk.db import live, location
 from branchdesk.db.migrations import KNOWN_REVISIONS
 from branchdesk.errors import os_reason
 from branchdesk.i18n import tr
@@ -147,6 +147,14 @@ def read_revision(con: sqlite3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
+def _raise_folder_problem(path: Path, exc: sqlite3.Error) -> None:
+    """A full disk or a read-only folder is said as such (DataFolderError), not as damage to
+    answer with a restore: the file is sound, only unreadable where it is."""
+    problem = location.folder_problem(path, exc)
+    if problem is not None:
+        raise problem from exc
+
+
 def _damaged(path: Path, exc: sqlite3.Error) -> str:
     return tr("The database {path} is damaged or not a database: {error}", path=path, error=exc)
 
@@ -175,6 +183,7 @@ def _run(
         try:
             con = connect_readonly(path, immutable=immutable)
         except sqlite3.Error as exc:
+            _raise_folder_problem(path, exc)
             problems.append(_damaged(path, exc))
         else:
             if cancelled is not None:
@@ -189,6 +198,7 @@ def _run(
                 interrupted = getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT
                 if interrupted and cancelled is not None and cancelled():
                     raise CheckCancelled from exc  # stopped when told: not a sign of damage
+                _raise_folder_problem(path, exc)
                 problems.append(_damaged(path, exc))
             finally:
                 con.close()

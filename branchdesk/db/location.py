@@ -1,4 +1,5 @@
-"""Where the database file lives: a network drive is refused.
+"""Where the database file lives: a network drive is refused; a full disk or a read-only
+folder is told as such (folder_problem), not as a damaged file.
 
 SQLite's locking relies on the file system's locks, which network file systems (SMB/CIFS
 shares, NFS, sshfs, …) do not provide reliably: two PCs writing at once can damage the file
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, DataFolderError, is_disk_full
 from branchdesk.i18n import tr
 
 # Linux file system types (the third field after " - " in /proc/self/mountinfo).
@@ -187,3 +188,35 @@ def refuse_network(db_path: str | os.PathLike[str]) -> None:
             kind=kind,
         )
     )
+
+
+def folder_problem(path: Path, exc: BaseException) -> DataFolderError | None:
+    """What keeps the database at `path` from opening when it is its disk or folder, not the
+    file: a full disk (a failed import's -wal file filled it: "disk I/O error"), a read-only
+    folder ("unable to open database file"). None where the folder and disk look fine."""
+    import shutil
+
+    folder = Path(path).parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    if is_disk_full(exc) or (free is not None and free < 1024 * 1024):
+        return DataFolderError(
+            tr(
+                "The disk that holds {folder} is full, so BranchDesk cannot open its data. The "
+                "data is not damaged: free some space on that drive (empty the recycle bin, "
+                "move old files away), then start BranchDesk again.",
+                folder=folder,
+            )
+        )
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return DataFolderError(
+            tr(
+                "The data folder {folder} is read-only, so BranchDesk cannot open its data. "
+                "Let this Windows user write to the folder (or choose another data folder), "
+                "then start BranchDesk again.",
+                folder=folder,
+            )
+        )
+    return None

@@ -9797,5 +9797,13 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The address names “{district}”, a district of several cities, and the rule that matched is not in such a district: check the district before telling the customer.</source>
         <translation>地址写的“{district}”是好几个城市都有的区名，而匹配到的规则不在这样的区里：先核对区县，再告诉客户。</translation>
     </message>
+    <message>
+        <source>The disk that holds {folder} is full, so BranchDesk cannot open its data. The data is not damaged: free some space on that drive (empty the recycle bin, move old files away), then start BranchDesk again.</source>
+        <translation>{folder} 所在的磁盘已满，网点服务台无法打开数据。数据没有损坏：请在这个磁盘上腾出空间（清空回收站、移走旧文件），然后重新启动网点服务台。</translation>
+    </message>
+    <message>
+        <source>The data folder {folder} is read-only, so BranchDesk cannot open its data. Let this Windows user write to the folder (or choose another data folder), then start BranchDesk again.</source>
+        <translation>数据文件夹 {folder} 是只读的，网点服务台无法打开数据。请让当前 Windows 用户可以写入这个文件夹（或换一个数据文件夹），然后重新启动网点服务台。</translation>
+    </message>
 </context>
 </TS>

@@ -188,3 +188,22 @@ def test_what_is_logged_before_the_log_file_is_set_up_lands_in_it_first(data_dir
     ]
     assert len(_handlers()) == 1
     assert not [h for h in logging.getLogger().handlers if type(h).__name__ == "_Early"]
+
+
+def test_a_read_only_data_folder_does_not_stop_the_window_at_its_crash_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a read-only data folder the GUI printed a traceback (Errno 30, logs/) and showed no
+    window: the crash log is skipped, and the start goes on to say what is wrong."""
+    import errno
+
+    from branchdesk import logs
+
+    def read_only(*_a: object, **_k: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    try:
+        assert logs.keep_crash_traces(tmp_path).name == logs.CRASH_FILE_NAME
+    finally:
+        logs.stop_logging()

@@ -53,11 +53,11 @@ class StartupPart(WindowParts):
         a message) when it cannot be opened."""
         from branchdesk.db.engine import open_database
         from branchdesk.db.location import NetworkDriveError
-        from branchdesk.errors import DatabaseBusyError, DatabaseTooNewError
+        from branchdesk.errors import DatabaseBusyError, DatabaseTooNewError, DataFolderError
 
         try:
             db = open_database(path)
-        except (DatabaseTooNewError, DatabaseBusyError, NetworkDriveError) as exc:
+        except (DatabaseTooNewError, DatabaseBusyError, DataFolderError, NetworkDriveError) as exc:
             QMessageBox.critical(self, self.tr("BranchDesk cannot open its data"), str(exc))
             self.close()
             return False

@@ -97,3 +97,54 @@ def test_a_file_write_on_a_full_disk_in_the_command_line(
     assert main(["backup"]) == 1
     err = capsys.readouterr().err
     assert "disk is full" in err and "Check that the folder exists" not in err
+
+
+def test_a_database_a_full_disk_keeps_from_opening_is_not_called_damaged(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A failed import's -wal filled the disk; every later start said the data was damaged
+    ("disk I/O error"), and `check` and the window offered to restore the backup, losing what
+    was written since (hostile tester, a 20 MB drive)."""
+    import shutil
+    import sqlite3
+    from collections import namedtuple
+
+    from branchdesk import paths
+    from branchdesk.db import engine as engine_module
+    from branchdesk.db.integrity import full_check
+    from branchdesk.errors import DataFolderError
+
+    open_database().dispose()
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(20 << 20, 20 << 20, 0))
+
+    def io_error(*_a: object, **_k: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    connect = engine_module.sqlite3.connect
+    monkeypatch.setattr(engine_module.sqlite3, "connect", io_error)
+    with pytest.raises(DataFolderError, match="is full") as told:
+        open_database()
+    assert "damaged" not in str(told.value) or "not damaged" in str(told.value)
+    monkeypatch.setattr(engine_module.sqlite3, "connect", connect)
+    from branchdesk.db import integrity
+
+    monkeypatch.setattr(integrity, "connect_readonly", io_error)
+    with pytest.raises(DataFolderError):
+        full_check(paths.db_path())
+    assert main(["check"]) == 1
+    out = capsys.readouterr()
+    assert "is full" in out.out + out.err and "restore" not in (out.out + out.err).lower()
+
+
+def test_a_read_only_data_folder_is_said_as_such(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import sqlite3
+
+    from branchdesk.db.location import folder_problem
+
+    monkeypatch.setattr(os, "access", lambda _p, _mode: False)
+    problem = folder_problem(data_dir / "branchdesk.sqlite3", sqlite3.OperationalError("x"))
+    assert problem is not None and "read-only" in str(problem)
