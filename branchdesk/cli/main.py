@@ -29,12 +29,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except BranchDeskError as exc:  # before a command runs: the data folder cannot be used
-        if saved[1] is None:  # the windowed program (a shortcut): no console to print to
+        if saved[1] is not None:
+            print(str(exc), file=sys.stderr)
+        given = sys.argv[1:] if argv is None else argv
+        if saved[1] is None or gui_start(given) is not None:
+            # The windowed program, or any start of the window (a desktop shortcut, the
+            # start with the computer): whoever started it sees no console.
             from branchdesk.app import tell_in_a_window
 
             tell_in_a_window(str(exc))
-        else:
-            print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     finally:
         sys.stdout, sys.stderr = saved

@@ -272,6 +272,24 @@ def test_a_windowed_start_with_an_unusable_data_folder_says_so_in_a_window(
     assert len(shown) == 1 and str(table) in shown[0]
 
 
+def test_a_start_of_the_window_from_a_shortcut_with_an_unusable_data_folder_shows_a_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Started from a desktop shortcut (a console exists but nobody reads it), the message
+    went to stderr only and nothing appeared (hostile tester); a command keeps to stderr."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    table = tmp_path / "片区表.xlsx"
+    table.write_bytes(b"PK\x03\x04")
+    assert main(["--data-dir", str(table)]) == 1
+    assert len(shown) == 1 and str(table) in shown[0]
+    assert str(table) in capsys.readouterr().err
+    assert main(["--data-dir", str(table), "lookup", "中山西路"]) == 1
+    assert len(shown) == 1  # the command line's mistake is not put in a window
+
+
 def test_every_argument_is_explained_with_chinese_headings(
     chinese: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
