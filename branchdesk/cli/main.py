@@ -147,6 +147,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from branchdesk.errors import storage_error
 
         told = storage_error(exc, paths.db_path())
+        if told is None:
+            from branchdesk.db.location import folder_problem
+
+            told = folder_problem(paths.db_path(), exc.orig or exc)
         if told is not None:
             print(str(told), file=sys.stderr)
             return EXIT_BAD_INPUT

@@ -337,7 +337,14 @@ def open_database(path: Path | None = None) -> Database:
         )
     engine = make_engine(file_url(path))
     if revision != HEAD_REVISION:
-        if exists:
-            _backup_before_migration(path, revision)
-        upgrade(engine)
+        try:
+            if exists:
+                _backup_before_migration(path, revision)
+            upgrade(engine)
+        except (sqlite3.Error, SQLAlchemyError) as exc:
+            engine.dispose()
+            problem = location.folder_problem(path, getattr(exc, "orig", None) or exc)
+            if problem is not None:  # a new data folder on a full disk, a path too long
+                raise problem from exc
+            raise
     return Database(engine)

@@ -17,6 +17,10 @@ from pathlib import Path
 from branchdesk.errors import BranchDeskError, DataFolderError, is_disk_full
 from branchdesk.i18n import tr
 
+# SQLite's longest path to a database file (SQLITE_MAX_PATHNAME, in bytes): a longer one
+# fails with "unable to open database file", which read as "busy".
+MAX_PATH_BYTES = 512
+
 # Linux file system types (the third field after " - " in /proc/self/mountinfo).
 LINUX_NETWORK = frozenset(
     {
@@ -201,6 +205,16 @@ def folder_problem(path: Path, exc: BaseException) -> DataFolderError | None:
         free = shutil.disk_usage(folder).free
     except OSError:
         free = None
+    if len(os.fsencode(str(path))) > MAX_PATH_BYTES:
+        return DataFolderError(
+            tr(
+                "The path of the data folder {folder} is too long ({length} characters) for "
+                "the database. Choose a data folder with a shorter path, then start BranchDesk "
+                "again.",
+                folder=folder,
+                length=len(str(path)),
+            )
+        )
     if is_disk_full(exc) or (free is not None and free < 1024 * 1024):
         return DataFolderError(
             tr(

@@ -9805,5 +9805,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The data folder {folder} is read-only, so BranchDesk cannot open its data. Let this Windows user write to the folder (or choose another data folder), then start BranchDesk again.</source>
         <translation>数据文件夹 {folder} 是只读的，网点服务台无法打开数据。请让当前 Windows 用户可以写入这个文件夹（或换一个数据文件夹），然后重新启动网点服务台。</translation>
     </message>
+    <message>
+        <source>The path of the data folder {folder} is too long ({length} characters) for the database. Choose a data folder with a shorter path, then start BranchDesk again.</source>
+        <translation>数据文件夹 {folder} 的路径太长（{length} 个字符），数据库无法使用。请换一个路径短一些的数据文件夹，然后重新启动网点服务台。</translation>
+    </message>
 </context>
 </TS>

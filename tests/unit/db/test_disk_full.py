@@ -148,3 +148,14 @@ def test_a_read_only_data_folder_is_said_as_such(
     monkeypatch.setattr(os, "access", lambda _p, _mode: False)
     problem = folder_problem(data_dir / "branchdesk.sqlite3", sqlite3.OperationalError("x"))
     assert problem is not None and "read-only" in str(problem)
+
+
+def test_a_data_folder_path_too_long_for_the_database_is_said_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A data folder whose database path passes SQLite's 512 bytes was told as "the database
+    is busy or cannot be written" (hostile tester)."""
+    deep = tmp_path.joinpath(*["很长的目录名称" * 6] * 4)
+    assert main(["--data-dir", str(deep), "lookup", "中山西路"]) == 1
+    err = capsys.readouterr().err
+    assert "too long" in err and "busy" not in err
