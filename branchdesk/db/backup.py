@@ -556,6 +556,20 @@ class RowComparison:
     # The database now cannot be read at all: what the backup lacks is unknown.
     unknown: bool = False
 
+    def loses_more_than(self, shown: RowComparison) -> bool:
+        """Whether restoring now loses more rows than `shown` (the comparison the user saw)."""
+        if shown.unknown:
+            return False
+        if self.unknown:
+            return True
+        for table, (now, then) in self.tables.items():
+            before = shown.tables.get(table)
+            lost = None if now is None else now - then
+            lost_before = 0 if before is None or before[0] is None else before[0] - before[1]
+            if lost is None or lost > lost_before:
+                return True
+        return False
+
     def lines(self) -> list[str]:
         if self.unknown:
             return [
@@ -689,13 +703,20 @@ def restore_refusal(summary: BackupSummary) -> RestoreRefused | None:
 
 
 def restore(
-    db_path: Path, backup_path: Path, *, backups_dir: Path, now: datetime | None = None
+    db_path: Path,
+    backup_path: Path,
+    *,
+    backups_dir: Path,
+    now: datetime | None = None,
+    shown: RowComparison | None = None,
 ) -> RestoreReport:
     """Replace the database with a backup, after saving the current state as a backup.
 
     The owner only. Refuses (RestoreRefused, nothing changed) a file that is not a BranchDesk
     database, is damaged, or is newer than this BranchDesk. The caller must have disposed its
-    engine; another open connection makes the restore refuse.
+    engine; another open connection makes the restore refuse. `shown`: what the backup lacks
+    as the user was told; where more would be lost now (an import committed meanwhile), it
+    refuses.
     """
     require_owner(Action.RESTORE)
     db_path, backup_path = Path(db_path), Path(backup_path)
@@ -713,6 +734,20 @@ def restore(
         raise refusal
     # Refuse while the database is in use before anything is written, even a safety copy.
     _release(db_path, remove=False)
+    if shown is not None and db_path.is_file() and db_path.stat().st_size > 0:
+        # Compared again at the last moment: another program may have written since the
+        # user was told what the backup lacks (a restore during an import lost its rows with
+        # "the backup lacks no rows" on screen).
+        now_lacking = lacking_rows(db_path, backup_path)
+        if now_lacking.loses_more_than(shown):
+            raise RestoreRefused(
+                tr(
+                    "More was written to the data since you were shown what the backup lacks "
+                    "(another window or the command line); nothing was changed. Look at what "
+                    "it lacks now, and restore again if you still want to."
+                ),
+                "changed",
+            )
     safety_copy = _save_current(db_path, Path(backups_dir), now)
     _replace_database(db_path, backup_path)
     _audit_restore(db_path, backup_path, summary)

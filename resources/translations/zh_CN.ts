@@ -9809,5 +9809,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The path of the data folder {folder} is too long ({length} characters) for the database. Choose a data folder with a shorter path, then start BranchDesk again.</source>
         <translation>数据文件夹 {folder} 的路径太长（{length} 个字符），数据库无法使用。请换一个路径短一些的数据文件夹，然后重新启动网点服务台。</translation>
     </message>
+    <message>
+        <source>More was written to the data since you were shown what the backup lacks (another window or the command line); nothing was changed. Look at what it lacks now, and restore again if you still want to.</source>
+        <translation>在显示备份缺少哪些数据之后，数据又有新的写入（其他窗口或命令行）；未做任何改动。请看看现在备份缺少什么，如果仍要恢复，请再恢复一次。</translation>
+    </message>
 </context>
 </TS>

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from branchdesk import i18n, paths
 from branchdesk.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, pad
 from branchdesk.permissions import Action
+
+if TYPE_CHECKING:
+    from branchdesk.db.backup import RowComparison
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -31,7 +35,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     refusal = restore_refusal(summary)
     if refusal is not None:
         raise refusal
-    _print_lacking(args.file)
+    shown = _print_lacking(args.file)
     if not args.yes:
         if not sys.stdin.isatty():
             print(i18n.tr("Restore replaces the database: add --yes to confirm."), file=sys.stderr)
@@ -44,7 +48,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         )
         if answer.strip().lower() not in ("y", "yes", "是"):
             return EXIT_OK
-    report = restore(paths.db_path(), args.file, backups_dir=paths.backups_dir())
+    report = restore(paths.db_path(), args.file, backups_dir=paths.backups_dir(), shown=shown)
     if report.safety_copy is not None:
         print(i18n.tr("The state before the restore is saved in {path}", path=report.safety_copy))
     print(i18n.tr("Restored {path}.", path=report.restored_from))
@@ -53,14 +57,18 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_lacking(backup: Path) -> None:
-    """What restoring `backup` would lose, compared with the database now."""
+def _print_lacking(backup: Path) -> RowComparison | None:
+    """What restoring `backup` would lose, compared with the database now (printed and
+    returned: the restore compares again at the last moment)."""
     from branchdesk.db.backup import lacking_rows
 
     db_path = paths.db_path()
-    if db_path.is_file() and db_path.stat().st_size > 0:
-        for line in lacking_rows(db_path, backup).lines():
-            print(line)
+    if not (db_path.is_file() and db_path.stat().st_size > 0):
+        return None
+    comparison = lacking_rows(db_path, backup)
+    for line in comparison.lines():
+        print(line)
+    return comparison
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ from branchdesk.db.backup import (
     BackupInfo,
     BackupSummary,
     RestoreReport,
+    RowComparison,
     describe,
     kind_label,
     lacking_rows,
@@ -104,6 +105,7 @@ class RestoreDialog(QDialog):
         self.backups_dir = backups_dir if backups_dir is not None else paths.backups_dir()
         self.summaries: dict[Path, BackupSummary] = {}
         self.summary: BackupSummary | None = None
+        self.lacking: RowComparison | None = None  # what the preview said the backup lacks
         self.report: RestoreReport | None = None
         self.error: BaseException | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
@@ -248,7 +250,8 @@ class RestoreDialog(QDialog):
         refusal = restore_refusal(summary)
         lines = summary.lines()
         if refusal is None:
-            lines += ["", *lacking_rows(self.db_path, summary.path).lines()]
+            self.lacking = lacking_rows(self.db_path, summary.path)
+            lines += ["", *self.lacking.lines()]
         self.preview.setPlainText("\n".join(lines))
         if refusal is not None:
             self.refusal.setText(str(refusal))
@@ -293,9 +296,10 @@ class RestoreDialog(QDialog):
         # use if the restore fails.
         self.db.dispose()
         db_path, chosen, backups_dir = self.db_path, summary.path, self.backups_dir
+        shown = self.lacking
 
         def work(_progress: object) -> RestoreReport:
-            return restore(db_path, chosen, backups_dir=backups_dir)
+            return restore(db_path, chosen, backups_dir=backups_dir, shown=shown)
 
         self._set_busy(True)
         self.runner.start(work, self._succeeded, self._failed)
@@ -335,6 +339,9 @@ class RestoreDialog(QDialog):
                     self.tr("Restore failed"),
                     error_text(error, self.tr("Restore failed: {error}")),
                 )
+                # What the backup lacks is shown again as it is now (more may have been written
+                # meanwhile: the refusal says so).
+                self.show_preview(self.backup_list.currentIndex())
             return
         self.progress.setVisible(False)
         self.status.setText(self.tr("Restored."))

@@ -315,6 +315,29 @@ def test_restore_round_trip(closed_db: Path) -> None:
     assert full_check(closed_db).ok
 
 
+def test_a_restore_after_more_was_written_than_the_user_was_shown_changes_nothing(
+    closed_db: Path,
+) -> None:
+    """A restore during a 200,000-row import said "the backup lacks no rows", and the rows
+    were gone (only in the before-restore copy): it compares again at the last moment."""
+    from branchdesk.db.backup import RestoreRefused, lacking_rows
+
+    backups = paths.backups_dir()
+    copy = backup_to(closed_db, backups, now=DAY0)
+    shown = lacking_rows(closed_db, copy)
+    assert shown.tables == {}  # "the backup lacks no rows"
+    db = open_database()  # meanwhile, the command line imports
+    with db.session() as s:
+        s.add(Courier(name="导入的人"))
+    db.dispose()
+    with pytest.raises(RestoreRefused, match="More was written"):
+        restore(closed_db, copy, backups_dir=backups, shown=shown)
+    assert "导入的人" in courier_names(closed_db)  # nothing changed
+    again = lacking_rows(closed_db, copy)
+    assert restore(closed_db, copy, backups_dir=backups, shown=again).safety_copy is not None
+    assert "导入的人" not in courier_names(closed_db)
+
+
 def test_restore_an_older_schema_is_migrated_on_open(closed_db: Path, tmp_path: Path) -> None:
     old = tmp_path / "branchdesk-20250101-120000.sqlite3"
     old_schema(old, "0002")
