@@ -382,6 +382,30 @@ def test_a_failed_restore_shows_why_and_the_app_keeps_running(
     assert counts_in(paths.db_path()) == changed
 
 
+def test_what_another_program_writes_after_the_preview_is_not_restored_away(
+    qtbot: QtBot, window: MainWindow, boxes: Boxes
+) -> None:
+    """The preview said the backup lacked 3 complaints; the command line then imported
+    more, and 恢复 › 是 dropped them too, with no fresh list (hostile tester)."""
+    assert window.db is not None
+    backup_to(paths.db_path(), paths.backups_dir(), kind="daily")
+    dialog = open_restore(qtbot, window)
+    assert "lacks no rows" in dialog.preview.toPlainText()
+    with closing(sqlite3.connect(paths.db_path())) as other:  # an import elsewhere, done
+        other.execute(
+            "INSERT INTO courier (name, active, updated_at) VALUES ('导入的人', 1, '2026-12-06')"
+        )
+        other.commit()
+    changed = counts_in(paths.db_path())
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(boxes.shown) == 2, timeout=WAIT_MS)
+    (question, _asked), (kind, text) = boxes.shown
+    assert question == "question" and kind == "critical" and "More was written" in text
+    assert counts_in(paths.db_path()) == changed  # nothing changed
+    assert "fewer" in dialog.preview.toPlainText()  # what it lacks now
+    assert window.isVisible() and dialog.isVisible()
+
+
 def test_only_the_owner_may_restore(
     qtbot: QtBot, window: MainWindow, boxes: Boxes, owner_only_policy: None
 ) -> None:
