@@ -840,12 +840,23 @@ def _replace_database(db_path: Path, backup_path: Path) -> None:
         try:
             _copy(backup_path, tmp, src_immutable=True)
         except (sqlite3.Error, OSError) as exc:
+            # SQLite's words for a full disk are English ("database or disk is full").
+            error = tr("the disk is full") if is_disk_full(exc) else os_reason(exc)
             raise BranchDeskError(
                 tr(
+                    "Cannot copy {backup} to {folder}: {error}; nothing was changed. Free some "
+                    "space on that drive (empty the recycle bin, move old files away), then "
+                    "restore again.",
+                    backup=backup_path,
+                    folder=folder,
+                    error=error,
+                )
+                if is_disk_full(exc)
+                else tr(
                     "Cannot copy {backup} to {folder}: {error}; nothing was changed.",
                     backup=backup_path,
                     folder=folder,
-                    error=exc,
+                    error=error,
                 )
             ) from exc
         problems = _copy_problems(tmp)

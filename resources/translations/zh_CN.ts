@@ -9813,5 +9813,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>More was written to the data since you were shown what the backup lacks (another window or the command line); nothing was changed. Look at what it lacks now, and restore again if you still want to.</source>
         <translation>在显示备份缺少哪些数据之后，数据又有新的写入（其他窗口或命令行）；未做任何改动。请看看现在备份缺少什么，如果仍要恢复，请再恢复一次。</translation>
     </message>
+    <message>
+        <source>Cannot copy {backup} to {folder}: {error}; nothing was changed. Free some space on that drive (empty the recycle bin, move old files away), then restore again.</source>
+        <translation>无法将 {backup} 复制到 {folder}：{error}；未做任何改动。请在这个磁盘上腾出空间（清空回收站、移走旧文件），然后再恢复。</translation>
+    </message>
 </context>
 </TS>

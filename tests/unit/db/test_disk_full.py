@@ -159,3 +159,32 @@ def test_a_data_folder_path_too_long_for_the_database_is_said_as_such(
     assert main(["--data-dir", str(deep), "lookup", "中山西路"]) == 1
     err = capsys.readouterr().err
     assert "too long" in err and "busy" not in err
+
+
+def test_a_restore_onto_a_full_disk_says_the_disk_is_full_and_what_to_do(
+    sample_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """「无法将 … 复制到 …：database or disk is full；未做任何改动。」: SQLite's English, no next
+    step (hostile tester)."""
+    import sqlite3
+
+    from branchdesk import paths
+    from branchdesk.db import backup
+    from branchdesk.errors import BranchDeskError
+
+    copy = backup.backup_to(paths.db_path(), paths.backups_dir(), kind="daily")
+    sample_db.dispose()
+
+    copy_file = backup._copy
+
+    def full(src: Path, dst: Path, **kw: object) -> None:
+        if str(dst).endswith(".restoring"):  # the safety copy went in; the backup does not
+            raise sqlite3.OperationalError("database or disk is full")
+        copy_file(src, dst, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup, "_copy", full)
+    with pytest.raises(BranchDeskError) as told:
+        backup.restore(paths.db_path(), copy, backups_dir=paths.backups_dir())
+    text = str(told.value)
+    assert "the disk is full" in text and "database or disk" not in text
+    assert "nothing was changed" in text and "Free some space" in text
