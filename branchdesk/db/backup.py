@@ -321,6 +321,8 @@ def backup_to(
     if not db_path.is_file() or db_path.stat().st_size == 0:
         raise BranchDeskError(tr("There is no database to back up at {path}.", path=db_path))
     now = datetime.now() if now is None else now
+    # What a backup killed half-way left in this folder (a USB stick too), an hour old.
+    _sweep_partials(target_dir)
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=_PARTIAL, suffix=".partial", dir=target_dir)
@@ -471,6 +473,16 @@ def _sweep_partials(folder: Path) -> None:
     cutoff = time.time() - 3600
     with contextlib.suppress(OSError):
         for path in folder.glob(f"{_PARTIAL}*.partial"):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    _remove(path)
+
+
+def _sweep_restoring(db_path: Path) -> None:
+    """Remove the copies a restore killed half-way left beside the database (an hour old)."""
+    cutoff = time.time() - 3600
+    with contextlib.suppress(OSError):
+        for path in db_path.parent.glob(f".{db_path.name}.*.restoring"):
             with contextlib.suppress(OSError):
                 if path.stat().st_mtime < cutoff:
                     _remove(path)
@@ -829,6 +841,7 @@ def _raw_copy(db_path: Path, backups_dir: Path, now: datetime) -> Path:
 
 def _replace_database(db_path: Path, backup_path: Path) -> None:
     folder = db_path.parent
+    _sweep_restoring(db_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".restoring", dir=folder)

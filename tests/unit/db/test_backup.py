@@ -541,3 +541,29 @@ def test_every_kind_of_backup_is_named_in_words() -> None:
     i18n.set_language("zh_CN")
     assert kind_label("manual") == "手动备份"
     assert kind_label("usb") == "其他备份（usb）"  # a copy renamed by hand
+
+
+def test_what_killed_backups_and_restores_left_is_swept_at_the_next_one(
+    closed_db: Path, tmp_path: Path
+) -> None:
+    """Three killed `backup -o USB` runs left 38-56 MB .partial files on the stick, and a
+    killed restore its .restoring copy beside the database, for good (hostile tester)."""
+    import os
+    import time
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    old = time.time() - 7200
+    left = [
+        stick / ".branchdesk-abc123.partial",
+        closed_db.parent / f".{closed_db.name}.x.restoring",
+    ]
+    fresh = stick / ".branchdesk-now.partial"  # another backup writing right now
+    for path in [*left, fresh]:
+        path.write_bytes(b"x" * 1000)
+    for path in left:
+        os.utime(path, (old, old))
+    copy = backup_to(closed_db, stick, now=DAY0)
+    assert not left[0].exists() and fresh.exists()
+    restore(closed_db, copy, backups_dir=paths.backups_dir())
+    assert not left[1].exists()
