@@ -9817,5 +9817,13 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>Cannot copy {backup} to {folder}: {error}; nothing was changed. Free some space on that drive (empty the recycle bin, move old files away), then restore again.</source>
         <translation>无法将 {backup} 复制到 {folder}：{error}；未做任何改动。请在这个磁盘上腾出空间（清空回收站、移走旧文件），然后再恢复。</translation>
     </message>
+    <message>
+        <source>Another program (the command line, another window) changed the data: the pages show it as it is now.</source>
+        <translation>其他程序（命令行或另一个窗口）修改了数据：页面已显示最新的数据。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer in the team (changed in another program): pick who works now under 团队 › 换人.</source>
+        <translation>{name} 已不在团队中（在其他程序中修改）：请在 团队 › 换人 中选择现在值班的人。</translation>
+    </message>
 </context>
 </TS>

@@ -55,6 +55,14 @@ class RemindersPart(WindowParts):
             self.data_seen = now  # nothing new, or only what this window wrote itself
             return False
         self.refresh(outside=True)
+        self.statusBar().showMessage(
+            self.tr(
+                "Another program (the command line, another window) changed the data: the "
+                "pages show it as it is now."
+            ),
+            8000,
+        )
+        self.forget_removed_agent()  # says so itself, over the line above
         return True
 
     def _find_tray(self) -> None:

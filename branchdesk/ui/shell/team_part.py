@@ -83,6 +83,29 @@ class TeamPart(WindowParts):
             # 今天 shows what waits for whoever works now (it is filled whenever it is shown).
             self.today_page.refresh()
 
+    def forget_removed_agent(self) -> None:
+        """Another program removed (or made inactive) the agent on duty here (`demo --remove`,
+        another PC's 团队): nobody is on duty, and the status bar says so; what is logged
+        next is not recorded under a name the team no longer has."""
+        from branchdesk import permissions
+        from branchdesk.settings import who_is_working
+        from branchdesk.ui.team.agent_picker import current_agent
+
+        name = str(self.settings.get("current_agent") or "")
+        if self.db is None or not name or current_agent(self.db, self.settings) is not None:
+            self.refresh_agent()
+            return
+        self.settings.set("current_agent", "")
+        permissions.set_actor(who_is_working(self.settings))
+        self.refresh_agent()
+        self.statusBar().showMessage(
+            self.tr(
+                "{name} is no longer in the team (changed in another program): pick who works "
+                "now under 团队 › 换人."
+            ).format(name=name),
+            15000,
+        )
+
     def ask_agent(self) -> None:
         """At start: with a team, whoever sits down picks their name."""
         from branchdesk.ui.team.agent_picker import has_team

@@ -162,6 +162,25 @@ def test_another_program_s_change_is_read_even_when_this_window_writes_after_it(
     assert not window.reload_if_changed()  # and once read, not again
 
 
+def test_the_window_says_another_program_changed_the_data_and_drops_a_removed_agent(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Pages were read again silently; and after `demo --remove` elsewhere, 林子涵 (gone from
+    the team) stayed on duty and a new complaint was saved under her name (hostile tester)."""
+    window.settings.set("current_agent", "林子涵")
+    window.refresh_agent()
+    assert "林子涵" in window.agent_label.text()
+    window.reload_if_changed()
+    _commit_elsewhere("UPDATE agent SET active = 0 WHERE name = ?", ("林子涵",))
+    assert window.reload_if_changed()
+    assert window.settings.get("current_agent") == ""
+    assert "林子涵" not in window.agent_label.text()
+    assert "林子涵 is no longer in the team" in window.statusBar().currentMessage()
+    _commit_elsewhere("UPDATE courier SET phone = '13800000000' WHERE id = 1")
+    assert window.reload_if_changed()
+    assert "Another program" in window.statusBar().currentMessage()
+
+
 def test_reading_again_keeps_the_agent_on_the_due_queue(qtbot: QtBot, window: MainWindow) -> None:
     window.nav.setCurrentRow(COMPLAINTS)
     page = window.complaints_page
