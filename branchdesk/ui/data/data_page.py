@@ -233,6 +233,9 @@ class DataPage(QWidget):
             return
         except BranchDeskError as exc:
             QMessageBox.warning(self, self.tr("Undo import"), str(exc))
+            # Undone (or replaced) by another program meanwhile: the list shows it as it is
+            # now, not "in use" until the minute's look.
+            self.changed.emit()
             return
         self.refresh()
         self.changed.emit()
