@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if saved[1] is not None:
             print(str(exc), file=sys.stderr)
         given = sys.argv[1:] if argv is None else argv
-        if saved[1] is None or gui_start(given) is not None:
+        if saved[1] is None or (gui_start(given) is not None and _can_show_a_window()):
             # The windowed program, or any start of the window (a desktop shortcut, the
             # start with the computer): whoever started it sees no console.
             from branchdesk.app import tell_in_a_window
@@ -41,6 +41,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def _can_show_a_window() -> bool:
+    """A window can be shown (Windows, macOS, a Linux desktop): a GUI start from a console
+    over SSH says its error there only, as Qt would abort with no display."""
+    import os
+
+    if sys.platform != "linux":
+        return True
+    return any(os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 class _GuiOptions(argparse.ArgumentParser):

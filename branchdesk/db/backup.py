@@ -575,10 +575,15 @@ class RowComparison:
         if self.unknown:
             return True
         for table, (now, then) in self.tables.items():
+            if table == "audit_entry":  # the log of this very restore's PIN and the like
+                continue
             before = shown.tables.get(table)
-            lost = None if now is None else now - then
+            if now is None:
+                if before is None or before[0] is not None:
+                    return True  # countable when shown, not now: unknown is more
+                continue  # damaged then and now: what was shown still holds
             lost_before = 0 if before is None or before[0] is None else before[0] - before[1]
-            if lost is None or lost > lost_before:
+            if now - then > lost_before:
                 return True
         return False
 

@@ -133,6 +133,7 @@ class Database:
         self._seen: DataVersion | None = None  # the version data_version() last answered
         event.listen(self._sessions, "do_orm_execute", self._note_write)
         event.listen(self._sessions, "after_flush", self._note_flush)
+        event.listen(self._sessions, "after_begin", self._began)
         event.listen(self._sessions, "after_commit", self._committed)
         event.listen(self._sessions, "after_rollback", _forget_write)
 
@@ -201,7 +202,11 @@ class Database:
 
     def _wrote(self, session: Session) -> None:
         session.info[_WROTE] = True
-        if _BEFORE in session.info or self._watch is None:
+
+    def _began(self, session: Session, _transaction: object, _connection: object) -> None:
+        """A writing session's transaction has begun (BEGIN IMMEDIATE: the write lock is
+        held): what other programs committed before it is in the version now."""
+        if self._watch is None:
             return
         with self._watch_lock:
             if self._watch is not None:

@@ -194,11 +194,49 @@ def refuse_network(db_path: str | os.PathLike[str]) -> None:
     )
 
 
+# SQLite's result codes that its file's place can cause: SQLITE_READONLY, SQLITE_IOERR,
+# SQLITE_FULL, SQLITE_CANTOPEN.
+_STORAGE_CODES = frozenset({8, 10, 13, 14})
+_STORAGE_WORDS = (
+    "disk i/o error",
+    "unable to open database file",
+    "readonly database",
+    "database or disk is full",
+)
+
+
+def _storage_kind(exc: BaseException) -> bool:
+    """Whether `exc` is of the kind a disk or folder causes (not damage, not a lock)."""
+    if isinstance(exc, OSError):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _STORAGE_CODES
+    return any(word in str(exc).lower() for word in _STORAGE_WORDS)
+
+
+def _writable(folder: Path) -> bool:
+    """A file can be made in `folder` (os.access says yes for any folder on Windows, and to
+    root on a read-only drive)."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
 def folder_problem(path: Path, exc: BaseException) -> DataFolderError | None:
     """What keeps the database at `path` from opening when it is its disk or folder, not the
     file: a full disk (a failed import's -wal file filled it: "disk I/O error"), a read-only
-    folder ("unable to open database file"). None where the folder and disk look fine."""
+    folder ("unable to open database file"). None where the folder and disk look fine, and
+    for what only the file can be ("malformed", "not a database"): damage is never hidden
+    behind a nearly full disk."""
     import shutil
+
+    if not _storage_kind(exc):
+        return None
 
     folder = Path(path).parent
     try:
@@ -224,7 +262,7 @@ def folder_problem(path: Path, exc: BaseException) -> DataFolderError | None:
                 folder=folder,
             )
         )
-    if folder.is_dir() and not os.access(folder, os.W_OK):
+    if folder.is_dir() and not _writable(folder):
         return DataFolderError(
             tr(
                 "The data folder {folder} is read-only, so BranchDesk cannot open its data. "

@@ -655,15 +655,23 @@ def match_address(
         result.express_days = arrival.express_days
 
 
-def search_text(compact: str) -> str:
+def search_text(compact: str, home: Region | None = None) -> str:
     """What a text query searches the waybills for: an address without its province/city/
     district prefix (浙江省宁波市… is in nearly every address; searching it only costs time,
-    and a parcel written without the prefix is the same place)."""
+    and a parcel written without the prefix is the same place). Not where it names, in full,
+    a city other than the branch's (`home`): 杭州市中山西路5号 is not 宁波's 中山西路5号."""
     if len(compact) < 6:
         return compact
     region = recognise(compact)
     if region.province is not None and len(region.rest) >= 3:
-        return region.rest
+        elsewhere = (
+            home is not None
+            and home.city
+            and region.city
+            and region.city in compact
+            and short_name(region.city) != short_name(home.city)
+        )
+        return compact if elsewhere else region.rest
     return compact
 
 
@@ -693,7 +701,7 @@ def lookup(session: Session, query: str, limit: int = 50) -> LookupResult:
     elif kind == "phone_tail":
         ids = search.find_by_phone_tail(session, compact, limit)
     else:
-        ids = search.find_text(session, search_text(compact), limit)
+        ids = search.find_text(session, search_text(compact, branch_region()), limit)
     result.waybills = _waybill_hits(session, ids)
 
     if kind == "text":

@@ -489,6 +489,8 @@ def _day_checks(
         report = quick_check(db_path, cancelled=stopping.is_set)
     except CheckCancelled:
         return None
+    except BranchDeskError as exc:  # a full disk, a read-only folder: told, not dropped
+        return exc
     if report.ok:
         try:
             daily_backup(

@@ -175,3 +175,38 @@ def test_every_table_has_a_name_for_its_reader() -> None:
     tables = {t for t in features.metadata().tables if not t.endswith("_fts")}
     assert tables - set(TABLE_LABELS) == set()
     assert set(TABLE_LABELS) - tables == set()
+
+
+def test_a_commit_elsewhere_while_this_process_waits_to_write_is_news(data_dir: Path) -> None:
+    """The command line held the write lock; this process's first statement was a write and
+    waited for it: the version was taken before the wait, so the command line's commit was
+    counted as this process's own and never read again (review)."""
+    import threading
+    import time
+
+    db = open_database()
+    try:
+        seen = db.data_version()  # the window's last look
+        other = sqlite3.connect(paths.db_path(), isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute(
+            "INSERT INTO courier (name, active, updated_at) VALUES ('外面的', 1, '2026-12-06')"
+        )
+
+        def commit_soon() -> None:
+            time.sleep(0.3)
+            other.execute("COMMIT")
+
+        waiter = threading.Thread(target=commit_soon)
+        waiter.start()
+        with db.session() as s:  # waits for the lock, then writes
+            here = (
+                "INSERT INTO courier (name, active, updated_at) VALUES ('这里的', 1, '2026-12-06')"
+            )
+            s.execute(text(here))
+        waiter.join()
+        other.close()
+        now = db.data_version()
+        assert now not in (seen, db.own_version)  # the command line's row is news
+    finally:
+        db.dispose()

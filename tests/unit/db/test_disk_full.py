@@ -140,14 +140,30 @@ def test_a_database_a_full_disk_keeps_from_opening_is_not_called_damaged(
 def test_a_read_only_data_folder_is_said_as_such(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import os
     import sqlite3
+    import tempfile
+    from collections import namedtuple
 
     from branchdesk.db.location import folder_problem
 
-    monkeypatch.setattr(os, "access", lambda _p, _mode: False)
-    problem = folder_problem(data_dir / "branchdesk.sqlite3", sqlite3.OperationalError("x"))
-    assert problem is not None and "read-only" in str(problem)
+    def read_only(*_a: object, **_k: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    db_file = data_dir / "branchdesk.sqlite3"
+    cannot_open = sqlite3.OperationalError("unable to open database file")
+    with monkeypatch.context() as m:
+        m.setattr(tempfile, "TemporaryFile", read_only)
+        problem = folder_problem(db_file, cannot_open)
+        assert problem is not None and "read-only" in str(problem)
+    # Damage is damage, however full the disk (review): it keeps its restore offer.
+    import shutil
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(1 << 30, 1 << 30, 100))
+    malformed = sqlite3.DatabaseError("database disk image is malformed")
+    assert folder_problem(db_file, malformed) is None
+    assert folder_problem(db_file, sqlite3.OperationalError("database is locked")) is None
+    assert folder_problem(db_file, cannot_open) is not None
 
 
 def test_a_data_folder_path_too_long_for_the_database_is_said_as_such(

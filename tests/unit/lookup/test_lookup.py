@@ -407,3 +407,16 @@ def test_a_district_of_several_cities_the_rules_do_not_name_is_to_be_checked(
         result = lookup(s, address)
     assert result.couriers and not result.sure and result.caution is not None
     assert "check the district" in result.caution
+
+
+def test_an_address_in_another_city_does_not_find_the_branch_s_parcels_of_that_road(
+    sample: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """杭州市中山西路5号 listed 宁波市海曙区中山西路5号's parcel: the city was cut off before the
+    waybills were searched."""
+    from branchdesk.lookup import service
+    from branchdesk.lookup.home import parse_branch_region
+
+    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
+    assert lookup(sample, "宁波市中山西路").waybills
+    assert lookup(sample, "杭州市中山西路").waybills == []
