@@ -354,10 +354,18 @@ _PLACE_区 = (
 )
 
 
+# An estate's name, then a part of it: 和平里一区, 翠苑2区, 嘉绿苑北区.
+_ESTATE_PART = re.compile(
+    r"[里苑园府城庭居湾村坊厦场院](?:[一二三四五六七八九十\dA-Z]+|[东西南北中])区$"
+)
+
+
 def classify(name: str) -> str:
     """The kind a bare name has by its ending: town, district, road or community."""
     if name.endswith(_TOWN_SUFFIXES):
         return "town"
+    if _ESTATE_PART.search(name) and recognise(name).district != name:
+        return "community"  # 和平里一区, 翠苑二区, 嘉绿苑北区: parts of an estate
     if name.endswith(("区", "县")) and not name.endswith(_PLACE_区) and len(name) <= 5:
         return "district"
     if name.endswith("新区") and len(name) <= 5 and recognise(name).district == name:
