@@ -824,14 +824,17 @@ class AddressMatcher:
             name = self._names[index]
             if name[-1] in "路街道巷" and (
                 text.startswith(_NOT_THE_ROAD, end)
+                or (name[-1] == "街" and text.startswith("道", end))
                 or (
                     start > prefix
                     and name[0] in "一二三四五六七八九十"
                     and text[start - 1] in "一二三四五六七八九十百"
                 )
                 or _BOUND_AFTER.match(text, end)
+                or _inside_a_longer_road(text, prefix, start, found)
             ):
-                # 中山路街道: not the road; 十一纬路: not 一纬路; 南京南街以西: a landmark
+                # 中山路街道 and 北山街道: towns, not the roads; 十一纬路: not 一纬路; 南京南街
+                # 以西: a landmark; 新湖南路: not 湖南路
                 continue
             hits.append((index, start, end))
         hits = _outermost(hits)
@@ -1167,6 +1170,37 @@ class AddressMatcher:
                         ),
                     )
                 pos = self._note_text.find(word, self._note_starts[which] + len(note) + 1)
+
+
+# What may stand between the region (or a name) and a road's name without making it part
+# of a longer name: 送到湖南路, 广州路与上海路, 近江汉路.
+_BEFORE_A_NAME = (
+    "送到", "寄到", "地址", "住址", "收货地址", "在", "到", "近", "靠近", "临近", "旁", "旁边",
+    "对面", "隔壁", "附近", "是", "往", "去", "至", "从", "与", "和", "及", "交", "接",
+)  # fmt: skip
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+# How a road's name begins when it is another road's name made longer: 新湖南路, 老中山路,
+# 东长安中路, 大中华路.
+_ROAD_NAME_STARTS = frozenset("新老东西南北大小中上下前后内外")
+
+
+def _inside_a_longer_road(
+    text: str, prefix: int, start: int, found: list[tuple[int, int, int]]
+) -> bool:
+    """Whether the road's name found at `start` is only the end of a longer name the table
+    does not have: 新湖南路 (not 湖南路), 东长安中路, 老中山路. Not where a region (汉阳解放路),
+    a name the table has (夏北村夏北大街) or a word such as 送到 or 与 stands before it."""
+    if start <= prefix:
+        return False
+    before = max((e for _i, s, e in found if e <= start and s >= prefix), default=prefix)
+    tail = _CJK_TAIL.search(text[before:start])
+    if tail is None:
+        return False
+    written = tail.group(0)
+    if written.endswith(_BEFORE_A_NAME) or written[-1] not in _ROAD_NAME_STARTS:
+        return False  # 黄丽玉林北路 (a name pasted before it), 平洲夏北大街: the road itself
+    short = region_short_names() | region_district_short_names()
+    return not any(written.endswith(name) for name in short)
 
 
 def _outermost(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -619,3 +619,22 @@ def test_a_numbered_part_of_an_estate_is_the_estate_s_not_a_district(
     """和平里一区5号楼 fell to the district level (not sure) once the estate's name inside the
     part stopped answering: 和平里一区 was read as a district's name (hostile re-test)."""
     assert top(build(("赵强", cell)), address) == ("赵强", "exact", False)
+
+
+@pytest.mark.parametrize("address", ["新湖南路5号", "东湖南路5号", "老湖南路5号", "大湖南路5号"])
+def test_a_longer_road_name_the_table_lacks_is_not_its_shorter_road(address: str) -> None:
+    """新湖南路5号 was 湖南路's courier, sure: the table's road at the end of a longer name
+    (hostile re-test: 老中山路, 东长安中路, 大中华路, 新江汉路 alike)."""
+    m = build(("丙", "湖南路"), ("丁", "江汉路"))
+    match = answer(m, address)
+    assert not (match.candidates and match.level == "exact" and not match.ambiguous)
+    assert top(m, "送到湖南路5号") == ("丙", "exact", False)  # a word before it, no name
+    assert top(m, "张三 13805741234 湖南路5号") == ("丙", "exact", False)
+
+
+def test_a_town_named_after_a_road_is_not_the_road() -> None:
+    """北山街道 (a town) answered as the road 北山街, sure; so did 保华街道 (hostile re-test)."""
+    m = build(("甲", "北山街"), ("乙", "曙光路"))
+    match = answer(m, "北山街道")
+    assert not (match.candidates and match.level == "exact")
+    assert top(m, "杭州市西湖区北山街道曙光路5号") == ("乙", "exact", False)
