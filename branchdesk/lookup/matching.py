@@ -31,7 +31,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -838,6 +838,14 @@ class AddressMatcher:
                 continue
             hits.append((index, start, end))
         hits = _outermost(hits)
+        if not scope.district and hits:
+            # 汉阳解放路5号, 武昌江汉路50号: a district's short name right before a road (not
+            # 泰和花园, where the region reader leaves a bare county name alone)
+            first = min(hits, key=lambda h: h[1])
+            lead = text[prefix : first[1]]
+            if self._names[first[0]][-1] in "路街道巷" and lead in region_district_short_names():
+                scope = replace(scope, district=lead)
+                query_district = lead
         explained = self._offer_hits(hits, text, scope, best, parts_cache)
         self._places_before_roads(hits, best)
         top_tier = max((int(c.score) // 1000 for c in best.values()), default=0)

@@ -638,3 +638,23 @@ def test_a_town_named_after_a_road_is_not_the_road() -> None:
     match = answer(m, "北山街道")
     assert not (match.candidates and match.level == "exact")
     assert top(m, "杭州市西湖区北山街道曙光路5号") == ("乙", "exact", False)
+
+
+@pytest.mark.parametrize(
+    ("address", "courier"),
+    [
+        ("武昌解放路5号", "孙强"),
+        ("汉阳解放路5号", ""),
+        ("汉口江汉路50号", "张军"),  # 汉口 is no district: 江汉路 is in it
+        ("泰和花园3幢", "黄磊"),
+    ],
+)
+def test_a_district_s_short_name_before_a_road_keeps_to_that_district(
+    address: str, courier: str
+) -> None:
+    """汉阳解放路5号 was answered by 武昌's 解放路 courier, sure: a district written without 区
+    and without its city was not read (hostile re-test, a 武汉 table)."""
+    m = _with_districts(
+        ("孙强", "武昌区", "解放路"), ("张军", "江汉区", "江汉路"), ("黄磊", "海曙区", "泰和花园")
+    )
+    assert top(m, address)[0] == courier
