@@ -838,6 +838,13 @@ class AddressMatcher:
                 continue
             hits.append((index, start, end))
         hits = _outermost(hits)
+        landmarks = [h for h in hits if _landmark(text, h[1], h[2])]
+        passed_by = []  # landmarks set aside: not offered again as a near miss either
+        if landmarks and len(landmarks) < len(hits):
+            # 江汉路150号（近江汉里）, 翠苑一区对面嘉绿苑: the place named as a landmark is not
+            # where the parcel goes; the rest of the address is
+            hits = [h for h in hits if h not in landmarks]
+            passed_by, landmarks = landmarks, []
         if not scope.district and hits:
             # 汉阳解放路5号, 武昌江汉路50号: a district's short name right before a road (not
             # 泰和花园, where the region reader leaves a bare county name alone)
@@ -849,7 +856,7 @@ class AddressMatcher:
         explained = self._offer_hits(hits, text, scope, best, parts_cache)
         self._places_before_roads(hits, best)
         top_tier = max((int(c.score) // 1000 for c in best.values()), default=0)
-        self._offer_fuzzy(text, prefix, hits, explained, scope, best, top_tier)
+        self._offer_fuzzy(text, prefix, hits + passed_by, explained, scope, best, top_tier)
         unscoped = _Scope(home_city=scope.home_city)
         if (
             not best
@@ -879,6 +886,14 @@ class AddressMatcher:
             self._offer_district(district, best, home=not query_district)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))
         ambiguous, why = _tie(ranked)
+        if landmarks and ranked and not ambiguous:
+            # only a landmark is in the table (江汉里对面): near it, not in it
+            ambiguous = True
+            why = tr(
+                "“{name}” is written as a landmark (近, 对面, 旁边…): the address itself is "
+                "not in the table — check",
+                name=self._names[landmarks[0][0]],
+            )
         if not ambiguous and not scope.town:
             why = _towns_apart(ranked)
             ambiguous = why is not None
@@ -1190,6 +1205,16 @@ _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
 # How a road's name begins when it is another road's name made longer: 新湖南路, 老中山路,
 # 东长安中路, 大中华路.
 _ROAD_NAME_STARTS = frozenset("新老东西南北大小中上下前后内外")
+
+
+_NEAR_BEFORE = ("近", "靠近", "临近", "邻近")
+_NEAR_AFTER = ("对面", "斜对面", "旁边", "旁", "隔壁", "附近", "边上", "周边", "一带")
+
+
+def _landmark(text: str, start: int, end: int) -> bool:
+    """Whether the name at start:end is written as a landmark near the address: 近江汉里,
+    江汉里对面, 德加公寓旁边."""
+    return text.endswith(_NEAR_BEFORE, 0, start) or text.startswith(_NEAR_AFTER, end)
 
 
 def _inside_a_longer_road(

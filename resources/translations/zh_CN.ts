@@ -9825,5 +9825,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>{name} is no longer in the team (changed in another program): pick who works now under 团队 › 换人.</source>
         <translation>{name} 已不在团队中（在其他程序中修改）：请在 团队 › 换人 中选择现在值班的人。</translation>
     </message>
+    <message>
+        <source>“{name}” is written as a landmark (近, 对面, 旁边…): the address itself is not in the table — check</source>
+        <translation>“{name}”只是作为参照写的（近、对面、旁边…）：地址本身不在派件区域表里，请核对</translation>
+    </message>
 </context>
 </TS>

@@ -658,3 +658,23 @@ def test_a_district_s_short_name_before_a_road_keeps_to_that_district(
         ("孙强", "武昌区", "解放路"), ("张军", "江汉区", "江汉路"), ("黄磊", "海曙区", "泰和花园")
     )
     assert top(m, address)[0] == courier
+
+
+@pytest.mark.parametrize(
+    ("address", "courier"),
+    [
+        ("江汉路150号(近江汉里)", "李芳"),
+        ("江汉路150号 江汉里对面", "李芳"),
+        ("江汉里对面江汉路150号", "李芳"),
+        ("嘉绿苑5幢（近翠苑一区）", "戊"),
+        ("翠苑一区对面嘉绿苑", "戊"),
+    ],
+)
+def test_a_place_written_as_a_landmark_is_not_where_the_parcel_goes(
+    address: str, courier: str
+) -> None:
+    """江汉路150号(近江汉里) was 江汉里's courier, sure (hostile re-test, 武汉 and 杭州)."""
+    m = build(("李芳", "江汉路101号以后"), ("张军", "江汉里"), ("丁", "翠苑一区"), ("戊", "嘉绿苑"))
+    assert top(m, address) == (courier, "exact", False)
+    only_near = answer(m, "江汉里对面")
+    assert only_near.ambiguous and "landmark" in (only_near.tie_reason or "")
