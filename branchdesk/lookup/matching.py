@@ -162,6 +162,7 @@ class AddressMatch:
     ambiguous: bool
     level: str = "none"  # the level of the best candidate
     tie_reason: str | None = None
+    caution: str | None = None  # why the best answer, sure as its rule matched, is to check
 
 
 def describe_range(lo: int | None, hi: int | None, parity: str) -> str:
@@ -748,6 +749,23 @@ class AddressMatcher:
             self._note_starts.append(offset)
             offset += len(note) + 1
 
+    def _other_town(self, town: str, ranked: list[Candidate]) -> str | None:
+        """Why the best answer is to be checked when the address names a town of the table
+        and the rule that matched is another town's (大堰镇溪口村, the table's 溪口村 being
+        溪口镇's): a village's name repeats across towns; None otherwise."""
+        if not town or not ranked or ranked[0].level not in ("exact", "inferred"):
+            return None
+        rule_town = ranked[0].rule.town
+        if not rule_town or _town_key(rule_town) == town:
+            return None
+        written = next((form for form, key in self._towns if key == town), town)
+        return tr(
+            "The address names {town}, and the rule that matched is {rule_town}'s: check the "
+            "town before telling the customer.",
+            town=written,
+            rule_town=normalise(rule_town),
+        )
+
     def _town_written(self, text: str, prefix: int, found: list[tuple[int, int, int]]) -> str:
         """The first of the table's towns written in `text` after the region, not as part of
         a longer name found there (江南古镇小区 is an estate); "" for none."""
@@ -886,6 +904,7 @@ class AddressMatcher:
             self._offer_district(district, best, home=not query_district)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))
         ambiguous, why = _tie(ranked)
+        caution = self._other_town(scope.town, ranked)
         if landmarks and ranked and not ambiguous:
             # only a landmark is in the table (江汉里对面): near it, not in it
             ambiguous = True
@@ -905,6 +924,7 @@ class AddressMatcher:
             ambiguous=ambiguous,
             level=ranked[0].level if ranked else "none",
             tie_reason=why,
+            caution=caution,
         )
 
     def _offer(self, best: dict[int, Candidate], candidate: Candidate) -> None:

@@ -593,6 +593,8 @@ def match_address(
     )
     region = match.region
     rest = region.rest if region is not None else match.normalised
+    if match.caution is not None and result.couriers:
+        result.caution = match.caution  # 大堰镇溪口村: the rule is 溪口镇's
     unknown = unknown_district(rest)
     if unknown is not None and result.couriers:
         # 江东区 (now 鄞州) is in no table: the rules of another district are not ruled out,

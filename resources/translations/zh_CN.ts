@@ -9829,5 +9829,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>“{name}” is written as a landmark (近, 对面, 旁边…): the address itself is not in the table — check</source>
         <translation>“{name}”只是作为参照写的（近、对面、旁边…）：地址本身不在派件区域表里，请核对</translation>
     </message>
+    <message>
+        <source>The address names {town}, and the rule that matched is {rule_town}'s: check the town before telling the customer.</source>
+        <translation>地址写的是{town}，而匹配到的规则属于{rule_town}：先核对乡镇街道，再告诉客户。</translation>
+    </message>
 </context>
 </TS>

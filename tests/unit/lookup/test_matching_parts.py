@@ -678,3 +678,18 @@ def test_a_place_written_as_a_landmark_is_not_where_the_parcel_goes(
     assert top(m, address) == (courier, "exact", False)
     only_near = answer(m, "江汉里对面")
     assert only_near.ambiguous and "landmark" in (only_near.tie_reason or "")
+
+
+@pytest.mark.parametrize("address", ["大堰镇溪口村", "尚田街道溪口村3组"])
+def test_a_town_of_the_table_written_against_the_rule_s_town_is_to_be_checked(
+    address: str,
+) -> None:
+    """大堰镇溪口村 was 溪口镇's 溪口村 courier, sure: village names repeat across towns
+    (hostile re-test, a rural table)."""
+    m = _with_towns(
+        ("甲", "溪口镇", "溪口村"), ("己", "尚田街道", "溪口路"), ("戊", "大堰镇", "大堰村")
+    )
+    match = answer(m, address)
+    assert match.candidates[0].rule.courier_name == "甲"
+    assert match.caution is not None and "溪口镇" in match.caution
+    assert answer(m, "溪口镇溪口村").caution is None
