@@ -749,6 +749,27 @@ class AddressMatcher:
             self._note_starts.append(offset)
             offset += len(note) + 1
 
+    def _crossing(self, text: str, prefix: int, found: list[tuple[int, int, int]]) -> str | None:
+        """Why the answer is a tie when the address is an intersection of two roads
+        (广州路与上海路交叉口, 东大街与南大街十字): either road's courier may deliver."""
+        at = _CROSSING_WORDS.search(text, prefix)
+        if at is None or re.match(r"[以往向][东西南北]", text[at.end() :]):
+            return None  # 交叉口以北50米: a side of one road, which its rule may say
+        roads = list(
+            dict.fromkeys(
+                self._shown[i]
+                for i, s, _e in found
+                if s >= prefix and self._names[i][-1] in "路街道巷"
+            )
+        )
+        if len(roads) < 2:
+            return None
+        return tr(
+            "An intersection of {a} and {b}: either road's courier may deliver — check",
+            a=roads[0],
+            b=roads[1],
+        )
+
     def _other_town(self, town: str, ranked: list[Candidate]) -> str | None:
         """Why the best answer is to be checked when the address names a town of the table
         and the rule that matched is another town's (大堰镇溪口村, the table's 溪口村 being
@@ -905,6 +926,9 @@ class AddressMatcher:
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))
         ambiguous, why = _tie(ranked)
         caution = self._other_town(scope.town, ranked)
+        at_crossing = self._crossing(text, prefix, found) if ranked and not ambiguous else None
+        if at_crossing is not None:
+            ambiguous, why = True, at_crossing
         if landmarks and ranked and not ambiguous:
             # only a landmark is in the table (江汉里对面): near it, not in it
             ambiguous = True
@@ -1227,6 +1251,7 @@ _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
 _ROAD_NAME_STARTS = frozenset("新老东西南北大小中上下前后内外")
 
 
+_CROSSING_WORDS = re.compile(r"交叉口|交叉路口|交汇处|交界|十字路口|十字")
 _NEAR_BEFORE = ("近", "靠近", "临近", "邻近")
 _NEAR_AFTER = ("对面", "斜对面", "旁边", "旁", "隔壁", "附近", "边上", "周边", "一带")
 

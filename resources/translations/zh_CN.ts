@@ -9833,5 +9833,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The address names {town}, and the rule that matched is {rule_town}'s: check the town before telling the customer.</source>
         <translation>地址写的是{town}，而匹配到的规则属于{rule_town}：先核对乡镇街道，再告诉客户。</translation>
     </message>
+    <message>
+        <source>An intersection of {a} and {b}: either road's courier may deliver — check</source>
+        <translation>{a}和{b}的路口：两条路的业务员都可能派送，请核对</translation>
+    </message>
 </context>
 </TS>

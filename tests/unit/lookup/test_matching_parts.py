@@ -693,3 +693,13 @@ def test_a_town_of_the_table_written_against_the_rule_s_town_is_to_be_checked(
     assert match.candidates[0].rule.courier_name == "甲"
     assert match.caution is not None and "溪口镇" in match.caution
     assert answer(m, "溪口镇溪口村").caution is None
+
+
+@pytest.mark.parametrize(
+    "address", ["广州路与上海路交叉口", "上海路与广州路交叉口", "东大街与南大街十字"]
+)
+def test_an_intersection_of_two_roads_of_the_table_is_a_tie(address: str) -> None:
+    """广州路与上海路交叉口 was 广州路's courier, sure (hostile re-test, 南京 and 西安)."""
+    m = build(("庚", "广州路"), ("己", "上海路"), ("丁", "东大街"), ("丙", "南大街1-99号"))
+    match = answer(m, address)
+    assert match.ambiguous and "intersection" in (match.tie_reason or "")
