@@ -770,6 +770,34 @@ class AddressMatcher:
             b=roads[1],
         )
 
+    def _two_places(self, ranked: list[Candidate], hits: list[tuple[int, int, int]]) -> str | None:
+        """Why the answer is a tie when the address names two places of two couriers, neither
+        inside the other (德加公寓 嘉绿苑): the address does not say which it is."""
+        top = ranked[0]
+        if top.level != "exact" or _tier(top) != TIER_COMMUNITY:
+            return None
+        for other in ranked[1:]:
+            if (
+                other.rule.courier_id == top.rule.courier_id
+                or other.level != "exact"
+                or _tier(other) != TIER_COMMUNITY
+                or other.name == top.name
+                or normalise(other.rule.parent_keyword or "") == top.name
+                or normalise(top.rule.parent_keyword or "") == other.name
+            ):
+                continue
+            spans = {self._names[i]: (s, e) for i, s, e in hits}
+            a, b = spans.get(top.name), spans.get(other.name)
+            if a is None or b is None or (a[0] < b[1] and b[0] < a[1]):
+                continue
+            return tr(
+                "The address names two places, {a} and {b}, of two couriers: it does not say "
+                "which — check",
+                a=top.rule.keyword,
+                b=other.rule.keyword,
+            )
+        return None
+
     def _other_town(self, town: str, ranked: list[Candidate]) -> str | None:
         """Why the best answer is to be checked when the address names a town of the table
         and the rule that matched is another town's (大堰镇溪口村, the table's 溪口村 being
@@ -877,7 +905,12 @@ class AddressMatcher:
                 continue
             hits.append((index, start, end))
         hits = _outermost(hits)
-        landmarks = [h for h in hits if _landmark(text, h[1], h[2])]
+        landmarks = [
+            h
+            for h in hits
+            if _landmark(text, h[1], h[2])
+            or (self._names[h[0]][-1] not in "路街道巷" and _SIDE_AFTER.match(text, h[2]))
+        ]
         passed_by = []  # landmarks set aside: not offered again as a near miss either
         if landmarks and len(landmarks) < len(hits):
             # 江汉路150号（近江汉里）, 翠苑一区对面嘉绿苑: the place named as a landmark is not
@@ -929,6 +962,10 @@ class AddressMatcher:
         at_crossing = self._crossing(text, prefix, found) if ranked and not ambiguous else None
         if at_crossing is not None:
             ambiguous, why = True, at_crossing
+        if not ambiguous and ranked:
+            apart = self._two_places(ranked, hits)
+            if apart is not None:
+                ambiguous, why = True, apart
         if landmarks and ranked and not ambiguous:
             # only a landmark is in the table (江汉里对面): near it, not in it
             ambiguous = True
@@ -1253,6 +1290,9 @@ _ROAD_NAME_STARTS = frozenset("新老东西南北大小中上下前后内外")
 
 _CROSSING_WORDS = re.compile(r"交叉口|交叉路口|交汇处|交界|十字路口|十字")
 _NEAR_BEFORE = ("近", "靠近", "临近", "邻近")
+# After a place's name (not a road's, where it is the side a rule may cover): 翠苑一区东侧…,
+# 翠苑一区往东100米…: the place is a landmark.
+_SIDE_AFTER = re.compile(r"[东西南北]侧|[往向以][东西南北]")
 _NEAR_AFTER = ("对面", "斜对面", "旁边", "旁", "隔壁", "附近", "边上", "周边", "一带")
 
 

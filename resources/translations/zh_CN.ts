@@ -9837,5 +9837,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>An intersection of {a} and {b}: either road's courier may deliver — check</source>
         <translation>{a}和{b}的路口：两条路的业务员都可能派送，请核对</translation>
     </message>
+    <message>
+        <source>The address names two places, {a} and {b}, of two couriers: it does not say which — check</source>
+        <translation>地址里写了两个地方：{a}和{b}，分属两位业务员，没说清是哪一个，请核对</translation>
+    </message>
 </context>
 </TS>

@@ -703,3 +703,18 @@ def test_an_intersection_of_two_roads_of_the_table_is_a_tie(address: str) -> Non
     m = build(("庚", "广州路"), ("己", "上海路"), ("丁", "东大街"), ("丙", "南大街1-99号"))
     match = answer(m, address)
     assert match.ambiguous and "intersection" in (match.tie_reason or "")
+
+
+def test_two_places_of_two_couriers_in_one_address_are_a_tie_and_a_side_of_a_place_a_landmark() -> (
+    None
+):
+    """德加公寓 嘉绿苑 was 德加公寓's courier, sure; 翠苑一区东侧嘉绿苑 and 翠苑一区往东100米嘉绿苑
+    were 翠苑一区's (hostile re-test, 杭州)."""
+    m = build(
+        ("丁", "翠苑一区"), ("戊", "嘉绿苑"), ("乙", "德加公寓"), ("甲", "春江花月（晓风苑）")
+    )
+    two = answer(m, "德加公寓 嘉绿苑")
+    assert two.ambiguous and "two places" in (two.tie_reason or "")
+    assert top(m, "翠苑一区东侧嘉绿苑") == ("戊", "exact", False)
+    assert top(m, "翠苑一区往东100米嘉绿苑") == ("戊", "exact", False)
+    assert top(m, "春江花月晓风苑3幢") == ("甲", "exact", False)  # a place in its estate
