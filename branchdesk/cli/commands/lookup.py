@@ -50,9 +50,13 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         for line in wrap_lines(tr("Note: {caution}", caution=result.caution), width):
             print(line)
     if result.ambiguous:
-        print(tr("Note: couriers tie — check the address."))
+        top = result.couriers[0].score if result.couriers else None
+        tied = sum(1 for c in result.couriers if c.score == top)
+        if tied >= 2 or not result.tie_reason:
+            print(tr("Note: couriers tie — check the address."))
         if result.tie_reason:
-            print("  " + result.tie_reason)
+            for line in wrap_lines(tr("Note: {caution}", caution=result.tie_reason), width):
+                print(line)
     for c in result.couriers[:5]:
         level = level_text(c.match.level, check=result.caution is not None) if c.match else ""
         head = (c.name, c.employee_no, c.phone, c.segment_code, level)

@@ -271,7 +271,7 @@ class LookupPage(QWidget):
             why = best.match.reason if best.match else best.reason
             check = result.caution is not None
             parts.append(confidence.badge(level, result.ambiguous, check) + " " + html.escape(why))
-        if result.ambiguous:
+        if result.ambiguous and (len(self.courier_model.tied) >= 2 or not result.tie_reason):
             parts.append(
                 "<span style='color:#b00000'>"
                 + self.tr(
@@ -279,11 +279,12 @@ class LookupPage(QWidget):
                     "building, or ask the owner."
                 )
                 + "</span>"
-                + (
-                    "<br><span style='color:#b00000'>" + html.escape(result.tie_reason) + "</span>"
-                    if result.tie_reason and len(self.courier_model.tied) < 2
-                    else ""
-                )
+            )
+        elif result.ambiguous and result.tie_reason:
+            # One courier, not sure (a landmark, a number the rule needs, an intersection):
+            # why, and not "two couriers" with only one listed.
+            parts.append(
+                "<span style='color:#b00000'>⚠ " + html.escape(result.tie_reason) + "</span>"
             )
         if result.caution:
             parts.append("<span style='color:#b00000'>⚠ " + html.escape(result.caution) + "</span>")

@@ -287,3 +287,15 @@ def test_a_new_branch_district_is_answered_again_at_once(
     with qtbot.waitSignal(page.searched, timeout=3000):
         window.open_settings()
     assert _cell(page.courier_model, 0, 0) == "张伟"  # the district's catch-all courier
+
+
+def test_a_tie_with_one_courier_says_why_not_two_couriers(qtbot: QtBot, window: MainWindow) -> None:
+    """春江花月对面 listed one courier under "⚠ Two couriers match equally well": the tie was
+    that only a landmark is in the table."""
+    _type(qtbot, window, "春江花月对面")
+    page = window.lookup_page
+    assert page.courier_model.rowCount() == 1
+    assert "Two couriers" not in page.summary.text()
+    assert "landmark" in page.summary.text()
+    _type(qtbot, window, "望京路")  # two couriers tied: said as such
+    assert "Two couriers match equally well" in page.summary.text()
