@@ -54,11 +54,13 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         tied = sum(1 for c in result.couriers if c.score == top)
         if tied >= 2 or not result.tie_reason:
             print(tr("Note: couriers tie — check the address."))
-        if result.tie_reason:
+        if result.tie_reason and result.tie_reason != tr("Two couriers match equally well"):
             for line in wrap_lines(tr("Note: {caution}", caution=result.tie_reason), width):
                 print(line)
+    top_score = result.couriers[0].score if result.couriers else None
     for c in result.couriers[:5]:
-        level = level_text(c.match.level, check=result.caution is not None) if c.match else ""
+        tie = result.ambiguous and c.score == top_score
+        level = level_text(c.match.level, tie, result.caution is not None) if c.match else ""
         head = (c.name, c.employee_no, c.phone, c.segment_code, level)
         print("  ".join(part for part in head if part))
         for line in wrap_lines(f"[{c.rule}] {c.reason}", width - 4):
