@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from branchdesk.io.export import ExportKind, register_export, write_table
 from branchdesk.lookup.fragments import Fragment, FragmentError, cell_text, parse_area_cell
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 from branchdesk.lookup.service import LookupResult, level_text, only_active
+from branchdesk.lookup.tables import stored_fragment
 from branchdesk.privacy import mask_phone, mask_phones_in, require_full_phones
 
 EXPORT_KINDS = ("areas", "routes", "times", "waybills", "couriers")
@@ -151,24 +151,6 @@ def _as_is(text: str | None) -> str | None:
     return text
 
 
-def _rule_fragment(rule: AreaRule) -> Fragment:
-    """The fragment a stored rule was read as (its detail applied)."""
-    try:
-        detail = json.loads(rule.detail) if rule.detail else None
-    except ValueError:
-        detail = None
-    fragment = Fragment(
-        rule.keyword,
-        rule.parent_keyword,
-        rule.kind,
-        rule.number_lo,
-        rule.number_hi,
-        rule.parity,
-        rule.source_text or "",
-    )
-    return fragment.with_detail(detail if isinstance(detail, dict) else None)
-
-
 def _same(a: Fragment, b: Fragment) -> bool:
     fields = ("keyword", "kind", "lo", "hi", "parity", "on", "building", "phase", "side", "lane")
     return all(getattr(a, f) == getattr(b, f) for f in (*fields, "condition", "exclude"))
@@ -192,7 +174,10 @@ def _written(rule: AreaRule) -> str:
     reads back as the rule; else the rule written out (中山西路 with 单号 from the 单双号
     column: 中山西路单号; 五巷 after 夏北大街三巷: 夏北大街5弄), where that reads back."""
     text = rule.source_text or ""
-    stored = _rule_fragment(rule)
+    try:
+        stored = stored_fragment(rule)
+    except (TypeError, ValueError, KeyError):
+        return text  # a detail that cannot be read: the text as the table wrote it
     if _reads_as(text, stored):
         return text
     spelled = cell_text(stored)

@@ -48,14 +48,19 @@ def _range_text(lo: int | None, hi: int | None) -> str:
     return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
-def _how_read(rule: AreaRule) -> tuple[str, str | None, str | None]:
-    """(the rule as read, the warning of a row read in part, the sheet) of a stored rule."""
+def stored_detail(rule: AreaRule) -> dict[str, object]:
+    """A stored rule's detail (what its fragment was read with, where it came from); {} for
+    none or for what cannot be read."""
     try:
         detail = json.loads(rule.detail) if rule.detail else {}
     except ValueError:
-        detail = {}
-    if not isinstance(detail, dict):
-        detail = {}
+        return {}
+    return detail if isinstance(detail, dict) else {}
+
+
+def stored_fragment(rule: AreaRule) -> Fragment:
+    """The fragment a stored rule was read as, its detail applied (raises TypeError,
+    ValueError or KeyError for a detail that cannot be applied)."""
     fragment = Fragment(
         rule.keyword,
         rule.parent_keyword,
@@ -63,14 +68,24 @@ def _how_read(rule: AreaRule) -> tuple[str, str | None, str | None]:
         rule.number_lo,
         rule.number_hi,
         rule.parity,
-        rule.source_text,
+        rule.source_text or "",
+    )
+    return fragment.with_detail(stored_detail(rule) or None)
+
+
+def _how_read(rule: AreaRule) -> tuple[str, str | None, str | None]:
+    """(the rule as read, the warning of a row read in part, the sheet) of a stored rule."""
+    detail = stored_detail(rule)
+    fragment = Fragment(
+        rule.keyword, rule.parent_keyword, rule.kind, None, None, "all", rule.source_text or ""
     )
     try:
-        fragment = fragment.with_detail(detail)
+        fragment = stored_fragment(rule)
         read_as = describe(fragment)
     except (TypeError, ValueError, KeyError):
         read_as = rule.keyword
-    warnings = [fragment.warning, *detail.get("row_warnings", ())]
+    row_warnings = detail.get("row_warnings", ())
+    warnings = [fragment.warning, *(row_warnings if isinstance(row_warnings, list) else ())]
     warning = "；".join(dict.fromkeys(w for w in warnings if w)) or None
     sheet = detail.get("sheet")
     return read_as, warning, sheet if isinstance(sheet, str) else None

@@ -371,31 +371,25 @@ def test_a_road_named_after_a_place_is_not_the_place_when_its_numbers_do_not_fit
     )
 
 
-def _with_districts(*rows: tuple[str, str, str]) -> AddressMatcher:
-    """(courier, district, area cell) rows, couriers numbered by first appearance."""
+def _table(*rows: tuple[str, str | None, str | None, str]) -> AddressMatcher:
+    """(courier, district, town, area cell) rows, couriers numbered by first appearance."""
     ids: dict[str, int] = {}
     rules: list[AreaRuleSpec] = []
-    for name, district, area in rows:
+    for name, district, town, area in rows:
         courier_id = ids.setdefault(name, len(ids) + 1)
         for f in parse_area_cell(area):
             rules.append(
                 AreaRuleSpec(
-                    len(rules) + 1,
-                    courier_id,
-                    name,
-                    f.keyword,
-                    f.parent,
-                    f.kind,
-                    f.lo,
-                    f.hi,
-                    f.parity,
-                    district,
-                    None,
-                    f.text,
-                    detail=f.detail(),
+                    len(rules) + 1, courier_id, name, f.keyword, f.parent, f.kind, f.lo, f.hi,
+                    f.parity, district, town, f.text, detail=f.detail(),
                 )
-            )
+            )  # fmt: skip
     return AddressMatcher(rules)
+
+
+def _with_districts(*rows: tuple[str, str, str]) -> AddressMatcher:
+    """(courier, district, area cell) rows."""
+    return _table(*((name, district, None, area) for name, district, area in rows))
 
 
 @pytest.mark.parametrize(
@@ -438,19 +432,8 @@ def test_a_district_named_in_several_cities_is_a_district_not_an_unknown_one(
 
 
 def _with_towns(*rows: tuple[str, str, str]) -> AddressMatcher:
-    """(courier, town, area cell) rows."""
-    ids: dict[str, int] = {}
-    rules: list[AreaRuleSpec] = []
-    for name, town, area in rows:
-        courier_id = ids.setdefault(name, len(ids) + 1)
-        for f in parse_area_cell(area):
-            rules.append(
-                AreaRuleSpec(
-                    len(rules) + 1, courier_id, name, f.keyword, f.parent, f.kind, f.lo, f.hi,
-                    f.parity, "沙坪坝区", town, f.text, detail=f.detail(),
-                )
-            )  # fmt: skip
-    return AddressMatcher(rules)
+    """(courier, town, area cell) rows, in 沙坪坝区."""
+    return _table(*((name, "沙坪坝区", town, area) for name, town, area in rows))
 
 
 @pytest.mark.parametrize(
