@@ -917,6 +917,8 @@ class AddressMatcher:
             # where the parcel goes; the rest of the address is
             hits = [h for h in hits if h not in landmarks]
             passed_by, landmarks = landmarks, []
+        # Alone, a place's side (春江花月东侧) is that part of the place, not a landmark.
+        landmarks = [h for h in landmarks if _landmark(text, h[1], h[2])]
         if not scope.district and hits:
             # 汉阳解放路5号, 武昌江汉路50号: a district's short name right before a road (not
             # 泰和花园, where the region reader leaves a bare county name alone)

@@ -701,3 +701,11 @@ def test_two_places_of_two_couriers_in_one_address_are_a_tie_and_a_side_of_a_pla
     assert top(m, "翠苑一区东侧嘉绿苑") == ("戊", "exact", False)
     assert top(m, "翠苑一区往东100米嘉绿苑") == ("戊", "exact", False)
     assert top(m, "春江花月晓风苑3幢") == ("甲", "exact", False)  # a place in its estate
+
+
+def test_a_place_s_side_alone_is_that_part_of_the_place() -> None:
+    """Self-review: with 东侧 taken for a landmark, 春江花月东侧 alone became a tie that called
+    春江花月 a landmark."""
+    m = build(("甲", "春江花月"), ("戊", "嘉绿苑"))
+    assert top(m, "春江花月东侧") == ("甲", "exact", False)
+    assert top(m, "春江花月东侧嘉绿苑") == ("戊", "exact", False)
