@@ -1319,8 +1319,14 @@ def _inside_a_longer_road(
     written = tail.group(0)
     if written.endswith(_BEFORE_A_NAME) or written[-1] not in _ROAD_NAME_STARTS:
         return False  # 黄丽玉林北路 (a name pasted before it), 平洲夏北大街: the road itself
-    short = region_short_names() | region_district_short_names()
-    return not any(written.endswith(name) for name in short)
+    short = _region_words()
+    return not any(written[-n:] in short for n in range(2, min(len(written), 8) + 1))
+
+
+@cache
+def _region_words() -> frozenset[str]:
+    """Short names of provinces, cities and districts (宁波, 海曙, 汉阳), built once."""
+    return region_short_names() | region_district_short_names()
 
 
 def _outermost(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
