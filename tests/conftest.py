@@ -258,3 +258,13 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     child process (the window, a command, a kill) or on the disk; on two cores three workers
     ran the suite in 200 s where two took 254 s, and four were no faster than two."""
     return (os.cpu_count() or 1) + 1
+
+
+@pytest.fixture
+def ningbo_branch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The branch's own region is 宁波 海曙区 (as 设置 or the setup wizard sets it), for the
+    lookup's service and the command line alike."""
+    from branchdesk.lookup import service
+    from branchdesk.lookup.home import parse_branch_region
+
+    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))

@@ -276,14 +276,13 @@ def test_lookup_on_a_branch_without_an_area_table_says_what_to_import(
 
 
 def test_lookup_under_a_district_no_table_knows_is_not_said_as_sure(
-    sample_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    sample_db: Database,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    ningbo_branch: None,
 ) -> None:
     """江东区中山西路37号: 注意 said to check the district, and the courier's line below it
     still said 精确匹配."""
-    from branchdesk.lookup import service
-    from branchdesk.lookup.home import parse_branch_region
-
-    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
     assert run("lookup", "江东区中山西路37号") == 0
     out = capsys.readouterr().out
     assert "江东区" in out
@@ -297,12 +296,11 @@ def _courier_line(out: str, name: str) -> str:
 
 
 def test_lookup_of_an_address_in_another_city_says_it_is_outside_the_branch(
-    sample_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    sample_db: Database,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    ningbo_branch: None,
 ) -> None:
-    from branchdesk.lookup import service
-    from branchdesk.lookup.home import parse_branch_region
-
-    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
     assert run("lookup", "杭州市西湖区某某路88号") == 0
     out = capsys.readouterr().out
     assert "No match" in out and "杭州市" in out and "宁波市" in out

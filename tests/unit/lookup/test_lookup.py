@@ -333,15 +333,12 @@ def test_a_search_during_the_start_up_build_waits_for_it_instead_of_building_aga
 
 
 def test_a_tie_under_a_district_no_table_knows_keeps_both_warnings_in_the_export(
-    sample: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample: Session, tmp_path: Path, ningbo_branch: None
 ) -> None:
     """批量分单's export wrote the tie and dropped the caution about 江东区 (review)."""
     from branchdesk.io.reader import read_sheet
-    from branchdesk.lookup import service
     from branchdesk.lookup.exports import export_batch_lookup
-    from branchdesk.lookup.home import parse_branch_region
 
-    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
     result = lookup(sample, "江东区望京路")
     assert result.ambiguous and result.caution and "江东区" in result.caution
     assert result.region is not None and result.region.district is None  # the city only
@@ -353,16 +350,13 @@ def test_a_tie_under_a_district_no_table_knows_keeps_both_warnings_in_the_export
 
 
 def test_an_answer_with_a_caution_is_not_told_as_sure(
-    sample: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample: Session, tmp_path: Path, ningbo_branch: None
 ) -> None:
     """江东区中山西路37号 matched its road exactly, but under a district no table knows: the
     export said 精确匹配 beside the caution, and `--json` had no word for "do not tell it"."""
     from branchdesk.io.reader import read_sheet
-    from branchdesk.lookup import service
     from branchdesk.lookup.exports import export_batch_lookup
-    from branchdesk.lookup.home import parse_branch_region
 
-    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
     plain, cautioned = lookup(sample, "中山西路37号"), lookup(sample, "江东区中山西路37号")
     assert plain.level == cautioned.level == "exact" and cautioned.caution
     assert plain.sure and plain.to_json()["sure"] is True
@@ -374,13 +368,9 @@ def test_an_answer_with_a_caution_is_not_told_as_sure(
 
 
 def test_an_address_in_another_city_finds_no_courier_and_says_why(
-    sample: Session, monkeypatch: pytest.MonkeyPatch
+    sample: Session, ningbo_branch: None
 ) -> None:
     """杭州市中山西路5号 at a 宁波 branch was answered by its 中山西路 courier, sure."""
-    from branchdesk.lookup import service
-    from branchdesk.lookup.home import parse_branch_region
-
-    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
     result = lookup(sample, "杭州市中山西路5号")
     assert result.couriers == [] and not result.sure
     assert result.caution is not None and "杭州市" in result.caution
@@ -389,17 +379,15 @@ def test_an_address_in_another_city_finds_no_courier_and_says_why(
 
 @pytest.mark.parametrize("address", ["普陀区解放南路5号", "鼓楼区中山西路5号"])
 def test_a_district_of_several_cities_the_rules_do_not_name_is_to_be_checked(
-    sample_db: Database, monkeypatch: pytest.MonkeyPatch, address: str
+    sample_db: Database, monkeypatch: pytest.MonkeyPatch, address: str, ningbo_branch: None
 ) -> None:
     """普陀区 (上海 and 舟山) lost its red caution once such names were read as districts, and
     a 宁波 branch's courier was told as sure (review)."""
     from sqlalchemy import update
 
     from branchdesk.lookup import service
-    from branchdesk.lookup.home import parse_branch_region
     from branchdesk.lookup.models import AreaRule
 
-    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
     with sample_db.session() as s:
         s.execute(update(AreaRule).values(district=None))  # a table with no 区县 column
     monkeypatch.setattr(service, "_cache", {})
@@ -410,13 +398,9 @@ def test_a_district_of_several_cities_the_rules_do_not_name_is_to_be_checked(
 
 
 def test_an_address_in_another_city_does_not_find_the_branch_s_parcels_of_that_road(
-    sample: Session, monkeypatch: pytest.MonkeyPatch
+    sample: Session, ningbo_branch: None
 ) -> None:
     """杭州市中山西路5号 listed 宁波市海曙区中山西路5号's parcel: the city was cut off before the
     waybills were searched."""
-    from branchdesk.lookup import service
-    from branchdesk.lookup.home import parse_branch_region
-
-    monkeypatch.setattr(service, "branch_region", lambda: parse_branch_region("宁波海曙"))
     assert lookup(sample, "宁波市中山西路").waybills
     assert lookup(sample, "杭州市中山西路").waybills == []
