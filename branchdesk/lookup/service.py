@@ -23,6 +23,7 @@ from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpe
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
 from branchdesk.lookup.regions import (
     Region,
+    city_written,
     looks_like_address,
     recognise,
     shared_district,
@@ -621,7 +622,7 @@ def match_address(
     if (
         region is not None
         and region.city
-        and (region.city in match.normalised or region.district is not None)  # not 长春藤小区
+        and city_written(region, "".join(match.normalised.split()))  # not 长春藤小区
         and home is not None
         and home.city
         and short_name(region.city) != short_name(home.city)
@@ -670,7 +671,7 @@ def search_text(compact: str, home: Region | None = None) -> str:
             home is not None
             and home.city
             and region.city
-            and region.city in compact
+            and city_written(region, compact)
             and short_name(region.city) != short_name(home.city)
         )
         return compact if elsewhere else region.rest

@@ -9841,5 +9841,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The address names two places, {a} and {b}, of two couriers: it does not say which — check</source>
         <translation>地址里写了两个地方：{a}和{b}，分属两位业务员，没说清是哪一个，请核对</translation>
     </message>
+    <message>
+        <source>The address starts with “{city}”: if it is in {city}, no courier of this table delivers there; if it is a local name, check before telling the customer.</source>
+        <translation>地址以“{city}”开头：如果地址在{city}，本网点区域表里没有业务员派送那里；如果是本地的店名或小区名，请核对后再答复客户。</translation>
+    </message>
 </context>
 </TS>

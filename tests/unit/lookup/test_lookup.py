@@ -367,14 +367,26 @@ def test_an_answer_with_a_caution_is_not_told_as_sure(
     assert shown == ["Exact rule", "Exact rule · to be checked"]
 
 
+@pytest.mark.parametrize("address", ["杭州市中山西路5号", "浙江杭州中山西路5号"])
 def test_an_address_in_another_city_finds_no_courier_and_says_why(
-    sample: Session, ningbo_branch: None
+    sample: Session, ningbo_branch: None, address: str
 ) -> None:
-    """杭州市中山西路5号 at a 宁波 branch was answered by its 中山西路 courier, sure."""
-    result = lookup(sample, "杭州市中山西路5号")
+    """杭州市中山西路5号 at a 宁波 branch was answered by its 中山西路 courier, sure; so was
+    浙江杭州中山西路5号 (the city short, after its province)."""
+    result = lookup(sample, address)
     assert result.couriers == [] and not result.sure
     assert result.caution is not None and "杭州市" in result.caution
     assert lookup(sample, "宁波市中山西路5号").sure
+    assert lookup(sample, "浙江宁波中山西路5号").sure
+
+
+def test_a_city_s_short_name_before_the_road_is_not_said_as_sure(
+    sample: Session, ningbo_branch: None
+) -> None:
+    """杭州中山西路5号 at a 宁波 branch was 中山西路's courier, sure."""
+    result = lookup(sample, "杭州中山西路5号")
+    assert result.couriers and not result.sure
+    assert result.caution is not None and "杭州" in result.caution
 
 
 @pytest.mark.parametrize("address", ["普陀区解放南路5号", "鼓楼区中山西路5号"])
@@ -404,3 +416,4 @@ def test_an_address_in_another_city_does_not_find_the_branch_s_parcels_of_that_r
     waybills were searched."""
     assert lookup(sample, "宁波市中山西路").waybills
     assert lookup(sample, "杭州市中山西路").waybills == []
+    assert lookup(sample, "浙江杭州中山西路").waybills == []

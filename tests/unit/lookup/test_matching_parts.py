@@ -404,6 +404,28 @@ def test_an_address_in_another_city_gets_none_of_the_branch_s_couriers(address: 
     assert top(m, "中山西路5号")[0] == "王强"
 
 
+@pytest.mark.parametrize("address", ["浙江杭州中山西路5号", "浙江省杭州中山西路5号"])
+def test_a_city_written_short_after_its_province_is_another_city(address: str) -> None:
+    """浙江杭州中山西路5号 (hostile tester) was answered by 宁波's 中山西路 courier, sure."""
+    m = _with_districts(("王强", "海曙区", "中山西路"))
+    assert answer(m, address, home=HOME).candidates == []
+    assert top(m, "浙江宁波中山西路5号")[0] == "王强"
+
+
+@pytest.mark.parametrize("address", ["杭州中山西路5号", "杭州 中山西路5号"])
+def test_a_city_s_short_name_right_before_a_road_of_the_table_is_a_caution(address: str) -> None:
+    """杭州中山西路5号 at a 宁波 branch was 中山西路's courier, sure: 杭州's road, or a local
+    name (北京华联) that starts with a city's? Not said as sure."""
+    m = _with_districts(("王强", "海曙区", "中山西路"))
+    for home in (HOME, None):
+        match = answer(m, address, home=home)
+        assert match.candidates[0].rule.courier_name == "王强"
+        assert match.caution is not None and "杭州" in match.caution
+    assert answer(m, "宁波中山西路5号", home=HOME).caution is None
+    assert answer(m, "中山西路5号", home=HOME).caution is None
+    assert answer(m, "台州银行中山西路5号", home=HOME).caution is None
+
+
 def test_a_branch_s_table_with_a_district_of_several_cities_keeps_to_its_city() -> None:
     """A 天津 和平区 table: 成都市成都道50号 got its courier (和平区 is in 沈阳 too, so the
     table's city is the branch's own)."""
