@@ -14,7 +14,8 @@ Decisions:
 - 号楼/栋/座/幢/# after a digit or a Latin letter are one building marker, **幢** (17# and 8#楼
   too). 楼 alone after a number is a floor (18楼 = 18层), 号楼 a building.
 - 弄 and a 巷 after a number are lanes, never house numbers (长乐街16弄 ≠ 长乐街16号).
-- 12号附1, 12之1号 and 12-1号 are house 12 (the rest is kept as `house_sub`).
+- 12号附1, 12之1号 and 12-1号 are house 12 (the rest is kept as `house_sub`); so are #12,
+  No.12 and 甲12号 after a road.
 """
 
 from __future__ import annotations
@@ -82,6 +83,11 @@ _CN_RANGE_RE = re.compile(rf"(?<![{CN_NUMERALS}])({_NUM})([至到\-~])({_NUM})(?
 _CN_COUNT_RE = re.compile(rf"(?<![{CN_NUMERALS}第])({_NUM})(?={_COUNTED})")
 _CN_ORDINAL_RE = re.compile(rf"第({_NUM})(?={_COUNTED})")
 _MARKER_RE = re.compile(r"(?<=[0-9A-Z])(?:号楼|#楼|栋|座|幢|#)")
+# A number sign before the number (中山西路#37, No.37, NO37; NFKC reads № as No) is a house
+# number; after it (17#) a building.
+_NUMBER_SIGN_RE = re.compile(r"(?<![0-9A-Z#])(?:#|NO\.?)(\d{1,6})(?![0-9#幢栋座楼号])")
+# 甲25号, 乙25号 (北京): a house beside 25号, on its side of the road.
+_HOUSE_PREFIX_RE = re.compile(r"(?<=[路街道巷同])[甲乙丙丁](?=\d{1,6}号)")
 _DASH_RE = re.compile(r"[~\-—–―〜‐‑−]+")
 _TO_RE = re.compile(r"(?<=[0-9A-Z号弄幢组层元期])[至到](?=[0-9A-Z])")
 
@@ -126,6 +132,10 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "").translate(_BRACKETS)
     text = _SPACE_RE.sub("", text)
     text = text.upper() if text.isascii() else _upper_latin(text)
+    if "#" in text or "NO" in text:
+        text = _NUMBER_SIGN_RE.sub(r"\1号", text)
+    if "甲" in text or "乙" in text or "丙" in text or "丁" in text:
+        text = _HOUSE_PREFIX_RE.sub("", text)
     if any(c in CN_NUMERALS for c in text):
         text = _CN_RANGE_RE.sub(_cn_range, text)
         text = _CN_ORDINAL_RE.sub(_cn_digits, text)

@@ -83,6 +83,23 @@ def test_parts_after_a_name(tail: str, road: bool, expected: dict[str, object]) 
         assert getattr(parts, key) == value, key
 
 
+@pytest.mark.parametrize(
+    "written", ["中山西路#37", "中山西路＃37", "中山西路No.37", "中山西路no37", "中山西路№37",
+                "中山西路甲37号", "胡同乙37号"],
+)  # fmt: skip
+def test_a_number_sign_before_the_number_and_jia_yi_are_a_house_number(written: str) -> None:
+    """中山西路#37, No.37 and 甲37号 (hostile tester) had no house number: ties between the
+    odd and the even side's couriers."""
+    text = normalise(written)
+    start = text.index("路") + 1 if "路" in text else text.index("同") + 1
+    assert read_parts(text, start, road=True).house == 37
+
+
+@pytest.mark.parametrize(("written", "building"), [("17#", "17"), ("3#楼", "3"), ("A#", "A")])
+def test_a_number_sign_after_the_number_is_still_a_building(written: str, building: str) -> None:
+    assert read_parts(normalise(written), road=False).building == building
+
+
 def test_reading_stops_at_the_next_name() -> None:
     text = normalise("姚江路12号阳光小区5幢")
     parts = read_parts(text, 3, road=True)
