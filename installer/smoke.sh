@@ -31,6 +31,15 @@ assert {"name", "employee_no", "phone", "segment_code", "score", "rule"} <= set(
 PY
 echo ok
 
+step "lookup in traditional characters (OpenCC's dictionaries are in the bundle)"
+"$EXE" --data-dir "$DATA" lookup --json "曉風苑3幢" > "$OUT/lookup-t.json"
+python3 - "$OUT/lookup-t.json" <<'PY'
+import json, sys
+answer = json.load(open(sys.argv[1], encoding="utf-8"))
+assert answer["couriers"], "曉風苑3幢 found no courier: traditional characters not converted"
+PY
+echo ok
+
 step "print sheet"
 "$EXE" --data-dir "$DATA" print sheet -o "$OUT/sheet.pdf" > /dev/null
 head -c 5 "$OUT/sheet.pdf" | grep -q "%PDF-" && echo ok

@@ -32,6 +32,7 @@ from branchdesk.lookup.regions import (
 )
 from branchdesk.lookup.suggest import Suggester
 from branchdesk.lookup.waybills import looks_like_waybill, normalise_number
+from branchdesk.simplified import to_simplified
 
 MAX_QUERY_CHARS = 200
 # A courier who has left still shows, but below every active candidate.
@@ -458,10 +459,11 @@ def lookup_index(session: Session) -> LookupIndex:
 
 
 def clean_query(query: str) -> str:
-    """NFKC, no control characters, at most MAX_QUERY_CHARS; never raises."""
+    """NFKC, simplified characters, no control characters, at most MAX_QUERY_CHARS; never
+    raises."""
     value = unicodedata.normalize("NFKC", query)
     value = "".join(ch for ch in value if ch.isprintable())
-    return value.strip()[:MAX_QUERY_CHARS]
+    return to_simplified(value.strip()[:MAX_QUERY_CHARS])
 
 
 def classify(query: str) -> str:

@@ -380,6 +380,17 @@ def test_an_address_in_another_city_finds_no_courier_and_says_why(
     assert lookup(sample, "浙江宁波中山西路5号").sure
 
 
+@pytest.mark.parametrize(
+    ("typed", "courier"), [("藥行街12號", "李娜"), ("鎮明路88號", "周杰"), ("萬達廣場A座", "李娜")]
+)
+def test_an_address_in_traditional_characters_finds_its_courier(
+    sample: Session, typed: str, courier: str
+) -> None:
+    """藥行街12號 found nothing: the table is in simplified characters."""
+    result = lookup(sample, typed)
+    assert result.sure and result.couriers[0].name == courier
+
+
 def test_a_city_s_short_name_before_the_road_is_not_said_as_sure(
     sample: Session, ningbo_branch: None
 ) -> None:

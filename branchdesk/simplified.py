@@ -1,0 +1,69 @@
+"""Traditional characters typed into a search read as simplified (長沙市嶽麓區 → 长沙市岳麓区).
+
+Customers in 香港 and 台湾, and some input methods, write an address in traditional
+characters; the branch's tables and lists are in simplified ones. OpenCC's t2s conversion
+(Apache-2.0) does it, phrase by phrase.
+
+Decisions:
+- Only the characters outside GB2312 (the simplified standard set) are converted, each on
+  its own: t2s also maps characters that are simplified names of their own (乾县 → 干县), so
+  乾縣 is 乾县, and a text in GB2312's characters comes back unchanged. (A rare simplified
+  character outside it, 昇, still becomes 升.)
+- OpenCC is imported on the first such text (15 ms), never at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+from typing import Protocol
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+_converter: _Converter | None = None
+
+
+def _t2s() -> _Converter:
+    global _converter
+    with _lock:
+        if _converter is None:
+            import opencc
+
+            _converter = opencc.OpenCC("t2s")
+        return _converter
+
+
+def _outside_gb2312(char: str) -> bool:
+    if char < "\u3400":  # ASCII, punctuation, kana: nothing to convert
+        return False
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def to_simplified(text: str) -> str:
+    """`text` with its traditional characters simplified; else `text` itself."""
+    if not any(_outside_gb2312(c) for c in text):
+        return text
+    return "".join(_simplified(c) if _outside_gb2312(c) else c for c in text)
+
+
+@lru_cache(maxsize=8192)
+def _simplified(char: str) -> str:
+    try:
+        return _t2s().convert(char)
+    except Exception:  # a missing dictionary: search as typed, never fail a search for it
+        log.warning("traditional characters not converted", exc_info=True)
+        return char
+
+
+__all__ = ["to_simplified"]
