@@ -40,6 +40,7 @@ from branchdesk.db.writes import WriteCounter
 from branchdesk.knowledge.models import KnowledgeDoc, KnowledgeStamp
 from branchdesk.knowledge.sources import KINDS, SOURCES, Doc
 from branchdesk.knowledge.text import fold, normalise_query
+from branchdesk.simplified import to_simplified
 
 MAX_QUERY = 64
 CANDIDATES = 200  # rows read from the index per path before ranking
@@ -473,8 +474,9 @@ def search(session: Session, query: str, limit: int = 30) -> list[Hit]:
     """The items that answer `query`, best first (an empty list when nothing matches).
 
     Needs a session that may write: a stale index is rebuilt in it first (see refresh).
+    Traditional characters are read as simplified (滯留件 is 滞留件).
     """
-    words = [fold(w) for w in query.split()][:8]
+    words = [fold(w) for w in to_simplified(query).split()][:8]
     words = [w for w in words if w]
     q = "".join(words)[:MAX_QUERY]
     if not q or limit <= 0:

@@ -32,6 +32,13 @@ def test_pinyin_initials_find_an_area_row_and_a_penalty_item(sample_db: Database
     assert kinds_titles(handbook)[0] == ("handbook", "虚假签收")
 
 
+def test_a_query_in_traditional_characters_finds_the_item(sample_db: Database) -> None:
+    """虛假簽收 found nothing (the handbook is in simplified characters)."""
+    with sample_db.session() as s:
+        hits = search(s, "虛假簽收")
+    assert hits[0].kind == "handbook" and hits[0].title == "虚假签收"
+
+
 def test_a_one_character_typo_still_finds_the_item(sample_db: Database) -> None:
     with sample_db.session() as s:
         hits = search(s, "晓风园")
