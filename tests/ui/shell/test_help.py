@@ -188,3 +188,19 @@ def test_each_menus_access_keys_are_its_own(qtbot: QtBot, db: Database, language
             assert len(keys) == len(set(keys)), (menu.title(), keys)
     finally:
         english_again(app, before)
+
+
+def test_every_dependency_the_program_ships_is_in_the_notices() -> None:
+    """py-fsrs (drills) was shipped and not named in About; a dependency added later must be."""
+    import tomllib
+
+    from branchdesk.ui.shell.help_dialogs import THIRD_PARTY
+
+    project = tomllib.loads((Path(__file__).parents[3] / "pyproject.toml").read_text("utf-8"))
+    shipped = {
+        re.split(r"[<>=!~\[ ;]", spec, maxsplit=1)[0].lower()
+        for spec in project["project"]["dependencies"]
+    }
+    named = {dist.lower() for _name, dist, _licence in THIRD_PARTY if dist}
+    named |= {"pyside6-addons"}  # the same PySide6 (Qt for Python), LGPL-3.0
+    assert shipped - named == set()
