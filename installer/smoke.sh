@@ -31,7 +31,7 @@ assert {"name", "employee_no", "phone", "segment_code", "score", "rule"} <= set(
 PY
 echo ok
 
-step "lookup in traditional characters (OpenCC's dictionaries are in the bundle)"
+step "lookup, traditional"  # OpenCC's dictionaries are in the bundle
 "$EXE" --data-dir "$DATA" lookup --json "曉風苑3幢" > "$OUT/lookup-t.json"
 python3 - "$OUT/lookup-t.json" <<'PY'
 import json, sys
