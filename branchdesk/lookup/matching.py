@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -90,7 +90,7 @@ _PHONE_RE = re.compile(
 )
 # A road name followed by one of these is part of a 街道/社区 name, not the road.
 _NOT_THE_ROAD = ("街道", "社区", "居委", "村委", "办事处", "片区")
-_BOUND_AFTER = re.compile(r"以[东西南北]|(?:交叉口|交叉路口|路口|交界)")
+_BOUND_AFTER = re.compile(r"以[东西南北]|(?:交叉口|交叉路口|路口|交口|交汇|交界)")
 _FILLER_WORDS = frozenset(
     {"小区", "花园", "新村", "家园", "公寓", "苑", "社区", "大厦", "广场", "东门", "西门"}
 )
@@ -750,9 +750,16 @@ class AddressMatcher:
             self._note_starts.append(offset)
             offset += len(note) + 1
 
-    def _crossing(self, text: str, prefix: int, found: list[tuple[int, int, int]]) -> str | None:
+    def _crossing(
+        self,
+        text: str,
+        prefix: int,
+        found: list[tuple[int, int, int]],
+        ranked: list[Candidate],
+    ) -> str | None:
         """Why the answer is a tie when the address is an intersection of two roads
-        (广州路与上海路交叉口, 东大街与南大街十字): either road's courier may deliver."""
+        (广州路与上海路交叉口, 东大街与南大街十字): either road's courier may deliver;
+        None where one courier has both roads."""
         at = _CROSSING_WORDS.search(text, prefix)
         if at is None or re.match(r"[以往向][东西南北]", text[at.end() :]):
             return None  # 交叉口以北50米: a side of one road, which its rule may say
@@ -765,6 +772,11 @@ class AddressMatcher:
         )
         if len(roads) < 2:
             return None
+        names = {self._names[i] for i, s, _e in found if self._shown[i] in roads[:2]}
+        if len({c.rule.courier_id for c in ranked if c.name in names}) < 2 and all(
+            self._one_courier(name) for name in names
+        ):
+            return None  # 东风路与文化路交叉口, both roads 杨帆's
         return tr(
             "An intersection of {a} and {b}: either road's courier may deliver — check",
             a=roads[0],
@@ -833,6 +845,28 @@ class AddressMatcher:
     def keywords(self) -> list[str]:
         """Every distinct (normalised) name of the rules, as the table writes it."""
         return list(dict.fromkeys(self._shown))
+
+    def _one_courier(self, name: str) -> bool:
+        """Whether every rule of `name` is one courier's."""
+        index = self._index_of.get(name)
+        return index is not None and len({r.spec.courier_id for r in self._rules[index]}) == 1
+
+    def _every_number(self, name: str) -> bool:
+        """Whether one courier has every house of `name`, so an address on it with no number
+        needs none (果戈里大街: 1-300号 and 301号以上, both 赵松's)."""
+        if not self._one_courier(name):
+            return False
+        rules = self._rules[self._index_of[name]]
+        if any(r.side or r.condition or r.building or r.exclude for r in rules):
+            return False
+        if any(r.need is None and r.lo is None and r.hi is None for r in rules):
+            return True  # the whole road
+        if any(r.need != "house" for r in rules):
+            return False
+        return all(
+            _covers(sorted((r.lo or 1, r.hi) for r in rules if r.parity != other), odd)
+            for odd, other in ((True, "even"), (False, "odd"))
+        )
 
     def rules_named(self, name: str) -> list[AreaRuleSpec]:
         index = self._index_of.get(canonical(name))
@@ -959,11 +993,15 @@ class AddressMatcher:
         if district:
             self._offer_district(district, best, home=not query_district)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))
-        ambiguous, why = _tie(ranked)
-        caution = self._other_town(scope.town, ranked) or _short_city(
-            region, written, prefix, hits, ranked, scope.home_city
+        ambiguous, why = _tie(ranked, self._every_number)
+        caution = (
+            self._other_town(scope.town, ranked)
+            or _short_city(region, written, prefix, hits, ranked, scope.home_city)
+            or _other_district(query_district, ranked, home)
         )
-        at_crossing = self._crossing(text, prefix, found) if ranked and not ambiguous else None
+        at_crossing = (
+            self._crossing(text, prefix, found, ranked) if ranked and not ambiguous else None
+        )
         if at_crossing is not None:
             ambiguous, why = True, at_crossing
         if not ambiguous and ranked:
@@ -1292,7 +1330,7 @@ _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
 _ROAD_NAME_STARTS = frozenset("新老东西南北大小中上下前后内外")
 
 
-_CROSSING_WORDS = re.compile(r"交叉口|交叉路口|交汇处|交界|十字路口|十字")
+_CROSSING_WORDS = re.compile(r"交叉口|交叉路口|交汇处|交汇|交界|交口|十字路口|十字|路口")
 _NEAR_BEFORE = ("近", "靠近", "临近", "邻近")
 # After a place's name (not a road's, where it is the side a rule may cover): 翠苑一区东侧…,
 # 翠苑一区往东100米…: the place is a landmark.
@@ -1485,14 +1523,51 @@ def _short_city(
     )
 
 
-def _tie(ranked: list[Candidate]) -> tuple[bool, str | None]:
-    """Whether the answer is a tie, and why."""
+def _other_district(written: str, ranked: list[Candidate], home: Region | None) -> str | None:
+    """Why the best answer is to be checked when the address names a district other than
+    the branch's and the rule that matched names none (a table with no 区县 column: 长沙县
+    星沙街道金星北路 at a 岳麓区 branch got 岳麓区's 金星北路 courier, sure); None otherwise."""
+    if not written or not ranked or ranked[0].level not in ("exact", "inferred"):
+        return None
+    if ranked[0].rule.district or home is None or not home.district:
+        return None
+    if _place_key(home.district) == written:
+        return None
+    return tr(
+        "The address names {district}, the branch is in {home}, and the rule that matched "
+        "names no district: check the district before telling the customer.",
+        district=written,
+        home=short_name(home.district),
+    )
+
+
+def _covers(ranges: list[tuple[int, int | None]], odd: bool) -> bool:
+    """Whether sorted (lo, hi) house ranges, hi None for no end, hold every odd (else even)
+    number."""
+    wanted = 1 if odd else 2  # the first number not yet held
+    for lo, hi in ranges:
+        if lo > wanted:
+            return False
+        if hi is None:
+            return True
+        if hi >= wanted:
+            wanted = hi + 1 if (hi + 1) % 2 == wanted % 2 else hi + 2
+    return False
+
+
+def _tie(
+    ranked: list[Candidate], every_number: Callable[[str], bool] = lambda _name: False
+) -> tuple[bool, str | None]:
+    """Whether the answer is a tie, and why. `every_number(name)`: one courier has every
+    house of that name, so a number not written settles nothing."""
     if not ranked:
         return False, None
     top = ranked[0]
     if len(ranked) >= 2 and ranked[1].score == top.score:
         return True, tr("Two couriers match equally well")
-    if top.undecided or top.missing:
+    if (top.undecided or top.missing) and not (
+        top.missing and not top.undecided and every_number(top.name)
+    ):
         # a side or condition not settled, or a number/building the rule needs not written
         return True, top.reason
     if top.level not in ("exact", "inferred"):

@@ -9845,5 +9845,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The address starts with “{city}”: if it is in {city}, no courier of this table delivers there; if it is a local name, check before telling the customer.</source>
         <translation>地址以“{city}”开头：如果地址在{city}，本网点区域表里没有业务员派送那里；如果是本地的店名或小区名，请核对后再答复客户。</translation>
     </message>
+    <message>
+        <source>The address names {district}, the branch is in {home}, and the rule that matched names no district: check the district before telling the customer.</source>
+        <translation>地址写的是{district}，本网点在{home}，而匹配到的这条区域没有写区县：请核对区县后再答复客户。</translation>
+    </message>
 </context>
 </TS>

@@ -701,13 +701,72 @@ def test_a_town_of_the_table_written_against_the_rule_s_town_is_to_be_checked(
 
 
 @pytest.mark.parametrize(
-    "address", ["广州路与上海路交叉口", "上海路与广州路交叉口", "东大街与南大街十字"]
+    "address",
+    [
+        "广州路与上海路交叉口",
+        "上海路与广州路交叉口",
+        "东大街与南大街十字",
+        "广州路与上海路交口",  # 青岛 and 哈尔滨 (hostile tester): sure, 上海路's courier
+        "广州路和上海路交汇处",
+        "东大街与南大街路口",
+    ],
 )
 def test_an_intersection_of_two_roads_of_the_table_is_a_tie(address: str) -> None:
     """广州路与上海路交叉口 was 广州路's courier, sure (hostile re-test, 南京 and 西安)."""
     m = build(("庚", "广州路"), ("己", "上海路"), ("丁", "东大街"), ("丙", "南大街1-99号"))
     match = answer(m, address)
     assert match.ambiguous and "intersection" in (match.tie_reason or "")
+
+
+def test_an_intersection_of_two_roads_of_one_courier_is_that_courier_s() -> None:
+    """东风路与文化路交叉口, both roads 杨帆's, was a tie (hostile tester, 郑州)."""
+    m = _table(
+        ("杨帆", None, None, "东风路"), ("杨帆", None, None, "文化路"), ("乙", None, None, "金水路")
+    )
+    assert top(m, "东风路与文化路交叉口") == ("杨帆", "exact", False)
+    other = _table(("杨帆", None, None, "东风路"), ("乙", None, None, "文化路"))
+    assert answer(other, "东风路与文化路交叉口").ambiguous
+
+
+@pytest.mark.parametrize(
+    ("cells", "sure"),
+    [
+        ((("赵松", "果戈里大街1-300号"), ("赵松", "果戈里大街301号以上")), True),
+        ((("赵松", "果戈里大街单号"), ("赵松", "果戈里大街双号")), True),
+        ((("赵松", "果戈里大街1-99号"), ("赵松", "果戈里大街101号以上")), False),  # no 100
+        ((("赵松", "果戈里大街1-300号"),), False),  # 301 and above: nobody's here
+        ((("赵松", "果戈里大街1-300号"), ("乙", "果戈里大街301号以上")), False),
+    ],
+)
+def test_a_road_without_a_number_is_sure_only_where_one_courier_has_every_house(
+    cells: tuple[tuple[str, str], ...], sure: bool
+) -> None:
+    """果戈里大街, both its ranges 赵松's, was a tie for want of a house number (hostile
+    tester, 哈尔滨)."""
+    m = _table(*((name, None, None, area) for name, area in cells))
+    courier, _level, tie = top(m, "果戈里大街")
+    assert courier == "赵松" and tie is (not sure)
+
+
+@pytest.mark.parametrize(
+    ("address", "caution"),
+    [
+        ("湖南省长沙市长沙县星沙街道金星北路100号", True),
+        ("长沙市开福区金星北路100号", True),
+        ("岳麓区金星北路100号", False),
+        ("金星北路100号", False),
+    ],
+)
+def test_another_district_written_on_a_table_without_districts_is_a_caution(
+    address: str, caution: bool
+) -> None:
+    """长沙县…金星北路100号 at a 岳麓区 branch whose table has no 区县 column got the road's
+    courier, sure (hostile tester)."""
+    m = build(("赵枫", "金星北路"), ("李湘", "麓山南路"))
+    changsha = Region("湖南省", "长沙市", "岳麓区", "")
+    match = answer(m, address, home=changsha)
+    assert match.candidates[0].rule.courier_name == "赵枫"
+    assert (match.caution is not None) is caution
 
 
 def test_two_places_of_two_couriers_in_one_address_are_a_tie_and_a_side_of_a_place_a_landmark() -> (
