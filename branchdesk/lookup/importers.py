@@ -131,12 +131,26 @@ def _range_cell(value: object) -> str | None:
 AREA_FIELDS = (
     Field("district", "District", ("区县", "区", "县区", "所属区县", "行政区"), fill_down=True),
     Field(
-        "town", "Town / street", ("街道", "乡镇", "镇街", "街道乡镇", "所属街道"), fill_down=True
+        "town",
+        "Town / street",
+        (
+            "街道",
+            "乡镇",
+            "镇街",
+            "街道乡镇",
+            "所属街道",
+            "镇",
+            "乡",
+            "镇/街道",
+            "街道/镇",
+            "所属乡镇",
+        ),
+        fill_down=True,
     ),
     Field(
         "community",
         "Community",
-        ("社区", "居委会", "村社区", "社区/村", "所属社区"),
+        ("社区", "居委会", "村社区", "社区/村", "所属社区", "村委会", "村委", "行政村", "村/社区"),
         fill_down=True,
     ),
     Field(
@@ -159,6 +173,20 @@ AREA_FIELDS = (
             "地址",
             "派送地址",
             "小区/楼盘",
+            # as owners write it (hostile tester: 郑州, 昆山, 宜良); 负责范围 was read as a
+            # 门牌范围 (its 范围), and the table refused for want of an area column
+            "负责范围",
+            "派送区域",
+            "配送范围",
+            "配送区域",
+            "服务范围",
+            "收派范围",
+            "管辖范围",
+            "派件片区",
+            "自然村",
+            "自然村/小组",
+            "村组",
+            "村民小组",
         ),
         required=True,
         parse=required_text,

@@ -307,3 +307,27 @@ def test_a_range_beside_a_road_and_an_estate_goes_with_the_road(
     ]
     with db.session() as session:
         assert lookup(session, "兰园3幢").sure  # not "house number missing"
+
+
+def test_header_words_owners_write_are_read(db: Database, tmp_path: Path) -> None:
+    """负责范围 (郑州, 昆山) was read as a 门牌范围 for its 范围, and 镇 | 村委会 | 自然村/小组
+    (宜良) had no area column: each table was refused whole (hostile tester)."""
+    per_courier = _book(
+        tmp_path / "zhengzhou.xlsx",
+        {"张伟-0371": [["派件员：张伟  工号：0371  手机：13703710001"], ["负责范围", "备注"],
+                        ["金水路1-200号", ""], ["经三路", ""]]},
+        {"张伟-0371": "A1:B1"},
+    )  # fmt: skip
+    _import(db, per_courier)
+    assert _courier(db, "金水路150号") == "张伟"
+    rural = _book(
+        tmp_path / "yiliang.xlsx",
+        {"宜良县": [["镇", "村委会", "自然村/小组", "业务员", "手机"],
+                    ["北古城镇", "大营村委会", "大营村；小营村", "杨滇", "13708710002"]]},
+        {},
+    )  # fmt: skip
+    _import(db, rural)
+    assert _courier(db, "北古城镇小营村") == "杨滇"
+    with db.session() as session:
+        courier = session.scalars(select(Courier).where(Courier.name == "杨滇")).one()
+        assert courier.phone == "13708710002"
