@@ -174,10 +174,12 @@ _PARITY_WORDS = {
     "双": "even",
 }
 _SIDE = {"东": "E", "西": "W", "南": "S", "北": "N"}
+# The whole of a town or village (马街镇全镇, 新村全村): the town's or village's own name.
+_WHOLE_PLACE = "全镇|全乡|全村|全街道|全域|全辖区|整镇|整村|整个镇|全境|全部"
 _SPEC_TOKENS: list[tuple[str, re.Pattern[str]]] = [
     ("skip", re.compile(r"[()\-,，、;；:：]|(?:\(?含\)?)(?![\d])|的")),
     ("parity", re.compile(r"(单号侧|双号侧|单号|双号|单数|双数|单侧|双侧|单(?!元)|双)(?:门牌)?")),
-    ("whole", re.compile(r"(全段|全线|全路段|整条路|整条|全部|全境)")),
+    ("whole", re.compile(rf"(全段|全线|全路段|整条路|整条|全部|全境|{_WHOLE_PLACE})")),
     (
         "exclude",
         re.compile(
@@ -382,8 +384,9 @@ def is_road(name: str) -> bool:
 # Where the written range starts: the first digit after the name, a parity or whole-road word,
 # an exclusion, a side or bound, a lettered block.
 _SPEC_START_RE = re.compile(
-    r"\d|单号|双号|单数|双数|单侧|双侧|全段|全线|全路段|整条|除|不含|不包括"
-    r"|以[东西南北]|[东西南北]侧|与.{2,12}?(?:交叉|路口)|[A-Z]{1,2}\d{0,3}(?:幢|-[A-Z])"
+    r"\d|单号|双号|单数|双数|单侧|双侧|全段|全线|全路段|整条|除|不含|不包括|"
+    + _WHOLE_PLACE
+    + r"|以[东西南北]|[东西南北]侧|与.{2,12}?(?:交叉|路口)|[A-Z]{1,2}\d{0,3}(?:幢|-[A-Z])"
 )
 _LABEL_TAIL_RE = re.compile(
     rf"(?:\d{{1,{MAX_DIGITS}}}[A-Z]?|[A-Z]{{1,2}}\d{{0,3}}|[{CN_NUMERALS}]{{1,3}})(?:{BUILDING}|区|期|单元)$"

@@ -304,3 +304,11 @@ def test_what_narrows_a_name_after_a_space_is_not_a_name_of_its_own(cell: str) -
     first = cell.split()[0]
     read = parse_area_cell(cell)
     assert all(f.keyword.startswith(first) for f in read), read
+
+
+@pytest.mark.parametrize(
+    "cell", ["马街镇全镇", "马街镇（全镇）", "马街镇全境", "马街镇全部", "马街镇整镇"]
+)
+def test_the_whole_of_a_town_is_the_town(cell: str) -> None:
+    """马街镇全镇 was the name 马街镇全镇, so 马街镇大村 found nothing (hostile tester, 宜良)."""
+    assert [(f.keyword, f.kind) for f in parse_area_cell(cell)] == [("马街镇", "town")]
