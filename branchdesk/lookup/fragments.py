@@ -701,6 +701,8 @@ def _piece(text: str, shown: str, previous: Fragment | None) -> list[Fragment]:
         return _plain(text, shown, None, previous)
     head, groups, tail = _groups(text)
     name, written = _split_name(head)
+    if name and written.isdigit() and not tail:
+        name, written = head, ""  # 阳光100（一期、二期）: the number is the estate's name
     if not name and not written and previous is None:
         raise FragmentError(
             tr(

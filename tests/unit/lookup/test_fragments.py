@@ -312,3 +312,11 @@ def test_what_narrows_a_name_after_a_space_is_not_a_name_of_its_own(cell: str) -
 def test_the_whole_of_a_town_is_the_town(cell: str) -> None:
     """马街镇全镇 was the name 马街镇全镇, so 马街镇大村 found nothing (hostile tester, 宜良)."""
     assert [(f.keyword, f.kind) for f in parse_area_cell(cell)] == [("马街镇", "town")]
+
+
+def test_a_number_ending_an_estate_s_name_before_its_phases_is_the_name() -> None:
+    """阳光100（一期、二期） was the estate 阳光 with building 100: 阳光100二期3栋 found nothing
+    (hostile tester, 长沙)."""
+    fragments = parse_area_cell("阳光100（一期、二期）")
+    assert {f.parent for f in fragments} == {"阳光100"}
+    assert sorted(f.detail()["phase"] for f in fragments) == [1, 2]  # type: ignore[index]

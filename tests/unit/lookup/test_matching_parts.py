@@ -790,3 +790,10 @@ def test_a_place_s_side_alone_is_that_part_of_the_place() -> None:
     m = build(("甲", "春江花月"), ("戊", "嘉绿苑"))
     assert top(m, "春江花月东侧") == ("甲", "exact", False)
     assert top(m, "春江花月东侧嘉绿苑") == ("戊", "exact", False)
+
+
+def test_an_estate_named_with_a_number_is_found_by_its_phases() -> None:
+    """阳光100二期3栋 and 阳光100一期 found nothing (hostile tester, 长沙)."""
+    m = build(("孙溪", "阳光100（一期、二期）"), ("甲", "阳光花园"))
+    assert top(m, "阳光100二期3栋") == ("孙溪", "exact", False)
+    assert top(m, "长沙市岳麓区阳光100一期") == ("孙溪", "exact", False)
