@@ -228,7 +228,9 @@ class Parts:
 
 _D = rf"(\d{{1,{MAX_DIGITS}}})"
 _L = r"([A-Z]{1,2}\d{0,2}|\d{1,4}[A-Z]?)"
-_FILLER_RE = re.compile(r"(?:小区|花园|新村|家园|公寓|苑|社区|大院|院内|院)")
+_FILLER_RE = re.compile(
+    r"(?:小区|花园|新村|家园|公寓|苑|社区|大院|院内|院|村民委员会|村委会|村委|居委会)"
+)
 _TOKENS: list[tuple[str, re.Pattern[str]]] = [
     ("skip", re.compile(r"[()\-,.、，。:：]|第")),
     ("side", re.compile(r"(?:([东西南北])侧|路([东西南北])|以([东西南北]))")),

@@ -797,3 +797,13 @@ def test_an_estate_named_with_a_number_is_found_by_its_phases() -> None:
     m = build(("孙溪", "阳光100（一期、二期）"), ("甲", "阳光花园"))
     assert top(m, "阳光100二期3栋") == ("孙溪", "exact", False)
     assert top(m, "长沙市岳麓区阳光100一期") == ("孙溪", "exact", False)
+
+
+def test_a_village_s_committee_written_before_its_group_is_passed_over() -> None:
+    """狗街镇新村村委会八组 was a tie for want of a group: 村委会 stopped the reading before 八组
+    (hostile tester, 宜良)."""
+    m = _table(
+        ("段明", None, "狗街镇", "新村七组、八组"), ("杨滇", None, "北古城镇", "新村一组至六组")
+    )
+    assert top(m, "狗街镇新村村委会八组") == ("段明", "exact", False)
+    assert top(m, "北古城镇新村居委会3组") == ("杨滇", "exact", False)
