@@ -353,6 +353,19 @@ _PLACE_区 = (
     "住宅区",
     "生活区",
     "宿舍区",
+    # zones (新安工业区 was a district, answered by the district's catch-all courier)
+    "工业区",
+    "开发区",
+    "保税区",
+    "商务区",
+    "商业区",
+    "物流区",
+    "产业区",
+    "度假区",
+    "风景区",
+    "旅游区",
+    "港区",
+    "矿区",
 )
 
 
@@ -436,13 +449,14 @@ def _split_name(text: str) -> tuple[str, str]:
 
 
 _SERIES_RE = re.compile(
-    rf"^(.+)([{CN_NUMERALS}]+|\d+)(.{{0,2}}?(?:路|街|巷|弄|大道|条|胡同))-?(?:至|到|-)\1"
+    rf"^(.+)([{CN_NUMERALS}]+|\d+)(.{{0,2}}?(?:路|街|巷|弄|大道|条|胡同|坊))-?(?:至|到|-)(?:\1)?"
     rf"([{CN_NUMERALS}]+|\d+)\3$"
 )
 
 
 def _road_series(text: str) -> list[str] | None:
-    """东园一路至东园六路 → 东园一路 … 东园六路 (written as the cell writes them)."""
+    """东园一路至东园六路 → 东园一路 … 东园六路 (written as the cell writes them); 大磡村一坊至
+    十坊 → 大磡村一坊 … 大磡村十坊."""
     if len(text) > 40 or not ("至" in text or "到" in text or "-" in text):
         return None
     m = _SERIES_RE.match(text)
@@ -649,6 +663,7 @@ def _check_brackets(text: str, shown: str) -> None:
 
 
 _FILLER_ITEMS = frozenset({"含", "含本号", "包含", "包括", "均含", "全部", "等"})
+_INCLUDED_RE = re.compile(r"(?:含有|包含|包括|均含|含)(?![单双])")
 # What an estate is made of, not a place of its own: 星河传奇（商铺、底商） is 星河传奇's shops,
 # and 商铺 alone (雅宝路18号商铺) is no estate's. Such a part counts only with its estate.
 _GENERIC_PARTS = frozenset(
@@ -742,6 +757,19 @@ def _piece(text: str, shown: str, previous: Fragment | None) -> list[Fragment]:
     for item in items:
         if item in _FILLER_ITEMS:
             continue
+        included = _INCLUDED_RE.match(item)
+        if included is not None:
+            rest = item[included.end() :]
+            extra = _spec_only(rest, shown, road_like) if rest else None
+            if extra is not None:
+                # 姚江路1-99号（含101号）: 101 as well; on a whole road, nothing more
+                if not spec.empty:
+                    out.extend(_fragments(base_name, extra, None, shown))
+                    subs = True
+                continue
+            if len(rest) >= 2:
+                item = rest  # 台东一路（含台东步行街）: 台东步行街 is a name
+
         inner = _spec_only(item, shown, road_like)
         if inner is not None and not (inner.building is not None and not inner.ranges):
             specs_inside.append(inner)

@@ -320,3 +320,34 @@ def test_a_number_ending_an_estate_s_name_before_its_phases_is_the_name() -> Non
     fragments = parse_area_cell("阳光100（一期、二期）")
     assert {f.parent for f in fragments} == {"阳光100"}
     assert sorted(f.detail()["phase"] for f in fragments) == [1, 2]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        # hostile tester (青岛, 长沙): the name after 含 was kept with its 含, or lost
+        ("台东一路（含台东步行街）", [("台东一路", None, None), ("台东步行街", None, None)]),
+        (
+            "岳麓大道300号以上（含奥克斯广场）",
+            [("岳麓大道", 300, None), ("奥克斯广场", None, None)],
+        ),
+        # review of the same: a number after 含 was a name "含"
+        ("姚江路1-99号（含101号）", [("姚江路", 1, 99), ("姚江路", 101, 101)]),
+        ("姚江路（含12号）", [("姚江路", None, None)]),
+    ],
+)
+def test_what_a_cell_says_it_includes_is_included(
+    cell: str, expected: list[tuple[str, int | None, int | None]]
+) -> None:
+    assert [(f.keyword, f.lo, f.hi) for f in parse_area_cell(cell)] == expected
+
+
+def test_a_village_s_blocks_written_as_a_series_are_each_a_name() -> None:
+    """大磡村一坊至十坊 was one name, so 大磡村三坊12号 found nothing (hostile tester, 深圳)."""
+    names = [f.keyword for f in parse_area_cell("大磡村一坊至十坊")]
+    assert names[0] == "大磡村一坊" and names[2] == "大磡村三坊" and len(names) == 10
+
+
+def test_an_industrial_zone_is_a_place_not_a_district() -> None:
+    """新安工业区 was read as a district and answered by the district's catch-all (东莞)."""
+    assert [f.kind for f in parse_area_cell("新安工业区")] == ["community"]
