@@ -729,6 +729,12 @@ class AddressMatcher:
                 if r.town_key:
                     towns_of.setdefault(r.name, set()).add(r.town_key)
         self._towns_of = {n: frozenset(t) for n, t in towns_of.items() if len(t) > 1}
+        # town → a rule of each courier with rules there (粤海街道 written alone: its couriers)
+        self._in_town: dict[str, dict[int, _Rule]] = {}
+        for rs in by_name.values():
+            for r in rs:
+                if r.town_key:
+                    self._in_town.setdefault(r.town_key, {}).setdefault(r.spec.courier_id, r)
         self._names = names + list(aliases)
         self._rules = [by_name[n] for n in names] + [by_name[aliases[a]] for a in aliases]
         self._shown = [rules_[0].shown for rules_ in self._rules]
@@ -990,6 +996,8 @@ class AddressMatcher:
             # No district written: the branch's own. Not for what is no address (你好, cjhy:
             # suggestions, not a courier), nor for a district no table knows (江东区…).
             district = _place_key(home.district)
+        if scope.town and not best:
+            self._offer_town(scope.town, best)
         if district:
             self._offer_district(district, best, home=not query_district)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))
@@ -1107,6 +1115,29 @@ class AddressMatcher:
                     held.missing,
                     held.name,
                 )
+
+    def _offer_town(self, town: str, best: dict[int, Candidate]) -> None:
+        """The couriers with rules in `town`, where the address names the town and nothing
+        closer that the table has (粤海街道, 西丽街道大磡社区): never sure, the rest of the
+        address decides."""
+        written = next((form for form, key in self._towns if key == town), town)
+        for rule in self._in_town.get(town, {}).values():
+            self._offer(
+                best,
+                Candidate(
+                    rule.spec,
+                    _score(TIER_DISTRICT, 1, len(town)),
+                    tr(
+                        "The address names only {town}, where this courier delivers part of "
+                        "it: check the rest of the address",
+                        town=written,
+                    ),
+                    "inferred",
+                    rule.described,
+                    undecided=True,
+                    name=rule.name,
+                ),
+            )
 
     def _offer_district(self, district: str, best: dict[int, Candidate], home: bool) -> None:
         for index in self._by_district.get(district, ()):

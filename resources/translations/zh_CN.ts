@@ -9849,5 +9849,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The address names {district}, the branch is in {home}, and the rule that matched names no district: check the district before telling the customer.</source>
         <translation>地址写的是{district}，本网点在{home}，而匹配到的这条区域没有写区县：请核对区县后再答复客户。</translation>
     </message>
+    <message>
+        <source>The address names only {town}, where this courier delivers part of it: check the rest of the address</source>
+        <translation>地址只写到{town}，这位业务员派送其中的一部分：请核对地址的其余部分</translation>
+    </message>
 </context>
 </TS>

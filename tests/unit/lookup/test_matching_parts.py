@@ -807,3 +807,19 @@ def test_a_village_s_committee_written_before_its_group_is_passed_over() -> None
     )
     assert top(m, "狗街镇新村村委会八组") == ("段明", "exact", False)
     assert top(m, "北古城镇新村居委会3组") == ("杨滇", "exact", False)
+
+
+def test_a_town_written_alone_offers_its_couriers_and_is_never_sure() -> None:
+    """粤海街道 and 西丽街道大磡社区 found nothing though the table's 街道 column names them
+    (hostile tester, 深圳)."""
+    m = _table(
+        ("黄鹏", None, "粤海街道", "高新南九道"),
+        ("林涛", None, "粤海街道", "科苑路"),
+        ("吴丽", None, "西丽街道", "留仙洞村"),
+    )
+    both = answer(m, "南山区粤海街道")
+    assert {c.rule.courier_name for c in both.candidates} == {"黄鹏", "林涛"} and both.ambiguous
+    one = answer(m, "西丽街道大磡社区")
+    assert [c.rule.courier_name for c in one.candidates] == ["吴丽"] and one.ambiguous
+    assert "西丽街道" in (one.tie_reason or "")
+    assert top(m, "粤海街道科苑路5号") == ("林涛", "exact", False)
