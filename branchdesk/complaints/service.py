@@ -1020,11 +1020,18 @@ def count_complaints(session: Session, flt: ComplaintFilter) -> int:
     return session.scalar(_filtered(select(func.count(Complaint.id)), flt, session)) or 0
 
 
+DUE_LIST_LIMIT = 1000
+
+
 def due_soon(
-    session: Session, within_hours: float = 2, at: datetime | None = None, limit: int = 1000
+    session: Session,
+    within_hours: float = 2,
+    at: datetime | None = None,
+    limit: int | None = DUE_LIST_LIMIT,
 ) -> list[ComplaintRow]:
     """Open complaints due within `within_hours`, and those already overdue, soonest first
-    (at most `limit`: the queue is for working through, `due_counts` gives the totals)."""
+    (at most `limit`, None for all: the queue is for working through, `due_counts` gives the
+    totals, and whoever shows a cut list says so)."""
     at = at or now()
     until = at + timedelta(hours=within_hours)
     query = (
@@ -1035,8 +1042,9 @@ def due_soon(
             Complaint.merged_into_id.is_(None),
         )
         .order_by(Complaint.due_at, Complaint.id)
-        .limit(limit)
     )
+    if limit is not None:
+        query = query.limit(limit)
     paths = _paths(session)
     return [_row(c, paths) for c in session.scalars(query)]
 

@@ -88,7 +88,11 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
         within = float(SettingsStore().get("complaint_lead_hours"))
     at = service.now()
     with db.read_session() as session:
-        rows = service.due_soon(session, within, at=at)
+        soon, overdue = service.due_counts(session, within, at)
+        # A script reading --json gets every row; the text list stops at the queue's limit.
+        rows = service.due_soon(
+            session, within, at=at, limit=None if args.json else service.DUE_LIST_LIMIT
+        )
     if args.json:
         items = [
             {
@@ -119,8 +123,15 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
             f"{r.ticket_no}  {mark} {when}  {status_label(r.status)}  {r.category}  "
             f"{r.waybill_no or '—'}  {r.courier_name or '—'}"
         )
-    overdue = sum(1 for r in rows if r.due_at < at)
-    print(i18n.tr("{overdue} overdue, {soon} due soon.", overdue=overdue, soon=len(rows) - overdue))
+    if len(rows) < soon + overdue:
+        print(
+            i18n.tr(
+                "Only the first {shown} of {total} are listed; use --json for all of them.",
+                shown=len(rows),
+                total=soon + overdue,
+            )
+        )
+    print(i18n.tr("{overdue} overdue, {soon} due soon.", overdue=overdue, soon=soon))
     return EXIT_OK
 
 

@@ -430,7 +430,7 @@ class ComplaintsPage(QWidget):
         at = service.now()
         with self.db.read_session() as session:
             soon, overdue = service.due_counts(session, lead, at)
-            self.due_rows = service.due_soon(session, lead, at)
+            self.due_rows = service.due_soon(session, lead, at, service.DUE_LIST_LIMIT)
         self.counts = (soon, overdue)
         # The queue refreshes every minute: the agent's selection stays on its complaint.
         current = self.due_view.currentIndex()
@@ -456,7 +456,16 @@ class ComplaintsPage(QWidget):
         self.soon_label.setStyleSheet(
             f"color: {DUE_SOON}; font-weight: bold;" if soon else "color: #555;"
         )
-        self.tabs.setTabText(self.DUE, self.tr("Due ({count})").format(count=len(self.due_rows)))
+        # The queue holds the soonest DUE_LIST_LIMIT; the tab counts every one and says so.
+        total = soon + overdue
+        self.tabs.setTabText(
+            self.DUE,
+            self.tr("Due ({count})").format(count=total)
+            if len(self.due_rows) >= total
+            else self.tr("Due (first {shown} of {count})").format(
+                shown=len(self.due_rows), count=total
+            ),
+        )
         self.due_refreshed.emit(soon, overdue)
 
     # --- navigation ------------------------------------------------------------------------

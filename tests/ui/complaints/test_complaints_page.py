@@ -585,6 +585,20 @@ def test_the_status_bar_counts_and_opens_the_due_queue(qtbot: QtBot, window: Mai
     assert red.color().name() == "#b00020"
 
 
+def test_a_cut_due_queue_counts_every_complaint_and_says_it_is_cut(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "DUE_LIST_LIMIT", 2)
+    now = service.now()
+    for n in range(3):
+        _log(window.db, f"990000000000{n}", received=now - timedelta(days=3))
+    page = _page(window)
+    page.show_due()
+    assert page.due_model.rowCount() == 2
+    assert page.overdue_label.text() == "3 overdue"
+    assert page.tabs.tabText(page.DUE) == "Due (first 2 of 3)"
+
+
 def test_the_due_queue_keeps_the_agents_selection_when_it_refreshes(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -62,6 +62,24 @@ def test_due_lists_overdue_and_due_soon_complaints_as_json(
     assert run("complaints") == 2
 
 
+def test_a_cut_due_list_gives_the_real_totals_and_says_it_is_cut(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "DUE_LIST_LIMIT", 2)
+    for n in range(3):
+        _log(-0.5 - n / 10, f"YT100000000000{n}")
+    _log(1, "YT1000000000009")
+    assert run("complaints", "due") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len([line for line in lines if "OVERDUE" in line]) == 2
+    assert lines[-2:] == [
+        "Only the first 2 of 4 are listed; use --json for all of them.",
+        "3 overdue, 1 due soon.",
+    ]
+    assert run("complaints", "due", "--json") == 0  # a script gets every one
+    assert len(json.loads(capsys.readouterr().out)) == 4
+
+
 def test_work_orders_import_from_the_command_line(
     fixtures: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
