@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Integer, Select, delete, event, func, literal, or_, select
 from sqlalchemy import text as sql_text
+from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session, selectinload
 
 from branchdesk.complaints import workflow
@@ -1132,6 +1133,21 @@ def agent_work(session: Session, start: datetime, end: datetime) -> dict[str, Ag
         for name, total, wo, ok in rows
         if name
     }
+
+
+def rename_person(session: Session, old: str, new: str) -> int:
+    """An agent was renamed: the history and the complaints she logged name her by her new
+    name, so what she closed and handled stays credited to her (pay, attendance, quality
+    control read the names). Called in the rename's own transaction; the number of history
+    lines changed."""
+    if not old or old == new:
+        return 0
+    session.flush()
+    result = session.execute(
+        sql_update(ComplaintEvent).where(ComplaintEvent.who == old).values(who=new)
+    )
+    session.execute(sql_update(Complaint).where(Complaint.agent == old).values(agent=new))
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 # --- who handled what (for quality control) ---------------------------------------------

@@ -153,6 +153,11 @@ def update_agent(
     if name is not None:
         name = _clean_name(name)
         _check_free(session, name, other_than=agent_id)
+        if name != agent.name:
+            from branchdesk.complaints.service import rename_person
+
+            # The history names her: it follows, or her closed complaints leave her pay.
+            rename_person(session, agent.name, name)
         agent.name = name
     if employee_no is not None:
         agent.employee_no = _check_employee_no(employee_no)

@@ -16,6 +16,7 @@ from branchdesk.pay import service
 from branchdesk.pay.models import PayStatement
 from branchdesk.pay.rates import MAX_ITEM_RATE_FEN, PayError, QcBand, Rates, StatementLocked
 from branchdesk.permissions import OwnerLock, PermissionDenied, set_policy
+from branchdesk.team import agents
 
 from .conftest import MONTH, Team
 
@@ -78,6 +79,23 @@ def test_figures_per_agent_from_complaints_contacts_and_shifts(team: Team) -> No
     assert (idle.items, idle.days, idle.on_time_rate, idle.total_fen) == (0, 0, None, 0)
     # Without QC the statement says so instead of showing zeros.
     assert not wang.qc_available and wang.qc_average is None
+
+
+def test_a_renamed_agent_keeps_what_she_closed_and_her_hours(team: Team) -> None:
+    with team.db.read_session() as s:
+        before = _by_name(service.month_statements(s, MONTH, quality=None))["王芳"]
+    with team.db.session() as s:
+        agents.update_agent(s, team.wang, name="王芳(二组)")
+    with team.db.read_session() as s:
+        got = _by_name(service.month_statements(s, MONTH, quality=None))
+    after = got["王芳(二组)"]
+    assert (after.complaints_closed, after.work_orders_closed, after.on_time) == (3, 1, 3)
+    assert (after.days, after.hours, after.total_fen) == (
+        before.days,
+        before.hours,
+        before.total_fen,
+    )
+    assert got["李娜"].complaints_closed == 1  # the one 王芳 logged and 李娜 closed stays hers
 
 
 def test_attendance_comes_from_team_when_team_has_it(
