@@ -105,7 +105,9 @@ def _order_no(value: object) -> str:
         if number is None:
             raise CellError(tr("a value is required here"))
         return number
-    number = required_text(value)
+    number = service.normalise_order_no(required_text(value))
+    if not number:
+        raise CellError(tr("a value is required here"))
     if len(number) > 40:
         raise CellError(tr("at most {n} characters", n=40))
     return number
@@ -200,18 +202,7 @@ def _duplicates_in_file(rows: Iterable[ParsedRow]) -> list[tuple[ParsedRow, str 
 def _already_imported(
     session: Session, rows: list[ParsedRow], options: Mapping[str, bool]
 ) -> list[tuple[ParsedRow, str | None, str]]:
-    numbers = [str(r.values["hq_order_no"]) for r in rows]
-    known: dict[str, str] = {}
-    for start in range(0, len(numbers), 500):
-        chunk = numbers[start : start + 500]
-        known.update(
-            (str(n), str(t))
-            for n, t in session.execute(
-                select(Complaint.hq_order_no, Complaint.ticket_no).where(
-                    Complaint.hq_order_no.in_(chunk)
-                )
-            )
-        )
+    known = service.complaints_by_order_no(session, [str(r.values["hq_order_no"]) for r in rows])
     return [
         (
             row,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -608,6 +609,38 @@ def open_duplicates(
     return [_row(c, paths) for c in session.scalars(query.order_by(Complaint.id))]
 
 
+def normalise_order_no(number: str) -> str:
+    """An HQ work-order number as stored and compared: the same order written 'GD100 (Excel's
+    text mark), gd100 or ＧＤ100 (full-width) is GD100."""
+    number = unicodedata.normalize("NFKC", number)
+    number = "".join(number.split()).lstrip("'‘’`")
+    return number.upper()
+
+
+def complaints_by_order_no(session: Session, numbers: Sequence[str]) -> dict[str, str]:
+    """Normalised HQ order number → ticket number of the complaint that has it, for the given
+    (normalised) numbers; a number stored in an older form ('GD100, gd100) matches too."""
+    wanted = set(numbers)
+    found: dict[str, str] = {}
+    listed = sorted(wanted)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        query = select(Complaint.hq_order_no, Complaint.ticket_no).where(
+            Complaint.hq_order_no.in_(chunk)
+        )
+        found.update((number or "", ticket) for number, ticket in session.execute(query))
+    # Numbers stored before they were normalised: only those with something besides capital
+    # letters and digits can differ from their normal form; few, and read once.
+    older = select(Complaint.hq_order_no, Complaint.ticket_no).where(
+        Complaint.hq_order_no.op("GLOB")("*[^A-Z0-9]*")
+    )
+    for stored, ticket in session.execute(older):
+        number = normalise_order_no(stored or "")
+        if number in wanted:
+            found.setdefault(number, ticket)
+    return found
+
+
 def create_complaint(
     session: Session, new: NewComplaint, who: str = "", *, batch_id: int | None = None
 ) -> ComplaintRow:
@@ -627,7 +660,8 @@ def create_complaint(
     phone = "".join(ch for ch in (new.phone or "") if ch.isdigit() or ch == "-") or None
     c = Complaint(
         ticket_no=next_ticket_no(session, received),
-        hq_order_no=_clean(new.hq_order_no, 40, tr("The HQ order number")) or None,
+        hq_order_no=_clean(normalise_order_no(new.hq_order_no), 40, tr("The HQ order number"))
+        or None,
         channel=channel,
         waybill_no=waybill,
         customer_name=_clean(new.customer_name, 40, tr("The customer's name")) or None,
@@ -688,6 +722,8 @@ def update_complaint(
     if isinstance(changes.get("waybill_no"), str):
         number = changes["waybill_no"].strip()
         changes["waybill_no"] = normalise_number(number) if number else None
+    if isinstance(changes.get("hq_order_no"), str):
+        changes["hq_order_no"] = normalise_order_no(changes["hq_order_no"])
     if isinstance(changes.get("phone"), str):
         changes["phone"] = (
             "".join(ch for ch in changes["phone"] if ch.isdigit() or ch in "-/ ").strip() or None

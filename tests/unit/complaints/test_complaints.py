@@ -434,6 +434,44 @@ def test_the_same_work_order_file_imported_twice_is_reported_and_nothing_written
         assert service.count_complaints(s, service.ComplaintFilter(include_merged=True)) == 6
 
 
+def _orders(path: Path, numbers: list[str]) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["工单号", "工单类型", "工单内容", "创建时间"])
+    for number in numbers:
+        ws.append([number, "催件派送", "客户催件", "2026-11-02 09:00"])
+    wb.save(path)
+    return path
+
+
+def test_a_work_order_written_another_way_is_the_same_work_order(
+    branch: Database, tmp_path: Path
+) -> None:
+    with branch.session() as s:
+        run_import(s, _orders(tmp_path / "a.xlsx", ["GD100", "gd200", "GD300"]), "complaints")
+        [stored] = s.scalars(select(Complaint.hq_order_no).where(Complaint.ticket_no.like("%2")))
+        assert stored == "GD200"
+        # One logged by an older version, kept as typed.
+        s.execute(
+            sql_text("UPDATE complaint SET hq_order_no = 'gd 300' WHERE hq_order_no = 'GD300'")
+        )
+    again = _orders(tmp_path / "b.xlsx", ["'GD100", "ｇｄ２００", "GD300", "GD400", " gd400"])
+    with branch.session() as s, pytest.raises(ImportRejected) as rejected:
+        run_import(s, again, "complaints")
+    assert [(p.row, p.message) for p in rejected.value.prepared.problems] == [
+        (2, "this work order was imported before (complaint TS20261102-0001)"),
+        (3, "this work order was imported before (complaint TS20261102-0002)"),
+        (4, "this work order was imported before (complaint TS20261102-0003)"),
+        (6, "the same work order already appears in row 5"),
+    ]
+    with branch.session() as s:
+        assert run_import(s, again, "complaints", skip_invalid=True).rows_ok == 1
+        assert service.count_complaints(s, service.ComplaintFilter(include_merged=True)) == 4
+
+
 def test_bad_work_orders_name_their_cells(branch: Database, fixtures: Path) -> None:
     with branch.session() as s, pytest.raises(ImportRejected) as rejected:
         run_import(s, fixtures / "work_orders_bad.xlsx", "complaints")
