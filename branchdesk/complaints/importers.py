@@ -181,8 +181,24 @@ FIELDS = (
 )
 
 
+# A creation time this far ahead of the PC's clock is a typing mistake (2062 for 2026): its
+# deadline would lie as far ahead, and the work order would never come due. Less is a clock
+# a little off between HQ and the branch.
+AHEAD = timedelta(days=1)
+
+
 def _check_row(row: ParsedRow) -> list[tuple[str | None, str]]:
     received, due = row.values.get("received_at"), row.values.get("due_at")
+    if isinstance(received, datetime) and received > service.now() + AHEAD:
+        return [
+            (
+                "received_at",
+                tr(
+                    "the creation time is more than a day ahead of today's date: check the "
+                    "year, month and day"
+                ),
+            )
+        ]
     if isinstance(received, datetime) and isinstance(due, datetime) and due < received:
         return [("due_at", tr("the deadline is before the time the work order was created"))]
     return []

@@ -472,6 +472,30 @@ def test_a_work_order_written_another_way_is_the_same_work_order(
         assert service.count_complaints(s, service.ComplaintFilter(include_merged=True)) == 4
 
 
+def test_a_work_order_created_in_the_future_is_refused_with_its_cell(
+    branch: Database, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    now = service.now()
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "工单"
+    ws.append(["工单号", "工单类型", "工单内容", "创建时间"])
+    ws.append(["GD1", "催件", "客户催件", f"{now + timedelta(hours=2):%Y-%m-%d %H:%M}"])  # clock
+    ws.append(["GD2", "催件", "客户催件", f"{now.replace(year=2062):%Y-%m-%d %H:%M}"])  # typo
+    path = tmp_path / "orders.xlsx"
+    wb.save(path)
+    with branch.session() as s, pytest.raises(ImportRejected) as rejected:
+        run_import(s, path, "complaints")
+    [problem] = rejected.value.prepared.problems
+    assert (problem.sheet, problem.row, problem.column) == ("工单", 3, "D（创建时间）")
+    assert "more than a day ahead" in problem.message
+    with branch.session() as s:
+        assert service.count_complaints(s, service.ComplaintFilter()) == 0
+
+
 def test_bad_work_orders_name_their_cells(branch: Database, fixtures: Path) -> None:
     with branch.session() as s, pytest.raises(ImportRejected) as rejected:
         run_import(s, fixtures / "work_orders_bad.xlsx", "complaints")
