@@ -86,9 +86,15 @@ def _datetime_value(value: object) -> datetime | None:
         s = unicodedata.normalize("NFKC", value).strip()
         m = _DATETIME_TEXT.fullmatch(s)
         if m:
-            hour = int(m[5] or 0)
-            if m[4] in ("下午", "晚上") and hour < 12:
-                hour += 12  # 下午3:30
+            if not s[m.end(2) : m.start(3)] and len(m[2] + m[3]) < 4:
+                # 2026115: November 5th or January 15th? Nothing tells.
+                raise CellError(
+                    tr(
+                        "the month and day can be read two ways: write them with separators, "
+                        "e.g. 2026-11-05 09:30"
+                    )
+                )
+            hour = _hour(int(m[5] or 0), m[4])
             try:
                 return datetime(
                     int(m[1]), int(m[2]), int(m[3]), hour, int(m[6] or 0), int(m[7] or 0)
@@ -96,6 +102,27 @@ def _datetime_value(value: object) -> datetime | None:
             except ValueError:
                 pass
     raise CellError(tr("a date and time is expected here, e.g. 2026-11-22 09:30"))
+
+
+def _hour(hour: int, part_of_day: str | None) -> int:
+    """The hour on a 24-hour clock: 上午12点 is half past midnight's hour (0), 下午3点 is 15,
+    中午1点 is 13; 晚上12点 (the start or the end of the day?) and 上午13点 are refused."""
+    if part_of_day is None or hour > 23:
+        return hour
+    if part_of_day == "上午" and hour <= 12:
+        return hour % 12
+    if part_of_day == "中午" and (hour <= 3 or 11 <= hour <= 14):
+        return hour + 12 if hour <= 3 else hour
+    if part_of_day == "下午" and 1 <= hour <= 23:
+        return hour + 12 if hour < 12 else hour
+    if part_of_day == "晚上" and (6 <= hour <= 11 or 18 <= hour <= 23):
+        return hour + 12 if hour < 12 else hour
+    raise CellError(
+        tr(
+            "the time can be read two ways: write it on a 24-hour clock, e.g. "
+            "2026-12-05 00:30 for half past midnight"
+        )
+    )
 
 
 def _order_no(value: object) -> str:

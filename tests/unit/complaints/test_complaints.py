@@ -12,6 +12,7 @@ from sqlalchemy import text as sql_text
 
 from branchdesk import i18n
 from branchdesk.complaints import service, workflow
+from branchdesk.complaints.importers import datetime_value
 from branchdesk.complaints.models import Complaint
 from branchdesk.complaints.scripts import fill_script, find_banned
 from branchdesk.complaints.service import ComplaintError, NewComplaint
@@ -27,6 +28,7 @@ from branchdesk.complaints.workflow import (
 from branchdesk.db.engine import Database
 from branchdesk.io.batches import undo_batch
 from branchdesk.io.importing import ImportRejected, run_import
+from branchdesk.io.tabular import CellError
 from branchdesk.lookup.models import Waybill
 from branchdesk.privacy import mask_name, mask_phone
 from tests.conftest import SAMPLE_WAYBILLS, without_complaints
@@ -494,6 +496,41 @@ def test_a_work_order_created_in_the_future_is_refused_with_its_cell(
     assert "more than a day ahead" in problem.message
     with branch.session() as s:
         assert service.count_complaints(s, service.ComplaintFilter()) == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("2026-12-05 上午12:30", datetime(2026, 12, 5, 0, 30)),
+        ("2026-12-05 上午9:30", datetime(2026, 12, 5, 9, 30)),
+        ("2026-12-05 中午12:10", datetime(2026, 12, 5, 12, 10)),
+        ("2026-12-05 中午1点", datetime(2026, 12, 5, 13, 0)),
+        ("2026-12-05 下午12:30", datetime(2026, 12, 5, 12, 30)),
+        ("2026-12-05 下午3:30", datetime(2026, 12, 5, 15, 30)),
+        ("2026-12-05 晚上8点", datetime(2026, 12, 5, 20, 0)),
+        ("20261105 9:30", datetime(2026, 11, 5, 9, 30)),
+        ("2026-1-15 9:30", datetime(2026, 1, 15, 9, 30)),
+        ("2026年1月15日", datetime(2026, 1, 15)),
+    ],
+)
+def test_a_time_of_day_in_words_is_read_as_meant(written: str, meant: datetime) -> None:
+    assert datetime_value(written) == meant
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("2026-12-05 晚上12:10", "the time can be read two ways"),
+        ("2026-12-05 晚上2点", "the time can be read two ways"),
+        ("2026-12-05 上午13:00", "the time can be read two ways"),
+        ("2026115 9:30", "the month and day can be read two ways"),
+        ("2026-115", "the month and day can be read two ways"),
+    ],
+)
+def test_a_date_or_time_that_reads_two_ways_is_refused(written: str, said: str) -> None:
+    with pytest.raises(CellError) as refused:
+        datetime_value(written)
+    assert str(refused.value).startswith(said)
 
 
 def test_bad_work_orders_name_their_cells(branch: Database, fixtures: Path) -> None:
