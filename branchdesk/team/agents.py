@@ -216,11 +216,22 @@ def get_agent(session: Session, agent_id: int) -> AgentInfo:
 # --- shifts ---------------------------------------------------------------------------------
 
 
+# A shift signed in this long before a sign-out is still the one being signed out, midnight
+# or not (an evening shift, 22:00 to 00:30); an older one was forgotten and stays open.
+NIGHT_SHIFT = timedelta(hours=12)
+
+
+def _current_shift_start(at: datetime) -> datetime:
+    """The earliest sign-in that belongs to the shift going on at `at`: today's, or one begun
+    the evening before."""
+    return min(datetime.combine(at.date(), time()), at - NIGHT_SHIFT)
+
+
 def sign_in(session: Session, agent_id: int, at: datetime | None = None) -> None:
-    """Open a shift for the agent, unless one is already open today (a switch back at the PC)."""
+    """Open a shift for the agent, unless one is already open (a switch back at the PC)."""
     at = at or now()
     get_agent(session, agent_id)
-    start = datetime.combine(at.date(), time())
+    start = _current_shift_start(at)
     open_today = session.scalar(
         select(Shift.id).where(
             Shift.agent_id == agent_id,
@@ -236,9 +247,10 @@ def sign_in(session: Session, agent_id: int, at: datetime | None = None) -> None
 def sign_out(session: Session, agent_id: int, at: datetime | None = None) -> bool:
     """Close the agent's open shifts; False when none was open."""
     at = at or now()
-    # Only the day's shift: one left open on an earlier day (a forgotten sign-out) stays open
-    # and counts to that day's last activity, not through the night to now.
-    start = datetime.combine(at.date(), time())
+    # Only the day's shift (or last evening's, signed out after midnight): one left open on an
+    # earlier day (a forgotten sign-out) stays open and counts to that day's last activity,
+    # not through the night to now.
+    start = _current_shift_start(at)
     result = session.execute(
         update(Shift)
         .where(

@@ -131,6 +131,19 @@ def test_a_sign_out_forgotten_overnight_is_not_paid_through_the_night(db: Databa
     assert (row.days, row.hours) == (2, 15.0)
 
 
+def test_an_evening_shift_is_signed_out_after_midnight_and_counted(db: Database) -> None:
+    with db.session() as s:
+        agent = add_agent(s, "夜班小张", started_on=date(2026, 1, 1))
+        sign_in(s, agent.id, datetime(2026, 10, 31, 22))
+        sign_in(s, agent.id, datetime(2026, 11, 1, 0, 10))  # back at the PC: the same shift
+        assert sign_out(s, agent.id, datetime(2026, 11, 1, 0, 30))
+        (october,) = [a for a in attendance(s, "2026-10") if a.name == "夜班小张"]
+        (november,) = [a for a in attendance(s, "2026-11") if a.name == "夜班小张"]
+    # Paid to midnight (the rule for a sign-out after midnight), not flagged as left open.
+    assert (october.days, october.hours, october.open_shifts) == (1, 2.0, 0)
+    assert (november.days, november.hours) == (0, 0.0)
+
+
 def test_a_shift_never_signed_out_counts_to_the_last_complaint_step_too(db: Database) -> None:
     """An agent who only worked complaints that day (no contact logged) is not paid 0 h."""
     from branchdesk.complaints import service as complaints
