@@ -329,8 +329,12 @@ def _close_times(session: Session, start: datetime, end: datetime) -> tuple[Clos
 def _repeat_complainants(
     session: Session, where: ColumnElement[bool]
 ) -> tuple[RepeatComplainant, ...]:
-    # Phones are kept as typed, digits and dashes: 138-1234-1234 is 13812341234.
-    phone = func.replace(Complaint.phone, "-", "")
+    # Phones are stored as digits; older versions kept them as typed (digits, dashes, spaces,
+    # 86 in front): 86138-1234-1234 and 138 1234 1234 are 13812341234.
+    typed = func.replace(func.replace(func.replace(Complaint.phone, "-", ""), " ", ""), "+", "")
+    phone = case(
+        (and_(func.length(typed) == 13, typed.like("861%")), func.substr(typed, 3)), else_=typed
+    )
     has_phone = and_(where, Complaint.phone.is_not(None), phone != "")
     repeats = session.execute(
         select(phone, func.count(Complaint.id))

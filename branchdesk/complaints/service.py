@@ -609,6 +609,23 @@ def open_duplicates(
     return [_row(c, paths) for c in session.scalars(query.order_by(Complaint.id))]
 
 
+def customer_phone(text: str | None) -> str | None:
+    """A customer's phone as stored and compared: plain digits, without +86, spaces or
+    hyphens (+86 138-1234-1234 and 138 1234 1234 are 13812341234), so a customer who
+    complains again is recognised; ComplaintError when it is no phone number."""
+    from branchdesk.io.tabular import CellError
+    from branchdesk.lookup.importers import parse_phone
+
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        number = parse_phone(text)
+    except CellError as exc:
+        raise ComplaintError(labelled(tr("Customer's phone"), str(exc))) from None
+    return number[:30] if number else None
+
+
 def normalise_order_no(number: str) -> str:
     """An HQ work-order number as stored and compared: the same order written 'GD100 (Excel's
     text mark), gd100 or ＧＤ100 (full-width) is GD100."""
@@ -657,7 +674,7 @@ def create_complaint(
     description = (new.description or "").strip()
     if not (description or waybill):
         raise ComplaintError(tr("Enter the waybill number or describe the complaint."))
-    phone = "".join(ch for ch in (new.phone or "") if ch.isdigit() or ch == "-") or None
+    phone = customer_phone(new.phone)
     c = Complaint(
         ticket_no=next_ticket_no(session, received),
         hq_order_no=_clean(normalise_order_no(new.hq_order_no), 40, tr("The HQ order number"))
@@ -665,7 +682,7 @@ def create_complaint(
         channel=channel,
         waybill_no=waybill,
         customer_name=_clean(new.customer_name, 40, tr("The customer's name")) or None,
-        phone=phone[:30] if phone else None,
+        phone=phone,
         address=_clean(new.address, 200, tr("The address")) or None,
         category_id=category.id,
         courier_name=_clean(new.courier_name, 40, tr("The courier's name")) or None,
@@ -725,9 +742,7 @@ def update_complaint(
     if isinstance(changes.get("hq_order_no"), str):
         changes["hq_order_no"] = normalise_order_no(changes["hq_order_no"])
     if isinstance(changes.get("phone"), str):
-        changes["phone"] = (
-            "".join(ch for ch in changes["phone"] if ch.isdigit() or ch in "-/ ").strip() or None
-        )
+        changes["phone"] = customer_phone(changes["phone"])
     changed: list[tuple[str, object, object]] = []
     for key, value in changes.items():
         if key == "category_id":

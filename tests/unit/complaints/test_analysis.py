@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from branchdesk.complaints import service
@@ -25,6 +26,7 @@ from branchdesk.complaints.exports import (
     export_complaints,
     export_month_report,
 )
+from branchdesk.complaints.models import Complaint
 from branchdesk.complaints.service import ComplaintRow, NewComplaint
 from branchdesk.complaints.workflow import CLOSED, PROCESSING
 from branchdesk.db.engine import Database
@@ -179,6 +181,32 @@ def test_repeat_complainants_same_phone_twice_in_the_month(session: Session) -> 
     assert repeats[0].tickets == (a1.ticket_no, a2.ticket_no, a3.ticket_no)
     assert repeats[0].customer_name == "王芳"  # the latest name given
     assert repeats[1].tickets == (b1.ticket_no, b2.ticket_no)
+
+
+def test_a_phone_written_with_86_or_spaces_is_the_same_complainant(session: Session) -> None:
+    first = add(session, MARCH + timedelta(days=1), phone="13812341234")
+    add(session, MARCH + timedelta(days=2), phone="+86 138-1234-1234")
+    third = add(session, MARCH + timedelta(days=3), phone="１３８ １２３４ ５６７８")  # a typo
+    service.update_complaint(session, third.id, "王芳", phone="138 1234 1234")  # corrected
+    assert service.get(session, third.id).phone == "13812341234"  # stored as digits
+    # Logged by an older version, which kept what was typed.
+    session.execute(
+        update(Complaint).where(Complaint.id == first.id).values(phone="86138-1234-1234")
+    )
+    fourth = add(session, MARCH + timedelta(days=4), phone="13812341234")
+    session.execute(
+        update(Complaint).where(Complaint.id == fourth.id).values(phone="138 1234 1234")
+    )
+
+    repeats = month_report(session, 2026, 3, at=AS_OF).repeat_complainants
+
+    assert [(r.phone, r.count) for r in repeats] == [("13812341234", 4)]
+
+
+def test_a_customer_phone_that_is_no_phone_is_refused(session: Session) -> None:
+    with pytest.raises(service.ComplaintError) as refused:
+        add(session, MARCH, phone="问客服")
+    assert str(refused.value).startswith("Customer's phone: a phone number is expected")
 
 
 def test_repeat_waybills_include_merged_which_count_once_elsewhere(session: Session) -> None:
