@@ -18,7 +18,13 @@ from itertools import islice
 from pathlib import Path
 from typing import cast
 
-from python_calamine import CalamineSheet, CalamineWorkbook, PasswordError
+from python_calamine import (
+    CalamineSheet,
+    CalamineWorkbook,
+    PasswordError,
+    SheetTypeEnum,
+    SheetVisibleEnum,
+)
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
@@ -130,8 +136,10 @@ class SheetStream:
 Sheet = RawSheet | SheetStream
 
 
-def sheet_names(path: Path) -> list[str]:
-    """The names of the sheets in `path`; a CSV/TXT file has one sheet named after the file."""
+def sheet_names(path: Path, *, workbook_order: bool = False) -> list[str]:
+    """The names of the sheets in `path`, the visible ones first (the first is the one read
+    when none is named) unless `workbook_order`; a CSV/TXT file has one sheet named after the
+    file."""
     path = Path(path)
     _check_path(path)
     if _is_text(path):
@@ -139,27 +147,47 @@ def sheet_names(path: Path) -> list[str]:
     with _prescan(path):
         workbook = _open_workbook(path)
     try:
-        return [str(name) for name in workbook.sheet_names]
+        if workbook_order:
+            return [str(name) for name in workbook.sheet_names]
+        return _visible_first(workbook)
     finally:
         workbook.close()
+
+
+def _visible_first(workbook: CalamineWorkbook) -> list[str]:
+    """The sheet names, the ones Excel shows first (in workbook order), then the hidden ones
+    and those that hold no table (charts): the first is the one to read when none is named.
+    HQ exports often hide a notes or lookup sheet in front of the data."""
+    names = [str(name) for name in workbook.sheet_names]
+    try:
+        shown = {
+            str(meta.name)
+            for meta in workbook.sheets_metadata
+            if meta.visible == SheetVisibleEnum.Visible and meta.typ == SheetTypeEnum.WorkSheet
+        }
+    except Exception:  # a format calamine knows no visibility of: the workbook's order
+        return names
+    return [n for n in names if n in shown] + [n for n in names if n not in shown]
 
 
 def read_all_sheets(path: Path) -> list[RawSheet]:
     """Every sheet of `path` (one for a CSV/TXT file), in workbook order."""
     return (
-        [read_sheet(path, name) for name in sheet_names(path)]
+        [read_sheet(path, name) for name in sheet_names(path, workbook_order=True)]
         if not _is_text(Path(path))
         else [read_sheet(path)]
     )
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> RawSheet:
-    """Read `sheet` (the first when None) of `path` with merged ranges filled, all at once."""
+    """Read `sheet` (the first visible one when None) of `path` with merged ranges filled,
+    all at once."""
     return open_sheet(path, sheet).materialize()
 
 
 def open_sheet(path: Path, sheet: str | None = None) -> SheetStream:
-    """`sheet` (the first when None) of `path` as a stream of rows, merged ranges filled.
+    """`sheet` (the first visible one when None) of `path` as a stream of rows, merged
+    ranges filled.
 
     Everything that can be checked before the rows are read is checked here: the file's
     size, its structure and the sheet's extent against `limits` (LimitExceeded), damage,
@@ -175,7 +203,7 @@ def open_sheet(path: Path, sheet: str | None = None) -> SheetStream:
     with _prescan(path) as scan:
         workbook = _open_workbook(path)
         try:
-            names = [str(name) for name in workbook.sheet_names]
+            names = _visible_first(workbook)
             if not names:
                 raise FileReadError(
                     tr(

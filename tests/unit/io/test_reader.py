@@ -65,6 +65,29 @@ def test_sheet_names(fixtures: Path) -> None:
     assert sheet_names(fixtures / "areas_gbk.csv") == ["areas_gbk"]
 
 
+def test_a_hidden_first_sheet_is_not_read_unless_named(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    notes = wb.active
+    assert notes is not None
+    notes.title = "说明"
+    notes.append(["内部说明"])
+    notes.sheet_state = "hidden"
+    data = wb.create_sheet("工单")
+    data.append(["工单号", "工单类型"])
+    data.append(["GD1", "催件"])
+    wb.create_sheet("旧表").sheet_state = "hidden"
+    wb.create_sheet("备用")
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    assert sheet_names(path) == ["工单", "备用", "说明", "旧表"]
+    assert sheet_names(path, workbook_order=True) == ["说明", "工单", "旧表", "备用"]
+    sheet = read_sheet(path)
+    assert (sheet.name, sheet.rows) == ("工单", [["工单号", "工单类型"], ["GD1", "催件"]])
+    assert read_sheet(path, "说明").rows == [["内部说明"]]  # named: read as asked
+
+
 def test_named_sheet_and_missing_sheet(fixtures: Path) -> None:
     assert read_sheet(fixtures / "routes.xlsx", "发件路由").rows[0][0] == "目的省"
     with pytest.raises(FileReadError, match=r"no sheet named “Sheet9”.*发件路由"):
