@@ -19,15 +19,18 @@ AMBIGUOUS = "ambiguous"
 UNMATCHED = "none"
 HOW = (BY_COLUMN, BY_WAYBILL, BY_ADDRESS, AMBIGUOUS, UNMATCHED)
 
-# Problem kinds: what HQ lists call them, most specific first ("超时未签收" is overdue).
+# Problem kinds: what HQ lists call them, most specific first ("超时未签收" is overdue). A
+# bare 扫描 counts as a missed scan only when nothing else says what went wrong: "已扫描未签收"
+# was scanned and is unsigned.
 UNSIGNED = "unsigned"
 MISSED_SCAN = "missed_scan"
 OVERDUE = "overdue"
 OTHER = "other"
 KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (MISSED_SCAN, ("漏扫", "未扫", "无扫描", "扫描", "未出仓", "上传")),
+    (MISSED_SCAN, ("漏扫", "未扫", "无扫描", "缺扫", "未出仓", "无出仓", "上传")),
     (OVERDUE, ("超时", "延误", "延迟", "逾期", "时效", "滞留")),
     (UNSIGNED, ("未签收", "未签", "无人签收", "无人收货")),
+    (MISSED_SCAN, ("扫描",)),
 )
 
 
