@@ -490,7 +490,8 @@ def month_statements(
     agent: str | None = None,
 ) -> list[Statement]:
     """The month's statements, ranked: the approved snapshot where there is one, else the
-    draft from today's data. `agent` (a name) keeps that agent's only (PayError if unknown)."""
+    draft from today's data. `agent` (a name or an employee number, 工号) keeps that agent's
+    only (PayError if unknown)."""
     month = parse_month(month)
     approved = _approved(session, month)
     drafts = compute_drafts(session, month, quality=quality)
@@ -508,11 +509,15 @@ def month_statements(
     out += [s for a, s in approved.items() if a not in seen]
     if agent is not None:
         name = " ".join(agent.split())
-        out = [s for s in out if s.agent_name == name]
+        by_name = [s for s in out if s.agent_name == name]
+        out = by_name or [
+            s for s in out if s.employee_no and s.employee_no.casefold() == name.casefold()
+        ]
         if not out:
             raise PayError(
                 tr(
-                    "No statement for “{agent}” in {month}: check the name in the team list.",
+                    "No statement for “{agent}” in {month}: check the name or the employee "
+                    "number in the team list.",
                     agent=agent,
                     month=month,
                 )

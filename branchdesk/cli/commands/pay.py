@@ -127,7 +127,7 @@ TEAM_SUBCOMMANDS = {"statement": statement}
 
 
 def print_statement_document(args: argparse.Namespace) -> int:
-    """`print statement --month YYYY-MM [--employee NAME] -o FILE.pdf`: the same PDF as
+    """`print statement --month YYYY-MM [--employee NAME|工号] -o FILE.pdf`: the same PDF as
     `team statement`, reached like every other printable document."""
     if args.month is None:
         print(

@@ -108,6 +108,18 @@ def test_cli_writes_excel_and_pdf(
     assert "王芳" in _text(out)[0]
 
 
+def test_print_statement_takes_the_employee_number_as_its_help_says(
+    team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _statements(team)
+    out = tmp_path / "li.pdf"
+    args = ("print", "statement", "--month", MONTH, "-o", str(out), "--employee")
+    assert run(*args, "kf02") == 0
+    assert capsys.readouterr().out == f"Wrote 1 page(s) to {out}\n"
+    assert "李娜" in _text(out)[0]
+    assert run(*args, "李娜") == 0  # the name too
+
+
 def test_cli_json(team: Team, capsys: pytest.CaptureFixture[str]) -> None:
     _statements(team)
     assert run("team", "statement", "--month", "2026-11", "--agent", "李娜", "--json") == 0
@@ -145,7 +157,8 @@ def test_cli_json(team: Team, capsys: pytest.CaptureFixture[str]) -> None:
         (
             ("--month", "2026-11", "--agent", "张三", "--json"),
             1,
-            "No statement for “张三” in 2026-11: check the name in the team list.",
+            "No statement for “张三” in 2026-11: check the name or the employee "
+            "number in the team list.",
         ),
     ],
 )

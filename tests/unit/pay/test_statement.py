@@ -191,7 +191,10 @@ def test_bad_month_strings_are_refused(team: Team, text: str) -> None:
 def test_unknown_agent_is_named(team: Team) -> None:
     with team.db.read_session() as s, pytest.raises(PayError) as exc:
         service.month_statements(s, MONTH, agent="张三", quality=None)
-    assert str(exc.value) == "No statement for “张三” in 2026-11: check the name in the team list."
+    assert str(exc.value) == (
+        "No statement for “张三” in 2026-11: check the name or the employee number in the team "
+        "list."
+    )
 
 
 # --- rates ----------------------------------------------------------------------------------
