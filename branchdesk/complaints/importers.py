@@ -23,7 +23,7 @@ from branchdesk.io.importing import ImportKind, Progress, Rows, register, repeat
 from branchdesk.io.models import ImportBatch
 from branchdesk.io.tabular import CellError, Field, ParsedRow, digits, required_text, text
 from branchdesk.lookup import couriers
-from branchdesk.lookup.importers import parse_phone, parse_waybill_number
+from branchdesk.lookup.importers import parse_phone, parse_waybill_number, whole_phone
 
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _DATETIME_TEXT = re.compile(
@@ -228,6 +228,21 @@ def _check_row(row: ParsedRow) -> list[tuple[str | None, str]]:
         ]
     if isinstance(received, datetime) and isinstance(due, datetime) and due < received:
         return [("due_at", tr("the deadline is before the time the work order was created"))]
+    phone = row.values.get("phone")
+    if isinstance(phone, str) and not whole_phone(phone):
+        # The work order still has to be answered: it is imported, the number kept in its
+        # description for whoever reads it, but not as a phone nobody can call back.
+        row.values["phone"] = None
+        row.values["incomplete_phone"] = phone
+        row.warnings.append(
+            (
+                "phone",
+                tr(
+                    "not a whole phone number (a mobile has 11 digits, a landline its area "
+                    "code): kept in the description, not as the customer's phone"
+                ),
+            )
+        )
     return []
 
 
@@ -287,6 +302,9 @@ def _write(
         if (not known or category_id == by_name.get("其他")) and v["type"] != "其他":
             unrecognised.add(str(v["type"]))
             description = f"[{v['type']}] {description}".strip()
+        if v.get("incomplete_phone"):
+            given = tr("Phone as given (incomplete): {phone}", phone=v["incomplete_phone"])
+            description = f"{description}\n{given}".strip()
         given_due = v.get("due_at")
         received = v.get("received_at")
         if received is None:

@@ -612,9 +612,10 @@ def open_duplicates(
 def customer_phone(text: str | None) -> str | None:
     """A customer's phone as stored and compared: plain digits, without +86, spaces or
     hyphens (+86 138-1234-1234 and 138 1234 1234 are 13812341234), so a customer who
-    complains again is recognised; ComplaintError when it is no phone number."""
+    complains again is recognised; ComplaintError when it is no phone number or not a whole
+    one (the customer list refuses those too: nobody can call them back)."""
     from branchdesk.io.tabular import CellError
-    from branchdesk.lookup.importers import parse_phone
+    from branchdesk.lookup.importers import parse_phone, whole_phone
 
     text = (text or "").strip()
     if not text:
@@ -623,6 +624,17 @@ def customer_phone(text: str | None) -> str | None:
         number = parse_phone(text)
     except CellError as exc:
         raise ComplaintError(labelled(tr("Customer's phone"), str(exc))) from None
+    if number and not whole_phone(number):
+        raise ComplaintError(
+            labelled(
+                tr("Customer's phone"),
+                tr(
+                    "{number} is not a whole phone number: a mobile has 11 digits, a landline "
+                    "its area code (0574-87654321)",
+                    number=number,
+                ),
+            )
+        )
     return number[:30] if number else None
 
 

@@ -66,6 +66,16 @@ def parse_phone(value: object) -> str | None:
     return number
 
 
+def whole_phone(number: str) -> bool:
+    """Whether `number` (digits, as parse_phone gives them) can be dialled: a mobile of 11
+    digits, a landline with its area code (10–12 digits) or a local landline (7–8)."""
+    if number.startswith("1"):
+        return len(number) == 11
+    if number.startswith("0"):
+        return 10 <= len(number) <= 12
+    return 7 <= len(number) <= 8
+
+
 def parse_waybill_number(value: object) -> str:
     if value.__class__ is str and value.isascii() and value.isalnum() and len(value) >= 6:
         return value.upper()  # the common case

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from branchdesk.errors import BranchDeskError
 from branchdesk.i18n import tr
-from branchdesk.lookup.importers import parse_phone
+from branchdesk.lookup.importers import parse_phone, whole_phone
 from branchdesk.permissions import Action, require_owner
 from branchdesk.team.agents import TeamError, get_agent
 from branchdesk.team.models import Agent, Customer, Ownership
@@ -30,13 +30,7 @@ def customer_phone(value: object) -> str | None:
     number = parse_phone(value)
     if number is None:
         return None
-    if number.startswith("1"):
-        ok = len(number) == 11
-    elif number.startswith("0"):
-        ok = 10 <= len(number) <= 12
-    else:
-        ok = 7 <= len(number) <= 8
-    if not ok:
+    if not whole_phone(number):
         raise CellError(
             tr(
                 "{number} is not a whole phone number: a mobile has 11 digits, a landline "

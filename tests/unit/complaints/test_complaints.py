@@ -533,6 +533,46 @@ def test_a_date_or_time_that_reads_two_ways_is_refused(written: str, said: str) 
     assert str(refused.value).startswith(said)
 
 
+def test_a_work_order_with_an_incomplete_phone_is_kept_without_it(
+    branch: Database, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "工单"
+    ws.append(["工单号", "工单类型", "工单内容", "联系电话", "创建时间"])
+    ws.append(["GD1", "催件", "客户催件", "12345", "2026-11-02 09:00"])
+    ws.append(["GD2", "催件", "客户催件", "+86 138-1234-1234", "2026-11-02 09:00"])
+    path = tmp_path / "orders.xlsx"
+    wb.save(path)
+    with branch.session() as s:
+        report = run_import(s, path, "complaints")
+        assert report.rows_ok == 2
+        [warning] = report.warnings
+        assert (warning.sheet, warning.row, warning.column) == ("工单", 2, "D（联系电话）")
+        assert "not a whole phone number" in warning.message
+        first, second = sorted(service.list_complaints(s, service.ComplaintFilter()), key=_id)
+    assert first.phone is None and "12345" in first.description
+    assert second.phone == "13812341234"
+
+
+def _id(row: service.ComplaintRow) -> int:
+    return row.id
+
+
+def test_an_incomplete_phone_is_refused_in_the_form_as_in_the_customer_list(
+    branch: Database,
+) -> None:
+    with pytest.raises(ComplaintError) as refused:
+        _log(branch, phone="12345")
+    assert str(refused.value) == (
+        "Customer's phone: 12345 is not a whole phone number: a mobile has 11 digits, a "
+        "landline its area code (0574-87654321)"
+    )
+
+
 def test_bad_work_orders_name_their_cells(branch: Database, fixtures: Path) -> None:
     with branch.session() as s, pytest.raises(ImportRejected) as rejected:
         run_import(s, fixtures / "work_orders_bad.xlsx", "complaints")
