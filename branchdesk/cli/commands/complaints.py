@@ -117,7 +117,7 @@ def _cmd_complaints(args: argparse.Namespace) -> int:
         return EXIT_OK
     for r in rows:
         late = r.due_at < at
-        when = r.due_at.strftime("%m-%d %H:%M")
+        when = r.due_at.strftime("%m-%d %H:%M" if r.due_at.year == at.year else "%Y-%m-%d %H:%M")
         mark = i18n.tr("OVERDUE") if late else i18n.tr("due")
         print(
             f"{r.ticket_no}  {mark} {when}  {status_label(r.status)}  {r.category}  "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
@@ -58,8 +58,11 @@ def _tr(text: str) -> str:
 
 
 def _time(value: datetime | None) -> str:
-    # The ticket number carries the year; the list shows month, day and time.
-    return value.strftime("%m-%d %H:%M") if value else ""
+    # Month, day and time; the year too when it is not this one (a deadline of last December
+    # read in January, or a year typed wrong).
+    if value is None:
+        return ""
+    return value.strftime("%m-%d %H:%M" if value.year == date.today().year else "%Y-%m-%d %H:%M")
 
 
 def _status(row: ComplaintRow) -> str:

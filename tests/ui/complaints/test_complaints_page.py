@@ -599,6 +599,17 @@ def test_a_cut_due_queue_counts_every_complaint_and_says_it_is_cut(
     assert page.tabs.tabText(page.DUE) == "Due (first 2 of 3)"
 
 
+def test_a_deadline_of_another_year_shows_its_year(qtbot: QtBot, window: MainWindow) -> None:
+    now = service.now()
+    old = now.replace(year=now.year - 1, day=1)
+    _log(window.db, "9900000000001", received=old - timedelta(hours=1), due=old)
+    _log(window.db, "9900000000002", received=now - timedelta(hours=25))
+    page = _page(window)
+    page.show_due()
+    shown = [page.due_model.data(page.due_model.index(n, 0)) for n in range(2)]
+    assert shown == [f"{old:%Y-%m-%d %H:%M}", f"{now - timedelta(hours=1):%m-%d %H:%M}"]
+
+
 def test_the_due_queue_keeps_the_agents_selection_when_it_refreshes(
     qtbot: QtBot, window: MainWindow
 ) -> None:

@@ -20,7 +20,7 @@ def run(*args: str) -> int:
     return main(list(args))
 
 
-def _log(hours_left: float, waybill: str) -> None:
+def _log(hours_left: float, waybill: str, hours_ago: float = 1) -> None:
     db = open_database()
     with db.session() as s:
         service.ensure_default_categories(s)
@@ -33,7 +33,7 @@ def _log(hours_left: float, waybill: str) -> None:
                 category_id=category.id,
                 waybill_no=waybill,
                 phone="13812341234",
-                received_at=at - timedelta(hours=1),
+                received_at=at - timedelta(hours=hours_ago),
                 due_at=at + timedelta(hours=hours_left),
             ),
             "小王",
@@ -78,6 +78,19 @@ def test_a_cut_due_list_gives_the_real_totals_and_says_it_is_cut(
     ]
     assert run("complaints", "due", "--json") == 0  # a script gets every one
     assert len(json.loads(capsys.readouterr().out)) == 4
+
+
+def test_a_deadline_of_another_year_is_shown_with_its_year(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _log(-0.5, "YT1000000000001")
+    _log(-24 * 400, "YT1000000000002", hours_ago=24 * 401)  # forgotten for over a year
+    assert run("complaints", "due") == 0
+    lines = capsys.readouterr().out.splitlines()
+    old = service.now() - timedelta(hours=24 * 400)
+    assert f"OVERDUE {old:%Y-%m-%d %H:%M}" in lines[0] and "YT1000000000002" in lines[0]
+    recent = service.now() - timedelta(hours=0.5)
+    assert f"OVERDUE {recent:%m-%d %H:%M}  " in lines[1] and f"{recent:%Y-}" not in lines[1]
 
 
 def test_work_orders_import_from_the_command_line(
