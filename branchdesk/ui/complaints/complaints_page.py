@@ -85,6 +85,14 @@ def _left(row: ComplaintRow) -> str:
     )
 
 
+def _due_title(shown: int, total: int) -> str:
+    """The due tab's title: every complaint due, and how many the queue holds when it is cut
+    (it holds the soonest service.DUE_LIST_LIMIT)."""
+    if shown >= total:
+        return _tr("Due ({count})").format(count=total)
+    return _tr("Due (first {shown} of {count})").format(shown=shown, count=total)
+
+
 COLUMNS: list[Column[ComplaintRow]] = [
     Column("Ticket no.", lambda r: r.ticket_no),
     Column("Received", lambda r: _time(r.received_at)),
@@ -459,16 +467,7 @@ class ComplaintsPage(QWidget):
         self.soon_label.setStyleSheet(
             f"color: {DUE_SOON}; font-weight: bold;" if soon else "color: #555;"
         )
-        # The queue holds the soonest DUE_LIST_LIMIT; the tab counts every one and says so.
-        total = soon + overdue
-        self.tabs.setTabText(
-            self.DUE,
-            self.tr("Due ({count})").format(count=total)
-            if len(self.due_rows) >= total
-            else self.tr("Due (first {shown} of {count})").format(
-                shown=len(self.due_rows), count=total
-            ),
-        )
+        self.tabs.setTabText(self.DUE, _due_title(len(self.due_rows), soon + overdue))
         self.due_refreshed.emit(soon, overdue)
 
     # --- navigation ------------------------------------------------------------------------
