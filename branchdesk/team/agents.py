@@ -227,11 +227,17 @@ def _current_shift_start(at: datetime) -> datetime:
     return min(datetime.combine(at.date(), time()), at - NIGHT_SHIFT)
 
 
+# A sign-in finds the shift still open from this long ago as its own (a switch back at the PC
+# at 00:10 during a 22:00 shift), not one forgotten last night (a 09:00 sign-in after a 22:00
+# shift left open starts the day's own shift).
+SWITCH_BACK = timedelta(hours=4)
+
+
 def sign_in(session: Session, agent_id: int, at: datetime | None = None) -> None:
     """Open a shift for the agent, unless one is already open (a switch back at the PC)."""
     at = at or now()
     get_agent(session, agent_id)
-    start = _current_shift_start(at)
+    start = min(datetime.combine(at.date(), time()), at - SWITCH_BACK)
     open_today = session.scalar(
         select(Shift.id).where(
             Shift.agent_id == agent_id,

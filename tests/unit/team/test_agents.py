@@ -169,3 +169,17 @@ def test_a_shift_never_signed_out_counts_to_the_last_complaint_step_too(db: Data
         complaints.transition(s, row.id, "escalated", "别人", at=datetime(2026, 11, 12, 19))
         (found,) = [a for a in attendance(s, "2026-11") if a.name == "钱多多"]
     assert (found.days, found.hours, found.open_shifts) == (1, 7.5, 0)
+
+
+def test_a_morning_sign_in_after_an_evening_shift_left_open_starts_the_day_s_shift(
+    db: Database,
+) -> None:
+    """Review of the evening-shift fix: a 09:00 sign-in took a 22:00 shift never signed out
+    as its own, so the day's hours went to that shift, paid to midnight only."""
+    with db.session() as s:
+        agent = add_agent(s, "早班小李", started_on=date(2026, 1, 1))
+        sign_in(s, agent.id, datetime(2026, 11, 2, 22))
+        sign_in(s, agent.id, datetime(2026, 11, 3, 9))
+        assert sign_out(s, agent.id, datetime(2026, 11, 3, 17))
+        (row,) = [a for a in attendance(s, "2026-11") if a.name == "早班小李"]
+    assert row.hours >= 8.0
