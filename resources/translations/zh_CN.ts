@@ -6201,7 +6201,7 @@ Restore the newest good backup ({name})? The damaged file is kept as a backup fi
     </message>
     <message>
         <source>No statement for “{agent}” in {month}: check the name in the team list.</source>
-        <translation>{month} 没有“{agent}”的结算单：请核对团队名单中的姓名。</translation>
+        <translation type="vanished">{month} 没有“{agent}”的结算单：请核对团队名单中的姓名。</translation>
     </message>
     <message>
         <source>{month} is not over yet: its statements can be approved from {day} on.</source>
@@ -9852,6 +9852,38 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
     <message>
         <source>The address names only {town}, where this courier delivers part of it: check the rest of the address</source>
         <translation>地址只写到{town}，这位业务员派送其中的一部分：请核对地址的其余部分</translation>
+    </message>
+    <message>
+        <source>Only the first {shown} of {total} are listed; use --json for all of them.</source>
+        <translation>只列出了 {total} 条中的前 {shown} 条；要全部列出请加 --json。</translation>
+    </message>
+    <message>
+        <source>the month and day can be read two ways: write them with separators, e.g. 2026-11-05 09:30</source>
+        <translation>月和日可以有两种读法：请用分隔符写开，例如 2026-11-05 09:30</translation>
+    </message>
+    <message>
+        <source>the time can be read two ways: write it on a 24-hour clock, e.g. 2026-12-05 00:30 for half past midnight</source>
+        <translation>这个时间可以有两种读法：请用 24 小时制书写，例如午夜零点半写作 2026-12-05 00:30</translation>
+    </message>
+    <message>
+        <source>the creation time is more than a day ahead of today's date: check the year, month and day</source>
+        <translation>创建时间比今天晚了一天以上：请核对年、月、日</translation>
+    </message>
+    <message>
+        <source>not a whole phone number (a mobile has 11 digits, a landline its area code): kept in the description, not as the customer's phone</source>
+        <translation>不是完整的电话号码（手机 11 位，座机要带区号）：已记在描述里，没有作为客户电话</translation>
+    </message>
+    <message>
+        <source>Phone as given (incomplete): {phone}</source>
+        <translation>原表中的电话（不完整）：{phone}</translation>
+    </message>
+    <message>
+        <source>No statement for “{agent}” in {month}: check the name or the employee number in the team list.</source>
+        <translation>{month} 没有“{agent}”的结算单：请在团队名单中核对姓名或工号。</translation>
+    </message>
+    <message>
+        <source>Due (first {shown} of {count})</source>
+        <translation>到期提醒（共 {count} 条，只列出前 {shown} 条）</translation>
     </message>
 </context>
 </TS>
