@@ -9885,5 +9885,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>Due (first {shown} of {count})</source>
         <translation>到期提醒（共 {count} 条，只列出前 {shown} 条）</translation>
     </message>
+    <message>
+        <source>Importing… {done} of {total} rows</source>
+        <translation>正在导入… 第 {done} 行，共 {total} 行</translation>
+    </message>
 </context>
 </TS>

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from branchdesk import i18n
@@ -13,6 +15,26 @@ from branchdesk.permissions import Action
 
 if TYPE_CHECKING:
     from branchdesk.db.engine import Database
+
+
+def _progress_on_terminal() -> Callable[[int, int], None] | None:
+    """A line on the terminal that says how far a long import is (rows read, then written),
+    redrawn at most twice a second; None where stderr is no terminal (a script's log)."""
+    stream = sys.stderr
+    if not stream.isatty():
+        return None
+    shown = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - shown[0] < 0.5 and done < total:
+            return
+        shown[0] = now
+        line = i18n.tr("Importing… {done} of {total} rows", done=done, total=total)
+        stream.write("\r" + line + ("\n" if done >= total else ""))
+        stream.flush()
+
+    return progress
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -30,6 +52,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             manual=_remembered_mapping(args.kind),
             skip_invalid=args.skip_invalid,
             dry_run=args.dry_run,
+            progress=_progress_on_terminal(),
             options={"create_categories": args.create_categories},
         )
     print(report.summary())

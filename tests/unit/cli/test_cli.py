@@ -94,6 +94,38 @@ def test_import_dry_run_and_missing_file(fixtures: Path, tmp_path: Path) -> None
     assert run("import", "areas", str(tmp_path / "nope.xlsx")) == 1
 
 
+class _Terminal:
+    """stderr as a terminal: what is written, and isatty() True."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_an_import_on_a_terminal_says_how_far_it_is(
+    fixtures: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 50,000-row work-order import ran for minutes with nothing on the screen (hostile
+    tester); a script's log (stderr no terminal) gets no progress lines."""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run("import", "areas", str(fixtures / "areas_gbk.csv")) == 0
+    last = terminal.text.rstrip("\n").split("\r")[-1]
+    assert "Importing" in last and last.split()[-4] == last.split()[-2]  # done of total
+    monkeypatch.undo()
+    assert run("import", "areas", str(fixtures / "areas_gbk.csv")) == 0
+    assert "Importing" not in capsys.readouterr().err
+
+
 def test_batch_lookup_from_a_file_prints_one_json_per_line(
     sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
