@@ -15,7 +15,7 @@ Decisions:
   too). 楼 alone after a number is a floor (18楼 = 18层), 号楼 a building.
 - 弄 and a 巷 after a number are lanes, never house numbers (长乐街16弄 ≠ 长乐街16号).
 - 12号附1, 12之1号 and 12-1号 are house 12 (the rest is kept as `house_sub`); so are #12,
-  No.12 and 甲12号 after a road.
+  No.12, 12# and 甲12号 right after a road.
 """
 
 from __future__ import annotations
@@ -84,7 +84,8 @@ _CN_COUNT_RE = re.compile(rf"(?<![{CN_NUMERALS}第])({_NUM})(?={_COUNTED})")
 _CN_ORDINAL_RE = re.compile(rf"第({_NUM})(?={_COUNTED})")
 _MARKER_RE = re.compile(r"(?<=[0-9A-Z])(?:号楼|#楼|栋|座|幢|#)")
 # A number sign before the number (中山西路#37, No.37, NO37; NFKC reads № as No) is a house
-# number; after it (17#) a building.
+# number; after it (17#) a building, except right after a road's name (麓山南路50#).
+_ROAD_NUMBER_SIGN_RE = re.compile(r"(?<=[路街道巷])(\d{1,6})#(?![楼\d#])")
 _NUMBER_SIGN_RE = re.compile(r"(?<![0-9A-Z#])(?:#|NO\.?)(\d{1,6})(?![0-9#幢栋座楼号])")
 # 甲25号, 乙25号 (北京): a house beside 25号, on its side of the road.
 _HOUSE_PREFIX_RE = re.compile(r"(?<=[路街道巷同])[甲乙丙丁](?=\d{1,6}号)")
@@ -134,6 +135,7 @@ def normalise(text: str) -> str:
     text = text.upper() if text.isascii() else _upper_latin(text)
     if "#" in text or "NO" in text:
         text = _NUMBER_SIGN_RE.sub(r"\1号", text)
+        text = _ROAD_NUMBER_SIGN_RE.sub(r"\1号", text)
     if "甲" in text or "乙" in text or "丙" in text or "丁" in text:
         text = _HOUSE_PREFIX_RE.sub("", text)
     if any(c in CN_NUMERALS for c in text):

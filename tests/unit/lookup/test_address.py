@@ -85,7 +85,7 @@ def test_parts_after_a_name(tail: str, road: bool, expected: dict[str, object]) 
 
 @pytest.mark.parametrize(
     "written", ["中山西路#37", "中山西路＃37", "中山西路No.37", "中山西路no37", "中山西路№37",
-                "中山西路甲37号", "胡同乙37号"],
+                "中山西路甲37号", "胡同乙37号", "中山西路37#"],
 )  # fmt: skip
 def test_a_number_sign_before_the_number_and_jia_yi_are_a_house_number(written: str) -> None:
     """中山西路#37, No.37 and 甲37号 (hostile tester) had no house number: ties between the
@@ -98,6 +98,7 @@ def test_a_number_sign_before_the_number_and_jia_yi_are_a_house_number(written: 
 @pytest.mark.parametrize(("written", "building"), [("17#", "17"), ("3#楼", "3"), ("A#", "A")])
 def test_a_number_sign_after_the_number_is_still_a_building(written: str, building: str) -> None:
     assert read_parts(normalise(written), road=False).building == building
+    assert normalise("晓风苑3#") == "晓风苑3幢"  # after an estate's name, not a road's
 
 
 def test_reading_stops_at_the_next_name() -> None:
