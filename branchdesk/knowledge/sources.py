@@ -60,7 +60,8 @@ def _guide_stamp(session: Session) -> str:
 def _faq_stamp(session: Session) -> str:
     from branchdesk.knowledge.faq import search_stamp
 
-    return search_stamp(session)
+    # "text2": answers indexed before plain text with < and > was kept whole are rebuilt.
+    return "text2 " + search_stamp(session)
 
 
 def _area_stamp(session: Session) -> str:

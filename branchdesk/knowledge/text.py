@@ -17,9 +17,23 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+# Rich text is Qt's HTML document or text with a tag Qt's editor writes or a user types
+# (<b>, <p>, <br> …); "重量<1kg按首重，>1kg按续重" is plain text with two comparisons.
+_RICH = re.compile(
+    r"(?i)<!doctype\s+html|<(/?)(html|head|body|style|meta|qt|p|br|div|span|b|i|u|s|strong|em"
+    r"|font|a|ul|ol|li|h[1-6]|table|tr|td|th|pre|code|tt|sub|sup|img|hr|blockquote)"
+    r"(\s[^<>]*)?/?>"
+)
+
+
+def is_rich_text(text: str) -> bool:
+    """Whether `text` is rich text (HTML) rather than plain text that may hold < and >."""
+    return "<" in text and _RICH.search(text) is not None
+
+
 def plain_text(text: str) -> str:
     """The words of rich text (Qt's HTML or plain text), for search and snippets."""
-    if "<" not in text:
+    if not is_rich_text(text):
         return text
     text = re.sub(r"(?is)<(style|head)[^>]*>.*?</\1>", " ", text)
     text = re.sub(r"(?i)<br\s*/?>|</p>|</li>|</div>", "\n", text)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from branchdesk.complaints.scripts import PLACEHOLDERS
 from branchdesk.db.engine import Database
 from branchdesk.knowledge import faq
+from branchdesk.knowledge.text import is_rich_text
 from branchdesk.ui.kit.owner_action import run_in_transaction
 from branchdesk.ui.kit.screens import fit_to_screen
 
@@ -62,7 +63,7 @@ class FaqEditor(QDialog):
         self.answer = QTextEdit()
         self.answer.setAcceptRichText(True)
         if entry is not None:
-            if "<" in entry.answer:
+            if is_rich_text(entry.answer):
                 self.answer.setHtml(entry.answer)
             else:
                 self.answer.setPlainText(entry.answer)

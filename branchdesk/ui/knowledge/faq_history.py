@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.db.engine import Database
 from branchdesk.knowledge import faq
+from branchdesk.knowledge.text import is_rich_text
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.owner_action import run_in_transaction
 from branchdesk.ui.kit.screens import fit_to_screen
@@ -68,7 +69,7 @@ class FaqHistory(QDialog):
         self.restore_button.setEnabled(version is not None)
         if version is None:
             self.preview.clear()
-        elif "<" in version.answer:
+        elif is_rich_text(version.answer):
             self.preview.setHtml(version.answer)
         else:
             self.preview.setPlainText(version.answer)

@@ -4,6 +4,7 @@ suggestion box (纠错与建议) with the owner's decisions and each author's cr
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from typing import Any
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from branchdesk.db.engine import Database
 from branchdesk.knowledge import faq, suggestions
 from branchdesk.knowledge.sources import kind_label
+from branchdesk.knowledge.text import is_rich_text
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.owner_action import run_in_transaction
 from branchdesk.ui.kit.tables import read_only_table
@@ -268,8 +270,12 @@ class KnowledgePage(QWidget):
                 else ""
             )
         else:
-            head = f"<h3>{entry.question}</h3>"
-            body = entry.answer if "<" in entry.answer else entry.answer.replace("\n", "<br>")
+            head = f"<h3>{html.escape(entry.question)}</h3>"
+            body = (
+                entry.answer
+                if is_rich_text(entry.answer)
+                else html.escape(entry.answer).replace("\n", "<br>")
+            )
             self.answer.setHtml(head + body)
         self._update_buttons()
 

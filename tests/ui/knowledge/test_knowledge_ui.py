@@ -254,3 +254,20 @@ def test_the_index_is_rebuilt_off_the_ui_thread_while_the_box_takes_typing(
     again = window.search_dialog
     assert again is not None and not again.preparing.busy
     again.reject()
+
+
+def test_a_plain_answer_with_angle_brackets_shows_and_edits_whole(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    weight = "重量<1kg按首重计费，>1kg按续重。\n每公斤加2元。"
+    assert window.db is not None
+    with window.db.session() as s:
+        entry = faq.save_entry(s, faq.FaqFields("重量<1kg怎么计费", weight))
+    window.nav.setCurrentRow(KNOWLEDGE)
+    page = window.knowledge_page
+    assert page.show_faq(entry.id)
+    assert page.answer.toPlainText() == "重量<1kg怎么计费\n" + weight
+    editor = FaqEditor(window.db, faq_id=entry.id)
+    qtbot.addWidget(editor)
+    assert editor.answer.toPlainText() == weight
+    assert editor.fields().answer == weight

@@ -168,3 +168,32 @@ def test_faq_import_and_export_from_the_command_line(
 
     found = json.loads(capsys.readouterr().out)
     assert found["hits"][0]["kind"] == "faq" and found["hits"][0]["title"] == "快件破损怎么办"
+
+
+WEIGHT = "重量<1kg按首重计费，>1kg按续重，每公斤加2元。"
+
+
+def test_a_plain_answer_with_angle_brackets_keeps_every_word(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "<1kg…，>" is two comparisons, not a tag: export, search and the filled answer keep it.
+    path = faq_file(tmp_path, [("重量怎么计费", WEIGHT, "计费", "")])
+    assert main(["faq", "import", str(path)]) == 0
+    out = tmp_path / "out.xlsx"
+    assert main(["faq", "export", "-o", str(out)]) == 0
+    ws = load_workbook(out).active
+    assert ws is not None
+    assert ws["B2"].value == WEIGHT
+    with db.session() as s:
+        assert [h.title for h in search(s, "首重")] == ["重量怎么计费"]
+        [entry] = faq.list_entries(s, "按首重")
+        assert faq.fill_answer(entry.answer, {}) == WEIGHT
+
+
+def test_rich_answers_are_still_read_as_html() -> None:
+    from branchdesk.knowledge.text import is_rich_text, plain_text
+
+    assert not is_rich_text(WEIGHT) and plain_text(WEIGHT) == WEIGHT
+    assert not is_rich_text("a<b且c>d")
+    assert plain_text("<p>超过 <b>1kg</b> 按续重</p><p>x&lt;2</p>") == "超过 1kg 按续重\nx<2"
+    assert is_rich_text('<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN"><html><body></body>')
