@@ -191,6 +191,13 @@ _DURATION_RE = re.compile(
 _NO_FINE = re.compile(r"(?:不|无|免)(?:固定)?(?:罚款|处罚|罚|扣款)")
 _NEGATION = re.compile(r"不|无需|免")
 _COMPENSATION = re.compile(r"赔|补运费|补交运费|补齐运费|补差价|补足运费|全责|全部责任")
+# What is made good, each different for the courier's pocket: the freight (补运费), the price
+# difference (补差价), or the loss itself (赔偿, 全额赔偿, 全责 …). An answer names the same.
+_COMPENSATION_FORMS = (
+    re.compile(r"补(?:交|齐|足)?运费"),
+    re.compile(r"补差价"),
+    re.compile(r"赔|全责|全部责任"),
+)
 _DISMISSAL = re.compile(r"辞退|开除|解聘|解除劳动合同|除名")
 _KPI = re.compile(r"kpi|考核|绩效")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
@@ -495,12 +502,17 @@ def _loose(text: str) -> str:
     return re.sub(r"[,;。.、:!?()\"'“”‘’]", "", normalise(text))
 
 
+def _compensation_forms(norm: str) -> tuple[bool, ...]:
+    return tuple(bool(form.search(norm)) for form in _COMPENSATION_FORMS)
+
+
 def same_fine(expected: str, given: str) -> bool:
     """Whether a trainee's typed `given` states the fine `expected` (as written in the handbook).
 
     The unit may be left out but not be wrong; every amount must be there (both ends of a range,
     the first amount and the step of an escalating fine, the severe-case amount); compensation
-    (赔…) and dismissal (辞退) must be named exactly when the fine has them. A KPI fine takes any
+    (赔…) and dismissal (辞退) must be named exactly when the fine has them, and compensation as
+    the same thing (freight 补运费, price difference 补差价 or the loss 赔偿). A KPI fine takes any
     answer naming 考核 or KPI; a fine kept as text takes the same text, punctuation aside.
     """
     if not given.strip():
@@ -526,6 +538,8 @@ def same_fine(expected: str, given: str) -> bool:
         return False
     if bool(_COMPENSATION.search(norm)) != want.compensation:
         return False
+    if _compensation_forms(norm) != _compensation_forms(normalise(expected)):
+        return False  # 补运费 (freight made up) is not 全额赔偿 (the loss paid in full)
     if bool(_DISMISSAL.search(norm)) != want.dismissal:
         return False
     if got.kind is FineKind.ESCALATING:

@@ -298,6 +298,12 @@ def test_same_fine_accepts(expected: str, given: str) -> None:
         ("100-200元；严重者500元并辞退", "100-200元"),
         ("100-200元；严重者500元并辞退", "100-200元，严重者辞退"),
         ("按总部通知执行", "按总部执行"),
+        # Making up the freight is not paying for the loss, either way round.
+        ("10元/票+补运费", "10元/票，全额赔偿"),
+        ("10元/票+补运费", "10元/票，丢失全额赔偿"),
+        ("10元/票，丢失全额赔偿", "10元/票+补运费"),
+        ("赔偿+10元", "补差价+10元"),
+        ("10元/票+补运费", "10元/票+补运费+赔偿"),
     ],
 )
 def test_same_fine_rejects(expected: str, given: str) -> None:
