@@ -224,7 +224,12 @@ def is_fresh(session: Session) -> bool:
     with _lock:
         if mark is not None and _checked.get(mark[0]) == mark[1]:
             return True
-    return not stale_kinds(session)
+    if stale_kinds(session):
+        return False
+    if mark is not None:
+        with _lock:
+            _checked[mark[0]] = mark[1]
+    return True
 
 
 def refresh(session: Session, announce: Callable[[list[str]], None] | None = None) -> list[str]:
@@ -470,18 +475,23 @@ def _score_pinyin(row: Row, q: str) -> float:
     return 0.0
 
 
-def search(session: Session, query: str, limit: int = 30) -> list[Hit]:
+def search(
+    session: Session, query: str, limit: int = 30, *, refresh_first: bool = True
+) -> list[Hit]:
     """The items that answer `query`, best first (an empty list when nothing matches).
 
-    Needs a session that may write: a stale index is rebuilt in it first (see refresh).
-    Traditional characters are read as simplified (滯留件 is 滞留件).
+    With `refresh_first` it needs a session that may write: a stale index is rebuilt in it
+    first (see refresh). Without, any session will do and the index is read as it stands
+    (while another program holds the write lock, say). Traditional characters are read as
+    simplified (滯留件 is 滞留件).
     """
     words = [fold(w) for w in to_simplified(query).split()][:8]
     words = [w for w in words if w]
     q = "".join(words)[:MAX_QUERY]
     if not q or limit <= 0:
         return []
-    refresh(session)
+    if refresh_first:
+        refresh(session)
     found: dict[int, tuple[float, str, Row]] = {}
 
     def offer(row: Row, score: float, how: str) -> None:

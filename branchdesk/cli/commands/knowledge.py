@@ -10,7 +10,7 @@ from typing import Any
 
 from branchdesk import i18n
 from branchdesk.cli.common import EXIT_OK, open_db, to_json
-from branchdesk.errors import BranchDeskError
+from branchdesk.errors import BranchDeskError, DatabaseBusyError
 from branchdesk.i18n import tr
 
 
@@ -51,21 +51,52 @@ def _say_updating(_kinds: list[str]) -> None:
     )
 
 
+def _say_busy() -> None:
+    print(
+        tr(
+            "The database is busy: another BranchDesk window or command is writing to it. "
+            "The search answered from its index as it stands (changes made since may be "
+            "missing) and noted nothing as an FAQ gap. Nothing is lost; search again when "
+            "the other has finished."
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def _search(args: argparse.Namespace) -> int:
     from branchdesk.knowledge import faq
-    from branchdesk.knowledge.search import did_you_mean, refresh, search, useful
+    from branchdesk.knowledge.search import did_you_mean, is_fresh, refresh, search, useful
     from branchdesk.knowledge.sources import kind_label
 
     db = open_db()
-    with db.session() as session:
-        # The first search, or the first after an import, rebuilds the index: seconds on a
-        # large branch, said rather than silent (on stderr: stdout stays the results).
-        refresh(session, announce=_say_updating)
-        hits = search(session, args.query, limit=max(1, args.limit))
+    busy = False
+    # Searching only reads: a writing session (which waits for another writer's lock) is
+    # opened only to bring a stale index up to date or to note a gap, and a busy database
+    # skips both rather than failing the search.
+    with db.read_session() as session:
+        fresh = is_fresh(session)
+    if not fresh:
+        try:
+            with db.session() as session:
+                # The first search, or the first after an import, rebuilds the index: seconds
+                # on a large branch, said rather than silent (on stderr: stdout stays results).
+                refresh(session, announce=_say_updating)
+        except DatabaseBusyError:
+            busy = True
+    with db.read_session() as session:
+        hits = search(session, args.query, limit=max(1, args.limit), refresh_first=False)
         found = useful(hits)
         near = [] if found else did_you_mean(session, args.query)
-        if not found:
-            faq.log_miss(session, args.query)
+    noted = False
+    if not found and not busy:
+        try:
+            with db.session() as session:
+                noted = faq.log_miss(session, args.query)
+        except DatabaseBusyError:
+            busy = True
+    if busy:
+        _say_busy()
     if args.json:
         print(
             to_json(
@@ -92,7 +123,12 @@ def _search(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if not found:
-        print(i18n.tr("Nothing useful found for “{q}”; it is noted as an FAQ gap.", q=args.query))
+        if noted:
+            print(
+                i18n.tr("Nothing useful found for “{q}”; it is noted as an FAQ gap.", q=args.query)
+            )
+        else:
+            print(i18n.tr("Nothing useful found for “{q}”.", q=args.query))
         if near:
             print(i18n.tr("Did you mean: {names}", names="、".join(near)))
     for h in hits:

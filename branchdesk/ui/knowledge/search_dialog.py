@@ -7,6 +7,7 @@ A search that finds nothing useful is logged as an FAQ gap when the agent gives 
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.db.engine import Database
+from branchdesk.errors import DatabaseBusyError
 from branchdesk.knowledge import faq
 from branchdesk.knowledge.search import Hit, did_you_mean, is_fresh, refresh, search, useful
 from branchdesk.knowledge.sources import kind_label
@@ -113,30 +115,44 @@ class SearchDialog(QDialog):
         # After an import or on a first search the index is rebuilt (seconds on a large
         # branch): off the UI thread, so the box takes typing meanwhile.
         self.preparing = TaskRunner(self)
-        self.not_built = False
+        self.preparing.idle.connect(self._index_ready)
+        # Why the index could not be brought up to date (then searched as it stands).
+        self.not_built = ""
+        self.db_busy = False  # another program holds the write lock: no gap is noted
         with db.read_session() as session:
             stale = not is_fresh(session)
         if stale:
-            self.preparing.start(self._rebuild, lambda _r: None, self._not_built)
-            self.preparing.idle.connect(self._index_ready)
+            self._prepare()
         self.box.setText(text)
         self.run_search()
         self._update_buttons()
+
+    def _prepare(self) -> None:
+        self.preparing.start(self._rebuild, lambda _r: None, self._not_built)
 
     def _rebuild(self, _progress: object) -> list[str]:
         with self.db.session() as session:
             return refresh(session)
 
     def _index_ready(self) -> None:
-        if self.not_built:
-            return  # said in the note; the next dialog tries again
-        if self.searched != self.box.text().strip() or not self.model.rows:
+        if self.not_built or self.searched != self.box.text().strip() or not self.model.rows:
             self.run_search()
 
     def _not_built(self, exc: BaseException) -> None:
-        self.not_built = True
-        self.note.setText(
-            self.tr("The search index could not be brought up to date: {error}").format(error=exc)
+        # Searched as it stands from now on; the next dialog tries again.
+        if isinstance(exc, DatabaseBusyError):
+            self._busy()
+        else:
+            self.not_built = self.tr(
+                "The search index could not be brought up to date: {error}"
+            ).format(error=exc)
+
+    def _busy(self) -> None:
+        self.db_busy = True
+        self.not_built = self.tr(
+            "The database is busy: another BranchDesk window or command is writing to it. "
+            "These results come from the search index as it stands (changes made since may "
+            "be missing) and nothing is noted as an FAQ gap. Nothing is lost."
         )
 
     # --- searching -------------------------------------------------------------------------
@@ -154,23 +170,37 @@ class SearchDialog(QDialog):
             )
             self._update_buttons()
             return
-        with self.db.session() as session:
-            hits = search(session, query, limit=SEARCH_LIMIT)
-            near = [] if useful(hits) else did_you_mean(session, query)
+        # Read only (never waiting for another program's write lock): a stale index is
+        # brought up to date off the UI thread and the search run again then.
+        with self.db.read_session() as session:
+            stale = not self.not_built and not is_fresh(session)
+            if not stale:
+                hits = search(session, query, limit=SEARCH_LIMIT, refresh_first=False)
+                near = [] if useful(hits) else did_you_mean(session, query)
+        if stale:
+            self._prepare()
+            self.note.setText(self.tr("Bringing the search index up to date…"))
+            return
         self.model.set_rows(hits)
         if hits:
             self.view.setCurrentIndex(self.model.index(0, 1))
         if useful(hits):
-            self.note.setText(self.tr("{n} found").format(n=len(hits)))
+            text = self.tr("{n} found").format(n=len(hits))
         else:
             links = "、".join(f'<a href="{n}">{n}</a>' for n in near)
-            text = self.tr(
-                "Nothing useful found for “{q}”. It is noted as an FAQ gap, so the owner can "
-                "write the answer."
-            ).format(q=query)
+            text = (
+                self.tr("Nothing useful found for “{q}”.").format(q=query)
+                if self.db_busy
+                else self.tr(
+                    "Nothing useful found for “{q}”. It is noted as an FAQ gap, so the owner "
+                    "can write the answer."
+                ).format(q=query)
+            )
             if links:
                 text += " " + self.tr("Did you mean: {names}").format(names=links)
-            self.note.setText(text)
+        if self.not_built:
+            text = html.escape(self.not_built) + " " + text
+        self.note.setText(text)
         self._update_buttons()
 
     def _take_suggestion(self, name: str) -> None:
@@ -180,11 +210,15 @@ class SearchDialog(QDialog):
     def log_if_unanswered(self) -> bool:
         """Log the query on screen as a gap when it found nothing useful (once per query)."""
         query = self.searched
-        if not query or query in self.logged or useful(self.model.rows):
+        if not query or query in self.logged or useful(self.model.rows) or self.db_busy:
             return False
         self.logged.add(query)
-        with self.db.session() as session:
-            return faq.log_miss(session, query)
+        try:
+            with self.db.session() as session:
+                return faq.log_miss(session, query)
+        except DatabaseBusyError:
+            self._busy()
+            return False
 
     def current_hit(self) -> Hit | None:
         index = self.view.currentIndex()

@@ -3,6 +3,8 @@ entries and reply scripts, by text, by pinyin initials and with a typo."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from branchdesk.complaints.service import category_tree, ensure_default_categories, save_script
@@ -145,3 +147,58 @@ def test_a_question_typed_as_a_sentence_finds_the_faq_entry(sample_db: Database)
     assert useful(hits)
     assert short[0].title == "快件破损客户要求赔偿怎么办" and useful(short)
     assert nothing == []  # 怎么 alone is no answer
+
+
+@pytest.fixture
+def writer_elsewhere(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Another program holds the write lock (a long import in another window)."""
+    import sqlite3
+
+    from branchdesk import paths
+    from branchdesk.db import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)  # the wait, not the point, kept short
+    other = sqlite3.connect(paths.db_path(), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE penalty_item SET cause = cause")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_a_search_answers_from_its_index_while_another_program_writes(
+    sample_db: Database, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest
+) -> None:
+    from branchdesk.cli import main
+
+    with sample_db.session() as s:
+        faq.save_entry(s, faq.FaqFields("冷链生鲜能不能寄", "本网点暂不收冷链件。"))
+    assert main(["search", "虚假签收"]) == 0  # the index is up to date
+    capsys.readouterr()
+    request.getfixturevalue("writer_elsewhere")
+    assert main(["search", "虚假签收", "--limit", "1"]) == 0
+    found = capsys.readouterr()
+    assert "虚假签收" in found.out and found.err == ""  # nothing was skipped: nothing to say
+    assert main(["search", "月球件怎么寄"]) == 0
+    missed = capsys.readouterr()
+    assert "Nothing useful found for “月球件怎么寄”." in missed.out
+    assert "noted as an FAQ gap" not in missed.out
+    assert missed.err.startswith("The database is busy")
+    assert "Nothing is lost" in missed.err
+
+
+def test_a_stale_index_is_searched_as_it_stands_while_another_program_writes(
+    sample_db: Database, capsys: pytest.CaptureFixture[str], request: pytest.FixtureRequest
+) -> None:
+    from branchdesk.cli import main
+
+    assert main(["search", "虚假签收"]) == 0
+    with sample_db.session() as s:  # a change the index has not seen yet
+        faq.save_entry(s, faq.FaqFields("冷链生鲜能不能寄", "本网点暂不收冷链件。"))
+    capsys.readouterr()
+    request.getfixturevalue("writer_elsewhere")
+    assert main(["search", "虚假签收"]) == 0
+    out = capsys.readouterr()
+    assert "虚假签收" in out.out and "The database is busy" in out.err
