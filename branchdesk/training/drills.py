@@ -190,7 +190,7 @@ def lookups_to_note(
     keywords = matched_keywords(session, address)
     if not keywords:
         return ()
-    day = (at or utcnow()).replace(hour=0, minute=0, second=0, microsecond=0)
+    day = day_start(at or utcnow())
     noted = set(
         session.scalars(
             select(TrainingLookup.keyword).where(
@@ -244,6 +244,14 @@ def _looked_up(session: Session, agent_id: int, now: datetime) -> set[str]:
 
 
 # --- a day's session --------------------------------------------------------------------
+
+
+def day_start(at: datetime) -> datetime:
+    """The start of the branch's day (midnight on this PC's clock) holding `at`, both naive
+    UTC as stored: the day of a Beijing branch starts at 16:00 UTC, not at UTC midnight."""
+    local = at.replace(tzinfo=UTC).astimezone()
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight.astimezone(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -309,7 +317,7 @@ def build_session(
     items = [_item(card, False, looked) for card, _lapses, _due in due_rows]
     items = items[: budget // SECONDS_REVIEW]
     left = budget - len(items) * SECONDS_REVIEW
-    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    start = day_start(now)
     first_seen = (
         select(TrainingReview.card_id)
         .where(TrainingReview.agent_id == agent_id)

@@ -3,9 +3,12 @@ due cards come before new ones, Again brings a card back sooner than Good."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from branchdesk.db.engine import Database
 from branchdesk.team.agents import list_agents
@@ -324,3 +327,40 @@ def test_a_grade_is_not_taken_back_over_a_newer_one(db: Database, tmp_path: Path
         drills.undo_grade(s, undo)
     with db.read_session() as s:
         assert s.scalar(select(func.count()).select_from(TrainingReview)) == 2
+
+
+@pytest.fixture
+def beijing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The PC's clock in Beijing time (UTC+8), as at a branch in China."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("the time zone is set through TZ only where time.tzset exists")
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_new_card_limit_and_noted_lookups_go_by_the_branchs_day(
+    db: Database, tmp_path: Path, beijing: None
+) -> None:
+    rows = [(f"测试小区{n}", "张伟" if n % 2 else "李娜", "13900000001") for n in range(200)]
+    import_areas(db, tmp_path, rows)
+    agent = add_agents(db, "林子涵")["林子涵"]
+    before_shift = datetime(2027, 3, 1, 23, 30)  # 07:30 on 2 March in Beijing (UTC 23:30)
+    after_shift = datetime(2027, 3, 2, 0, 30)  # 08:30 the same morning (a new UTC day)
+    next_morning = datetime(2027, 3, 2, 23, 30)  # 07:30 on 3 March
+    _sync(db, before_shift)
+    with db.session() as s:
+        first = [i for i in drills.build_session(s, agent, before_shift) if i.new]
+        assert len(first) == drills.NEW_PER_DAY
+        for k, item in enumerate(first):
+            drills.grade(s, agent, item.card_id, 3, before_shift + timedelta(seconds=10 * k))
+        noted = drills.note_lookup(s, agent, "测试小区7", at=before_shift)
+        assert noted
+    with db.session() as s:
+        assert [i for i in drills.build_session(s, agent, after_shift) if i.new] == []
+        assert drills.note_lookup(s, agent, "测试小区7", at=after_shift) == ()  # noted today
+    with db.session() as s:
+        assert len([i for i in drills.build_session(s, agent, next_morning) if i.new]) > 0
+        assert drills.note_lookup(s, agent, "测试小区7", at=next_morning) == noted
