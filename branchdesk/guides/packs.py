@@ -235,7 +235,48 @@ def _text(raw: dict[str, Any], key: str, path: Path, *, required: bool = False) 
     return value
 
 
-def _steps(raw: Any, path: Path) -> tuple[PackStep, ...]:
+# Characters that are no text: C0 controls but tab, line feed and carriage return; DEL; C1;
+# and the bidirectional overrides and isolates, which make a title read otherwise than it is
+# (as the spreadsheet imports refuse a cell holding them).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _code(char: str) -> str:
+    """\\x1b, \\u202e: a character that is no text as the user can look it up."""
+    n = ord(char)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def _shown(text: str, width: int = 40) -> str:
+    """A piece of pack text fit for a message: characters that are no text shown as codes."""
+    short = text[:width] + ("…" if len(text) > width else "")
+    return _NOT_TEXT.sub(lambda m: _code(m.group()), short)
+
+
+def _where(guide: str, n: int | None) -> str:
+    if n is None:
+        return tr("guide.json, guide “{guide}”", guide=_shown(guide))
+    return tr("guide.json, guide “{guide}”, step {n}", guide=_shown(guide), n=n)
+
+
+def _check_text(path: Path, value: str, limit: int, field: str, guide: str, n: int | None) -> str:
+    """`value` when it is text of at most `limit` characters, else the pack is refused with
+    where (member, guide, step) and what is allowed."""
+    if len(value) > limit:
+        raise _fail(
+            path,
+            tr(
+                "{where}: the {field} has {length} characters; at most {limit} are allowed.",
+                where=_where(guide, n),
+                field=field,
+                length=f"{len(value):,}",
+                limit=f"{limit:,}",
+            ),
+        )
+    return value
+
+
+def _steps(raw: Any, path: Path, guide: str) -> tuple[PackStep, ...]:
     from branchdesk.guides.annotations import from_json
 
     if not isinstance(raw, list):
@@ -251,6 +292,10 @@ def _steps(raw: Any, path: Path) -> tuple[PackStep, ...]:
         tip_kind = item.get("tip_kind") or "tip"
         if not isinstance(tip, str) or tip_kind not in ("tip", "warning"):
             raise _fail(path, tr("the tip of step {n} is not valid.", n=n))
+        instruction = _check_text(
+            path, instruction.strip(), service.MAX_STEP_TEXT, tr("instruction"), guide, n
+        )
+        tip = _check_text(path, tip.strip(), service.MAX_TIP, tr("tip"), guide, n)
         image = item.get("image")
         if image is not None and not (isinstance(image, str) and _SHA.fullmatch(image)):
             raise _fail(path, tr("step {n} names its image wrongly ({name}).", n=n, name=image))
@@ -356,17 +401,17 @@ def read_pack(path: Path | str) -> Pack:
         if not isinstance(guide, dict):
             raise _fail(path, tr("“{field}” in guide.json is missing or not valid.", field="guide"))
         title = " ".join(_text(guide, "title", path, required=True).split())
-        if len(title) > service.MAX_TITLE:
-            raise _fail(path, tr("its title is longer than {n} characters.", n=service.MAX_TITLE))
+        title = _check_text(path, title, service.MAX_TITLE, tr("title"), title, None)
         category = " ".join(_text(guide, "category", path).split())
-        if len(category) > 40:
-            raise _fail(path, tr("its category name is longer than {n} characters.", n=40))
-        owner = _text(guide, "owner", path)
-        summary = _text(guide, "summary", path)
+        category = _check_text(path, category, service.MAX_CATEGORY, tr("category"), title, None)
+        owner = " ".join(_text(guide, "owner", path).split())
+        owner = _check_text(path, owner, service.MAX_OWNER, tr("owner"), title, None)
+        summary = _text(guide, "summary", path).strip()
+        summary = _check_text(path, summary, service.MAX_SUMMARY, tr("summary"), title, None)
         guide_version = guide.get("version", 1)
         if not isinstance(guide_version, int) or isinstance(guide_version, bool):
             guide_version = 1
-        steps = _steps(guide.get("steps"), path)
+        steps = _steps(guide.get("steps"), path, title)
 
         images: dict[str, bytes] = {}
         by_sha = {}

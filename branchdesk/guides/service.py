@@ -36,6 +36,13 @@ from branchdesk.permissions import Action, require_owner
 DEFAULT_CATEGORIES = ("客服系统", "财务", "操作", "其他")
 REVIEW_MONTHS = 6
 MAX_TITLE = 120
+MAX_CATEGORY = 40
+MAX_OWNER = 40
+MAX_SUMMARY = 2000
+# A step is one action: a few sentences. The cap keeps a pasted document out of a step
+# (a 3,000,000-character step once took minutes to print).
+MAX_STEP_TEXT = 4000
+MAX_TIP = 1000
 
 
 class GuideError(BranchDeskError):
@@ -90,8 +97,8 @@ def _clean_name(name: str) -> str:
     name = " ".join(unicodedata.normalize("NFKC", name or "").split())
     if not name:
         raise GuideError(tr("A category needs a name."))
-    if len(name) > 40:
-        raise GuideError(tr("A category name is at most {n} characters.", n=40))
+    if len(name) > MAX_CATEGORY:
+        raise GuideError(tr("A category name is at most {n} characters.", n=MAX_CATEGORY))
     return name
 
 
@@ -436,6 +443,16 @@ def save_guide(
     for n, step in enumerate(data.steps, start=1):
         if not (step.instruction or "").strip():
             raise GuideError(tr("Step {n} has no instruction. Write what to do.", n=n))
+        if len(step.instruction.strip()) > MAX_STEP_TEXT or len((step.tip or "").strip()) > MAX_TIP:
+            raise GuideError(
+                tr(
+                    "Step {n} is too long: at most {limit} characters for what to do and "
+                    "{tip} for the tip. Split it into several steps.",
+                    n=n,
+                    limit=MAX_STEP_TEXT,
+                    tip=MAX_TIP,
+                )
+            )
         if step.tip_kind not in ("tip", "warning"):
             raise GuideError(f"step {n}: tip kind {step.tip_kind!r}")
     guide.title = title
@@ -446,7 +463,7 @@ def save_guide(
         # where it is rather than the save failing.
         if session.get(GuideCategory, guide.category_id) is None:
             raise
-    guide.owner = (data.owner or "").strip()[:40]
+    guide.owner = (data.owner or "").strip()[:MAX_OWNER]
     guide.summary = (data.summary or "").strip()
     if data.review_by is not None:
         guide.review_by = data.review_by

@@ -383,3 +383,79 @@ def test_a_deeply_nested_guide_json_is_refused_with_a_message(db: Database, tmp_
         zf.writestr("guide.json", "[" * 100000)
     with db.session() as s, pytest.raises(PackError, match=r"guide\.json"):
         packs.import_pack(s, path)
+
+
+# --- what a pack's text may hold ---------------------------------------------------------
+
+
+def _set(field: str, value: str, step: int | None = None) -> Edit:
+    def change(d: dict[str, Any]) -> None:
+        target = d["guide"] if step is None else d["guide"]["steps"][step - 1]
+        target[field] = value
+
+    return edit_json(change)
+
+
+TOO_LONG: list[tuple[str, Edit, str]] = [
+    (
+        "step",
+        _set("instruction", "点击查询。" * 600_000, step=2),
+        "guide.json, guide “月结对账”, step 2: the instruction has 3,000,000 characters; "
+        "at most 4,000 are allowed.",
+    ),
+    (
+        "tip",
+        _set("tip", "注" * 1001, step=1),
+        "guide.json, guide “月结对账”, step 1: the tip has 1,001 characters; at most 1,000",
+    ),
+    (
+        "title",
+        _set("title", "长" * 121),
+        "guide.json, guide “" + "长" * 40 + "…”: the title has 121 characters; at most 120",
+    ),
+    ("owner", _set("owner", "李" * 41), "the owner has 41 characters; at most 40"),
+    ("summary", _set("summary", "说" * 2001), "the summary has 2,001 characters; at most 2,000"),
+    ("category", _set("category", "类" * 41), "the category has 41 characters; at most 40"),
+]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"), [c[1:] for c in TOO_LONG], ids=[c[0] for c in TOO_LONG]
+)
+def test_text_longer_than_a_guide_takes_is_refused_naming_where(
+    db: Database, other: Database, tmp_path: Path, edit: Edit, expected: str
+) -> None:
+    assert_refused(other, rewrite(pack_of(db, tmp_path), edit), expected)
+
+
+def test_a_step_of_the_longest_allowed_text_imports_and_prints_at_once(
+    db: Database, other: Database, tmp_path: Path
+) -> None:
+    import time
+
+    from branchdesk.guides.documents.guide import render_guide
+
+    longest = ("在系统里点击查询按钮，然后核对运单号。" * 300)[: service.MAX_STEP_TEXT]
+    tip = ("金额不对先别确认。" * 200)[: service.MAX_TIP]
+
+    def longest_step(m: dict[str, bytes]) -> None:
+        _set("instruction", longest, 2)(m)
+        _set("tip", tip, 2)(m)
+
+    path = rewrite(pack_of(db, tmp_path), longest_step)
+    with other.session() as s:
+        gid = packs.import_pack(s, path)
+        doc = service.guide_doc(s, gid)
+    assert doc.steps[1].instruction == longest
+    started = time.perf_counter()
+    assert render_guide(doc, tmp_path / "g.pdf", printed=doc.updated.date()) >= 3  # type: ignore[union-attr]
+    assert time.perf_counter() - started < 10  # 0.3 s here; a 100,000-character step took 20 s
+
+
+def test_an_editor_save_keeps_a_step_within_what_a_pack_takes(db: Database) -> None:
+    gid = make_guide(db)
+    with db.session() as s:
+        data = service.get_guide(s, gid)
+        data.steps[2] = StepData("点" * (service.MAX_STEP_TEXT + 1))
+        with pytest.raises(service.GuideError, match="Step 3 is too long: at most 4000"):
+            service.save_guide(s, gid, data)
