@@ -273,6 +273,18 @@ def _check_text(path: Path, value: str, limit: int, field: str, guide: str, n: i
                 limit=f"{limit:,}",
             ),
         )
+    found = _NOT_TEXT.search(value)
+    if found is not None:
+        raise _fail(
+            path,
+            tr(
+                "{where}: the {field} contains a control character ({char}) that is not text. "
+                "Remove it in the guide and export the pack again.",
+                where=_where(guide, n),
+                field=field,
+                char=_code(found.group()),
+            ),
+        )
     return value
 
 

@@ -459,3 +459,46 @@ def test_an_editor_save_keeps_a_step_within_what_a_pack_takes(db: Database) -> N
         data.steps[2] = StepData("点" * (service.MAX_STEP_TEXT + 1))
         with pytest.raises(service.GuideError, match="Step 3 is too long: at most 4000"):
             service.save_guide(s, gid, data)
+
+
+NOT_TEXT: list[tuple[str, Edit, str]] = [
+    (
+        "NUL in the title",
+        _set("title", "控制\x00字符"),
+        "guide.json, guide “控制\\x00字符”: the title contains a control character (\\x00)",
+    ),
+    (
+        "ESC in the category",
+        _set("category", "操作\x1b[31m"),
+        "guide “月结对账”: the category contains a control character (\\x1b)",
+    ),
+    (
+        "right-to-left override in the owner",
+        _set("owner", "李\u202e理经"),
+        "the owner contains a control character (\\u202e)",
+    ),
+    (
+        "DEL in a step",
+        _set("instruction", "点\x7f确认", step=3),
+        "guide “月结对账”, step 3: the instruction contains a control character (\\x7f)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"), [c[1:] for c in NOT_TEXT], ids=[c[0] for c in NOT_TEXT]
+)
+def test_control_characters_are_refused_naming_where(
+    db: Database, other: Database, tmp_path: Path, edit: Edit, expected: str
+) -> None:
+    # "操作\x00" would otherwise become a second category that looks like 操作.
+    assert_refused(other, rewrite(pack_of(db, tmp_path), edit), expected)
+
+
+def test_line_breaks_and_tabs_in_a_step_are_text(
+    db: Database, other: Database, tmp_path: Path
+) -> None:
+    path = rewrite(pack_of(db, tmp_path), _set("instruction", "先登录\n再点\t“账单”", step=1))
+    with other.session() as s:
+        gid = packs.import_pack(s, path)
+        assert service.get_guide(s, gid).steps[0].instruction == "先登录\n再点\t“账单”"
