@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from branchdesk.handbook.entries import Entry, Handbook
 from branchdesk.i18n import tr
@@ -25,7 +24,6 @@ from branchdesk.io.pdf.layout import (
     Progress,
     centered,
     data_table,
-    fit_row,
     grid_style,
     para,
     row_heights,
@@ -36,7 +34,7 @@ from branchdesk.io.pdf.layout import (
 )
 
 BODY = 9.5
-# Only for a single item too long for a page: set smaller until it fits (then shortened).
+# Only for a single item too long for a page: set smaller until it fits (else it runs on).
 TOO_TALL_SIZES = (8.5, 7.5, 6.5, 6.0)
 NUMBER_WIDTH = 30.0
 CAUSE_WIDTH = 92.0
@@ -52,9 +50,9 @@ def _header_row() -> list[Any]:
     return [para(label, head, bold=True) for label in labels]
 
 
-def _entry_row(number: int, entry: Entry, size: float = BODY, cut: int | None = None) -> list[Any]:
+def _entry_row(number: int, entry: Entry, size: float = BODY) -> list[Any]:
     body = style("hb-body", size)
-    cause: list[Flowable] = [para(entry.cause, body, limit=cut)]
+    cause: list[Flowable] = [para(entry.cause, body)]
     if entry.hq_code:
         code = style("hb-code", max(5.5, size - 2), color=MUTED, before=1)
         cause.append(para(tr("HQ code {code}", code=entry.hq_code), code))
@@ -62,9 +60,9 @@ def _entry_row(number: int, entry: Entry, size: float = BODY, cut: int | None = 
     return [
         para(str(number), style("hb-number", size, align=TA_CENTER, color=MUTED)),
         cause,
-        para(fine, style("hb-fine", size, color=ACCENT), limit=cut),
-        para(entry.standard, body, limit=cut),
-        para(entry.avoidance, body, limit=cut),
+        para(fine, style("hb-fine", size, color=ACCENT)),
+        para(entry.standard, body),
+        para(entry.avoidance, body),
     ]
 
 
@@ -73,34 +71,113 @@ def _chapter_heading(index: int, name: str) -> Flowable:
     return tagged(heading, mark=f"chapter-{index}", topic=name)
 
 
-def _chapter_table(
-    first_number: int, entries: tuple[Entry, ...], room: float
-) -> tuple[Table, float]:
-    """The category's table and the height of its header and first row.
+# An item too long for a page runs on in pieces of about this many characters (a third of a
+# page in a text column): each piece a row of its own, laid out once, so a 30,000-character
+# standard takes seconds, not the minutes of one row split again at every page.
+PIECE_CHARS = 300
+PIECE_LINES = 25
+_SENTENCE_ENDS = "\n。；;！？!?"
 
-    An item taller than `room` (a page minus the heading and the header row) is set smaller,
-    so no row ever has to be cut across pages."""
+
+def _pieces(text: str) -> list[str]:
+    """`text` in pieces of at most PIECE_CHARS characters and PIECE_LINES lines, each cut
+    after a line or a sentence where one ends in its second half."""
+    rest = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    pieces: list[str] = []
+    while len(rest) > PIECE_CHARS or rest.count("\n") >= PIECE_LINES:
+        window = rest[:PIECE_CHARS]
+        lines = window.split("\n")
+        if len(lines) > PIECE_LINES:
+            window = "\n".join(lines[:PIECE_LINES])
+        cut = max(window.rfind(mark) for mark in _SENTENCE_ENDS) + 1
+        if cut <= len(window) // 2:
+            cut = len(window)
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    return [*pieces, rest] if rest or not pieces else pieces
+
+
+def _body_style(table_style: TableStyle) -> TableStyle:
+    """The grid without its header row's fill and rule: for the rows that continue an item."""
+    header = ((0, 0), (-1, 0))
+    return TableStyle([c for c in table_style.getCommands() if tuple(c[1:3]) != header])
+
+
+def _running_on(
+    number: int, entry: Entry, header: list[Any], table_style: TableStyle
+) -> list[Table]:
+    """An item too long for a page even in small type, as tables of one piece each: the
+    first with the header, number, cause and fine, the others carrying on its standard and
+    how to avoid it. Every word is printed; a page ends between pieces."""
+    body = style("hb-body", BODY)
+    standard, avoidance = _pieces(entry.standard), _pieces(entry.avoidance)
+    first = _entry_row(number, entry)
+    first[3:] = [para(standard[0], body), para(avoidance[0], body)]
+    tables = [
+        Table(
+            [header, first],
+            colWidths=list(WIDTHS),
+            style=table_style,
+            repeatRows=1,
+            splitByRow=1,
+            splitInRow=1,  # a cause and fine of 200 characters each still fit; never fails
+            hAlign="LEFT",
+        )
+    ]
+    rest = _body_style(table_style)
+    for n in range(1, max(len(standard), len(avoidance))):
+        cells = [
+            para(pieces[n], body) if n < len(pieces) else "" for pieces in (standard, avoidance)
+        ]
+        tables.append(
+            Table(
+                [["", "", "", *cells]],
+                colWidths=list(WIDTHS),
+                style=rest,
+                splitInRow=1,
+                hAlign="LEFT",
+            )
+        )
+    return tables
+
+
+def _chapter_tables(
+    first_number: int, entries: tuple[Entry, ...], room: float
+) -> tuple[list[Table], float]:
+    """The category's table(s) and the height of the header and the first row.
+
+    An item taller than `room` (a page minus the heading and the header row) is set smaller
+    so that it fits on a page; one too long even at the smallest size runs on over the pages
+    in pieces (see _running_on), so no row is cut short and the others are never split."""
     table_style = grid_style()
     rows = [_header_row()]
     rows += [_entry_row(first_number + i, e) for i, e in enumerate(entries)]
     heights = row_heights(rows, WIDTHS, table_style)
     limit = room - heights[0]
+    flowing: set[int] = set()
     for i, entry in enumerate(entries, start=1):
         if heights[i] > limit:
-            number = first_number + i - 1
-            longest = max(
-                len(entry.cause), len(entry.fine), len(entry.standard), len(entry.avoidance)
-            )
-            rows[i] = fit_row(
-                partial(_entry_row, number, entry),
-                WIDTHS,
-                table_style,
-                limit,
-                TOO_TALL_SIZES,
-                longest,
-            )
+            for size in TOO_TALL_SIZES:
+                smaller = _entry_row(first_number + i - 1, entry, size)
+                if row_heights([smaller], WIDTHS, table_style)[0] <= limit:
+                    rows[i] = smaller
+                    break
+            else:
+                flowing.add(i)  # in the body size: it takes pages anyway
         heights[i] = min(heights[i], limit)
-    return data_table(rows, WIDTHS, table_style), heights[0] + heights[1]
+    tables: list[Table] = []
+    plain: list[list[Any]] = []
+    for i in range(1, len(rows)):
+        if i not in flowing:
+            plain.append(rows[i])
+            continue
+        if plain:
+            tables.append(data_table([rows[0], *plain], WIDTHS, table_style))
+            plain = []
+        tables += _running_on(first_number + i - 1, entries[i - 1], rows[0], table_style)
+    if plain:
+        tables.append(data_table([rows[0], *plain], WIDTHS, table_style))
+    return tables, heights[0] + heights[1]
 
 
 def _cover(book: Handbook) -> list[Flowable]:
@@ -241,9 +318,9 @@ def render_handbook(book: Handbook, path: Path | str, *, progress: Progress | No
                 ]
                 continue
             room = FRAME_HEIGHT - heading_height - 4
-            table, first_rows = _chapter_table(number, chapter.entries, room)
+            tables, first_rows = _chapter_tables(number, chapter.entries, room)
             # The heading never ends a page alone: it moves on with the header and first row.
-            story += [CondPageBreak(heading_height + first_rows + 2), heading, table]
+            story += [CondPageBreak(heading_height + first_rows + 2), heading, *tables]
             story.append(Spacer(0, 8 * mm))
             number += len(chapter.entries)
         return story
