@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -55,6 +56,14 @@ def _cause(value: object) -> str:
 EXCEL_ERRORS = ("#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!")
 
 
+def _plain_number(value: float) -> str:
+    """A number as typed, never in exponent form: 1000000 → "1000000", 0.5 → "0.5" (a
+    float's last-digit noise, 0.30000000000000004, is dropped as Excel shows it)."""
+    if isinstance(value, int) or value.is_integer():
+        return str(int(value))
+    return format(Decimal(f"{value:.15g}"), "f")
+
+
 def _fine(value: object) -> object:
     if isinstance(value, date):
         # Excel turns a range typed as 1-5 into 5 January: the fine is lost in the cell.
@@ -68,7 +77,7 @@ def _fine(value: object) -> object:
         if not value > 0:
             raise CellError(tr("a fine above 0 is expected, e.g. 10元/票"))
         # A bare number in the fine column: yuan, as the column header says 处罚金额.
-        value = f"{value:g}元"
+        value = f"{_plain_number(value)}元"
     if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
         raise CellError(tr("the cell holds an Excel error instead of a fine"))
     fine_text = required_text(value)

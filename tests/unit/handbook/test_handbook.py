@@ -424,3 +424,32 @@ def test_a_category_emptied_by_an_import_can_be_deleted_once_its_old_items_may_g
             service.delete_category(s, data.id)
         service.delete_category(s, data.id, drop_replaced=True)
         assert "数据" not in [c.name for c in service.list_categories(s)]
+
+
+def test_a_fine_typed_as_a_number_imports_as_the_amount_written_out(
+    db: Database, tmp_path: Path
+) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(("分类", "违规致因", "处罚金额", "操作标准", "避责方法"))
+    fines = (1000000, 1234567, 0.5, 0.1 + 0.2, 10.0)
+    for n, fine in enumerate(fines, start=1):
+        ws.append(("操作", f"违规{n}", fine, "按规定操作。", "按规定操作。"))
+    path = tmp_path / "numbers.xlsx"
+    wb.save(path)
+    assert _import(db, path).rows_ok == len(fines)
+    with db.session() as s:
+        got = {e.cause: e for e in service.entries(s)}
+    # Never "1e+06元" or "1.23457e+06元": the amount as typed, and understood as an amount.
+    assert [got[f"违规{n}"].fine for n in range(1, 6)] == [
+        "1000000元",
+        "1234567元",
+        "0.5元",
+        "0.3元",
+        "10元",
+    ]
+    assert not any(e.fine_flagged for e in got.values())
+    with db.session() as s:
+        item = s.scalars(select(PenaltyItem).where(PenaltyItem.cause == "违规2")).one()
+        assert item.fine_fen == 123456700
