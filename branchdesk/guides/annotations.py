@@ -176,10 +176,26 @@ def _open(data: bytes) -> Image.Image:
         try:
             image = Image.open(io.BytesIO(data))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise _too_large() from exc
+            raise _too_large(*_stated_size(data)) from exc
         except Exception as exc:  # Pillow raises many kinds for garbage input
             raise _damaged() from exc
     return image
+
+
+def _stated_size(data: bytes) -> tuple[int | None, int | None]:
+    """The size a picture's header states, read by the format's own reader without the
+    decompression-bomb check that refused it (nothing is decoded): for the message."""
+    Image.init()
+    for fmt in FORMATS:
+        factory, accept = Image.OPEN.get(fmt, (None, None))
+        if factory is None or (accept is not None and not accept(data[:16])):
+            continue
+        try:
+            width, height = factory(io.BytesIO(data), "").size
+        except Exception:  # another reader may still know it
+            continue
+        return width, height
+    return None, None
 
 
 def _too_large(width: int | None = None, height: int | None = None) -> ValueError:

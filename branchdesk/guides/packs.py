@@ -220,8 +220,21 @@ def _read_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> byte
                         ),
                     )
             return bytes(out)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
-        raise _fail(path, tr("it is damaged ({error}).", error=exc)) from exc
+    except OSError as exc:  # the disk or the network share, not the pack
+        raise _fail(
+            path,
+            tr("{name} cannot be read from it: {error}.", name=info.filename, error=os_reason(exc)),
+        ) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        # zipfile's own words ("Bad CRC-32 for file …") are English: said in the user's.
+        raise _fail(
+            path,
+            tr(
+                "it is damaged: {name} in it does not unpack to what was packed (the file was "
+                "changed or cut short on the way). Copy the pack again, or export it again.",
+                name=info.filename,
+            ),
+        ) from exc
     except RuntimeError as exc:  # an encrypted member
         raise _fail(path, tr("it is encrypted; export it again without a password.")) from exc
 
@@ -385,7 +398,9 @@ def read_pack(path: Path | str) -> Pack:
                 path, tr("it holds no guide.json, so it is not a guide pack made by BranchDesk.")
             )
         try:
-            document = json.loads(_read_member(path, zf, members[GUIDE_JSON]).decode("utf-8"))
+            # utf-8-sig: Notepad saves UTF-8 with a byte order mark in front.
+            raw_json = _read_member(path, zf, members[GUIDE_JSON]).decode("utf-8-sig")
+            document = json.loads(raw_json)
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise _fail(
                 path, tr("guide.json is not valid JSON ({error}).", error=json_reason(exc))

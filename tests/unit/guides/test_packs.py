@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -502,3 +503,67 @@ def test_line_breaks_and_tabs_in_a_step_are_text(
     with other.session() as s:
         gid = packs.import_pack(s, path)
         assert service.get_guide(s, gid).steps[0].instruction == "先登录\n再点\t“账单”"
+
+
+# --- what a refused pack says ------------------------------------------------------------
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header states `width`×`height` (as a huge screenshot's would)."""
+    import struct
+
+    data = bytearray(picture("white"))
+    ihdr = 8  # after the signature: length, b"IHDR", then the chunk's 13 bytes
+    data[ihdr + 8 : ihdr + 16] = struct.pack(">II", width, height)
+    crc = zlib.crc32(bytes(data[ihdr + 4 : ihdr + 21]))
+    data[ihdr + 21 : ihdr + 25] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+def test_a_huge_screenshot_is_refused_with_its_size(
+    db: Database, other: Database, tmp_path: Path
+) -> None:
+    huge = _png_claiming(20000, 20000)
+    sha = hashlib.sha256(huge).hexdigest()
+
+    def swap(m: dict[str, bytes]) -> None:
+        old = images(m)[0].split("/")[1].split(".")[0]
+        del m[images(m)[0]]
+        m[f"images/{sha}.png"] = huge
+
+        def point(d: dict[str, Any]) -> None:
+            for step in d["guide"]["steps"]:
+                if step["image"] == old:
+                    step["image"] = sha
+
+        edit_json(point)(m)
+
+    message = assert_refused(other, rewrite(pack_of(db, tmp_path), swap), "too large")
+    assert "(20000×20000 pixels; at most 8000×8000)" in message
+
+
+def test_a_damaged_member_is_named_in_the_users_words(
+    db: Database, other: Database, tmp_path: Path
+) -> None:
+    good = pack_of(db, tmp_path)
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as zf:
+        info = next(i for i in zf.infolist() if i.filename.startswith("images/"))
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 100] ^= 0xFF  # a byte of the stored picture: its CRC no longer matches
+    flipped = tmp_path / "flipped.zip"
+    flipped.write_bytes(bytes(data))
+    message = assert_refused(other, flipped, f"it is damaged: {info.filename} in it")
+    assert "Bad CRC" not in message  # zipfile's English words stay out of the message
+
+
+def test_a_guide_json_saved_by_notepad_with_a_byte_order_mark_imports(
+    db: Database, other: Database, tmp_path: Path
+) -> None:
+    def bom(m: dict[str, bytes]) -> None:
+        m["guide.json"] = b"\xef\xbb\xbf" + m["guide.json"]
+
+    path = rewrite(pack_of(db, tmp_path), bom)
+    with other.session() as s:
+        gid = packs.import_pack(s, path)
+        assert service.get_guide(s, gid).title == "月结对账"
