@@ -73,11 +73,21 @@ class Exam:
     seed: int
     categories: tuple[str, ...]  # empty: every category
     questions: tuple[Question, ...]
-    points: int  # per question; the paper's total is points × len(questions)
+    points: int  # per question (see marks): the fewest points a question is worth
+
+    @property
+    def marks(self) -> tuple[int, ...]:
+        """Each question's points, in order. A paper drawn with the default points
+        (100 // questions) totals 100, as it is marked: where 100 does not divide evenly the
+        first questions (the fill-ins come first) are worth a point more — 30 questions are
+        10 of 4 points and 20 of 3, not 90 in all. Other points are the same for each."""
+        n = len(self.questions)
+        extra = 100 - self.points * n if self.points == max(1, 100 // max(1, n)) else 0
+        return tuple(self.points + (1 if i < extra else 0) for i in range(n))
 
     @property
     def total(self) -> int:
-        return self.points * len(self.questions)
+        return sum(self.marks)
 
 
 @dataclass(frozen=True)

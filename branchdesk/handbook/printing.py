@@ -136,5 +136,20 @@ def print_document(
     raise ValueError(f"unknown document {job.document!r}")
 
 
+def shortfall(printed: Printed, asked: int) -> str:
+    """What to tell the user when a new paper has fewer questions than were asked for (the
+    chosen categories hold too few items), or ""."""
+    exam = printed.exam
+    if exam is None or printed.reprint_of is not None or len(exam.questions) >= asked:
+        return ""
+    return tr(
+        "The chosen categories have items for {count} questions only, not the {asked} asked "
+        "for: the paper has {count} questions, {total} points in all.",
+        count=len(exam.questions),
+        asked=asked,
+        total=exam.total,
+    )
+
+
 def exam_paper(session: Session, questions: int, seed: int, categories: Sequence[str]) -> Exam:
     return service.make_exam(session, questions, seed, categories=categories)

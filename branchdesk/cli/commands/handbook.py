@@ -10,7 +10,7 @@ from branchdesk.cli.common import EXIT_OK, EXIT_USAGE, open_db, wrote_pages
 
 
 def print_handbook_document(args: argparse.Namespace) -> int:
-    from branchdesk.handbook.printing import PrintJob, print_document
+    from branchdesk.handbook.printing import PrintJob, print_document, shortfall
     from branchdesk.settings import SettingsStore
 
     if args.file is not None:
@@ -42,6 +42,8 @@ def print_handbook_document(args: argparse.Namespace) -> int:
     with db.session() as session:
         done = print_document(session, job, args.output)
     print(wrote_pages(done.pages, done.path))
+    if args.document == "exam" and (short := shortfall(done, args.questions)):
+        print(short)
     if done.reprint_of is not None:
         print(
             i18n.tr(

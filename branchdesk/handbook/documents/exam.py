@@ -210,6 +210,7 @@ def render_exam(
     )
     sections = _sections()
     numerals = _numerals()
+    worth = {q.number: m for q, m in zip(exam.questions, exam.marks, strict=True)}
 
     def make_story(marks: dict[str, int]) -> list[Flowable]:
         if part == "key":
@@ -224,18 +225,28 @@ def render_exam(
                 style("ex-h2", 13.5, before=2 * mm, after=1 * mm),
                 bold=True,
             )
-            note = tr(
-                "{instruction} {count} questions, {points} points each, {subtotal} points.",
-                instruction=instruction,
-                count=len(questions),
-                points=exam.points,
-                subtotal=exam.points * len(questions),
-            )
+            points = [worth[q.number] for q in questions]
+            if len(set(points)) == 1:
+                note = tr(
+                    "{instruction} {count} questions, {points} points each, {subtotal} points.",
+                    instruction=instruction,
+                    count=len(questions),
+                    points=points[0],
+                    subtotal=sum(points),
+                )
+            else:
+                note = tr(
+                    "{instruction} {count} questions, {subtotal} points (the points of each "
+                    "are beside it).",
+                    instruction=instruction,
+                    count=len(questions),
+                    subtotal=sum(points),
+                )
             note_para = para(note, style("ex-note", 9.5, color=MUTED, after=3 * mm))
             # A section heading never ends a page: it goes with its first question.
             heading.keepWithNext = note_para.keepWithNext = True
             story += [tagged(heading, topic=name), note_para]
-            story += [_question(q, exam.points) for q in questions]
+            story += [_question(q, worth[q.number]) for q in questions]
         return story if part == "paper" else story + _answer_key(exam)
 
     return write_pdf(path, setup, make_story, progress=progress)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.db.engine import Database
 from branchdesk.handbook import service
-from branchdesk.handbook.printing import Printed, PrintJob, print_document
+from branchdesk.handbook.printing import Printed, PrintJob, print_document, shortfall
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.handbook import print_choices
 from branchdesk.ui.kit.keys import enter_presses
@@ -359,6 +359,8 @@ class PrintDialog(PreviewHost, QDialog):
             )
         elif printed.seed is not None:
             text += " " + self.tr("Paper no. {seed}.").format(seed=printed.seed)
+            if self.kind() == "exam" and (short := shortfall(printed, self.job().questions)):
+                text += " ⚠ " + short
             if self.part.currentData() == "key" and self.kind() == "exam":
                 text += " ⚠ " + self.tr(
                     "No paper with this number was printed: nobody has the paper this key is "

@@ -288,3 +288,20 @@ def test_a_key_for_a_paper_never_printed_says_nobody_has_that_paper(
     assert "No paper with this number was printed" in dialog.status.text()
     assert dialog.category_list.isEnabled()  # a new paper's: its categories still apply
     dialog.reject()
+
+
+def test_a_paper_with_fewer_questions_than_asked_says_so(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = PrintDialog(window.db, document="exam", category="中转", parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.part.setCurrentIndex(dialog.part.findData("paper"))
+    dialog.questions.setValue(200)
+    _rendered(qtbot, dialog)
+    assert dialog.rendered is not None and dialog.rendered.exam is not None
+    count = len(dialog.rendered.exam.questions)
+    assert count < 200
+    assert (
+        f"The chosen categories have items for {count} questions only, not the 200 asked for: "
+        f"the paper has {count} questions, 100 points in all." in dialog.status.text()
+    )
+    dialog.reject()

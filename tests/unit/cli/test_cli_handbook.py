@@ -145,3 +145,22 @@ def test_print_says_which_characters_the_font_could_not_set(
     assert "王□" in "".join(_text(sheet).split())
     assert run("print", "sheet", "--category", "数据", "--courier", "张伟", "-o", str(sheet)) == 0
     assert "□" not in capsys.readouterr().out
+
+
+def test_an_exam_paper_totals_100_and_says_when_it_has_fewer_questions_than_asked(
+    sample_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    paper = tmp_path / "paper.pdf"
+    assert run("print", "exam", "--questions", "30", "--part", "paper", "-o", str(paper)) == 0
+    text = " ".join(_text(paper).split())
+    assert "30 questions, 100 points" in text  # was 90: 30 × 3
+    assert "(4 pt)" in text and "(3 pt)" in text
+    assert "items for" not in capsys.readouterr().out
+    assert run("print", "exam", "--questions", "150", "--part", "paper", "-o", str(paper)) == 0
+    said = capsys.readouterr().out
+    found = re.search(r"items for (\d+) questions only, not the 150 asked for", said)
+    assert found is not None, said
+    assert f"the paper has {found[1]} questions, 100 points in all" in said
+    assert f"{found[1]} questions, 100 points" in " ".join(_text(paper).split())

@@ -399,3 +399,19 @@ def test_segments_rebuild_the_expected_text_with_its_whitespace() -> None:
     expected = "  第一步：核实身份\n第二步：签收  "
     for typed in ("第一步核实身份第二步签收", "第一步：核实", "完全不同的文字", "", expected):
         assert expected_text(compare_copy(expected, typed)) == expected
+
+
+@pytest.mark.parametrize("count", [3, 7, 30, 98])
+def test_a_paper_totals_100_points_however_many_questions(count: int) -> None:
+    rows = [("操作", f"违规{n}", f"{n}元/票", f"标准{n}") for n in range(1, 60)]
+    exam = make_exam(entries(rows), count, seed=3)
+    assert len(exam.questions) == count
+    assert exam.total == sum(exam.marks) == 100  # 30 questions were 90 in all, 7 were 98
+    assert max(exam.marks) - min(exam.marks) <= 1
+    assert list(exam.marks) == sorted(exam.marks, reverse=True)  # the fill-ins first
+
+
+def test_a_paper_of_more_than_100_questions_is_a_point_each() -> None:
+    rows = [("操作", f"违规{n}", f"{n}元/票", f"标准{n}") for n in range(1, 60)]
+    exam = make_exam(entries(rows), 120, seed=3)
+    assert set(exam.marks) == {1} and exam.total == len(exam.questions) == 120
