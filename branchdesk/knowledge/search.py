@@ -27,6 +27,7 @@ from __future__ import annotations
 import operator
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -475,6 +476,49 @@ def _score_pinyin(row: Row, q: str) -> float:
     return 0.0
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_AMOUNT = re.compile(r"([零一二两三四五六七八九十百千万]+)(?=[元块])")
+_SPACED_AMOUNT = re.compile(r"(?<=[0-9])\s+(?=[元块])")
+_BLOCKS = re.compile(r"(?<=[0-9])块(?:钱)?")
+
+
+def _cn_number(text: str) -> int | None:
+    """五十 → 50, 一百五 → 150, 三千零五 → 3005, 两万 → 20000; None when not a number."""
+    total = section = number = 0
+    last_unit = 1
+    for char in text:
+        if char in _CN_DIGITS:
+            number = _CN_DIGITS[char]
+            if char == "零":
+                last_unit = 1
+        elif char in _CN_UNITS:
+            section += (number or 1) * _CN_UNITS[char]
+            number, last_unit = 0, _CN_UNITS[char]
+        else:  # 万
+            total += (section + number or 1) * 10000
+            section = number = 0
+            last_unit = 10000  # 两万五 is 25000
+    if number and last_unit > 1:
+        number *= last_unit // 10  # 一百五 is 150, not 105
+    value = total + section + number
+    return value if value or text == "零" else None
+
+
+def amount_forms(query: str) -> str:
+    """The query with amounts written as the handbook writes them: "五十元" and "50 元" and
+    "50块" are all 50元 (a space before 元 made "50" a word of its own, which 500元 holds)."""
+    text = unicodedata.normalize("NFKC", query)
+    text = _SPACED_AMOUNT.sub("", text)
+    text = _BLOCKS.sub("元", text)
+
+    def digits(match: re.Match[str]) -> str:
+        value = _cn_number(match[1])
+        return match[0] if value is None else str(value)
+
+    return _BLOCKS.sub("元", _CN_AMOUNT.sub(digits, text))
+
+
 def search(
     session: Session, query: str, limit: int = 30, *, refresh_first: bool = True
 ) -> list[Hit]:
@@ -485,8 +529,12 @@ def search(
     (while another program holds the write lock, say). Traditional characters are read as
     simplified (滯留件 is 滞留件).
     """
-    words = [fold(w) for w in to_simplified(query).split()][:8]
-    words = [w for w in words if w]
+    simplified = to_simplified(query)
+    words = [w for w in (fold(w) for w in amount_forms(simplified).split()[:8]) if w]
+    # As typed too, when an amount in Chinese numerals was rewritten: a text may say 五十元.
+    typed = [w for w in (fold(w) for w in simplified.split()[:8]) if w]
+    if not _CN_AMOUNT.search(simplified):
+        typed = words
     q = "".join(words)[:MAX_QUERY]
     if not q or limit <= 0:
         return []
@@ -504,6 +552,9 @@ def search(
 
     for row in _text_rows(session, words):
         offer(row, _score_text(row, words), "text")
+    if typed != words:
+        for row in _text_rows(session, typed):
+            offer(row, _score_text(row, typed), "text")
     if q.isascii() and q.isalpha() and len(q) >= 2:
         for row in _pinyin_rows(session, q):
             offer(row, _score_pinyin(row, q), "pinyin")

@@ -202,3 +202,32 @@ def test_a_stale_index_is_searched_as_it_stands_while_another_program_writes(
     assert main(["search", "虚假签收"]) == 0
     out = capsys.readouterr()
     assert "虚假签收" in out.out and "The database is busy" in out.err
+
+
+def test_an_amount_is_found_however_it_is_written(sample_db: Database) -> None:
+    with sample_db.session() as s:
+        written = [(h.kind, h.id) for h in search(s, "50元", limit=10)]
+        assert written and all(k == "handbook" for k, _ in written[:3])
+        # In Chinese numerals, with a space before 元 (which made "50" a word of its own and
+        # ranked 500元 items first), or in 块: the same items in the same order.
+        for query in ("五十元", "50 元", "50块", "５０ 元"):
+            assert [(h.kind, h.id) for h in search(s, query, limit=10)] == written, query
+
+
+def test_chinese_numeral_amounts_read_as_digits() -> None:
+    from branchdesk.knowledge.search import amount_forms
+
+    assert amount_forms("五十元") == "50元"
+    assert amount_forms("一百五元/票") == "150元/票"
+    assert amount_forms("三千零五元") == "3005元"
+    assert amount_forms("两万五元") == "25000元"
+    assert amount_forms("虚假签收 十块钱") == "虚假签收 10元"
+    assert amount_forms("元旦放假") == "元旦放假"  # no amount: left as it is
+
+
+def test_an_amount_written_in_chinese_numerals_in_the_text_is_still_found(
+    sample_db: Database,
+) -> None:
+    with sample_db.session() as s:
+        faq.save_entry(s, faq.FaqFields("月结客户少付怎么办", "差额在五十元以内由网点垫付。"))
+        assert "月结客户少付怎么办" in [h.title for h in search(s, "五十元")]
