@@ -3315,7 +3315,7 @@ Data: {path}</source>
     </message>
     <message>
         <source>it is damaged ({error}).</source>
-        <translation>文件已损坏（{error}）。</translation>
+        <translation type="vanished">文件已损坏（{error}）。</translation>
     </message>
     <message>
         <source>it is encrypted; export it again without a password.</source>
@@ -3407,11 +3407,11 @@ Data: {path}</source>
     </message>
     <message>
         <source>its title is longer than {n} characters.</source>
-        <translation>标题超过 {n} 个字。</translation>
+        <translation type="vanished">标题超过 {n} 个字。</translation>
     </message>
     <message>
         <source>its category name is longer than {n} characters.</source>
-        <translation>分类名称超过 {n} 个字。</translation>
+        <translation type="vanished">分类名称超过 {n} 个字。</translation>
     </message>
     <message>
         <source>the image of step {n} ({name}) is missing from the pack.</source>
@@ -9888,6 +9888,78 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
     <message>
         <source>Importing… {done} of {total} rows</source>
         <translation>正在导入… 第 {done} 行，共 {total} 行</translation>
+    </message>
+    <message>
+        <source>The database is busy: another BranchDesk window or command is writing to it. The search answered from its index as it stands (changes made since may be missing) and noted nothing as an FAQ gap. Nothing is lost; search again when the other has finished.</source>
+        <translation>数据库正忙：另一个网点服务台窗口或命令正在写入。本次搜索用现有的索引作答（之后的改动可能还没有包含），也没有记为常见问题缺口。没有丢失任何内容；等对方完成后再搜一次即可。</translation>
+    </message>
+    <message>
+        <source>Nothing useful found for “{q}”.</source>
+        <translation>没有找到“{q}”的有用结果。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read from it: {error}.</source>
+        <translation>无法从中读取 {name}：{error}。</translation>
+    </message>
+    <message>
+        <source>it is damaged: {name} in it does not unpack to what was packed (the file was changed or cut short on the way). Copy the pack again, or export it again.</source>
+        <translation>文件已损坏：其中的 {name} 解压后与打包时不一致（文件在传送途中被改动或截断）。请重新复制指南包，或重新导出。</translation>
+    </message>
+    <message>
+        <source>guide.json, guide “{guide}”</source>
+        <translation>guide.json 中的指南“{guide}”</translation>
+    </message>
+    <message>
+        <source>guide.json, guide “{guide}”, step {n}</source>
+        <translation>guide.json 中的指南“{guide}”第 {n} 步</translation>
+    </message>
+    <message>
+        <source>{where}: the {field} has {length} characters; at most {limit} are allowed.</source>
+        <translation>{where}：{field}有 {length} 个字，最多只能 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>{where}: the {field} contains a control character ({char}) that is not text. Remove it in the guide and export the pack again.</source>
+        <translation>{where}：{field}里有一个不是文字的控制字符（{char}）。请在指南里删除它，再重新导出指南包。</translation>
+    </message>
+    <message>
+        <source>instruction</source>
+        <translation>操作说明</translation>
+    </message>
+    <message>
+        <source>tip</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Step {n} is too long: at most {limit} characters for what to do and {tip} for the tip. Split it into several steps.</source>
+        <translation>第 {n} 步太长：操作说明最多 {limit} 个字，提示最多 {tip} 个字。请拆成几步。</translation>
+    </message>
+    <message>
+        <source>{instruction} {count} questions, {subtotal} points (the points of each are beside it).</source>
+        <translation>{instruction}共 {count} 题，计 {subtotal} 分（每题分值见题后）。</translation>
+    </message>
+    <message>
+        <source>The chosen categories have items for {count} questions only, not the {asked} asked for: the paper has {count} questions, {total} points in all.</source>
+        <translation>所选类别的条目只够出 {count} 道题，不够要求的 {asked} 道：试卷共 {count} 题，满分 {total} 分。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another BranchDesk window or command is writing to it. These results come from the search index as it stands (changes made since may be missing) and nothing is noted as an FAQ gap. Nothing is lost.</source>
+        <translation>数据库正忙：另一个网点服务台窗口或命令正在写入。以下结果来自现有的搜索索引（之后的改动可能还没有包含），也没有记为常见问题缺口。没有丢失任何内容。</translation>
     </message>
 </context>
 </TS>
