@@ -29,7 +29,7 @@ from branchdesk.io.tabular import (
 from branchdesk.io.tabular import text as text_cell
 from branchdesk.lookup import search
 from branchdesk.lookup.fragments import Fragment, FragmentError, parse_area_cell
-from branchdesk.lookup.layouts import read_area_sheets
+from branchdesk.lookup.layouts import AREA_HEADERS, read_area_sheets
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
 from branchdesk.lookup.regions import recognise
 from branchdesk.lookup.waybills import canonical_carrier, detect_carrier, normalise_number
@@ -167,33 +167,16 @@ AREA_FIELDS = (
         "area",
         "Area",
         (
-            "负责片区",
-            "派件区域",
+            *AREA_HEADERS,
             "区域",
             "片区",
-            "承包区",
-            "派送范围",
-            "派件范围",
-            "负责区域",
-            "道路/小区",
-            "小区/道路",
             "道路",
             "小区",
             "路段",
             "地址",
             "派送地址",
             "小区/楼盘",
-            # as owners write it (hostile tester: 郑州, 昆山, 宜良); 负责范围 was read as a
-            # 门牌范围 (its 范围), and the table refused for want of an area column
-            "负责范围",
-            "派送区域",
-            "配送范围",
-            "配送区域",
-            "服务范围",
-            "收派范围",
-            "管辖范围",
-            "派件片区",
-            "自然村",
+            "自然村",  # 宜良: 村委会 | 自然村/小组 (hostile tester)
             "自然村/小组",
             "村组",
             "村民小组",

@@ -83,26 +83,13 @@ def _has_header(raw: RawSheet, fields: list[Field]) -> bool:
 # row gives a road, another an estate, some both (望海路 | 兰园).
 _ROAD_HEADERS = frozenset({"道路", "路名", "道路名称", "街道路名", "街路巷"})
 _ESTATE_HEADERS = frozenset({"小区", "小区名称", "楼盘", "楼盘名称", "小区/楼盘", "小区楼盘"})
-_BOTH_HEADERS = frozenset(
-    [
-        "负责片区",
-        "派件区域",
-        "派送范围",
-        "派件范围",
-        "负责区域",
-        "道路/小区",
-        "小区/道路",
-        "承包区",
-        "负责范围",
-        "派送区域",
-        "配送范围",
-        "配送区域",
-        "服务范围",
-        "收派范围",
-        "管辖范围",
-        "派件片区",
-    ]
-)
+# The headers of a column of both roads and estates (and so of an area column), as branches
+# write them: 负责范围 (郑州, 昆山) was read as a 门牌范围 for its 范围.
+AREA_HEADERS = (
+    "负责片区", "派件区域", "派送范围", "派件范围", "负责区域", "道路/小区", "小区/道路", "承包区",
+    "负责范围", "派送区域", "配送范围", "配送区域", "服务范围", "收派范围", "管辖范围", "派件片区",
+)  # fmt: skip
+_BOTH_HEADERS = frozenset(AREA_HEADERS)
 
 
 def _joined_road_and_estate(raw: RawSheet, fields: list[Field]) -> RawSheet:
