@@ -609,33 +609,28 @@ def open_duplicates(
     return [_row(c, paths) for c in session.scalars(query.order_by(Complaint.id))]
 
 
+_PHONE_TYPED = re.compile(r"\+?[\d\s\-()]{7,}")
+
+
 def customer_phone(text: str | None) -> str | None:
-    """A customer's phone as stored and compared: plain digits, without +86, spaces or
-    hyphens (+86 138-1234-1234 and 138 1234 1234 are 13812341234), so a customer who
-    complains again is recognised; ComplaintError when it is no phone number or not a whole
-    one (the customer list refuses those too: nobody can call them back)."""
+    """A customer's phone as stored and compared: a whole Chinese number as plain digits,
+    without +86, spaces or hyphens (+86 138-1234-1234 and 138 1234 1234 are 13812341234), so a
+    customer who complains again is recognised; anything else as typed (138****1234 from a
+    masked order, two numbers, 12345, +852 9123 4567): the complaint is logged all the same,
+    and the agent sees what the customer gave."""
     from branchdesk.io.tabular import CellError
     from branchdesk.lookup.importers import parse_phone, whole_phone
 
-    text = (text or "").strip()
+    text = " ".join((text or "").split())
     if not text:
         return None
     try:
         number = parse_phone(text)
-    except CellError as exc:
-        raise ComplaintError(labelled(tr("Customer's phone"), str(exc))) from None
-    if number and not whole_phone(number):
-        raise ComplaintError(
-            labelled(
-                tr("Customer's phone"),
-                tr(
-                    "{number} is not a whole phone number: a mobile has 11 digits, a landline "
-                    "its area code (0574-87654321)",
-                    number=number,
-                ),
-            )
-        )
-    return number[:30] if number else None
+    except CellError:
+        number = None
+    if number and whole_phone(number):
+        return number
+    return text[:30]
 
 
 def normalise_order_no(number: str) -> str:
@@ -1047,6 +1042,11 @@ def _filtered(query: Select[Any], flt: ComplaintFilter, session: Session) -> Sel
     if len(text) >= 3 and session.get_bind().dialect.name == "sqlite":
         # The trigram index (migration 0012) answers 3+ characters in any of the six columns.
         phrase = '"' + text.replace('"', '""') + '"'
+        if _PHONE_TYPED.fullmatch(text):
+            # 138-1234-1234 typed: phones are stored as digits now (as typed before)
+            digits = "".join(c for c in text if c.isdigit())
+            digits = digits[2:] if len(digits) == 13 and digits.startswith("861") else digits
+            phrase += f' OR "{digits}"'
         found = sql_text("SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :q")
         query = query.where(Complaint.id.in_(found.bindparams(q=phrase)))
     elif text:
