@@ -83,10 +83,11 @@ _CN_RANGE_RE = re.compile(rf"(?<![{CN_NUMERALS}])({_NUM})([至到\-~])({_NUM})(?
 _CN_COUNT_RE = re.compile(rf"(?<![{CN_NUMERALS}第])({_NUM})(?={_COUNTED})")
 _CN_ORDINAL_RE = re.compile(rf"第({_NUM})(?={_COUNTED})")
 _MARKER_RE = re.compile(r"(?<=[0-9A-Z])(?:号楼|#楼|栋|座|幢|#)")
-# A number sign before the number (中山西路#37, No.37, NO37; NFKC reads № as No) is a house
-# number; after it (17#) a building, except right after a road's name (麓山南路50#).
+# A number sign right after a road's name, before the number (中山西路#37, No.37, NO37; NFKC
+# reads № as No) or after it (麓山南路50#), is a house number; elsewhere (天一家园#10-1-101,
+# 17#) a building.
 _ROAD_NUMBER_SIGN_RE = re.compile(r"(?<=[路街道巷])(\d{1,6})#(?![楼\d#])")
-_NUMBER_SIGN_RE = re.compile(r"(?<![0-9A-Z#])(?:#|NO\.?)(\d{1,6})(?![0-9#幢栋座楼号])")
+_NUMBER_SIGN_RE = re.compile(r"(?<=[路街道巷同])(?:#|NO\.?)(\d{1,6})(?![0-9#幢栋座楼号])")
 # 甲25号, 乙25号 (北京): a house beside 25号, on its side of the road.
 _HOUSE_PREFIX_RE = re.compile(r"(?<=[路街道巷同])[甲乙丙丁](?=\d{1,6}号)")
 _DASH_RE = re.compile(r"[~\-—–―〜‐‑−]+")

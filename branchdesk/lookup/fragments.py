@@ -397,8 +397,8 @@ def is_road(name: str) -> bool:
 # Where the written range starts: the first digit after the name, a parity or whole-road word,
 # an exclusion, a side or bound, a lettered block.
 _SPEC_START_RE = re.compile(
-    r"\d|单号|双号|单数|双数|单侧|双侧|全段|全线|全路段|整条|除|不含|不包括|"
-    + _WHOLE_PLACE
+    r"\d|单号|双号|单数|双数|单侧|双侧|全段|全线|全路段|整条|除|不含|不包括"
+    + f"|(?<=[镇乡村道])(?:{_WHOLE_PLACE})$"  # 马街镇全镇, not 万全村 or 大全镇
     + r"|以[东西南北]|[东西南北]侧|与.{2,12}?(?:交叉|路口)|[A-Z]{1,2}\d{0,3}(?:幢|-[A-Z])"
 )
 _LABEL_TAIL_RE = re.compile(
@@ -760,15 +760,18 @@ def _piece(text: str, shown: str, previous: Fragment | None) -> list[Fragment]:
         included = _INCLUDED_RE.match(item)
         if included is not None:
             rest = item[included.end() :]
-            extra = _spec_only(rest, shown, road_like) if rest else None
-            if extra is not None:
-                # 姚江路1-99号（含101号）: 101 as well; on a whole road, nothing more
-                if not spec.empty:
-                    out.extend(_fragments(base_name, extra, None, shown))
-                    subs = True
-                continue
-            if len(rest) >= 2:
-                item = rest  # 台东一路（含台东步行街）: 台东步行街 is a name
+            if rest[:1].isdigit() and road_like:
+                extra = _spec_only(rest, shown, road_like)
+                if extra is not None:
+                    # 姚江路1-99号（含101号）: 101 as well; on a whole road, nothing more
+                    if not spec.empty:
+                        out.extend(_fragments(base_name, extra, None, shown))
+                        subs = True
+                    continue
+            if len(rest) >= (2 if len(included.group()) > 1 else 4) or _LABEL_RE.fullmatch(rest):
+                # 台东一路（含台东步行街）, 万达广场（含A座、B座）; not 含光路 or 含光北路 (西安),
+                # names of their own
+                item = rest
 
         inner = _spec_only(item, shown, road_like)
         if inner is not None and not (inner.building is not None and not inner.ranges):

@@ -723,6 +723,7 @@ class AddressMatcher:
                 if r.town.endswith(_TOWN_WORDS) and r.town_key
             }
         )
+        self._town_keys = frozenset(key for _town, key in self._towns)
         towns_of: dict[str, set[str]] = {}
         for rs in by_name.values():
             for r in rs:
@@ -769,14 +770,27 @@ class AddressMatcher:
         at = _CROSSING_WORDS.search(text, prefix)
         if at is None or re.match(r"[以往向][东西南北]", text[at.end() :]):
             return None  # 交叉口以北50米: a side of one road, which its rule may say
-        roads = list(
-            dict.fromkeys(
-                self._shown[i]
-                for i, s, _e in found
-                if s >= prefix and self._names[i][-1] in "路街道巷"
-            )
+        # Two roads written together right before the word (广州路与上海路交叉口, 东大街南大街
+        # 十字): not a road anywhere in the address and a 路口 of a place (三路口村, 公园路口
+        # 公交站 after 中山西路88号).
+        roads_found = [
+            (i, s, e) for i, s, e in found if s >= prefix and self._names[i][-1] in "路街道巷"
+        ]
+        end = at.start() + (at.group() == "路口" and text[at.start()] == "路")  # 解放路口
+        second = [h for h in roads_found if h[2] in (at.start(), end)]
+        pair = next(
+            (
+                (first, last)
+                for last in second
+                for first in roads_found
+                if first[2] <= last[1] and text[first[2] : last[1]] in _BETWEEN_ROADS
+            ),
+            None,
         )
-        if len(roads) < 2:
+        if pair is None:
+            return None
+        roads = [self._shown[pair[0][0]], self._shown[pair[1][0]]]
+        if roads[0] == roads[1]:
             return None
         names = {self._names[i] for i, s, _e in found if self._shown[i] in roads[:2]}
         if len({c.rule.courier_id for c in ranked if c.name in names}) < 2 and all(
@@ -870,7 +884,13 @@ class AddressMatcher:
         if any(r.need != "house" for r in rules):
             return False
         return all(
-            _covers(sorted((r.lo or 1, r.hi) for r in rules if r.parity != other), odd)
+            _covers(
+                sorted(
+                    ((r.lo or 1, r.hi) for r in rules if r.parity != other),
+                    key=lambda lo_hi: (lo_hi[0], lo_hi[1] is None, lo_hi[1] or 0),
+                ),
+                odd,
+            )
             for odd, other in ((True, "even"), (False, "odd"))
         )
 
@@ -964,7 +984,11 @@ class AddressMatcher:
             # 泰和花园, where the region reader leaves a bare county name alone)
             first = min(hits, key=lambda h: h[1])
             lead = text[prefix : first[1]]
-            if self._names[first[0]][-1] in "路街道巷" and lead in region_district_short_names():
+            if (
+                self._names[first[0]][-1] in "路街道巷"
+                and lead in region_district_short_names()
+                and lead not in self._town_keys  # 鼓楼药行街: the table's 鼓楼街道 (宁波)
+            ):
                 scope = replace(scope, district=lead)
                 query_district = lead
         explained = self._offer_hits(hits, text, scope, best, parts_cache)
@@ -997,7 +1021,7 @@ class AddressMatcher:
             # suggestions, not a courier), nor for a district no table knows (江东区…).
             district = _place_key(home.district)
         if scope.town and not best:
-            self._offer_town(scope.town, best)
+            self._offer_town(scope, _place_key(home.district) if home else "", best)
         if district:
             self._offer_district(district, best, home=not query_district)
         ranked = sorted(best.values(), key=lambda c: (-c.score, c.rule.rule_id))
@@ -1116,12 +1140,21 @@ class AddressMatcher:
                     held.name,
                 )
 
-    def _offer_town(self, town: str, best: dict[int, Candidate]) -> None:
-        """The couriers with rules in `town`, where the address names the town and nothing
-        closer that the table has (粤海街道, 西丽街道大磡社区): never sure, the rest of the
-        address decides."""
+    def _offer_town(self, scope: _Scope, home_district: str, best: dict[int, Candidate]) -> None:
+        """The couriers with rules in the town written, where the address names it and
+        nothing closer that the table has (粤海街道, 西丽街道大磡社区), and not another
+        district or city (杭州市上城区鼓楼街道 is not 海曙's 鼓楼街道): never sure, the rest of
+        the address decides."""
+        town = scope.town
         written = next((form for form, key in self._towns if key == town), town)
         for rule in self._in_town.get(town, {}).values():
+            if scope.excludes(rule) or (
+                scope.district
+                and not rule.district_key
+                and home_district
+                and scope.district != home_district
+            ):
+                continue
             self._offer(
                 best,
                 Candidate(
@@ -1361,6 +1394,7 @@ _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
 _ROAD_NAME_STARTS = frozenset("新老东西南北大小中上下前后内外")
 
 
+_BETWEEN_ROADS = frozenset({"", "与", "和", "及", "、", "跟", "同", "/", "交", "至"})
 _CROSSING_WORDS = re.compile(r"交叉口|交叉路口|交汇处|交汇|交界|交口|十字路口|十字|路口")
 _NEAR_BEFORE = ("近", "靠近", "临近", "邻近")
 # After a place's name (not a road's, where it is the side a rule may cover): 翠苑一区东侧…,

@@ -351,3 +351,21 @@ def test_a_village_s_blocks_written_as_a_series_are_each_a_name() -> None:
 def test_an_industrial_zone_is_a_place_not_a_district() -> None:
     """新安工业区 was read as a district and answered by the district's catch-all (东莞)."""
     assert [f.kind for f in parse_area_cell("新安工业区")] == ["community"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("万全村、安全村、双全村", ["万全村", "安全村", "双全村"]),
+        ("大全镇", ["大全镇"]),
+        ("雁塔片区（含光路、长安中路）", ["雁塔片区", "含光路", "长安中路"]),
+        ("片区（含光北路）", ["片区", "含光北路"]),
+        ("万达广场（含A座、B座）", ["万达广场A幢", "万达广场B幢"]),
+    ],
+)
+def test_names_that_hold_whole_place_or_include_words_are_kept_whole(
+    cell: str, names: list[str]
+) -> None:
+    """Review: 万全村 was cut to 万 (全村 read as "the whole village") and 含光路 (西安) to
+    光路, which then answered 阳光路3号, sure."""
+    assert [f.keyword for f in parse_area_cell(cell)] == names

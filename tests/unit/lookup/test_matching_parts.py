@@ -823,3 +823,53 @@ def test_a_town_written_alone_offers_its_couriers_and_is_never_sure() -> None:
     assert [c.rule.courier_name for c in one.candidates] == ["吴丽"] and one.ambiguous
     assert "西丽街道" in (one.tie_reason or "")
     assert top(m, "粤海街道科苑路5号") == ("林涛", "exact", False)
+
+
+def test_a_number_sign_after_an_estate_is_no_house_number() -> None:
+    """Review: 幸福小区#8-2-301 was read as house 8 with building 2: 甲's, sure, though
+    building 8 is 乙's."""
+    m = build(("甲", "幸福小区1-6栋"), ("乙", "幸福小区7-12栋"))
+    match = answer(m, "幸福小区#8-2-301")
+    assert not (match.candidates[0].rule.courier_name == "甲" and not match.ambiguous)
+
+
+def test_two_ranges_of_one_courier_from_the_same_number_do_not_break_the_lookup() -> None:
+    """Review: 中山路1-99号、中山路1号以后 (one courier) made every lookup of 中山路 fail."""
+    m = _table(("甲", None, None, "中山路1-99号、中山路1号以后"))
+    assert top(m, "中山路") == ("甲", "inferred", False)
+
+
+def test_a_town_in_another_district_or_city_offers_none_of_the_branch_s_couriers() -> None:
+    """Review: 杭州市上城区鼓楼街道 and 宁波市江北区白云街道 were offered 海曙's 鼓楼街道 and
+    白云街道 couriers."""
+    m = _table(("张伟", None, "鼓楼街道", "中山西路"), ("李娜", None, "白云街道", "丽园北路"))
+    for address in ("杭州市上城区鼓楼街道", "宁波市江北区白云街道"):
+        assert answer(m, address, home=HOME).candidates == []
+    assert [c.rule.courier_name for c in answer(m, "海曙区鼓楼街道", home=HOME).candidates] == [
+        "张伟"
+    ]
+
+
+def test_a_town_of_the_table_before_a_road_is_no_other_district() -> None:
+    """Review: 鼓楼药行街5号 (鼓楼 is a 街道 of 海曙 and a district of other cities) got the
+    other-district caution."""
+    m = _table(("李娜", None, "鼓楼街道", "药行街"))
+    match = answer(m, "鼓楼药行街5号", home=HOME)
+    assert match.candidates[0].rule.courier_name == "李娜" and match.caution is None
+
+
+@pytest.mark.parametrize(
+    ("address", "crossing"),
+    [
+        ("中山西路5号(三路口村旁)药行街", False),
+        ("中山西路88号 公园路口公交站", False),
+        ("中山西路与公园路口", True),
+        ("中山西路公园路交叉口", True),
+    ],
+)
+def test_a_crossing_is_two_roads_written_before_the_word(address: str, crossing: bool) -> None:
+    """Review: with 路口 a crossing word, 三路口村 and 公园路口公交站 made any two roads of the
+    address an intersection."""
+    m = build(("王强", "中山西路"), ("李娜", "药行街"), ("陈静", "公园路"))
+    match = answer(m, address)
+    assert ("intersection" in (match.tie_reason or "")) is crossing
