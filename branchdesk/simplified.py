@@ -5,10 +5,11 @@ characters; the branch's tables and lists are in simplified ones. OpenCC's t2s c
 (Apache-2.0) does it, phrase by phrase.
 
 Decisions:
-- Only the characters outside GB2312 (the simplified standard set) are converted, each on
-  its own: t2s also maps characters that are simplified names of their own (乾县 → 干县), so
-  乾縣 is 乾县, and a text in GB2312's characters comes back unchanged. (A rare simplified
-  character outside it, 昇, still becomes 升.)
+- Only a text with a character outside GB2312 (the simplified standard set) is converted, and
+  then whole, phrase by phrase: t2s also maps characters that are simplified names of their
+  own (乾县 → 干县), so a text in GB2312's characters comes back unchanged, while in 後宅鎮
+  the 後 (in GB2312 too) becomes 后 with the 鎮, and 乾縣 is 乾县 (OpenCC's phrases). A rare
+  simplified character outside GB2312 (昇) still becomes 升.
 - OpenCC is imported on the first such text (15 ms), never at start-up.
 """
 
@@ -54,16 +55,11 @@ def to_simplified(text: str) -> str:
     """`text` with its traditional characters simplified; else `text` itself."""
     if not any(_outside_gb2312(c) for c in text):
         return text
-    return "".join(_simplified(c) if _outside_gb2312(c) else c for c in text)
-
-
-@lru_cache(maxsize=8192)
-def _simplified(char: str) -> str:
     try:
-        return _t2s().convert(char)
+        return _t2s().convert(text)
     except Exception:  # a missing dictionary: search as typed, never fail a search for it
         log.warning("traditional characters not converted", exc_info=True)
-        return char
+        return text
 
 
 __all__ = ["to_simplified"]

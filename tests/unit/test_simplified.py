@@ -14,6 +14,7 @@ from branchdesk.simplified import to_simplified
         ("東城區雨兒胡同3號", "东城区雨儿胡同3号"),
         ("華聯大廈B座", "华联大厦B座"),
         ("乾縣乾陵路5號", "乾县乾陵路5号"),
+        ("後宅鎮後街3號", "后宅镇后街3号"),  # 後 is in GB2312 as well (review)
     ],
 )
 def test_traditional_characters_read_as_simplified(typed: str, read: str) -> None:
