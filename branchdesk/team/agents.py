@@ -216,28 +216,23 @@ def get_agent(session: Session, agent_id: int) -> AgentInfo:
 # --- shifts ---------------------------------------------------------------------------------
 
 
-# A shift signed in this long before a sign-out is still the one being signed out, midnight
-# or not (an evening shift, 22:00 to 00:30); an older one was forgotten and stays open.
-NIGHT_SHIFT = timedelta(hours=12)
+# The shift going on at a moment is today's, or one signed in this long before it across
+# midnight: a switch back at the PC at 00:10, or a sign-out at 00:30, during a 22:00 shift is
+# that shift's; at 09:00, a 22:00 shift left open last night is a forgotten one (it stays
+# open, flagged, and counts to that day's last activity) and the day's own shift starts.
+EVENING = timedelta(hours=6)
 
 
 def _current_shift_start(at: datetime) -> datetime:
-    """The earliest sign-in that belongs to the shift going on at `at`: today's, or one begun
-    the evening before."""
-    return min(datetime.combine(at.date(), time()), at - NIGHT_SHIFT)
-
-
-# A sign-in finds the shift still open from this long ago as its own (a switch back at the PC
-# at 00:10 during a 22:00 shift), not one forgotten last night (a 09:00 sign-in after a 22:00
-# shift left open starts the day's own shift).
-SWITCH_BACK = timedelta(hours=4)
+    """The earliest sign-in that belongs to the shift going on at `at`."""
+    return min(datetime.combine(at.date(), time()), at - EVENING)
 
 
 def sign_in(session: Session, agent_id: int, at: datetime | None = None) -> None:
     """Open a shift for the agent, unless one is already open (a switch back at the PC)."""
     at = at or now()
     get_agent(session, agent_id)
-    start = min(datetime.combine(at.date(), time()), at - SWITCH_BACK)
+    start = _current_shift_start(at)
     open_today = session.scalar(
         select(Shift.id).where(
             Shift.agent_id == agent_id,

@@ -178,8 +178,10 @@ def test_a_morning_sign_in_after_an_evening_shift_left_open_starts_the_day_s_shi
     as its own, so the day's hours went to that shift, paid to midnight only."""
     with db.session() as s:
         agent = add_agent(s, "早班小李", started_on=date(2026, 1, 1))
-        sign_in(s, agent.id, datetime(2026, 11, 2, 22))
-        sign_in(s, agent.id, datetime(2026, 11, 3, 9))
-        assert sign_out(s, agent.id, datetime(2026, 11, 3, 17))
+        sign_in(s, agent.id, datetime(2026, 11, 2, 22, 30))
+        sign_in(s, agent.id, datetime(2026, 11, 3, 8))
+        assert sign_out(s, agent.id, datetime(2026, 11, 3, 10))
         (row,) = [a for a in attendance(s, "2026-11") if a.name == "早班小李"]
-    assert row.hours >= 8.0
+    # The day's 2 hours, and last night's shift still flagged as never signed out (review: a
+    # morning sign-out closed it too, and paid it to midnight).
+    assert row.hours >= 2.0 and row.open_shifts == 1
