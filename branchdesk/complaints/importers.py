@@ -113,9 +113,9 @@ def _hour(hour: int, part_of_day: str | None) -> int:
         return hour % 12
     if part_of_day == "中午" and (hour <= 3 or 11 <= hour <= 14):
         return hour + 12 if hour <= 3 else hour
-    if part_of_day == "下午" and 1 <= hour <= 23:
+    if part_of_day == "下午":  # 下午0:30 is 12:30
         return hour + 12 if hour < 12 else hour
-    if part_of_day == "晚上" and (6 <= hour <= 11 or 18 <= hour <= 23):
+    if part_of_day == "晚上" and (5 <= hour <= 11 or 18 <= hour <= 23):  # 晚上5点 is 17:00
         return hour + 12 if hour < 12 else hour
     raise CellError(
         tr(

@@ -511,6 +511,8 @@ def test_a_work_order_created_in_the_future_is_refused_with_its_cell(
         ("2026-12-05 下午12:30", datetime(2026, 12, 5, 12, 30)),
         ("2026-12-05 下午3:30", datetime(2026, 12, 5, 15, 30)),
         ("2026-12-05 晚上8点", datetime(2026, 12, 5, 20, 0)),
+        ("2026-12-05 晚上5点", datetime(2026, 12, 5, 17, 0)),  # review: refused
+        ("2026-12-05 下午0:30", datetime(2026, 12, 5, 12, 30)),  # review: refused
         ("20261105 9:30", datetime(2026, 11, 5, 9, 30)),
         ("2026-1-15 9:30", datetime(2026, 1, 15, 9, 30)),
         ("2026年1月15日", datetime(2026, 1, 15)),
