@@ -136,10 +136,10 @@ class SheetStream:
 Sheet = RawSheet | SheetStream
 
 
-def sheet_names(path: Path, *, workbook_order: bool = False) -> list[str]:
+def sheet_names(path: Path, *, visible_only: bool = False) -> list[str]:
     """The names of the sheets in `path`, the visible ones first (the first is the one read
-    when none is named) unless `workbook_order`; a CSV/TXT file has one sheet named after the
-    file."""
+    when none is named), or with `visible_only` the visible ones alone (all where none is);
+    a CSV/TXT file has one sheet named after the file."""
     path = Path(path)
     _check_path(path)
     if _is_text(path):
@@ -147,17 +147,21 @@ def sheet_names(path: Path, *, workbook_order: bool = False) -> list[str]:
     with _prescan(path):
         workbook = _open_workbook(path)
     try:
-        if workbook_order:
-            return [str(name) for name in workbook.sheet_names]
-        return _visible_first(workbook)
+        shown, hidden = _shown_and_hidden(workbook)
     finally:
         workbook.close()
+    return (shown or hidden) if visible_only else shown + hidden
 
 
 def _visible_first(workbook: CalamineWorkbook) -> list[str]:
-    """The sheet names, the ones Excel shows first (in workbook order), then the hidden ones
-    and those that hold no table (charts): the first is the one to read when none is named.
-    HQ exports often hide a notes or lookup sheet in front of the data."""
+    shown, hidden = _shown_and_hidden(workbook)
+    return shown + hidden
+
+
+def _shown_and_hidden(workbook: CalamineWorkbook) -> tuple[list[str], list[str]]:
+    """The sheet names Excel shows (in workbook order), and the hidden ones and those that
+    hold no table (charts): the first shown is the one to read when none is named. HQ exports
+    often hide a notes or lookup sheet in front of the data, and owners an old table."""
     names = [str(name) for name in workbook.sheet_names]
     try:
         shown = {
@@ -166,14 +170,15 @@ def _visible_first(workbook: CalamineWorkbook) -> list[str]:
             if meta.visible == SheetVisibleEnum.Visible and meta.typ == SheetTypeEnum.WorkSheet
         }
     except Exception:  # a format calamine knows no visibility of: the workbook's order
-        return names
-    return [n for n in names if n in shown] + [n for n in names if n not in shown]
+        return names, []
+    return [n for n in names if n in shown], [n for n in names if n not in shown]
 
 
 def read_all_sheets(path: Path) -> list[RawSheet]:
-    """Every sheet of `path` (one for a CSV/TXT file), in workbook order."""
+    """Every sheet Excel shows of `path` (every sheet where it shows none; one for a CSV/TXT
+    file), in workbook order: a hidden 旧表2019 is not read as a table of today's."""
     return (
-        [read_sheet(path, name) for name in sheet_names(path, workbook_order=True)]
+        [read_sheet(path, name) for name in sheet_names(path, visible_only=True)]
         if not _is_text(Path(path))
         else [read_sheet(path)]
     )

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from branchdesk.io.reader import SUPPORTED_SUFFIXES, FileReadError, read_sheet, sheet_names
+from branchdesk.io.reader import (
+    SUPPORTED_SUFFIXES,
+    FileReadError,
+    read_all_sheets,
+    read_sheet,
+    sheet_names,
+)
 
 HEADER = ["区县", "街道", "负责片区", "门牌范围", "业务员", "工号", "手机", "三段码", "驿站"]
 FIRST_AREA = "春江花月（晓风苑、江树苑）；姚江路3号-5号"
@@ -82,7 +88,9 @@ def test_a_hidden_first_sheet_is_not_read_unless_named(tmp_path: Path) -> None:
     path = tmp_path / "hidden.xlsx"
     wb.save(path)
     assert sheet_names(path) == ["工单", "备用", "说明", "旧表"]
-    assert sheet_names(path, workbook_order=True) == ["说明", "工单", "旧表", "备用"]
+    assert sheet_names(path, visible_only=True) == ["工单", "备用"]
+    # every sheet of an area table: not its hidden old one (review)
+    assert [sheet.name for sheet in read_all_sheets(path)] == ["工单", "备用"]
     sheet = read_sheet(path)
     assert (sheet.name, sheet.rows) == ("工单", [["工单号", "工单类型"], ["GD1", "催件"]])
     assert read_sheet(path, "说明").rows == [["内部说明"]]  # named: read as asked
