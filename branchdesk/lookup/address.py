@@ -250,7 +250,8 @@ _TOKENS: list[tuple[str, re.Pattern[str]]] = [
     ("room", re.compile(rf"{_D}(?:室|房|户)")),
     ("group", re.compile(rf"{_D}组")),
     ("compact2", re.compile(rf"{_D}-{_D}")),
-    ("number", re.compile(rf"{_D}(?!\d)")),
+    # not a date or a time (湖南路 12月7日送, 12.8送, 2026年): no house number
+    ("number", re.compile(rf"{_D}(?![\d月年日点时分]|[.:]\d)")),
     ("letter", re.compile(r"([A-Z]{1,2})(?=\d|$)")),
 ]
 

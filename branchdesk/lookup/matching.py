@@ -963,6 +963,14 @@ class AddressMatcher:
                 # 中山路街道 and 北山街道: towns, not the roads; 十一纬路: not 一纬路; 南京南街
                 # 以西: a landmark; 新湖南路: not 湖南路
                 continue
+            if (
+                name[-1] not in "路街道巷村约坊里社屯寨围庄营堡"
+                and self._rules[index][0].cls != "town"
+                and _ROAD_AFTER_PLACE.match(text, end)
+            ):
+                # 温泉公园路12号: a road named after the place, not the place (a village's
+                # streets are its own: 夏北西约大街, 石牌村东一巷)
+                continue
             hits.append((index, start, end))
         hits = _outermost(hits)
         landmarks = [
@@ -1028,7 +1036,7 @@ class AddressMatcher:
         ambiguous, why = _tie(ranked, self._every_number)
         caution = (
             self._other_town(scope.town, ranked)
-            or _short_city(region, written, prefix, hits, ranked, scope.home_city)
+            or _short_city(text, region, written, prefix, hits, ranked, scope.home_city)
             or _other_district(query_district, ranked, home)
         )
         at_crossing = (
@@ -1394,6 +1402,9 @@ _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
 _ROAD_NAME_STARTS = frozenset("新老东西南北大小中上下前后内外")
 
 
+# A road's marker right after a place's name: the road named after it (温泉公园路), not a
+# crossing at it (晓风苑路口) nor the place's own road (春江花月路段?).
+_ROAD_AFTER_PLACE = re.compile(r"[东西南北中]?(?:路|街|大道|大街)(?!口)")
 _BETWEEN_ROADS = frozenset({"", "与", "和", "及", "、", "跟", "同", "/", "交", "至"})
 _CROSSING_WORDS = re.compile(r"交叉口|交叉路口|交汇处|交汇|交界|交口|十字路口|十字|路口")
 _NEAR_BEFORE = ("近", "靠近", "临近", "邻近")
@@ -1563,6 +1574,7 @@ def _towns_apart(ranked: list[Candidate]) -> str | None:
 
 
 def _short_city(
+    text: str,
     region: Region,
     written: bool,
     prefix: int,
@@ -1573,11 +1585,19 @@ def _short_city(
     """Why the best answer is to be checked when the address starts with another city's short
     name right before a name of the table (杭州中山西路5号 at a 宁波 branch): 杭州's road, or
     a local name that starts with a city's (北京华联)? None otherwise."""
-    if written or region.city is None or not ranked or not hits:
+    if written or not ranked or not hits:
         return None
-    if min(start for _index, start, _end in hits) != prefix:
-        return None  # 台州银行对面的中山西路: the city's name is not what the road follows
-    city = short_name(region.city)
+    first = min(start for _index, start, _end in hits)
+    if region.city is not None:
+        if first != prefix:
+            return None  # 台州银行对面的中山西路: the city's name is not what the road follows
+        city = short_name(region.city)
+    else:
+        # 杭州五四路, 宁波东街: a short name the region reader leaves to the road (as it does
+        # 南京 in 南京东路), before a road of the table all the same
+        city = text[:first]
+        if city not in _region_prefixes():
+            return None
     rule_city = _city_key(ranked[0].rule.district) or home_city
     if not rule_city or rule_city == city:
         return None

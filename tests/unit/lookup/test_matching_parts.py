@@ -873,3 +873,33 @@ def test_a_crossing_is_two_roads_written_before_the_word(address: str, crossing:
     m = build(("王强", "中山西路"), ("李娜", "药行街"), ("陈静", "公园路"))
     match = answer(m, address)
     assert ("intersection" in (match.tie_reason or "")) is crossing
+
+
+@pytest.mark.parametrize("address", ["杭州五四路88号", "福州东街4号"])
+def test_a_city_s_short_name_before_a_numbered_or_directional_road_is_a_caution(
+    address: str,
+) -> None:
+    """杭州五四路88号 at a 宁波 branch was 五四路's courier, sure: 杭州 before 五四路 was left
+    to the road, as 南京 in 南京东路 is (hostile re-test)."""
+    m = _table(("林峰", None, None, "五四路1-99号"), ("陈晓", None, None, "东街双号"))
+    match = answer(m, address, home=HOME)
+    assert match.candidates and match.caution is not None
+    assert answer(m, "宁波东街4号", home=HOME).caution is None  # the branch's own city
+
+
+def test_a_road_named_after_a_place_is_not_the_place() -> None:
+    """温泉公园路12号 was the estate 温泉公园小区's courier, sure (hostile re-test); a village's
+    own streets stay the village's."""
+    m = build(("林峰", "温泉公园小区"), ("何伟明", "夏北西约"), ("乙", "晓风苑"))
+    assert top(m, "温泉公园路12号")[1:] != ("exact", False)
+    assert top(m, "温泉公园小区3幢") == ("林峰", "exact", False)
+    assert top(m, "夏北西约大街2号") == ("何伟明", "exact", False)
+    assert top(m, "晓风苑路口")[0] == "乙"
+
+
+@pytest.mark.parametrize("address", ["湖南路 12月7日送", "湖南路 2026年12月8日", "湖南路 12.8送"])
+def test_a_date_after_a_road_is_no_house_number(address: str) -> None:
+    """湖南路 12月7日送 was house 12: the even side's courier, sure (hostile re-test)."""
+    m = build(("王强", "湖南路单号"), ("赵敏", "湖南路双号"))
+    assert top(m, address)[2] is True  # a tie: the number is not written
+    assert top(m, "湖南路 12") == ("赵敏", "exact", False)
