@@ -53,6 +53,11 @@ def _outside_gb2312(char: str) -> bool:
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
     """`text` with its traditional characters simplified; else `text` itself."""
+    try:
+        text.encode("gb2312")  # the common case, in C: nothing outside the simplified set
+        return text
+    except UnicodeEncodeError:
+        pass
     if not any(_outside_gb2312(c) for c in text):
         return text
     try:
@@ -62,4 +67,23 @@ def to_simplified(text: str) -> str:
         return text
 
 
-__all__ = ["to_simplified"]
+# The characters of GB2312 that t2s changes: traditional forms in the simplified set (後, 於,
+# 夥, 徵 …) and a few simplified ones t2s folds all the same (乾 → 干). In the form both an area
+# table and a typed address are compared in, they fold either way: a table writing 後街 and a
+# query 後街3號 (to_simplified: 后街3号) meet at 后街.
+_IN_GB2312 = str.maketrans(
+    {
+        "乾": "干", "菸": "烟", "薹": "苔", "拚": "拼", "捱": "挨", "摺": "折", "吒": "咤",
+        "後": "后", "徵": "征", "夥": "伙", "榘": "矩", "於": "于", "袷": "夹", "麴": "曲",
+        "醣": "糖", "麽": "么",
+    }
+)  # fmt: skip
+
+
+def folded(text: str) -> str:
+    """`text` in the form compared on both sides of a match (never shown): simplified, and
+    GB2312's traditional forms folded too."""
+    return to_simplified(text).translate(_IN_GB2312)
+
+
+__all__ = ["folded", "to_simplified"]

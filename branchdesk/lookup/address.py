@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from branchdesk.simplified import folded
+
 BUILDING = "幢"
 MAX_DIGITS = 6  # house and building numbers longer than this are not numbers we care about
 
@@ -131,7 +133,7 @@ def _cn_range(match: re.Match[str]) -> str:
 @lru_cache(maxsize=16_384)
 def normalise(text: str) -> str:
     """Canonical form of an address or area text; see the module docstring for the choices."""
-    text = unicodedata.normalize("NFKC", text or "").translate(_BRACKETS)
+    text = folded(unicodedata.normalize("NFKC", text or "")).translate(_BRACKETS)
     text = _SPACE_RE.sub("", text)
     text = text.upper() if text.isascii() else _upper_latin(text)
     if "#" in text or "NO" in text:
@@ -232,7 +234,7 @@ class Parts:
 _D = rf"(\d{{1,{MAX_DIGITS}}})"
 _L = r"([A-Z]{1,2}\d{0,2}|\d{1,4}[A-Z]?)"
 _FILLER_RE = re.compile(
-    r"(?:小区|花园|新村|家园|公寓|苑|社区|大院|院内|院|村民委员会|村委会|村委|居委会)"
+    r"(?:小区|花园|新村|家园|公寓|苑|社区|大院|院内|院|村民委员会|村委会|村委|居委会|村(?=\d))"
 )
 _TOKENS: list[tuple[str, re.Pattern[str]]] = [
     ("skip", re.compile(r"[()\-,.、，。:：]|第")),

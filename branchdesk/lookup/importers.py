@@ -168,6 +168,9 @@ AREA_FIELDS = (
         "Area",
         (
             *AREA_HEADERS,
+            "路名",  # 南宁: 片区 | 路名 (the 片区 a zone's label)
+            "道路名称",
+            "街路巷",
             "区域",
             "片区",
             "道路",

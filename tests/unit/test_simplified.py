@@ -27,3 +27,9 @@ def test_traditional_characters_read_as_simplified(typed: str, read: str) -> Non
 def test_a_simplified_text_comes_back_unchanged(typed: str) -> None:
     """t2s maps 乾 to 干 and 昇 to 升: names of their own in simplified text."""
     assert to_simplified(typed) == typed
+
+
+def test_the_matching_form_folds_gb2312_s_traditional_forms_on_both_sides() -> None:
+    from branchdesk.simplified import folded
+
+    assert folded("後街") == folded("后街") == folded("後街3號")[:2] == "后街"

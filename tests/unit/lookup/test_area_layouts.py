@@ -331,3 +331,16 @@ def test_header_words_owners_write_are_read(db: Database, tmp_path: Path) -> Non
     with db.session() as session:
         courier = session.scalars(select(Courier).where(Courier.name == "杨滇")).one()
         assert courier.phone == "13708710002"
+
+
+def test_a_road_column_headed_路名_beside_a_zone_column_is_the_area(
+    db: Database, tmp_path: Path
+) -> None:
+    """片区 | 路名 (南宁): the 片区 labels were taken for the area and the roads dropped, with
+    no warning; a 路名 column alone was refused (hostile re-test)."""
+    path = tmp_path / "nanning.csv"
+    path.write_bytes(
+        "片区,路名,门牌,业务员,手机\n青秀A,民族大道,1-99号,黄勇,13800000001\n".encode("gbk")
+    )
+    _import(db, path)
+    assert _courier(db, "民族大道50号") == "黄勇"

@@ -903,3 +903,21 @@ def test_a_date_after_a_road_is_no_house_number(address: str) -> None:
     m = build(("王强", "湖南路单号"), ("赵敏", "湖南路双号"))
     assert top(m, address)[2] is True  # a tie: the number is not written
     assert top(m, "湖南路 12") == ("赵敏", "exact", False)
+
+
+def test_a_village_written_with_a_second_村_before_its_group_is_that_village() -> None:
+    """扎佐镇新村村5组 was a tie of 新村's two couriers (hostile re-test, 修文县)."""
+    m = _table(
+        ("杨林", None, "扎佐镇", "新村一组、二组、三组"), ("罗刚", None, "扎佐镇", "新村四组至八组")
+    )
+    assert top(m, "扎佐镇新村村5组") == ("罗刚", "exact", False)
+
+
+@pytest.mark.parametrize("address", ["後街3號", "后街3号", "後街3号"])
+def test_a_table_in_traditional_characters_meets_the_address_however_written(
+    address: str,
+) -> None:
+    """A table writing 後街 (後 is in GB2312 too) never matched: the query was simplified,
+    the table not (hostile re-test)."""
+    m = _table(("丁四", None, None, "後街"))
+    assert top(m, address) == ("丁四", "exact", False)
