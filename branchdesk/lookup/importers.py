@@ -223,11 +223,23 @@ def _range_text(values: dict[str, object]) -> str | None:
     )
 
 
+# A village committee's name (新村村委会): the village (新村) its groups belong to.
+_COMMITTEE = re.compile(r"(?:村民委员会|村委会|村委|居委会|社区居委会)$")
+
+
 def _check_area(row: ParsedRow) -> list[tuple[str | None, str]]:
+    area = str(row.values["area"])
     try:
-        fragments = parse_area_cell(str(row.values["area"]), _range_text(row.values))
+        fragments = parse_area_cell(area, _range_text(row.values))
     except FragmentError as exc:
-        return [("area", str(exc))]
+        village = _COMMITTEE.sub("", str(row.values.get("community") or ""))
+        if len(village) < 2 or village == str(row.values.get("community")):
+            return [("area", str(exc))]
+        try:
+            # 新村村委会 | 一组、二组、三组 (修文县): the groups of that committee's village
+            fragments = parse_area_cell(village + area, _range_text(row.values))
+        except FragmentError:
+            return [("area", str(exc))]
     if not fragments:
         return [("area", tr("at least one area name (community, road or building)"))]
     row.values["_fragments"] = fragments

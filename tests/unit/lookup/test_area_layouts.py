@@ -344,3 +344,20 @@ def test_a_road_column_headed_路名_beside_a_zone_column_is_the_area(
     )
     _import(db, path)
     assert _courier(db, "民族大道50号") == "黄勇"
+
+
+def test_groups_listed_under_their_village_committee_are_that_village_s(
+    db: Database, tmp_path: Path
+) -> None:
+    """乡镇 | 村委会 | 自然村/小组 with 一组、二组、三组 under 新村村委会: the table was refused
+    ("一组 has no community or road name"; hostile re-test, 修文县)."""
+    path = _book(
+        tmp_path / "xiuwen.xlsx",
+        {"修文县": [["乡镇", "村委会", "自然村/小组", "业务员", "手机"],
+                    ["扎佐镇", "新村村委会", "一组、二组、三组", "杨林", "13800000001"],
+                    ["扎佐镇", "新村村委会", "四组至八组", "罗刚", "13800000002"]]},
+        {},
+    )  # fmt: skip
+    _import(db, path)
+    assert _courier(db, "扎佐镇新村2组") == "杨林"
+    assert _courier(db, "扎佐镇新村村委会六组") == "罗刚"
