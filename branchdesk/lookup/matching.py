@@ -1404,7 +1404,7 @@ _ROAD_NAME_STARTS = frozenset("新老东西南北大小中上下前后内外")
 
 # A road's marker right after a place's name: the road named after it (温泉公园路), not a
 # crossing at it (晓风苑路口) nor the place's own road (春江花月路段?).
-_ROAD_AFTER_PLACE = re.compile(r"[东西南北中]?(?:路|街|大道|大街)(?!口)")
+_ROAD_AFTER_PLACE = re.compile(r"[东西南北中]?(?:路(?!口)|街(?!道)|大道|大街)")
 _BETWEEN_ROADS = frozenset({"", "与", "和", "及", "、", "跟", "同", "/", "交", "至"})
 _CROSSING_WORDS = re.compile(r"交叉口|交叉路口|交汇处|交汇|交界|交口|十字路口|十字|路口")
 _NEAR_BEFORE = ("近", "靠近", "临近", "邻近")
@@ -1595,9 +1595,10 @@ def _short_city(
     else:
         # 杭州五四路, 宁波东街: a short name the region reader leaves to the road (as it does
         # 南京 in 南京东路), before a road of the table all the same
-        city = text[:first]
-        if city not in _region_prefixes():
-            return None
+        lead = recognise(text[:first])
+        if lead.city is None or lead.rest:
+            return None  # 河南省人民医院: a province's name (the 省 is the rule's)
+        city = short_name(lead.city)
     rule_city = _city_key(ranked[0].rule.district) or home_city
     if not rule_city or rule_city == city:
         return None

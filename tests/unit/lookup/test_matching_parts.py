@@ -921,3 +921,13 @@ def test_a_table_in_traditional_characters_meets_the_address_however_written(
     the table not (hostile re-test)."""
     m = _table(("丁四", None, None, "後街"))
     assert top(m, address) == ("丁四", "exact", False)
+
+
+def test_a_place_before_街道_and_a_province_before_a_place_stay_as_they_were() -> None:
+    """Self-check of the re-test's fixes against the first tester's harness: 汤池街道大田村
+    lost 汤池's courier (街道 read as a road after the place), and 河南省人民医院 got a
+    caution (河南 read as a city before the rule 省人民医院)."""
+    m = _table(("普文", None, "汤池街道", "汤池"), ("张伟", None, None, "省人民医院"))
+    assert top(m, "宜良县汤池街道大田村") == ("普文", "exact", False)
+    match = answer(m, "河南省人民医院住院部", home=HOME)
+    assert match.candidates[0].rule.courier_name == "张伟" and match.caution is None
