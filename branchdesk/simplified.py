@@ -67,15 +67,14 @@ def to_simplified(text: str) -> str:
         return text
 
 
-# The characters of GB2312 that t2s changes: traditional forms in the simplified set (後, 於,
-# 夥, 徵 …) and a few simplified ones t2s folds all the same (乾 → 干). In the form both an area
-# table and a typed address are compared in, they fold either way: a table writing 後街 and a
-# query 後街3號 (to_simplified: 后街3号) meet at 后街.
+# The characters of GB2312 that t2s changes: traditional forms in the simplified set (後, 夥,
+# 徵 …). In the form both an area table and a typed address are compared in, they fold either
+# way: a table writing 後街 and a query 後街3號 (to_simplified: 后街3号) meet at 后街. Not 乾
+# and 於, names of their own in simplified text (乾县, 於潜镇), which t2s would also change.
 _IN_GB2312 = str.maketrans(
     {
-        "乾": "干", "菸": "烟", "薹": "苔", "拚": "拼", "捱": "挨", "摺": "折", "吒": "咤",
-        "後": "后", "徵": "征", "夥": "伙", "榘": "矩", "於": "于", "袷": "夹", "麴": "曲",
-        "醣": "糖", "麽": "么",
+        "菸": "烟", "薹": "苔", "拚": "拼", "捱": "挨", "摺": "折", "吒": "咤", "後": "后",
+        "徵": "征", "夥": "伙", "榘": "矩", "袷": "夹", "麴": "曲", "醣": "糖", "麽": "么",
     }
 )  # fmt: skip
 

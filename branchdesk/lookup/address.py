@@ -25,8 +25,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from branchdesk.simplified import folded
-
 BUILDING = "幢"
 MAX_DIGITS = 6  # house and building numbers longer than this are not numbers we care about
 
@@ -133,7 +131,7 @@ def _cn_range(match: re.Match[str]) -> str:
 @lru_cache(maxsize=16_384)
 def normalise(text: str) -> str:
     """Canonical form of an address or area text; see the module docstring for the choices."""
-    text = folded(unicodedata.normalize("NFKC", text or "")).translate(_BRACKETS)
+    text = unicodedata.normalize("NFKC", text or "").translate(_BRACKETS)
     text = _SPACE_RE.sub("", text)
     text = text.upper() if text.isascii() else _upper_latin(text)
     if "#" in text or "NO" in text:

@@ -68,6 +68,7 @@ from branchdesk.lookup.regions import (
     short_name,
     unknown_district,
 )
+from branchdesk.simplified import folded
 
 LEVELS = ("exact", "inferred", "fuzzy", "note", "district", "none")
 
@@ -286,7 +287,8 @@ def _compile(spec: AreaRuleSpec) -> _Rule | None:
     parent = normalise(fragment.parent or "")
     if not keyword:
         return None
-    name, shown = keyword, keyword
+    # compared folded (後街 and 后街 meet; 乾陵路 as 干陵路), shown as the table writes it
+    name, shown = folded(keyword), keyword
     building = fragment.building
     phase = fragment.phase
     need: str | None = None
@@ -295,13 +297,13 @@ def _compile(spec: AreaRuleSpec) -> _Rule | None:
         label = keyword[len(parent) :]
         if label.endswith(BUILDING) or _BARE_LABEL.fullmatch(label):
             building = label.removesuffix(BUILDING)
-            name = shown = parent
+            name, shown = folded(parent), parent
         elif label.endswith("期") and label[:-1].isdigit():
             phase = int(label[:-1])
-            name = shown = parent
+            name, shown = folded(parent), parent
         elif label.endswith("单元") and label[:-2].isdigit():
             need, lo, hi = "unit", int(label[:-2]), int(label[:-2])
-            name = shown = parent
+            name, shown = folded(parent), parent
     kind = fragment.kind
     if kind == "building-range":
         cls = "place"
@@ -907,7 +909,7 @@ class AddressMatcher:
         city), its catch-all courier is the district fallback.
         """
         raw = (address or "")[:_MAX_QUERY]
-        normalised = normalise(_PHONE_RE.sub(" ", raw))
+        normalised = folded(normalise(_PHONE_RE.sub(" ", raw)))  # as the rules' names are
         region = recognise(normalised)
         prefix = len(normalised) - len(region.rest) if normalised.endswith(region.rest) else 0
         text = canonical_name(normalised[:prefix]) + canonical_name(normalised[prefix:])

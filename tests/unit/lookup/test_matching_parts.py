@@ -931,3 +931,13 @@ def test_a_place_before_街道_and_a_province_before_a_place_stay_as_they_were()
     assert top(m, "宜良县汤池街道大田村") == ("普文", "exact", False)
     match = answer(m, "河南省人民医院住院部", home=HOME)
     assert match.candidates[0].rule.courier_name == "张伟" and match.caution is None
+
+
+def test_a_table_s_names_are_shown_as_written_and_乾县_stays_a_county() -> None:
+    """Self-review of the folding: 乾陵路 was shown as 干陵路 in the reason, and 乾县 (a
+    county of 陕西) would have been folded out of the region reader's reach."""
+    m = _table(("丁四", "乾县", None, "乾陵路1-99号"))
+    match = answer(m, "陕西省咸阳市乾县乾陵路5号")
+    assert match.candidates[0].rule.courier_name == "丁四"
+    assert "乾陵路" in match.candidates[0].reason and match.region is not None
+    assert match.region.district == "乾县"
