@@ -357,6 +357,15 @@ def _area_rules(db_file: Path) -> list[tuple[object, ...]]:
     return sorted(kept)
 
 
+def _exported_and_imported_elsewhere(tmp_path: Path) -> Path:
+    """`export areas` of this data dir, imported into another one (a new PC); that one."""
+    out = tmp_path / "areas.xlsx"
+    assert run("export", "areas", "-o", str(out)) == 0
+    other = tmp_path / "another-pc"
+    assert run("--data-dir", str(other), "import", "areas", str(out)) == 0
+    return other
+
+
 @pytest.mark.parametrize(
     "table",
     [
@@ -374,10 +383,7 @@ def test_export_areas_of_other_cities_imports_back_to_the_same_rules(
 
     assert run("import", "areas", str(fixtures / table), "--skip-invalid") == 0
     before = _area_rules(paths.db_path())
-    out = tmp_path / "areas.xlsx"
-    assert run("export", "areas", "-o", str(out)) == 0
-    other = tmp_path / "another-pc"
-    assert run("--data-dir", str(other), "import", "areas", str(out)) == 0
+    other = _exported_and_imported_elsewhere(tmp_path)
     assert _area_rules(other / "branchdesk.sqlite3") == before
 
 
@@ -388,13 +394,9 @@ def test_export_areas_keeps_every_rule_of_the_sample_on_the_way_back(
     road of two couriers, and 中山西路5号 a tie (hostile tester)."""
     from branchdesk import paths
 
-    rules = _area_rules
-    before = rules(paths.db_path())
-    out = tmp_path / "areas.xlsx"
-    assert run("export", "areas", "-o", str(out)) == 0
-    other = tmp_path / "another-pc"
-    assert run("--data-dir", str(other), "import", "areas", str(out)) == 0
-    assert rules(other / "branchdesk.sqlite3") == before
+    before = _area_rules(paths.db_path())
+    other = _exported_and_imported_elsewhere(tmp_path)
+    assert _area_rules(other / "branchdesk.sqlite3") == before
     capsys.readouterr()
     assert run("--data-dir", str(other), "lookup", "中山西路5号", "--json") == 0
     assert json.loads(capsys.readouterr().out)["sure"] is True
