@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from branchdesk.i18n import tr
 from branchdesk.io.export import ExportKind, register_export, write_table
 from branchdesk.lookup.fragments import Fragment, FragmentError, cell_text, parse_area_cell
+from branchdesk.lookup.levels import level_text
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route, Waybill
-from branchdesk.lookup.service import LookupResult, level_text, only_active
+from branchdesk.lookup.service import LookupResult, only_active
 from branchdesk.lookup.tables import stored_fragment
 from branchdesk.privacy import mask_phone, mask_phones_in, require_full_phones
 

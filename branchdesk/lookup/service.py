@@ -19,6 +19,7 @@ from branchdesk.i18n import tr
 from branchdesk.io.models import ImportBatch
 from branchdesk.lookup import search
 from branchdesk.lookup.home import branch_region
+from branchdesk.lookup.levels import SURE_LEVELS
 from branchdesk.lookup.matching import AddressMatch, AddressMatcher, AreaRuleSpec, normalise
 from branchdesk.lookup.models import AreaRule, ArrivalTime, Courier, Route
 from branchdesk.lookup.regions import (
@@ -40,28 +41,6 @@ INACTIVE_PENALTY = 100_000
 _DIGITS = re.compile(r"\d+")
 Ts = TypeVarTuple("Ts")
 _PHONE = re.compile(r"(?:\+?86)?(1\d{10})")
-
-
-LEVELS = ("exact", "inferred", "fuzzy", "note", "district", "none")
-# How sure an answer is, in the words the lookup page, 批量分单 and its export show.
-LEVEL_LABELS = {
-    "exact": "Exact rule",
-    "inferred": "Building inferred",
-    "fuzzy": "Did you mean (fuzzy)",
-    "note": "Note mentions",
-    "district": "District fallback",
-    "none": "No match",
-}
-SURE_LEVELS = ("exact", "inferred")
-
-
-def level_text(level: str, tie: bool = False, check: bool = False) -> str:
-    """The confidence in words: 精确匹配, 您是不是要找（模糊匹配）… and a tie said as such;
-    `check`: the answer has a caution (LookupResult.caution), so it is not said as sure."""
-    words = tr(LEVEL_LABELS.get(level, LEVEL_LABELS["none"]))
-    if tie:
-        return tr("{level} · tie, check", level=words)
-    return tr("{level} · to be checked", level=words) if check else words
 
 
 @dataclass(frozen=True)

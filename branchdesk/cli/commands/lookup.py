@@ -44,7 +44,7 @@ def _print_result(result: LookupResult, as_json: bool) -> None:
         if result.suggestions:
             print(tr("Did you mean: {names}", names="、".join(result.suggestions)))
         return
-    from branchdesk.lookup.service import level_text
+    from branchdesk.lookup.levels import level_text
 
     if result.caution:
         for line in wrap_lines(tr("Note: {caution}", caution=result.caution), width):

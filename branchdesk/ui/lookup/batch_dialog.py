@@ -28,7 +28,8 @@ from branchdesk.io.export import notes_of
 from branchdesk.io.reader import read_sheet
 from branchdesk.io.tabular import text as cell_text
 from branchdesk.lookup.exports import export_batch_lookup
-from branchdesk.lookup.service import LookupResult, assign_couriers, level_text
+from branchdesk.lookup.levels import level_text
+from branchdesk.lookup.service import LookupResult, assign_couriers
 from branchdesk.ui.kit.models import Column, RowsModel
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tables import add_copy_actions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from branchdesk.lookup.service import level_text
+from branchdesk.lookup.levels import level_text
 
 # Background colours of the confidence cell; the words say it too (never colour alone).
 LEVEL_COLOURS = {

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.db.engine import Database
-from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, level_text, lookup
+from branchdesk.lookup.levels import level_text
+from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, lookup
 from branchdesk.ui.kit.models import Column, HighlightFirstModel, RowsModel
 from branchdesk.ui.kit.tables import read_only_table
 from branchdesk.ui.lookup import confidence
