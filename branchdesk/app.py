@@ -152,6 +152,12 @@ def launch(
         _log_environment()  # after the first paint: platform.platform() alone takes 8 ms
         if after_paint is not None:
             after_paint()
+        window.after_first_paint()
+        # 今天 and 查件 take clicks and keys meanwhile (the start-up look): the imports, most
+        # of the data's opening, on a thread; the window opens the data once they are in.
+        _in_background(_preload, window, then=open_now)
+
+    def open_now() -> None:
         from branchdesk import features
 
         features.install()  # after the first paint: its imports are no blank window
@@ -188,6 +194,63 @@ def launch(
     fallback.timeout.connect(open_data)
     fallback.start(500)
     return window
+
+
+# What opening the data and the first search import (the storage layer, the features'
+# hooks, the services 今天 and 查件 read): imported on a thread after the first paint, they
+# kept the window from taking a click or a key for 0.6 s on this machine. What is not listed
+# is imported as before, when used (a list that falls behind costs time, never a failure).
+PRELOAD = (
+    "branchdesk.db.engine",
+    "branchdesk.owner.policy",
+    "branchdesk.complaints.service",
+    "branchdesk.team.agents",
+    "branchdesk.qc.sampling",
+    "branchdesk.sample",
+    "branchdesk.lookup.service",
+)
+
+
+def _preload() -> None:
+    import importlib
+
+    from branchdesk import features
+
+    features.install()
+    for name in PRELOAD:
+        importlib.import_module(name)
+
+
+def _in_background(work: Callable[[], None], owner: QObject, then: Callable[[], None]) -> None:
+    """`work` on a thread, then `then` on this one (a timer owned by `owner` looks every
+    10 ms). A failure of `work` is logged and `then` runs all the same: what it needs is
+    imported again there, and fails there with the error shown as usual."""
+    import threading
+
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="branchdesk-preload", daemon=True)
+    poll = QTimer(owner)
+    poll.setInterval(10)
+
+    def check() -> None:
+        if thread.is_alive():
+            return
+        poll.stop()
+        poll.deleteLater()
+        if failed:
+            log.warning("Preloading failed: %r", failed[0])
+        then()
+
+    poll.timeout.connect(check)
+    thread.start()
+    poll.start()
 
 
 class _SessionManager(Protocol):

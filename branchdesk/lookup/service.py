@@ -437,6 +437,14 @@ def lookup_index(session: Session) -> LookupIndex:
     return index
 
 
+def index_ready(session: Session) -> bool:
+    """True when this database's area index has been built (a lookup then answers in
+    milliseconds); False in the first moments after a start, while the warm-up builds it."""
+    url = str(session.get_bind().engine.url)
+    with _cache_lock:
+        return url in _cache
+
+
 def clean_query(query: str) -> str:
     """NFKC, simplified characters, no control characters, at most MAX_QUERY_CHARS; never
     raises."""

@@ -9961,5 +9961,17 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The database is busy: another BranchDesk window or command is writing to it. These results come from the search index as it stands (changes made since may be missing) and nothing is noted as an FAQ gap. Nothing is lost.</source>
         <translation>数据库正忙：另一个网点服务台窗口或命令正在写入。以下结果来自现有的搜索索引（之后的改动可能还没有包含），也没有记为常见问题缺口。没有丢失任何内容。</translation>
     </message>
+    <message>
+        <source>Opening the branch's data… “{query}” is looked up as soon as it is open.</source>
+        <translation>正在打开本网点的数据…打开后立即查询“{query}”。</translation>
+    </message>
+    <message>
+        <source>Opening the branch's data… “{page}” is shown as soon as it is open.</source>
+        <translation>正在打开本网点的数据…打开后即显示“{page}”。</translation>
+    </message>
+    <message>
+        <source>Looking up “{query}”… (the first search after a start waits for the address index)</source>
+        <translation>正在查询“{query}”…（启动后的第一次查询要等地址索引准备好）</translation>
+    </message>
 </context>
 </TS>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, QTranslator
@@ -52,7 +52,20 @@ def window(qtbot: QtBot, sample_db: Database, boxes: Boxes) -> Iterator[MainWind
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    # As an agent finds it a moment after the start: the area index built (a search typed
+    # before that is answered from a thread; tests/ui/shell/test_startup.py has those).
+    qtbot.waitUntil(_index_built(sample_db), timeout=10000)
     yield win
+
+
+def _index_built(db: Database) -> Callable[[], bool]:
+    from branchdesk.lookup.service import index_ready
+
+    def built() -> bool:
+        with db.read_session() as session:
+            return index_ready(session)
+
+    return built
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -27,7 +27,7 @@ from branchdesk.permissions import Action
 from branchdesk.ui.kit import owner_action as owner
 from branchdesk.ui.kit.models import Column, LazyRowsModel, RowsModel
 from branchdesk.ui.kit.tables import read_only_table
-from branchdesk.ui.lookup.lookup_page import WAYBILL_COLUMNS
+from branchdesk.ui.lookup.lookup_results import WAYBILL_COLUMNS
 
 
 def _tr(text: str) -> str:

@@ -1,108 +1,45 @@
-"""查件: one search box for addresses, waybill numbers and phones, searched as you type."""
+"""查件: one search box for addresses, waybill numbers and phones, searched as you type.
+
+The page is built in the start-up look, before the data is open and before the first paint,
+so an agent can go to 查件 and type at once: only its box is built then, without the storage
+layer and without Qt's enums; the results (lookup_results.py) come when it is first shown or
+answers.
+"""
 
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from branchdesk.db.engine import Database
-from branchdesk.lookup.levels import level_text
-from branchdesk.lookup.service import CourierHit, LookupResult, WaybillHit, lookup
-from branchdesk.ui.kit.models import Column, HighlightFirstModel, RowsModel
-from branchdesk.ui.kit.tables import read_only_table
+from branchdesk.ui.kit.tasks import TaskRunner
 from branchdesk.ui.lookup import confidence
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
+
+    from branchdesk.db.engine import Database
+    from branchdesk.lookup.service import LookupResult, WaybillHit
+    from branchdesk.ui.kit.models import RowsModel
+    from branchdesk.ui.lookup.lookup_results import CourierModel, LookupResults
 
 LOOKUP_LIMIT = 50
 
 
-def _level(c: CourierHit) -> str:
-    return c.match.level if c.match else "none"
-
-
-COURIER_COLUMNS: list[Column[CourierHit]] = [
-    Column("Courier", lambda c: c.name),
-    Column("Confidence", lambda c: level_text(_level(c))),
-    Column("Employee no.", lambda c: c.employee_no),
-    Column("Phone", lambda c: c.phone),
-    Column("Segment code", lambda c: c.segment_code),
-    Column("Station", lambda c: c.station),
-    Column("Rule", lambda c: c.rule),
-    Column("Read as", lambda c: c.match.rule if c.match else ""),
-    Column("Why", lambda c: c.reason),
-]
-CONFIDENCE_COLUMN = 1
-
-
-class CourierModel(HighlightFirstModel[CourierHit]):
-    """Courier candidates with their confidence in words and colour; tied ones marked, and
-    every one when the answer has a caution (a district no table knows)."""
-
-    def __init__(self) -> None:
-        super().__init__(COURIER_COLUMNS)
-        self.tied: set[int] = set()
-        self.check = False
-
-    def set_result(self, result: LookupResult | None) -> None:
-        couriers = result.couriers if result else []
-        self.check = bool(result and result.caution)
-        top = couriers[0].score if couriers else None
-        self.tied = (
-            {c.courier_id for c in couriers if c.score == top}
-            if result and result.ambiguous
-            else set()
-        )
-        self.set_rows(couriers)
-
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-            and index.isValid()
-            and index.column() == CONFIDENCE_COLUMN
-            and 0 <= index.row() < len(self.rows)
-        ):
-            row = self.rows[index.row()]
-            return level_text(_level(row), row.courier_id in self.tied, self.check)
-        return super().data(index, role)
-
-    def extra_data(self, row: CourierHit, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.BackgroundRole and column == CONFIDENCE_COLUMN:
-            tied = row.courier_id in self.tied
-            return QBrush(confidence.colour(_level(row), tied, self.check))
-        return super().extra_data(row, column, role)
-
-
-WAYBILL_COLUMNS: list[Column[WaybillHit]] = [
-    Column("Waybill no.", lambda w: w.number),
-    Column("Carrier", lambda w: w.carrier),
-    Column("Recipient", lambda w: w.recipient),
-    Column("Phone", lambda w: w.phone),
-    Column("Address", lambda w: w.address),
-    Column("Status", lambda w: w.status),
-    Column("Date", lambda w: w.event_date.isoformat() if w.event_date else ""),
-    Column("Courier", lambda w: w.courier),
-    Column("Sender", lambda w: w.sender),
-]
-
-
 class LookupPage(QWidget):
-    """Type anything; couriers, route and waybills update after a short pause."""
+    """Type anything; couriers, route and waybills update after a short pause.
+
+    Built without the data (`db` None) in the start-up look, so an agent can type at once: a
+    search asked before the data is open says so and is made when `attach` brings the data.
+    """
 
     searched = Signal(object)  # LookupResult, for tests and the status bar
     DEBOUNCE_MS = 150
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.search_box = QLineEdit()
@@ -118,48 +55,21 @@ class LookupPage(QWidget):
         self.batch_button = QPushButton(self.tr("Batch lookup…"))
         self.batch_button.setToolTip(self.tr("Paste or import a column of addresses (批量分单)"))
         self.batch_button.clicked.connect(self.open_batch)
-
+        self.batch_button.setEnabled(db is not None)
         self.summary = QLabel()
         self.summary.setObjectName("lookupSummary")
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.linkActivated.connect(self._suggestion_clicked)
-        self.route_label = QLabel()
-        self.route_label.setObjectName("routeLabel")
-        self.route_label.setWordWrap(True)
-
-        self.courier_model = CourierModel()
-        self.waybill_model: RowsModel[WaybillHit] = RowsModel(WAYBILL_COLUMNS)
-        self.courier_view = read_only_table(self.courier_model)
-        self.waybill_view = read_only_table(self.waybill_model)
-
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(self.batch_button)
-        couriers_box = QWidget()
-        cl = QVBoxLayout(couriers_box)
-        cl.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Couriers for this address"))
-        title.setFont(QFont(title.font().family(), title.font().pointSize(), QFont.Weight.Bold))
-        cl.addWidget(title)
-        cl.addWidget(self.courier_view)
-        cl.addWidget(self.route_label)
-        waybills_box = QWidget()
-        wl = QVBoxLayout(waybills_box)
-        wl.setContentsMargins(0, 0, 0, 0)
-        self.waybill_title = QLabel(self.tr("Waybills"))
-        self.waybill_title.setFont(title.font())
-        wl.addWidget(self.waybill_title)
-        wl.addWidget(self.waybill_view)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(couriers_box)
-        splitter.addWidget(waybills_box)
-        splitter.setSizes([260, 340])
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.summary)
+        self._results: LookupResults | None = None
+        self._searching = TaskRunner(self)  # a search made while the area index is built
+        self._searching.idle.connect(self._search_ended)
+        self._again = False  # the box changed while that search ran
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -171,18 +81,58 @@ class LookupPage(QWidget):
             QShortcut(QKeySequence(keys), self, self.focus_search).setWhatsThis(
                 self.tr("To the search box")
             )
-        # In the box only: Esc in the results cleared the search the agent was reading.
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_box, self.search_box.clear)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.setWhatsThis(self.tr("Clear the search box"))
-        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search_box, self.to_results)
-        down.setContext(Qt.ShortcutContext.WidgetShortcut)
-        down.setWhatsThis(self.tr("To the results"))
         self.last_result: LookupResult | None = None
-        self.show_result(None)
+        self.summary.setText(self._summary_html(None))
+
+    # --- the results: built when the page is first shown or answers -------------------------
+
+    @property
+    def results(self) -> LookupResults:
+        if self._results is None:
+            from PySide6.QtCore import Qt
+
+            from branchdesk.ui.lookup.lookup_results import LookupResults
+
+            self.summary.setTextFormat(Qt.TextFormat.RichText)
+            self._results = LookupResults()
+            self._layout.addWidget(self._results, 1)
+            # In the box only: Esc in the results cleared the search the agent was reading.
+            clear = QShortcut(QKeySequence("Esc"), self.search_box, self.search_box.clear)
+            clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+            clear.setWhatsThis(self.tr("Clear the search box"))
+            down = QShortcut(QKeySequence("Down"), self.search_box, self.to_results)
+            down.setContext(Qt.ShortcutContext.WidgetShortcut)
+            down.setWhatsThis(self.tr("To the results"))
+        return self._results
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.results  # noqa: B018  # built before the page is painted
+        super().showEvent(event)
+
+    @property
+    def courier_model(self) -> CourierModel:
+        return self.results.courier_model
+
+    @property
+    def waybill_model(self) -> RowsModel[WaybillHit]:
+        return self.results.waybill_model
+
+    @property
+    def courier_view(self) -> QTableView:
+        return self.results.courier_view
+
+    @property
+    def waybill_view(self) -> QTableView:
+        return self.results.waybill_view
+
+    @property
+    def route_label(self) -> QLabel:
+        return self.results.route_label
 
     def to_results(self) -> None:
         """From the box to the first result (the couriers, else the waybills), selected."""
+        from PySide6.QtCore import Qt
+
         for view in (self.courier_view, self.waybill_view):
             if view.isVisible() and view.model().rowCount() > 0:
                 view.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -201,27 +151,75 @@ class LookupPage(QWidget):
         self.search_box.blockSignals(False)
         self.run_search()
 
+    def attach(self, db: Database) -> None:
+        """The data is open: a search typed meanwhile is made now."""
+        self.db = db
+        self.batch_button.setEnabled(True)
+        if self.search_box.text().strip():
+            QTimer.singleShot(0, self.run_search)  # after the window shows the data
+
     def run_search(self) -> None:
         self._timer.stop()
         query = self.search_box.text()
         if not query.strip():
             self.show_result(None)
             return
+        if self.db is None:  # typed in the start-up look: answered once the data is open
+            self.results  # noqa: B018  # (the summary is rich text from then on)
+            self.summary.setText(
+                self.tr(
+                    "Opening the branch's data… “{query}” is looked up as soon as it is open."
+                ).format(query=html.escape(query.strip()[:60]))
+            )
+            return
+        from branchdesk.lookup.service import index_ready, lookup
+
+        if self._searching.busy:  # looked up once the search under way has ended
+            self._again = True
+            return
         with self.db.read_session() as session:
-            result = lookup(session, query, limit=LOOKUP_LIMIT)
-        self.show_result(result)
+            if index_ready(session):
+                self.show_result(lookup(session, query, limit=LOOKUP_LIMIT))
+                return
+        # The first seconds after a start: the area index is being built (on the start-up
+        # thread). This search waits for it on a thread of its own, not on the window's.
+        db = self.db
+        self.summary.setText(
+            self.tr(
+                "Looking up “{query}”… (the first search after a start waits for the address index)"
+            ).format(query=html.escape(query.strip()[:60]))
+        )
+
+        def work(_progress: object) -> LookupResult:
+            with db.read_session() as session:
+                return lookup(session, query, limit=LOOKUP_LIMIT)
+
+        def done(result: LookupResult) -> None:
+            if self.search_box.text() == query:
+                self.show_result(result)
+            else:  # typed on meanwhile: looked up again once this thread has ended
+                self._again = True
+
+        self._searching.start(work, done, self._search_failed)
+
+    def stop(self) -> None:
+        """The window closes: a search under way ends (within the index's build) first."""
+        self._again = False
+        self._searching.stop()
+
+    def _search_ended(self) -> None:
+        if self._again:
+            self._again = False
+            self.run_search()
+
+    def _search_failed(self, exc: BaseException) -> None:
+        from branchdesk.ui.kit.tasks import failure_message
+
+        self.summary.setText(html.escape(failure_message(exc)))
 
     def show_result(self, result: LookupResult | None) -> None:
         self.last_result = result
-        self.courier_model.set_result(result)
-        self.waybill_model.set_rows(result.waybills if result else [])
-        count = len(result.waybills) if result else 0
-        if count >= LOOKUP_LIMIT:
-            self.waybill_title.setText(
-                self.tr("Waybills (newest {count}; type more to narrow down)").format(count=count)
-            )
-        else:
-            self.waybill_title.setText(self.tr("Waybills ({count})").format(count=count))
+        self.results.set_result(result, LOOKUP_LIMIT)
         self.summary.setText(self._summary_html(result))
         self.route_label.setText(self._route_text(result))
         self.searched.emit(result)
@@ -335,4 +333,6 @@ class LookupPage(QWidget):
     def open_batch(self) -> None:
         from branchdesk.ui.lookup.batch_dialog import BatchLookupDialog
 
+        if self.db is None:
+            return
         BatchLookupDialog(self.db, self).exec()

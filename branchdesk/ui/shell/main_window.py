@@ -131,6 +131,7 @@ class MainWindow(
         self._ask_agent_on_show = False
         self._agent_held = 0
         self._shut_down = False
+        self._early_choice = None
         self.checked_on: date | None = None
         self.data_seen: DataVersion | None = None  # data_version() when the pages last read
         self.reminder_timer = QTimer(self)
@@ -314,13 +315,13 @@ class MainWindow(
         self.statusBar().showMessage(message)
 
     def do_job(self, job: str) -> None:
-        """A day-one job from the 今天 page (from the start-up look: once the data is open)."""
-        if self.when_ready(lambda: self.do_job(job)):
+        """A day-one job from the 今天 page (from the start-up look: once the data is open,
+        but 查地址, whose page takes a search before)."""
+        early = job == "lookup" and self.built(LOOKUP) is not None
+        if not early and self.when_ready(lambda: self.do_job(job)):
             return
         if job == "lookup":
-            self.nav.setCurrentRow(LOOKUP)
-            self.lookup_page.search_box.setFocus()
-            self.lookup_page.search_box.selectAll()
+            self.go_to_page(LOOKUP)
         elif job == "complaint":
             self.new_complaint()
         elif job in ("sheet", "exam"):
@@ -477,6 +478,8 @@ class MainWindow(
         if self._warmup is not None:
             self._warmup.wait()
         self.note_runner.stop()  # a lookup's note for the drills: its write ends first
+        if self.built(LOOKUP) is not None:
+            self.lookup_page.stop()  # a search made while the area index was built
         if self._purge is not None:  # stops after the chunk in hand; what went is committed
             self._purge.cancel()
             self._purge.wait()

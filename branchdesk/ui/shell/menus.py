@@ -88,7 +88,7 @@ class MenusPart(WindowParts):
         for n in range(min(PAGE_COUNT, 10)):  # Ctrl+1 … Ctrl+9, Ctrl+0; 培训 has its own key
             action = QAction(self)
             action.setShortcuts([QKeySequence(f"Ctrl+{(n + 1) % 10}")])
-            action.triggered.connect(lambda _c=False, n=n: self.nav.setCurrentRow(n))
+            action.triggered.connect(lambda _c=False, n=n: self.go_to_page(n))
             self.addAction(action)
         owner_menu = self.menuBar().addMenu(self.tr("&Owner"))
         self.unlock_action = QAction(self.tr("&Unlock owner actions…"), self)

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 # Built with the data: the start page, and 查件 (its search box has the focus at start).
 BUILT_AT_START = (TODAY, LOOKUP)
+# Shown in the start-up look, before the data is open (the navigation takes them at once).
+EARLY_PAGES = (TODAY, LOOKUP)
 
 
 class PagesPart(WindowParts):
@@ -65,14 +67,55 @@ class PagesPart(WindowParts):
             self.pages.addWidget(QWidget())
 
     def _place_glance(self, due: DueGlance, lead: float, at: datetime) -> None:
-        """The start-up look (startup.py): 今天 with the day's due list, before the data is
-        open; its cards and every other page come with the data."""
+        """The start-up look (startup.py): 今天 with the day's due list, and 查件 to type in,
+        before the data is open; 今天's cards and every other page come with the data."""
         self._place_placeholders()
         page = self._today_page()
         page.show_glance(due, lead, at)
         self._put(TODAY, page)
+        self._put(LOOKUP, self._build_lookup())
         self.pages.setCurrentIndex(TODAY)
-        self.nav.setCurrentRow(TODAY)  # the navigation stays disabled until the data is open
+        self.nav.setCurrentRow(TODAY)
+        self.nav.currentRowChanged.connect(self._show_early)
+        self.nav.setEnabled(True)
+
+    def go_to_page(self, row: int) -> None:
+        """Ctrl+1 … Ctrl+0: the page, and on 查件 its search box (Ctrl+2 is 查地址's key)."""
+        self.nav.setCurrentRow(row)
+        if row == LOOKUP and self.pages.currentIndex() == LOOKUP:
+            self.lookup_page.focus_search()
+
+    def after_first_paint(self) -> None:
+        """Once the start-up look is on screen, before the data opens: 查件's results (and
+        Qt's enums, some 60 ms), so that going to 查件 is not the first click that waits."""
+        if self.built(LOOKUP) is not None:
+            self.lookup_page.results  # noqa: B018
+
+    def _show_early(self, row: int) -> None:
+        """A page chosen in the start-up look: 今天 and 查件 at once (a search typed in 查件 is
+        made once the data is open); any other page once the data is open (the last chosen)."""
+        if row in EARLY_PAGES:
+            self._early_choice = None  # a page chosen before this one is not shown later
+            self.pages.setCurrentIndex(row)
+            if row == LOOKUP:
+                self.lookup_page.search_box.setFocus()
+            return
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self.pages.currentIndex())
+        self.nav.blockSignals(False)
+        self.statusBar().showMessage(
+            self.tr("Opening the branch's data… “{page}” is shown as soon as it is open.").format(
+                page=self.nav.item(row).text()
+            )
+        )
+        if self._early_choice is None:
+            self.when_ready(self._show_early_choice)
+        self._early_choice = row
+
+    def _show_early_choice(self) -> None:
+        row, self._early_choice = self._early_choice, None
+        if row is not None:
+            self.nav.setCurrentRow(row)
 
     # --- one builder per page: the page and its wiring ---------------------------------------
 
@@ -127,9 +170,9 @@ class PagesPart(WindowParts):
         page.add_card(self.drill_card, self.drill_card.refresh)
 
     def _build_lookup(self) -> LookupPage:
+        """查件 (in the start-up look without the data: `LookupPage.attach` brings it)."""
         from branchdesk.ui.lookup.lookup_page import LookupPage
 
-        assert self.db is not None
         page = LookupPage(self.db)
         page.searched.connect(self._note_lookup)  # drilled first (培训)
         return page

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from branchdesk.db.engine import Database
     from branchdesk.ui.shell.first_run import Setup
 
-from branchdesk.ui.shell.window_base import TODAY, WindowParts
+from branchdesk.ui.shell.window_base import LOOKUP, TODAY, WindowParts
 
 log = logging.getLogger("branchdesk")
 
@@ -189,6 +189,8 @@ class StartupPart(WindowParts):
         # Each part below asks 今天 to refresh (the agent, the reminders, showing it): it is
         # filled once, when they are all attached.
         with self.today_page.held():
+            if glanced:
+                self.nav.currentRowChanged.disconnect(self._show_early)
             self.nav.currentRowChanged.connect(self._show_page)
             self.nav.setEnabled(True)
             self._attach_knowledge()
@@ -199,6 +201,8 @@ class StartupPart(WindowParts):
             self._start_reminders()
             if self.nav.currentRow() == TODAY:
                 self._show_page(TODAY)
+            elif glanced and self.nav.currentRow() == LOOKUP:
+                self._show_page(LOOKUP)  # the agent went to 查件 in the start-up look
             else:
                 self.nav.setCurrentRow(TODAY)  # shows (and fills) 今天
             self.today_page.refresh()
@@ -215,8 +219,13 @@ class StartupPart(WindowParts):
         self.pin_action.setEnabled(True)
         self.audit_action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Ready"))
-        self.lookup_page.focus_search()
         QTimer.singleShot(0, self._warm_up_lookup)
+        if glanced:
+            # What was typed in 查件 meanwhile is looked up now, and not selected (the next
+            # key would replace it): the agent may be typing still.
+            self.lookup_page.attach(db)
+        if not self.lookup_page.search_box.text():
+            self.lookup_page.focus_search()
         self.data_ready.emit()
 
     def new_day(self) -> None:

@@ -83,6 +83,7 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     remove_sample_action: QAction
     due_indicator: QToolButton
     _built: dict[int, QWidget]  # the pages built so far, by index (PagesPart)
+    _early_choice: int | None  # a page chosen in the start-up look, shown with the data
     import_action: QAction
     print_action: QAction
     exam_action: QAction

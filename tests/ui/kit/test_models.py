@@ -11,7 +11,7 @@ from branchdesk.lookup.couriers import list_couriers
 from branchdesk.lookup.service import WaybillHit, lookup
 from branchdesk.ui.data import data_page
 from branchdesk.ui.kit.models import HighlightFirstModel, LazyRowsModel, RowsModel
-from branchdesk.ui.lookup import batch_dialog, lookup_page
+from branchdesk.ui.lookup import batch_dialog, lookup_results
 from branchdesk.ui.lookup.couriers_page import COLUMNS, CouriersModel
 
 
@@ -25,8 +25,8 @@ def test_models(qtmodeltester: ModelTester, sample_db: Database) -> None:
         times = tables.time_rows(s)
         batches = history(s)
     checks = [
-        (HighlightFirstModel(lookup_page.COURIER_COLUMNS), result.couriers),
-        (RowsModel(lookup_page.WAYBILL_COLUMNS), waybills),
+        (HighlightFirstModel(lookup_results.COURIER_COLUMNS), result.couriers),
+        (RowsModel(lookup_results.WAYBILL_COLUMNS), waybills),
         (RowsModel(batch_dialog.COLUMNS), [result]),
         (RowsModel(data_page.AREA_COLUMNS), areas),
         (RowsModel(data_page.ROUTE_COLUMNS), routes),
@@ -43,7 +43,7 @@ def test_models(qtmodeltester: ModelTester, sample_db: Database) -> None:
         with sample_db.session() as s:
             return tables.waybill_page(s, offset, limit)
 
-    lazy = LazyRowsModel(lookup_page.WAYBILL_COLUMNS, page)
+    lazy = LazyRowsModel(lookup_results.WAYBILL_COLUMNS, page)
     lazy.PAGE = 150
     lazy.reload()
     assert lazy.rowCount() == 150 and lazy.canFetchMore()  # one page, not all 400

@@ -9,5 +9,5 @@ from branchdesk.ui.shell.main_window import LOOKUP, MainWindow
 
 @pytest.fixture
 def window(window: MainWindow) -> MainWindow:
-    window.nav.setCurrentRow(LOOKUP)
+    window.go_to_page(LOOKUP)  # Ctrl+2
     return window

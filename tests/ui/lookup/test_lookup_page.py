@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from branchdesk.io.reader import read_sheet
 from branchdesk.ui.lookup import confidence
 from branchdesk.ui.lookup.batch_dialog import BatchLookupDialog
-from branchdesk.ui.lookup.lookup_page import CONFIDENCE_COLUMN
+from branchdesk.ui.lookup.lookup_results import CONFIDENCE_COLUMN
 from branchdesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import Boxes, type_text
 
@@ -299,3 +299,17 @@ def test_a_tie_with_one_courier_says_why_not_two_couriers(qtbot: QtBot, window: 
     assert "landmark" in page.summary.text()
     _type(qtbot, window, "望京路")  # two couriers tied: said as such
     assert "Two couriers match equally well" in page.summary.text()
+
+
+def test_ctrl_2_from_another_page_is_ready_to_type_an_address(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Ctrl+2 is 查地址's key on 今天: it brings 查件 with the caret in its search box (the
+    navigation's other keys only change the page)."""
+    from branchdesk.ui.shell.main_window import LOOKUP, TODAY
+
+    window.nav.setCurrentRow(TODAY)
+    window.nav.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentIndex() == LOOKUP
+    qtbot.waitUntil(window.lookup_page.search_box.hasFocus)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -165,7 +166,7 @@ def test_the_first_paint_shows_the_days_due_list_before_the_data_opens(
     window = launch(app, SettingsStore())
     qtbot.addWidget(window)
     # Shown with the window, before the data is open.
-    assert window.db is None and window.isVisible() and not window.nav.isEnabled()
+    assert window.db is None and window.isVisible()
     assert window.pages.currentWidget() is window.built(TODAY)
     page = window.today_page
     looked = page.due_summary.text(), [page.due_list.item(i).text() for i in range(8)]
@@ -233,20 +234,21 @@ def test_when_the_window_cannot_be_built_on_the_data_the_look_does_not_stay_up(
     nobody_picks: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """查件 failing to build (a damaged page, say) after the look was painted: the look's
-    figures go, the window says the data could not be opened, and the error is raised."""
+    """查件 (built in the look) failing to take the data, after the look was painted: the
+    look's figures go, the window says the data could not be opened, and the error is
+    raised."""
     from branchdesk.db.engine import Database
     from branchdesk.owner import policy
-    from branchdesk.ui.shell.pages_part import PagesPart
+    from branchdesk.ui.lookup.lookup_page import LookupPage
 
     assert isinstance(sample_db, Database)
     policy.start(sample_db, SettingsStore())
     sample_db.dispose()
 
-    def broken(self: object) -> object:
+    def broken(self: object, *_args: object) -> object:
         raise RuntimeError("damaged page")
 
-    monkeypatch.setattr(PagesPart, "_build_lookup", broken)
+    monkeypatch.setattr(LookupPage, "attach", broken)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     with qtbot.capture_exceptions() as raised:
@@ -290,3 +292,151 @@ def test_a_database_held_by_another_program_is_said_to_be_held_not_damaged(
     assert "held by another program" in boxes.shown[0][1]
     qtbot.waitUntil(lambda: not window.isVisible())
     assert exits == [1]
+
+
+def test_an_address_typed_in_the_start_up_look_is_answered_once_the_data_opens(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, nobody_picks: None
+) -> None:
+    """查地址 works from the first paint: 查件 is there before the data is open, takes what the
+    agent types, says it is opening the data, and answers as soon as it is open, without
+    selecting the text (the agent may be typing still) or leaving 查件."""
+    from branchdesk.db.engine import Database
+    from branchdesk.owner import policy
+    from branchdesk.ui.shell.main_window import LOOKUP
+
+    assert isinstance(sample_db, Database)
+    policy.start(sample_db, SettingsStore())
+    sample_db.dispose()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = launch(app, SettingsStore())
+    qtbot.addWidget(window)
+    assert window.db is None  # the start-up look, the data not open yet
+    qtbot.mouseClick(window.today_page.job_buttons["lookup"], Qt.MouseButton.LeftButton)
+    page = window.lookup_page
+    assert window.pages.currentWidget() is page and window.nav.currentRow() == LOOKUP
+    assert window.focusWidget() is page.search_box  # (the window is not active offscreen)
+    page.search_box.insert("晓风苑")  # as the input method commits it
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    assert window.db is None
+    assert "Opening the branch's data" in page.summary.text() and "晓风苑" in page.summary.text()
+    assert not page.batch_button.isEnabled()  # 批量分单 needs the data
+    with qtbot.waitSignal(page.searched, timeout=10000) as answered:
+        pass
+    result = answered.args[0]
+    assert [c.name for c in result.couriers][:1] == ["张伟"] and result.level == "exact"
+    assert "张伟" in page.summary.text() and "Opening" not in page.summary.text()
+    assert window.pages.currentWidget() is page and window.nav.currentRow() == LOOKUP
+    assert page.search_box.text() == "晓风苑" and not page.search_box.hasSelectedText()
+    assert page.batch_button.isEnabled()
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
+def test_a_page_chosen_in_the_start_up_look_is_shown_once_the_data_opens(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, nobody_picks: None
+) -> None:
+    """Before the data is open, 投诉 (say) cannot be built: the navigation stays where it is,
+    the status bar says the page comes with the data, and the last page chosen is shown
+    then; 查件 and 今天 are shown at once."""
+    from branchdesk.db.engine import Database
+    from branchdesk.owner import policy
+    from branchdesk.ui.shell.main_window import COMPLAINTS, GUIDES, LOOKUP, TODAY
+
+    assert isinstance(sample_db, Database)
+    policy.start(sample_db, SettingsStore())
+    sample_db.dispose()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = launch(app, SettingsStore())
+    qtbot.addWidget(window)
+    assert window.db is None
+    window.nav.setCurrentRow(GUIDES)
+    assert window.nav.currentRow() == TODAY and window.pages.currentIndex() == TODAY
+    assert "Guides" in window.statusBar().currentMessage()
+    window.nav.setCurrentRow(LOOKUP)  # shown at once
+    assert window.pages.currentWidget() is window.lookup_page
+    window.nav.setCurrentRow(COMPLAINTS)  # the last chosen
+    assert window.nav.currentRow() == LOOKUP
+    qtbot.waitUntil(lambda: window.nav.currentRow() == COMPLAINTS, timeout=10000)
+    assert window.db is not None
+    assert window.pages.currentWidget() is window.complaints_page
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
+def test_a_page_chosen_in_the_look_then_left_for_lookup_is_not_shown_later(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, nobody_picks: None
+) -> None:
+    """指南 chosen, then 查件 before the data opened: the agent typing in 查件 is not taken
+    away to 指南 when it opens."""
+    from branchdesk.db.engine import Database
+    from branchdesk.owner import policy
+    from branchdesk.ui.shell.main_window import GUIDES, LOOKUP
+
+    assert isinstance(sample_db, Database)
+    policy.start(sample_db, SettingsStore())
+    sample_db.dispose()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = launch(app, SettingsStore())
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(GUIDES)
+    window.go_to_page(LOOKUP)
+    window.lookup_page.search_box.insert("晓风苑")
+    with qtbot.waitSignal(window.lookup_page.searched, timeout=10000):
+        pass
+    qtbot.wait(50)  # what the data's opening queued has run
+    assert window.nav.currentRow() == LOOKUP
+    assert window.pages.currentWidget() is window.lookup_page
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
+def test_a_search_made_while_the_area_index_is_built_leaves_the_window_free(
+    qtbot: QtBot,
+    boxes: Boxes,
+    sample_db: object,
+    nobody_picks: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first second after a start, the area index is built on the start-up thread: a
+    search typed then waited for it on the UI thread (a window that took no key or click,
+    0.3 s on 1,000,000 waybills); it now waits on a thread and is answered when it is in."""
+    import threading
+
+    from branchdesk.db.engine import Database
+    from branchdesk.lookup import service
+    from branchdesk.owner import policy
+
+    assert isinstance(sample_db, Database)
+    policy.start(sample_db, SettingsStore())
+    sample_db.dispose()
+    gate = threading.Event()  # the index's build, held until the test lets it go
+
+    class SlowIndex(service.LookupIndex):
+        def __init__(self, session: object) -> None:
+            gate.wait(10)
+            super().__init__(session)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "LookupIndex", SlowIndex)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = launch(app, SettingsStore())
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.data_ready, timeout=10000):
+        pass
+    page = window.lookup_page
+    window.do_job("lookup")
+    page.search_box.setText("晓风苑")
+    page.run_search()  # returns without an answer: the index is not in yet
+    assert page.last_result is None and "晓风苑" in page.summary.text()
+    page.search_box.setText("晓风苑1号楼")  # typed on meanwhile: still taken
+    qtbot.wait(50)  # the window handles its events meanwhile
+    assert page.last_result is None
+    gate.set()
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=10000)
+    assert page.last_result.query == "晓风苑1号楼"
+    assert [c.name for c in page.last_result.couriers][:1] == ["张伟"]
+    qtbot.waitUntil(lambda: window._warmup is None, timeout=10000)
+    window.close()
