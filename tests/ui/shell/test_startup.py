@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +15,9 @@ from branchdesk.app import launch
 from branchdesk.db.engine import open_database
 from branchdesk.settings import SettingsStore
 from tests.ui.conftest import Boxes
+
+if TYPE_CHECKING:
+    from branchdesk.ui.shell.main_window import MainWindow
 
 
 def test_window_shows_before_the_data_then_the_pages_arrive(qtbot: QtBot, boxes: Boxes) -> None:
@@ -132,6 +136,22 @@ def nobody_picks(monkeypatch: pytest.MonkeyPatch) -> None:
     from branchdesk.ui.team.agent_picker import AgentPicker
 
     monkeypatch.setattr(AgentPicker, "pick", staticmethod(lambda *_a, **_k: (None, False)))
+
+
+def _launch_on_branch(qtbot: QtBot, sample_db: object) -> MainWindow:
+    """The window started on a branch's database (settings taken over, as after a first
+    start): it paints the start-up look, and the data opens after."""
+    from branchdesk.db.engine import Database
+    from branchdesk.owner import policy
+
+    assert isinstance(sample_db, Database)
+    policy.start(sample_db, SettingsStore())
+    sample_db.dispose()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = launch(app, SettingsStore())
+    qtbot.addWidget(window)
+    return window
 
 
 def test_the_first_paint_shows_the_days_due_list_before_the_data_opens(
@@ -300,17 +320,9 @@ def test_an_address_typed_in_the_start_up_look_is_answered_once_the_data_opens(
     """查地址 works from the first paint: 查件 is there before the data is open, takes what the
     agent types, says it is opening the data, and answers as soon as it is open, without
     selecting the text (the agent may be typing still) or leaving 查件."""
-    from branchdesk.db.engine import Database
-    from branchdesk.owner import policy
     from branchdesk.ui.shell.main_window import LOOKUP
 
-    assert isinstance(sample_db, Database)
-    policy.start(sample_db, SettingsStore())
-    sample_db.dispose()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    window = launch(app, SettingsStore())
-    qtbot.addWidget(window)
+    window = _launch_on_branch(qtbot, sample_db)
     assert window.db is None  # the start-up look, the data not open yet
     qtbot.mouseClick(window.today_page.job_buttons["lookup"], Qt.MouseButton.LeftButton)
     page = window.lookup_page
@@ -339,17 +351,9 @@ def test_a_page_chosen_in_the_start_up_look_is_shown_once_the_data_opens(
     """Before the data is open, 投诉 (say) cannot be built: the navigation stays where it is,
     the status bar says the page comes with the data, and the last page chosen is shown
     then; 查件 and 今天 are shown at once."""
-    from branchdesk.db.engine import Database
-    from branchdesk.owner import policy
     from branchdesk.ui.shell.main_window import COMPLAINTS, GUIDES, LOOKUP, TODAY
 
-    assert isinstance(sample_db, Database)
-    policy.start(sample_db, SettingsStore())
-    sample_db.dispose()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    window = launch(app, SettingsStore())
-    qtbot.addWidget(window)
+    window = _launch_on_branch(qtbot, sample_db)
     assert window.db is None
     window.nav.setCurrentRow(GUIDES)
     assert window.nav.currentRow() == TODAY and window.pages.currentIndex() == TODAY
@@ -370,17 +374,9 @@ def test_a_page_chosen_in_the_look_then_left_for_lookup_is_not_shown_later(
 ) -> None:
     """指南 chosen, then 查件 before the data opened: the agent typing in 查件 is not taken
     away to 指南 when it opens."""
-    from branchdesk.db.engine import Database
-    from branchdesk.owner import policy
     from branchdesk.ui.shell.main_window import GUIDES, LOOKUP
 
-    assert isinstance(sample_db, Database)
-    policy.start(sample_db, SettingsStore())
-    sample_db.dispose()
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    window = launch(app, SettingsStore())
-    qtbot.addWidget(window)
+    window = _launch_on_branch(qtbot, sample_db)
     window.nav.setCurrentRow(GUIDES)
     window.go_to_page(LOOKUP)
     window.lookup_page.search_box.insert("晓风苑")
@@ -405,13 +401,8 @@ def test_a_search_made_while_the_area_index_is_built_leaves_the_window_free(
     0.3 s on 1,000,000 waybills); it now waits on a thread and is answered when it is in."""
     import threading
 
-    from branchdesk.db.engine import Database
     from branchdesk.lookup import service
-    from branchdesk.owner import policy
 
-    assert isinstance(sample_db, Database)
-    policy.start(sample_db, SettingsStore())
-    sample_db.dispose()
     gate = threading.Event()  # the index's build, held until the test lets it go
 
     class SlowIndex(service.LookupIndex):
@@ -420,10 +411,7 @@ def test_a_search_made_while_the_area_index_is_built_leaves_the_window_free(
             super().__init__(session)  # type: ignore[arg-type]
 
     monkeypatch.setattr(service, "LookupIndex", SlowIndex)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    window = launch(app, SettingsStore())
-    qtbot.addWidget(window)
+    window = _launch_on_branch(qtbot, sample_db)
     with qtbot.waitSignal(window.data_ready, timeout=10000):
         pass
     page = window.lookup_page
