@@ -174,7 +174,7 @@ def launch(
             elif window.isVisible():
                 window.offer_sample()
             if window.isVisible():
-                window.ask_agent()  # with a team, whoever sits down picks their name
+                window.ask_agent_at_start()  # with a team, whoever sits down picks their name
             else:
                 window.ask_agent_when_shown()  # started with Windows: nobody there yet
         else:

@@ -31,6 +31,7 @@ from branchdesk.permissions import actor
 from branchdesk.settings import SettingsStore
 from branchdesk.ui.kit.screens import fit_to_screen
 from branchdesk.ui.kit.tasks import TaskRunner
+from branchdesk.ui.shell.early_part import EarlyPart
 from branchdesk.ui.shell.knowledge_part import KnowledgePart
 from branchdesk.ui.shell.maintenance import MaintenancePart
 from branchdesk.ui.shell.menus import MenusPart
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
 
 class MainWindow(
     StartupPart,
+    EarlyPart,
     MenusPart,
     RemindersPart,
     MaintenancePart,
@@ -131,7 +133,8 @@ class MainWindow(
         self._ask_agent_on_show = False
         self._agent_held = 0
         self._shut_down = False
-        self._early_choice = None
+        self._early_intent: Callable[[], None] | None = None
+        self._early_on = False
         self.checked_on: date | None = None
         self.data_seen: DataVersion | None = None  # data_version() when the pages last read
         self.reminder_timer = QTimer(self)
@@ -317,8 +320,9 @@ class MainWindow(
     def do_job(self, job: str) -> None:
         """A day-one job from the 今天 page (from the start-up look: once the data is open,
         but 查地址, whose page takes a search before)."""
-        early = job == "lookup" and self.built(LOOKUP) is not None
-        if not early and self.when_ready(lambda: self.do_job(job)):
+        early = job == "lookup" and self.built(LOOKUP) is not None  # 查件 takes a search
+        what = self.today_page.job_buttons[job].text().splitlines()[0]
+        if not early and self.ask_early(lambda: self.do_job(job), what):
             return
         if job == "lookup":
             self.go_to_page(LOOKUP)
@@ -336,19 +340,6 @@ class MainWindow(
             return
         self.nav.setCurrentRow(GUIDES)
         self.guides_page.import_pack_file(path)
-
-    def when_ready(self, then: Callable[[], None]) -> bool:
-        """True, with `then` run once the branch's data is open, while it is not yet (the
-        start-up look on screen, a pack opened from Explorer during the start); else False."""
-        if self.db is not None and self.built(TODAY) is not None:
-            return False
-
-        def later() -> None:
-            self.data_ready.disconnect(later)
-            then()
-
-        self.data_ready.connect(later)
-        return True
 
     def open_slips(self) -> None:
         from branchdesk.ui.complaints.slips_dialog import SlipsDialog

@@ -48,8 +48,6 @@ if TYPE_CHECKING:
 
 # Built with the data: the start page, and 查件 (its search box has the focus at start).
 BUILT_AT_START = (TODAY, LOOKUP)
-# Shown in the start-up look, before the data is open (the navigation takes them at once).
-EARLY_PAGES = (TODAY, LOOKUP)
 
 
 class PagesPart(WindowParts):
@@ -76,11 +74,13 @@ class PagesPart(WindowParts):
         self._put(LOOKUP, self._build_lookup())
         self.pages.setCurrentIndex(TODAY)
         self.nav.setCurrentRow(TODAY)
-        self.nav.currentRowChanged.connect(self._show_early)
-        self.nav.setEnabled(True)
+        self._open_early()
 
     def go_to_page(self, row: int) -> None:
-        """Ctrl+1 … Ctrl+0: the page, and on 查件 its search box (Ctrl+2 is 查地址's key)."""
+        """Ctrl+1 … Ctrl+0: the page, and on 查件 its search box (Ctrl+2 is 查地址's key);
+        nothing while the navigation is off (no data open, or it failed to open)."""
+        if not self.nav.isEnabled():
+            return
         self.nav.setCurrentRow(row)
         if row == LOOKUP and self.pages.currentIndex() == LOOKUP:
             self.lookup_page.focus_search()
@@ -90,32 +90,6 @@ class PagesPart(WindowParts):
         Qt's enums, some 60 ms), so that going to 查件 is not the first click that waits."""
         if self.built(LOOKUP) is not None:
             self.lookup_page.results  # noqa: B018
-
-    def _show_early(self, row: int) -> None:
-        """A page chosen in the start-up look: 今天 and 查件 at once (a search typed in 查件 is
-        made once the data is open); any other page once the data is open (the last chosen)."""
-        if row in EARLY_PAGES:
-            self._early_choice = None  # a page chosen before this one is not shown later
-            self.pages.setCurrentIndex(row)
-            if row == LOOKUP:
-                self.lookup_page.search_box.setFocus()
-            return
-        self.nav.blockSignals(True)
-        self.nav.setCurrentRow(self.pages.currentIndex())
-        self.nav.blockSignals(False)
-        self.statusBar().showMessage(
-            self.tr("Opening the branch's data… “{page}” is shown as soon as it is open.").format(
-                page=self.nav.item(row).text()
-            )
-        )
-        if self._early_choice is None:
-            self.when_ready(self._show_early_choice)
-        self._early_choice = row
-
-    def _show_early_choice(self) -> None:
-        row, self._early_choice = self._early_choice, None
-        if row is not None:
-            self.nav.setCurrentRow(row)
 
     # --- one builder per page: the page and its wiring ---------------------------------------
 
@@ -154,7 +128,8 @@ class PagesPart(WindowParts):
         return page
 
     def _open_complaint(self, complaint_id: int) -> None:
-        if not self.when_ready(lambda: self._open_complaint(complaint_id)):
+        what = self.nav.item(COMPLAINTS).text()
+        if not self.ask_early(lambda: self._open_complaint(complaint_id), what):
             self.complaints_page.open_complaint(complaint_id)
 
     def _add_today_cards(self, page: TodayPage) -> None:

@@ -102,6 +102,8 @@ class StartupPart(WindowParts):
         application's last-resort handler."""
         from PySide6.QtWidgets import QLabel
 
+        self._close_early()  # no way back to the look's pages, as if they were current
+        self.nav.setEnabled(False)
         self.due_indicator.setVisible(False)
         self.sample_bar.setVisible(False)
         failed = QLabel(
@@ -190,7 +192,7 @@ class StartupPart(WindowParts):
         # filled once, when they are all attached.
         with self.today_page.held():
             if glanced:
-                self.nav.currentRowChanged.disconnect(self._show_early)
+                self._close_early()
             self.nav.currentRowChanged.connect(self._show_page)
             self.nav.setEnabled(True)
             self._attach_knowledge()

@@ -4,9 +4,10 @@ shown in the status bar), signing out, the team dialog, the contact log and "my"
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
@@ -105,6 +106,22 @@ class TeamPart(WindowParts):
             ).format(name=name),
             15000,
         )
+
+    def ask_agent_at_start(self) -> None:
+        """The data just opened: the agent picker, but not over a search being typed in 查件
+        (begun in the start-up look): an Enter meant for the search picked the first name.
+        Asked once the agent leaves 查件, or has not typed there for PICK_AFTER_TYPING_MS."""
+        from branchdesk.ui.shell.window_base import LOOKUP
+
+        page = self.built(LOOKUP)
+        if (
+            page is None
+            or self.pages.currentIndex() != LOOKUP
+            or not self.lookup_page.search_box.text()
+        ):
+            self.ask_agent()
+            return
+        _AfterTyping(self, self._ask_agent_when_free)
 
     def ask_agent(self) -> None:
         """At start: with a team, whoever sits down picks their name."""
@@ -231,3 +248,34 @@ class TeamPart(WindowParts):
         )
         dialog.reassigned.connect(lambda text: self.statusBar().showMessage(text, 8000))
         dialog.exec()
+
+
+# How long 查件 is left without a key before the start's agent picker comes (ask_agent_at_start).
+PICK_AFTER_TYPING_MS = 5000
+
+
+class _AfterTyping(QObject):
+    """Calls `then` once the window's 查件 has had no key for PICK_AFTER_TYPING_MS, or the
+    agent went to another page; once."""
+
+    def __init__(self, window: TeamPart, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.then = then
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PICK_AFTER_TYPING_MS)
+        self.timer.timeout.connect(self.fire)
+        window.lookup_page.search_box.textChanged.connect(self.restart)
+        window.nav.currentRowChanged.connect(self.fire)
+        self.timer.start()
+
+    def restart(self, *_args: object) -> None:
+        self.timer.start()
+
+    def fire(self, *_args: object) -> None:
+        self.timer.stop()
+        self.window.lookup_page.search_box.textChanged.disconnect(self.restart)
+        self.window.nav.currentRowChanged.disconnect(self.fire)
+        self.deleteLater()
+        self.then()

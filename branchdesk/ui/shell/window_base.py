@@ -83,7 +83,8 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     remove_sample_action: QAction
     due_indicator: QToolButton
     _built: dict[int, QWidget]  # the pages built so far, by index (PagesPart)
-    _early_choice: int | None  # a page chosen in the start-up look, shown with the data
+    _early_intent: Callable[[], None] | None  # asked for in the start-up look (EarlyPart)
+    _early_on: bool  # the start-up look's navigation is wired (EarlyPart)
     import_action: QAction
     print_action: QAction
     exam_action: QAction
@@ -145,7 +146,16 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
         raise NotImplementedError  # MainWindow's
 
     def when_ready(self, then: Callable[[], None]) -> bool:
-        raise NotImplementedError  # MainWindow's
+        raise NotImplementedError  # EarlyPart's
+
+    def ask_early(self, then: Callable[[], None], what: str) -> bool:
+        raise NotImplementedError  # EarlyPart's
+
+    def _open_early(self) -> None:
+        raise NotImplementedError  # EarlyPart's
+
+    def _close_early(self) -> None:
+        raise NotImplementedError  # EarlyPart's
 
     def bring_forward(self) -> None:
         raise NotImplementedError  # MainWindow's

@@ -247,33 +247,37 @@ def test_no_look_before_the_branch_settings_are_taken_over(
     window.close()
 
 
+@pytest.mark.parametrize(
+    "failing",
+    [
+        ("branchdesk.ui.lookup.lookup_page", "LookupPage", "attach"),  # the last step
+        ("branchdesk.ui.shell.pages_part", "PagesPart", "_add_today_cards"),  # an early one
+    ],
+    ids=["lookup-attach", "today-cards"],
+)
 def test_when_the_window_cannot_be_built_on_the_data_the_look_does_not_stay_up(
     qtbot: QtBot,
     boxes: Boxes,
     sample_db: object,
     nobody_picks: None,
     monkeypatch: pytest.MonkeyPatch,
+    failing: tuple[str, str, str],
 ) -> None:
-    """查件 (built in the look) failing to take the data, after the look was painted: the
-    look's figures go, the window says the data could not be opened, and the error is
-    raised."""
-    from branchdesk.db.engine import Database
-    from branchdesk.owner import policy
-    from branchdesk.ui.lookup.lookup_page import LookupPage
+    """A step of opening the data failing after the look was painted: the look's figures
+    go, the window says the data could not be opened, the navigation does not bring the
+    look's pages back as if they were current, and the error is raised."""
+    import importlib
 
-    assert isinstance(sample_db, Database)
-    policy.start(sample_db, SettingsStore())
-    sample_db.dispose()
+    from branchdesk.ui.shell.main_window import LOOKUP, TODAY
+
+    module, cls, name = failing
 
     def broken(self: object, *_args: object) -> object:
         raise RuntimeError("damaged page")
 
-    monkeypatch.setattr(LookupPage, "attach", broken)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+    monkeypatch.setattr(getattr(importlib.import_module(module), cls), name, broken)
     with qtbot.capture_exceptions() as raised:
-        window = launch(app, SettingsStore())
-        qtbot.addWidget(window)
+        window = _launch_on_branch(qtbot, sample_db)
         assert window.due_indicator.isVisibleTo(window)  # the look is up
         assert window.sample_bar.isVisibleTo(window)  # with the sample's banner
         qtbot.waitUntil(lambda: bool(raised), timeout=10000)
@@ -283,6 +287,10 @@ def test_when_the_window_cannot_be_built_on_the_data_the_look_does_not_stay_up(
     assert shown is not window.built(0) and "could not be opened" in shown.text()
     assert not window.due_indicator.isVisibleTo(window)
     assert window.statusBar().currentMessage() == "The branch's data could not be opened."
+    assert not window.nav.isEnabled()
+    for row in (TODAY, LOOKUP):  # Ctrl+1, Ctrl+2 (the navigation is off for clicks)
+        window.go_to_page(row)
+        assert window.pages.currentWidget() is shown
     qtbot.waitUntil(lambda: window._warmup is None)
     window.close()
 
@@ -427,4 +435,85 @@ def test_a_search_made_while_the_area_index_is_built_leaves_the_window_free(
     assert page.last_result.query == "晓风苑1号楼"
     assert [c.name for c in page.last_result.couriers][:1] == ["张伟"]
     qtbot.waitUntil(lambda: window._warmup is None, timeout=10000)
+    window.close()
+
+
+def test_the_agent_picker_waits_while_an_address_typed_in_the_look_is_being_searched(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a team, the data's opening asks who is working: over a search begun in the
+    look, the agent's Enter for the search picked the first name. The question now waits
+    until the agent leaves 查件 (or stops typing there a while)."""
+    from branchdesk.ui.shell.main_window import LOOKUP, TODAY
+    from branchdesk.ui.team.agent_picker import AgentPicker
+
+    asked: list[bool] = []
+
+    def pick(*_args: object, **_kwargs: object) -> tuple[None, bool]:
+        asked.append(True)
+        return None, False
+
+    monkeypatch.setattr(AgentPicker, "pick", staticmethod(pick))
+    window = _launch_on_branch(qtbot, sample_db)
+    window.go_to_page(LOOKUP)
+    window.lookup_page.search_box.insert("晓风苑")
+    with qtbot.waitSignal(window.lookup_page.searched, timeout=10000):
+        pass
+    qtbot.wait(100)
+    assert not asked  # the sample branch has a team, and the agent is typing
+    window.lookup_page.search_box.insert("1号楼")
+    window.nav.setCurrentRow(TODAY)  # leaves 查件: now asked
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked == [True]
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
+def test_the_picker_is_asked_at_once_when_nobody_typed_in_the_look(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.ui.team.agent_picker import AgentPicker
+
+    asked: list[bool] = []
+
+    def pick(*_args: object, **_kwargs: object) -> tuple[None, bool]:
+        asked.append(True)
+        return None, False
+
+    monkeypatch.setattr(AgentPicker, "pick", staticmethod(pick))
+    window = _launch_on_branch(qtbot, sample_db)
+    with qtbot.waitSignal(window.data_ready, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
+def test_what_was_asked_for_in_the_look_is_dropped_when_the_agent_goes_on_in_lookup(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, nobody_picks: None
+) -> None:
+    """数据 chosen then 查件 clicked again (no row change), or the 指南 job then typing in
+    查件: when the data opens the window stayed with what came first, away from the search."""
+    from branchdesk.ui.shell.main_window import DATA, LOOKUP
+    from tests.ui.conftest import type_text
+
+    window = _launch_on_branch(qtbot, sample_db)
+    window.go_to_page(LOOKUP)
+    window.nav.setCurrentRow(DATA)  # needs the data: asked for
+    assert window.nav.currentRow() == LOOKUP and "数据" not in window.statusBar().currentMessage()
+    assert window.nav.item(DATA).text() in window.statusBar().currentMessage()
+    rect = window.nav.visualItemRect(window.nav.item(LOOKUP))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.statusBar().currentMessage() == "Opening the branch's data…"
+    qtbot.mouseClick(window.today_page.job_buttons["guides"], Qt.MouseButton.LeftButton)
+    assert "Guides" in window.statusBar().currentMessage() or "guide" in (
+        window.statusBar().currentMessage().lower()
+    )
+    type_text(qtbot, window.lookup_page.search_box, "晓风苑")
+    with qtbot.waitSignal(window.lookup_page.searched, timeout=10000):
+        pass
+    qtbot.wait(100)  # what the data's opening queued has run
+    assert window.nav.currentRow() == LOOKUP
+    assert window.pages.currentWidget() is window.lookup_page
+    qtbot.waitUntil(lambda: window._warmup is None)
     window.close()
