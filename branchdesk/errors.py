@@ -30,7 +30,7 @@ class DatabaseBusyError(BranchDeskError):
     """Another window or command held the database's write lock for too long."""
 
 
-SQLITE_BUSY, SQLITE_FULL = 5, 13
+SQLITE_BUSY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_NOTADB = 5, 11, 13, 26
 # errno ENOSPC (no space left on device), EDQUOT (disk quota exceeded); Windows error codes
 # ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL.
 _FULL_ERRNOS = {28, 122}
@@ -57,6 +57,17 @@ def is_busy(exc: BaseException) -> bool:
     return "database is locked" in str(exc)
 
 
+def is_damaged(exc: BaseException) -> bool:
+    """True for SQLite's SQLITE_CORRUPT and SQLITE_NOTADB ("database disk image is
+    malformed", "file is not a database"): the file itself is damaged."""
+    exc = getattr(exc, "orig", None) or exc
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
 def disk_full(where: object) -> DiskFullError:
     from branchdesk.i18n import tr
 
@@ -71,9 +82,22 @@ def disk_full(where: object) -> DiskFullError:
 
 def storage_error(exc: BaseException, where: object) -> BranchDeskError | None:
     """The message a user should see for a storage failure of `where` (a database or a file):
-    a full disk says so; a database held by another writer says that. None for anything else."""
+    a full disk says so; a database held by another writer says that; a damaged database file
+    says what to do. None for anything else."""
     if is_disk_full(exc):
         return disk_full(where)
+    if is_damaged(exc):
+        from branchdesk.i18n import tr
+
+        return DatabaseError(
+            tr(
+                "The branch's data file is damaged ({error}): {path}. Nothing was changed. "
+                "Restore the newest good backup (文件 › 从备份恢复…, or “branchdesk restore”); "
+                "“branchdesk check” lists the backups. Do not delete the file.",
+                error=getattr(exc, "orig", None) or exc,
+                path=where,
+            )
+        )
     if is_busy(exc):
         from branchdesk.i18n import tr
 

@@ -9973,5 +9973,13 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>Looking up “{query}”… (the first search after a start waits for the address index)</source>
         <translation>正在查询“{query}”…（启动后的第一次查询要等地址索引准备好）</translation>
     </message>
+    <message>
+        <source>The search could not be made: see the message.</source>
+        <translation>查询没有完成：原因见弹出的提示。</translation>
+    </message>
+    <message>
+        <source>The branch's data file is damaged ({error}): {path}. Nothing was changed. Restore the newest good backup (文件 › 从备份恢复…, or “branchdesk restore”); “branchdesk check” lists the backups. Do not delete the file.</source>
+        <translation>本网点的数据文件已损坏（{error}）：{path}。没有改动任何内容。请恢复最近一份完好的备份（文件 › 从备份恢复…，或运行“branchdesk restore”）；“branchdesk check”会列出所有备份。不要删除这个文件。</translation>
+    </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ answers.
 from __future__ import annotations
 
 import html
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -176,6 +177,7 @@ class LookupPage(QWidget):
 
         if self._searching.busy:  # looked up once the search under way has ended
             self._again = True
+            self._say_looking_up(query)
             return
         with self.db.read_session() as session:
             if index_ready(session):
@@ -184,11 +186,7 @@ class LookupPage(QWidget):
         # The first seconds after a start: the area index is being built (on the start-up
         # thread). This search waits for it on a thread of its own, not on the window's.
         db = self.db
-        self.summary.setText(
-            self.tr(
-                "Looking up “{query}”… (the first search after a start waits for the address index)"
-            ).format(query=html.escape(query.strip()[:60]))
-        )
+        self._say_looking_up(query)
 
         def work(_progress: object) -> LookupResult:
             with db.read_session() as session:
@@ -212,10 +210,26 @@ class LookupPage(QWidget):
             self._again = False
             self.run_search()
 
-    def _search_failed(self, exc: BaseException) -> None:
-        from branchdesk.ui.kit.tasks import failure_message
+    def _say_looking_up(self, query: str) -> None:
+        self.summary.setText(
+            self.tr(
+                "Looking up “{query}”… (the first search after a start waits for the address index)"
+            ).format(query=html.escape(query.strip()[:60]))
+        )
 
-        self.summary.setText(html.escape(failure_message(exc)))
+    def _search_failed(self, exc: BaseException) -> None:
+        """As a search on the window's thread fails: ours said here; any other error to the
+        application's last resort (the log, and a box that says what to do)."""
+        import sys
+
+        from branchdesk.errors import BranchDeskError
+
+        if isinstance(exc, BranchDeskError):  # a damaged file, a busy database: what to do
+            logging.getLogger("branchdesk").warning("A search failed: %s", exc)
+            self.summary.setText(html.escape(str(exc), quote=False))
+            return
+        self.summary.setText(self.tr("The search could not be made: see the message."))
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def show_result(self, result: LookupResult | None) -> None:
         self.last_result = result

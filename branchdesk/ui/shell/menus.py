@@ -229,6 +229,10 @@ class MenusPart(WindowParts):
     def open_settings(self) -> None:
         from branchdesk.ui.owner.settings_dialog import SettingsDialog
 
+        # In the start-up look: with the data (its branch settings are saved there); a start
+        # whose data failed to open still offers the PC's own settings.
+        if self._early_on and self.ask_early(self.open_settings, self.tr("Settings")):
+            return
         if SettingsDialog(self.settings, self, db=self.db).exec():
             from branchdesk.settings import who_is_working
 

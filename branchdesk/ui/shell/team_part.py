@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
@@ -108,27 +108,24 @@ class TeamPart(WindowParts):
         )
 
     def ask_agent_at_start(self) -> None:
-        """The data just opened: the agent picker, but not over a search being typed in 查件
-        (begun in the start-up look): an Enter meant for the search picked the first name.
-        Asked once the agent leaves 查件, or has not typed there for PICK_AFTER_TYPING_MS."""
+        """The data just opened: the agent picker, once no other dialog is up, and not while
+        查件 is in front (an agent may be typing a search there, begun in the start-up look:
+        keys meant for it picked the first name). Asked when the agent leaves 查件; the
+        status bar says nobody is picked meanwhile."""
         from branchdesk.ui.shell.window_base import LOOKUP
 
-        page = self.built(LOOKUP)
-        if (
-            page is None
-            or self.pages.currentIndex() != LOOKUP
-            or not self.lookup_page.search_box.text()
-        ):
-            self.ask_agent()
-            return
-        _AfterTyping(self, self._ask_agent_when_free)
+        if self.pages.currentIndex() == LOOKUP and self.built(LOOKUP) is not None:
+            _WhenLeavingLookup(self, self._ask_agent_when_free)
+        else:
+            self._ask_agent_when_free()
 
     def ask_agent(self) -> None:
-        """At start: with a team, whoever sits down picks their name."""
+        """At start: with a team, whoever sits down picks their name (keys typed before the
+        picker came are not taken for a pick)."""
         from branchdesk.ui.team.agent_picker import has_team
 
         if self.db is not None and has_team(self.db):
-            self.switch_agent()
+            self.switch_agent(unasked=True)
 
     def _ask_agent_when_free(self) -> None:
         """The window opened from the tray: whoever sits down picks their name, once no other
@@ -156,7 +153,8 @@ class TeamPart(WindowParts):
         finally:
             self._agent_held -= 1
 
-    def switch_agent(self) -> bool:
+    def switch_agent(self, unasked: bool = False) -> bool:
+        """The agent picker (`unasked`: it comes without the agent asking for it)."""
         from branchdesk.ui.team.agent_picker import AgentPicker, has_team
 
         if self.db is None:
@@ -166,7 +164,7 @@ class TeamPart(WindowParts):
                 self.tr("No agents yet: add the team under Team → Team and attendance."), 8000
             )
             return False
-        agent, ok = AgentPicker.pick(self.db, self.settings, self)
+        agent, ok = AgentPicker.pick(self.db, self.settings, self, unasked=unasked)
         self.refresh_agent()
         if ok and agent is not None:
             self.statusBar().showMessage(
@@ -250,32 +248,20 @@ class TeamPart(WindowParts):
         dialog.exec()
 
 
-# How long 查件 is left without a key before the start's agent picker comes (ask_agent_at_start).
-PICK_AFTER_TYPING_MS = 5000
-
-
-class _AfterTyping(QObject):
-    """Calls `then` once the window's 查件 has had no key for PICK_AFTER_TYPING_MS, or the
-    agent went to another page; once."""
+class _WhenLeavingLookup(QObject):
+    """Calls `then` once the window's page in front is no longer 查件; once."""
 
     def __init__(self, window: TeamPart, then: Callable[[], None]) -> None:
         super().__init__(window)
         self.window = window
         self.then = then
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(PICK_AFTER_TYPING_MS)
-        self.timer.timeout.connect(self.fire)
-        window.lookup_page.search_box.textChanged.connect(self.restart)
-        window.nav.currentRowChanged.connect(self.fire)
-        self.timer.start()
+        window.nav.currentRowChanged.connect(self.changed)
 
-    def restart(self, *_args: object) -> None:
-        self.timer.start()
+    def changed(self, row: int) -> None:
+        from branchdesk.ui.shell.window_base import LOOKUP
 
-    def fire(self, *_args: object) -> None:
-        self.timer.stop()
-        self.window.lookup_page.search_box.textChanged.disconnect(self.restart)
-        self.window.nav.currentRowChanged.disconnect(self.fire)
+        if row == LOOKUP:
+            return
+        self.window.nav.currentRowChanged.disconnect(self.changed)
         self.deleteLater()
         self.then()

@@ -3,6 +3,8 @@ signs the agent in and makes them the "who" of everything recorded."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -63,14 +65,25 @@ def stop_working(db: Database, settings: SettingsStore) -> str:
     return agent.name
 
 
+# How long the picker that comes by itself takes no pick (AgentPicker's `unasked`).
+TYPED_AHEAD_S = 0.8
+
+
 class AgentPicker(QDialog):
     """The active team as one big list: a double-click, Enter or the button picks."""
 
     def __init__(
-        self, db: Database, settings: SettingsStore, parent: QWidget | None = None
+        self,
+        db: Database,
+        settings: SettingsStore,
+        parent: QWidget | None = None,
+        unasked: bool = False,
     ) -> None:
         super().__init__(parent)
         self.db = db
+        # Come by itself (at start), it takes no pick for TYPED_AHEAD_S: an Enter typed for
+        # a search just before it came picked the first name.
+        self.ready_at = time.monotonic() + (TYPED_AHEAD_S if unasked else 0.0)
         self.settings = settings
         self.setObjectName("agentPicker")
         self.setWindowTitle(self.tr("Who is working?"))
@@ -131,7 +144,7 @@ class AgentPicker(QDialog):
 
     def accept(self) -> None:
         agent = self.chosen()
-        if agent is None:
+        if agent is None or time.monotonic() < self.ready_at:
             return
         work_as(self.db, self.settings, agent)
         self.picked = agent
@@ -143,9 +156,13 @@ class AgentPicker(QDialog):
 
     @classmethod
     def pick(
-        cls, db: Database, settings: SettingsStore, parent: QWidget | None = None
+        cls,
+        db: Database,
+        settings: SettingsStore,
+        parent: QWidget | None = None,
+        unasked: bool = False,
     ) -> tuple[AgentInfo | None, bool]:
         """(the agent now working, True) once picked; (None, False) when cancelled."""
-        dialog = cls(db, settings, parent)
+        dialog = cls(db, settings, parent, unasked=unasked)
         ok = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.picked, ok

@@ -313,3 +313,48 @@ def test_ctrl_2_from_another_page_is_ready_to_type_an_address(
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentIndex() == LOOKUP
     qtbot.waitUntil(window.lookup_page.search_box.hasFocus)
+
+
+@pytest.mark.parametrize(
+    ("error", "damaged"),
+    [("database disk image is malformed", True), ("no such column: area_rule.kind", False)],
+    ids=["damaged-file", "other"],
+)
+def test_a_search_failing_on_its_thread_is_reported_as_one_on_the_window_s(
+    qtbot: QtBot,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    error: str,
+    damaged: bool,
+) -> None:
+    """A search made while the area index was built (on a thread) that failed showed the raw
+    SQL error in English in 查件 and reached no log. A damaged file is now said in 查件 with
+    what to do (and logged); any other error goes to the application's last resort (the log,
+    a box that says what to do), as on the UI thread."""
+    import logging
+    import sqlite3
+    import sys
+
+    from branchdesk.lookup import service
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, exc, _tb: reported.append(exc))
+    monkeypatch.setattr(service, "index_ready", lambda _session: False)  # the first second
+
+    def failing(*_args: object, **_kwargs: object) -> object:
+        raise sqlite3.DatabaseError(error)
+
+    monkeypatch.setattr(service, "lookup", failing)
+    page = window.lookup_page
+    page.search_box.setText("晓风苑")
+    with caplog.at_level(logging.WARNING, logger="branchdesk"):
+        page.run_search()
+        qtbot.waitUntil(lambda: not page._searching.busy, timeout=5000)
+    if damaged:
+        assert "data file is damaged" in page.summary.text()
+        assert "branchdesk restore" in page.summary.text() and not reported
+        assert "malformed" in caplog.text
+    else:
+        assert [str(e) for e in reported] == [error]
+        assert page.summary.text() == "The search could not be made: see the message."

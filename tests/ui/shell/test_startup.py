@@ -428,6 +428,8 @@ def test_a_search_made_while_the_area_index_is_built_leaves_the_window_free(
     page.run_search()  # returns without an answer: the index is not in yet
     assert page.last_result is None and "晓风苑" in page.summary.text()
     page.search_box.setText("晓风苑1号楼")  # typed on meanwhile: still taken
+    page.run_search()  # Enter: the summary names what the box says now
+    assert "晓风苑1号楼" in page.summary.text()
     qtbot.wait(50)  # the window handles its events meanwhile
     assert page.last_result is None
     gate.set()
@@ -438,12 +440,18 @@ def test_a_search_made_while_the_area_index_is_built_leaves_the_window_free(
     window.close()
 
 
+@pytest.mark.parametrize("typed", ["晓风苑", ""], ids=["typed", "box-empty"])
 def test_the_agent_picker_waits_while_an_address_typed_in_the_look_is_being_searched(
-    qtbot: QtBot, boxes: Boxes, sample_db: object, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    boxes: Boxes,
+    sample_db: object,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: str,
 ) -> None:
     """With a team, the data's opening asks who is working: over a search begun in the
-    look, the agent's Enter for the search picked the first name. The question now waits
-    until the agent leaves 查件 (or stops typing there a while)."""
+    look, the agent's Enter for the search picked the first name (also when 查地址 was
+    clicked and the first key came as the data opened). The question now waits until the
+    agent leaves 查件."""
     from branchdesk.ui.shell.main_window import LOOKUP, TODAY
     from branchdesk.ui.team.agent_picker import AgentPicker
 
@@ -456,11 +464,11 @@ def test_the_agent_picker_waits_while_an_address_typed_in_the_look_is_being_sear
     monkeypatch.setattr(AgentPicker, "pick", staticmethod(pick))
     window = _launch_on_branch(qtbot, sample_db)
     window.go_to_page(LOOKUP)
-    window.lookup_page.search_box.insert("晓风苑")
-    with qtbot.waitSignal(window.lookup_page.searched, timeout=10000):
+    window.lookup_page.search_box.insert(typed)
+    with qtbot.waitSignal(window.data_ready, timeout=10000):
         pass
-    qtbot.wait(100)
-    assert not asked  # the sample branch has a team, and the agent is typing
+    qtbot.wait(300)
+    assert not asked  # the sample branch has a team, and the agent is in 查件
     window.lookup_page.search_box.insert("1号楼")
     window.nav.setCurrentRow(TODAY)  # leaves 查件: now asked
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
@@ -515,5 +523,34 @@ def test_what_was_asked_for_in_the_look_is_dropped_when_the_agent_goes_on_in_loo
     qtbot.wait(100)  # what the data's opening queued has run
     assert window.nav.currentRow() == LOOKUP
     assert window.pages.currentWidget() is window.lookup_page
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
+def test_settings_opened_in_the_look_come_with_the_data(
+    qtbot: QtBot,
+    boxes: Boxes,
+    sample_db: object,
+    nobody_picks: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """设置 opened before the data was open showed the dialog without it: a branch setting
+    saved there was refused as "the data is not open" although it was by then."""
+    from branchdesk.ui.owner.settings_dialog import SettingsDialog
+
+    opened: list[object] = []
+
+    def exec_(self: SettingsDialog) -> int:
+        opened.append(self.db)
+        return 0
+
+    monkeypatch.setattr(SettingsDialog, "exec", exec_)
+    window = _launch_on_branch(qtbot, sample_db)
+    window.open_settings()
+    assert opened == []
+    with qtbot.waitSignal(window.data_ready, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened == [window.db] and window.db is not None
     qtbot.waitUntil(lambda: window._warmup is None)
     window.close()

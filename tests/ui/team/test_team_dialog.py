@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -102,6 +103,31 @@ def test_picking_a_name_signs_in_and_records_who(qtbot: QtBot, db: Database) -> 
         assert signed_in_on(s, date.today()) == {li.id}
 
 
+def test_a_picker_that_came_by_itself_takes_no_enter_typed_ahead(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start the picker comes without being asked for: an Enter the agent typed for a
+    search just before it came signed in the first name. It takes a pick a moment later."""
+    import time
+
+    from branchdesk.ui.team import agent_picker
+
+    with db.session() as s:
+        add_agent(s, "王芳")
+    settings = SettingsStore()
+    now = time.monotonic()
+    monkeypatch.setattr(agent_picker.time, "monotonic", lambda: now)
+    picker = AgentPicker(db, settings, unasked=True)
+    qtbot.addWidget(picker)
+    qtbot.keyClick(picker.list, Qt.Key.Key_Return)  # typed ahead, for the search
+    assert picker.picked is None and settings.get("current_agent") == ""
+    monkeypatch.setattr(
+        agent_picker.time, "monotonic", lambda: now + agent_picker.TYPED_AHEAD_S + 0.1
+    )
+    qtbot.keyClick(picker.list, Qt.Key.Key_Return)  # the agent's own pick
+    assert picker.picked is not None and settings.get("current_agent") == "王芳"
+
+
 def test_the_window_shows_the_agent_and_switches(
     qtbot: QtBot, no_team: Database, window: MainWindow
 ) -> None:
@@ -190,6 +216,7 @@ def test_at_start_a_team_member_picks_their_name(
     def pick() -> None:
         picker = QApplication.activeModalWidget()
         assert isinstance(picker, AgentPicker)
+        picker.ready_at = 0.0  # a moment after it came (it takes no Enter typed ahead)
         picker.accept()
 
     QTimer.singleShot(0, pick)

@@ -400,3 +400,28 @@ def test_export_areas_keeps_every_rule_of_the_sample_on_the_way_back(
     capsys.readouterr()
     assert run("--data-dir", str(other), "lookup", "中山西路5号", "--json") == 0
     assert json.loads(capsys.readouterr().out)["sure"] is True
+
+
+def test_a_damaged_table_is_told_as_a_damaged_file_not_a_traceback(
+    sample_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The area table's first page overwritten (a disk fault, a copy cut short): `lookup`
+    printed Python's traceback with the SQL; it now says the file is damaged and what to do,
+    and exits 1."""
+    import sqlite3
+
+    from branchdesk import paths
+
+    sample_db.dispose()
+    con = sqlite3.connect(paths.db_path())
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'area_rule'").fetchone()[0]
+    con.close()
+    with paths.db_path().open("r+b") as damaged:
+        damaged.seek((root - 1) * size)
+        damaged.write(b"\xde\xad\xbe\xef" * (size // 4))
+    assert run("lookup", "晓风苑", "--json") == 1
+    err = capsys.readouterr().err
+    assert "damaged" in err and "branchdesk restore" in err and str(paths.db_path()) in err
+    assert "Traceback" not in err and "SELECT" not in err

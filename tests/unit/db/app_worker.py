@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
 
     from branchdesk.ui.team import agent_picker
 
-    def pick(db: Any, settings: Any, parent: Any = None) -> tuple[Any, bool]:
+    def pick(db: Any, settings: Any, parent: Any = None, unasked: bool = False) -> tuple[Any, bool]:
         wanted = os.environ.get("BRANCHDESK_TEST_AGENT", "")
         from branchdesk.team.agents import list_agents
 
