@@ -170,7 +170,7 @@ def launch(
             if hidden and window.tray is None:  # the tray went away meanwhile
                 window.show()
             if open_path is not None:
-                window.open_guide_pack(open_path)
+                window.open_pack_at_start(open_path)
             elif window.isVisible():
                 window.offer_sample()
             if window.isVisible():

@@ -9981,5 +9981,9 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
         <source>The branch's data file is damaged ({error}): {path}. Nothing was changed. Restore the newest good backup (文件 › 从备份恢复…, or “branchdesk restore”); “branchdesk check” lists the backups. Do not delete the file.</source>
         <translation>本网点的数据文件已损坏（{error}）：{path}。没有改动任何内容。请恢复最近一份完好的备份（文件 › 从备份恢复…，或运行“branchdesk restore”）；“branchdesk check”会列出所有备份。不要删除这个文件。</translation>
     </message>
+    <message>
+        <source>The guide pack {name} is opened when you leave 查件.</source>
+        <translation>离开“查件”后再打开指南包 {name}。</translation>
+    </message>
 </context>
 </TS>

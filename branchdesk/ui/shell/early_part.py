@@ -11,8 +11,9 @@ from the search being typed, or opens a dialog over it, takes the agent's keys).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QObject
 
 from branchdesk.ui.shell.window_base import LOOKUP, TODAY, WindowParts
 
@@ -90,3 +91,36 @@ class EarlyPart(WindowParts):
     def _nav_clicked_early(self, index: QModelIndex) -> None:
         if index.row() in EARLY_PAGES:  # 查件 clicked again after a page was asked for
             self._drop_early()
+
+    def open_pack_at_start(self, path: Path) -> None:
+        """A pack opened from Explorer as BranchDesk started, the data now open: not over a
+        search being typed in 查件 (begun in the start-up look), but once the agent leaves."""
+        if self.pages.currentIndex() == LOOKUP and self.lookup_page.search_box.text():
+            self.statusBar().showMessage(
+                self.tr("The guide pack {name} is opened when you leave 查件.").format(
+                    name=path.name
+                )
+            )
+            self.when_leaving_lookup(lambda: self.open_guide_pack(path))
+        else:
+            self.open_guide_pack(path)
+
+    def when_leaving_lookup(self, then: Callable[[], None]) -> None:
+        """`then` once the page in front is no longer 查件 (what comes by itself at start, a
+        dialog, waits while an agent may be typing a search there); once."""
+        _WhenLeavingLookup(self, then)
+
+
+class _WhenLeavingLookup(QObject):
+    def __init__(self, window: WindowParts, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.then = then
+        window.nav.currentRowChanged.connect(self.changed)
+
+    def changed(self, row: int) -> None:
+        if row == LOOKUP:
+            return
+        self.window.nav.currentRowChanged.disconnect(self.changed)
+        self.deleteLater()
+        self.then()

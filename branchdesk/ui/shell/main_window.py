@@ -336,7 +336,7 @@ class MainWindow(
     def open_guide_pack(self, path: Path) -> None:
         """Show the guides page and import the pack (a guide pack opened from Explorer, also
         while BranchDesk runs: then once the branch's data is open, if it is not yet)."""
-        if self.when_ready(lambda: self.open_guide_pack(path)):
+        if self.when_ready(lambda: self.open_pack_at_start(path)):
             return
         self.nav.setCurrentRow(GUIDES)
         self.guides_page.import_pack_file(path)

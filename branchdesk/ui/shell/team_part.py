@@ -4,10 +4,9 @@ shown in the status bar), signing out, the team dialog, the contact log and "my"
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
@@ -15,7 +14,7 @@ if TYPE_CHECKING:
     from branchdesk.ui.team.contacts_dialog import ContactsDialog
     from branchdesk.ui.team.team_dialog import TeamDialog
 
-from branchdesk.ui.shell.window_base import TODAY, WindowParts
+from branchdesk.ui.shell.window_base import LOOKUP, TODAY, WindowParts
 
 
 class TeamPart(WindowParts):
@@ -112,10 +111,8 @@ class TeamPart(WindowParts):
         查件 is in front (an agent may be typing a search there, begun in the start-up look:
         keys meant for it picked the first name). Asked when the agent leaves 查件; the
         status bar says nobody is picked meanwhile."""
-        from branchdesk.ui.shell.window_base import LOOKUP
-
         if self.pages.currentIndex() == LOOKUP and self.built(LOOKUP) is not None:
-            _WhenLeavingLookup(self, self._ask_agent_when_free)
+            self.when_leaving_lookup(self._ask_agent_when_free)
         else:
             self._ask_agent_when_free()
 
@@ -246,22 +243,3 @@ class TeamPart(WindowParts):
         )
         dialog.reassigned.connect(lambda text: self.statusBar().showMessage(text, 8000))
         dialog.exec()
-
-
-class _WhenLeavingLookup(QObject):
-    """Calls `then` once the window's page in front is no longer 查件; once."""
-
-    def __init__(self, window: TeamPart, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.window = window
-        self.then = then
-        window.nav.currentRowChanged.connect(self.changed)
-
-    def changed(self, row: int) -> None:
-        from branchdesk.ui.shell.window_base import LOOKUP
-
-        if row == LOOKUP:
-            return
-        self.window.nav.currentRowChanged.disconnect(self.changed)
-        self.deleteLater()
-        self.then()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
     from datetime import date
+    from pathlib import Path
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QAction
@@ -156,6 +157,12 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
 
     def _close_early(self) -> None:
         raise NotImplementedError  # EarlyPart's
+
+    def when_leaving_lookup(self, then: Callable[[], None]) -> None:
+        raise NotImplementedError  # EarlyPart's
+
+    def open_guide_pack(self, path: Path) -> None:
+        raise NotImplementedError  # MainWindow's
 
     def bring_forward(self) -> None:
         raise NotImplementedError  # MainWindow's

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -138,7 +139,7 @@ def nobody_picks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(AgentPicker, "pick", staticmethod(lambda *_a, **_k: (None, False)))
 
 
-def _launch_on_branch(qtbot: QtBot, sample_db: object) -> MainWindow:
+def _launch_on_branch(qtbot: QtBot, sample_db: object, open_path: Path | None = None) -> MainWindow:
     """The window started on a branch's database (settings taken over, as after a first
     start): it paints the start-up look, and the data opens after."""
     from branchdesk.db.engine import Database
@@ -149,7 +150,7 @@ def _launch_on_branch(qtbot: QtBot, sample_db: object) -> MainWindow:
     sample_db.dispose()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    window = launch(app, SettingsStore())
+    window = launch(app, SettingsStore(), open_path=open_path)
     qtbot.addWidget(window)
     return window
 
@@ -552,5 +553,40 @@ def test_settings_opened_in_the_look_come_with_the_data(
         pass
     qtbot.waitUntil(lambda: bool(opened))
     assert opened == [window.db] and window.db is not None
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
+def test_a_guide_pack_opened_at_start_waits_for_a_search_typed_in_the_look(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, nobody_picks: None, tmp_path: Path
+) -> None:
+    """`BranchDesk --open PACK` while the agent types an address in the look: the window
+    jumped to 指南 when the data opened, and the answer came on a hidden page. The pack now
+    waits until the agent leaves 查件 (the status bar says so), then is imported."""
+    from branchdesk.db.engine import Database
+    from branchdesk.guides import packs, service
+    from branchdesk.guides.service import StepData
+    from branchdesk.ui.shell.main_window import GUIDES, LOOKUP
+
+    assert isinstance(sample_db, Database)
+    with sample_db.session() as session:
+        gid = service.create_guide(session, "揽收入库", "操作", who="test")
+        data = service.get_guide(session, gid)
+        data.steps = [StepData("扫描入库")]
+        service.save_guide(session, gid, data, who="test")
+        pack = tmp_path / "揽收入库.zip"
+        packs.export_pack(session, gid, pack)
+    window = _launch_on_branch(qtbot, sample_db, open_path=pack)
+    window.go_to_page(LOOKUP)
+    window.lookup_page.search_box.insert("晓风苑")
+    with qtbot.waitSignal(window.lookup_page.searched, timeout=10000):
+        pass
+    qtbot.wait(100)
+    assert window.nav.currentRow() == LOOKUP and window.built(GUIDES) is None
+    assert "揽收入库.zip" in window.statusBar().currentMessage()
+    window.nav.setCurrentRow(GUIDES)
+    qtbot.waitUntil(lambda: window.guides_page.selected() is not None, timeout=10000)
+    chosen = window.guides_page.selected()
+    assert chosen is not None and chosen.id != gid and chosen.title.startswith("揽收入库")
     qtbot.waitUntil(lambda: window._warmup is None)
     window.close()
