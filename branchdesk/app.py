@@ -219,6 +219,9 @@ def _preload() -> None:
     features.install()
     for name in PRELOAD:
         importlib.import_module(name)
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()  # else done by the first query, on the window's thread (50 ms)
 
 
 def _in_background(work: Callable[[], None], owner: QObject, then: Callable[[], None]) -> None:
