@@ -221,6 +221,9 @@ def _preload() -> None:
         importlib.import_module(name)
     from sqlalchemy.orm import configure_mappers
 
+    # Every model first: one imported on the window's thread while the mappers are being
+    # configured here would fail them for the rest of the run.
+    features.import_models()
     configure_mappers()  # else done by the first query, on the window's thread (50 ms)
 
 

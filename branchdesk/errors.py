@@ -60,7 +60,11 @@ def is_busy(exc: BaseException) -> bool:
 def is_damaged(exc: BaseException) -> bool:
     """True for SQLite's SQLITE_CORRUPT and SQLITE_NOTADB ("database disk image is
     malformed", "file is not a database"): the file itself is damaged."""
+    import sqlite3
+
     exc = getattr(exc, "orig", None) or exc
+    if not isinstance(exc, sqlite3.DatabaseError):  # a ValueError("malformed …") is no file
+        return False
     code = getattr(exc, "sqlite_errorcode", None)
     if isinstance(code, int):
         return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)

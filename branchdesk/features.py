@@ -121,6 +121,11 @@ def install() -> None:
     _installed = True
 
 
+def import_models() -> None:
+    """Every feature's models (their mappers can then be configured at once)."""
+    _import_all("models")
+
+
 def load() -> None:
     """Install, then import every feature's models, importers, exports and documents now."""
     install()

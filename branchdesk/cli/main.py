@@ -150,21 +150,17 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
-        import sqlite3
+        from sqlalchemy.exc import OperationalError
 
-        from sqlalchemy.exc import DBAPIError, OperationalError
-
-        if not isinstance(exc, (DBAPIError, sqlite3.DatabaseError)):
+        if not isinstance(exc, OperationalError):
             raise
         from branchdesk.errors import storage_error
 
         told = storage_error(exc, paths.db_path())
-        if told is None and not isinstance(exc, OperationalError):
-            raise
         if told is None:
             from branchdesk.db.location import folder_problem
 
-            told = folder_problem(paths.db_path(), getattr(exc, "orig", None) or exc)
+            told = folder_problem(paths.db_path(), exc.orig or exc)
         if told is not None:
             print(str(told), file=sys.stderr)
             return EXIT_BAD_INPUT
@@ -172,7 +168,7 @@ def _main(argv: Sequence[str] | None) -> int:
             i18n.tr(
                 "The database is busy or cannot be written ({error}). Close other BranchDesk "
                 "windows or commands and try again.",
-                error=getattr(exc, "orig", None) or exc,
+                error=exc.orig,
             ),
             file=sys.stderr,
         )

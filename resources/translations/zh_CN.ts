@@ -9983,7 +9983,11 @@ A backup is made first, so this can be taken back by restoring it (文件 › �
     </message>
     <message>
         <source>The guide pack {name} is opened when you leave 查件.</source>
-        <translation>离开“查件”后再打开指南包 {name}。</translation>
+        <translation>离开“查件”页后会打开指南包 {name}。</translation>
+    </message>
+    <message>
+        <source>{working} (to confirm when you leave 查件)</source>
+        <translation>{working}（离开“查件”页后确认）</translation>
     </message>
 </context>
 </TS>

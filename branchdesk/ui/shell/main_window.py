@@ -132,6 +132,8 @@ class MainWindow(
         self.quitting = False
         self._ask_agent_on_show = False
         self._agent_held = 0
+        self._agent_asked = False
+        self._agent_unconfirmed = False
         self._shut_down = False
         self._early_intent: Callable[[], None] | None = None
         self._early_on = False

@@ -78,6 +78,12 @@ class TeamPart(WindowParts):
             if agent is not None
             else self.tr("Working: nobody picked")
         )
+        if self._agent_unconfirmed:  # the start's picker waits for the agent to leave 查件
+            self.agent_label.setText(
+                self.tr("{working} (to confirm when you leave 查件)").format(
+                    working=self.agent_label.text()
+                )
+            )
         self.sign_out_action.setEnabled(agent is not None)
         if self.built(TODAY) is not None and self.nav.currentRow() == TODAY:
             # 今天 shows what waits for whoever works now (it is filled whenever it is shown).
@@ -110,21 +116,34 @@ class TeamPart(WindowParts):
         """The data just opened: the agent picker, once no other dialog is up, and not while
         查件 is in front (an agent may be typing a search there, begun in the start-up look:
         keys meant for it picked the first name). Asked when the agent leaves 查件; the
-        status bar says nobody is picked meanwhile."""
-        if self.pages.currentIndex() == LOOKUP and self.built(LOOKUP) is not None:
-            self.when_leaving_lookup(self._ask_agent_when_free)
-        else:
-            self._ask_agent_when_free()
-
-    def ask_agent(self) -> None:
-        """At start: with a team, whoever sits down picks their name (keys typed before the
-        picker came are not taken for a pick)."""
+        status bar's agent says meanwhile that it is to be confirmed."""
         from branchdesk.ui.team.agent_picker import has_team
 
-        if self.db is not None and has_team(self.db):
-            self.switch_agent(unasked=True)
+        if self.pages.currentIndex() != LOOKUP or self.built(LOOKUP) is None:
+            self._ask_agent_at_start_now()
+        elif self.db is not None and has_team(self.db):
+            self._agent_unconfirmed = True
+            self.refresh_agent()
+            self.when_leaving_lookup(self._ask_agent_at_start_now)
 
-    def _ask_agent_when_free(self) -> None:
+    def _ask_agent_at_start_now(self) -> None:
+        if self._agent_asked:  # asked meanwhile (the window shown from the tray)
+            return
+        self._ask_agent_when_free(typed_ahead=True)
+
+    def ask_agent(self, typed_ahead: bool = False) -> None:
+        """At start: with a team, whoever sits down picks their name (`typed_ahead`: keys
+        typed just before the picker came, for a search, are not taken for a pick)."""
+        from branchdesk.ui.team.agent_picker import has_team
+
+        self._agent_asked = True
+        if self._agent_unconfirmed:
+            self._agent_unconfirmed = False
+            self.refresh_agent()
+        if self.db is not None and has_team(self.db):
+            self.switch_agent(unasked=typed_ahead)
+
+    def _ask_agent_when_free(self, typed_ahead: bool = False) -> None:
         """The window opened from the tray: whoever sits down picks their name, once no other
         question is up (the restore a failed day's check offers brings the window forward
         too): never a second modal dialog stacked over the first."""
@@ -136,9 +155,9 @@ class TeamPart(WindowParts):
         if not self.isVisible():  # hidden again meanwhile: asked when next opened
             self._ask_agent_on_show = True
         elif QApplication.activeModalWidget() is not None or self._agent_held:
-            QTimer.singleShot(300, self._ask_agent_when_free)
+            QTimer.singleShot(300, lambda: self._ask_agent_when_free(typed_ahead))
         else:
-            self.ask_agent()
+            self.ask_agent(typed_ahead)
 
     @contextlib.contextmanager
     def agent_question_held(self) -> Iterator[None]:

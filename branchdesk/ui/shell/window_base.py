@@ -71,6 +71,8 @@ class WindowParts(_Window):  # type: ignore[misc,valid-type]
     quitting: bool
     _ask_agent_on_show: bool  # started or closed into the tray: ask who sits down on show
     _agent_held: int  # questions under way that the agent picker waits for (TeamPart)
+    _agent_asked: bool  # the picker was asked for this start (TeamPart)
+    _agent_unconfirmed: bool  # the start's picker waits while 查件 is in front (TeamPart)
     checked_on: date | None  # the day of the last start-up check and backup
     data_seen: DataVersion | None  # Database.data_version() when the pages last read it
     _shut_down: bool

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -66,7 +67,7 @@ def stop_working(db: Database, settings: SettingsStore) -> str:
 
 
 # How long the picker that comes by itself takes no pick (AgentPicker's `unasked`).
-TYPED_AHEAD_S = 0.8
+TYPED_AHEAD_S = 0.6
 
 
 class AgentPicker(QDialog):
@@ -81,9 +82,10 @@ class AgentPicker(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db = db
-        # Come by itself (at start), it takes no pick for TYPED_AHEAD_S: an Enter typed for
-        # a search just before it came picked the first name.
-        self.ready_at = time.monotonic() + (TYPED_AHEAD_S if unasked else 0.0)
+        # Come by itself at start, it takes no pick for TYPED_AHEAD_S after it is shown: an
+        # Enter typed for a search just before it came picked the first name.
+        self.unasked = unasked
+        self.ready_at = 0.0
         self.settings = settings
         self.setObjectName("agentPicker")
         self.setWindowTitle(self.tr("Who is working?"))
@@ -134,6 +136,11 @@ class AgentPicker(QDialog):
         self.list.setFocus()
         self.picked: AgentInfo | None = None
         self.signed_out = ""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.unasked and not self.ready_at:
+            self.ready_at = time.monotonic() + TYPED_AHEAD_S
+        super().showEvent(event)
 
     def chosen(self) -> AgentInfo | None:
         item = self.list.currentItem()

@@ -470,9 +470,41 @@ def test_the_agent_picker_waits_while_an_address_typed_in_the_look_is_being_sear
         pass
     qtbot.wait(300)
     assert not asked  # the sample branch has a team, and the agent is in 查件
+    assert "(to confirm when you leave 查件)" in window.agent_label.text()
     window.lookup_page.search_box.insert("1号楼")
     window.nav.setCurrentRow(TODAY)  # leaves 查件: now asked
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert asked == [True]
+    assert "to confirm" not in window.agent_label.text()
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
+def test_the_start_s_picker_waiting_for_lookup_is_not_asked_again_after_the_tray_asked(
+    qtbot: QtBot, boxes: Boxes, sample_db: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Waiting for the agent to leave 查件, the window went to the tray and came back (which
+    asks who is working): leaving 查件 then asked a second time."""
+    from branchdesk.ui.shell.main_window import LOOKUP, TODAY
+    from branchdesk.ui.team.agent_picker import AgentPicker
+
+    asked: list[bool] = []
+
+    def pick(*_args: object, **_kwargs: object) -> tuple[None, bool]:
+        asked.append(True)
+        return None, False
+
+    monkeypatch.setattr(AgentPicker, "pick", staticmethod(pick))
+    window = _launch_on_branch(qtbot, sample_db)
+    window.go_to_page(LOOKUP)
+    with qtbot.waitSignal(window.data_ready, timeout=10000):
+        pass
+    qtbot.wait(100)
+    assert not asked
+    window.ask_agent()  # as the window shown from the tray does
+    assert asked == [True]
+    window.nav.setCurrentRow(TODAY)
+    qtbot.wait(400)
     assert asked == [True]
     qtbot.waitUntil(lambda: window._warmup is None)
     window.close()
