@@ -139,6 +139,35 @@ def nobody_picks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(AgentPicker, "pick", staticmethod(lambda *_a, **_k: (None, False)))
 
 
+@pytest.fixture
+def picks(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each time the agent picker is asked (left unanswered), recorded."""
+    from branchdesk.ui.team.agent_picker import AgentPicker
+
+    asked: list[bool] = []
+
+    def pick(*_args: object, **_kwargs: object) -> tuple[None, bool]:
+        asked.append(True)
+        return None, False
+
+    monkeypatch.setattr(AgentPicker, "pick", staticmethod(pick))
+    return asked
+
+
+def _answered_on_lookup(qtbot: QtBot, window: MainWindow) -> None:
+    """The search typed in the look is answered once the data opens, and 查件 stays in
+    front (nothing asked for earlier takes the agent away); then the window closes."""
+    from branchdesk.ui.shell.main_window import LOOKUP
+
+    with qtbot.waitSignal(window.lookup_page.searched, timeout=10000):
+        pass
+    qtbot.wait(100)  # what the data's opening queued has run
+    assert window.nav.currentRow() == LOOKUP
+    assert window.pages.currentWidget() is window.lookup_page
+    qtbot.waitUntil(lambda: window._warmup is None)
+    window.close()
+
+
 def _launch_on_branch(qtbot: QtBot, sample_db: object, open_path: Path | None = None) -> MainWindow:
     """The window started on a branch's database (settings taken over, as after a first
     start): it paints the start-up look, and the data opens after."""
@@ -389,13 +418,7 @@ def test_a_page_chosen_in_the_look_then_left_for_lookup_is_not_shown_later(
     window.nav.setCurrentRow(GUIDES)
     window.go_to_page(LOOKUP)
     window.lookup_page.search_box.insert("晓风苑")
-    with qtbot.waitSignal(window.lookup_page.searched, timeout=10000):
-        pass
-    qtbot.wait(50)  # what the data's opening queued has run
-    assert window.nav.currentRow() == LOOKUP
-    assert window.pages.currentWidget() is window.lookup_page
-    qtbot.waitUntil(lambda: window._warmup is None)
-    window.close()
+    _answered_on_lookup(qtbot, window)
 
 
 def test_a_search_made_while_the_area_index_is_built_leaves_the_window_free(
@@ -446,7 +469,7 @@ def test_the_agent_picker_waits_while_an_address_typed_in_the_look_is_being_sear
     qtbot: QtBot,
     boxes: Boxes,
     sample_db: object,
-    monkeypatch: pytest.MonkeyPatch,
+    picks: list[bool],
     typed: str,
 ) -> None:
     """With a team, the data's opening asks who is working: over a search begun in the
@@ -454,15 +477,8 @@ def test_the_agent_picker_waits_while_an_address_typed_in_the_look_is_being_sear
     clicked and the first key came as the data opened). The question now waits until the
     agent leaves 查件."""
     from branchdesk.ui.shell.main_window import LOOKUP, TODAY
-    from branchdesk.ui.team.agent_picker import AgentPicker
 
-    asked: list[bool] = []
-
-    def pick(*_args: object, **_kwargs: object) -> tuple[None, bool]:
-        asked.append(True)
-        return None, False
-
-    monkeypatch.setattr(AgentPicker, "pick", staticmethod(pick))
+    asked = picks
     window = _launch_on_branch(qtbot, sample_db)
     window.go_to_page(LOOKUP)
     window.lookup_page.search_box.insert(typed)
@@ -481,20 +497,13 @@ def test_the_agent_picker_waits_while_an_address_typed_in_the_look_is_being_sear
 
 
 def test_the_start_s_picker_waiting_for_lookup_is_not_asked_again_after_the_tray_asked(
-    qtbot: QtBot, boxes: Boxes, sample_db: object, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, boxes: Boxes, sample_db: object, picks: list[bool]
 ) -> None:
     """Waiting for the agent to leave 查件, the window went to the tray and came back (which
     asks who is working): leaving 查件 then asked a second time."""
     from branchdesk.ui.shell.main_window import LOOKUP, TODAY
-    from branchdesk.ui.team.agent_picker import AgentPicker
 
-    asked: list[bool] = []
-
-    def pick(*_args: object, **_kwargs: object) -> tuple[None, bool]:
-        asked.append(True)
-        return None, False
-
-    monkeypatch.setattr(AgentPicker, "pick", staticmethod(pick))
+    asked = picks
     window = _launch_on_branch(qtbot, sample_db)
     window.go_to_page(LOOKUP)
     with qtbot.waitSignal(window.data_ready, timeout=10000):
@@ -511,17 +520,10 @@ def test_the_start_s_picker_waiting_for_lookup_is_not_asked_again_after_the_tray
 
 
 def test_the_picker_is_asked_at_once_when_nobody_typed_in_the_look(
-    qtbot: QtBot, boxes: Boxes, sample_db: object, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, boxes: Boxes, sample_db: object, picks: list[bool]
 ) -> None:
-    from branchdesk.ui.team.agent_picker import AgentPicker
 
-    asked: list[bool] = []
-
-    def pick(*_args: object, **_kwargs: object) -> tuple[None, bool]:
-        asked.append(True)
-        return None, False
-
-    monkeypatch.setattr(AgentPicker, "pick", staticmethod(pick))
+    asked = picks
     window = _launch_on_branch(qtbot, sample_db)
     with qtbot.waitSignal(window.data_ready, timeout=10000):
         pass
@@ -551,13 +553,7 @@ def test_what_was_asked_for_in_the_look_is_dropped_when_the_agent_goes_on_in_loo
         window.statusBar().currentMessage().lower()
     )
     type_text(qtbot, window.lookup_page.search_box, "晓风苑")
-    with qtbot.waitSignal(window.lookup_page.searched, timeout=10000):
-        pass
-    qtbot.wait(100)  # what the data's opening queued has run
-    assert window.nav.currentRow() == LOOKUP
-    assert window.pages.currentWidget() is window.lookup_page
-    qtbot.waitUntil(lambda: window._warmup is None)
-    window.close()
+    _answered_on_lookup(qtbot, window)
 
 
 def test_settings_opened_in_the_look_come_with_the_data(
